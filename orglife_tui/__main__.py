@@ -1,0 +1,3 @@
+from orglife_tui.cli import main
+
+main()

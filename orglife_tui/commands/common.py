@@ -1,0 +1,135 @@
+"""What every subcommand shares: the global options, opening the store, errors, output."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+import typer
+
+from orglife_tui.config import resolve_db_url
+from orglife_tui.data.errors import StoreError
+from orglife_tui.locale import t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass
+class Globals:
+    db: str | None
+    branch: str | None
+    lang: str
+
+    @property
+    def db_url(self) -> str:
+        return resolve_db_url(self.db)
+
+
+def globals_of(ctx: typer.Context) -> Globals:
+    root = ctx.find_root()
+    obj = root.obj
+    if not isinstance(obj, Globals):  # a subcommand invoked without the root callback (tests)
+        obj = Globals(db=None, branch=None, lang="en")
+        root.obj = obj
+    return obj
+
+
+def open_store(ctx: typer.Context):
+    from orglife_tui.data.store import Store
+
+    return Store.open(globals_of(ctx).db_url)
+
+
+def open_branch(ctx: typer.Context, default_name: str | None = None):
+    """The store and the selected branch (created on an empty database)."""
+    store = open_store(ctx)
+    kwargs = {"default_name": default_name} if default_name else {}
+    try:
+        branch = store.resolve_branch(globals_of(ctx).branch, **kwargs)
+    except BaseException:
+        store.close()
+        raise
+    return store, branch
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(t("cli.error", message=message), err=True)
+    return typer.Exit(code)
+
+
+def handles_errors(fn: F) -> F:
+    """Turn refused operations into one clear line on stderr and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
+    if fmt not in allowed:
+        raise fail(t("cli.bad_format", fmt=fmt, allowed="|".join(allowed)), code=2)
+    return fmt
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value"):  # enums go out as their stable English keys
+        return value.value
+    return value
+
+
+def emit(
+    fmt: str,
+    keys: Sequence[str],
+    rows: Sequence[dict[str, Any]],
+    table_row: Callable[[dict[str, Any]], Sequence[str]] | None = None,
+    empty_message: str | None = None,
+) -> None:
+    """Print rows as a table for people, or CSV / JSON with stable English keys."""
+    if fmt == "json":
+        data = [{k: _plain(r.get(k)) for k in keys} for r in rows]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(keys)
+        for r in rows:
+            writer.writerow(["" if r.get(k) is None else _plain(r.get(k)) for k in keys])
+        sys.stdout.write(buf.getvalue())
+    else:
+        if not rows and empty_message:
+            typer.echo(empty_message)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for k in keys:
+            table.add_column(t(f"col.{k}"), overflow="fold")
+        for r in rows:
+            cells = table_row(r) if table_row else [
+                "" if r.get(k) is None else str(_plain(r.get(k))) for k in keys
+            ]
+            table.add_row(*cells)
+        Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns

@@ -1,0 +1,87 @@
+"""Where things live: the database URL, the config directory, the operator's name."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "orglife-tui"
+DB_ENV = "ORGLIFE_DB"
+BRANCH_ENV = "ORGLIFE_BRANCH"
+DEFAULT_DB_FILE = "orglife.db"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    return data_dir() / DEFAULT_DB_FILE
+
+
+def _looks_like_url(text: str) -> bool:
+    head, sep, _ = text.partition("://")
+    return bool(sep) and head.replace("+", "").replace("_", "").isalnum()
+
+
+def resolve_db_url(option: str | None, env: dict[str, str] | None = None) -> str:
+    """The SQLAlchemy URL to use: ``--db``, else ``$ORGLIFE_DB``, else the default file.
+
+    A plain path (``demo.db``, ``~/branch.db``) means a SQLite file.
+    """
+    env = dict(os.environ) if env is None else env
+    value = option or env.get(DB_ENV) or ""
+    if not value:
+        return sqlite_url(default_db_path())
+    if _looks_like_url(value):
+        return value
+    return sqlite_url(Path(value).expanduser())
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite"):
+        return None
+    _, _, rest = url.partition(":///")
+    if not rest or rest == ":memory:" or rest.startswith("file::memory:"):
+        return None
+    return Path(rest.split("?", 1)[0])
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password masked, for messages and `where`."""
+    head, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    creds, _, host = rest.rpartition("@")
+    user, colon, _ = creds.partition(":")
+    return f"{head}://{user}{':***' if colon else ''}@{host}"
+
+
+def operator() -> str:
+    """The login user, recorded with every change (DESIGN.md §5)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no passwd entry in some containers
+        return os.environ.get("USER", "unknown")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    branch: str | None
+    lang: str

@@ -1,0 +1,29 @@
+"""Storage errors a user can act on; the CLI and the TUI turn them into one clear line."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A refused operation. ``key`` names the catalog message, ``params`` fill it in."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from orglife_tui.locale import t
+
+        return t(self.key, **self.params)
+
+
+class DatabaseUnavailable(StoreError):
+    """The database cannot be opened: unreachable server, not a database, no permission."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class Conflict(StoreError):
+    pass

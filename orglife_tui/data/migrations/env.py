@@ -1,0 +1,19 @@
+"""Alembic environment: always run on a connection handed over by orglife_tui.data.migrate."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import orglife_tui.data.models  # noqa: F401  (registers the tables for autogenerate)
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through orglife_tui.data.migrate.upgrade()")
+
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,123 @@
+"""The tables. Small, typed SQLModel classes; the schema itself is owned by Alembic.
+
+Enumerations are stored as their English keys (``full``, ``leave`` …) in plain strings so
+that the same rows read the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Branch(SQLModel, table=True):
+    __tablename__ = "branch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=200)
+    created_at: dt.datetime
+
+
+class PartyGroup(SQLModel, table=True):
+    __tablename__ = "party_group"
+    __table_args__ = (UniqueConstraint("branch_id", "name", name="uq_party_group_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    name: str = Field(max_length=100)
+
+
+class Member(SQLModel, table=True):
+    __tablename__ = "member"
+    __table_args__ = (UniqueConstraint("branch_id", "member_no", name="uq_member_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_no: str = Field(max_length=50)
+    name: str = Field(max_length=100)
+    gender: str | None = Field(default=None, max_length=10)
+    birth_date: dt.date | None = None
+    join_date: dt.date | None = None
+    full_date: dt.date | None = None
+    status: str = Field(max_length=20)
+    group_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("party_group.id", ondelete="RESTRICT"), nullable=True),
+    )
+    post: str | None = Field(default=None, max_length=30)
+    phone: str | None = Field(default=None, max_length=30)
+    dues_paid_until: str | None = Field(default=None, max_length=7)  # YYYY-MM
+
+
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+    __table_args__ = (UniqueConstraint("branch_id", "meeting_no", name="uq_meeting_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    meeting_no: str = Field(max_length=50)
+    date: dt.date = Field(index=True)
+    title: str = Field(max_length=300)
+    group_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("party_group.id", ondelete="RESTRICT"), nullable=True),
+    )
+    place: str | None = Field(default=None, max_length=200)
+    host: str | None = Field(default=None, max_length=100)
+    recorder: str | None = Field(default=None, max_length=100)
+    lecturer: str | None = Field(default=None, max_length=100)
+    minutes: str | None = None
+
+
+class MeetingTypeLink(SQLModel, table=True):
+    """One row per type a meeting counts as (a themed day may also be a Party lecture)."""
+
+    __tablename__ = "meeting_type"
+
+    meeting_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    type: str = Field(primary_key=True, max_length=30)
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+
+    meeting_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
+    )
+    status: str = Field(max_length=10)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class AuditLog(SQLModel, table=True):
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=True),
+    )
+    at: dt.datetime
+    operator: str = Field(max_length=100)
+    action: str = Field(max_length=50)
+    detail: str = ""

@@ -1,0 +1,864 @@
+"""The operations on a branch's records: the one place the TUI and the CLI go through.
+
+Every write runs in one transaction (``BEGIN IMMEDIATE`` on SQLite) together with its
+audit-log row, so a record and the trace of who changed it land or fail together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from orglife_tui.data.engine import WRITE_OPTION, make_engine
+from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.migrate import upgrade
+from orglife_tui.data.models import (
+    Attendance,
+    AuditLog,
+    Branch,
+    Meeting,
+    MeetingTypeLink,
+    Member,
+    PartyGroup,
+)
+from orglife_tui.domain import (
+    AttendanceStatus,
+    CommitteePost,
+    Gender,
+    MeetingType,
+    MemberStatus,
+)
+from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+
+branch_t = Branch.__table__
+group_t = PartyGroup.__table__
+member_t = Member.__table__
+meeting_t = Meeting.__table__
+mtype_t = MeetingTypeLink.__table__
+attendance_t = Attendance.__table__
+audit_t = AuditLog.__table__
+
+DEFAULT_BRANCH_NAME = "党支部"
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    member_no: str
+    name: str
+    status: MemberStatus
+    gender: Gender | None
+    birth_date: date | None
+    join_date: date | None
+    full_date: date | None
+    group: str | None
+    post: CommitteePost | None
+    phone: str | None
+    dues_paid_until: str | None
+
+    def as_input(self) -> MemberInput:
+        return MemberInput(
+            member_no=self.member_no, name=self.name, status=self.status, gender=self.gender,
+            birth_date=self.birth_date, join_date=self.join_date, full_date=self.full_date,
+            group=self.group, post=self.post, phone=self.phone,
+            dues_paid_until=self.dues_paid_until,
+        )
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    meeting_no: str
+    date: date
+    types: tuple[MeetingType, ...]
+    title: str
+    group: str | None
+    place: str | None
+    host: str | None
+    recorder: str | None
+    lecturer: str | None
+    minutes: str | None
+    present: int = 0
+    leave: int = 0
+    absent: int = 0
+
+    def as_input(self) -> MeetingInput:
+        return MeetingInput(
+            date=self.date, types=self.types, title=self.title, meeting_no=self.meeting_no,
+            group=self.group, place=self.place, host=self.host, recorder=self.recorder,
+            lecturer=self.lecturer, minutes=self.minutes,
+        )
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    member_id: int
+    member_no: str
+    name: str
+    group: str | None
+    member_status: MemberStatus
+    status: AttendanceStatus | None  # None: not yet marked
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class BranchSummary:
+    branch: BranchInfo
+    full_members: int
+    probationary_members: int
+    groups: int
+    meetings_this_month: list[MeetingRow]
+    meetings_this_year: int
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _opt_enum(kind, value):
+    return None if value is None else kind(value)
+
+
+class Store:
+    """A branch database. Build one with ``Store.open(url)``; tests pass a temporary URL."""
+
+    def __init__(self, engine: Engine, operator: str) -> None:
+        self.engine = engine
+        self.operator = operator
+
+    @classmethod
+    def open(cls, url: str, operator: str | None = None) -> Store:
+        from orglife_tui.config import operator as login_user
+
+        engine = make_engine(url)
+        upgrade(engine)
+        return cls(engine, operator or login_user())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _audit(
+        self, conn: Connection, branch_id: int | None, action: str, **detail: object
+    ) -> None:
+        conn.execute(
+            insert(audit_t).values(
+                branch_id=branch_id, at=_now(), operator=self.operator, action=action,
+                detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+            )
+        )
+
+    # ------------------------------------------------------------------ branches
+
+    def branches(self) -> list[BranchInfo]:
+        with self._read() as conn:
+            rows = conn.execute(select(branch_t.c.id, branch_t.c.name).order_by(branch_t.c.name))
+            return [BranchInfo(r.id, r.name) for r in rows]
+
+    def create_branch(self, name: str) -> BranchInfo:
+        name = name.strip()
+        if not name:
+            raise StoreError("branch_name_empty")
+        with self._write() as conn:
+            if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
+                raise Conflict("branch_exists", name=name)
+            branch_id = conn.execute(
+                insert(branch_t).values(name=name, created_at=_now())
+            ).inserted_primary_key[0]
+            self._audit(conn, branch_id, "branch.create", name=name)
+        return BranchInfo(branch_id, name)
+
+    def resolve_branch(self, name: str | None, default_name: str = DEFAULT_BRANCH_NAME) -> BranchInfo:
+        """The branch a command works on (DESIGN: ``--branch`` may be left out while one exists).
+
+        On an empty database the branch is created, named ``name`` or ``default_name``.
+        """
+        branches = self.branches()
+        if not branches:
+            try:
+                return self.create_branch(name or default_name)
+            except Conflict:  # another process created it a moment ago
+                return self.resolve_branch(name, default_name)
+        if name:
+            for b in branches:
+                if b.name == name:
+                    return b
+            raise NotFound(
+                "branch_not_found", name=name, known="、".join(b.name for b in branches)
+            )
+        if len(branches) == 1:
+            return branches[0]
+        raise StoreError("branch_ambiguous", known="、".join(b.name for b in branches))
+
+    def rename_branch(self, branch_id: int, new_name: str) -> BranchInfo:
+        new_name = new_name.strip()
+        if not new_name:
+            raise StoreError("branch_name_empty")
+        with self._write() as conn:
+            old = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
+            if old is None:
+                raise NotFound("branch_not_found", name=str(branch_id), known="")
+            clash = conn.scalar(
+                select(branch_t.c.id).where(branch_t.c.name == new_name, branch_t.c.id != branch_id)
+            )
+            if clash is not None:
+                raise Conflict("branch_exists", name=new_name)
+            conn.execute(update(branch_t).where(branch_t.c.id == branch_id).values(name=new_name))
+            self._audit(conn, branch_id, "branch.rename", old=old, new=new_name)
+        return BranchInfo(branch_id, new_name)
+
+    # ------------------------------------------------------------------ groups
+
+    def groups(self, branch_id: int) -> list[str]:
+        with self._read() as conn:
+            return list(
+                conn.scalars(
+                    select(group_t.c.name).where(group_t.c.branch_id == branch_id)
+                    .order_by(group_t.c.name)
+                )
+            )
+
+    def _group_ids(self, conn: Connection, branch_id: int, names: Iterable[str | None]) -> dict[str, int]:
+        """Ids of the named groups, creating the missing ones in the same transaction."""
+        wanted = {n for n in names if n}
+        existing = {
+            r.name: r.id
+            for r in conn.execute(
+                select(group_t.c.id, group_t.c.name).where(group_t.c.branch_id == branch_id)
+            )
+        }
+        missing = sorted(wanted - existing.keys())
+        if missing:
+            conn.execute(insert(group_t), [{"branch_id": branch_id, "name": n} for n in missing])
+            self._audit(conn, branch_id, "group.create", names=missing)
+            existing = {
+                r.name: r.id
+                for r in conn.execute(
+                    select(group_t.c.id, group_t.c.name).where(group_t.c.branch_id == branch_id)
+                )
+            }
+        return existing
+
+    # ------------------------------------------------------------------ members
+
+    def _member_select(self):
+        return (
+            select(
+                member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status,
+                member_t.c.gender, member_t.c.birth_date, member_t.c.join_date,
+                member_t.c.full_date, group_t.c.name.label("group_name"), member_t.c.post,
+                member_t.c.phone, member_t.c.dues_paid_until,
+            )
+            .select_from(member_t)
+            .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
+        )
+
+    @staticmethod
+    def _member_row(r) -> MemberRow:
+        return MemberRow(
+            id=r.id, member_no=r.member_no, name=r.name, status=MemberStatus(r.status),
+            gender=_opt_enum(Gender, r.gender), birth_date=r.birth_date, join_date=r.join_date,
+            full_date=r.full_date, group=r.group_name, post=_opt_enum(CommitteePost, r.post),
+            phone=r.phone, dues_paid_until=r.dues_paid_until,
+        )
+
+    def _member_filter(self, branch_id: int, search: str | None, status: MemberStatus | None,
+                       group: str | None):
+        cond = [member_t.c.branch_id == branch_id]
+        if search:
+            like = f"%{search.strip()}%"
+            cond.append(or_(member_t.c.name.like(like), member_t.c.member_no.like(like),
+                            member_t.c.phone.like(like)))
+        if status is not None:
+            cond.append(member_t.c.status == status.value)
+        if group:
+            cond.append(group_t.c.name == group)
+        return and_(*cond)
+
+    def list_members(
+        self,
+        branch_id: int,
+        search: str | None = None,
+        status: MemberStatus | None = None,
+        group: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[MemberRow]:
+        stmt = (
+            self._member_select()
+            .where(self._member_filter(branch_id, search, status, group))
+            .order_by(member_t.c.member_no)
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._read() as conn:
+            return [self._member_row(r) for r in conn.execute(stmt)]
+
+    def count_members(self, branch_id: int, search: str | None = None,
+                      status: MemberStatus | None = None, group: str | None = None) -> int:
+        stmt = (
+            select(func.count()).select_from(member_t)
+            .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
+            .where(self._member_filter(branch_id, search, status, group))
+        )
+        with self._read() as conn:
+            return conn.scalar(stmt) or 0
+
+    def get_member(self, branch_id: int, member_no: str) -> MemberRow:
+        with self._read() as conn:
+            r = conn.execute(
+                self._member_select().where(
+                    member_t.c.branch_id == branch_id, member_t.c.member_no == member_no
+                )
+            ).first()
+        if r is None:
+            raise NotFound("member_not_found", member_no=member_no)
+        return self._member_row(r)
+
+    @staticmethod
+    def _member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object]:
+        return {
+            "member_no": m.member_no, "name": m.name, "status": m.status.value,
+            "gender": m.gender.value if m.gender else None, "birth_date": m.birth_date,
+            "join_date": m.join_date, "full_date": m.full_date,
+            "group_id": group_ids[m.group] if m.group else None,
+            "post": m.post.value if m.post else None, "phone": m.phone,
+            "dues_paid_until": m.dues_paid_until,
+        }
+
+    def add_member(self, branch_id: int, m: MemberInput) -> MemberRow:
+        self.add_members(branch_id, [m])
+        return self.get_member(branch_id, m.member_no)
+
+    def update_member(self, branch_id: int, member_id: int, m: MemberInput) -> MemberRow:
+        with self._write() as conn:
+            old = conn.execute(
+                select(member_t).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
+            ).first()
+            if old is None:
+                raise NotFound("member_not_found", member_no=m.member_no)
+            clash = conn.scalar(
+                select(member_t.c.id).where(
+                    member_t.c.branch_id == branch_id, member_t.c.member_no == m.member_no,
+                    member_t.c.id != member_id,
+                )
+            )
+            if clash is not None:
+                raise Conflict("member_no_taken", member_no=m.member_no)
+            values = self._member_values(m, self._group_ids(conn, branch_id, [m.group]))
+            changed = {
+                k: {"old": getattr(old, k), "new": v}
+                for k, v in values.items() if getattr(old, k) != v
+            }
+            if changed:
+                conn.execute(update(member_t).where(member_t.c.id == member_id).values(**values))
+                self._audit(conn, branch_id, "member.update", member_no=m.member_no, changes=changed)
+        return self.get_member(branch_id, m.member_no)
+
+    def add_members(
+        self, branch_id: int, members: Sequence[MemberInput], update_existing: bool = False,
+        source: str | None = None,
+    ) -> tuple[int, int]:
+        """Insert (and with ``update_existing`` update) members in one transaction.
+
+        Returns (added, updated). A member number already in the branch is refused unless
+        ``update_existing``; nothing is written when anything is refused.
+        """
+        problems: list[tuple[int, str, dict[str, str]]] = []
+        seen: set[str] = set()
+        for i, m in enumerate(members):
+            if m.member_no in seen:
+                problems.append((i, "member_no_duplicate", {"member_no": m.member_no}))
+            seen.add(m.member_no)
+        with self._write() as conn:
+            existing = {
+                r.member_no: r.id
+                for r in conn.execute(
+                    select(member_t.c.id, member_t.c.member_no).where(
+                        member_t.c.branch_id == branch_id
+                    )
+                )
+            }
+            if not update_existing:
+                problems += [
+                    (i, "member_no_taken", {"member_no": m.member_no})
+                    for i, m in enumerate(members) if m.member_no in existing
+                ]
+            if problems:
+                if len(members) == 1:
+                    _, key, params = problems[0]
+                    raise Conflict(key, **params)
+                raise RowProblems(sorted(problems, key=lambda p: p[0]))
+            group_ids = self._group_ids(conn, branch_id, [m.group for m in members])
+            new_rows = [
+                {"branch_id": branch_id, **self._member_values(m, group_ids)}
+                for m in members if m.member_no not in existing
+            ]
+            if new_rows:
+                conn.execute(insert(member_t), new_rows)
+            updated = 0
+            for m in members:
+                if m.member_no in existing:
+                    conn.execute(
+                        update(member_t).where(member_t.c.id == existing[m.member_no])
+                        .values(**self._member_values(m, group_ids))
+                    )
+                    updated += 1
+            if len(members) == 1 and not updated:
+                self._audit(conn, branch_id, "member.add", member_no=members[0].member_no,
+                            name=members[0].name)
+            elif members:
+                self._audit(conn, branch_id, "member.import", added=len(new_rows),
+                            updated=updated, source=source)
+        return len(new_rows), updated
+
+    # ------------------------------------------------------------------ meetings
+
+    def _meeting_rows(self, conn: Connection, where) -> list[MeetingRow]:
+        counts = (
+            select(
+                attendance_t.c.meeting_id,
+                func.sum(case((attendance_t.c.status == "present", 1), else_=0)).label("p"),
+                func.sum(case((attendance_t.c.status == "leave", 1), else_=0)).label("l"),
+                func.sum(case((attendance_t.c.status == "absent", 1), else_=0)).label("a"),
+            )
+            .group_by(attendance_t.c.meeting_id)
+            .subquery()
+        )
+        stmt = (
+            select(
+                meeting_t, group_t.c.name.label("group_name"),
+                func.coalesce(counts.c.p, 0).label("p"), func.coalesce(counts.c.l, 0).label("l"),
+                func.coalesce(counts.c.a, 0).label("a"),
+            )
+            .select_from(meeting_t)
+            .outerjoin(group_t, group_t.c.id == meeting_t.c.group_id)
+            .outerjoin(counts, counts.c.meeting_id == meeting_t.c.id)
+            .where(where)
+            .order_by(meeting_t.c.date, meeting_t.c.meeting_no)
+        )
+        rows = conn.execute(stmt).all()
+        ids = [r.id for r in rows]
+        types: dict[int, list[MeetingType]] = {i: [] for i in ids}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start:chunk_start + 500]
+            for link in conn.execute(
+                select(mtype_t.c.meeting_id, mtype_t.c.type).where(mtype_t.c.meeting_id.in_(chunk))
+            ):
+                types[link.meeting_id].append(MeetingType(link.type))
+        order = list(MeetingType)
+        return [
+            MeetingRow(
+                id=r.id, meeting_no=r.meeting_no, date=r.date,
+                types=tuple(sorted(types[r.id], key=order.index)), title=r.title,
+                group=r.group_name, place=r.place, host=r.host, recorder=r.recorder,
+                lecturer=r.lecturer, minutes=r.minutes, present=int(r.p), leave=int(r.l),
+                absent=int(r.a),
+            )
+            for r in rows
+        ]
+
+    def list_meetings(
+        self, branch_id: int, start: date | None = None, end: date | None = None,
+        meeting_type: MeetingType | None = None,
+    ) -> list[MeetingRow]:
+        """Meetings dated in [start, end], oldest first."""
+        cond = [meeting_t.c.branch_id == branch_id]
+        if start is not None:
+            cond.append(meeting_t.c.date >= start)
+        if end is not None:
+            cond.append(meeting_t.c.date <= end)
+        if meeting_type is not None:
+            cond.append(
+                meeting_t.c.id.in_(
+                    select(mtype_t.c.meeting_id).where(mtype_t.c.type == meeting_type.value)
+                )
+            )
+        with self._read() as conn:
+            return self._meeting_rows(conn, and_(*cond))
+
+    def get_meeting(self, branch_id: int, meeting_id: int) -> MeetingRow:
+        with self._read() as conn:
+            rows = self._meeting_rows(
+                conn, and_(meeting_t.c.branch_id == branch_id, meeting_t.c.id == meeting_id)
+            )
+        if not rows:
+            raise NotFound("meeting_not_found", meeting_no=str(meeting_id))
+        return rows[0]
+
+    def meeting_months(self, branch_id: int) -> list[str]:
+        """The months (YYYY-MM) that have meetings, newest first."""
+        with self._read() as conn:
+            dates = conn.scalars(
+                select(meeting_t.c.date).where(meeting_t.c.branch_id == branch_id).distinct()
+            )
+            return sorted({d.strftime("%Y-%m") for d in dates}, reverse=True)
+
+    @staticmethod
+    def _next_numbers(conn: Connection, branch_id: int, years: Iterable[int]) -> dict[int, int]:
+        """The next free running number per year for meetings numbered ``YYYY-NNN``."""
+        out: dict[int, int] = {}
+        for year in set(years):
+            prefix = f"{year}-"
+            nos = conn.scalars(
+                select(meeting_t.c.meeting_no).where(
+                    meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no.like(prefix + "%")
+                )
+            )
+            highest = 0
+            for no in nos:
+                tail = no[len(prefix):]
+                if tail.isdigit():
+                    highest = max(highest, int(tail))
+            out[year] = highest + 1
+        return out
+
+    def add_meetings(
+        self, branch_id: int, meetings: Sequence[MeetingInput], source: str | None = None
+    ) -> list[str]:
+        """Insert meetings in one transaction; returns their numbers (assigned where missing)."""
+        given = [m.meeting_no for m in meetings if m.meeting_no]
+        problems: list[tuple[int, str, dict[str, str]]] = []
+        seen: set[str] = set()
+        for i, m in enumerate(meetings):
+            if m.meeting_no and m.meeting_no in seen:
+                problems.append((i, "meeting_no_duplicate", {"meeting_no": m.meeting_no}))
+            if m.meeting_no:
+                seen.add(m.meeting_no)
+        with self._write() as conn:
+            taken = set(self._meeting_ids(conn, branch_id, sorted(seen)))
+            problems += [
+                (i, "meeting_no_taken", {"meeting_no": m.meeting_no})
+                for i, m in enumerate(meetings) if m.meeting_no in taken
+            ]
+            if problems:
+                if len(meetings) == 1:
+                    _, key, params = problems[0]
+                    raise Conflict(key, **params)
+                raise RowProblems(sorted(problems, key=lambda p: p[0]))
+            group_ids = self._group_ids(conn, branch_id, [m.group for m in meetings])
+            counters = self._next_numbers(
+                conn, branch_id, [m.date.year for m in meetings if not m.meeting_no]
+            )
+            numbers: list[str] = []
+            rows = []
+            for m in meetings:
+                no = m.meeting_no
+                if not no:
+                    while True:
+                        no = f"{m.date.year}-{counters[m.date.year]:03d}"
+                        counters[m.date.year] += 1
+                        if no not in given:
+                            break
+                numbers.append(no)
+                rows.append({
+                    "branch_id": branch_id, "meeting_no": no, "date": m.date, "title": m.title,
+                    "group_id": group_ids[m.group] if m.group else None, "place": m.place,
+                    "host": m.host, "recorder": m.recorder, "lecturer": m.lecturer,
+                    "minutes": m.minutes,
+                })
+            if rows:
+                conn.execute(insert(meeting_t), rows)
+            ids = self._meeting_ids(conn, branch_id, numbers)
+            links = [
+                {"meeting_id": ids[no], "type": t.value}
+                for no, m in zip(numbers, meetings) for t in m.types
+            ]
+            if links:
+                conn.execute(insert(mtype_t), links)
+            if len(meetings) == 1:
+                self._audit(conn, branch_id, "meeting.add", meeting_no=numbers[0],
+                            title=meetings[0].title)
+            elif meetings:
+                self._audit(conn, branch_id, "meeting.import", added=len(meetings), source=source)
+        return numbers
+
+    def add_meeting(self, branch_id: int, m: MeetingInput) -> MeetingRow:
+        (no,) = self.add_meetings(branch_id, [m])
+        with self._read() as conn:
+            meeting_id = self._meeting_ids(conn, branch_id, [no])[no]
+        return self.get_meeting(branch_id, meeting_id)
+
+    def update_meeting(self, branch_id: int, meeting_id: int, m: MeetingInput) -> MeetingRow:
+        with self._write() as conn:
+            old = conn.execute(
+                select(meeting_t).where(
+                    meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
+                )
+            ).first()
+            if old is None:
+                raise NotFound("meeting_not_found", meeting_no=m.meeting_no or str(meeting_id))
+            number = m.meeting_no or old.meeting_no
+            clash = conn.scalar(
+                select(meeting_t.c.id).where(
+                    meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no == number,
+                    meeting_t.c.id != meeting_id,
+                )
+            )
+            if clash is not None:
+                raise Conflict("meeting_no_taken", meeting_no=number)
+            group_ids = self._group_ids(conn, branch_id, [m.group])
+            values = {
+                "meeting_no": number, "date": m.date, "title": m.title,
+                "group_id": group_ids[m.group] if m.group else None, "place": m.place,
+                "host": m.host, "recorder": m.recorder, "lecturer": m.lecturer,
+                "minutes": m.minutes,
+            }
+            changed = {
+                k: {"old": getattr(old, k), "new": v}
+                for k, v in values.items() if getattr(old, k) != v
+            }
+            old_types = set(
+                conn.scalars(select(mtype_t.c.type).where(mtype_t.c.meeting_id == meeting_id))
+            )
+            new_types = {t.value for t in m.types}
+            if old_types != new_types:
+                changed["types"] = {"old": sorted(old_types), "new": sorted(new_types)}
+                conn.execute(delete(mtype_t).where(mtype_t.c.meeting_id == meeting_id))
+                conn.execute(
+                    insert(mtype_t), [{"meeting_id": meeting_id, "type": t} for t in new_types]
+                )
+            if changed:
+                conn.execute(update(meeting_t).where(meeting_t.c.id == meeting_id).values(**values))
+                self._audit(conn, branch_id, "meeting.update", meeting_no=number, changes=changed)
+        return self.get_meeting(branch_id, meeting_id)
+
+    @staticmethod
+    def _meeting_ids(conn: Connection, branch_id: int, numbers: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        numbers = list(numbers)
+        for i in range(0, len(numbers), 500):
+            chunk = numbers[i:i + 500]
+            for r in conn.execute(
+                select(meeting_t.c.id, meeting_t.c.meeting_no).where(
+                    meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no.in_(chunk)
+                )
+            ):
+                out[r.meeting_no] = r.id
+        return out
+
+    # ------------------------------------------------------------------ attendance
+
+    def attendance_sheet(self, branch_id: int, meeting_id: int) -> list[AttendanceLine]:
+        """Every member of the branch (of the group, for a group's meeting) with their mark."""
+        meeting = self.get_meeting(branch_id, meeting_id)
+        cond = [member_t.c.branch_id == branch_id]
+        if meeting.group:
+            cond.append(group_t.c.name == meeting.group)
+        stmt = (
+            select(
+                member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status,
+                group_t.c.name.label("group_name"), attendance_t.c.status.label("mark"),
+                attendance_t.c.reason,
+            )
+            .select_from(member_t)
+            .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
+            .outerjoin(
+                attendance_t,
+                and_(attendance_t.c.member_id == member_t.c.id,
+                     attendance_t.c.meeting_id == meeting_id),
+            )
+            .where(or_(and_(*cond), attendance_t.c.meeting_id == meeting_id))
+            .order_by(member_t.c.member_no)
+        )
+        with self._read() as conn:
+            return [
+                AttendanceLine(
+                    member_id=r.id, member_no=r.member_no, name=r.name, group=r.group_name,
+                    member_status=MemberStatus(r.status),
+                    status=_opt_enum(AttendanceStatus, r.mark), reason=r.reason,
+                )
+                for r in conn.execute(stmt)
+            ]
+
+    def set_attendance(
+        self, branch_id: int, meeting_id: int, member_id: int,
+        status: AttendanceStatus | None, reason: str | None = None,
+    ) -> None:
+        """Mark one member at one meeting; ``None`` clears the mark. Leave needs a reason."""
+        reason = (reason or "").strip() or None
+        if status is AttendanceStatus.leave and not reason:
+            raise StoreError("leave_needs_reason")
+        if status is not AttendanceStatus.leave and status is not AttendanceStatus.absent:
+            reason = None
+        with self._write() as conn:
+            meeting_no = conn.scalar(
+                select(meeting_t.c.meeting_no).where(
+                    meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
+                )
+            )
+            member_no = conn.scalar(
+                select(member_t.c.member_no).where(
+                    member_t.c.id == member_id, member_t.c.branch_id == branch_id
+                )
+            )
+            if meeting_no is None or member_no is None:
+                raise NotFound("attendance_target_missing")
+            old = conn.execute(
+                select(attendance_t.c.status, attendance_t.c.reason).where(
+                    attendance_t.c.meeting_id == meeting_id, attendance_t.c.member_id == member_id
+                )
+            ).first()
+            new = None if status is None else (status.value, reason)
+            if (None if old is None else (old.status, old.reason)) == new:
+                return
+            conn.execute(
+                delete(attendance_t).where(
+                    attendance_t.c.meeting_id == meeting_id, attendance_t.c.member_id == member_id
+                )
+            )
+            if status is not None:
+                conn.execute(
+                    insert(attendance_t).values(
+                        meeting_id=meeting_id, member_id=member_id, status=status.value,
+                        reason=reason,
+                    )
+                )
+            self._audit(
+                conn, branch_id, "attendance.set", meeting_no=meeting_no, member_no=member_no,
+                old=None if old is None else old.status, new=None if status is None else status.value,
+                reason=reason,
+            )
+
+    def import_attendance(
+        self, branch_id: int, marks: Sequence[AttendanceInput], source: str | None = None
+    ) -> int:
+        """Set many marks in one transaction; unknown meetings or members refuse the lot.
+
+        Raises ``RowProblems`` listing every (index, message key, params) that is refused.
+        """
+        problems: list[tuple[int, str, dict[str, str]]] = []
+        seen: dict[tuple[str, str], int] = {}
+        for i, a in enumerate(marks):
+            key = (a.meeting_no, a.member_no)
+            if key in seen:
+                problems.append((i, "attendance_duplicate",
+                                 {"meeting_no": a.meeting_no, "member_no": a.member_no}))
+            seen[key] = i
+        with self._write() as conn:
+            meeting_ids = self._meeting_ids(conn, branch_id, sorted({a.meeting_no for a in marks}))
+            member_ids = {
+                r.member_no: r.id
+                for r in conn.execute(
+                    select(member_t.c.id, member_t.c.member_no).where(
+                        member_t.c.branch_id == branch_id
+                    )
+                )
+            }
+            for i, a in enumerate(marks):
+                if a.meeting_no not in meeting_ids:
+                    problems.append((i, "meeting_not_found", {"meeting_no": a.meeting_no}))
+                if a.member_no not in member_ids:
+                    problems.append((i, "member_not_found", {"member_no": a.member_no}))
+            if problems:
+                raise RowProblems(sorted(problems, key=lambda p: p[0]))
+            pairs = [(meeting_ids[a.meeting_no], member_ids[a.member_no]) for a in marks]
+            by_meeting: dict[int, list[int]] = {}
+            for meeting_id, member_id in pairs:
+                by_meeting.setdefault(meeting_id, []).append(member_id)
+            for meeting_id, members in by_meeting.items():
+                for i in range(0, len(members), 500):
+                    conn.execute(
+                        delete(attendance_t).where(
+                            attendance_t.c.meeting_id == meeting_id,
+                            attendance_t.c.member_id.in_(members[i:i + 500]),
+                        )
+                    )
+            if marks:
+                conn.execute(
+                    insert(attendance_t),
+                    [
+                        {"meeting_id": mid, "member_id": pid, "status": a.status.value,
+                         "reason": a.reason}
+                        for (mid, pid), a in zip(pairs, marks)
+                    ],
+                )
+                self._audit(conn, branch_id, "attendance.import", marks=len(marks), source=source)
+        return len(marks)
+
+    # ------------------------------------------------------------------ overview
+
+    def summary(self, branch_id: int, today: date | None = None) -> BranchSummary:
+        today = today or date.today()
+        with self._read() as conn:
+            name = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
+            if name is None:
+                raise NotFound("branch_not_found", name=str(branch_id), known="")
+            counts = dict(
+                conn.execute(
+                    select(member_t.c.status, func.count())
+                    .where(member_t.c.branch_id == branch_id)
+                    .group_by(member_t.c.status)
+                ).all()
+            )
+            groups = conn.scalar(
+                select(func.count()).select_from(group_t).where(group_t.c.branch_id == branch_id)
+            )
+            year_count = conn.scalar(
+                select(func.count()).select_from(meeting_t).where(
+                    meeting_t.c.branch_id == branch_id,
+                    meeting_t.c.date >= date(today.year, 1, 1),
+                    meeting_t.c.date <= date(today.year, 12, 31),
+                )
+            )
+            first = today.replace(day=1)
+            nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            month = self._meeting_rows(
+                conn,
+                and_(meeting_t.c.branch_id == branch_id, meeting_t.c.date >= first,
+                     meeting_t.c.date < nxt),
+            )
+        return BranchSummary(
+            branch=BranchInfo(branch_id, name),
+            full_members=int(counts.get("full", 0)),
+            probationary_members=int(counts.get("probationary", 0)),
+            groups=int(groups or 0),
+            meetings_this_month=month,
+            meetings_this_year=int(year_count or 0),
+        )
+
+    def audit_entries(self, branch_id: int | None = None, limit: int = 100) -> list[dict]:
+        stmt = select(audit_t).order_by(audit_t.c.id.desc()).limit(limit)
+        if branch_id is not None:
+            stmt = stmt.where(audit_t.c.branch_id == branch_id)
+        with self._read() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+class RowProblems(StoreError):
+    """Refused rows of a bulk write: (index in the input, message key, params)."""
+
+    def __init__(self, problems: list[tuple[int, str, dict[str, str]]]) -> None:
+        super().__init__("rows_refused", count=len(problems))
+        self.problems = problems
+
+
+__all__ = [
+    "AttendanceLine", "BranchInfo", "BranchSummary", "IntegrityError", "MeetingRow",
+    "MemberRow", "RowProblems", "Store",
+]

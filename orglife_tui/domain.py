@@ -1,0 +1,210 @@
+"""The branch's vocabulary: statuses, meeting types, posts and how users write them.
+
+Pure Python: the importers, the forms and the storage layer all parse user input
+through these functions so that one spelling rule holds everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+
+
+class MemberStatus(str, Enum):
+    full = "full"
+    probationary = "probationary"
+
+
+class AttendanceStatus(str, Enum):
+    present = "present"
+    leave = "leave"
+    absent = "absent"
+
+
+class MeetingType(str, Enum):
+    general_meeting = "general_meeting"
+    committee_meeting = "committee_meeting"
+    group_meeting = "group_meeting"
+    party_lecture = "party_lecture"
+    themed_day = "themed_day"
+    life_meeting = "life_meeting"
+    other = "other"
+
+
+class CommitteePost(str, Enum):
+    secretary = "secretary"
+    deputy_secretary = "deputy_secretary"
+    organization = "organization"
+    publicity = "publicity"
+    discipline = "discipline"
+    committee_member = "committee_member"
+    group_leader = "group_leader"
+
+
+class Gender(str, Enum):
+    male = "male"
+    female = "female"
+
+
+# Chinese spellings accepted on input (and used for display in Chinese).
+STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
+ATTENDANCE_ZH = {
+    AttendanceStatus.present: "出席",
+    AttendanceStatus.leave: "请假",
+    AttendanceStatus.absent: "缺席",
+}
+MEETING_TYPE_ZH = {
+    MeetingType.general_meeting: "支部党员大会",
+    MeetingType.committee_meeting: "支部委员会",
+    MeetingType.group_meeting: "党小组会",
+    MeetingType.party_lecture: "党课",
+    MeetingType.themed_day: "主题党日",
+    MeetingType.life_meeting: "组织生活会",
+    MeetingType.other: "其他",
+}
+POST_ZH = {
+    CommitteePost.secretary: "书记",
+    CommitteePost.deputy_secretary: "副书记",
+    CommitteePost.organization: "组织委员",
+    CommitteePost.publicity: "宣传委员",
+    CommitteePost.discipline: "纪检委员",
+    CommitteePost.committee_member: "委员",
+    CommitteePost.group_leader: "党小组长",
+}
+GENDER_ZH = {Gender.male: "男", Gender.female: "女"}
+
+# Short aliases people type in spreadsheets.
+_EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
+    MemberStatus: {"正式": "full", "预备": "probationary"},
+    AttendanceStatus: {"到会": "present", "出勤": "present", "实到": "present", "缺勤": "absent",
+                       "无故缺席": "absent"},
+    MeetingType: {"党员大会": "general_meeting", "支委会": "committee_meeting",
+                  "小组会": "group_meeting", "组织生活": "life_meeting"},
+    CommitteePost: {"支部书记": "secretary", "支部副书记": "deputy_secretary",
+                    "支委": "committee_member", "组长": "group_leader"},
+    Gender: {"m": "male", "f": "female"},
+}
+
+_ZH_TABLES: dict[type[Enum], dict] = {
+    MemberStatus: STATUS_ZH,
+    AttendanceStatus: ATTENDANCE_ZH,
+    MeetingType: MEETING_TYPE_ZH,
+    CommitteePost: POST_ZH,
+    Gender: GENDER_ZH,
+}
+
+
+class InputError(ValueError):
+    """A value a user typed or imported that cannot be accepted; the message says why."""
+
+
+def parse_enum(kind: type[Enum], text: str):
+    """Accept an enum by its English key or its Chinese name, ignoring case and spaces."""
+    raw = text.strip()
+    key = raw.lower().replace(" ", "_").replace("-", "_")
+    for member in kind:
+        if key == member.value:
+            return member
+    for member, zh in _ZH_TABLES[kind].items():
+        if raw == zh:
+            return member
+    alias = _EXTRA_ALIASES.get(kind, {}).get(raw) or _EXTRA_ALIASES.get(kind, {}).get(key)
+    if alias:
+        return kind(alias)
+    raise InputError(f"unknown value {raw!r}")
+
+
+def parse_meeting_types(text: str) -> list[MeetingType]:
+    """Several meeting types joined by ';' (also '；', ',' or '、'), kept in order, deduplicated."""
+    parts = [p for p in re.split(r"[;；,，、]", text) if p.strip()]
+    if not parts:
+        raise InputError("no meeting type given")
+    types: list[MeetingType] = []
+    for part in parts:
+        t = parse_enum(MeetingType, part)
+        if t not in types:
+            types.append(t)
+    return types
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+)
+
+
+def parse_date(text: str) -> date:
+    """YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日 (spreadsheet cells may add a time of 00:00:00)."""
+    raw = text.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00(:00)?$", raw):
+        raw = raw[:10]
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(raw)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            try:
+                return date(y, mo, d)
+            except ValueError as exc:
+                raise InputError(f"no such date {raw!r}") from exc
+    raise InputError(f"bad date {raw!r} (use YYYY-MM-DD)")
+
+
+def parse_month(text: str) -> str:
+    """A month written YYYY-MM (or YYYY/MM, YYYY年M月), normalised to YYYY-MM."""
+    raw = text.strip()
+    m = re.match(r"^(\d{4})[-/年](\d{1,2})月?$", raw)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise InputError(f"bad month {raw!r} (use YYYY-MM)")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
+
+
+def parse_phone(text: str) -> str:
+    raw = text.strip()
+    if raw and not _PHONE.match(raw):
+        raise InputError(f"bad phone number {raw!r}")
+    return raw
+
+
+def label(value: Enum | None, lang: str) -> str:
+    """How an enum value is shown to the user in the given language."""
+    if value is None:
+        return ""
+    if lang == "zh":
+        return _ZH_TABLES[type(value)].get(value, value.value)
+    return value.value.replace("_", " ")
+
+
+def member_date_problems(
+    birth_date: date | None,
+    join_date: date | None,
+    full_date: date | None,
+    status: MemberStatus,
+    today: date | None = None,
+) -> list[str]:
+    """Consistency of a member's dates; each problem is a short English key for the catalog."""
+    today = today or date.today()
+    problems: list[str] = []
+    for d in (birth_date, join_date, full_date):
+        if d is not None and d > today:
+            problems.append("date_in_future")
+            break
+    if birth_date and join_date and _years_between(birth_date, join_date) < 18:
+        problems.append("joined_under_18")
+    if join_date and full_date and full_date < join_date:
+        problems.append("full_before_join")
+    if status is MemberStatus.probationary and full_date is not None:
+        problems.append("probationary_with_full_date")
+    return problems
+
+
+def _years_between(earlier: date, later: date) -> int:
+    years = later.year - earlier.year
+    if (later.month, later.day) < (earlier.month, earlier.day):
+        years -= 1
+    return years

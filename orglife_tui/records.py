@@ -1,0 +1,214 @@
+"""Validated input records: what a form or an import row becomes before it is stored.
+
+Pure Python. ``*_from_fields`` take the text a person typed (in a form or a spreadsheet
+cell) and either return a record or raise ``FieldErrors`` naming each bad field, so the
+importer can print ``FILE:ROW: reason`` and the form can mark the field in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from orglife_tui.domain import (
+    AttendanceStatus,
+    CommitteePost,
+    Gender,
+    InputError,
+    MeetingType,
+    MemberStatus,
+    member_date_problems,
+    parse_date,
+    parse_enum,
+    parse_meeting_types,
+    parse_month,
+    parse_phone,
+)
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    member_no: str
+    name: str
+    status: MemberStatus
+    gender: Gender | None = None
+    birth_date: date | None = None
+    join_date: date | None = None
+    full_date: date | None = None
+    group: str | None = None
+    post: CommitteePost | None = None
+    phone: str | None = None
+    dues_paid_until: str | None = None
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    date: date
+    types: tuple[MeetingType, ...]
+    title: str
+    meeting_no: str | None = None  # assigned as YYYY-NNN when left out
+    group: str | None = None
+    place: str | None = None
+    host: str | None = None
+    recorder: str | None = None
+    lecturer: str | None = None
+    minutes: str | None = None
+
+
+@dataclass(frozen=True)
+class AttendanceInput:
+    meeting_no: str
+    member_no: str
+    status: AttendanceStatus
+    reason: str | None = None
+
+
+@dataclass
+class FieldErrors(Exception):
+    """Every problem found in one record: field name -> English message key and values."""
+
+    problems: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+
+    def add(self, fieldname: str, key: str, **params: str) -> None:
+        self.problems.append((fieldname, key, params))
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def __str__(self) -> str:
+        return "; ".join(self.messages())
+
+    def messages(self) -> list[str]:
+        from orglife_tui.locale import t
+
+        out = []
+        for fieldname, key, params in self.problems:
+            out.append(t("field_problem", field=t(f"field.{fieldname}"), problem=t(key, **params)))
+        return out
+
+
+MAX_LEN = {
+    "member_no": 50, "name": 100, "group": 100, "phone": 30, "title": 300, "meeting_no": 50,
+    "place": 200, "host": 100, "recorder": 100, "lecturer": 100, "reason": 500,
+}
+
+
+def _text(values: Mapping[str, str | None], key: str) -> str:
+    value = values.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def _optional(
+    values: Mapping[str, str | None], key: str, parse: Callable[[str], object], errors: FieldErrors
+):
+    raw = _text(values, key)
+    if not raw:
+        return None
+    try:
+        return parse(raw)
+    except InputError as exc:
+        errors.add(key, "problem.bad_value", value=raw, detail=str(exc))
+        return None
+
+
+def _check_lengths(values: Mapping[str, str | None], errors: FieldErrors) -> None:
+    for key, limit in MAX_LEN.items():
+        if len(_text(values, key)) > limit:
+            errors.add(key, "problem.too_long", limit=str(limit))
+
+
+def member_from_fields(values: Mapping[str, str | None], today: date | None = None) -> MemberInput:
+    errors = FieldErrors()
+    member_no = _text(values, "member_no")
+    name = _text(values, "name")
+    if not member_no:
+        errors.add("member_no", "problem.required")
+    if not name:
+        errors.add("name", "problem.required")
+    _check_lengths(values, errors)
+    status_raw = _text(values, "status")
+    status = MemberStatus.full
+    if not status_raw:
+        errors.add("status", "problem.required")
+    else:
+        try:
+            status = parse_enum(MemberStatus, status_raw)
+        except InputError:
+            errors.add("status", "problem.unknown_status", value=status_raw)
+    gender = _optional(values, "gender", lambda s: parse_enum(Gender, s), errors)
+    birth = _optional(values, "birth_date", parse_date, errors)
+    joined = _optional(values, "join_date", parse_date, errors)
+    full = _optional(values, "full_date", parse_date, errors)
+    post = _optional(values, "post", lambda s: parse_enum(CommitteePost, s), errors)
+    phone = _optional(values, "phone", parse_phone, errors)
+    dues = _optional(values, "dues_paid_until", parse_month, errors)
+    if not errors:
+        for problem in member_date_problems(birth, joined, full, status, today):
+            errors.add("dates", f"problem.{problem}")
+    if errors:
+        raise errors
+    return MemberInput(
+        member_no=member_no, name=name, status=status, gender=gender, birth_date=birth,
+        join_date=joined, full_date=full, group=_text(values, "group") or None, post=post,
+        phone=phone or None, dues_paid_until=dues,
+    )
+
+
+def meeting_from_fields(values: Mapping[str, str | None]) -> MeetingInput:
+    errors = FieldErrors()
+    _check_lengths(values, errors)
+    when = None
+    raw_date = _text(values, "date")
+    if not raw_date:
+        errors.add("date", "problem.required")
+    else:
+        when = _optional(values, "date", parse_date, errors)
+    types: list[MeetingType] = []
+    raw_types = _text(values, "type")
+    if not raw_types:
+        errors.add("type", "problem.required")
+    else:
+        try:
+            types = parse_meeting_types(raw_types)
+        except InputError:
+            errors.add("type", "problem.unknown_meeting_type", value=raw_types)
+    title = _text(values, "title")
+    if not title:
+        errors.add("title", "problem.required")
+    if errors:
+        raise errors
+    assert when is not None
+    return MeetingInput(
+        date=when, types=tuple(types), title=title,
+        meeting_no=_text(values, "meeting_no") or None,
+        group=_text(values, "group") or None, place=_text(values, "place") or None,
+        host=_text(values, "host") or None, recorder=_text(values, "recorder") or None,
+        lecturer=_text(values, "lecturer") or None, minutes=_text(values, "minutes") or None,
+    )
+
+
+def attendance_from_fields(values: Mapping[str, str | None]) -> AttendanceInput:
+    errors = FieldErrors()
+    _check_lengths(values, errors)
+    meeting_no = _text(values, "meeting_no")
+    member_no = _text(values, "member_no")
+    if not meeting_no:
+        errors.add("meeting_no", "problem.required")
+    if not member_no:
+        errors.add("member_no", "problem.required")
+    status = AttendanceStatus.present
+    raw = _text(values, "status")
+    if not raw:
+        errors.add("status", "problem.required")
+    else:
+        try:
+            status = parse_enum(AttendanceStatus, raw)
+        except InputError:
+            errors.add("status", "problem.unknown_attendance", value=raw)
+    reason = _text(values, "reason") or None
+    if status is AttendanceStatus.leave and not reason:
+        errors.add("reason", "problem.leave_needs_reason")
+    if errors:
+        raise errors
+    return AttendanceInput(meeting_no=meeting_no, member_no=member_no, status=status, reason=reason)
