@@ -28,12 +28,30 @@ from orglife_tui.domain import MeetingType, label, parse_enum, parse_month
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t
 
 MEMBER_KEYS = (
-    "member_no", "name", "gender", "birth_date", "join_date", "full_date", "status", "group",
-    "post", "phone", "dues_paid_until",
+    "member_no",
+    "name",
+    "gender",
+    "birth_date",
+    "join_date",
+    "full_date",
+    "status",
+    "group",
+    "post",
+    "phone",
+    "dues_paid_until",
 )
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
 MEETING_KEYS = (
-    "meeting_no", "date", "types", "title", "group", "place", "host", "present", "leave", "absent",
+    "meeting_no",
+    "date",
+    "types",
+    "title",
+    "group",
+    "place",
+    "host",
+    "present",
+    "leave",
+    "absent",
 )
 
 
@@ -46,18 +64,24 @@ def _version(value: bool) -> None:
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the language chosen before it is built."""
     app = typer.Typer(
-        name="orglife-tui", help=t("cli.help"), no_args_is_help=False, add_completion=False,
-        rich_markup_mode=None, pretty_exceptions_enable=False,
+        name="orglife-tui",
+        help=t("cli.help"),
+        no_args_is_help=False,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
 
     @app.callback(invoke_without_command=True)
     def root(
         ctx: typer.Context,
-        db: str = typer.Option(None, "--db", help=t("cli.opt.db"), envvar="ORGLIFE_DB",
-                               show_envvar=False),
-        branch: str = typer.Option(None, "--branch", help=t("cli.opt.branch"),
-                                   envvar="ORGLIFE_BRANCH", show_envvar=False),
+        db: str = typer.Option(
+            None, "--db", help=t("cli.opt.db"), envvar="ORGLIFE_DB", show_envvar=False
+        ),
+        branch: str = typer.Option(
+            None, "--branch", help=t("cli.opt.branch"), envvar="ORGLIFE_BRANCH", show_envvar=False
+        ),
         lang: str = typer.Option(None, "--lang", help=t("cli.opt.lang")),
         version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
     ) -> None:
@@ -130,11 +154,18 @@ def build_app() -> typer.Typer:
         lang = get_language()
         rows = [asdict(m) for m in members]
         emit(
-            fmt, MEMBER_KEYS if fmt != "table" else MEMBER_TABLE_KEYS, rows,
+            fmt,
+            MEMBER_KEYS if fmt != "table" else MEMBER_TABLE_KEYS,
+            rows,
             table_row=lambda r: [
-                r["member_no"], r["name"], label(r["gender"], lang), label(r["status"], lang),
-                r["group"] or "", label(r["post"], lang),
-                r["join_date"].isoformat() if r["join_date"] else "", r["phone"] or "",
+                r["member_no"],
+                r["name"],
+                label(r["gender"], lang),
+                label(r["status"], lang),
+                r["group"] or "",
+                label(r["post"], lang),
+                r["join_date"].isoformat() if r["join_date"] else "",
+                r["phone"] or "",
             ],
             empty_message=t("cli.no_members"),
         )
@@ -179,11 +210,19 @@ def build_app() -> typer.Typer:
             for r in rows:
                 r["types"] = ";".join(t_.value for t_ in r["types"])
         emit(
-            fmt, MEETING_KEYS, rows,
+            fmt,
+            MEETING_KEYS,
+            rows,
             table_row=lambda r: [
-                r["meeting_no"], r["date"].isoformat(),
-                sep.join(label(x, lang) for x in r["types"]), r["title"], r["group"] or "",
-                r["place"] or "", r["host"] or "", str(r["present"]), str(r["leave"]),
+                r["meeting_no"],
+                r["date"].isoformat(),
+                sep.join(label(x, lang) for x in r["types"]),
+                r["title"],
+                r["group"] or "",
+                r["place"] or "",
+                r["host"] or "",
+                str(r["present"]),
+                str(r["leave"]),
                 str(r["absent"]),
             ],
             empty_message=t("cli.no_meetings"),
@@ -228,7 +267,7 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             if "=" in arg:
                 front.append(arg)
             elif i + 1 < len(argv):
-                front.extend(argv[i:i + 2])
+                front.extend(argv[i : i + 2])
                 i += 1
             else:
                 front.append(arg)

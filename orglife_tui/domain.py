@@ -77,12 +77,25 @@ GENDER_ZH = {Gender.male: "男", Gender.female: "女"}
 # Short aliases people type in spreadsheets.
 _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
     MemberStatus: {"正式": "full", "预备": "probationary"},
-    AttendanceStatus: {"到会": "present", "出勤": "present", "实到": "present", "缺勤": "absent",
-                       "无故缺席": "absent"},
-    MeetingType: {"党员大会": "general_meeting", "支委会": "committee_meeting",
-                  "小组会": "group_meeting", "组织生活": "life_meeting"},
-    CommitteePost: {"支部书记": "secretary", "支部副书记": "deputy_secretary",
-                    "支委": "committee_member", "组长": "group_leader"},
+    AttendanceStatus: {
+        "到会": "present",
+        "出勤": "present",
+        "实到": "present",
+        "缺勤": "absent",
+        "无故缺席": "absent",
+    },
+    MeetingType: {
+        "党员大会": "general_meeting",
+        "支委会": "committee_meeting",
+        "小组会": "group_meeting",
+        "组织生活": "life_meeting",
+    },
+    CommitteePost: {
+        "支部书记": "secretary",
+        "支部副书记": "deputy_secretary",
+        "支委": "committee_member",
+        "组长": "group_leader",
+    },
     Gender: {"m": "male", "f": "female"},
 }
 

@@ -89,8 +89,17 @@ class FieldErrors(Exception):
 
 
 MAX_LEN = {
-    "member_no": 50, "name": 100, "group": 100, "phone": 30, "title": 300, "meeting_no": 50,
-    "place": 200, "host": 100, "recorder": 100, "lecturer": 100, "reason": 500,
+    "member_no": 50,
+    "name": 100,
+    "group": 100,
+    "phone": 30,
+    "title": 300,
+    "meeting_no": 50,
+    "place": 200,
+    "host": 100,
+    "recorder": 100,
+    "lecturer": 100,
+    "reason": 500,
 }
 
 
@@ -149,9 +158,17 @@ def member_from_fields(values: Mapping[str, str | None], today: date | None = No
     if errors:
         raise errors
     return MemberInput(
-        member_no=member_no, name=name, status=status, gender=gender, birth_date=birth,
-        join_date=joined, full_date=full, group=_text(values, "group") or None, post=post,
-        phone=phone or None, dues_paid_until=dues,
+        member_no=member_no,
+        name=name,
+        status=status,
+        gender=gender,
+        birth_date=birth,
+        join_date=joined,
+        full_date=full,
+        group=_text(values, "group") or None,
+        post=post,
+        phone=phone or None,
+        dues_paid_until=dues,
     )
 
 
@@ -180,11 +197,16 @@ def meeting_from_fields(values: Mapping[str, str | None]) -> MeetingInput:
         raise errors
     assert when is not None
     return MeetingInput(
-        date=when, types=tuple(types), title=title,
+        date=when,
+        types=tuple(types),
+        title=title,
         meeting_no=_text(values, "meeting_no") or None,
-        group=_text(values, "group") or None, place=_text(values, "place") or None,
-        host=_text(values, "host") or None, recorder=_text(values, "recorder") or None,
-        lecturer=_text(values, "lecturer") or None, minutes=_text(values, "minutes") or None,
+        group=_text(values, "group") or None,
+        place=_text(values, "place") or None,
+        host=_text(values, "host") or None,
+        recorder=_text(values, "recorder") or None,
+        lecturer=_text(values, "lecturer") or None,
+        minutes=_text(values, "minutes") or None,
     )
 
 

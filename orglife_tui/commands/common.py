@@ -122,9 +122,11 @@ def emit(
         for k in keys:
             table.add_column(t(f"col.{k}"), overflow="fold")
         for r in rows:
-            cells = table_row(r) if table_row else [
-                "" if r.get(k) is None else str(_plain(r.get(k))) for k in keys
-            ]
+            cells = (
+                table_row(r)
+                if table_row
+                else ["" if r.get(k) is None else str(_plain(r.get(k))) for k in keys]
+            )
             table.add_row(*cells)
         Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
 

@@ -85,9 +85,7 @@ class MeetingTypeLink(SQLModel, table=True):
     __tablename__ = "meeting_type"
 
     meeting_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
     )
     type: str = Field(primary_key=True, max_length=30)
 
@@ -96,9 +94,7 @@ class Attendance(SQLModel, table=True):
     __tablename__ = "attendance"
 
     meeting_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
-        )
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
     )
     member_id: int = Field(
         sa_column=Column(

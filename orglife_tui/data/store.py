@@ -70,9 +70,16 @@ class MemberRow:
 
     def as_input(self) -> MemberInput:
         return MemberInput(
-            member_no=self.member_no, name=self.name, status=self.status, gender=self.gender,
-            birth_date=self.birth_date, join_date=self.join_date, full_date=self.full_date,
-            group=self.group, post=self.post, phone=self.phone,
+            member_no=self.member_no,
+            name=self.name,
+            status=self.status,
+            gender=self.gender,
+            birth_date=self.birth_date,
+            join_date=self.join_date,
+            full_date=self.full_date,
+            group=self.group,
+            post=self.post,
+            phone=self.phone,
             dues_paid_until=self.dues_paid_until,
         )
 
@@ -96,9 +103,16 @@ class MeetingRow:
 
     def as_input(self) -> MeetingInput:
         return MeetingInput(
-            date=self.date, types=self.types, title=self.title, meeting_no=self.meeting_no,
-            group=self.group, place=self.place, host=self.host, recorder=self.recorder,
-            lecturer=self.lecturer, minutes=self.minutes,
+            date=self.date,
+            types=self.types,
+            title=self.title,
+            meeting_no=self.meeting_no,
+            group=self.group,
+            place=self.place,
+            host=self.host,
+            recorder=self.recorder,
+            lecturer=self.lecturer,
+            minutes=self.minutes,
         )
 
 
@@ -153,9 +167,11 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-            with conn.begin():
-                yield conn
+        with (
+            self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
+            conn.begin(),
+        ):
+            yield conn
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -167,7 +183,10 @@ class Store:
     ) -> None:
         conn.execute(
             insert(audit_t).values(
-                branch_id=branch_id, at=_now(), operator=self.operator, action=action,
+                branch_id=branch_id,
+                at=_now(),
+                operator=self.operator,
+                action=action,
                 detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
             )
         )
@@ -192,7 +211,9 @@ class Store:
             self._audit(conn, branch_id, "branch.create", name=name)
         return BranchInfo(branch_id, name)
 
-    def resolve_branch(self, name: str | None, default_name: str = DEFAULT_BRANCH_NAME) -> BranchInfo:
+    def resolve_branch(
+        self, name: str | None, default_name: str = DEFAULT_BRANCH_NAME
+    ) -> BranchInfo:
         """The branch a command works on (DESIGN: ``--branch`` may be left out while one exists).
 
         On an empty database the branch is created, named ``name`` or ``default_name``.
@@ -207,9 +228,7 @@ class Store:
             for b in branches:
                 if b.name == name:
                     return b
-            raise NotFound(
-                "branch_not_found", name=name, known="、".join(b.name for b in branches)
-            )
+            raise NotFound("branch_not_found", name=name, known="、".join(b.name for b in branches))
         if len(branches) == 1:
             return branches[0]
         raise StoreError("branch_ambiguous", known="、".join(b.name for b in branches))
@@ -237,12 +256,15 @@ class Store:
         with self._read() as conn:
             return list(
                 conn.scalars(
-                    select(group_t.c.name).where(group_t.c.branch_id == branch_id)
+                    select(group_t.c.name)
+                    .where(group_t.c.branch_id == branch_id)
                     .order_by(group_t.c.name)
                 )
             )
 
-    def _group_ids(self, conn: Connection, branch_id: int, names: Iterable[str | None]) -> dict[str, int]:
+    def _group_ids(
+        self, conn: Connection, branch_id: int, names: Iterable[str | None]
+    ) -> dict[str, int]:
         """Ids of the named groups, creating the missing ones in the same transaction."""
         wanted = {n for n in names if n}
         existing = {
@@ -268,10 +290,18 @@ class Store:
     def _member_select(self):
         return (
             select(
-                member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status,
-                member_t.c.gender, member_t.c.birth_date, member_t.c.join_date,
-                member_t.c.full_date, group_t.c.name.label("group_name"), member_t.c.post,
-                member_t.c.phone, member_t.c.dues_paid_until,
+                member_t.c.id,
+                member_t.c.member_no,
+                member_t.c.name,
+                member_t.c.status,
+                member_t.c.gender,
+                member_t.c.birth_date,
+                member_t.c.join_date,
+                member_t.c.full_date,
+                group_t.c.name.label("group_name"),
+                member_t.c.post,
+                member_t.c.phone,
+                member_t.c.dues_paid_until,
             )
             .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
@@ -280,19 +310,33 @@ class Store:
     @staticmethod
     def _member_row(r) -> MemberRow:
         return MemberRow(
-            id=r.id, member_no=r.member_no, name=r.name, status=MemberStatus(r.status),
-            gender=_opt_enum(Gender, r.gender), birth_date=r.birth_date, join_date=r.join_date,
-            full_date=r.full_date, group=r.group_name, post=_opt_enum(CommitteePost, r.post),
-            phone=r.phone, dues_paid_until=r.dues_paid_until,
+            id=r.id,
+            member_no=r.member_no,
+            name=r.name,
+            status=MemberStatus(r.status),
+            gender=_opt_enum(Gender, r.gender),
+            birth_date=r.birth_date,
+            join_date=r.join_date,
+            full_date=r.full_date,
+            group=r.group_name,
+            post=_opt_enum(CommitteePost, r.post),
+            phone=r.phone,
+            dues_paid_until=r.dues_paid_until,
         )
 
-    def _member_filter(self, branch_id: int, search: str | None, status: MemberStatus | None,
-                       group: str | None):
+    def _member_filter(
+        self, branch_id: int, search: str | None, status: MemberStatus | None, group: str | None
+    ):
         cond = [member_t.c.branch_id == branch_id]
         if search:
             like = f"%{search.strip()}%"
-            cond.append(or_(member_t.c.name.like(like), member_t.c.member_no.like(like),
-                            member_t.c.phone.like(like)))
+            cond.append(
+                or_(
+                    member_t.c.name.like(like),
+                    member_t.c.member_no.like(like),
+                    member_t.c.phone.like(like),
+                )
+            )
         if status is not None:
             cond.append(member_t.c.status == status.value)
         if group:
@@ -319,10 +363,16 @@ class Store:
         with self._read() as conn:
             return [self._member_row(r) for r in conn.execute(stmt)]
 
-    def count_members(self, branch_id: int, search: str | None = None,
-                      status: MemberStatus | None = None, group: str | None = None) -> int:
+    def count_members(
+        self,
+        branch_id: int,
+        search: str | None = None,
+        status: MemberStatus | None = None,
+        group: str | None = None,
+    ) -> int:
         stmt = (
-            select(func.count()).select_from(member_t)
+            select(func.count())
+            .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
             .where(self._member_filter(branch_id, search, status, group))
         )
@@ -343,11 +393,16 @@ class Store:
     @staticmethod
     def _member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object]:
         return {
-            "member_no": m.member_no, "name": m.name, "status": m.status.value,
-            "gender": m.gender.value if m.gender else None, "birth_date": m.birth_date,
-            "join_date": m.join_date, "full_date": m.full_date,
+            "member_no": m.member_no,
+            "name": m.name,
+            "status": m.status.value,
+            "gender": m.gender.value if m.gender else None,
+            "birth_date": m.birth_date,
+            "join_date": m.join_date,
+            "full_date": m.full_date,
             "group_id": group_ids[m.group] if m.group else None,
-            "post": m.post.value if m.post else None, "phone": m.phone,
+            "post": m.post.value if m.post else None,
+            "phone": m.phone,
             "dues_paid_until": m.dues_paid_until,
         }
 
@@ -358,13 +413,16 @@ class Store:
     def update_member(self, branch_id: int, member_id: int, m: MemberInput) -> MemberRow:
         with self._write() as conn:
             old = conn.execute(
-                select(member_t).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
+                select(member_t).where(
+                    member_t.c.id == member_id, member_t.c.branch_id == branch_id
+                )
             ).first()
             if old is None:
                 raise NotFound("member_not_found", member_no=m.member_no)
             clash = conn.scalar(
                 select(member_t.c.id).where(
-                    member_t.c.branch_id == branch_id, member_t.c.member_no == m.member_no,
+                    member_t.c.branch_id == branch_id,
+                    member_t.c.member_no == m.member_no,
                     member_t.c.id != member_id,
                 )
             )
@@ -373,15 +431,21 @@ class Store:
             values = self._member_values(m, self._group_ids(conn, branch_id, [m.group]))
             changed = {
                 k: {"old": getattr(old, k), "new": v}
-                for k, v in values.items() if getattr(old, k) != v
+                for k, v in values.items()
+                if getattr(old, k) != v
             }
             if changed:
                 conn.execute(update(member_t).where(member_t.c.id == member_id).values(**values))
-                self._audit(conn, branch_id, "member.update", member_no=m.member_no, changes=changed)
+                self._audit(
+                    conn, branch_id, "member.update", member_no=m.member_no, changes=changed
+                )
         return self.get_member(branch_id, m.member_no)
 
     def add_members(
-        self, branch_id: int, members: Sequence[MemberInput], update_existing: bool = False,
+        self,
+        branch_id: int,
+        members: Sequence[MemberInput],
+        update_existing: bool = False,
         source: str | None = None,
     ) -> tuple[int, int]:
         """Insert (and with ``update_existing`` update) members in one transaction.
@@ -407,7 +471,8 @@ class Store:
             if not update_existing:
                 problems += [
                     (i, "member_no_taken", {"member_no": m.member_no})
-                    for i, m in enumerate(members) if m.member_no in existing
+                    for i, m in enumerate(members)
+                    if m.member_no in existing
                 ]
             if problems:
                 if len(members) == 1:
@@ -417,7 +482,8 @@ class Store:
             group_ids = self._group_ids(conn, branch_id, [m.group for m in members])
             new_rows = [
                 {"branch_id": branch_id, **self._member_values(m, group_ids)}
-                for m in members if m.member_no not in existing
+                for m in members
+                if m.member_no not in existing
             ]
             if new_rows:
                 conn.execute(insert(member_t), new_rows)
@@ -425,16 +491,28 @@ class Store:
             for m in members:
                 if m.member_no in existing:
                     conn.execute(
-                        update(member_t).where(member_t.c.id == existing[m.member_no])
+                        update(member_t)
+                        .where(member_t.c.id == existing[m.member_no])
                         .values(**self._member_values(m, group_ids))
                     )
                     updated += 1
             if len(members) == 1 and not updated:
-                self._audit(conn, branch_id, "member.add", member_no=members[0].member_no,
-                            name=members[0].name)
+                self._audit(
+                    conn,
+                    branch_id,
+                    "member.add",
+                    member_no=members[0].member_no,
+                    name=members[0].name,
+                )
             elif members:
-                self._audit(conn, branch_id, "member.import", added=len(new_rows),
-                            updated=updated, source=source)
+                self._audit(
+                    conn,
+                    branch_id,
+                    "member.import",
+                    added=len(new_rows),
+                    updated=updated,
+                    source=source,
+                )
         return len(new_rows), updated
 
     # ------------------------------------------------------------------ meetings
@@ -452,8 +530,10 @@ class Store:
         )
         stmt = (
             select(
-                meeting_t, group_t.c.name.label("group_name"),
-                func.coalesce(counts.c.p, 0).label("p"), func.coalesce(counts.c.l, 0).label("l"),
+                meeting_t,
+                group_t.c.name.label("group_name"),
+                func.coalesce(counts.c.p, 0).label("p"),
+                func.coalesce(counts.c.l, 0).label("l"),
                 func.coalesce(counts.c.a, 0).label("a"),
             )
             .select_from(meeting_t)
@@ -466,7 +546,7 @@ class Store:
         ids = [r.id for r in rows]
         types: dict[int, list[MeetingType]] = {i: [] for i in ids}
         for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start:chunk_start + 500]
+            chunk = ids[chunk_start : chunk_start + 500]
             for link in conn.execute(
                 select(mtype_t.c.meeting_id, mtype_t.c.type).where(mtype_t.c.meeting_id.in_(chunk))
             ):
@@ -474,17 +554,29 @@ class Store:
         order = list(MeetingType)
         return [
             MeetingRow(
-                id=r.id, meeting_no=r.meeting_no, date=r.date,
-                types=tuple(sorted(types[r.id], key=order.index)), title=r.title,
-                group=r.group_name, place=r.place, host=r.host, recorder=r.recorder,
-                lecturer=r.lecturer, minutes=r.minutes, present=int(r.p), leave=int(r.l),
+                id=r.id,
+                meeting_no=r.meeting_no,
+                date=r.date,
+                types=tuple(sorted(types[r.id], key=order.index)),
+                title=r.title,
+                group=r.group_name,
+                place=r.place,
+                host=r.host,
+                recorder=r.recorder,
+                lecturer=r.lecturer,
+                minutes=r.minutes,
+                present=int(r.p),
+                leave=int(r.l),
                 absent=int(r.a),
             )
             for r in rows
         ]
 
     def list_meetings(
-        self, branch_id: int, start: date | None = None, end: date | None = None,
+        self,
+        branch_id: int,
+        start: date | None = None,
+        end: date | None = None,
         meeting_type: MeetingType | None = None,
     ) -> list[MeetingRow]:
         """Meetings dated in [start, end], oldest first."""
@@ -532,7 +624,7 @@ class Store:
             )
             highest = 0
             for no in nos:
-                tail = no[len(prefix):]
+                tail = no[len(prefix) :]
                 if tail.isdigit():
                     highest = max(highest, int(tail))
             out[year] = highest + 1
@@ -554,7 +646,8 @@ class Store:
             taken = set(self._meeting_ids(conn, branch_id, sorted(seen)))
             problems += [
                 (i, "meeting_no_taken", {"meeting_no": m.meeting_no})
-                for i, m in enumerate(meetings) if m.meeting_no in taken
+                for i, m in enumerate(meetings)
+                if m.meeting_no in taken
             ]
             if problems:
                 if len(meetings) == 1:
@@ -576,24 +669,34 @@ class Store:
                         if no not in given:
                             break
                 numbers.append(no)
-                rows.append({
-                    "branch_id": branch_id, "meeting_no": no, "date": m.date, "title": m.title,
-                    "group_id": group_ids[m.group] if m.group else None, "place": m.place,
-                    "host": m.host, "recorder": m.recorder, "lecturer": m.lecturer,
-                    "minutes": m.minutes,
-                })
+                rows.append(
+                    {
+                        "branch_id": branch_id,
+                        "meeting_no": no,
+                        "date": m.date,
+                        "title": m.title,
+                        "group_id": group_ids[m.group] if m.group else None,
+                        "place": m.place,
+                        "host": m.host,
+                        "recorder": m.recorder,
+                        "lecturer": m.lecturer,
+                        "minutes": m.minutes,
+                    }
+                )
             if rows:
                 conn.execute(insert(meeting_t), rows)
             ids = self._meeting_ids(conn, branch_id, numbers)
             links = [
                 {"meeting_id": ids[no], "type": t.value}
-                for no, m in zip(numbers, meetings) for t in m.types
+                for no, m in zip(numbers, meetings)
+                for t in m.types
             ]
             if links:
                 conn.execute(insert(mtype_t), links)
             if len(meetings) == 1:
-                self._audit(conn, branch_id, "meeting.add", meeting_no=numbers[0],
-                            title=meetings[0].title)
+                self._audit(
+                    conn, branch_id, "meeting.add", meeting_no=numbers[0], title=meetings[0].title
+                )
             elif meetings:
                 self._audit(conn, branch_id, "meeting.import", added=len(meetings), source=source)
         return numbers
@@ -616,7 +719,8 @@ class Store:
             number = m.meeting_no or old.meeting_no
             clash = conn.scalar(
                 select(meeting_t.c.id).where(
-                    meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no == number,
+                    meeting_t.c.branch_id == branch_id,
+                    meeting_t.c.meeting_no == number,
                     meeting_t.c.id != meeting_id,
                 )
             )
@@ -624,14 +728,20 @@ class Store:
                 raise Conflict("meeting_no_taken", meeting_no=number)
             group_ids = self._group_ids(conn, branch_id, [m.group])
             values = {
-                "meeting_no": number, "date": m.date, "title": m.title,
-                "group_id": group_ids[m.group] if m.group else None, "place": m.place,
-                "host": m.host, "recorder": m.recorder, "lecturer": m.lecturer,
+                "meeting_no": number,
+                "date": m.date,
+                "title": m.title,
+                "group_id": group_ids[m.group] if m.group else None,
+                "place": m.place,
+                "host": m.host,
+                "recorder": m.recorder,
+                "lecturer": m.lecturer,
                 "minutes": m.minutes,
             }
             changed = {
                 k: {"old": getattr(old, k), "new": v}
-                for k, v in values.items() if getattr(old, k) != v
+                for k, v in values.items()
+                if getattr(old, k) != v
             }
             old_types = set(
                 conn.scalars(select(mtype_t.c.type).where(mtype_t.c.meeting_id == meeting_id))
@@ -653,7 +763,7 @@ class Store:
         out: dict[str, int] = {}
         numbers = list(numbers)
         for i in range(0, len(numbers), 500):
-            chunk = numbers[i:i + 500]
+            chunk = numbers[i : i + 500]
             for r in conn.execute(
                 select(meeting_t.c.id, meeting_t.c.meeting_no).where(
                     meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no.in_(chunk)
@@ -672,16 +782,22 @@ class Store:
             cond.append(group_t.c.name == meeting.group)
         stmt = (
             select(
-                member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status,
-                group_t.c.name.label("group_name"), attendance_t.c.status.label("mark"),
+                member_t.c.id,
+                member_t.c.member_no,
+                member_t.c.name,
+                member_t.c.status,
+                group_t.c.name.label("group_name"),
+                attendance_t.c.status.label("mark"),
                 attendance_t.c.reason,
             )
             .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
             .outerjoin(
                 attendance_t,
-                and_(attendance_t.c.member_id == member_t.c.id,
-                     attendance_t.c.meeting_id == meeting_id),
+                and_(
+                    attendance_t.c.member_id == member_t.c.id,
+                    attendance_t.c.meeting_id == meeting_id,
+                ),
             )
             .where(or_(and_(*cond), attendance_t.c.meeting_id == meeting_id))
             .order_by(member_t.c.member_no)
@@ -689,16 +805,24 @@ class Store:
         with self._read() as conn:
             return [
                 AttendanceLine(
-                    member_id=r.id, member_no=r.member_no, name=r.name, group=r.group_name,
+                    member_id=r.id,
+                    member_no=r.member_no,
+                    name=r.name,
+                    group=r.group_name,
                     member_status=MemberStatus(r.status),
-                    status=_opt_enum(AttendanceStatus, r.mark), reason=r.reason,
+                    status=_opt_enum(AttendanceStatus, r.mark),
+                    reason=r.reason,
                 )
                 for r in conn.execute(stmt)
             ]
 
     def set_attendance(
-        self, branch_id: int, meeting_id: int, member_id: int,
-        status: AttendanceStatus | None, reason: str | None = None,
+        self,
+        branch_id: int,
+        meeting_id: int,
+        member_id: int,
+        status: AttendanceStatus | None,
+        reason: str | None = None,
     ) -> None:
         """Mark one member at one meeting; ``None`` clears the mark. Leave needs a reason."""
         reason = (reason or "").strip() or None
@@ -735,13 +859,20 @@ class Store:
             if status is not None:
                 conn.execute(
                     insert(attendance_t).values(
-                        meeting_id=meeting_id, member_id=member_id, status=status.value,
+                        meeting_id=meeting_id,
+                        member_id=member_id,
+                        status=status.value,
                         reason=reason,
                     )
                 )
             self._audit(
-                conn, branch_id, "attendance.set", meeting_no=meeting_no, member_no=member_no,
-                old=None if old is None else old.status, new=None if status is None else status.value,
+                conn,
+                branch_id,
+                "attendance.set",
+                meeting_no=meeting_no,
+                member_no=member_no,
+                old=None if old is None else old.status,
+                new=None if status is None else status.value,
                 reason=reason,
             )
 
@@ -757,8 +888,13 @@ class Store:
         for i, a in enumerate(marks):
             key = (a.meeting_no, a.member_no)
             if key in seen:
-                problems.append((i, "attendance_duplicate",
-                                 {"meeting_no": a.meeting_no, "member_no": a.member_no}))
+                problems.append(
+                    (
+                        i,
+                        "attendance_duplicate",
+                        {"meeting_no": a.meeting_no, "member_no": a.member_no},
+                    )
+                )
             seen[key] = i
         with self._write() as conn:
             meeting_ids = self._meeting_ids(conn, branch_id, sorted({a.meeting_no for a in marks}))
@@ -786,15 +922,19 @@ class Store:
                     conn.execute(
                         delete(attendance_t).where(
                             attendance_t.c.meeting_id == meeting_id,
-                            attendance_t.c.member_id.in_(members[i:i + 500]),
+                            attendance_t.c.member_id.in_(members[i : i + 500]),
                         )
                     )
             if marks:
                 conn.execute(
                     insert(attendance_t),
                     [
-                        {"meeting_id": mid, "member_id": pid, "status": a.status.value,
-                         "reason": a.reason}
+                        {
+                            "meeting_id": mid,
+                            "member_id": pid,
+                            "status": a.status.value,
+                            "reason": a.reason,
+                        }
                         for (mid, pid), a in zip(pairs, marks)
                     ],
                 )
@@ -820,7 +960,9 @@ class Store:
                 select(func.count()).select_from(group_t).where(group_t.c.branch_id == branch_id)
             )
             year_count = conn.scalar(
-                select(func.count()).select_from(meeting_t).where(
+                select(func.count())
+                .select_from(meeting_t)
+                .where(
                     meeting_t.c.branch_id == branch_id,
                     meeting_t.c.date >= date(today.year, 1, 1),
                     meeting_t.c.date <= date(today.year, 12, 31),
@@ -830,8 +972,11 @@ class Store:
             nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
             month = self._meeting_rows(
                 conn,
-                and_(meeting_t.c.branch_id == branch_id, meeting_t.c.date >= first,
-                     meeting_t.c.date < nxt),
+                and_(
+                    meeting_t.c.branch_id == branch_id,
+                    meeting_t.c.date >= first,
+                    meeting_t.c.date < nxt,
+                ),
             )
         return BranchSummary(
             branch=BranchInfo(branch_id, name),
@@ -859,6 +1004,12 @@ class RowProblems(StoreError):
 
 
 __all__ = [
-    "AttendanceLine", "BranchInfo", "BranchSummary", "IntegrityError", "MeetingRow",
-    "MemberRow", "RowProblems", "Store",
+    "AttendanceLine",
+    "BranchInfo",
+    "BranchSummary",
+    "IntegrityError",
+    "MeetingRow",
+    "MemberRow",
+    "RowProblems",
+    "Store",
 ]

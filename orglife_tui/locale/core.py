@@ -5,47 +5,75 @@ Chinese text uses full-width punctuation.
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- opening the database
-    "db_is_directory": ("{path} is a directory, not a database file.",
-                        "{path} 是一个目录，不是数据库文件。"),
-    "db_cannot_create": ("Cannot create the database file {path}: {reason}.",
-                         "无法创建数据库文件 {path}：{reason}。"),
-    "db_bad_url": ("The database address {url} is not usable: {reason}.",
-                   "数据库地址 {url} 无法使用：{reason}。"),
-    "db_not_a_database": ("{url} is not an orglife-tui database (not a SQLite file).",
-                          "{url} 不是 orglife-tui 数据库（不是 SQLite 文件）。"),
-    "db_unreachable": ("Cannot open the database {url}: {reason}.",
-                       "无法打开数据库 {url}：{reason}。"),
+    "db_is_directory": (
+        "{path} is a directory, not a database file.",
+        "{path} 是一个目录，不是数据库文件。",
+    ),
+    "db_cannot_create": (
+        "Cannot create the database file {path}: {reason}.",
+        "无法创建数据库文件 {path}：{reason}。",
+    ),
+    "db_bad_url": (
+        "The database address {url} is not usable: {reason}.",
+        "数据库地址 {url} 无法使用：{reason}。",
+    ),
+    "db_not_a_database": (
+        "{url} is not an orglife-tui database (not a SQLite file).",
+        "{url} 不是 orglife-tui 数据库（不是 SQLite 文件）。",
+    ),
+    "db_unreachable": (
+        "Cannot open the database {url}: {reason}.",
+        "无法打开数据库 {url}：{reason}。",
+    ),
     "db_newer_schema": (
         "This database was written by a newer orglife-tui (schema {revision}); "
         "upgrade the program.",
-        "此数据库由更新版本的 orglife-tui 写入（结构版本 {revision}），请升级程序。"),
+        "此数据库由更新版本的 orglife-tui 写入（结构版本 {revision}），请升级程序。",
+    ),
     # --- branches
     "branch_name_empty": ("A branch needs a name.", "党支部名称不能为空。"),
     "branch_exists": ("A branch named {name} already exists.", "已存在名为“{name}”的党支部。"),
-    "branch_not_found": ("No branch named {name}. Branches here: {known}.",
-                         "没有名为“{name}”的党支部。现有党支部：{known}。"),
+    "branch_not_found": (
+        "No branch named {name}. Branches here: {known}.",
+        "没有名为“{name}”的党支部。现有党支部：{known}。",
+    ),
     "branch_ambiguous": (
         "This database holds several branches ({known}); choose one with --branch "
         "or ORGLIFE_BRANCH.",
-        "此数据库有多个党支部（{known}），请用 --branch 或 ORGLIFE_BRANCH 指定。"),
+        "此数据库有多个党支部（{known}），请用 --branch 或 ORGLIFE_BRANCH 指定。",
+    ),
     "branch_created": ("Created branch {name}.", "已创建党支部“{name}”。"),
     "branch_renamed": ("Renamed the branch to {name}.", "党支部已更名为“{name}”。"),
     # --- members / meetings / attendance refused
     "member_not_found": ("No member with number {member_no}.", "没有编号为 {member_no} 的党员。"),
-    "member_no_taken": ("Member number {member_no} is already in the branch.",
-                        "党员编号 {member_no} 在本支部已存在。"),
-    "member_no_duplicate": ("Member number {member_no} appears more than once.",
-                            "党员编号 {member_no} 重复出现。"),
-    "meeting_not_found": ("No meeting with number {meeting_no}.", "没有编号为 {meeting_no} 的会议。"),
-    "meeting_no_taken": ("Meeting number {meeting_no} is already used.",
-                         "会议编号 {meeting_no} 已被使用。"),
-    "meeting_no_duplicate": ("Meeting number {meeting_no} appears more than once.",
-                             "会议编号 {meeting_no} 重复出现。"),
+    "member_no_taken": (
+        "Member number {member_no} is already in the branch.",
+        "党员编号 {member_no} 在本支部已存在。",
+    ),
+    "member_no_duplicate": (
+        "Member number {member_no} appears more than once.",
+        "党员编号 {member_no} 重复出现。",
+    ),
+    "meeting_not_found": (
+        "No meeting with number {meeting_no}.",
+        "没有编号为 {meeting_no} 的会议。",
+    ),
+    "meeting_no_taken": (
+        "Meeting number {meeting_no} is already used.",
+        "会议编号 {meeting_no} 已被使用。",
+    ),
+    "meeting_no_duplicate": (
+        "Meeting number {meeting_no} appears more than once.",
+        "会议编号 {meeting_no} 重复出现。",
+    ),
     "attendance_duplicate": (
         "Member {member_no} is marked twice for meeting {meeting_no}.",
-        "党员 {member_no} 在会议 {meeting_no} 中被重复登记。"),
-    "attendance_target_missing": ("That meeting or member no longer exists.",
-                                  "该会议或党员已不存在。"),
+        "党员 {member_no} 在会议 {meeting_no} 中被重复登记。",
+    ),
+    "attendance_target_missing": (
+        "That meeting or member no longer exists.",
+        "该会议或党员已不存在。",
+    ),
     "leave_needs_reason": ("Leave needs a reason.", "请假须填写原因。"),
     "rows_refused": ("{count} rows refused.", "{count} 行被拒绝。"),
     # --- field validation
@@ -55,19 +83,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.bad_value": ("cannot read {value!r}", "无法识别“{value}”"),
     "problem.unknown_status": (
         "unknown status {value!r} (full/probationary, 正式党员/预备党员)",
-        "未知类别“{value}”（应为 正式党员/预备党员 或 full/probationary）"),
+        "未知类别“{value}”（应为 正式党员/预备党员 或 full/probationary）",
+    ),
     "problem.unknown_attendance": (
         "unknown attendance {value!r} (present/leave/absent, 出席/请假/缺席)",
-        "未知出勤情况“{value}”（应为 出席/请假/缺席 或 present/leave/absent）"),
+        "未知出勤情况“{value}”（应为 出席/请假/缺席 或 present/leave/absent）",
+    ),
     "problem.unknown_meeting_type": (
         "unknown meeting type in {value!r}",
-        "会议类型“{value}”中有无法识别的类型"),
+        "会议类型“{value}”中有无法识别的类型",
+    ),
     "problem.leave_needs_reason": ("leave needs a reason", "请假须填写原因"),
     "problem.date_in_future": ("a date lies in the future", "日期不能晚于今天"),
     "problem.joined_under_18": ("joined the Party before the age of 18", "入党时未满18周岁"),
     "problem.full_before_join": ("full-member date before the join date", "转正日期早于入党日期"),
     "problem.probationary_with_full_date": (
-        "a probationary member has no full-member date", "预备党员不应有转正日期"),
+        "a probationary member has no full-member date",
+        "预备党员不应有转正日期",
+    ),
     "field.member_no": ("member number", "编号"),
     "field.name": ("name", "姓名"),
     "field.gender": ("gender", "性别"),
@@ -97,32 +130,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- command line
     "cli.help": (
         "Organizational-life records of a Party branch: roster, meetings, attendance.",
-        "党支部组织生活记录：党员名册、会议与出勤。"),
-    "cli.opt.db": ("Database: a SQLite file path or a SQLAlchemy URL (env ORGLIFE_DB).",
-                   "数据库：SQLite 文件路径或 SQLAlchemy 地址（环境变量 ORGLIFE_DB）。"),
-    "cli.opt.branch": ("The branch to work on (env ORGLIFE_BRANCH).",
-                       "要操作的党支部（环境变量 ORGLIFE_BRANCH）。"),
-    "cli.opt.lang": ("Interface language: zh or en (default from LANG).",
-                     "界面语言：zh 或 en（默认取自 LANG）。"),
+        "党支部组织生活记录：党员名册、会议与出勤。",
+    ),
+    "cli.opt.db": (
+        "Database: a SQLite file path or a SQLAlchemy URL (env ORGLIFE_DB).",
+        "数据库：SQLite 文件路径或 SQLAlchemy 地址（环境变量 ORGLIFE_DB）。",
+    ),
+    "cli.opt.branch": (
+        "The branch to work on (env ORGLIFE_BRANCH).",
+        "要操作的党支部（环境变量 ORGLIFE_BRANCH）。",
+    ),
+    "cli.opt.lang": (
+        "Interface language: zh or en (default from LANG).",
+        "界面语言：zh 或 en（默认取自 LANG）。",
+    ),
     "cli.opt.format": ("Output format: table, csv or json.", "输出格式：table、csv 或 json。"),
-    "cli.bad_lang": ("Unknown language {lang!r}; use zh or en.", "未知语言“{lang}”，请用 zh 或 en。"),
-    "cli.bad_format": ("Unknown format {fmt!r}; use {allowed}.", "未知格式“{fmt}”，可用：{allowed}。"),
+    "cli.bad_lang": (
+        "Unknown language {lang!r}; use zh or en.",
+        "未知语言“{lang}”，请用 zh 或 en。",
+    ),
+    "cli.bad_format": (
+        "Unknown format {fmt!r}; use {allowed}.",
+        "未知格式“{fmt}”，可用：{allowed}。",
+    ),
     "cli.error": ("Error: {message}", "错误：{message}"),
     "cli.where.db": ("Database", "数据库"),
     "cli.where.config": ("Config directory", "配置目录"),
     "cli.where.data": ("Data directory", "数据目录"),
-    "cli.where.help": ("Print where the database and the configuration live.",
-                       "显示数据库与配置文件的位置。"),
+    "cli.where.help": (
+        "Print where the database and the configuration live.",
+        "显示数据库与配置文件的位置。",
+    ),
     "cli.members.help": ("The branch roster.", "党员名册。"),
     "cli.members.list.help": ("List the branch's members.", "列出本支部党员。"),
-    "cli.meetings.help": ("Meetings of the branch (三会一课, themed Party days …).",
-                          "支部会议（三会一课、主题党日等）。"),
+    "cli.meetings.help": (
+        "Meetings of the branch (三会一课, themed Party days …).",
+        "支部会议（三会一课、主题党日等）。",
+    ),
     "cli.meetings.list.help": ("List meetings, oldest first.", "按时间顺序列出会议。"),
     "cli.opt.year": ("Only this year.", "仅此年度。"),
     "cli.opt.month": ("Only this month (YYYY-MM).", "仅此月份（YYYY-MM）。"),
     "cli.opt.type": ("Only meetings of this type.", "仅此类型的会议。"),
-    "cli.opt.search": ("Only members whose name, number or phone contains this.",
-                       "仅姓名、编号或电话包含此内容的党员。"),
+    "cli.opt.search": (
+        "Only members whose name, number or phone contains this.",
+        "仅姓名、编号或电话包含此内容的党员。",
+    ),
     "cli.branch.help": ("Branches in this database.", "本数据库中的党支部。"),
     "cli.branch.list.help": ("List the branches.", "列出党支部。"),
     "cli.branch.add.help": ("Add a branch.", "新增党支部。"),
@@ -150,6 +202,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.leave": ("Leave", "请假"),
     "col.absent": ("Absent", "缺席"),
     "col.branch": ("Branch", "党支部"),
-    "crash": ("Unexpected error ({error}). Nothing more was written; details in {path}.",
-              "意外错误（{error}）。未再写入任何内容；详情见 {path}。"),
+    "crash": (
+        "Unexpected error ({error}). Nothing more was written; details in {path}.",
+        "意外错误（{error}）。未再写入任何内容；详情见 {path}。",
+    ),
 }

@@ -7,7 +7,8 @@ from orglife_tui.records import MeetingInput, MemberInput
 def test_member_meeting_attendance_round_trip(store, branch):
     store.add_member(branch.id, MemberInput("001", "张三", MemberStatus.full, group="第一党小组"))
     m = store.add_meeting(
-        branch.id, MeetingInput(date(2026, 3, 5), (MeetingType.themed_day, MeetingType.party_lecture), "学习")
+        branch.id,
+        MeetingInput(date(2026, 3, 5), (MeetingType.themed_day, MeetingType.party_lecture), "学习"),
     )
     assert m.meeting_no == "2026-001"
     assert m.types == (MeetingType.party_lecture, MeetingType.themed_day)

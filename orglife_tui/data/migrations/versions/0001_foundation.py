@@ -25,7 +25,9 @@ def upgrade() -> None:
         "party_group",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "branch_id", sa.Integer(), sa.ForeignKey("branch.id", ondelete="RESTRICT"),
+            "branch_id",
+            sa.Integer(),
+            sa.ForeignKey("branch.id", ondelete="RESTRICT"),
             nullable=False,
         ),
         sa.Column("name", sa.String(100), nullable=False),
@@ -35,7 +37,9 @@ def upgrade() -> None:
         "member",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "branch_id", sa.Integer(), sa.ForeignKey("branch.id", ondelete="RESTRICT"),
+            "branch_id",
+            sa.Integer(),
+            sa.ForeignKey("branch.id", ondelete="RESTRICT"),
             nullable=False,
         ),
         sa.Column("member_no", sa.String(50), nullable=False),
@@ -46,7 +50,9 @@ def upgrade() -> None:
         sa.Column("full_date", sa.Date()),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column(
-            "group_id", sa.Integer(), sa.ForeignKey("party_group.id", ondelete="RESTRICT"),
+            "group_id",
+            sa.Integer(),
+            sa.ForeignKey("party_group.id", ondelete="RESTRICT"),
             nullable=True,
         ),
         sa.Column("post", sa.String(30)),
@@ -59,14 +65,18 @@ def upgrade() -> None:
         "meeting",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "branch_id", sa.Integer(), sa.ForeignKey("branch.id", ondelete="RESTRICT"),
+            "branch_id",
+            sa.Integer(),
+            sa.ForeignKey("branch.id", ondelete="RESTRICT"),
             nullable=False,
         ),
         sa.Column("meeting_no", sa.String(50), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
         sa.Column("title", sa.String(300), nullable=False),
         sa.Column(
-            "group_id", sa.Integer(), sa.ForeignKey("party_group.id", ondelete="RESTRICT"),
+            "group_id",
+            sa.Integer(),
+            sa.ForeignKey("party_group.id", ondelete="RESTRICT"),
             nullable=True,
         ),
         sa.Column("place", sa.String(200)),
@@ -80,7 +90,9 @@ def upgrade() -> None:
     op.create_table(
         "meeting_type",
         sa.Column(
-            "meeting_id", sa.Integer(), sa.ForeignKey("meeting.id", ondelete="CASCADE"),
+            "meeting_id",
+            sa.Integer(),
+            sa.ForeignKey("meeting.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("type", sa.String(30), primary_key=True),
@@ -88,11 +100,15 @@ def upgrade() -> None:
     op.create_table(
         "attendance",
         sa.Column(
-            "meeting_id", sa.Integer(), sa.ForeignKey("meeting.id", ondelete="CASCADE"),
+            "meeting_id",
+            sa.Integer(),
+            sa.ForeignKey("meeting.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "member_id", sa.Integer(), sa.ForeignKey("member.id", ondelete="RESTRICT"),
+            "member_id",
+            sa.Integer(),
+            sa.ForeignKey("member.id", ondelete="RESTRICT"),
             primary_key=True,
         ),
         sa.Column("status", sa.String(10), nullable=False),
@@ -103,7 +119,9 @@ def upgrade() -> None:
         "audit_log",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "branch_id", sa.Integer(), sa.ForeignKey("branch.id", ondelete="RESTRICT"),
+            "branch_id",
+            sa.Integer(),
+            sa.ForeignKey("branch.id", ondelete="RESTRICT"),
             nullable=True,
         ),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
@@ -114,6 +132,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("audit_log", "attendance", "meeting_type", "meeting", "member",
-                  "party_group", "branch"):
+    for table in (
+        "audit_log",
+        "attendance",
+        "meeting_type",
+        "meeting",
+        "member",
+        "party_group",
+        "branch",
+    ):
         op.drop_table(table)
