@@ -42,6 +42,19 @@ class CommitteePost(str, Enum):
     group_leader = "group_leader"
 
 
+# The posts that make a member part of the branch committee (支部委员会).
+COMMITTEE_POSTS = frozenset(
+    {
+        CommitteePost.secretary,
+        CommitteePost.deputy_secretary,
+        CommitteePost.organization,
+        CommitteePost.publicity,
+        CommitteePost.discipline,
+        CommitteePost.committee_member,
+    }
+)
+
+
 class Gender(str, Enum):
     male = "male"
     female = "female"
@@ -182,6 +195,13 @@ def parse_phone(text: str) -> str:
     if raw and not _PHONE.match(raw):
         raise InputError(f"bad phone number {raw!r}")
     return raw
+
+
+def attendance_reason(status: AttendanceStatus | None, reason: str | None) -> str | None:
+    """The reason kept with a mark: leave and absence carry one, presence none."""
+    if status not in (AttendanceStatus.leave, AttendanceStatus.absent):
+        return None
+    return (reason or "").strip() or None
 
 
 def label(value: Enum | None, lang: str) -> str:

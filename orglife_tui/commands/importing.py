@@ -1,7 +1,61 @@
-"""Placeholder: replaced by its own module."""
+"""`orglife-tui import members|meetings|attendance FILE`: all rows or none.
+
+The file is read and checked before the database is opened, so a bad file touches
+nothing. Each refused row is printed to stderr as ``FILE:ROW: reason`` and the command
+exits with status 1.
+"""
+
+from __future__ import annotations
 
 import typer
 
+from orglife_tui.commands.common import handles_errors, open_branch
+from orglife_tui.locale import t
+
 
 def register(app: typer.Typer) -> None:
-    return None
+    import_app = typer.Typer(help=t("import.cli.help"), no_args_is_help=True)
+    app.add_typer(import_app, name="import")
+
+    @import_app.command("members", help=t("import.cli.members.help"))
+    @handles_errors
+    def import_members(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        update: bool = typer.Option(False, "--update", help=t("import.cli.opt.update")),
+    ) -> None:
+        run_import(ctx, "members", file, update_existing=update)
+
+    @import_app.command("meetings", help=t("import.cli.meetings.help"))
+    @handles_errors
+    def import_meetings(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+    ) -> None:
+        run_import(ctx, "meetings", file)
+
+    @import_app.command("attendance", help=t("import.cli.attendance.help"))
+    @handles_errors
+    def import_attendance(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+    ) -> None:
+        run_import(ctx, "attendance", file)
+
+
+def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool = False) -> None:
+    from orglife_tui.importing import ImportFailed, import_table, read_table
+
+    try:
+        table = read_table(file, kind)
+        store, branch = open_branch(ctx)
+        try:
+            summary = import_table(store, branch.id, table, update_existing=update_existing)
+        finally:
+            store.close()
+    except ImportFailed as exc:
+        for line in exc.lines():
+            typer.echo(line, err=True)
+        typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(summary.message())

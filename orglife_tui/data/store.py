@@ -28,7 +28,9 @@ from orglife_tui.data.models import (
     PartyGroup,
 )
 from orglife_tui.domain import (
+    COMMITTEE_POSTS,
     AttendanceStatus,
+    attendance_reason,
     CommitteePost,
     Gender,
     MeetingType,
@@ -166,7 +168,8 @@ class Store:
     # ------------------------------------------------------------------ transactions
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def write_transaction(self) -> Iterator[Connection]:
+        """One write transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE)."""
         with (
             self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
             conn.begin(),
@@ -174,13 +177,13 @@ class Store:
             yield conn
 
     @contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def read_connection(self) -> Iterator[Connection]:
+        """A connection for reading; its transaction is deferred and blocks no writer."""
         with self.engine.connect() as conn:
             yield conn
 
-    def _audit(
-        self, conn: Connection, branch_id: int | None, action: str, **detail: object
-    ) -> None:
+    def audit(self, conn: Connection, branch_id: int | None, action: str, **detail: object) -> None:
+        """Write the trace of a change inside the change's own transaction."""
         conn.execute(
             insert(audit_t).values(
                 branch_id=branch_id,
@@ -194,7 +197,7 @@ class Store:
     # ------------------------------------------------------------------ branches
 
     def branches(self) -> list[BranchInfo]:
-        with self._read() as conn:
+        with self.read_connection() as conn:
             rows = conn.execute(select(branch_t.c.id, branch_t.c.name).order_by(branch_t.c.name))
             return [BranchInfo(r.id, r.name) for r in rows]
 
@@ -202,13 +205,13 @@ class Store:
         name = name.strip()
         if not name:
             raise StoreError("branch_name_empty")
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
                 raise Conflict("branch_exists", name=name)
             branch_id = conn.execute(
                 insert(branch_t).values(name=name, created_at=_now())
             ).inserted_primary_key[0]
-            self._audit(conn, branch_id, "branch.create", name=name)
+            self.audit(conn, branch_id, "branch.create", name=name)
         return BranchInfo(branch_id, name)
 
     def resolve_branch(
@@ -237,7 +240,7 @@ class Store:
         new_name = new_name.strip()
         if not new_name:
             raise StoreError("branch_name_empty")
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             old = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
             if old is None:
                 raise NotFound("branch_not_found", name=str(branch_id), known="")
@@ -247,13 +250,13 @@ class Store:
             if clash is not None:
                 raise Conflict("branch_exists", name=new_name)
             conn.execute(update(branch_t).where(branch_t.c.id == branch_id).values(name=new_name))
-            self._audit(conn, branch_id, "branch.rename", old=old, new=new_name)
+            self.audit(conn, branch_id, "branch.rename", old=old, new=new_name)
         return BranchInfo(branch_id, new_name)
 
     # ------------------------------------------------------------------ groups
 
     def groups(self, branch_id: int) -> list[str]:
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return list(
                 conn.scalars(
                     select(group_t.c.name)
@@ -276,7 +279,7 @@ class Store:
         missing = sorted(wanted - existing.keys())
         if missing:
             conn.execute(insert(group_t), [{"branch_id": branch_id, "name": n} for n in missing])
-            self._audit(conn, branch_id, "group.create", names=missing)
+            self.audit(conn, branch_id, "group.create", names=missing)
             existing = {
                 r.name: r.id
                 for r in conn.execute(
@@ -360,7 +363,7 @@ class Store:
         )
         if limit is not None:
             stmt = stmt.limit(limit)
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return [self._member_row(r) for r in conn.execute(stmt)]
 
     def count_members(
@@ -376,11 +379,11 @@ class Store:
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
             .where(self._member_filter(branch_id, search, status, group))
         )
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return conn.scalar(stmt) or 0
 
     def get_member(self, branch_id: int, member_no: str) -> MemberRow:
-        with self._read() as conn:
+        with self.read_connection() as conn:
             r = conn.execute(
                 self._member_select().where(
                     member_t.c.branch_id == branch_id, member_t.c.member_no == member_no
@@ -407,11 +410,15 @@ class Store:
         }
 
     def add_member(self, branch_id: int, m: MemberInput) -> MemberRow:
-        self.add_members(branch_id, [m])
+        try:
+            self.add_members(branch_id, [m])
+        except RowProblems as exc:
+            _, key, params = exc.problems[0]
+            raise Conflict(key, **params) from None
         return self.get_member(branch_id, m.member_no)
 
     def update_member(self, branch_id: int, member_id: int, m: MemberInput) -> MemberRow:
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             old = conn.execute(
                 select(member_t).where(
                     member_t.c.id == member_id, member_t.c.branch_id == branch_id
@@ -436,9 +443,7 @@ class Store:
             }
             if changed:
                 conn.execute(update(member_t).where(member_t.c.id == member_id).values(**values))
-                self._audit(
-                    conn, branch_id, "member.update", member_no=m.member_no, changes=changed
-                )
+                self.audit(conn, branch_id, "member.update", member_no=m.member_no, changes=changed)
         return self.get_member(branch_id, m.member_no)
 
     def add_members(
@@ -459,7 +464,7 @@ class Store:
             if m.member_no in seen:
                 problems.append((i, "member_no_duplicate", {"member_no": m.member_no}))
             seen.add(m.member_no)
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             existing = {
                 r.member_no: r.id
                 for r in conn.execute(
@@ -475,9 +480,6 @@ class Store:
                     if m.member_no in existing
                 ]
             if problems:
-                if len(members) == 1:
-                    _, key, params = problems[0]
-                    raise Conflict(key, **params)
                 raise RowProblems(sorted(problems, key=lambda p: p[0]))
             group_ids = self._group_ids(conn, branch_id, [m.group for m in members])
             new_rows = [
@@ -496,8 +498,8 @@ class Store:
                         .values(**self._member_values(m, group_ids))
                     )
                     updated += 1
-            if len(members) == 1 and not updated:
-                self._audit(
+            if len(members) == 1 and not updated and source is None:
+                self.audit(
                     conn,
                     branch_id,
                     "member.add",
@@ -505,7 +507,7 @@ class Store:
                     name=members[0].name,
                 )
             elif members:
-                self._audit(
+                self.audit(
                     conn,
                     branch_id,
                     "member.import",
@@ -591,11 +593,11 @@ class Store:
                     select(mtype_t.c.meeting_id).where(mtype_t.c.type == meeting_type.value)
                 )
             )
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return self._meeting_rows(conn, and_(*cond))
 
     def get_meeting(self, branch_id: int, meeting_id: int) -> MeetingRow:
-        with self._read() as conn:
+        with self.read_connection() as conn:
             rows = self._meeting_rows(
                 conn, and_(meeting_t.c.branch_id == branch_id, meeting_t.c.id == meeting_id)
             )
@@ -605,7 +607,7 @@ class Store:
 
     def meeting_months(self, branch_id: int) -> list[str]:
         """The months (YYYY-MM) that have meetings, newest first."""
-        with self._read() as conn:
+        with self.read_connection() as conn:
             dates = conn.scalars(
                 select(meeting_t.c.date).where(meeting_t.c.branch_id == branch_id).distinct()
             )
@@ -642,7 +644,16 @@ class Store:
                 problems.append((i, "meeting_no_duplicate", {"meeting_no": m.meeting_no}))
             if m.meeting_no:
                 seen.add(m.meeting_no)
-        with self._write() as conn:
+        with self.write_transaction() as conn:
+            known_groups = set(
+                conn.scalars(select(group_t.c.name).where(group_t.c.branch_id == branch_id))
+            )
+            # A meeting names an existing group; a typo must not quietly found a new one.
+            problems += [
+                (i, "group_not_found", {"group": m.group})
+                for i, m in enumerate(meetings)
+                if m.group and m.group not in known_groups
+            ]
             taken = set(self._meeting_ids(conn, branch_id, sorted(seen)))
             problems += [
                 (i, "meeting_no_taken", {"meeting_no": m.meeting_no})
@@ -650,9 +661,6 @@ class Store:
                 if m.meeting_no in taken
             ]
             if problems:
-                if len(meetings) == 1:
-                    _, key, params = problems[0]
-                    raise Conflict(key, **params)
                 raise RowProblems(sorted(problems, key=lambda p: p[0]))
             group_ids = self._group_ids(conn, branch_id, [m.group for m in meetings])
             counters = self._next_numbers(
@@ -693,22 +701,26 @@ class Store:
             ]
             if links:
                 conn.execute(insert(mtype_t), links)
-            if len(meetings) == 1:
-                self._audit(
+            if len(meetings) == 1 and source is None:
+                self.audit(
                     conn, branch_id, "meeting.add", meeting_no=numbers[0], title=meetings[0].title
                 )
             elif meetings:
-                self._audit(conn, branch_id, "meeting.import", added=len(meetings), source=source)
+                self.audit(conn, branch_id, "meeting.import", added=len(meetings), source=source)
         return numbers
 
     def add_meeting(self, branch_id: int, m: MeetingInput) -> MeetingRow:
-        (no,) = self.add_meetings(branch_id, [m])
-        with self._read() as conn:
+        try:
+            (no,) = self.add_meetings(branch_id, [m])
+        except RowProblems as exc:
+            _, key, params = exc.problems[0]
+            raise Conflict(key, **params) from None
+        with self.read_connection() as conn:
             meeting_id = self._meeting_ids(conn, branch_id, [no])[no]
         return self.get_meeting(branch_id, meeting_id)
 
     def update_meeting(self, branch_id: int, meeting_id: int, m: MeetingInput) -> MeetingRow:
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             old = conn.execute(
                 select(meeting_t).where(
                     meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
@@ -726,7 +738,9 @@ class Store:
             )
             if clash is not None:
                 raise Conflict("meeting_no_taken", meeting_no=number)
-            group_ids = self._group_ids(conn, branch_id, [m.group])
+            group_ids = self._group_ids(conn, branch_id, [])
+            if m.group and m.group not in group_ids:
+                raise NotFound("group_not_found", group=m.group)
             values = {
                 "meeting_no": number,
                 "date": m.date,
@@ -755,7 +769,7 @@ class Store:
                 )
             if changed:
                 conn.execute(update(meeting_t).where(meeting_t.c.id == meeting_id).values(**values))
-                self._audit(conn, branch_id, "meeting.update", meeting_no=number, changes=changed)
+                self.audit(conn, branch_id, "meeting.update", meeting_no=number, changes=changed)
         return self.get_meeting(branch_id, meeting_id)
 
     @staticmethod
@@ -775,11 +789,20 @@ class Store:
     # ------------------------------------------------------------------ attendance
 
     def attendance_sheet(self, branch_id: int, meeting_id: int) -> list[AttendanceLine]:
-        """Every member of the branch (of the group, for a group's meeting) with their mark."""
+        """Who is expected at the meeting, with their marks.
+
+        The whole branch; a group's meeting expects its group, a meeting that is only a
+        committee meeting expects the committee; members who joined later are left out.
+        Anyone already marked is listed too.
+        """
         meeting = self.get_meeting(branch_id, meeting_id)
         cond = [member_t.c.branch_id == branch_id]
         if meeting.group:
             cond.append(group_t.c.name == meeting.group)
+        if meeting.types == (MeetingType.committee_meeting,):
+            cond.append(member_t.c.post.in_([p.value for p in COMMITTEE_POSTS]))
+        # Someone who joined after the meeting was not expected at it.
+        cond.append(or_(member_t.c.join_date.is_(None), member_t.c.join_date <= meeting.date))
         stmt = (
             select(
                 member_t.c.id,
@@ -802,7 +825,7 @@ class Store:
             .where(or_(and_(*cond), attendance_t.c.meeting_id == meeting_id))
             .order_by(member_t.c.member_no)
         )
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return [
                 AttendanceLine(
                     member_id=r.id,
@@ -825,12 +848,10 @@ class Store:
         reason: str | None = None,
     ) -> None:
         """Mark one member at one meeting; ``None`` clears the mark. Leave needs a reason."""
-        reason = (reason or "").strip() or None
+        reason = attendance_reason(status, reason)
         if status is AttendanceStatus.leave and not reason:
             raise StoreError("leave_needs_reason")
-        if status is not AttendanceStatus.leave and status is not AttendanceStatus.absent:
-            reason = None
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             meeting_no = conn.scalar(
                 select(meeting_t.c.meeting_no).where(
                     meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
@@ -865,7 +886,7 @@ class Store:
                         reason=reason,
                     )
                 )
-            self._audit(
+            self.audit(
                 conn,
                 branch_id,
                 "attendance.set",
@@ -896,7 +917,7 @@ class Store:
                     )
                 )
             seen[key] = i
-        with self._write() as conn:
+        with self.write_transaction() as conn:
             meeting_ids = self._meeting_ids(conn, branch_id, sorted({a.meeting_no for a in marks}))
             member_ids = {
                 r.member_no: r.id
@@ -933,19 +954,19 @@ class Store:
                             "meeting_id": mid,
                             "member_id": pid,
                             "status": a.status.value,
-                            "reason": a.reason,
+                            "reason": attendance_reason(a.status, a.reason),
                         }
                         for (mid, pid), a in zip(pairs, marks)
                     ],
                 )
-                self._audit(conn, branch_id, "attendance.import", marks=len(marks), source=source)
+                self.audit(conn, branch_id, "attendance.import", marks=len(marks), source=source)
         return len(marks)
 
     # ------------------------------------------------------------------ overview
 
     def summary(self, branch_id: int, today: date | None = None) -> BranchSummary:
         today = today or date.today()
-        with self._read() as conn:
+        with self.read_connection() as conn:
             name = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
             if name is None:
                 raise NotFound("branch_not_found", name=str(branch_id), known="")
@@ -991,7 +1012,7 @@ class Store:
         stmt = select(audit_t).order_by(audit_t.c.id.desc()).limit(limit)
         if branch_id is not None:
             stmt = stmt.where(audit_t.c.branch_id == branch_id)
-        with self._read() as conn:
+        with self.read_connection() as conn:
             return [dict(r._mapping) for r in conn.execute(stmt)]
 
 

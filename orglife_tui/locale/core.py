@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "branch_created": ("Created branch {name}.", "已创建党支部“{name}”。"),
     "branch_renamed": ("Renamed the branch to {name}.", "党支部已更名为“{name}”。"),
     # --- members / meetings / attendance refused
+    "group_not_found": (
+        "No party group named {group} in this branch.",
+        "本支部没有名为“{group}”的党小组。",
+    ),
     "member_not_found": ("No member with number {member_no}.", "没有编号为 {member_no} 的党员。"),
     "member_no_taken": (
         "Member number {member_no} is already in the branch.",

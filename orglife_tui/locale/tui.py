@@ -1,3 +1,230 @@
-"""Messages of the terminal UI: (English, Chinese)."""
+"""Messages of the terminal UI: (English, Chinese).
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+Chinese uses full-width punctuation. Key descriptions are short: they share one Footer
+line of an 80-column terminal.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- general
+    "tui.list_sep": (", ", "、"),
+    "tui.month_names": (
+        "January,February,March,April,May,June,July,August,September,October,November,December",
+        "一月,二月,三月,四月,五月,六月,七月,八月,九月,十月,十一月,十二月",
+    ),
+    "tui.month_title": ("{name} {year}", "{year}年{month}月"),
+    "tui.quit_hint": ("Press q or Ctrl+Q to quit.", "按 q 或 Ctrl+Q 退出。"),
+    "tui.palette.placeholder": (
+        "Type a command: members, meetings, new member …",
+        "输入命令：党员、会议、新增党员等",
+    ),
+    # --- keys (Footer and F1 help)
+    "tui.key.help": ("Help", "帮助"),
+    "tui.key.palette": ("Commands", "命令"),
+    "tui.key.back": ("Back", "返回"),
+    "tui.key.quit": ("Quit", "退出"),
+    "tui.key.members": ("Members", "党员"),
+    "tui.key.meetings": ("Meetings", "会议"),
+    "tui.key.search": ("Search", "搜索"),
+    "tui.key.new": ("New", "新增"),
+    "tui.key.edit": ("Edit", "编辑"),
+    "tui.key.save": ("Save", "保存"),
+    "tui.key.cancel": ("Cancel", "取消"),
+    "tui.key.close": ("Close", "关闭"),
+    "tui.key.yes": ("Yes", "是"),
+    "tui.key.no": ("No", "否"),
+    "tui.key.prev_month": ("Prev", "上月"),
+    "tui.key.next_month": ("Next", "下月"),
+    "tui.key.month": ("Month", "月份"),
+    "tui.key.this_month": ("This month", "本月"),
+    "tui.key.attendance": ("Attendance", "出勤"),
+    "tui.key.present": ("Present", "出席"),
+    "tui.key.leave": ("Leave", "请假"),
+    "tui.key.absent": ("Absent", "缺席"),
+    "tui.key.clear": ("Clear", "清除"),
+    "tui.key.all_present": ("All present", "全部出席"),
+    # --- command palette
+    "tui.cmd.dashboard": ("Go to overview", "转到：概览"),
+    "tui.cmd.dashboard.help": ("The branch at a glance (dashboard)", "党支部概况（首页）"),
+    "tui.cmd.members": ("Go to members", "转到：党员名册"),
+    "tui.cmd.members.help": ("The roster: search, add, edit", "党员名册：搜索、新增、编辑"),
+    "tui.cmd.meetings": ("Go to meetings", "转到：会议"),
+    "tui.cmd.meetings.help": ("Meetings by month and attendance", "按月查看会议，登记出勤"),
+    "tui.cmd.new_member": ("New member", "新增党员"),
+    "tui.cmd.new_member.help": ("Add a member to the roster", "在名册中新增一名党员"),
+    "tui.cmd.new_meeting": ("New meeting", "新建会议"),
+    "tui.cmd.new_meeting.help": ("Record a meeting", "记录一次会议"),
+    "tui.cmd.help": ("Help: keys of this screen", "帮助：本屏按键"),
+    "tui.cmd.help.help": ("What this screen is for and its keys (F1)", "本屏用途与按键（F1）"),
+    "tui.cmd.quit": ("Quit", "退出"),
+    "tui.cmd.quit.help": (
+        "Leave orglife-tui (everything is already saved)",
+        "退出程序（所有内容均已保存）",
+    ),
+    # --- table headings
+    "tui.col.pla": ("P/L/A", "到/假/缺"),
+    "tui.col.mark": ("Mark", "出勤"),
+    "tui.col.reason": ("Reason", "原因"),
+    # --- dashboard
+    "tui.dashboard.title": ("Overview", "概览"),
+    "tui.dashboard.counts": (
+        "Members: {total} ({full} full, {probationary} probationary) · Party groups: {groups}",
+        "党员 {total} 名（正式党员 {full} 名，预备党员 {probationary} 名），党小组 {groups} 个",
+    ),
+    "tui.dashboard.year": ("Meetings in {year}: {count}", "{year}年已开会议：{count} 次"),
+    "tui.dashboard.month": ("This month ({month})", "本月会议（{month}）"),
+    "tui.dashboard.no_members": (
+        "No members yet. Press m to open the roster, then n to add the first member; "
+        "or import a roster on the command line: orglife-tui import members FILE.csv",
+        "还没有党员。按 m 打开党员名册，再按 n 新增第一名党员；"
+        "或在命令行导入名册：orglife-tui import members 文件.csv",
+    ),
+    "tui.dashboard.no_meetings": (
+        "No meetings recorded this month. Press g to open the meetings, then n to record one.",
+        "本月尚未记录会议。按 g 打开会议，再按 n 记录一次会议。",
+    ),
+    "tui.dashboard.hint": (
+        "Enter opens the attendance of a meeting · m members · g meetings · F1 help",
+        "Enter 登记会议出勤　m 党员名册　g 会议　F1 帮助",
+    ),
+    # --- members
+    "tui.members.title": ("Members", "党员名册"),
+    "tui.members.search_label": ("Search", "搜索"),
+    "tui.members.search_hint": (
+        "name, number or phone — press / to search",
+        "姓名、编号或电话，按 / 开始搜索",
+    ),
+    "tui.members.count": ("{total} members", "共 {total} 名党员"),
+    "tui.members.count_search": (
+        "{found} of {total} members match",
+        "找到 {found} 名（共 {total} 名）",
+    ),
+    "tui.members.empty": (
+        "No members yet. Press n to add the first member, "
+        "or import a roster on the command line: orglife-tui import members FILE.csv",
+        "还没有党员。按 n 新增第一名党员，或在命令行导入名册：orglife-tui import members 文件.csv",
+    ),
+    "tui.members.no_match": (
+        "No member matches “{search}”. Press Escape to clear the search.",
+        "没有与“{search}”匹配的党员。按 Esc 清除搜索。",
+    ),
+    "tui.members.nothing_to_edit": ("No member selected.", "未选中党员。"),
+    "tui.member.saved": ("Saved {name} ({member_no}).", "已保存：{name}（{member_no}）。"),
+    # --- forms
+    "tui.member_form.new": ("New member", "新增党员"),
+    "tui.member_form.edit": ("Edit member {name} ({member_no})", "编辑党员：{name}（{member_no}）"),
+    "tui.meeting_form.new": ("New meeting", "新建会议"),
+    "tui.meeting_form.edit": ("Edit meeting {meeting_no}", "编辑会议 {meeting_no}"),
+    "tui.form.save": ("Save  Ctrl+S", "保存  Ctrl+S"),
+    "tui.form.cancel": ("Cancel  Esc", "取消  Esc"),
+    "tui.form.date_hint": ("YYYY-MM-DD", "YYYY-MM-DD"),
+    "tui.form.month_hint": ("YYYY-MM", "YYYY-MM"),
+    "tui.form.blank": ("(not given)", "（未填）"),
+    "tui.form.no_post": ("(none)", "（无）"),
+    "tui.form.group_hint": ("type; → takes the suggestion", "可直接输入，按右方向键采用提示"),
+    "tui.form.meeting_group_hint": (
+        "empty: the whole branch; → takes the suggestion",
+        "留空表示全支部，按右方向键采用提示",
+    ),
+    "tui.form.fix": (
+        "Not saved: correct the {count} marked problem(s).",
+        "未保存：请更正标出的 {count} 处问题。",
+    ),
+    "tui.form.discard": ("Discard the changes in this form?", "放弃本表单中的修改吗？"),
+    "tui.confirm.yes": ("Yes  y", "是  y"),
+    "tui.confirm.no": ("No  n", "否  n"),
+    # --- meetings
+    "tui.meetings.title": ("Meetings", "会议"),
+    "tui.meetings.month": ("{month}: {count} meeting(s)", "{month}：{count} 次会议"),
+    "tui.meetings.empty": (
+        "No meetings in {month}. Press n to record one; [ and ] step through the months, t comes back to this month.",
+        "{month}没有会议记录。按 n 记录一次会议；按 [ 和 ] 切换月份，按 t 回到本月。",
+    ),
+    "tui.meetings.other_months": ("Months with meetings: {months}", "有会议的月份：{months}"),
+    "tui.meetings.nothing_selected": ("No meeting selected.", "未选中会议。"),
+    "tui.meeting.saved": (
+        "Saved meeting {meeting_no}: {title}.",
+        "已保存会议 {meeting_no}：{title}。",
+    ),
+    # --- attendance
+    "tui.attendance.title": ("Attendance", "出勤登记"),
+    "tui.attendance.meeting": (
+        "{meeting_no} · {date} · {types} · {title}",
+        "{meeting_no}　{date}　{types}　{title}",
+    ),
+    "tui.attendance.tally": (
+        "Present {present} · Leave {leave} · Absent {absent} · Unmarked {unmarked} (of {total})",
+        "出席 {present}　请假 {leave}　缺席 {absent}　未登记 {unmarked}（共 {total} 人）",
+    ),
+    "tui.attendance.unmarked": ("-", "-"),
+    "tui.attendance.empty": (
+        "No members to mark: add members to the roster first.",
+        "没有可登记的党员：请先在党员名册中添加党员。",
+    ),
+    "tui.attendance.none_unmarked": ("Every member is already marked.", "所有党员均已登记。"),
+    "tui.attendance.confirm_all": (
+        "Mark the {count} unmarked member(s) present?",
+        "将 {count} 名未登记的党员全部登记为出席吗？",
+    ),
+    "tui.attendance.all_marked": (
+        "Marked {count} member(s) present.",
+        "已将 {count} 名党员登记为出席。",
+    ),
+    "tui.leave.title": ("Leave for {name}: the reason", "{name} 请假原因"),
+    "tui.leave.hint": ("e.g. business trip, illness", "例如：出差、生病"),
+    "tui.leave.keys": ("Enter saves · Esc cancels", "Enter 确定　Esc 取消"),
+    # --- help (F1)
+    "tui.help.title": ("Help", "帮助"),
+    "tui.help.close": ("Esc or F1 closes this help.", "按 Esc 或 F1 关闭帮助。"),
+    "tui.help.col_key": ("Key", "按键"),
+    "tui.help.col_action": ("Action", "功能"),
+    "tui.help.dashboard": (
+        "The overview of the branch: its members, this year's meetings and this month's. "
+        "Enter on one of this month's meetings opens its attendance sheet. Press m for the "
+        "roster and g for the meetings; Ctrl+P opens the command palette.",
+        "党支部概况：党员人数、今年和本月的会议。在本月会议上按 Enter 打开出勤登记。"
+        "按 m 进入党员名册，按 g 进入会议；Ctrl+P 打开命令面板。",
+    ),
+    "tui.help.members": (
+        "The roster. / searches by name, number or phone (Enter returns to the list, Escape clears "
+        "the search). n adds a member; Enter or e edits the highlighted one.",
+        "党员名册。按 / 按姓名、编号或电话搜索（Enter 回到列表，Esc 清除搜索）。"
+        "按 n 新增党员；按 Enter 或 e 编辑选中的党员。",
+    ),
+    "tui.help.meetings": (
+        "Meetings of one month. [ and ] (or Shift+←/→) step through the months, t returns to "
+        "this month. n records a meeting, e edits the highlighted one, Enter opens its attendance sheet.",
+        "按月查看会议。按 [ 和 ]（或 Shift+左右方向键）切换月份，按 t 回到本月。"
+        "按 n 记录会议，按 e 编辑选中的会议，按 Enter 打开出勤登记。",
+    ),
+    "tui.help.attendance": (
+        "Mark the highlighted member and move on to the next: p present, l leave (asks the "
+        "reason), a absent without reason, x clears. P marks everyone still unmarked present. "
+        "Every mark is saved at once.",
+        "为选中的党员登记并自动移到下一位：p 出席，l 请假（需填写原因），a 无故缺席，x 清除。"
+        "P 将所有未登记的党员登记为出席。每次登记立即保存。",
+    ),
+    "tui.help.form": (
+        "Tab or Enter moves to the next field. Ctrl+S saves; a value that cannot be accepted is "
+        "marked under its field and nothing is saved. Escape leaves (asking first if you changed anything).",
+        "Tab 或 Enter 移到下一项。Ctrl+S 保存；无法接受的内容会在该项下方标出，且不会保存。"
+        "Esc 离开（如有修改会先确认）。",
+    ),
+    "tui.help.member_form": (
+        "Member number and name are required. Dates are YYYY-MM-DD, dues paid until is YYYY-MM. "
+        "Enter opens a choice list; → takes the suggested party group. Ctrl+S saves, Escape leaves.",
+        "编号和姓名为必填。日期格式为 YYYY-MM-DD，党费交至格式为 YYYY-MM。"
+        "在选择项上按 Enter 展开选项；按右方向键采用提示的党小组。Ctrl+S 保存，Esc 离开。",
+    ),
+    "tui.help.meeting_form": (
+        "Date, at least one type and a title are required. Space ticks a type (a themed Party day "
+        "can also be a Party lecture). Leave the party group empty for a meeting of the whole "
+        "branch. Ctrl+S saves, Escape leaves.",
+        "日期、至少一种类型和主题为必填。按空格勾选类型（主题党日可同时算作党课）。"
+        "全支部的会议请将党小组留空。Ctrl+S 保存，Esc 离开。",
+    ),
+    "tui.help.confirm": ("y answers yes, n or Escape answers no.", "按 y 确认，按 n 或 Esc 取消。"),
+    "tui.help.leave_reason": (
+        "Type the reason for the leave and press Enter; Escape changes nothing.",
+        "输入请假原因后按 Enter；按 Esc 不做任何修改。",
+    ),
+}

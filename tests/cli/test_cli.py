@@ -29,13 +29,23 @@ def run(*args: str, lang: str = "en"):
 def filled(db_url):
     store = Store.open(db_url, operator="tester")
     b = store.resolve_branch("第一党支部")
-    store.add_members(b.id, [
-        MemberInput("001", "张伟", MemberStatus.full, group="第一党小组", join_date=date(2001, 7, 1)),
-        MemberInput("002", "李娜", MemberStatus.probationary, group="第二党小组"),
-    ])
-    m = store.add_meeting(b.id, MeetingInput(
-        date(2026, 3, 5), (MeetingType.themed_day, MeetingType.party_lecture), "学习二十大精神",
-    ))
+    store.add_members(
+        b.id,
+        [
+            MemberInput(
+                "001", "张伟", MemberStatus.full, group="第一党小组", join_date=date(2001, 7, 1)
+            ),
+            MemberInput("002", "李娜", MemberStatus.probationary, group="第二党小组"),
+        ],
+    )
+    m = store.add_meeting(
+        b.id,
+        MeetingInput(
+            date(2026, 3, 5),
+            (MeetingType.themed_day, MeetingType.party_lecture),
+            "学习二十大精神",
+        ),
+    )
     ids = {x.member_no: x.id for x in store.list_members(b.id)}
     store.set_attendance(b.id, m.id, ids["001"], AttendanceStatus.present)
     store.set_attendance(b.id, m.id, ids["002"], AttendanceStatus.leave, "出差")
@@ -78,13 +88,16 @@ def test_members_list_json_has_stable_english_keys(filled):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert [(m["member_no"], m["name"], m["status"], m["group"]) for m in data] == [
-        ("001", "张伟", "full", "第一党小组"), ("002", "李娜", "probationary", "第二党小组"),
+        ("001", "张伟", "full", "第一党小组"),
+        ("002", "李娜", "probationary", "第二党小组"),
     ]
     assert data[0]["join_date"] == "2001-07-01"
 
 
 def test_members_list_csv_and_table(filled):
-    rows = list(csv.DictReader(io.StringIO(run("--db", filled, "members", "list", "-f", "csv").output)))
+    rows = list(
+        csv.DictReader(io.StringIO(run("--db", filled, "members", "list", "-f", "csv").output))
+    )
     assert rows[1]["name"] == "李娜" and rows[1]["status"] == "probationary"
     table = run("--db", filled, "members", "list", lang="zh").output
     assert "预备党员" in table and "编号" in table
@@ -97,13 +110,32 @@ def test_members_list_search(filled):
 
 def test_meetings_list_shows_types_and_counts(filled):
     data = json.loads(run("--db", filled, "meetings", "list", "--format", "json").output)
-    assert data == [{
-        "meeting_no": "2026-001", "date": "2026-03-05", "types": "party_lecture;themed_day",
-        "title": "学习二十大精神", "group": None, "place": None, "host": None,
-        "present": 1, "leave": 1, "absent": 0,
-    }]
-    assert run("--db", filled, "meetings", "list", "--month", "2026-04", "-f", "json").output.strip() == "[]"
-    assert len(json.loads(run("--db", filled, "meetings", "list", "--type", "党课", "-f", "json").output)) == 1
+    assert data == [
+        {
+            "meeting_no": "2026-001",
+            "date": "2026-03-05",
+            "types": "party_lecture;themed_day",
+            "title": "学习二十大精神",
+            "group": None,
+            "place": None,
+            "host": None,
+            "present": 1,
+            "leave": 1,
+            "absent": 0,
+        }
+    ]
+    assert (
+        run("--db", filled, "meetings", "list", "--month", "2026-04", "-f", "json").output.strip()
+        == "[]"
+    )
+    assert (
+        len(
+            json.loads(
+                run("--db", filled, "meetings", "list", "--type", "党课", "-f", "json").output
+            )
+        )
+        == 1
+    )
     assert "主题党日" in run("--db", filled, "meetings", "list", lang="zh").output
 
 
@@ -145,7 +177,10 @@ def test_not_a_database_is_one_clear_line(tmp_path):
     junk.write_bytes(b"\x89PNG\r\n" + b"\x00" * 4000)
     result = run("--db", str(junk), "members", "list")
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: sqlite:///{junk} is not an orglife-tui database (not a SQLite file)."
+    assert (
+        result.output.strip()
+        == f"Error: sqlite:///{junk} is not an orglife-tui database (not a SQLite file)."
+    )
 
 
 def test_unreachable_server_is_one_clear_line():
@@ -157,7 +192,13 @@ def test_unreachable_server_is_one_clear_line():
 
 def test_global_options_may_follow_the_subcommand():
     assert hoist_global_options(["members", "list", "--db", "x.db", "--lang=zh", "-f", "json"]) == [
-        "--db", "x.db", "--lang=zh", "members", "list", "-f", "json",
+        "--db",
+        "x.db",
+        "--lang=zh",
+        "members",
+        "list",
+        "-f",
+        "json",
     ]
 
 
@@ -171,7 +212,10 @@ def test_the_installed_command_runs_and_keeps_textual_out_of_the_cli(tmp_path):
         "print('CLEAN')"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "a.db")], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "CLEAN" in out.stdout
 

@@ -59,9 +59,16 @@ class TestBranches:
 class TestMembers:
     def test_every_field_round_trips(self, store, branch):
         m = member(
-            "007", "李明", gender=None, birth_date=date(1980, 5, 1), join_date=date(2005, 7, 1),
-            full_date=date(2006, 7, 1), group="第一党小组", post=CommitteePost.secretary,
-            phone="13800001111", dues_paid_until="2026-10",
+            "007",
+            "李明",
+            gender=None,
+            birth_date=date(1980, 5, 1),
+            join_date=date(2005, 7, 1),
+            full_date=date(2006, 7, 1),
+            group="第一党小组",
+            post=CommitteePost.secretary,
+            phone="13800001111",
+            dues_paid_until="2026-10",
         )
         row = store.add_member(branch.id, m)
         assert row.as_input() == m
@@ -78,7 +85,8 @@ class TestMembers:
         with pytest.raises(RowProblems) as info:
             store.add_members(branch.id, [member("001"), member("002"), member("001")])
         assert [(i, key) for i, key, _ in info.value.problems] == [
-            (1, "member_no_taken"), (2, "member_no_duplicate"),
+            (1, "member_no_taken"),
+            (2, "member_no_duplicate"),
         ]
         assert [m.member_no for m in store.list_members(branch.id)] == ["002"]
 
@@ -106,10 +114,14 @@ class TestMembers:
             store.update_member(branch.id, row.id, member("001"))
 
     def test_search_matches_name_number_and_phone(self, store, branch):
-        store.add_members(branch.id, [
-            member("001", "张伟", phone="13911112222"), member("002", "李娜"),
-            member("103", "王强"),
-        ])
+        store.add_members(
+            branch.id,
+            [
+                member("001", "张伟", phone="13911112222"),
+                member("002", "李娜"),
+                member("103", "王强"),
+            ],
+        )
         assert [m.name for m in store.list_members(branch.id, search="李")] == ["李娜"]
         assert [m.name for m in store.list_members(branch.id, search="10")] == ["王强"]
         assert [m.name for m in store.list_members(branch.id, search="1111")] == ["张伟"]
@@ -132,7 +144,10 @@ class TestMeetings:
         c = store.add_meeting(branch.id, meeting(date(2026, 2, 5), meeting_no="特-1"))
         d = store.add_meeting(branch.id, meeting(date(2026, 3, 5)))
         assert [a.meeting_no, b.meeting_no, c.meeting_no, d.meeting_no] == [
-            "2025-001", "2026-001", "特-1", "2026-002",
+            "2025-001",
+            "2026-001",
+            "特-1",
+            "2026-002",
         ]
 
     def test_a_meeting_can_count_as_several_types_and_be_found_by_each(self, store, branch):
@@ -153,14 +168,26 @@ class TestMeetings:
     def test_edit_changes_types_and_fields_and_is_audited(self, store, branch):
         m = store.add_meeting(branch.id, meeting(date(2026, 4, 1), title="初稿"))
         edited = store.update_meeting(
-            branch.id, m.id,
+            branch.id,
+            m.id,
             meeting(date(2026, 4, 2), MeetingType.general_meeting, title="定稿", place="会议室"),
         )
         assert (edited.title, edited.place, edited.types) == (
-            "定稿", "会议室", (MeetingType.general_meeting,)
+            "定稿",
+            "会议室",
+            (MeetingType.general_meeting,),
         )
         assert edited.meeting_no == m.meeting_no
         assert store.audit_entries(branch.id, limit=1)[0]["action"] == "meeting.update"
+
+    def test_a_meeting_names_an_existing_group_never_a_new_one(self, store, branch):
+        store.add_member(branch.id, member("001", group="第一党小组"))
+        with pytest.raises(Conflict, match="No party group named 第一小组"):
+            store.add_meeting(branch.id, meeting(date(2026, 1, 1), group="第一小组"))
+        ok = store.add_meeting(branch.id, meeting(date(2026, 1, 1), group="第一党小组"))
+        with pytest.raises(NotFound):
+            store.update_meeting(branch.id, ok.id, meeting(date(2026, 1, 1), group="第二党小组"))
+        assert store.groups(branch.id) == ["第一党小组"]
 
     def test_duplicate_meeting_numbers_are_refused(self, store, branch):
         store.add_meeting(branch.id, meeting(date(2026, 1, 1), meeting_no="M1"))
@@ -171,11 +198,17 @@ class TestMeetings:
 class TestAttendance:
     @pytest.fixture
     def setup(self, store, branch):
-        store.add_members(branch.id, [
-            member("001", "甲", group="一组"), member("002", "乙", group="一组"),
-            member("003", "丙", group="二组"),
-        ])
-        general = store.add_meeting(branch.id, meeting(date(2026, 3, 1), MeetingType.general_meeting))
+        store.add_members(
+            branch.id,
+            [
+                member("001", "甲", group="一组"),
+                member("002", "乙", group="一组"),
+                member("003", "丙", group="二组"),
+            ],
+        )
+        general = store.add_meeting(
+            branch.id, meeting(date(2026, 3, 1), MeetingType.general_meeting)
+        )
         group_one = store.add_meeting(
             branch.id, meeting(date(2026, 3, 2), MeetingType.group_meeting, group="一组")
         )
@@ -186,14 +219,30 @@ class TestAttendance:
         general, _, _ = setup
         sheet = store.attendance_sheet(branch.id, general.id)
         assert [(x.member_no, x.status) for x in sheet] == [
-            ("001", None), ("002", None), ("003", None),
+            ("001", None),
+            ("002", None),
+            ("003", None),
         ]
 
     def test_a_group_meeting_lists_its_group(self, store, branch, setup):
         _, group_one, _ = setup
         assert [x.member_no for x in store.attendance_sheet(branch.id, group_one.id)] == [
-            "001", "002",
+            "001",
+            "002",
         ]
+
+    def test_a_committee_meeting_lists_the_committee(self, store, branch, setup):
+        store.add_member(branch.id, member("004", "丁", post=CommitteePost.secretary))
+        store.add_member(branch.id, member("005", "戊", post=CommitteePost.group_leader))
+        committee = store.add_meeting(
+            branch.id, meeting(date(2026, 3, 3), MeetingType.committee_meeting)
+        )
+        assert [x.member_no for x in store.attendance_sheet(branch.id, committee.id)] == ["004"]
+
+    def test_members_who_joined_after_the_meeting_are_not_expected(self, store, branch, setup):
+        general, _, _ = setup
+        store.add_member(branch.id, member("009", "新", join_date=date(2026, 6, 1)))
+        assert "009" not in [x.member_no for x in store.attendance_sheet(branch.id, general.id)]
 
     def test_marks_are_set_changed_cleared_and_counted(self, store, branch, setup):
         general, _, ids = setup
@@ -204,9 +253,12 @@ class TestAttendance:
         assert (row.present, row.leave, row.absent) == (1, 1, 1)
         store.set_attendance(branch.id, general.id, ids["003"], AttendanceStatus.present)
         store.set_attendance(branch.id, general.id, ids["001"], None)
-        sheet = {x.member_no: (x.status, x.reason) for x in store.attendance_sheet(branch.id, general.id)}
+        sheet = {
+            x.member_no: (x.status, x.reason) for x in store.attendance_sheet(branch.id, general.id)
+        }
         assert sheet == {
-            "001": (None, None), "002": (AttendanceStatus.leave, "出差"),
+            "001": (None, None),
+            "002": (AttendanceStatus.leave, "出差"),
             "003": (AttendanceStatus.present, None),
         }
         actions = [e["action"] for e in store.audit_entries(branch.id)]
@@ -235,26 +287,34 @@ class TestAttendance:
         with pytest.raises(RowProblems) as info:
             store.import_attendance(branch.id, marks)
         assert [(i, key) for i, key, _ in info.value.problems] == [
-            (1, "member_not_found"), (2, "meeting_not_found"),
+            (1, "member_not_found"),
+            (2, "meeting_not_found"),
         ]
         assert store.get_meeting(branch.id, general.id).present == 0
 
     def test_bulk_marks_replace_earlier_marks(self, store, branch, setup):
         general, _, ids = setup
         store.set_attendance(branch.id, general.id, ids["001"], AttendanceStatus.absent)
-        store.import_attendance(branch.id, [
-            AttendanceInput(general.meeting_no, "001", AttendanceStatus.leave, "病假"),
-            AttendanceInput(general.meeting_no, "002", AttendanceStatus.present),
-        ])
+        store.import_attendance(
+            branch.id,
+            [
+                AttendanceInput(general.meeting_no, "001", AttendanceStatus.leave, "病假"),
+                AttendanceInput(general.meeting_no, "002", AttendanceStatus.present),
+            ],
+        )
         row = store.get_meeting(branch.id, general.id)
         assert (row.present, row.leave, row.absent) == (1, 1, 0)
 
 
 def test_summary_counts_members_and_this_months_meetings(store, branch):
-    store.add_members(branch.id, [
-        member("001", group="一组"), member("002", status=MemberStatus.probationary, group="二组"),
-        member("003"),
-    ])
+    store.add_members(
+        branch.id,
+        [
+            member("001", group="一组"),
+            member("002", status=MemberStatus.probationary, group="二组"),
+            member("003"),
+        ],
+    )
     store.add_meeting(branch.id, meeting(date(2026, 11, 3), title="十一月主题党日"))
     store.add_meeting(branch.id, meeting(date(2026, 10, 3)))
     store.add_meeting(branch.id, meeting(date(2025, 11, 3)))

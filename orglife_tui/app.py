@@ -1,0 +1,171 @@
+"""The Textual app: wiring, bindings, the screen registry and the command palette.
+
+The app receives everything it works on in its constructor (the store, the branch, the
+language, optionally a fixed "today" for tests); screens get it from the app through
+their constructors, never from module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import ModalScreen, Screen
+
+from orglife_tui.data.store import BranchInfo, Store
+from orglife_tui.locale import set_language, t
+from orglife_tui.screens.base import Session, localize_bindings
+from orglife_tui.screens.dashboard import DashboardScreen
+from orglife_tui.screens.help import HelpScreen
+from orglife_tui.screens.meetings import MeetingsScreen
+from orglife_tui.screens.members import MembersScreen
+
+
+class OrglifeCommands(Provider):
+    """Command palette entries: go to a screen, new member, new meeting, help, quit."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        assert isinstance(app, OrglifeApp)
+        return [
+            (t("tui.cmd.dashboard"), t("tui.cmd.dashboard.help"), lambda: app.go("dashboard")),
+            (t("tui.cmd.members"), t("tui.cmd.members.help"), lambda: app.go("members")),
+            (t("tui.cmd.meetings"), t("tui.cmd.meetings.help"), lambda: app.go("meetings")),
+            (t("tui.cmd.new_member"), t("tui.cmd.new_member.help"), app.new_member),
+            (t("tui.cmd.new_meeting"), t("tui.cmd.new_meeting.help"), app.new_meeting),
+            (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
+            (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            # Match the English and Chinese words a user may type, and the help line.
+            score = max(matcher.match(name), matcher.match(help_text) * 0.5)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with a localized prompt and a steady cursor."""
+
+    def on_mount(self) -> None:
+        for widget in self.query("CommandInput"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+class OrglifeApp(App):
+    """The terminal UI of one branch."""
+
+    TITLE = "orglife-tui"
+    COMMANDS: ClassVar = {OrglifeCommands}
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    CSS = """
+    Screen { background: $background; }
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("f1", "help", "tui.key.help", id="app.help", priority=True),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", id="app.palette", priority=True),
+        Binding("escape", "back", "tui.key.back", id="app.back"),
+        # Shown in the Footer of the dashboard only (its own binding): the line is short.
+        Binding("q", "quit", "tui.key.quit", id="app.quit", show=False),
+        Binding("ctrl+q", "quit", "tui.key.quit", id="app.quit_ctrl", show=False, priority=True),
+    ]
+
+    SCREEN_NAMES: ClassVar = ("dashboard", "members", "meetings")
+
+    def __init__(
+        self,
+        store: Store,
+        branch: BranchInfo,
+        lang: str = "zh",
+        today: date | None = None,
+    ) -> None:
+        set_language(lang)
+        super().__init__()
+        localize_bindings(self)
+        self.session = Session(store=store, branch=branch, lang=lang, fixed_today=today)
+        self.title = branch.name
+        # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
+        self.animation_level = "none"
+        self._factories: dict[str, Callable[[], Screen]] = {
+            "dashboard": lambda: DashboardScreen(self.session),
+            "members": lambda: MembersScreen(self.session),
+            "meetings": lambda: MeetingsScreen(self.session),
+        }
+
+    # ------------------------------------------------------------------ screens
+
+    def named_screen(self, name: str) -> Screen:
+        """The screen registered as ``name``, built on first use and kept afterwards."""
+        if not self.is_screen_installed(name):
+            self.install_screen(self._factories[name](), name)
+        return self.get_screen(name)
+
+    def get_default_screen(self) -> Screen:
+        return self.named_screen("dashboard")
+
+    def go(self, name: str) -> Screen:
+        """Show the named screen: back down to it if it is open, else open it over the dashboard."""
+        target = self.named_screen(name)
+        if target in self.screen_stack:
+            while self.screen is not target:
+                self.pop_screen()
+        else:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(target)
+        return target
+
+    def action_go(self, name: str) -> None:
+        self.go(name)
+
+    def new_member(self) -> None:
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.action_new()
+
+    def new_meeting(self) -> None:
+        screen = self.go("meetings")
+        assert isinstance(screen, MeetingsScreen)
+        screen.action_new()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return len(self.screen_stack) > 1
+        return True
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        # Not over a dialog: a half-filled form must not be left behind by a jump.
+        if isinstance(self.screen, ModalScreen) or CommandPalette.is_open(self):
+            return
+        self.push_screen(Palette(placeholder=t("tui.palette.placeholder"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(t("tui.quit_hint"))
+
+
+def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
+    OrglifeApp(store=store, branch=branch, lang=lang).run()

@@ -1,0 +1,237 @@
+"""The columns each import accepts, and how a header row is matched to them.
+
+A header cell may hold the English key (``member_no``), the Chinese name (``编号``), a
+common variant (``党员编号``) or both at once (``编号(member_no)``, ``编号（member_no）``).
+Case, spaces, underscores, hyphens, a leading ``*`` (a "required" mark) and a trailing
+colon do not matter. A column the import does not know is refused: it is most often a
+typo, and silently dropping it would lose what the secretary typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from orglife_tui.importing.problems import ImportFailed, Problem
+from orglife_tui.importing.reader import Sheet
+from orglife_tui.locale import t
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the record field (records.py) this column fills
+    zh: str  # the Chinese name, shown in messages and the docs
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # further accepted spellings
+
+    def label(self) -> str:
+        return f"{self.key}({self.zh})"
+
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.zh, *self.aliases)
+
+
+IGNORED = "_ignored"
+CHECK_NAME = "name"  # in an attendance sheet: checked against the roster, not stored
+
+# A running row number column ("序号") is in nearly every Chinese spreadsheet; it is read
+# past, in every kind of import.
+IGNORED_NAMES = ("序号", "seq")
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "members": (
+        Column("member_no", "编号", True, ("党员编号",)),
+        Column("name", "姓名", True, ("党员姓名",)),
+        Column("gender", "性别"),
+        Column("birth_date", "出生日期"),
+        Column("join_date", "入党日期", aliases=("入党时间",)),
+        Column("full_date", "转正日期", aliases=("转正时间",)),
+        Column("status", "类别", True, ("党员类别",)),
+        Column("group", "党小组", aliases=("party_group", "所在党小组")),
+        Column("post", "职务", aliases=("党内职务",)),
+        Column("phone", "联系电话", aliases=("电话", "手机", "手机号码", "联系方式")),
+        Column("dues_paid_until", "党费交至", aliases=("党费缴至", "党费缴纳至")),
+    ),
+    "meetings": (
+        Column("meeting_no", "会议编号", aliases=("编号",)),
+        Column("date", "日期", True, ("会议日期",)),
+        Column("type", "类型", True, ("会议类型", "types")),
+        Column("title", "主题", True, ("会议主题", "标题")),
+        Column("group", "党小组", aliases=("party_group",)),
+        Column("place", "地点", aliases=("会议地点",)),
+        Column("host", "主持人"),
+        Column("recorder", "记录人"),
+        Column("lecturer", "授课人", aliases=("主讲人",)),
+        Column("minutes", "会议记录", aliases=("会议纪要",)),
+    ),
+    "attendance": (
+        Column("meeting_no", "会议编号", True),
+        Column("member_no", "编号", True, ("党员编号",)),
+        Column("status", "出勤", True, ("出勤情况", "状态", "attendance")),
+        Column("reason", "原因", aliases=("请假原因", "缺席原因")),
+        Column(CHECK_NAME, "姓名", aliases=("党员姓名",)),
+    ),
+}
+
+KINDS = tuple(COLUMNS)
+
+_DROP = re.compile(r"[\s_\-*:]+")
+_COMBINED = re.compile(r"^(.+?)\s*[(\[【〔](.+?)[)\]】〕]$")
+
+
+def normalise(text: str) -> str:
+    """A header as compared: NFKC (full-width to half-width), case-folded, no separators."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _lookup(kind: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for col in COLUMNS[kind]:
+        for name in col.names():
+            table[normalise(name)] = col.key
+    for name in IGNORED_NAMES:
+        table[normalise(name)] = IGNORED
+    return table
+
+
+_LOOKUPS = {kind: _lookup(kind) for kind in KINDS}
+
+
+def column_key(kind: str, header: str) -> str | None:
+    """The key a header cell names for this kind of import, ``IGNORED``, or None if unknown.
+
+    Raises ValueError when the two halves of ``编号(name)`` name different columns.
+    """
+    lookup = _LOOKUPS[kind]
+    text = unicodedata.normalize("NFKC", header).strip()
+    whole = lookup.get(normalise(text))
+    if whole:
+        return whole
+    m = _COMBINED.match(text)
+    if not m:
+        return None
+    found = {lookup.get(normalise(part)) for part in m.groups()} - {None}
+    if len(found) > 1:
+        raise ValueError(sorted(found))
+    return found.pop() if found else None
+
+
+def column_letter(index: int) -> str:
+    """A, B, …, Z, AA, … for a 0-based column index."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def accepted(kind: str) -> str:
+    """The accepted columns, as a message lists them: ``member_no(编号), name(姓名), …``."""
+    return t("import.list_sep").join(col.label() for col in COLUMNS[kind])
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # the spreadsheet row
+    values: dict[str, str]  # column key -> cell text (only the columns in the file)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's rows, keyed by column, ready for the records of one kind."""
+
+    kind: str
+    file: str
+    keys: tuple[str, ...]  # the columns present, in file order
+    rows: list[Row]
+    problems: list[Problem]  # row-level problems found while reading (values past the header)
+
+
+def map_sheet(sheet: Sheet, kind: str) -> Table:
+    """Match the header to the columns of ``kind``; raises ImportFailed for a bad header."""
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    file, hrow = sheet.file, sheet.header_row
+    problems: list[Problem] = []
+    by_index: dict[int, str] = {}
+    where: dict[str, int] = {}
+    blank_headers: list[int] = []
+    for index, text in enumerate(sheet.header):
+        if not text:
+            blank_headers.append(index)
+            continue
+        try:
+            key = column_key(kind, text)
+        except ValueError as exc:
+            names = t("import.list_sep").join(
+                col.label() for col in COLUMNS[kind] if col.key in exc.args[0]
+            )
+            problems.append(
+                Problem(
+                    file,
+                    hrow,
+                    "import.ambiguous_column",
+                    {"header": text, "column": column_letter(index), "names": names},
+                )
+            )
+            continue
+        if key is None:
+            problems.append(
+                Problem(
+                    file,
+                    hrow,
+                    "import.unknown_column",
+                    {"header": text, "column": column_letter(index), "accepted": accepted(kind)},
+                )
+            )
+            continue
+        if key == IGNORED:
+            continue
+        if key in where:
+            problems.append(
+                Problem(
+                    file,
+                    hrow,
+                    "import.duplicate_column",
+                    {
+                        "header": text,
+                        "column": column_letter(index),
+                        "other": sheet.header[where[key]],
+                        "other_column": column_letter(where[key]),
+                    },
+                )
+            )
+            continue
+        where[key] = index
+        by_index[index] = key
+    for col in COLUMNS[kind]:
+        if col.required and col.key not in where:
+            problems.append(Problem(file, hrow, "import.missing_column", {"column": col.label()}))
+    for index in blank_headers:  # a blank header over data: the data would be lost
+        if any(index < len(cells) and cells[index] for _, cells in sheet.rows):
+            problems.append(
+                Problem(file, hrow, "import.unnamed_column", {"column": column_letter(index)})
+            )
+    if problems:
+        raise ImportFailed(problems)
+    if not sheet.rows:
+        raise ImportFailed([Problem(file, None, "import.no_rows")])
+
+    width = len(sheet.header)
+    rows: list[Row] = []
+    row_problems: list[Problem] = []
+    for number, cells in sheet.rows:
+        values = {key: (cells[i] if i < len(cells) else "") for i, key in by_index.items()}
+        if not any(values.values()) and not any(cells[width:]):
+            continue  # only ignored columns filled in (a numbered blank row)
+        for i in range(width, len(cells)):
+            if cells[i]:
+                row_problems.append(
+                    Problem(file, number, "import.value_past_header", {"column": column_letter(i)})
+                )
+                break
+        rows.append(Row(number, values))
+    keys = tuple(by_index[i] for i in sorted(by_index))
+    return Table(kind=kind, file=file, keys=keys, rows=rows, problems=row_problems)

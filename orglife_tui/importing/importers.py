@@ -1,0 +1,373 @@
+"""Importing members, meetings and attendance marks: every row, or none.
+
+Each row is validated through ``records.py`` (the rules the forms use) and every problem
+is collected. A file with any problem writes nothing. A file without one goes to the
+Store's bulk method in a single call, which runs one transaction and refuses the lot if a
+member number is taken, a meeting is unknown … (``RowProblems``); its row indices are
+mapped back to spreadsheet rows here.
+
+When a file already has problems of its own, the Store is not called at all (it would
+write); the same reference checks are then made by reading, so that one run shows the
+secretary every problem in the file, not the first half of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from orglife_tui.domain import (
+    GENDER_ZH,
+    POST_ZH,
+    InputError,
+    parse_date,
+)
+from orglife_tui.importing.columns import CHECK_NAME, Row, Table, map_sheet
+from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
+from orglife_tui.importing.reader import read_sheet
+from orglife_tui.records import (
+    FieldErrors,
+    attendance_from_fields,
+    meeting_from_fields,
+    member_from_fields,
+)
+
+if TYPE_CHECKING:
+    from orglife_tui.data.store import MemberRow, Store
+
+StoreProblem = tuple[int, str, Mapping[str, Any]]
+
+MEMBER_FIELDS = (
+    "member_no",
+    "name",
+    "gender",
+    "birth_date",
+    "join_date",
+    "full_date",
+    "status",
+    "group",
+    "post",
+    "phone",
+    "dues_paid_until",
+)
+_DATE_FIELDS = {"birth_date", "join_date", "full_date", "date"}
+
+
+def read_table(path: str | Path, kind: str, display: str | None = None) -> Table:
+    """Read a CSV/XLSX file and match its header to ``kind``; raises ImportFailed."""
+    return map_sheet(read_sheet(path, display), kind)
+
+
+def import_file(
+    store: Store,
+    branch_id: int,
+    kind: str,
+    path: str | Path,
+    *,
+    update_existing: bool = False,
+    display: str | None = None,
+    today: date | None = None,
+) -> ImportSummary:
+    """Read and import a file; raises ImportFailed (nothing written) on any problem."""
+    table = read_table(path, kind, display)
+    return import_table(store, branch_id, table, update_existing=update_existing, today=today)
+
+
+def import_table(
+    store: Store,
+    branch_id: int,
+    table: Table,
+    *,
+    update_existing: bool = False,
+    today: date | None = None,
+) -> ImportSummary:
+    if table.kind == "members":
+        return import_members(store, branch_id, table, update_existing=update_existing, today=today)
+    if table.kind == "meetings":
+        return import_meetings(store, branch_id, table)
+    if table.kind == "attendance":
+        return import_attendance(store, branch_id, table)
+    raise ValueError(f"unknown import kind {table.kind!r}")
+
+
+# ---------------------------------------------------------------------------- members
+
+
+def import_members(
+    store: Store,
+    branch_id: int,
+    table: Table,
+    *,
+    update_existing: bool = False,
+    today: date | None = None,
+) -> ImportSummary:
+    existing = {m.member_no: m for m in store.list_members(branch_id)}
+
+    def build(row: Row):
+        values = dict(row.values)
+        no = values.get("member_no", "").strip()
+        if update_existing and no in existing:
+            # A column the file leaves out keeps its value: --update with a file of phone
+            # numbers must not wipe everybody's dates. A blank cell does clear the field.
+            old = _member_texts(existing[no])
+            for key in MEMBER_FIELDS:
+                if key not in table.keys:
+                    values[key] = old[key]
+        if values.get("dues_paid_until"):
+            values["dues_paid_until"] = _month_of_date(values["dues_paid_until"])
+        return member_from_fields(values, today=today)
+
+    records, problems = _validate(table, build)
+    if problems:
+        numbers = [r.values.get("member_no", "").strip() for r in table.rows]
+        checks: list[StoreProblem] = []
+        firsts: dict[str, int] = {}
+        for i, no in enumerate(numbers):
+            if not no:
+                continue
+            if no in firsts:
+                checks.append((i, "member_no_duplicate", {"member_no": no}))
+            firsts.setdefault(no, i)
+            if not update_existing and no in existing:
+                checks.append((i, "member_no_taken", {"member_no": no}))
+        raise ImportFailed(problems + _row_problems(table, checks))
+
+    from orglife_tui.data.store import RowProblems
+
+    try:
+        added, updated = store.add_members(
+            branch_id, records, update_existing=update_existing, source=table.file
+        )
+    except RowProblems as exc:
+        raise ImportFailed(_row_problems(table, exc.problems)) from None
+    return ImportSummary("members", table.file, len(records), added=added, updated=updated)
+
+
+def _member_texts(m: MemberRow) -> dict[str, str]:
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(getattr(value, "value", value))
+
+    return {key: text(getattr(m, key)) for key in MEMBER_FIELDS}
+
+
+def _month_of_date(text: str) -> str:
+    """``2026-06-01`` (a date cell where a month was meant) -> ``2026-06``; else unchanged."""
+    try:
+        d = parse_date(text)
+    except InputError:
+        return text
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+# ---------------------------------------------------------------------------- meetings
+
+
+def import_meetings(store: Store, branch_id: int, table: Table) -> ImportSummary:
+    records, problems = _validate(table, lambda row: meeting_from_fields(row.values))
+    if problems:
+        taken = {m.meeting_no for m in store.list_meetings(branch_id)}
+        groups = set(store.groups(branch_id))
+        checks: list[StoreProblem] = []
+        seen: set[str] = set()
+        for i, row in enumerate(table.rows):
+            group = row.values.get("group", "").strip()
+            if group and group not in groups:
+                checks.append((i, "group_not_found", {"group": group}))
+            no = row.values.get("meeting_no", "").strip()
+            if not no:
+                continue
+            if no in seen:
+                checks.append((i, "meeting_no_duplicate", {"meeting_no": no}))
+            seen.add(no)
+            if no in taken:
+                checks.append((i, "meeting_no_taken", {"meeting_no": no}))
+        raise ImportFailed(problems + _row_problems(table, checks))
+
+    from orglife_tui.data.store import RowProblems
+
+    try:
+        numbers = store.add_meetings(branch_id, records, source=table.file)
+    except RowProblems as exc:
+        raise ImportFailed(_row_problems(table, exc.problems)) from None
+    return ImportSummary(
+        "meetings", table.file, len(records), added=len(numbers), numbers=tuple(numbers)
+    )
+
+
+# ---------------------------------------------------------------------------- attendance
+
+
+def import_attendance(store: Store, branch_id: int, table: Table) -> ImportSummary:
+    roster = {m.member_no: m.name for m in store.list_members(branch_id)}
+    records, problems = _validate(table, lambda row: attendance_from_fields(row.values))
+    if CHECK_NAME in table.keys:
+        problems += _name_mismatches(table, roster)
+    if problems:
+        meetings = {m.meeting_no for m in store.list_meetings(branch_id)}
+        checks: list[StoreProblem] = []
+        seen: set[tuple[str, str]] = set()
+        for i, row in enumerate(table.rows):
+            meeting_no = row.values.get("meeting_no", "").strip()
+            member_no = row.values.get("member_no", "").strip()
+            if meeting_no and member_no:
+                if (meeting_no, member_no) in seen:
+                    checks.append(
+                        (
+                            i,
+                            "attendance_duplicate",
+                            {"meeting_no": meeting_no, "member_no": member_no},
+                        )
+                    )
+                seen.add((meeting_no, member_no))
+            if meeting_no and meeting_no not in meetings:
+                checks.append((i, "meeting_not_found", {"meeting_no": meeting_no}))
+            if member_no and member_no not in roster:
+                checks.append((i, "member_not_found", {"member_no": member_no}))
+        raise ImportFailed(problems + _row_problems(table, checks, roster))
+
+    from orglife_tui.data.store import RowProblems
+
+    try:
+        count = store.import_attendance(branch_id, records, source=table.file)
+    except RowProblems as exc:
+        raise ImportFailed(_row_problems(table, exc.problems, roster)) from None
+    return ImportSummary("attendance", table.file, len(records), added=count)
+
+
+def _name_mismatches(table: Table, roster: Mapping[str, str]) -> list[Problem]:
+    """An attendance sheet's name column must agree with the roster: a wrong member number
+    would otherwise mark somebody else."""
+    out = []
+    for row in table.rows:
+        name = row.values.get(CHECK_NAME, "").strip()
+        no = row.values.get("member_no", "").strip()
+        actual = roster.get(no)
+        if name and actual is not None and _squash(name) != _squash(actual):
+            out.append(
+                Problem(
+                    table.file,
+                    row.number,
+                    "import.name_mismatch",
+                    {"member_no": no, "name": name, "actual": actual},
+                )
+            )
+    return out
+
+
+def _squash(name: str) -> str:
+    return "".join(name.split())  # "王  五" is padded to line up with three-character names
+
+
+# ---------------------------------------------------------------------------- shared
+
+
+def _validate(table: Table, build: Callable[[Row], Any]) -> tuple[list[Any], list[Problem]]:
+    """Build every row's record; collect the problems of all rows (and of reading them)."""
+    problems = list(table.problems)
+    records = []
+    for row in table.rows:
+        if any("\x00" in v for v in row.values.values()):
+            problems.append(Problem(table.file, row.number, "import.control_character"))
+            continue
+        try:
+            records.append(build(row))
+        except FieldErrors as exc:
+            problems += _field_problems(table.file, row.number, exc)
+    return records, problems
+
+
+def _field_problems(file: str, row: int, errors: FieldErrors) -> list[Problem]:
+    out = []
+    for fieldname, key, params in errors.problems:
+        if key == "problem.bad_value":
+            key, params = _explain(fieldname, params)
+        out.append(Problem(file, row, key, dict(params), field=fieldname))
+    return out
+
+
+def _explain(fieldname: str, params: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """A more helpful reason than "cannot read" for the values people get wrong most."""
+    value = params.get("value", "")
+    if fieldname in _DATE_FIELDS:
+        if str(params.get("detail", "")).startswith("no such date"):
+            return "import.no_such_date", {"value": value}
+        return "import.bad_date", {"value": value}
+    if fieldname == "dues_paid_until":
+        return "import.bad_month", {"value": value}
+    if fieldname == "phone":
+        return "import.bad_phone", {"value": value}
+    if fieldname == "gender":
+        return "import.unknown_gender", {"value": value, "accepted": _choices(GENDER_ZH)}
+    if fieldname == "post":
+        return "import.unknown_post", {"value": value, "accepted": _choices(POST_ZH)}
+    return "problem.bad_value", dict(params)
+
+
+def _choices(table: Mapping[Any, str]) -> str:
+    return ", ".join(f"{k.value}/{zh}" for k, zh in table.items())
+
+
+def _row_problems(
+    table: Table, found: Iterable[StoreProblem], roster: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """Store-style (index, key, params) as problems on spreadsheet rows, with hints."""
+    rows = table.rows
+    first_member: dict[str, int] = {}
+    first_meeting: dict[str, int] = {}
+    first_mark: dict[tuple[str, str], int] = {}
+    for row in rows:
+        member_no = row.values.get("member_no", "").strip()
+        meeting_no = row.values.get("meeting_no", "").strip()
+        first_member.setdefault(member_no, row.number)
+        first_meeting.setdefault(meeting_no, row.number)
+        first_mark.setdefault((meeting_no, member_no), row.number)
+    out = []
+    for index, key, params in found:
+        number = rows[index].number
+        params = dict(params)
+        if key == "member_no_duplicate" and table.kind == "members":
+            key = "import.duplicate_member_no"
+            params["first"] = first_member.get(str(params["member_no"]), "?")
+        elif key == "meeting_no_duplicate":
+            key = "import.duplicate_meeting_no"
+            params["first"] = first_meeting.get(str(params["meeting_no"]), "?")
+        elif key == "attendance_duplicate":
+            key = "import.duplicate_mark"
+            pair = (str(params["meeting_no"]), str(params["member_no"]))
+            params["first"] = first_mark.get(pair, "?")
+        elif key == "member_not_found" and roster:
+            guess = _leading_zero_guess(str(params["member_no"]), roster)
+            if guess:
+                key = "import.member_not_found_hint"
+                params["guess"] = guess
+        out.append(Problem(table.file, number, key, params))
+    return out
+
+
+def _leading_zero_guess(member_no: str, roster: Iterable[str]) -> str | None:
+    """``1`` for a roster that has ``001``: Excel drops leading zeros when it opens a CSV."""
+    if not (member_no.isascii() and member_no.isdigit()):
+        return None
+    bare = member_no.lstrip("0")
+    matches = [
+        no
+        for no in roster
+        if no != member_no and no.isascii() and no.isdigit() and no.lstrip("0") == bare
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+__all__ = [
+    "import_attendance",
+    "import_file",
+    "import_meetings",
+    "import_members",
+    "import_table",
+    "read_table",
+]

@@ -1,0 +1,80 @@
+"""Record or edit a meeting: date, types, title, people; ``meeting_from_fields`` checks it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import SelectionList, TextArea
+
+from orglife_tui.data.errors import StoreError
+from orglife_tui.data.store import MeetingRow
+from orglife_tui.domain import MeetingType
+from orglife_tui.locale import t
+from orglife_tui.records import meeting_from_fields
+from orglife_tui.screens.base import Session
+from orglife_tui.screens.form import FormScreen, text_input
+
+
+class MeetingFormScreen(FormScreen):
+    CSS_PATH: ClassVar = ["form.tcss", "meeting_form.tcss"]
+    HELP_KEY = "tui.help.meeting_form"
+
+    def __init__(
+        self,
+        session: Session,
+        meeting: MeetingRow | None,
+        default_date: date | None = None,
+        on_result: Callable[[MeetingRow | None], object] | None = None,
+    ) -> None:
+        title = (
+            t("tui.meeting_form.new")
+            if meeting is None
+            else t("tui.meeting_form.edit", meeting_no=meeting.meeting_no)
+        )
+        super().__init__(title, on_result)
+        self.session = session
+        self.meeting = meeting
+        self.default_date = default_date or session.today()
+
+    def compose_fields(self) -> ComposeResult:
+        s, m = self.session, self.meeting
+        when = m.date if m else self.default_date
+        yield from self.field(
+            "date", text_input(when.isoformat(), t("tui.form.date_hint")), required=True
+        )
+        chosen = set(m.types) if m else set()
+        types = SelectionList[str](
+            *((s.label(mt), mt.value, mt in chosen) for mt in MeetingType), compact=True
+        )
+        yield from self.field("type", types, required=True)
+        yield from self.field("title", text_input(m and m.title), required=True)
+        groups = s.store.groups(s.branch.id)
+        yield from self.field(
+            "group",
+            text_input(
+                m and m.group,
+                t("tui.form.meeting_group_hint"),
+                suggester=SuggestFromList(groups, case_sensitive=False),
+            ),
+        )
+        yield from self.field("place", text_input(m and m.place))
+        yield from self.field("host", text_input(m and m.host))
+        yield from self.field("recorder", text_input(m and m.recorder))
+        yield from self.field("lecturer", text_input(m and m.lecturer))
+        minutes = TextArea((m and m.minutes) or "", soft_wrap=True, compact=True)
+        minutes.cursor_blink = False
+        yield from self.field("minutes", minutes)
+
+    def save(self, values: dict[str, str]) -> MeetingRow:
+        s = self.session
+        record = meeting_from_fields(values)
+        if self.meeting is None:
+            return s.store.add_meeting(s.branch.id, record)
+        return s.store.update_meeting(s.branch.id, self.meeting.id, record)
+
+    def store_error_field(self, error: StoreError) -> str | None:
+        return None

@@ -1,0 +1,304 @@
+"""`orglife-tui import members|meetings|attendance FILE`, on SQLite and PostgreSQL.
+
+A refused import exits 1, prints each problem to stderr as ``FILE:ROW: reason`` and leaves
+the database as it was; these tests compare the listings before and after.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from orglife_tui.cli import _early_language, build_app, hoist_global_options
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+runner = CliRunner()
+
+
+def run(*args: str, lang: str = "en"):
+    argv = hoist_global_options(["--lang", lang, *args])
+    _early_language(argv)
+    return runner.invoke(build_app(), argv, catch_exceptions=False)
+
+
+def write_csv(path: Path, rows, bom: bool = False) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buf.getvalue().encode("utf-8"))
+    return str(path)
+
+
+def listing(db: str) -> tuple[list, list]:
+    members = run("--db", db, "members", "list", "--format", "json")
+    meetings = run("--db", db, "meetings", "list", "--format", "json")
+    assert members.exit_code == meetings.exit_code == 0, members.output + meetings.output
+    return json.loads(members.stdout), json.loads(meetings.stdout)
+
+
+def refused(db: str, *args: str, lang: str = "en") -> list[str]:
+    """Run an import that must be refused; return its stderr lines, check nothing changed."""
+    before = listing(db)
+    result = run("--db", db, "import", *args, lang=lang)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert listing(db) == before
+    return result.stderr.splitlines()
+
+
+@pytest.fixture
+def sample_db(db_url):
+    """The sample branch: 12 members, 6 meetings, their attendance."""
+    for kind in ("members", "meetings", "attendance"):
+        result = run("--db", db_url, "import", kind, str(SAMPLES / f"{kind}.csv"))
+        assert result.exit_code == 0, result.output
+    return db_url
+
+
+def test_the_sample_files_import_cleanly(db_url):
+    out = [
+        run("--db", db_url, "import", kind, str(SAMPLES / f"{kind}.csv")).stdout.strip()
+        for kind in ("members", "meetings", "attendance")
+    ]
+    assert out == [
+        f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0.",
+        f"{SAMPLES / 'meetings.csv'}: meetings added: 6 (2026-001 … 2026-006).",
+        f"{SAMPLES / 'attendance.csv'}: attendance marks recorded: 52.",
+    ]
+    members, meetings = listing(db_url)
+    assert len(members) == 12
+    assert {m["group"] for m in members} == {"第一党小组", "第二党小组"}
+    assert [m["status"] for m in members].count("probationary") == 2
+    assert sum(m["present"] + m["leave"] + m["absent"] for m in meetings) == 52
+    assert [(m["meeting_no"], m["types"]) for m in meetings][:2] == [
+        ("2026-001", "committee_meeting"),
+        ("2026-002", "general_meeting;party_lecture"),
+    ]
+
+
+def test_the_sample_workbook_holds_the_same_roster_as_the_csv(db_url, tmp_path):
+    assert run("--db", db_url, "import", "members", str(SAMPLES / "members.xlsx")).exit_code == 0
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert run("--db", other, "import", "members", str(SAMPLES / "members.csv")).exit_code == 0
+    assert listing(db_url)[0] == listing(other)[0]
+
+
+def test_english_headers_in_any_order_with_a_bom(db_url, tmp_path):
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["status", "name", "member_no", "birth_date"],
+            ["probationary", "孙雨欣", "012", "2001/7/19"],
+        ],
+        bom=True,
+    )
+    result = run("--db", db_url, "import", "members", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{path}: members added: 1, updated: 0.\n"
+    (m,) = listing(db_url)[0]
+    assert (m["member_no"], m["name"], m["status"], m["birth_date"]) == (
+        "012",
+        "孙雨欣",
+        "probationary",
+        "2001-07-19",
+    )
+
+
+def test_success_message_in_chinese(db_url, tmp_path):
+    path = write_csv(tmp_path / "m.csv", [["编号", "姓名", "类别"], ["001", "张伟", "正式党员"]])
+    result = run("--db", db_url, "import", "members", path, lang="zh")
+    assert result.stdout == f"{path}：新增党员 1 名，更新 0 名。\n"
+
+
+def test_missing_required_column(sample_db, tmp_path):
+    path = write_csv(tmp_path / "m.csv", [["编号", "姓名"], ["013", "钱进"]])
+    assert refused(sample_db, "members", path) == [
+        f"{path}:1: Missing required column status(类别).",
+        f"Nothing was imported; problems in {path}: 1.",
+    ]
+
+
+def test_unknown_column_lists_the_accepted_ones(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "mt.csv",
+        [["日期", "类型", "主题", "参会人数"], ["2026-05-01", "党课", "党课", "12"]],
+    )
+    (line, _) = refused(sample_db, "meetings", path)
+    assert line == (
+        f"{path}:1: Unknown column '参会人数' (column D). Accepted columns: meeting_no(会议编号), "
+        "date(日期), type(类型), title(主题), group(党小组), place(地点), host(主持人), "
+        "recorder(记录人), lecturer(授课人), minutes(会议记录)."
+    )
+
+
+def test_unknown_status_bad_date_and_duplicates(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["编号", "姓名", "类别", "入党日期"],
+            ["013", "钱进", "团员", "2020-01-01"],
+            ["014", "郑洁", "正式党员", "2020-02-30"],
+            ["015", "冯涛", "正式党员", "2020年1月"],
+            ["013", "钱进", "正式党员", ""],
+            ["005", "陈伟", "正式党员", ""],
+        ],
+    )
+    assert refused(sample_db, "members", path) == [
+        f"{path}:2: status: unknown status '团员' (full/probationary, 正式党员/预备党员)",
+        f"{path}:3: join date: there is no date '2020-02-30'",
+        f"{path}:4: join date: cannot read '2020年1月' as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
+        f"{path}:5: Member number 013 appears more than once (first on row 2).",
+        f"{path}:6: Member number 005 is already in the branch.",
+        f"Nothing was imported; problems in {path}: 5.",
+    ]
+
+
+def test_duplicate_member_numbers_alone(sample_db, tmp_path):
+    """Only the database can tell: the rows pass validation and the Store refuses them."""
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["编号", "姓名", "类别"],
+            ["013", "钱进", "正式"],
+            ["001", "张建国", "正式"],
+            ["013", "钱进", "正式"],
+        ],
+    )
+    assert refused(sample_db, "members", path) == [
+        f"{path}:3: Member number 001 is already in the branch.",
+        f"{path}:4: Member number 013 appears more than once (first on row 2).",
+        f"Nothing was imported; problems in {path}: 2.",
+    ]
+
+
+def test_update_replaces_existing_members(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "m.csv",
+        [["编号", "姓名", "类别", "转正日期"], ["011", "徐浩然", "正式党员", "2026-06-28"]],
+    )
+    result = run("--db", sample_db, "import", "members", path, "--update")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{path}: members added: 0, updated: 1.\n"
+    m = {x["member_no"]: x for x in listing(sample_db)[0]}["011"]
+    assert (m["status"], m["full_date"], m["phone"], m["group"]) == (
+        "full",
+        "2026-06-28",
+        "18768132259",
+        "第一党小组",
+    )
+
+
+def test_attendance_for_unknown_meeting_or_member(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            ["会议编号", "编号", "出勤"],
+            ["2026-006", "001", "出席"],
+            ["2026-099", "001", "出席"],
+            ["2026-006", "099", "出席"],
+        ],
+    )
+    assert refused(sample_db, "attendance", path) == [
+        f"{path}:3: No meeting with number 2026-099.",
+        f"{path}:4: No member with number 099.",
+        f"Nothing was imported; problems in {path}: 2.",
+    ]
+
+
+def test_leave_without_reason(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            ["会议编号", "编号", "出勤", "原因"],
+            ["2026-006", "009", "请假", "  "],
+            ["2026-006", "010", "缺席", ""],
+        ],
+    )
+    assert refused(sample_db, "attendance", path) == [
+        f"{path}:2: reason: leave needs a reason",
+        f"Nothing was imported; problems in {path}: 1.",
+    ]
+
+
+def test_problems_in_chinese(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "a.csv",
+        [
+            ["会议编号", "编号", "出勤", "原因"],
+            ["2026-006", "009", "请假", ""],
+            ["2026-077", "010", "缺席", ""],
+        ],
+    )
+    assert refused(sample_db, "attendance", path, lang="zh") == [
+        f"{path}:2: 原因：请假须填写原因",
+        f"{path}:3: 没有编号为 2026-077 的会议。",
+        f"未导入任何数据：{path} 中有 2 处问题。",
+    ]
+
+
+def test_gbk_file_touches_no_database(sqlite_url, tmp_path):
+    path = tmp_path / "名册.csv"
+    path.write_bytes("编号,姓名,类别\n001,张伟,正式党员\n".encode("gbk"))
+    result = run("--db", sqlite_url, "import", "members", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}: The file is not UTF-8 text (it looks like GBK). In Excel use Save As → "
+        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx.",
+        f"Nothing was imported; problems in {path}: 1.",
+    ]
+    assert not (tmp_path / "branch.db").exists()  # the file was refused before the database opened
+
+
+def test_missing_file_and_wrong_type(db_url, tmp_path):
+    result = run("--db", db_url, "import", "meetings", "nowhere.csv")
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (1, "nowhere.csv: No such file.")
+    (tmp_path / "m.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = run("--db", db_url, "import", "members", str(tmp_path / "m.xls"))
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / 'm.xls'}: Cannot import '.xls' files: save the sheet as .xlsx or as CSV UTF-8 (.csv)."
+    )
+
+
+def test_an_unreachable_database_is_one_line(tmp_path):
+    path = write_csv(tmp_path / "m.csv", [["编号", "姓名", "类别"], ["001", "张伟", "正式党员"]])
+    (tmp_path / "junk.db").write_bytes(b"this is not a database at all" * 100)
+    result = run("--db", str(tmp_path / "junk.db"), "import", "members", path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_help_in_both_languages():
+    result = run("import", "--help")
+    assert result.exit_code == 0
+    for name in ("members", "meetings", "attendance"):
+        assert name in result.stdout
+    assert "--update" in run("import", "members", "--help").stdout
+    assert "要么全部导入" in run("import", "--help", lang="zh").stdout
+
+
+def test_the_import_command_does_not_load_textual():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import orglife_tui.commands.importing, orglife_tui.importing; "
+        "from orglife_tui.importing import reader, importers; "
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_meeting_for_an_unknown_group_is_refused_by_row(tmp_path, sample_db):
+    path = write_csv(
+        tmp_path / "m.csv",
+        [["日期", "类型", "主题", "党小组"], ["2026-01-05", "党小组会", "学习", "不存在的小组"]],
+    )
+    assert refused(sample_db, "meetings", path) == [
+        f"{path}:2: No party group named 不存在的小组 in this branch.",
+        f"Nothing was imported; problems in {path}: 1.",
+    ]

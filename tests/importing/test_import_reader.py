@@ -1,0 +1,220 @@
+"""Reading CSV and XLSX files into rows of text with their spreadsheet row numbers."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import pytest
+from import_helpers import write_csv, write_xlsx
+
+from orglife_tui.importing import ImportFailed, cell_text, read_sheet
+from orglife_tui.locale import set_language
+
+
+def only_problem(exc: pytest.ExceptionInfo[ImportFailed]) -> str:
+    assert len(exc.value.problems) == 1, exc.value.lines()
+    return exc.value.lines()[0]
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_csv_with_or_without_bom_reads_the_same(tmp_path, bom):
+    path = write_csv(tmp_path / "m.csv", [["编号", "姓名"], ["001", "张伟"]], bom=bom)
+    sheet = read_sheet(path)
+    assert sheet.header == ["编号", "姓名"]  # no BOM glued to the first header
+    assert sheet.header_row == 1
+    assert sheet.rows == [(2, ["001", "张伟"])]
+
+
+def test_row_numbers_are_spreadsheet_rows_and_blank_rows_are_skipped(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("编号,姓名,\n001,张伟,\n\n,,\n002,李娜,\n\n\n", encoding="utf-8")
+    sheet = read_sheet(path)
+    assert sheet.header == ["编号", "姓名"]
+    assert sheet.rows == [(2, ["001", "张伟"]), (5, ["002", "李娜"])]
+
+
+def test_a_quoted_cell_over_two_lines_is_one_row(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text('主题,会议记录\n学习,"第一段\n第二段"\n党课,短\n', encoding="utf-8")
+    assert read_sheet(path).rows == [(2, ["学习", "第一段\n第二段"]), (3, ["党课", "短"])]
+
+
+def test_cells_are_stripped_and_excel_text_formulas_unwrapped(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text('编号,姓名\n="001",  张伟 \n', encoding="utf-8")
+    assert read_sheet(path).rows == [(2, ["001", "张伟"])]
+
+
+def test_tab_separated_text_is_read_too(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("编号\t姓名\n001\t张伟\n", encoding="utf-8")
+    assert read_sheet(path).rows == [(2, ["001", "张伟"])]
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path):
+    path = write_csv(
+        tmp_path / "m.csv", [["第一党支部党员名册", ""], ["编号", "姓名"], ["001", "张伟"]]
+    )
+    sheet = read_sheet(path)
+    assert (sheet.header_row, sheet.header, sheet.rows) == (
+        2,
+        ["编号", "姓名"],
+        [(3, ["001", "张伟"])],
+    )
+
+
+def test_gbk_file_gets_one_clear_message(tmp_path):
+    path = tmp_path / "名册.csv"
+    path.write_bytes("编号,姓名\n001,张伟\n".encode("gbk"))
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path)
+    assert only_problem(exc) == (
+        f"{path}: The file is not UTF-8 text (it looks like GBK). In Excel use Save As → "
+        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx."
+    )
+
+
+def test_gbk_message_in_chinese(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes("编号,姓名\n".encode("gbk"))
+    set_language("zh")
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert only_problem(exc) == (
+        "m.csv: 文件不是 UTF-8 编码（看起来是 GBK）。请在 Excel 中“另存为”→"
+        "“CSV UTF-8（逗号分隔）”，或另存为 .xlsx 文件。"
+    )
+
+
+def test_utf16_file_is_refused_with_the_same_advice(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes("编号\t姓名\n".encode("utf-16"))
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert "not UTF-8 text (it looks like UTF-16)" in only_problem(exc)
+
+
+def test_binary_junk_is_not_text(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0, 0xFF, 0xFE, 0x00, 0x81]))
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert (
+        only_problem(exc) == "m.csv: The file is not text: save the sheet as CSV UTF-8 or as .xlsx."
+    )
+
+
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        (
+            "m.xls",
+            b"x",
+            "Cannot import '.xls' files: save the sheet as .xlsx or as CSV UTF-8 (.csv).",
+        ),
+        ("m.csv", None, "No such file."),
+        ("m.csv", b"", "The file (or its first sheet) is empty."),
+        ("m.csv", b"\xef\xbb\xbf\r\n \r\n", "The file (or its first sheet) is empty."),
+        ("m.csv", "第一党支部党员名册\n".encode(), "No header row found."),
+        (
+            "m.xlsx",
+            b"PK\x03\x04 not really a zip",
+            "Not a readable Excel workbook (.xlsx); open it in Excel and save it again.",
+        ),
+        (
+            "m.xlsx",
+            "编号,姓名\n001,张伟\n".encode(),
+            "Not a readable Excel workbook (.xlsx); open it in Excel and save it again.",
+        ),
+    ],
+)
+def test_unreadable_files_get_one_clear_line(tmp_path, name, content, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display=name)
+    assert only_problem(exc) == f"{name}: {expected}"
+
+
+def test_a_directory_is_not_a_file(tmp_path):
+    (tmp_path / "d.csv").mkdir()
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(tmp_path / "d.csv", display="d.csv")
+    assert only_problem(exc) == "d.csv: This is a directory, not a file."
+
+
+def test_a_zip_that_is_no_workbook_is_refused(tmp_path):
+    path = tmp_path / "m.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.xlsx")
+    assert "Not a readable Excel workbook" in only_problem(exc)
+
+
+def test_xlsx_cells_become_the_text_a_person_typed(tmp_path):
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        [
+            ["编号(member_no)", "姓名", "出生日期", "入党日期", "联系电话", "分数", "文本"],
+            [1.0, "张伟", date(1980, 1, 2), datetime(2001, 7, 1, 0, 0), 13800138000, 3.5, " 党员 "],
+            [7, "李娜", datetime(2001, 7, 1, 9, 30), None, 13900139000.0, 0.1, None],
+        ],
+        formats={"A3": "000"},
+    )
+    sheet = read_sheet(path)
+    assert sheet.header[0] == "编号(member_no)"
+    assert sheet.rows == [
+        (2, ["1", "张伟", "1980-01-02", "2001-07-01", "13800138000", "3.5", "党员"]),
+        (3, ["007", "李娜", "2001-07-01 09:30:00", "", "13900139000", "0.1"]),
+    ]
+
+
+def test_xlsx_reads_the_first_sheet_and_keeps_row_numbers_across_gaps(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first["A1"], first["B1"] = "编号", "姓名"
+    first["A4"], first["B4"] = "004", "赵六"
+    other = book.create_sheet("其他")
+    other["A1"] = "should not be read"
+    book.save(tmp_path / "m.xlsx")
+    sheet = read_sheet(tmp_path / "m.xlsx")
+    assert sheet.header == ["编号", "姓名"]
+    assert sheet.rows == [(4, ["004", "赵六"])]
+
+
+def test_an_empty_workbook_is_empty(tmp_path):
+    path = write_xlsx(tmp_path / "m.xlsx", [])
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.xlsx")
+    assert only_problem(exc) == "m.xlsx: The file (or its first sheet) is empty."
+
+
+@pytest.mark.parametrize(
+    "value, fmt, text",
+    [
+        (None, None, ""),
+        (True, None, "TRUE"),
+        (date(2026, 3, 5), None, "2026-03-05"),
+        (datetime(2026, 3, 5), None, "2026-03-05"),
+        (datetime(2026, 3, 5, 14, 30), None, "2026-03-05 14:30:00"),
+        (time(14, 30), None, "14:30:00"),
+        (1, None, "1"),
+        (1.0, None, "1"),
+        (1.0, "000", "001"),
+        (12, "00000", "00012"),
+        (12, "0.00", "12"),
+        (13800138000.0, None, "13800138000"),
+        (1e-7, None, "0.0000001"),
+        (2.5, None, "2.5"),
+        (Decimal("3.10"), None, "3.10"),
+        ("  正式党员 ", None, "正式党员"),
+    ],
+)
+def test_cell_text(value, fmt, text):
+    assert cell_text(value, fmt) == text
