@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -18,11 +19,14 @@ from textual.screen import ModalScreen, Screen
 
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
-from orglife_tui.screens.base import Session, localize_bindings
+from orglife_tui.screens.base import BaseModal, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
+
+TYPED_AT = "_orglife_typed_at"
+"""Attribute set on a key event: the screen that was on top when the key was typed."""
 
 
 class OrglifeCommands(Provider):
@@ -165,6 +169,38 @@ class OrglifeApp(App):
 
     def action_help_quit(self) -> None:
         self.notify(t("tui.quit_hint"))
+
+    # ------------------------------------------------------------------ typing ahead
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # Remember which screen the key was typed at (see ``_on_key``).
+            setattr(event, TYPED_AT, self.screen)
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key comes back to the app when no widget took it; bindings are looked up now.
+
+        Over a slow link keys typed ahead arrive together: ``l`` then a reason, ``P`` then
+        ``y``. The keys after ``l`` were sent to the sheet before ``l`` opened the dialog;
+        a dialog that wants them (``TYPE_AHEAD``) gets them here, in the order typed.
+        """
+        screen = self.screen
+        typed_at = getattr(event, TYPED_AT, None)
+        if (
+            typed_at is not None
+            and typed_at is not screen
+            and isinstance(screen, BaseModal)
+            and screen.TYPE_AHEAD
+            and not screen.finished
+            and event.key not in ("f1", "ctrl+q", "ctrl+c", "ctrl+p")
+        ):
+            event.prevent_default()  # not the default handling: no binding of the sheet
+            event.stop()
+            again = events.Key(event.key, event.character)
+            setattr(again, TYPED_AT, screen)
+            again._set_forwarded()
+            (screen.focused or screen).post_message(again)
 
 
 def run_app(store: Store, branch: BranchInfo, lang: str) -> None:

@@ -26,20 +26,8 @@ from orglife_tui.commands.common import (
 )
 from orglife_tui.domain import MeetingType, label, parse_enum, parse_month
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t
+from orglife_tui.records import MEMBER_FIELDS
 
-MEMBER_KEYS = (
-    "member_no",
-    "name",
-    "gender",
-    "birth_date",
-    "join_date",
-    "full_date",
-    "status",
-    "group",
-    "post",
-    "phone",
-    "dues_paid_until",
-)
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
 MEETING_KEYS = (
     "meeting_no",
@@ -155,7 +143,7 @@ def build_app() -> typer.Typer:
         rows = [asdict(m) for m in members]
         emit(
             fmt,
-            MEMBER_KEYS if fmt != "table" else MEMBER_TABLE_KEYS,
+            MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS,
             rows,
             table_row=lambda r: [
                 r["member_no"],

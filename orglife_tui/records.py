@@ -42,6 +42,10 @@ class MemberInput:
     dues_paid_until: str | None = None
 
 
+# The member fields, in the order listings and exports show them.
+MEMBER_FIELDS = tuple(MemberInput.__dataclass_fields__)
+
+
 @dataclass(frozen=True)
 class MeetingInput:
     date: date

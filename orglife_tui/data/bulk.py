@@ -22,7 +22,9 @@ from orglife_tui.data.store import (
     branch_t,
     group_t,
     meeting_t,
+    meeting_values,
     member_t,
+    member_values,
     mtype_t,
 )
 from orglife_tui.records import MeetingInput, MemberInput
@@ -98,7 +100,10 @@ def load_branch(
         report(len(group_ids))
 
         for chunk in _chunks(members, chunk_rows):
-            conn.execute(insert(member_t), [_member_row(branch_id, m, group_ids) for m in chunk])
+            conn.execute(
+                insert(member_t),
+                [{"branch_id": branch_id, **member_values(m, group_ids)} for m in chunk],
+            )
             report(len(chunk))
         member_ids = {
             r.member_no: r.id
@@ -108,7 +113,13 @@ def load_branch(
         }
 
         for chunk in _chunks(meetings, chunk_rows):
-            conn.execute(insert(meeting_t), [_meeting_row(branch_id, m, group_ids) for m in chunk])
+            conn.execute(
+                insert(meeting_t),
+                [
+                    {"branch_id": branch_id, **meeting_values(m, group_ids, m.meeting_no)}
+                    for m in chunk
+                ],
+            )
             report(len(chunk))
         meeting_ids = {
             r.meeting_no: r.id
@@ -202,38 +213,6 @@ def _ensure_groups(conn: Connection, branch_id: int, names: Iterable[str | None]
     for chunk in _chunks(missing, CHUNK_ROWS):
         conn.execute(insert(group_t), [{"branch_id": branch_id, "name": n} for n in chunk])
     return existing() if missing else have
-
-
-def _member_row(branch_id: int, m: MemberInput, group_ids: dict[str, int]) -> dict[str, object]:
-    return {
-        "branch_id": branch_id,
-        "member_no": m.member_no,
-        "name": m.name,
-        "gender": m.gender.value if m.gender else None,
-        "birth_date": m.birth_date,
-        "join_date": m.join_date,
-        "full_date": m.full_date,
-        "status": m.status.value,
-        "group_id": group_ids[m.group] if m.group else None,
-        "post": m.post.value if m.post else None,
-        "phone": m.phone,
-        "dues_paid_until": m.dues_paid_until,
-    }
-
-
-def _meeting_row(branch_id: int, m: MeetingInput, group_ids: dict[str, int]) -> dict[str, object]:
-    return {
-        "branch_id": branch_id,
-        "meeting_no": m.meeting_no,
-        "date": m.date,
-        "title": m.title,
-        "group_id": group_ids[m.group] if m.group else None,
-        "place": m.place,
-        "host": m.host,
-        "recorder": m.recorder,
-        "lecturer": m.lecturer,
-        "minutes": m.minutes,
-    }
 
 
 def _mark_rows(

@@ -30,11 +30,11 @@ from orglife_tui.data.models import (
 from orglife_tui.domain import (
     COMMITTEE_POSTS,
     AttendanceStatus,
-    attendance_reason,
     CommitteePost,
     Gender,
     MeetingType,
     MemberStatus,
+    attendance_reason,
 )
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
@@ -145,6 +145,40 @@ def _now() -> datetime:
 
 def _opt_enum(kind, value):
     return None if value is None else kind(value)
+
+
+def member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object]:
+    """The member table's columns for a record (enums as their keys, group by id)."""
+    return {
+        "member_no": m.member_no,
+        "name": m.name,
+        "status": m.status.value,
+        "gender": m.gender.value if m.gender else None,
+        "birth_date": m.birth_date,
+        "join_date": m.join_date,
+        "full_date": m.full_date,
+        "group_id": group_ids[m.group] if m.group else None,
+        "post": m.post.value if m.post else None,
+        "phone": m.phone,
+        "dues_paid_until": m.dues_paid_until,
+    }
+
+
+def meeting_values(
+    m: MeetingInput, group_ids: dict[str, int], meeting_no: str
+) -> dict[str, object]:
+    """The meeting table's columns for a record numbered ``meeting_no``."""
+    return {
+        "meeting_no": meeting_no,
+        "date": m.date,
+        "title": m.title,
+        "group_id": group_ids[m.group] if m.group else None,
+        "place": m.place,
+        "host": m.host,
+        "recorder": m.recorder,
+        "lecturer": m.lecturer,
+        "minutes": m.minutes,
+    }
 
 
 class Store:
@@ -393,22 +427,6 @@ class Store:
             raise NotFound("member_not_found", member_no=member_no)
         return self._member_row(r)
 
-    @staticmethod
-    def _member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object]:
-        return {
-            "member_no": m.member_no,
-            "name": m.name,
-            "status": m.status.value,
-            "gender": m.gender.value if m.gender else None,
-            "birth_date": m.birth_date,
-            "join_date": m.join_date,
-            "full_date": m.full_date,
-            "group_id": group_ids[m.group] if m.group else None,
-            "post": m.post.value if m.post else None,
-            "phone": m.phone,
-            "dues_paid_until": m.dues_paid_until,
-        }
-
     def add_member(self, branch_id: int, m: MemberInput) -> MemberRow:
         try:
             self.add_members(branch_id, [m])
@@ -435,7 +453,7 @@ class Store:
             )
             if clash is not None:
                 raise Conflict("member_no_taken", member_no=m.member_no)
-            values = self._member_values(m, self._group_ids(conn, branch_id, [m.group]))
+            values = member_values(m, self._group_ids(conn, branch_id, [m.group]))
             changed = {
                 k: {"old": getattr(old, k), "new": v}
                 for k, v in values.items()
@@ -483,7 +501,7 @@ class Store:
                 raise RowProblems(sorted(problems, key=lambda p: p[0]))
             group_ids = self._group_ids(conn, branch_id, [m.group for m in members])
             new_rows = [
-                {"branch_id": branch_id, **self._member_values(m, group_ids)}
+                {"branch_id": branch_id, **member_values(m, group_ids)}
                 for m in members
                 if m.member_no not in existing
             ]
@@ -495,7 +513,7 @@ class Store:
                     conn.execute(
                         update(member_t)
                         .where(member_t.c.id == existing[m.member_no])
-                        .values(**self._member_values(m, group_ids))
+                        .values(**member_values(m, group_ids))
                     )
                     updated += 1
             if len(members) == 1 and not updated and source is None:
@@ -677,20 +695,7 @@ class Store:
                         if no not in given:
                             break
                 numbers.append(no)
-                rows.append(
-                    {
-                        "branch_id": branch_id,
-                        "meeting_no": no,
-                        "date": m.date,
-                        "title": m.title,
-                        "group_id": group_ids[m.group] if m.group else None,
-                        "place": m.place,
-                        "host": m.host,
-                        "recorder": m.recorder,
-                        "lecturer": m.lecturer,
-                        "minutes": m.minutes,
-                    }
-                )
+                rows.append({"branch_id": branch_id, **meeting_values(m, group_ids, no)})
             if rows:
                 conn.execute(insert(meeting_t), rows)
             ids = self._meeting_ids(conn, branch_id, numbers)

@@ -28,6 +28,7 @@ from orglife_tui.importing.columns import CHECK_NAME, Row, Table, map_sheet
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
 from orglife_tui.importing.reader import read_sheet
 from orglife_tui.records import (
+    MEMBER_FIELDS,
     FieldErrors,
     attendance_from_fields,
     meeting_from_fields,
@@ -39,19 +40,6 @@ if TYPE_CHECKING:
 
 StoreProblem = tuple[int, str, Mapping[str, Any]]
 
-MEMBER_FIELDS = (
-    "member_no",
-    "name",
-    "gender",
-    "birth_date",
-    "join_date",
-    "full_date",
-    "status",
-    "group",
-    "post",
-    "phone",
-    "dues_paid_until",
-)
 _DATE_FIELDS = {"birth_date", "join_date", "full_date", "date"}
 
 

@@ -109,6 +109,9 @@ class BaseModal(ModalScreen[ResultT], Generic[ResultT]):
     """
 
     HELP_KEY: ClassVar[str] = ""
+    TYPE_AHEAD: ClassVar[bool] = False
+    """Keys typed before the dialog opened (already on their way to the screen below) are
+    handed to the dialog, in order (see ``OrglifeApp._on_key``)."""
 
     def __init__(
         self, on_result: Callable[[ResultT | None], object] | None = None, **kwargs: Any
@@ -116,9 +119,13 @@ class BaseModal(ModalScreen[ResultT], Generic[ResultT]):
         super().__init__(**kwargs)
         localize_bindings(self)
         self.on_result = on_result
+        self.finished = False
 
     def finish(self, result: ResultT | None) -> None:
         """Close the dialog and hand over its answer, before the next key is read."""
+        if self.finished:
+            return
+        self.finished = True
         self.dismiss(result)
         if self.on_result is not None:
             self.on_result(result)

@@ -17,6 +17,7 @@ from orglife_tui.screens.base import BaseModal
 class ConfirmScreen(BaseModal[bool]):
     CSS_PATH = "confirm.tcss"
     HELP_KEY = "tui.help.confirm"
+    TYPE_AHEAD = True
 
     BINDINGS: ClassVar = [
         Binding("y", "answer(True)", "tui.key.yes", id="confirm.yes"),

@@ -242,3 +242,29 @@ async def test_group_meeting_sheet_lists_the_group(make_app, branch, sqlite_stor
         await pilot.pause()
         sheet = app.screen
         assert [line.name for line in sheet.lines] == ["张伟", "王芳"]
+
+
+async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
+    """Over a slow link the keys come in one packet: p p l reason Enter p P y must all count."""
+    from textual import events
+
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        meetings = await open_meetings(app, pilot)
+        meeting = meetings.highlighted()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        # Post the keys to the app the way the terminal driver does, all at once.
+        for key in ["p", "a", "l", "s", "i", "c", "k", "enter", "p", "shift+p", "y"]:
+            character = key if len(key) == 1 else ("P" if key == "shift+p" else None)
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.5)
+        assert marks(sqlite_store, branch, meeting.id) == {
+            "001": (AttendanceStatus.present, None),
+            "002": (AttendanceStatus.absent, None),
+            "003": (AttendanceStatus.leave, "sick"),
+            "004": (AttendanceStatus.present, None),
+            "005": (AttendanceStatus.present, None),
+        }
+        assert isinstance(app.screen, AttendanceScreen)
