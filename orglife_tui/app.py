@@ -72,10 +72,6 @@ class OrglifeApp(App):
     TITLE = "orglife-tui"
     COMMANDS: ClassVar = {OrglifeCommands}
     ENABLE_COMMAND_PALETTE = True
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
-    CSS = """
-    Screen { background: $background; }
-    """
 
     BINDINGS: ClassVar = [
         Binding("f1", "help", "tui.key.help", id="app.help", priority=True),
@@ -85,8 +81,6 @@ class OrglifeApp(App):
         Binding("q", "quit", "tui.key.quit", id="app.quit", show=False),
         Binding("ctrl+q", "quit", "tui.key.quit", id="app.quit_ctrl", show=False, priority=True),
     ]
-
-    SCREEN_NAMES: ClassVar = ("dashboard", "members", "meetings")
 
     def __init__(
         self,

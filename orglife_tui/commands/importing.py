@@ -57,5 +57,7 @@ def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool =
         for line in exc.lines():
             typer.echo(line, err=True)
         typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
+        if kind == "members" and any(p.key == "member_no_taken" for p in exc.problems):
+            typer.echo(t("import.hint_update"), err=True)
         raise typer.Exit(1) from None
     typer.echo(summary.message())

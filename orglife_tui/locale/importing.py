@@ -146,4 +146,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Update members whose number is already in the branch instead of refusing them.",
         "更新本支部已有编号的党员，而不是拒绝导入。",
     ),
+    "import.hint_update": (
+        "To update the members already in the branch from this file, add --update.",
+        "如需用此文件更新本支部已有党员的信息，请加 --update。",
+    ),
 }

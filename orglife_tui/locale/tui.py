@@ -73,14 +73,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.dashboard.year": ("Meetings in {year}: {count}", "{year}年已开会议：{count} 次"),
     "tui.dashboard.month": ("This month ({month})", "本月会议（{month}）"),
     "tui.dashboard.no_members": (
-        "No members yet. Press m to open the roster, then n to add the first member; "
-        "or import a roster on the command line: orglife-tui import members FILE.csv",
-        "还没有党员。按 m 打开党员名册，再按 n 新增第一名党员；"
-        "或在命令行导入名册：orglife-tui import members 文件.csv",
+        "No members yet.\nPress m to open the roster, then n to add the first member;\n"
+        "or import a roster on the command line:\n  orglife-tui import members FILE.csv",
+        "还没有党员。\n按 m 打开党员名册，再按 n 新增第一名党员；\n"
+        "或在命令行导入名册：\n  orglife-tui import members 文件.csv",
     ),
     "tui.dashboard.no_meetings": (
-        "No meetings recorded this month. Press g to open the meetings, then n to record one.",
-        "本月尚未记录会议。按 g 打开会议，再按 n 记录一次会议。",
+        "No meetings recorded this month.\nPress g to open the meetings, then n to record one.",
+        "本月尚未记录会议。\n按 g 打开会议，再按 n 记录一次会议。",
     ),
     "tui.dashboard.hint": (
         "Enter opens the attendance of a meeting · m members · g meetings · F1 help",
@@ -99,9 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找到 {found} 名（共 {total} 名）",
     ),
     "tui.members.empty": (
-        "No members yet. Press n to add the first member, "
-        "or import a roster on the command line: orglife-tui import members FILE.csv",
-        "还没有党员。按 n 新增第一名党员，或在命令行导入名册：orglife-tui import members 文件.csv",
+        "No members yet.\nPress n to add the first member,\n"
+        "or import a roster on the command line:\n  orglife-tui import members FILE.csv",
+        "还没有党员。\n按 n 新增第一名党员，\n"
+        "或在命令行导入名册：\n  orglife-tui import members 文件.csv",
     ),
     "tui.members.no_match": (
         "No member matches “{search}”. Press Escape to clear the search.",
@@ -136,8 +137,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.meetings.title": ("Meetings", "会议"),
     "tui.meetings.month": ("{month}: {count} meeting(s)", "{month}：{count} 次会议"),
     "tui.meetings.empty": (
-        "No meetings in {month}. Press n to record one; [ and ] step through the months, t comes back to this month.",
-        "{month}没有会议记录。按 n 记录一次会议；按 [ 和 ] 切换月份，按 t 回到本月。",
+        "No meetings in {month}.\nPress n to record one; [ and ] step through the months,\n"
+        "t comes back to this month.",
+        "{month}没有会议记录。\n按 n 记录一次会议；按 [ 和 ] 切换月份，按 t 回到本月。",
     ),
     "tui.meetings.other_months": ("Months with meetings: {months}", "有会议的月份：{months}"),
     "tui.meetings.nothing_selected": ("No meeting selected.", "未选中会议。"),

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import AttendanceLine, MeetingRow
-from orglife_tui.domain import AttendanceStatus
+from orglife_tui.domain import AttendanceStatus, attendance_reason
 from orglife_tui.locale import t
 from orglife_tui.records import AttendanceInput
 from orglife_tui.screens.base import BaseScreen, Session, app_header, cell
@@ -48,8 +48,9 @@ class AttendanceScreen(BaseScreen):
         Binding("l", "leave", "tui.key.leave", id="attendance.leave"),
         Binding("a", "mark('absent')", "tui.key.absent", id="attendance.absent"),
         Binding("x,delete", "clear", "tui.key.clear", id="attendance.clear", key_display="x"),
+        # A terminal sends "P" for shift+p (the key name is the capital letter).
         Binding(
-            "shift+p",
+            "P,shift+p",
             "all_present",
             "tui.key.all_present",
             id="attendance.all_present",
@@ -60,7 +61,6 @@ class AttendanceScreen(BaseScreen):
     def __init__(self, session: Session, meeting: MeetingRow) -> None:
         super().__init__(session)
         self.meeting = meeting
-        self.lines: list[AttendanceLine] = []
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -109,24 +109,30 @@ class AttendanceScreen(BaseScreen):
             cell(line.reason, self._width("reason")),
         )
 
+    @property
+    def table(self) -> ListTable[AttendanceLine]:
+        return self.query_one("#sheet", ListTable)
+
+    @property
+    def lines(self) -> list[AttendanceLine]:
+        """Every member on the sheet with their mark (the table shows them page by page)."""
+        return list(self.table.items)
+
     def reload(self) -> None:
-        table = self.query_one("#sheet", DataTable)
-        row = table.cursor_row
-        self.lines = self.store.attendance_sheet(self.branch_id, self.meeting.id)
-        table.clear()
-        table.add_rows(self._cells(line) for line in self.lines)
-        if self.lines:
-            table.move_cursor(row=min(max(row, 0), len(self.lines) - 1), animate=False)
-        table.display = bool(self.lines)
+        table = self.table
+        lines = self.store.attendance_sheet(self.branch_id, self.meeting.id)
+        table.show(lines, self._cells, cursor=table.cursor_row)
+        table.display = bool(table.items)
         empty = self.query_one("#empty", Static)
-        empty.display = not self.lines
+        empty.display = not table.items
         empty.update(t("tui.attendance.empty"))
         self._show_tally()
 
     def _show_tally(self) -> None:
         counts = dict.fromkeys(AttendanceStatus, 0)
         unmarked = 0
-        for line in self.lines:
+        lines = self.table.items
+        for line in lines:
             if line.status is None:
                 unmarked += 1
             else:
@@ -138,16 +144,13 @@ class AttendanceScreen(BaseScreen):
                 leave=counts[AttendanceStatus.leave],
                 absent=counts[AttendanceStatus.absent],
                 unmarked=unmarked,
-                total=len(self.lines),
+                total=len(lines),
             )
         )
 
     def _current(self) -> tuple[int, AttendanceLine] | None:
-        table = self.query_one("#sheet", DataTable)
-        i = table.cursor_row
-        if not self.lines or not 0 <= i < len(self.lines):
-            return None
-        return i, self.lines[i]
+        line = self.table.current
+        return None if line is None else (self.table.cursor_row, line)
 
     # ------------------------------------------------------------------ marking
 
@@ -158,7 +161,8 @@ class AttendanceScreen(BaseScreen):
             self._set_at(current[0], status, reason)
 
     def _set_at(self, i: int, status: AttendanceStatus | None, reason: str | None = None) -> None:
-        line = self.lines[i]
+        table = self.table
+        line = table.items[i]
         try:
             self.store.set_attendance(
                 self.branch_id, self.meeting.id, line.member_id, status, reason
@@ -166,8 +170,6 @@ class AttendanceScreen(BaseScreen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if status not in (AttendanceStatus.leave, AttendanceStatus.absent):
-            reason = None
         new = AttendanceLine(
             member_id=line.member_id,
             member_no=line.member_no,
@@ -175,13 +177,10 @@ class AttendanceScreen(BaseScreen):
             group=line.group,
             member_status=line.member_status,
             status=status,
-            reason=(reason or "").strip() or None,
+            reason=attendance_reason(status, reason),  # what the store kept
         )
-        self.lines[i] = new
-        table = self.query_one("#sheet", DataTable)
-        table.update_cell_at((i, 3), self._mark_cell(new))
-        table.update_cell_at((i, 4), cell(new.reason, self._width("reason")))
-        if i + 1 < len(self.lines) and table.cursor_row == i:
+        table.replace_item(i, new)
+        if i + 1 < len(table.items) and table.cursor_row == i:
             table.move_cursor(row=i + 1, animate=False)
         self._show_tally()
 
@@ -205,7 +204,7 @@ class AttendanceScreen(BaseScreen):
         self.app.push_screen(LeaveReasonScreen(line.name, old or "", on_result=answered))
 
     def action_all_present(self) -> None:
-        unmarked = [line for line in self.lines if line.status is None]
+        unmarked = [line for line in self.table.items if line.status is None]
         if not unmarked:
             self.notify(t("tui.attendance.none_unmarked"))
             return

@@ -91,20 +91,17 @@ class DashboardScreen(BaseScreen):
         )
         widths = [w_zh if s.lang == "zh" else w_en for _, w_zh, w_en in COLUMNS]
         self.meetings = summary.meetings_this_month
-        table = self.query_one("#month-meetings", DataTable)
-        row = table.cursor_row
-        table.clear()
-        table.add_rows(
-            (
+        table = self.query_one("#month-meetings", ListTable)
+        table.show(
+            self.meetings,
+            lambda m: (
                 cell(m.date.isoformat(), widths[0]),
                 cell(s.labels(m.types), widths[1]),
                 cell(m.title, widths[2]),
                 cell(f"{m.present}/{m.leave}/{m.absent}", widths[3]),
-            )
-            for m in self.meetings
+            ),
+            cursor=table.cursor_row,
         )
-        if self.meetings:
-            table.move_cursor(row=min(max(row, 0), len(self.meetings) - 1), animate=False)
         table.display = bool(self.meetings)
         empty = self.query_one("#empty", Static)
         if total == 0:

@@ -27,25 +27,34 @@ class HelpScreen(BaseModal[None]):
         self.for_screen = screen
 
     def key_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for the screen's own bindings, then the app's."""
-        rows: list[tuple[str, str]] = []
-        done: set[str] = set()
+        """(keys, what they do) for the screen's own bindings, then the app's.
+
+        A key the screen binds itself is not listed again for the app (the screen's wins).
+        """
+        keys_of: dict[str, list[str]] = {}
+        what_of: dict[str, str] = {}
+        taken: set[str] = set()
         sources = [type(self.for_screen)]
         if not self.for_screen.is_modal:
             sources.append(type(self.app))
         for source in sources:
+            bound_here: set[str] = set()
             for binding in declared_bindings(source):
-                if not has(binding.description) or binding.action in done:
+                if not has(binding.description):
                     continue
-                done.add(binding.action)
-                shown = []
+                action = binding.action.removeprefix("app.")
                 for i, key in enumerate(k.strip() for k in binding.key.split(",")):
+                    if key in taken:
+                        continue
+                    bound_here.add(key)
                     display = binding.key_display if i == 0 else None
-                    shown.append(
-                        self.app.get_key_display(replace(binding, key=key, key_display=display))
-                    )
-                rows.append((" / ".join(shown), t(binding.description)))
-        return rows
+                    text = self.app.get_key_display(replace(binding, key=key, key_display=display))
+                    shown = keys_of.setdefault(action, [])
+                    what_of.setdefault(action, t(binding.description))
+                    if text not in shown:
+                        shown.append(text)
+            taken |= bound_here
+        return [(" / ".join(keys_of[action]), what_of[action]) for action in keys_of]
 
     def compose(self) -> ComposeResult:
         help_key = getattr(self.for_screen, "HELP_KEY", "")

@@ -77,4 +77,6 @@ class MeetingFormScreen(FormScreen):
         return s.store.update_meeting(s.branch.id, self.meeting.id, record)
 
     def store_error_field(self, error: StoreError) -> str | None:
+        if error.key == "group_not_found":
+            return "group"  # a meeting names an existing party group
         return None

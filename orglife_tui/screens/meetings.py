@@ -117,10 +117,7 @@ class MeetingsScreen(BaseScreen):
         return tuple(cell(values[key], widths[key]) for key, *_ in COLUMNS)
 
     def highlighted(self) -> MeetingRow | None:
-        table = self.query_one("#meetings", DataTable)
-        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
+        return self.query_one("#meetings", ListTable).current
 
     def reload(self) -> None:
         current = self.highlighted()
@@ -128,12 +125,9 @@ class MeetingsScreen(BaseScreen):
         self._wanted_id = None
         start, end = month_bounds(self.year, self.month)
         self.rows = self.store.list_meetings(self.branch_id, start, end)
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        table.add_rows(self._cells(m) for m in self.rows)
-        for i, m in enumerate(self.rows):
-            if m.id == wanted:
-                table.move_cursor(row=i, animate=False)
+        table = self.query_one("#meetings", ListTable)
+        index = next((i for i, m in enumerate(self.rows) if m.id == wanted), 0)
+        table.show(self.rows, self._cells, cursor=index)
         title = month_title(self.year, self.month)
         self.query_one("#month", Static).update(
             t("tui.meetings.month", month=title, count=len(self.rows))

@@ -19,7 +19,7 @@ from orglife_tui.screens.member_form import MemberFormScreen
 from orglife_tui.widgets.table import ListTable
 
 PAGE = 200
-"""Rows fetched per query; more are fetched as the cursor nears the end of what is loaded."""
+"""Members fetched per query; more follow as the cursor nears the end of those fetched."""
 
 # (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
@@ -48,7 +48,6 @@ class MembersScreen(BaseScreen):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.rows: list[MemberRow] = []
         self.total = 0
         self.matching = 0
 
@@ -96,76 +95,72 @@ class MembersScreen(BaseScreen):
         }
         return tuple(cell(values[key], widths[key]) for key, *_ in COLUMNS)
 
-    def highlighted(self) -> MemberRow | None:
-        table = self.query_one("#members", DataTable)
-        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
+    @property
+    def table(self) -> ListTable[MemberRow]:
+        return self.query_one("#members", ListTable)
 
-    def reload(self, member_no: str | None = None) -> None:
-        """Query the first page again (after a search, a save, or coming back)."""
-        current = self.highlighted()
-        wanted = member_no or (current.member_no if current else None)
+    @property
+    def rows(self) -> list[MemberRow]:
+        """The members fetched so far (the first pages of those matching the search)."""
+        return list(self.table.items)
+
+    def highlighted(self) -> MemberRow | None:
+        return self.table.current
+
+    def reload(self, member_no: str | None = None, keep: bool = True) -> None:
+        """Query the first page again (after a search, a save, or coming back).
+
+        The cursor stays on ``member_no`` (a member just saved: pages are fetched until
+        it is found) or, with ``keep``, on the member it was on if that is within as many
+        rows as were fetched before.
+        """
+        table = self.table
+        current = table.current if keep else None
+        fetched = len(table.items)
         store, branch_id, search = self.store, self.branch_id, self.search_text or None
         self.total = store.count_members(branch_id)
         self.matching = store.count_members(branch_id, search=search) if search else self.total
-        self.rows = store.list_members(branch_id, search=search, limit=PAGE)
-        table = self.query_one("#members", DataTable)
-        table.clear()
-        table.add_rows(self._cells(m) for m in self.rows)
-        if wanted:
-            index = self._find(wanted)
-            if index is not None:
-                table.move_cursor(row=index, animate=False)
+        first = store.list_members(branch_id, search=search, limit=PAGE)
+        table.show(first, self._cells, more=self._next_page)
+        if member_no is not None:
+            index = table.find(lambda m: m.member_no == member_no)
+        elif current is not None:
+            index = table.find(lambda m: m.member_no == current.member_no, limit=fetched)
+        else:
+            index = None
+        if index is not None:
+            table.move_cursor(row=index, animate=False)
         self._show_state()
 
-    def _find(self, member_no: str) -> int | None:
-        """Index of the member in the list, fetching further pages until it is loaded."""
-        while True:
-            for i, m in enumerate(self.rows):
-                if m.member_no == member_no:
-                    return i
-            if not self._load_more():
-                return None
-
-    def _load_more(self) -> bool:
-        if len(self.rows) >= self.matching:
-            return False
-        more = self.store.list_members(
-            self.branch_id, search=self.search_text or None, offset=len(self.rows), limit=PAGE
+    def _next_page(self) -> list[MemberRow]:
+        fetched = len(self.table.items)
+        if fetched >= self.matching:
+            return []
+        return self.store.list_members(
+            self.branch_id, search=self.search_text or None, offset=fetched, limit=PAGE
         )
-        if not more:
-            return False
-        self.rows.extend(more)
-        self.query_one("#members", DataTable).add_rows(self._cells(m) for m in more)
-        return True
 
     def _show_state(self) -> None:
-        table = self.query_one("#members", DataTable)
+        table = self.table
         empty = self.query_one("#empty", Static)
         count = self.query_one("#count", Static)
         search = self.search_text
         if self.total == 0:
             empty.update(t("tui.members.empty"))
-        elif not self.rows:
+        elif not table.items:
             empty.update(t("tui.members.no_match", search=search))
-        table.display = bool(self.rows)
-        empty.display = not self.rows
+        table.display = bool(table.items)
+        empty.display = not table.items
         if search:
             count.update(t("tui.members.count_search", found=self.matching, total=self.total))
         else:
             count.update(t("tui.members.count", total=self.total))
 
-    @on(DataTable.RowHighlighted, "#members")
-    def _maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.rows) - 20:
-            self._load_more()
-
     # ------------------------------------------------------------------ search
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        self.reload()
+        self.reload(keep=False)
 
     def action_search_done(self) -> None:
         if not self.query_one("#search", Input).has_focus:

@@ -154,6 +154,7 @@ def test_unknown_status_bad_date_and_duplicates(sample_db, tmp_path):
         f"{path}:5: Member number 013 appears more than once (first on row 2).",
         f"{path}:6: Member number 005 is already in the branch.",
         f"Nothing was imported; problems in {path}: 5.",
+        "To update the members already in the branch from this file, add --update.",
     ]
 
 
@@ -172,6 +173,7 @@ def test_duplicate_member_numbers_alone(sample_db, tmp_path):
         f"{path}:3: Member number 001 is already in the branch.",
         f"{path}:4: Member number 013 appears more than once (first on row 2).",
         f"Nothing was imported; problems in {path}: 2.",
+        "To update the members already in the branch from this file, add --update.",
     ]
 
 
@@ -302,3 +304,9 @@ def test_a_meeting_for_an_unknown_group_is_refused_by_row(tmp_path, sample_db):
         f"{path}:2: No party group named 不存在的小组 in this branch.",
         f"Nothing was imported; problems in {path}: 1.",
     ]
+
+
+def test_reimporting_the_roster_suggests_update(sample_db):
+    lines = refused(sample_db, "members", str(SAMPLES / "members.csv"))
+    assert lines[-1] == "To update the members already in the branch from this file, add --update."
+    assert run("--db", sample_db, "import", "members", "--update", str(SAMPLES / "members.csv")).exit_code == 0

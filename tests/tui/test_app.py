@@ -166,3 +166,15 @@ async def test_nothing_blinks_or_ticks_while_idle(make_app, branch):
         search = app.screen.query_one("#search", Input)
         assert search.has_focus and search.cursor_blink is False
         assert not app.screen.query("HeaderClock")
+
+
+async def test_help_lists_each_key_once(make_app, branch):
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "f1")
+        await pilot.pause()
+        rows = app.screen.key_rows()
+        keys = [k for keys, _ in rows for k in keys.split(" / ")]
+        assert len(keys) == len(set(keys)), rows
+        assert ("/", "Search") in rows
+        assert ("e / ⏎", "Edit") in rows

@@ -209,7 +209,7 @@ async def test_mark_everyone_unmarked_present(make_app, branch, sqlite_store):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("down", "a")  # 002 absent
-        await pilot.press("shift+p")
+        await pilot.press("P")  # what a terminal sends for shift+p
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert "Mark the 4 unmarked member(s) present?" in screen_text(app)
@@ -256,8 +256,8 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
         # Post the keys to the app the way the terminal driver does, all at once.
-        for key in ["p", "a", "l", "s", "i", "c", "k", "enter", "p", "shift+p", "y"]:
-            character = key if len(key) == 1 else ("P" if key == "shift+p" else None)
+        for key in ["p", "a", "l", "s", "i", "c", "k", "enter", "p", "P", "y"]:
+            character = key if len(key) == 1 else None
             app.post_message(events.Key(key, character))
         await pilot.pause(0.5)
         assert marks(sqlite_store, branch, meeting.id) == {
@@ -268,3 +268,56 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
             "005": (AttendanceStatus.present, None),
         }
         assert isinstance(app.screen, AttendanceScreen)
+
+
+async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_store):
+    from orglife_tui.domain import MemberStatus
+    from orglife_tui.records import MeetingInput, MemberInput
+    from orglife_tui.widgets.table import PAGE
+
+    sqlite_store.add_members(
+        empty_branch.id,
+        [MemberInput(f"{i:04d}", f"党员{i}", MemberStatus.full) for i in range(1, 651)],
+    )
+    m = sqlite_store.add_meeting(
+        empty_branch.id, MeetingInput(date(2026, 3, 2), (MeetingType.general_meeting,), "大会")
+    )
+    app = make_app(empty_branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meetings(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        sheet = app.screen
+        assert isinstance(sheet, AttendanceScreen)
+        assert sheet.table.row_count == PAGE  # the rest follows the cursor
+        assert "Unmarked 650 (of 650)" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert sheet.table.row_count == 650
+        await pilot.press("a")
+        await pilot.pause()
+        assert marks(sqlite_store, empty_branch, m.id)["0650"] == (AttendanceStatus.absent, None)
+        assert "Absent 1" in screen_text(app)
+
+
+async def test_meeting_of_an_unknown_group_is_refused_at_the_group(make_app, branch, sqlite_store):
+    app = make_app(branch, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meetings(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.fields["type"].select("group_meeting")
+        form.fields["title"].value = "小组学习"
+        form.fields["group"].value = "第九党小组"  # a typo must not found a new group
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.fields["group"].has_class("-invalid")
+        assert "第九党小组" in screen_text(app)
+        assert all(m.title != "小组学习" for m in sqlite_store.list_meetings(branch.id))
+        form.fields["group"].value = "第二党小组"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        assert any(m.title == "小组学习" for m in sqlite_store.list_meetings(branch.id))
