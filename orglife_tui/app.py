@@ -153,6 +153,8 @@ class OrglifeApp(App):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
+        if CommandPalette.is_open(self):
+            return  # the palette lists what it offers itself
         self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:

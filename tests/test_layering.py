@@ -14,7 +14,9 @@ def test_import_linter_contracts_hold():
     assert lint, "import-linter is not installed (pip install -e '.[test]')"
     out = subprocess.run(
         [lint, "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout

@@ -122,10 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.form.blank": ("(not given)", "（未填）"),
     "tui.form.no_post": ("(none)", "（无）"),
     "tui.form.group_hint": ("type; → takes the suggestion", "可直接输入，按右方向键采用提示"),
-    "tui.form.meeting_group_hint": (
-        "empty: the whole branch; → takes the suggestion",
-        "留空表示全支部，按右方向键采用提示",
-    ),
+    "tui.form.whole_branch": ("(the whole branch)", "（全支部）"),
     "tui.form.fix": (
         "Not saved: correct the {count} marked problem(s).",
         "未保存：请更正标出的 {count} 处问题。",
@@ -219,10 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.help.meeting_form": (
         "Date, at least one type and a title are required. Space ticks a type (a themed Party day "
-        "can also be a Party lecture). Leave the party group empty for a meeting of the whole "
-        "branch. Ctrl+S saves, Escape leaves.",
+        "can also be a Party lecture). A group's meeting names its party group (Enter opens the "
+        "list); leave it at “the whole branch” otherwise. Ctrl+S saves, Escape leaves.",
         "日期、至少一种类型和主题为必填。按空格勾选类型（主题党日可同时算作党课）。"
-        "全支部的会议请将党小组留空。Ctrl+S 保存，Esc 离开。",
+        "党小组会请选择党小组（按 Enter 展开列表），全支部的会议选“全支部”。Ctrl+S 保存，Esc 离开。",
     ),
     "tui.help.confirm": ("y answers yes, n or Escape answers no.", "按 y 确认，按 n 或 Esc 取消。"),
     "tui.help.leave_reason": (

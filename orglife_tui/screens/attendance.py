@@ -68,7 +68,7 @@ class AttendanceScreen(BaseScreen):
         yield Static(id="tally", markup=False)
         yield ListTable(id="sheet")
         yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         s, m = self.session, self.meeting

@@ -56,7 +56,7 @@ class DashboardScreen(BaseScreen):
             yield Static(id="month-title", markup=False)
             yield ListTable(id="month-meetings")
             yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.dashboard.title")

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
-from textual.widgets import SelectionList, TextArea
+from textual.widgets import Select, SelectionList, TextArea
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
@@ -52,15 +52,17 @@ class MeetingFormScreen(FormScreen):
         )
         yield from self.field("type", types, required=True)
         yield from self.field("title", text_input(m and m.title), required=True)
+        # A meeting names an existing party group (or none: the whole branch).
         groups = s.store.groups(s.branch.id)
-        yield from self.field(
-            "group",
-            text_input(
-                m and m.group,
-                t("tui.form.meeting_group_hint"),
-                suggester=SuggestFromList(groups, case_sensitive=False),
-            ),
+        current = m.group if m and m.group in groups else Select.NULL
+        group = Select(
+            [(Text(g), g) for g in groups],
+            value=current,
+            allow_blank=True,
+            prompt=t("tui.form.whole_branch"),
+            compact=True,
         )
+        yield from self.field("group", group)
         yield from self.field("place", text_input(m and m.place))
         yield from self.field("host", text_input(m and m.host))
         yield from self.field("recorder", text_input(m and m.recorder))

@@ -37,7 +37,7 @@ COLUMNS = (
 )
 
 
-MONTH_GROUP = Binding.Group("tui.key.month", compact=True)
+MONTH_GROUP = Binding.Group("tui.key.month")
 
 
 class MeetingsScreen(BaseScreen):
@@ -87,7 +87,7 @@ class MeetingsScreen(BaseScreen):
         yield Static(id="month", markup=False)
         yield ListTable(id="meetings")
         yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.meetings.title")

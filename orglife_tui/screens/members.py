@@ -61,7 +61,7 @@ class MembersScreen(BaseScreen):
         yield ListTable(id="members")
         yield Static(id="empty", markup=False)
         yield Static(id="count", markup=False)
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.members.title")

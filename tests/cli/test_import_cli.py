@@ -309,4 +309,9 @@ def test_a_meeting_for_an_unknown_group_is_refused_by_row(tmp_path, sample_db):
 def test_reimporting_the_roster_suggests_update(sample_db):
     lines = refused(sample_db, "members", str(SAMPLES / "members.csv"))
     assert lines[-1] == "To update the members already in the branch from this file, add --update."
-    assert run("--db", sample_db, "import", "members", "--update", str(SAMPLES / "members.csv")).exit_code == 0
+    assert (
+        run(
+            "--db", sample_db, "import", "members", "--update", str(SAMPLES / "members.csv")
+        ).exit_code
+        == 0
+    )

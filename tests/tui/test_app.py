@@ -178,3 +178,16 @@ async def test_help_lists_each_key_once(make_app, branch):
         assert len(keys) == len(set(keys)), rows
         assert ("/", "Search") in rows
         assert ("e / ⏎", "Edit") in rows
+
+
+async def test_command_palette_opens_the_help(make_app, branch):
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"help")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen.for_screen, MembersScreen)

@@ -300,24 +300,26 @@ async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_s
         assert "Absent 1" in screen_text(app)
 
 
-async def test_meeting_of_an_unknown_group_is_refused_at_the_group(make_app, branch, sqlite_store):
+async def test_group_meeting_names_an_existing_group(make_app, branch, sqlite_store):
+    from textual.widgets import Select
+
     app = make_app(branch, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_meetings(app, pilot)
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
+        group = form.fields["group"]
+        assert isinstance(group, Select) and group.is_blank()  # the whole branch
+        assert "（全支部）" in screen_text(app)
         form.fields["type"].select("group_meeting")
         form.fields["title"].value = "小组学习"
-        form.fields["group"].value = "第九党小组"  # a typo must not found a new group
-        await pilot.press("ctrl+s")
+        group.focus()
+        await pilot.press("enter", "down", "down", "enter")  # the list: 第一党小组, 第二党小组
         await pilot.pause()
-        assert app.screen is form
-        assert form.fields["group"].has_class("-invalid")
-        assert "第九党小组" in screen_text(app)
-        assert all(m.title != "小组学习" for m in sqlite_store.list_meetings(branch.id))
-        form.fields["group"].value = "第二党小组"
+        assert group.value == "第二党小组"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)
-        assert any(m.title == "小组学习" for m in sqlite_store.list_meetings(branch.id))
+        saved = [m for m in sqlite_store.list_meetings(branch.id) if m.title == "小组学习"]
+        assert [m.group for m in saved] == ["第二党小组"]
