@@ -122,7 +122,15 @@ _ZH_TABLES: dict[type[Enum], dict] = {
 
 
 class InputError(ValueError):
-    """A value a user typed or imported that cannot be accepted; the message says why."""
+    """A value a user typed or imported that cannot be accepted.
+
+    ``key`` names the catalog message (``problem.bad_date`` …) so forms and importers can
+    say why in the user's language; the English text is for logs and tests.
+    """
+
+    def __init__(self, message: str, key: str = "problem.bad_value") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 def parse_enum(kind: type[Enum], text: str):
@@ -174,8 +182,8 @@ def parse_date(text: str) -> date:
             try:
                 return date(y, mo, d)
             except ValueError as exc:
-                raise InputError(f"no such date {raw!r}") from exc
-    raise InputError(f"bad date {raw!r} (use YYYY-MM-DD)")
+                raise InputError(f"no such date {raw!r}", "problem.no_such_date") from exc
+    raise InputError(f"bad date {raw!r} (use YYYY-MM-DD)", "problem.bad_date")
 
 
 def parse_month(text: str) -> str:
@@ -183,7 +191,7 @@ def parse_month(text: str) -> str:
     raw = text.strip()
     m = re.match(r"^(\d{4})[-/年](\d{1,2})月?$", raw)
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise InputError(f"bad month {raw!r} (use YYYY-MM)")
+        raise InputError(f"bad month {raw!r} (use YYYY-MM)", "problem.bad_month")
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
 
 
@@ -193,7 +201,7 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
 def parse_phone(text: str) -> str:
     raw = text.strip()
     if raw and not _PHONE.match(raw):
-        raise InputError(f"bad phone number {raw!r}")
+        raise InputError(f"bad phone number {raw!r}", "problem.bad_phone")
     return raw
 
 
@@ -202,6 +210,11 @@ def attendance_reason(status: AttendanceStatus | None, reason: str | None) -> st
     if status not in (AttendanceStatus.leave, AttendanceStatus.absent):
         return None
     return (reason or "").strip() or None
+
+
+def accepted_values(kind: type[Enum]) -> str:
+    """The spellings a user may type for an enum, for messages: ``male/男, female/女``."""
+    return ", ".join(f"{k.value}/{zh}" for k, zh in _ZH_TABLES[kind].items())
 
 
 def label(value: Enum | None, lang: str) -> str:

@@ -18,6 +18,7 @@ from orglife_tui.domain import (
     InputError,
     MeetingType,
     MemberStatus,
+    accepted_values,
     member_date_problems,
     parse_date,
     parse_enum,
@@ -112,6 +113,13 @@ def _text(values: Mapping[str, str | None], key: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+# Fields whose unreadable values get a message listing what is accepted.
+_ENUM_PROBLEMS: dict[str, tuple[type, str]] = {
+    "gender": (Gender, "problem.unknown_gender"),
+    "post": (CommitteePost, "problem.unknown_post"),
+}
+
+
 def _optional(
     values: Mapping[str, str | None], key: str, parse: Callable[[str], object], errors: FieldErrors
 ):
@@ -121,7 +129,11 @@ def _optional(
     try:
         return parse(raw)
     except InputError as exc:
-        errors.add(key, "problem.bad_value", value=raw, detail=str(exc))
+        if key in _ENUM_PROBLEMS:
+            kind, problem = _ENUM_PROBLEMS[key]
+            errors.add(key, problem, value=raw, accepted=accepted_values(kind))
+        else:
+            errors.add(key, exc.key, value=raw)
         return None
 
 

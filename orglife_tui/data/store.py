@@ -290,12 +290,13 @@ class Store:
     # ------------------------------------------------------------------ groups
 
     def groups(self, branch_id: int) -> list[str]:
+        """The branch's party groups in the order they were set up (第一, 第二, 第三 …)."""
         with self.read_connection() as conn:
             return list(
                 conn.scalars(
                     select(group_t.c.name)
                     .where(group_t.c.branch_id == branch_id)
-                    .order_by(group_t.c.name)
+                    .order_by(group_t.c.id)
                 )
             )
 

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from orglife_tui.domain import (
-    GENDER_ZH,
-    POST_ZH,
     InputError,
     parse_date,
 )
@@ -273,32 +271,8 @@ def _validate(table: Table, build: Callable[[Row], Any]) -> tuple[list[Any], lis
 def _field_problems(file: str, row: int, errors: FieldErrors) -> list[Problem]:
     out = []
     for fieldname, key, params in errors.problems:
-        if key == "problem.bad_value":
-            key, params = _explain(fieldname, params)
         out.append(Problem(file, row, key, dict(params), field=fieldname))
     return out
-
-
-def _explain(fieldname: str, params: Mapping[str, str]) -> tuple[str, dict[str, str]]:
-    """A more helpful reason than "cannot read" for the values people get wrong most."""
-    value = params.get("value", "")
-    if fieldname in _DATE_FIELDS:
-        if str(params.get("detail", "")).startswith("no such date"):
-            return "import.no_such_date", {"value": value}
-        return "import.bad_date", {"value": value}
-    if fieldname == "dues_paid_until":
-        return "import.bad_month", {"value": value}
-    if fieldname == "phone":
-        return "import.bad_phone", {"value": value}
-    if fieldname == "gender":
-        return "import.unknown_gender", {"value": value, "accepted": _choices(GENDER_ZH)}
-    if fieldname == "post":
-        return "import.unknown_post", {"value": value, "accepted": _choices(POST_ZH)}
-    return "problem.bad_value", dict(params)
-
-
-def _choices(table: Mapping[Any, str]) -> str:
-    return ", ".join(f"{k.value}/{zh}" for k, zh in table.items())
 
 
 def _row_problems(

@@ -85,6 +85,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.required": ("required", "必填"),
     "problem.too_long": ("longer than {limit} characters", "超过 {limit} 个字符"),
     "problem.bad_value": ("cannot read {value!r}", "无法识别“{value}”"),
+    "problem.bad_date": (
+        "cannot read {value!r} as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
+        "无法识别日期“{value}”（应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYY年M月D日）",
+    ),
+    "problem.no_such_date": ("there is no date {value!r}", "日期“{value}”不存在"),
+    "problem.bad_month": (
+        "cannot read {value!r} as a month (use YYYY-MM)",
+        "无法识别月份“{value}”（应为 YYYY-MM）",
+    ),
+    "problem.bad_phone": (
+        "{value!r} is not a phone number (digits, spaces, hyphens, a leading +)",
+        "“{value}”不是电话号码（只能含数字、空格、连字符和开头的 +）",
+    ),
+    "problem.unknown_gender": (
+        "unknown gender {value!r} ({accepted})",
+        "无法识别性别“{value}”（应为 {accepted}）",
+    ),
+    "problem.unknown_post": (
+        "unknown post {value!r} ({accepted})",
+        "无法识别职务“{value}”（应为 {accepted}）",
+    ),
     "problem.unknown_status": (
         "unknown status {value!r} (full/probationary, 正式党员/预备党员)",
         "未知类别“{value}”（应为 正式党员/预备党员 或 full/probationary）",

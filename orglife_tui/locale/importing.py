@@ -86,27 +86,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号 {member_no} 的党员是{actual}，不是{name}。",
     ),
     # --- a field (after its label)
-    "import.bad_date": (
-        "cannot read {value!r} as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
-        "无法识别日期“{value}”（应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYY年M月D日）",
-    ),
-    "import.no_such_date": ("there is no date {value!r}", "日期“{value}”不存在"),
-    "import.bad_month": (
-        "cannot read {value!r} as a month (use YYYY-MM)",
-        "无法识别月份“{value}”（应为 YYYY-MM）",
-    ),
-    "import.bad_phone": (
-        "{value!r} is not a phone number (digits, spaces, hyphens, a leading +)",
-        "“{value}”不是电话号码（只能含数字、空格、连字符和开头的 +）",
-    ),
-    "import.unknown_gender": (
-        "unknown gender {value!r} ({accepted})",
-        "无法识别性别“{value}”（应为 {accepted}）",
-    ),
-    "import.unknown_post": (
-        "unknown post {value!r} ({accepted})",
-        "无法识别职务“{value}”（应为 {accepted}）",
-    ),
     # --- outcome
     "import.done.members": (
         "{file}: members added: {added}, updated: {updated}.",
