@@ -232,20 +232,20 @@ def member_date_problems(
     full_date: date | None,
     status: MemberStatus,
     today: date | None = None,
-) -> list[str]:
-    """Consistency of a member's dates; each problem is a short English key for the catalog."""
+) -> list[tuple[str, str]]:
+    """Consistency of a member's dates: (the field at fault, a short key for the catalog)."""
     today = today or date.today()
-    problems: list[str] = []
-    for d in (birth_date, join_date, full_date):
+    problems: list[tuple[str, str]] = []
+    dated = (("birth_date", birth_date), ("join_date", join_date), ("full_date", full_date))
+    for fieldname, d in dated:
         if d is not None and d > today:
-            problems.append("date_in_future")
-            break
+            problems.append((fieldname, "date_in_future"))
     if birth_date and join_date and _years_between(birth_date, join_date) < 18:
-        problems.append("joined_under_18")
+        problems.append(("join_date", "joined_under_18"))
     if join_date and full_date and full_date < join_date:
-        problems.append("full_before_join")
+        problems.append(("full_date", "full_before_join"))
     if status is MemberStatus.probationary and full_date is not None:
-        problems.append("probationary_with_full_date")
+        problems.append(("full_date", "probationary_with_full_date"))
     return problems
 
 

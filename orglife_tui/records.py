@@ -169,8 +169,8 @@ def member_from_fields(values: Mapping[str, str | None], today: date | None = No
     phone = _optional(values, "phone", parse_phone, errors)
     dues = _optional(values, "dues_paid_until", parse_month, errors)
     if not errors:
-        for problem in member_date_problems(birth, joined, full, status, today):
-            errors.add("dates", f"problem.{problem}")
+        for fieldname, problem in member_date_problems(birth, joined, full, status, today):
+            errors.add(fieldname, f"problem.{problem}")
     if errors:
         raise errors
     return MemberInput(

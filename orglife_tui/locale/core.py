@@ -137,7 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.post": ("post", "职务"),
     "field.phone": ("phone", "联系电话"),
     "field.dues_paid_until": ("dues paid until", "党费交至"),
-    "field.dates": ("dates", "日期"),
     "field.meeting_no": ("meeting number", "会议编号"),
     "field.date": ("date", "日期"),
     "field.type": ("type", "类型"),

@@ -17,13 +17,6 @@ from orglife_tui.records import member_from_fields
 from orglife_tui.screens.base import Session
 from orglife_tui.screens.form import FormScreen, text_input
 
-# Where a cross-field date problem (records: field "dates") is shown.
-DATE_PROBLEM_FIELD = {
-    "problem.joined_under_18": "join_date",
-    "problem.full_before_join": "full_date",
-    "problem.probationary_with_full_date": "full_date",
-}
-
 
 class MemberFormScreen(FormScreen):
     CSS_PATH: ClassVar = ["form.tcss", "member_form.tcss"]
@@ -87,11 +80,6 @@ class MemberFormScreen(FormScreen):
         if self.member is None:
             return s.store.add_member(s.branch.id, record)
         return s.store.update_member(s.branch.id, self.member.id, record)
-
-    def problem_field(self, fieldname: str, key: str) -> str | None:
-        if fieldname == "dates":
-            return DATE_PROBLEM_FIELD.get(key)
-        return super().problem_field(fieldname, key)
 
     def store_error_field(self, error: StoreError) -> str | None:
         return "member_no" if error.key in ("member_no_taken", "member_no_duplicate") else None

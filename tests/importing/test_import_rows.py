@@ -208,8 +208,8 @@ def test_inconsistent_dates_are_refused(seeded, tmp_path):
         ],
     )
     assert refused(store, branch, "members", path) == [
-        "m.csv:2: dates: joined the Party before the age of 18",
-        "m.csv:3: dates: a probationary member has no full-member date",
+        "m.csv:2: join date: joined the Party before the age of 18",
+        "m.csv:3: full-member date: a probationary member has no full-member date",
     ]
 
 
