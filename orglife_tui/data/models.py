@@ -117,3 +117,63 @@ class AuditLog(SQLModel, table=True):
     operator: str = Field(max_length=100)
     action: str = Field(max_length=50)
     detail: str = ""
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class SchemeVersion(SQLModel, table=True):
+    """Every scoring scheme a branch has used, with its text and hash; the newest is active."""
+
+    __tablename__ = "scheme_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    name: str = Field(max_length=200)
+    version: str = Field(max_length=50)
+    sha256: str = Field(max_length=64)
+    source: str
+    activated_at: dt.datetime
+    operator: str = Field(max_length=100)
+
+
+class LedgerEntry(SQLModel, table=True):
+    """One line of a member's points ledger. Append-only: triggers refuse UPDATE/DELETE;
+    a correction is a new entry whose ``reverses_id`` names the original (once)."""
+
+    __tablename__ = "ledger_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    item_code: str = Field(max_length=50)
+    points: float
+    hours: float | None = None
+    entry_date: dt.date
+    note: str | None = None
+    source: str = Field(max_length=20)  # manual | attendance
+    meeting_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
+    )
+    reverses_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("ledger_entry.id", ondelete="RESTRICT"), nullable=True, unique=True
+        ),
+    )
+    scheme_version_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT"), nullable=True
+        ),
+    )
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from orglife_tui.data.chain import GENESIS, link_hash
 from orglife_tui.data.engine import WRITE_OPTION, make_engine
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.migrate import upgrade
@@ -47,6 +48,15 @@ attendance_t = Attendance.__table__
 audit_t = AuditLog.__table__
 
 DEFAULT_BRANCH_NAME = "党支部"
+# pg_advisory_xact_lock key serializing appends to the audit chain on PostgreSQL.
+AUDIT_CHAIN_LOCK = 0x0A0D17
+
+
+def audit_fields(
+    branch_id: int | None, at: datetime, operator: str, action: str, detail: str
+) -> tuple[object, ...]:
+    """The audit-log fields the chain hashes, in order (id excluded: not known before insert)."""
+    return (branch_id, at, operator, action, detail)
 
 
 @dataclass(frozen=True)
@@ -217,14 +227,24 @@ class Store:
             yield conn
 
     def audit(self, conn: Connection, branch_id: int | None, action: str, **detail: object) -> None:
-        """Write the trace of a change inside the change's own transaction."""
+        """Write the trace of a change inside the change's own transaction, chained to the
+        previous trace so that a row edited behind the program's back shows in ``verify``."""
+        if conn.dialect.name == "postgresql":
+            # SQLite's write transactions are already serialized (BEGIN IMMEDIATE).
+            conn.execute(select(func.pg_advisory_xact_lock(AUDIT_CHAIN_LOCK)))
+        prev = conn.scalar(select(audit_t.c.hash).order_by(audit_t.c.id.desc()).limit(1))
+        prev = prev or GENESIS
+        at = _now()
+        text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
         conn.execute(
             insert(audit_t).values(
                 branch_id=branch_id,
-                at=_now(),
+                at=at,
                 operator=self.operator,
                 action=action,
-                detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+                detail=text,
+                prev_hash=prev,
+                hash=link_hash(prev, audit_fields(branch_id, at, self.operator, action, text)),
             )
         )
 

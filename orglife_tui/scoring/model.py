@@ -1,0 +1,108 @@
+"""The scoring scheme as plain values: what the TOML file says once it has been checked.
+
+Pure: no I/O, no SQL. ``scoring.scheme`` builds a ``Scheme`` from TOML text; the ledger,
+the scoreboard and the appraisal read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
+
+
+class Category(str, Enum):
+    """How an item counts: 基本职责 / 加分 / 扣分 / 一票否决."""
+
+    duty = "duty"
+    bonus = "bonus"
+    deduction = "deduction"
+    veto = "veto"
+
+
+class Unit(str, Enum):
+    """Points are given per occurrence (一次) or per hour (每小时, volunteering)."""
+
+    occurrence = "occurrence"
+    hour = "hour"
+
+
+class Grade(str, Enum):
+    excellent = "excellent"
+    qualified = "qualified"
+    basically_qualified = "basically_qualified"
+    unqualified = "unqualified"
+
+
+class Normalization(str, Enum):
+    """How a points total becomes a 0–1 appraisal input."""
+
+    ceiling = "ceiling"  # total / ceiling
+    range = "range"  # (total - floor) / (ceiling - floor)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """An item earned automatically from attendance: a meeting of one of these types,
+    with this attendance status, is one occurrence."""
+
+    meeting_types: tuple[MeetingType, ...]
+    attendance: AttendanceStatus
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    name_zh: str
+    name_en: str
+    category: Category
+    points: float  # signed: per occurrence, or per hour when unit is hour
+    unit: Unit = Unit.occurrence
+    cap: float | None = None  # yearly cap on the item's absolute sum; None: no cap
+    derive: Derivation | None = None
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """Lowest total for each grade; below ``basically_qualified`` is unqualified."""
+
+    excellent: float
+    qualified: float
+    basically_qualified: float
+
+
+@dataclass(frozen=True)
+class AppraisalInput:
+    normalization: Normalization = Normalization.ceiling
+    points_weight: float = 0.4  # the ballot gets 1 - points_weight
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    version: str
+    base_points: float
+    floor: float
+    ceiling: float
+    items: tuple[Item, ...]
+    cutoffs: dict[MemberStatus, Cutoffs]
+    scored_statuses: frozenset[MemberStatus]
+    graded_statuses: frozenset[MemberStatus]
+    appraisal: AppraisalInput = field(default_factory=AppraisalInput)
+    period: str = "calendar_year"
+    # sections later features read (e.g. ``policy``), kept as parsed TOML
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def item(self, code: str) -> Item | None:
+        for it in self.items:
+            if it.code == code:
+                return it
+        return None
+
+    @property
+    def derived_items(self) -> tuple[Item, ...]:
+        return tuple(it for it in self.items if it.derive is not None)
