@@ -13,7 +13,10 @@ import typer
 
 from orglife_tui import __version__
 from orglife_tui.commands import demo as demo_cmd
+from orglife_tui.commands import export as export_cmd
 from orglife_tui.commands import importing as import_cmd
+from orglife_tui.commands import ledger as ledger_cmd
+from orglife_tui.commands import scheme as scheme_cmd
 from orglife_tui.commands.common import (
     Globals,
     check_format,
@@ -218,6 +221,9 @@ def build_app() -> typer.Typer:
 
     demo_cmd.register(app)
     import_cmd.register(app)
+    scheme_cmd.register(app)
+    ledger_cmd.register(app)
+    export_cmd.register(app)
     return app
 
 

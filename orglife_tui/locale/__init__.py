@@ -18,10 +18,10 @@ _catalog: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalog
     if _catalog is None:
-        from orglife_tui.locale import core, demo, importing, tui
+        from orglife_tui.locale import core, demo, export, importing, ledger, scheme, tui
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, importing, tui, demo):
+        for module in (core, importing, tui, demo, scheme, ledger, export):
             for key, pair in module.MESSAGES.items():
                 if key in merged:
                     raise RuntimeError(f"message key {key!r} defined twice in the catalog")

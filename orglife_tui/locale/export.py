@@ -1,0 +1,3 @@
+"""Messages of the export commands and operations: (English, Chinese)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
