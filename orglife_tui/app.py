@@ -24,6 +24,8 @@ from orglife_tui.screens.dashboard import DashboardScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
+from orglife_tui.screens.scheme import SchemeScreen
+from orglife_tui.screens.scoreboard import ScoreboardScreen
 
 TYPED_AT = "_orglife_typed_at"
 """Attribute set on a key event: the screen that was on top when the key was typed."""
@@ -39,6 +41,12 @@ class OrglifeCommands(Provider):
             (t("tui.cmd.dashboard"), t("tui.cmd.dashboard.help"), lambda: app.go("dashboard")),
             (t("tui.cmd.members"), t("tui.cmd.members.help"), lambda: app.go("members")),
             (t("tui.cmd.meetings"), t("tui.cmd.meetings.help"), lambda: app.go("meetings")),
+            (
+                t("tui.cmd.scoreboard"),
+                t("tui.cmd.scoreboard.help"),
+                lambda: app.go("scoreboard"),
+            ),
+            (t("tui.cmd.scheme"), t("tui.cmd.scheme.help"), lambda: app.go("scheme")),
             (t("tui.cmd.new_member"), t("tui.cmd.new_member.help"), app.new_member),
             (t("tui.cmd.new_meeting"), t("tui.cmd.new_meeting.help"), app.new_meeting),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
@@ -100,6 +108,8 @@ class OrglifeApp(App):
             "dashboard": lambda: DashboardScreen(self.session),
             "members": lambda: MembersScreen(self.session),
             "meetings": lambda: MeetingsScreen(self.session),
+            "scoreboard": lambda: ScoreboardScreen(self.session),
+            "scheme": lambda: SchemeScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens

@@ -27,10 +27,19 @@ What the branch looks like:
   takes its group, a committee meeting the committee): mostly present, some on leave with
   a reason (出差, 病假, 外出培训 …), one member on a long leave, a handful absent without
   reason, and exactly one member drifting away (see ``DRIFTING_MEMBER_NAME``).
+- points entered by hand, streamed in date order by ``ledger_entries()``: volunteer hours,
+  community report-in, commitments kept and broken, dues paid late, a lecture-given entry
+  for every Party lecture a member gave, and two entries later reversed with a reason.
+  About ``ENTRIES_PER_MEMBER_YEAR`` a member a year, or exactly as many as asked for (the
+  benchmark tops a ledger up to a million this way). The points attendance is worth are not
+  generated here: the loader derives them from the attendance under the active scheme.
 """
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -201,6 +210,64 @@ _MINUTES = (
     "会议按议程进行，与会党员逐一发言，形成一致意见。",
     "会后布置了下阶段学习任务。",
 )
+
+# -- manual ledger entries (points entered by hand)
+
+LEDGER_KINDS = (
+    "volunteer",
+    "report_in",
+    "commitment_kept",
+    "commitment_broken",
+    "late_dues",
+    "lecture_given",
+)
+"""What a demo ledger entry records; ``orglife_tui.points`` maps each to a scheme item."""
+
+ENTRIES_PER_MEMBER_YEAR = 5
+"""How many entries a member gets by hand in a year, on average (volunteering, report-in …)."""
+
+_KIND_WEIGHTS = (
+    ("volunteer", 38),
+    ("report_in", 32),
+    ("commitment_kept", 18),
+    ("commitment_broken", 4),
+    ("late_dues", 8),
+)
+_VOLUNTEER = (
+    "社区环境整治",
+    "文明交通劝导",
+    "敬老院慰问演出",
+    "义务植树",
+    "反诈骗宣传",
+    "垃圾分类宣传",
+    "关爱留守儿童",
+    "创建文明城市志愿服务",
+    "防汛值守",
+    "义务献血服务站引导",
+    "图书馆志愿讲解",
+)
+_VOLUNTEER_HOURS = (1.0, 1.5, 2.0, 2.0, 2.0, 3.0, 3.0, 4.0)
+_COMMUNITIES = ("幸福里社区", "东风社区", "和平街社区", "滨江社区", "朝阳社区", "新华里社区")
+_REPORT_IN = (
+    "参加社区议事协商",
+    "协助入户走访",
+    "参与网格化服务",
+    "参加社区“双报到”志愿活动",
+    "协助开展政策宣讲",
+)
+_COMMITMENTS = (
+    "结对帮扶困难群众",
+    "完成年度学习计划",
+    "牵头解决群众急难愁盼问题",
+    "带头开展岗位练兵",
+    "参与“我为群众办实事”项目",
+    "按期完成整改事项",
+)
+_REVERSAL_REASONS = (
+    ("report_in", "重复登记，予以冲正"),
+    ("volunteer", "服务时长登记有误，经核实予以冲正"),
+)
+
 
 _ZH_DIGITS = "零一二三四五六七八九"
 
@@ -432,6 +499,140 @@ class DemoBranch:
             if m.member_no == member_no:
                 return m
         raise KeyError(member_no)
+
+    # -- the points ledger
+
+    def ledger_entries(self, count: int | None = None) -> Iterator[DemoEntry]:
+        """Points entered by hand, in date order: volunteer hours, community report-in,
+        commitments kept and broken, dues paid late, and a lecture-given entry for each
+        Party lecture a member of the branch gave.
+
+        ``count`` None gives the natural volume (about ``ENTRIES_PER_MEMBER_YEAR`` a member a
+        year); a number gives exactly that many (a benchmark tops the ledger up this way).
+        Spread over the months of the record by how many members had joined; two entries
+        (a report-in registered twice, a miscounted volunteer service) carry a reason to be
+        reversed. Deterministic, like the rest of the branch.
+        """
+        rng = random.Random(f"{self.seed}:ledger")
+        members = self.members
+        order, months, active = self._ledger_months()
+        weight = sum(active)
+        if not weight:
+            return
+        total = self.natural_ledger_entries() if count is None else count
+        lectures = self._lectures_given()
+        kinds = [k for k, _ in _KIND_WEIGHTS]
+        cum = list(itertools.accumulate(w for _, w in _KIND_WEIGHTS))
+        marked = {
+            len(months) // 3: _REVERSAL_REASONS[0],
+            (2 * len(months)) // 3: _REVERSAL_REASONS[1],
+        }
+        done = 0
+        running = 0
+        for index, (y, m) in enumerate(months):
+            running += active[index]
+            quota = round(total * running / weight) - done
+            done += quota
+            if quota <= 0:
+                continue
+            last = min(
+                calendar.monthrange(y, m)[1],
+                self.today.day if (y, m) == (self.today.year, self.today.month) else 31,
+            )
+            month_entries: list[DemoEntry] = []
+            for when, member_no, title in lectures.get((y, m), ()):
+                if len(month_entries) < quota:
+                    month_entries.append(
+                        DemoEntry(member_no, "lecture_given", when, None, f"讲授党课：{title}")
+                    )
+            n = active[index]
+            while len(month_entries) < quota and n:
+                member = members[order[int(rng.random() * n)]]
+                kind = rng.choices(kinds, cum_weights=cum)[0]
+                day = date(y, m, rng.randint(1, last))
+                if day < member.join_date:  # type: ignore[operator]
+                    continue
+                month_entries.append(self._ledger_entry(rng, member.member_no, kind, day))
+            month_entries.sort(key=lambda e: (e.date, e.member_no, e.kind))
+            if index in marked:
+                kind, reason = marked[index]
+                for k, e in enumerate(month_entries):
+                    if e.kind == kind:
+                        month_entries[k] = DemoEntry(
+                            e.member_no, e.kind, e.date, e.hours, e.note, reason
+                        )
+                        break
+            yield from month_entries
+
+    def natural_ledger_entries(self) -> int:
+        """How many entries ``ledger_entries()`` gives by default."""
+        _, _, active = self._ledger_months()
+        return round(sum(active) * ENTRIES_PER_MEMBER_YEAR / 12)
+
+    def _ledger_months(self) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        """Members by join date; the months of the record; how many had joined by each."""
+        members = self.members
+        order = sorted(range(len(members)), key=lambda i: members[i].join_date)  # type: ignore[arg-type,return-value]
+        joins = [members[i].join_date for i in order]
+        months = []
+        y, m = self.first_day.year, self.first_day.month
+        while date(y, m, 1) <= self.today:
+            months.append((y, m))
+            y, m = _add_months(y, m, 1)
+        active = [bisect.bisect_left(joins, date(y, m, 1)) for y, m in months]  # type: ignore[arg-type]
+        return order, months, active
+
+    def _ledger_entry(self, rng: random.Random, member_no: str, kind: str, day: date) -> DemoEntry:
+        if kind == "volunteer":
+            return DemoEntry(
+                member_no,
+                kind,
+                day,
+                rng.choice(_VOLUNTEER_HOURS),
+                f"志愿服务：{rng.choice(_VOLUNTEER)}",
+            )
+        if kind == "report_in":
+            return DemoEntry(
+                member_no,
+                kind,
+                day,
+                None,
+                f"到{rng.choice(_COMMUNITIES)}报到：{rng.choice(_REPORT_IN)}",
+            )
+        if kind == "commitment_kept":
+            return DemoEntry(member_no, kind, day, None, f"践诺：{rng.choice(_COMMITMENTS)}")
+        if kind == "commitment_broken":
+            return DemoEntry(member_no, kind, day, None, f"承诺未兑现：{rng.choice(_COMMITMENTS)}")
+        y, m = _add_months(day.year, day.month, -1)
+        return DemoEntry(member_no, kind, day, None, f"{y}年{m}月党费逾期交纳")
+
+    def _lectures_given(self) -> dict[tuple[int, int], list[tuple[date, str, str]]]:
+        """(year, month) -> (date, member_no, title) of the Party lectures members gave."""
+        by_name: dict[str, str] = {}
+        for m in self.members:
+            by_name.setdefault(m.name, m.member_no)
+        for no in self.committee:  # a committee member's name wins over a namesake
+            by_name[self.member(no).name] = no
+        out: dict[tuple[int, int], list[tuple[date, str, str]]] = {}
+        for meeting in self.meetings:
+            if MeetingType.party_lecture in meeting.types and meeting.lecturer in by_name:
+                when = meeting.date
+                out.setdefault((when.year, when.month), []).append(
+                    (when, by_name[meeting.lecturer], meeting.title)  # type: ignore[index]
+                )
+        return out
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """One manual points entry of the demo ledger (``kind`` is one of ``LEDGER_KINDS``)."""
+
+    member_no: str
+    kind: str
+    date: date
+    hours: float | None
+    note: str
+    reverse_reason: str | None = None  # booked, then reversed with this reason
 
 
 @dataclass
@@ -854,7 +1055,10 @@ def _lecturer(
 __all__ = [
     "DEMO_BRANCH_NAME",
     "DRIFTING_MEMBER_NAME",
+    "ENTRIES_PER_MEMBER_YEAR",
+    "LEDGER_KINDS",
     "DemoBranch",
+    "DemoEntry",
     "generate",
     "group_count",
     "group_name",

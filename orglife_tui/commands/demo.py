@@ -27,6 +27,9 @@ def register(app: typer.Typer) -> None:
         members: int = typer.Option(30, "--members", min=3, help=t("cli.demo.opt.members")),
         years: int = typer.Option(1, "--years", min=1, max=10, help=t("cli.demo.opt.years")),
         seed: int = typer.Option(2026, "--seed", help=t("cli.demo.opt.seed")),
+        ledger_entries: int = typer.Option(
+            None, "--ledger-entries", min=0, help=t("ledger.demo.opt.entries")
+        ),
     ) -> None:
         from orglife_tui.data.bulk import BranchNotEmpty, ensure_empty, load_branch
         from orglife_tui.demo import DEMO_BRANCH_NAME, generate
@@ -36,13 +39,16 @@ def register(app: typer.Typer) -> None:
         try:
             ensure_empty(store, branch.id)
             data = generate(members=members, years=years, seed=seed)
-            if members >= LARGE_BRANCH or _is_terminal(sys.stderr):
+            show_progress = members >= LARGE_BRANCH or _is_terminal(sys.stderr)
+            if show_progress:
                 with typer.progressbar(
                     length=data.row_count(), label=t("demo.progress"), file=sys.stderr
                 ) as bar:
                     counts = _load(load_branch, store, branch.id, data, seed, bar.update)
             else:
                 counts = _load(load_branch, store, branch.id, data, seed, None)
+            loaded = time.monotonic()
+            points = _load_ledger(store, branch.id, data, ledger_entries, show_progress)
         except BranchNotEmpty as exc:
             notice = t(
                 "demo.not_empty", branch=exc.branch, members=exc.members, meetings=exc.meetings
@@ -63,7 +69,19 @@ def register(app: typer.Typer) -> None:
                 first=first,
                 last=last,
                 attendance=f"{counts.attendance:,}",
-                seconds=f"{time.monotonic() - started:.1f}",
+                seconds=f"{loaded - started:.1f}",
+            )
+        )
+        result, head = points
+        typer.echo(
+            t(
+                "ledger.demo.done",
+                total=f"{result.total:,}",
+                derived=f"{result.derived:,}",
+                manual=f"{result.manual:,}",
+                reversed=f"{result.reversed:,}",
+                seconds=f"{time.monotonic() - loaded:.1f}",
+                hash=head,
             )
         )
         drifter = data.member(data.drifter)
@@ -107,6 +125,22 @@ def _load(load_branch, store, branch_id: int, data, seed: int, progress):
         action="demo.load",
         detail={"seed": seed, "first_day": data.first_day.isoformat(), "drifter": data.drifter},
     )
+
+
+def _load_ledger(store, branch_id: int, data, total: int | None, show_progress: bool):
+    """The points the demo's attendance is worth, plus its manual entries: (result, head)."""
+    from orglife_tui.data.ledger import head_hash
+    from orglife_tui.points import load_demo_ledger, plan_demo_ledger
+
+    plan = plan_demo_ledger(store, branch_id, data, total)
+    if show_progress:
+        with typer.progressbar(
+            length=plan.total, label=t("ledger.demo.progress"), file=sys.stderr
+        ) as bar:
+            result = load_demo_ledger(store, branch_id, data, plan, bar.update)
+    else:
+        result = load_demo_ledger(store, branch_id, data, plan)
+    return result, head_hash(store, branch_id)
 
 
 def _is_terminal(stream) -> bool:

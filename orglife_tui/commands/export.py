@@ -1,7 +1,227 @@
-"""Placeholder: replaced by its own module."""
+"""`orglife-tui export scores|ledger|publicity`: files for the higher Party committee.
+
+Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
+writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
+renamed into place when complete; without ``-o`` CSV, JSON and Markdown go to standard
+output. CSV always starts with a UTF-8 byte order mark — on standard output too, so that
+``… --format csv > scores.csv`` opens in Excel with the Chinese names intact (Python reads
+it with ``encoding="utf-8-sig"``). XLSX is never written to the terminal: it needs ``-o``.
+
+Never imports Textual: the exports stay quick over SSH.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import typer
 
+from orglife_tui.commands.common import check_format, fail, handles_errors, open_branch
+from orglife_tui.locale import get_language, t
+
+SCORE_FORMATS = ("csv", "xlsx", "json")
+LEDGER_FORMATS = ("csv", "xlsx", "json")
+PUBLICITY_FORMATS = ("md", "xlsx")
+
 
 def register(app: typer.Typer) -> None:
-    return None
+    export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
+    app.add_typer(export_app, name="export")
+
+    @export_app.command("scores", help=t("export.cli.scores.help"))
+    @handles_errors
+    def export_scores(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
+        fmt: str = typer.Option(
+            "csv",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(SCORE_FORMATS)),
+        ),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
+        status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
+    ) -> None:
+        run_scores(ctx, year or date.today().year, fmt, output, group, status)
+
+    @export_app.command("ledger", help=t("export.cli.ledger.help"))
+    @handles_errors
+    def export_ledger(
+        ctx: typer.Context,
+        year: int = typer.Option(
+            None, "--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")
+        ),
+        member: str = typer.Option(None, "--member", help=t("export.cli.opt.member")),
+        fmt: str = typer.Option(
+            "csv",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(LEDGER_FORMATS)),
+        ),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+    ) -> None:
+        run_ledger(ctx, year, member, fmt, output)
+
+    @export_app.command("publicity", help=t("export.cli.publicity.help"))
+    @handles_errors
+    def export_publicity(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
+        days: int = typer.Option(7, "--days", min=1, max=90, help=t("export.cli.opt.days")),
+        start: str = typer.Option(None, "--start", help=t("export.cli.opt.start")),
+        fmt: str = typer.Option(
+            "md",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(PUBLICITY_FORMATS)),
+        ),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+    ) -> None:
+        run_publicity(ctx, year or date.today().year, days, start, fmt, output)
+
+
+def _needs_file(fmt: str, output: str | None) -> None:
+    from orglife_tui.export.files import is_stdout
+
+    if fmt == "xlsx" and is_stdout(output):
+        raise fail(t("export.needs_output", fmt="XLSX"), code=2)
+
+
+def _parse_status(text: str | None):
+    from orglife_tui.domain import InputError, MemberStatus, parse_enum
+
+    if not text:
+        return None
+    try:
+        return parse_enum(MemberStatus, text)
+    except InputError as exc:
+        raise fail(f"--status: {exc}", code=2) from None
+
+
+def _parse_start(text: str | None) -> date:
+    from orglife_tui.domain import InputError, parse_date
+
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        raise fail(f"--start: {exc}", code=2) from None
+
+
+def _done(count: int, output: str | None) -> None:
+    from orglife_tui.export.files import is_stdout
+
+    if not is_stdout(output):
+        typer.echo(t("export.written", count=f"{count:,}", file=output), err=True)
+
+
+def _active_scheme(store, branch_id: int):
+    from orglife_tui.data.schemes import ensure_active
+    from orglife_tui.export.files import SchemeRef
+
+    info, scheme = ensure_active(store, branch_id)
+    return SchemeRef(info.name, info.version, info.sha256), scheme
+
+
+def run_scores(
+    ctx: typer.Context,
+    year: int,
+    fmt: str,
+    output: str | None,
+    group: str | None,
+    status_text: str | None,
+) -> None:
+    from orglife_tui.data.scores import scoreboard
+    from orglife_tui.export import scores as out
+    from orglife_tui.export.files import text_output
+
+    check_format(fmt, SCORE_FORMATS)
+    _needs_file(fmt, output)
+    status = _parse_status(status_text)
+    store, branch = open_branch(ctx)
+    try:
+        ref, scheme = _active_scheme(store, branch.id)
+        rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
+    finally:
+        store.close()
+    table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
+    if fmt == "xlsx":
+        from orglife_tui.export.files import atomic_path
+
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), table)
+    else:
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, table)
+    _done(count, output)
+
+
+def run_ledger(
+    ctx: typer.Context, year: int | None, member: str | None, fmt: str, output: str | None
+) -> None:
+    from orglife_tui.data.ledger import head_hash, iter_entries
+    from orglife_tui.export import ledger as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, LEDGER_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_branch(ctx)
+    try:
+        if member:
+            store.get_member(branch.id, member)  # an unknown number is refused, not empty
+        _, scheme = _active_scheme(store, branch.id)
+        export = out.LedgerExport(
+            branch=branch.name,
+            scheme=scheme,
+            lang=get_language(),
+            year=year,
+            member_no=member,
+            head_hash=head_hash(store, branch.id),
+        )
+        entries = iter_entries(store, branch.id, member_no=member, year=year)
+        if fmt == "xlsx":
+            with atomic_path(output) as tmp:  # type: ignore[arg-type]
+                count = out.write_xlsx(str(tmp), export, entries)
+        else:
+            with text_output(output, bom=fmt == "csv") as stream:
+                writer = out.write_csv if fmt == "csv" else out.write_json
+                count = writer(stream, export, entries)
+    finally:
+        store.close()
+    _done(count, output)
+
+
+def run_publicity(
+    ctx: typer.Context,
+    year: int,
+    days: int,
+    start_text: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    from orglife_tui.data.scores import scoreboard
+    from orglife_tui.export import publicity as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, PUBLICITY_FORMATS)
+    _needs_file(fmt, output)
+    start = _parse_start(start_text)
+    store, branch = open_branch(ctx)
+    try:
+        ref, scheme = _active_scheme(store, branch.id)
+        rows = scoreboard(store, branch.id, year, scheme)
+    finally:
+        store.close()
+    notice = out.PublicityNotice(
+        branch=branch.name, year=year, ref=ref, rows=rows, start=start, days=days
+    )
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), notice)
+    else:
+        with text_output(output) as stream:
+            stream.write(out.markdown(notice))
+            count = len(rows)
+    _done(count, output)

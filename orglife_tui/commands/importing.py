@@ -51,6 +51,8 @@ def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool =
         store, branch = open_branch(ctx)
         try:
             summary = import_table(store, branch.id, table, update_existing=update_existing)
+            if kind == "attendance":
+                synced = _points_follow(store, branch.id, table)
         finally:
             store.close()
     except ImportFailed as exc:
@@ -61,3 +63,22 @@ def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool =
             typer.echo(t("import.hint_update"), err=True)
         raise typer.Exit(1) from None
     typer.echo(summary.message())
+    if kind == "attendance":
+        if isinstance(synced, str):
+            typer.echo(synced, err=True)
+            raise typer.Exit(1)
+        if synced.changed:
+            typer.echo(t("ledger.points_updated", added=synced.added, reversed=synced.reversed))
+
+
+def _points_follow(store, branch_id: int, table):
+    """Points follow the imported marks: the sync's result, or the message of its failure
+    (the marks are saved either way; ``ledger sync`` catches up later)."""
+    from orglife_tui.data.errors import StoreError
+    from orglife_tui.points import after_attendance_import
+
+    numbers = {row.values.get("meeting_no", "") for row in table.rows}
+    try:
+        return after_attendance_import(store, branch_id, numbers)
+    except StoreError as exc:
+        return t("ledger.points_failed", message=str(exc))

@@ -1,15 +1,69 @@
 """The scoreboard: per member per year, by SQL aggregation over the ledger.
 
-API skeleton (issue 3); implemented in this module.
+One query does the work (DESIGN.md §5: aggregations run as SQL ``GROUP BY``):
+
+1. ``sums``: the branch's ledger entries dated in the year, grouped by (member, item): the
+   signed points summed (a reversal carries the negated points, so it cancels its original)
+   and the net number of occurrences (entries minus twice the reversals);
+2. ``per_member``: those sums pivoted to one row per member, one column per scheme item,
+   each (member, item) sum limited by the item's yearly cap on its absolute value, and the
+   veto flag (a veto item with a positive net count);
+3. the scored members of the branch, left-joined to it so that a member without entries
+   still gets a row (base points only), with the category sums (duty, bonus, deduction)
+   added up from the capped item columns.
+
+Python then adds the base, clamps the total, grades and ranks: a few operations per member,
+never per ledger entry. Entries whose item is not in the scheme count for nothing (a
+scheme that drops an item drops its points).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from orglife_tui.data.store import Store
+from sqlalchemy import (
+    Float,
+    Integer,
+    and_,
+    case,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+
+from orglife_tui.data.models import LedgerEntry
+from orglife_tui.data.store import Store, group_t, member_t
 from orglife_tui.domain import MemberStatus
-from orglife_tui.scoring.model import Grade, Scheme
+from orglife_tui.scoring import rules
+from orglife_tui.scoring.model import Category, Grade, Scheme
+
+ledger_t = LedgerEntry.__table__
+
+
+class round2(FunctionElement):
+    """A points figure rounded to two decimals in SQL, ``-0`` made ``0`` (+ 0.0).
+
+    Points carry at most two decimals, so this only strips binary noise (0.1 + 0.2); doing
+    it in SQL spares Python a call per member and item.
+    """
+
+    type = Float()
+    name = "round2"
+    inherit_cache = True
+
+
+@compiles(round2)
+def _round2_sql(element, compiler, **kw):
+    return f"(ROUND({compiler.process(element.clauses, **kw)}, 2) + 0.0)"
+
+
+@compiles(round2, "postgresql")
+def _round2_pg(element, compiler, **kw):  # PostgreSQL rounds to n places only a NUMERIC
+    value = compiler.process(element.clauses, **kw)
+    return f"(CAST(ROUND(CAST({value} AS NUMERIC), 2) AS DOUBLE PRECISION) + 0.0)"
 
 
 @dataclass(frozen=True)
@@ -29,6 +83,97 @@ class ScoreRow:
     items: dict[str, float]  # item code -> capped points
 
 
+def year_bounds(year: int) -> tuple[date, date]:
+    """The first day of the year and the first day of the next (the scheme's calendar year)."""
+    return date(year, 1, 1), date(year + 1, 1, 1)
+
+
+def _capped(raw, cap: float | None):
+    """``raw`` limited to ``[-cap, cap]`` (SQL); no cap leaves it alone."""
+    if cap is None:
+        return raw
+    c = literal(float(cap), Float)
+    return case((raw > c, c), (raw < -c, -c), else_=raw)
+
+
+def _per_member_query(scheme: Scheme, branch_id: int, year: int):
+    """The ``per_member`` subquery: one row per member with entries in the year."""
+    start, end = year_bounds(year)
+    sums = (
+        select(
+            ledger_t.c.member_id,
+            ledger_t.c.item_code,
+            func.sum(ledger_t.c.points).label("raw"),
+            (func.count() - 2 * func.count(ledger_t.c.reverses_id)).label("n"),
+        )
+        .where(
+            ledger_t.c.branch_id == branch_id,
+            ledger_t.c.entry_date >= start,
+            ledger_t.c.entry_date < end,
+        )
+        .group_by(ledger_t.c.member_id, ledger_t.c.item_code)
+        .subquery("sums")
+    )
+    columns = [sums.c.member_id]
+    for i, it in enumerate(scheme.items):
+        # one (member, item) row at most: SUM picks it, capped
+        columns.append(
+            func.sum(case((sums.c.item_code == it.code, _capped(sums.c.raw, it.cap)))).label(
+                f"item_{i}"
+            )
+        )
+    veto_codes = [it.code for it in scheme.items if it.category is Category.veto]
+    if veto_codes:
+        vetoed = func.max(case((and_(sums.c.item_code.in_(veto_codes), sums.c.n > 0), 1), else_=0))
+    else:
+        vetoed = literal(0, Integer)
+    columns.append(vetoed.label("vetoed"))
+    return select(*columns).group_by(sums.c.member_id).subquery("per_member")
+
+
+def scoreboard_query(scheme: Scheme, branch_id: int, year: int):
+    """The whole scoreboard as one SELECT: one row per scored member of the branch."""
+    statuses = sorted(s.value for s in scheme.scored_statuses)
+    source = member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id)
+    if scheme.items:
+        pm = _per_member_query(scheme, branch_id, year)
+        source = source.outerjoin(pm, pm.c.member_id == member_t.c.id)
+        item_cols = [
+            func.coalesce(round2(pm.c[f"item_{i}"]), 0.0) for i in range(len(scheme.items))
+        ]
+
+        def category_sum(category: Category):
+            parts = [c for c, it in zip(item_cols, scheme.items) if it.category is category]
+            return sum(parts[1:], parts[0]) if parts else literal(0.0, Float)
+
+        extra = [
+            category_sum(Category.duty).label("duty"),
+            category_sum(Category.bonus).label("bonus"),
+            category_sum(Category.deduction).label("deduction"),
+            func.coalesce(pm.c.vetoed, 0).label("vetoed"),
+            *(c.label(f"item_{i}") for i, c in enumerate(item_cols)),
+        ]
+    else:  # a scheme of base points only
+        extra = [
+            literal(0.0, Float).label("duty"),
+            literal(0.0, Float).label("bonus"),
+            literal(0.0, Float).label("deduction"),
+            literal(0, Integer).label("vetoed"),
+        ]
+    return (
+        select(
+            member_t.c.member_no,
+            member_t.c.name,
+            member_t.c.status,
+            group_t.c.name.label("group_name"),
+            *extra,
+        )
+        .select_from(source)
+        .where(member_t.c.branch_id == branch_id, member_t.c.status.in_(statuses))
+        .order_by(member_t.c.member_no)
+    )
+
+
 def scoreboard(
     store: Store,
     branch_id: int,
@@ -37,5 +182,52 @@ def scoreboard(
     group: str | None = None,
     status: MemberStatus | None = None,
 ) -> list[ScoreRow]:
-    """Scored members ordered by rank (then member number)."""
-    raise NotImplementedError
+    """Scored members ordered by rank (then member number).
+
+    Ranks are taken among all scored members of the branch; ``group`` and ``status`` only
+    choose which of them are returned, so a filtered table shows the branch-wide rank.
+    """
+    if not scheme.scored_statuses:
+        return []
+    stmt = scoreboard_query(scheme, branch_id, year)
+    codes = [it.code for it in scheme.items]
+    base = rules.points(scheme.base_points)
+    points = rules.points
+    with store.read_connection() as conn:
+        result = conn.execute(stmt).all()
+    totals = []
+    for r in result:
+        totals.append(points(rules.clamp(scheme, base + points(r[4] + r[5] + r[6]))))
+    rank_of = rules.ranks(totals)
+    statuses = {s.value: s for s in MemberStatus}
+    grades: dict[tuple, Grade | None] = {}  # a branch has few distinct totals
+    rows: list[ScoreRow] = []
+    for r, total, rank in zip(result, totals, rank_of):
+        st = statuses[r[2]]
+        if group is not None and r[3] != group:
+            continue
+        if status is not None and st is not status:
+            continue
+        vetoed = bool(r[7])
+        key = (st, total, vetoed)
+        if key not in grades:
+            grades[key] = rules.grade(scheme, st, total, vetoed)
+        rows.append(
+            ScoreRow(
+                member_no=r[0],
+                name=r[1],
+                status=st,
+                group=r[3],
+                base=base,
+                duty=points(r[4]),
+                bonus=points(r[5]),
+                deduction=points(r[6]),
+                vetoed=vetoed,
+                total=total,
+                grade=grades[key],
+                rank=rank,
+                items=dict(zip(codes, r[8:])),
+            )
+        )
+    rows.sort(key=lambda row: (row.rank, row.member_no))
+    return rows

@@ -83,8 +83,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本月尚未记录会议。\n按 g 打开会议，再按 n 记录一次会议。",
     ),
     "tui.dashboard.hint": (
-        "Enter opens the attendance of a meeting · m members · g meetings · F1 help",
-        "Enter 登记会议出勤　m 党员名册　g 会议　F1 帮助",
+        "Enter opens the attendance of a meeting · m members · g meetings · s scores · "
+        "c scheme · F1 help",
+        "Enter 登记会议出勤　m 党员名册　g 会议　s 积分排名　c 积分方案　F1 帮助",
     ),
     # --- members
     "tui.members.title": ("Members", "党员名册"),
@@ -171,6 +172,177 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.leave.title": ("Leave for {name}: the reason", "{name} 请假原因"),
     "tui.leave.hint": ("e.g. business trip, illness", "例如：出差、生病"),
     "tui.leave.keys": ("Enter saves · Esc cancels", "Enter 确定　Esc 取消"),
+    # --- points: keys
+    "tui.key.scoreboard": ("Scores", "积分"),
+    "tui.key.scheme": ("Scheme", "方案"),
+    "tui.key.points": ("Points", "积分"),
+    "tui.key.year": ("Year", "年份"),
+    "tui.key.prev_year": ("Prev", "上年"),
+    "tui.key.next_year": ("Next", "下年"),
+    "tui.key.new_entry": ("New entry", "记分"),
+    "tui.key.reverse": ("Reverse", "冲正"),
+    "tui.key.group_filter": ("Group", "党小组"),
+    "tui.key.status_filter": ("Status", "类别"),
+    "tui.key.ledger": ("Ledger", "明细"),
+    # --- points: palette
+    "tui.cmd.scoreboard": ("Go to scoreboard", "转到：积分排名"),
+    "tui.cmd.scoreboard.help": (
+        "Members' points for a year: totals, grades, ranks",
+        "党员年度积分：总分、等次、排名",
+    ),
+    "tui.cmd.scheme": ("Go to scoring scheme", "转到：积分方案"),
+    "tui.cmd.scheme.help": (
+        "The active scheme's items and caps (read-only)",
+        "当前积分方案的项目与上限（只读）",
+    ),
+    # --- points: values
+    "tui.grade.none": ("—", "—"),
+    "tui.grade.excellent": ("excellent", "优秀"),
+    "tui.grade.qualified": ("qualified", "合格"),
+    "tui.grade.basically_qualified": ("basically qualified", "基本合格"),
+    "tui.grade.unqualified": ("unqualified", "不合格"),
+    "tui.grade_short.excellent": ("Excellent", "优秀"),
+    "tui.grade_short.qualified": ("Qualified", "合格"),
+    "tui.grade_short.basically_qualified": ("Basic qual.", "基本合格"),
+    "tui.grade_short.unqualified": ("Unqualified", "不合格"),
+    "tui.status_short.full": ("full", "正式"),
+    "tui.status_short.probationary": ("prob.", "预备"),
+    "tui.category.duty": ("duty", "基本职责"),
+    "tui.category.bonus": ("bonus", "加分"),
+    "tui.category.deduction": ("deduction", "扣分"),
+    "tui.category.veto": ("veto", "一票否决"),
+    "tui.per_occurrence": ("{points}", "{points}/次"),
+    "tui.per_hour": ("{points}/h", "{points}/小时"),
+    "tui.cap": ("≤{cap}", "≤{cap}"),
+    "tui.no_cap": ("—", "—"),
+    "tui.source.manual": ("hand", "手工"),
+    "tui.source.attendance": ("auto", "出勤"),
+    # --- points: table headings
+    "tui.col.entry_id": ("#", "序号"),
+    "tui.col.item": ("Item", "项目"),
+    "tui.col.points": ("Pts", "分值"),
+    "tui.col.hours": ("Hrs", "时数"),
+    "tui.col.running": ("Σ", "累计"),
+    "tui.col.source": ("Src", "来源"),
+    "tui.col.remark": ("Remark", "说明"),
+    "tui.col.rank": ("#", "名次"),
+    "tui.col.base": ("Base", "基础"),
+    "tui.col.duty": ("Duty", "职责"),
+    "tui.col.bonus": ("Bonus", "加分"),
+    "tui.col.deduction": ("Ded.", "扣分"),
+    "tui.col.total": ("Total", "总分"),
+    "tui.col.grade": ("Grade", "等次"),
+    "tui.col.code": ("Code", "代码"),
+    "tui.col.category": ("Category", "类别"),
+    "tui.col.per_unit": ("Points", "分值"),
+    "tui.col.cap": ("Cap", "上限"),
+    "tui.col.auto": ("Auto", "自动"),
+    # --- ledger
+    "tui.ledger.title": ("Points ledger", "积分明细"),
+    "tui.ledger.member": (
+        "{member_no} {name} · {year} · {status} · points entered this year: {sum}",
+        "{member_no} {name}　{status}　{year}年　本年记分合计 {sum}",
+    ),
+    "tui.ledger.monthly": ("Monthly", "每月积分"),
+    "tui.ledger.months_best": ("best: {points} in month {month}", "最高：{month}月 {points}"),
+    "tui.ledger.months_none": ("no points this year", "本年尚无积分"),
+    "tui.ledger.reverses": ("reverses #{id}", "冲正 #{id}"),
+    "tui.ledger.reversed_by": ("reversed by #{id}", "已被 #{id} 冲正"),
+    "tui.ledger.head": ("Ledger head: {hash}", "账本链头：{hash}"),
+    "tui.ledger.no_head": ("Ledger head: — (no entries yet)", "账本链头：—（尚无记录）"),
+    "tui.ledger.empty": (
+        "No entries for {name} in {year}.\nPress n to add one; [ and ] step through the years.",
+        "{name} {year}年没有积分记录。\n按 n 新增一条；按 [ 和 ] 切换年份。",
+    ),
+    "tui.ledger.added": (
+        "Added entry #{id}: {item} {points}.",
+        "已新增记录 #{id}：{item} {points}。",
+    ),
+    "tui.ledger.reversed": (
+        "Entry #{id} reversed by #{new_id}.",
+        "记录 #{id} 已由 #{new_id} 冲正。",
+    ),
+    "tui.ledger.nothing_selected": ("No entry selected.", "未选中记录。"),
+    # --- ledger entry and reversal dialogs
+    "tui.entry_form.title": (
+        "New points entry for {name} ({member_no})",
+        "为 {name}（{member_no}）新增积分记录",
+    ),
+    "tui.field.item": ("item", "积分项目"),
+    "tui.field.hours": ("hours", "时数"),
+    "tui.field.points": ("points", "分值"),
+    "tui.field.entry_date": ("date", "日期"),
+    "tui.field.note": ("note", "备注"),
+    "tui.field.reason": ("reason", "冲正原因"),
+    "tui.entry.pick_item": ("(pick an item)", "（选择积分项目）"),
+    "tui.entry.hours_hint": ("for items scored per hour", "按小时计分的项目填写时数"),
+    "tui.entry.points_hint": ("blank: the item's points", "留空则按项目分值"),
+    "tui.entry.note_hint": ("evidence, what was done", "依据、事由"),
+    "tui.entry.needs_hours": ("enter the hours", "须填写时数"),
+    "tui.problem.hours_required": (
+        "{item} is scored per hour: enter the hours",
+        "“{item}”按小时计分，请填写时数",
+    ),
+    "tui.problem.not_a_number": ("{value!r} is not a number", "“{value}”不是数字"),
+    "tui.reverse.title": ("Reverse entry #{id}", "冲正记录 #{id}"),
+    "tui.reverse.entry": ("#{id}  {date}  {item}  {points}", "#{id}　{date}　{item}　{points}"),
+    "tui.reverse.hint": ("why the entry is wrong", "说明为何冲正"),
+    # --- scoreboard
+    "tui.scoreboard.title": ("Scoreboard", "积分排名"),
+    "tui.scoreboard.filters": (
+        "{year} · group: {group} · status: {status} · {count} member(s)",
+        "{year}年　党小组：{group}　类别：{status}　共 {count} 人",
+    ),
+    "tui.scoreboard.all": ("all", "全部"),
+    "tui.scoreboard.scheme": (
+        "Scheme: {name} {version} ({hash})",
+        "积分方案：{name} {version}（{hash}）",
+    ),
+    "tui.scoreboard.no_match": (
+        "No member matches these filters. g and s change them.",
+        "没有符合筛选条件的党员。按 g 和 s 更改筛选。",
+    ),
+    "tui.scoreboard.no_members": (
+        "No members yet: add them in the roster (m on the overview), then score them here.",
+        "还没有党员：请先在党员名册中添加（在概览按 m），再来查看积分。",
+    ),
+    "tui.scoreboard.none_scored": (
+        "No member is scored under the active scheme (see the scheme: c on the overview).",
+        "按当前积分方案没有需要计分的党员（在概览按 c 查看积分方案）。",
+    ),
+    "tui.scoreboard.no_entries": (
+        "No points recorded in {year} yet: every total is the base points. "
+        "Enter opens a member's ledger, n there adds an entry.",
+        "{year}年尚无积分记录，总分均为基础分。按 Enter 打开党员的积分明细，在那里按 n 记分。",
+    ),
+    "tui.scoreboard.nothing_selected": ("No member selected.", "未选中党员。"),
+    # --- scheme
+    "tui.scheme.title": ("Scoring scheme", "积分方案"),
+    "tui.scheme.identity": (
+        "{name} · version {version} · in force since {at} ({operator}) · {kept} version(s) kept",
+        "{name}　版本 {version}　{at} 起施行（{operator}）　共保存 {kept} 个版本",
+    ),
+    "tui.scheme.hash": ("SHA-256: {hash}", "SHA-256：{hash}"),
+    "tui.scheme.limits": (
+        "Base points {base} · total between {floor} and {ceiling} · per calendar year",
+        "基础分 {base}　总分下限 {floor}、上限 {ceiling}　按自然年计分",
+    ),
+    "tui.scheme.cutoffs": (
+        "{status}: excellent ≥{excellent}, qualified ≥{qualified}, basic ≥{basic}, else unqualified",
+        "{status}：优秀 ≥{excellent}，合格 ≥{qualified}，基本合格 ≥{basic}，以下为不合格",
+    ),
+    "tui.scheme.cutoffs_ungraded": ("{status}: scored, not graded", "{status}：计分，不评定等次"),
+    "tui.scheme.manual": ("entered by hand", "手工录入"),
+    "tui.scheme.derive": (
+        "from attendance: {attendance} at {types}",
+        "由出勤自动计分：{types}，{attendance}",
+    ),
+    "tui.scheme.auto": ("✓", "✓"),
+    "tui.scheme.detail": ("{name} — {how}", "{name}：{how}"),
+    "tui.scheme.hint": (
+        "Read-only. To change: orglife-tui scheme check FILE, then scheme use FILE",
+        "只读。修改：orglife-tui scheme check 文件，再 scheme use 文件",
+    ),
     # --- help (F1)
     "tui.help.title": ("Help", "帮助"),
     "tui.help.close": ("Esc or F1 closes this help.", "按 Esc 或 F1 关闭帮助。"),
@@ -179,15 +351,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.dashboard": (
         "The overview of the branch: its members, this year's meetings and this month's. "
         "Enter on one of this month's meetings opens its attendance sheet. Press m for the "
-        "roster and g for the meetings; Ctrl+P opens the command palette.",
+        "roster, g for the meetings, s for the points scoreboard and c for the scoring scheme; "
+        "Ctrl+P opens the command palette.",
         "党支部概况：党员人数、今年和本月的会议。在本月会议上按 Enter 打开出勤登记。"
-        "按 m 进入党员名册，按 g 进入会议；Ctrl+P 打开命令面板。",
+        "按 m 进入党员名册，按 g 进入会议，按 s 查看积分排名，按 c 查看积分方案；Ctrl+P 打开命令面板。",
     ),
     "tui.help.members": (
         "The roster. / searches by name, number or phone (Enter returns to the list, Escape clears "
-        "the search). n adds a member; Enter or e edits the highlighted one.",
+        "the search). n adds a member; Enter or e edits the highlighted one; p opens their "
+        "points ledger.",
         "党员名册。按 / 按姓名、编号或电话搜索（Enter 回到列表，Esc 清除搜索）。"
-        "按 n 新增党员；按 Enter 或 e 编辑选中的党员。",
+        "按 n 新增党员；按 Enter 或 e 编辑选中的党员；按 p 打开其积分明细。",
     ),
     "tui.help.meetings": (
         "Meetings of one month. [ and ] (or Shift+←/→) step through the months, t returns to "
@@ -225,5 +399,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.leave_reason": (
         "Type the reason for the leave and press Enter; Escape changes nothing.",
         "输入请假原因后按 Enter；按 Esc 不做任何修改。",
+    ),
+    "tui.help.ledger": (
+        "One member's points entries of a year in the order they were booked, with the running total (Σ); "
+        "Src tells an entry made by hand from one derived from attendance (auto). "
+        "The sparkline shows the points month by month. [ and ] (or Shift+←/→) step through "
+        "the years. n adds an entry from the scheme's items; r reverses the highlighted entry "
+        "(a reason is required; nothing is ever deleted, the reversal is a new entry). "
+        "The ledger head at the bottom is the hash of the branch's newest entry: write it "
+        "in the minutes.",
+        "一名党员一年的积分记录，按记账先后排列，“累计”为逐条累计。火花线显示每月积分。"
+        "按 [ 和 ]（或 Shift+左右方向键）切换年份。按 n 从积分方案的项目中新增记录；"
+        "按 r 冲正选中的记录（须填写原因；记录从不删除，冲正是一条新记录）。"
+        "底部的账本链头是本支部最新一条记录的哈希值，可抄入会议记录。",
+    ),
+    "tui.help.scoreboard": (
+        "Every scored member's points for a year, by rank. g cycles the party group shown, "
+        "s the status (full / probationary); [ and ] step through the years. Enter opens the "
+        "highlighted member's ledger. Probationary members are scored but get no grade (—).",
+        "按名次列出计分党员的年度积分。按 g 切换党小组，按 s 切换类别（正式/预备）；"
+        "按 [ 和 ] 切换年份。按 Enter 打开选中党员的积分明细。预备党员计分但不评定等次（—）。",
+    ),
+    "tui.help.scheme": (
+        "The scoring scheme in force: base points, floor and ceiling, grade cut-offs and every "
+        "item with its points, yearly cap and whether it comes from attendance. It is changed on "
+        "the command line: orglife-tui scheme check FILE, then orglife-tui scheme use FILE.",
+        "当前施行的积分方案：基础分、总分上下限、等次分数线，以及每个项目的分值、年度上限和是否由出勤自动计分。"
+        "方案在命令行中修改：先运行 orglife-tui scheme check 文件，再运行 orglife-tui scheme use 文件。",
+    ),
+    "tui.help.entry_form": (
+        "Pick the item (Enter opens the list; each line shows its points and yearly cap). "
+        "Items scored per hour need the hours. Leave the points blank to use the item's; "
+        "the date defaults to today. Ctrl+S saves, Escape leaves.",
+        "选择积分项目（按 Enter 展开列表，每行显示分值和年度上限）。按小时计分的项目须填写时数。"
+        "分值留空则按项目分值计；日期默认为今天。Ctrl+S 保存，Esc 离开。",
+    ),
+    "tui.help.reverse": (
+        "Type why the entry is reversed and press Enter. An entry can be reversed once, and a "
+        "reversal cannot be reversed. Escape changes nothing.",
+        "输入冲正原因后按 Enter。每条记录只能冲正一次，冲正记录本身不能再冲正。按 Esc 不做任何修改。",
     ),
 }

@@ -1,7 +1,8 @@
 """The attendance sheet of one meeting: mark each member with one key, saved at once.
 
 The secretary goes down the list pressing p p p l a …: every mark is written through
-``Store.set_attendance`` (which records it in the audit log) and the cursor moves on.
+``Store.set_attendance`` (which records it in the audit log) and the cursor moves on; the
+points ledger follows each mark at once (``points.after_attendance_change``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import AttendanceLine, MeetingRow
 from orglife_tui.domain import AttendanceStatus, attendance_reason
 from orglife_tui.locale import t
+from orglife_tui.points import after_attendance_change
 from orglife_tui.records import AttendanceInput
 from orglife_tui.screens.base import BaseScreen, Session, app_header, cell
 from orglife_tui.screens.confirm import ConfirmScreen
@@ -170,6 +172,7 @@ class AttendanceScreen(BaseScreen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        self._points_follow(member_ids=[line.member_id])
         new = AttendanceLine(
             member_id=line.member_id,
             member_no=line.member_no,
@@ -183,6 +186,14 @@ class AttendanceScreen(BaseScreen):
         if i + 1 < len(table.items) and table.cursor_row == i:
             table.move_cursor(row=i + 1, animate=False)
         self._show_tally()
+
+    def _points_follow(self, member_ids: list[int] | None = None) -> None:
+        """Let the points follow the marks just saved (this meeting, these members only)."""
+        try:
+            after_attendance_change(self.store, self.branch_id, [self.meeting.id], member_ids)
+        except StoreError as error:
+            message = t("ledger.points_failed", message=str(error))
+            self.notify(message, severity="warning", markup=False)
 
     def action_mark(self, status: str) -> None:
         self._set(AttendanceStatus(status))
@@ -221,6 +232,7 @@ class AttendanceScreen(BaseScreen):
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
+            self._points_follow()
             self.notify(t("tui.attendance.all_marked", count=len(marks)))
             self.reload()
 

@@ -40,6 +40,16 @@ class DashboardScreen(BaseScreen):
             id="dashboard.meetings",
             key_display="g",
         ),
+        Binding(
+            "s,3",
+            "app.go('scoreboard')",
+            "tui.key.scoreboard",
+            id="dashboard.scoreboard",
+            key_display="s",
+        ),
+        Binding(
+            "c,4", "app.go('scheme')", "tui.key.scheme", id="dashboard.scheme", key_display="c"
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

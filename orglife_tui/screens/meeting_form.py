@@ -14,6 +14,7 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.locale import t
+from orglife_tui.points import after_attendance_change
 from orglife_tui.records import meeting_from_fields
 from orglife_tui.screens.base import Session
 from orglife_tui.screens.form import FormScreen, text_input
@@ -76,7 +77,10 @@ class MeetingFormScreen(FormScreen):
         record = meeting_from_fields(values)
         if self.meeting is None:
             return s.store.add_meeting(s.branch.id, record)
-        return s.store.update_meeting(s.branch.id, self.meeting.id, record)
+        saved = s.store.update_meeting(s.branch.id, self.meeting.id, record)
+        # A new date or new types change which attendance earns which points.
+        after_attendance_change(s.store, s.branch.id, [saved.id])
+        return saved
 
     def store_error_field(self, error: StoreError) -> str | None:
         if error.key == "group_not_found":

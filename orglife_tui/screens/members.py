@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from orglife_tui.data.store import MemberRow
 from orglife_tui.locale import t
 from orglife_tui.screens.base import BaseScreen, app_header, cell
+from orglife_tui.screens.ledger import LedgerScreen
 from orglife_tui.screens.member_form import MemberFormScreen
 from orglife_tui.widgets.table import ListTable
 
@@ -41,6 +42,7 @@ class MembersScreen(BaseScreen):
         Binding("slash", "search", "tui.key.search", id="members.search", key_display="/"),
         Binding("n", "new", "tui.key.new", id="members.new"),
         Binding("e,enter", "edit", "tui.key.edit", id="members.edit", key_display="e"),
+        Binding("p,L", "ledger", "tui.key.points", id="members.ledger", key_display="p"),
         Binding("escape", "escape", "tui.key.back", id="members.back"),
         # Enter in the search returns to the list at once (keys typed ahead go to the list).
         Binding("enter", "search_done", show=False, priority=True),
@@ -192,6 +194,13 @@ class MembersScreen(BaseScreen):
             self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         self.app.push_screen(MemberFormScreen(self.session, member, on_result=self._saved))
+
+    def action_ledger(self) -> None:
+        member = self.highlighted()
+        if member is None:
+            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
+            return
+        self.app.push_screen(LedgerScreen(self.session, member))
 
     @on(DataTable.RowSelected, "#members")
     def _row_selected(self) -> None:

@@ -67,7 +67,8 @@ def test_the_sample_files_import_cleanly(db_url):
     assert out == [
         f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0.",
         f"{SAMPLES / 'meetings.csv'}: meetings added: 6 (2026-001 … 2026-006).",
-        f"{SAMPLES / 'attendance.csv'}: attendance marks recorded: 52.",
+        f"{SAMPLES / 'attendance.csv'}: attendance marks recorded: 52.\n"
+        "Points: 63 entries added, 0 reversed.",  # the points follow the attendance
     ]
     members, meetings = listing(db_url)
     assert len(members) == 12

@@ -323,3 +323,35 @@ async def test_group_meeting_names_an_existing_group(make_app, branch, sqlite_st
         assert isinstance(app.screen, MeetingsScreen)
         saved = [m for m in sqlite_store.list_meetings(branch.id) if m.title == "小组学习"]
         assert [m.group for m in saved] == ["第二党小组"]
+
+
+async def test_changing_a_meetings_type_moves_its_points(make_app, branch, sqlite_store):
+    """A committee meeting re-typed as a general meeting earns the general meeting's points."""
+    from orglife_tui.data import ledger
+    from orglife_tui.domain import AttendanceStatus
+
+    meeting = next(m for m in sqlite_store.list_meetings(branch.id) if m.title == "三月支委会")
+    secretary = sqlite_store.get_member(branch.id, "001")
+    sqlite_store.set_attendance(branch.id, meeting.id, secretary.id, AttendanceStatus.present)
+
+    def derived_items() -> list[str]:
+        return sorted(
+            e.item_code
+            for e in ledger.list_entries(sqlite_store, branch.id, member_no="001")
+            if e.meeting_no == meeting.meeting_no
+            and e.reversed_by is None
+            and e.reverses_id is None
+        )
+
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meetings(app, pilot)
+        await pilot.press("down", "e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingFormScreen)
+        form.fields["type"].deselect_all()
+        form.fields["type"].select("general_meeting")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert derived_items() == ["attend_general_meeting"]

@@ -1,0 +1,208 @@
+"""The publicity notice (公示): the score table with its window and how to object.
+
+Ready to print, in the user's language: Markdown (to paste or print as it is) or an XLSX
+sheet laid out for A4 with the header row repeated on every page. Members are listed by
+rank; the notice is dated its first day and ends with the scheme's name, version and hash so
+that a posted sheet can be traced to its rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from orglife_tui.data.scores import ScoreRow
+from orglife_tui.export.files import SchemeRef, localized_date, now_utc, number_text
+from orglife_tui.locale import t
+
+PUBLICITY_COLUMNS = ("rank", "member_no", "name", "group", "total", "grade")
+
+
+@dataclass(frozen=True)
+class PublicityNotice:
+    branch: str
+    year: int
+    ref: SchemeRef
+    rows: Sequence[ScoreRow]
+    start: date
+    days: int = 7
+    generated_at: datetime = field(default_factory=now_utc)
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=self.days - 1)
+
+    def title(self) -> str:
+        return t("export.publicity.title", branch=self.branch, year=self.year)
+
+    def intro(self) -> str:
+        return t(
+            "export.publicity.intro",
+            year=self.year,
+            scheme=self.ref.name,
+            version=self.ref.version,
+        )
+
+    def window(self) -> str:
+        return t(
+            "export.publicity.window",
+            start=localized_date(self.start),
+            end=localized_date(self.end),
+            days=self.days,
+        )
+
+    def header(self) -> list[str]:
+        return [t(f"export.publicity.col.{c}") for c in PUBLICITY_COLUMNS]
+
+    def cells(self, row: ScoreRow) -> list[Any]:
+        grade = t(f"export.grade.{row.grade.value}" if row.grade else "export.grade.none")
+        if row.vetoed:
+            grade += "*"
+        return [row.rank, row.member_no, row.name, row.group or "", row.total, grade]
+
+    def notes(self) -> list[str]:
+        out = []
+        if any(r.grade is None for r in self.rows):
+            out.append(t("export.publicity.ungraded_note"))
+        if any(r.vetoed for r in self.rows):
+            out.append(t("export.publicity.vetoed_note"))
+        return out
+
+    def trace(self) -> str:
+        return t(
+            "export.publicity.trace",
+            scheme=self.ref.name,
+            version=self.ref.version,
+            sha256=self.ref.sha256,
+        )
+
+    def metadata(self) -> list[tuple[str, Any]]:
+        return [
+            ("scheme_name", self.ref.name),
+            ("scheme_version", self.ref.version),
+            ("scheme_sha256", self.ref.sha256),
+            ("branch", self.branch),
+            ("year", self.year),
+            ("publicity_start", self.start.isoformat()),
+            ("publicity_end", self.end.isoformat()),
+            ("publicity_days", self.days),
+            ("generated_at", self.generated_at.isoformat()),
+            ("members", len(self.rows)),
+        ]
+
+
+def _md_cell(value: Any) -> str:
+    if isinstance(value, float):
+        return number_text(value)
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(notice: PublicityNotice) -> str:
+    lines = [f"# {notice.title()}", "", notice.intro(), "", f"**{notice.window()}**", ""]
+    if notice.rows:
+        lines.append("| " + " | ".join(notice.header()) + " |")
+        align = {"rank": "---:", "total": "---:"}
+        lines.append("| " + " | ".join(align.get(c, "---") for c in PUBLICITY_COLUMNS) + " |")
+        for row in notice.rows:
+            lines.append("| " + " | ".join(_md_cell(v) for v in notice.cells(row)) + " |")
+        lines.append("")
+    else:
+        lines += [t("export.publicity.empty"), ""]
+    for note in notice.notes():
+        lines += [note, ""]
+    lines += [
+        t("export.publicity.objection"),
+        "",
+        t("export.publicity.signature", branch=notice.branch),
+        "",
+        t("export.publicity.date", date=localized_date(notice.start)),
+        "",
+        "---",
+        "",
+        notice.trace(),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_xlsx(path: str, notice: PublicityNotice) -> int:
+    """One printable sheet (A4, fit to width, header repeated) and a ``metadata`` sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    from orglife_tui.export.files import metadata_rows
+
+    ncols = len(PUBLICITY_COLUMNS)
+    last = get_column_letter(ncols)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t("export.publicity.sheet")
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def paragraph(text: str, height: float | None = None, **font: Any) -> int:
+        ws.append([text])
+        r = ws.max_row
+        ws.merge_cells(f"A{r}:{last}{r}")
+        cell = ws.cell(row=r, column=1)
+        cell.alignment = wrap
+        if font:
+            cell.font = Font(**font)
+        if height:
+            ws.row_dimensions[r].height = height
+        return r
+
+    r = paragraph(notice.title(), 30, bold=True, size=16)
+    ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="center")
+    paragraph(notice.intro(), 36)
+    paragraph(notice.window(), bold=True)
+    ws.append([])
+    ws.append(notice.header())
+    header_row = ws.max_row
+    for c in range(1, ncols + 1):
+        cell = ws.cell(row=header_row, column=c)
+        cell.font = Font(bold=True)
+        cell.border = box
+        cell.alignment = Alignment(horizontal="center")
+    for row in notice.rows:
+        ws.append(notice.cells(row))
+        for c in range(1, ncols + 1):
+            ws.cell(row=ws.max_row, column=c).border = box
+    if not notice.rows:
+        paragraph(t("export.publicity.empty"))
+    ws.append([])
+    for note in notice.notes():
+        paragraph(note, size=9)
+    paragraph(t("export.publicity.objection"), 48)
+    ws.append([])
+    for text in (
+        t("export.publicity.signature", branch=notice.branch),
+        t("export.publicity.date", date=localized_date(notice.start)),
+    ):
+        r = paragraph(text)
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="right")
+    ws.append([])
+    paragraph(notice.trace(), 24, size=8, color="666666")
+
+    for col, width in zip("ABCDEF", (8, 12, 14, 16, 10, 14)):
+        ws.column_dimensions[col].width = width
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+
+    meta = wb.create_sheet("metadata")
+    meta.column_dimensions["A"].width = 18
+    meta.column_dimensions["B"].width = 70
+    for cells in metadata_rows(notice.metadata()):
+        meta.append(cells)
+    wb.save(path)
+    return len(notice.rows)
