@@ -64,3 +64,20 @@ def test_a_directory_is_not_a_database(tmp_path):
 def test_an_unknown_driver_is_refused():
     with pytest.raises(DatabaseUnavailable, match="not usable"):
         make_engine("nosuchdb://x/y")
+
+
+def test_the_head_revision_constant_follows_the_migration_scripts():
+    from orglife_tui.data.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
+def test_a_database_from_a_newer_program_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    Store.open(url, operator="t").close()
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseUnavailable, match="newer orglife-tui"):
+        Store.open(url, operator="t")
