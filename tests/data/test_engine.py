@@ -69,7 +69,7 @@ def test_an_unknown_driver_is_refused():
 def test_the_head_revision_constant_follows_the_migration_scripts():
     from orglife_tui.data.migrate import HEAD_REVISION
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_a_database_from_a_newer_program_is_refused(tmp_path):

@@ -127,3 +127,22 @@ WORDS = {
         "absent": "缺席",
     },
 }
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app work until ``condition()`` holds: a fixed pause flakes on a busy machine."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def palette_has_matches(app) -> bool:
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return bool(lists) and lists.first().option_count > 0

@@ -9,7 +9,7 @@ from orglife_tui.screens.dashboard import DashboardScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
-from tests.tui.conftest import WORDS, screen_text
+from tests.tui.conftest import WORDS, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -123,7 +123,7 @@ async def test_command_palette_goes_to_a_screen(make_app, branch, lang):
         await pilot.pause()
         assert CommandPalette.is_open(app)
         await pilot.press(*("members" if lang == "en" else "名册"))
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_matches(app))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MembersScreen)
@@ -137,7 +137,7 @@ async def test_command_palette_new_member_opens_the_form(make_app, branch):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"new member")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_matches(app))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MemberFormScreen)
@@ -186,7 +186,7 @@ async def test_command_palette_opens_the_help(make_app, branch):
         await pilot.press("m", "ctrl+p")
         await pilot.pause()
         await pilot.press(*"help")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_matches(app))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

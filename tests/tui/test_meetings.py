@@ -13,7 +13,7 @@ from orglife_tui.screens.confirm import ConfirmScreen
 from orglife_tui.screens.leave_reason import LeaveReasonScreen
 from orglife_tui.screens.meeting_form import MeetingFormScreen
 from orglife_tui.screens.meetings import MeetingsScreen
-from tests.tui.conftest import WORDS, screen_text
+from tests.tui.conftest import WORDS, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -259,7 +259,20 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
         for key in ["p", "a", "l", "s", "i", "c", "k", "enter", "p", "P", "y"]:
             character = key if len(key) == 1 else None
             app.post_message(events.Key(key, character))
-        await pilot.pause(0.5)
+        expected = {
+            "001": (AttendanceStatus.present, None),
+            "002": (AttendanceStatus.absent, None),
+            "003": (AttendanceStatus.leave, "sick"),
+            "004": (AttendanceStatus.present, None),
+            "005": (AttendanceStatus.present, None),
+        }
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, AttendanceScreen)
+                and marks(sqlite_store, branch, meeting.id) == expected
+            ),
+        )
         assert marks(sqlite_store, branch, meeting.id) == {
             "001": (AttendanceStatus.present, None),
             "002": (AttendanceStatus.absent, None),

@@ -22,7 +22,7 @@ from orglife_tui.screens.ledger_entry import EntryFormScreen, ReverseScreen
 from orglife_tui.screens.members import MembersScreen
 from orglife_tui.screens.scheme import SchemeScreen
 from orglife_tui.screens.scoreboard import ScoreboardScreen
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -437,7 +437,7 @@ async def test_palette_goes_to_the_scoreboard_and_the_scheme(make_app, branch, l
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*words)
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: palette_has_matches(app))
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, screen_type)
