@@ -114,14 +114,14 @@ def test_scores_csv_has_a_bom_and_opens_in_the_csv_module_with_chinese_intact(sc
     assert zhang["give_party_lecture"] == "6"  # 9, capped at 6
     assert zhang["volunteer_service"] == "2"  # 4 hours × 0.5
     assert (zhang["base"], zhang["bonus"], zhang["deduction"], zhang["total"]) == (
-        "80",
+        "60",
         "8",
         "0",
-        "88",
+        "68",
     )
-    assert zhang["grade"] == "qualified" and zhang["rank"] == "1"
+    assert zhang["grade"] == "basically_qualified" and zhang["rank"] == "1"
     assert by_no["002"]["deduction"] == "-3" and by_no["002"]["status"] == "probationary"
-    assert by_no["003"]["late_dues"] == "0" and by_no["003"]["total"] == "83"  # reversed
+    assert by_no["003"]["late_dues"] == "0" and by_no["003"]["total"] == "63"  # reversed
     assert by_no["004"]["vetoed"] == "1" and by_no["004"]["grade"] == "unqualified"
     assert by_no["004"]["community_report_in"] == "0"  # dated last year
     assert [r["member_no"] for r in rows] == ["001", "003", "004", "002"]  # by rank
@@ -151,7 +151,7 @@ def test_scores_json_carries_the_scheme_year_and_branch(scored):
     assert [i["code"] for i in doc["items"]] == [i.code for i in scheme.items]
     zhang = doc["rows"][0]
     assert zhang["member_no"] == "001" and zhang["name"] == "张伟"
-    assert zhang["total"] == 88 and zhang["rank"] == 1 and zhang["grade"] == "qualified"
+    assert zhang["total"] == 68 and zhang["rank"] == 1 and zhang["grade"] == "basically_qualified"
     assert zhang["items"]["give_party_lecture"] == 6
     assert zhang["vetoed"] is False
     assert doc["rows"][-1]["status"] == "probationary"
@@ -168,7 +168,7 @@ def test_scores_xlsx_has_a_scores_sheet_and_a_metadata_sheet(scored, tmp_path):
     assert header[:3] == ("member_no", "name", "status")
     assert len(body) == 4
     zhang = dict(zip(header, body[0]))
-    assert zhang["name"] == "张伟" and zhang["total"] == 88 and zhang["rank"] == 1
+    assert zhang["name"] == "张伟" and zhang["total"] == 68 and zhang["rank"] == 1
     assert zhang["give_party_lecture"] == 6
     meta = metadata(wb)
     doc = scores_json(scored)
@@ -340,9 +340,9 @@ def test_publicity_markdown_in_chinese_is_ready_to_print(scored, tmp_path):
     assert "公示期：2027年1月4日至2027年1月10日（共 7 天）" in text
     assert "如对公示内容有异议" in text
     assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 等次 |" in text
-    assert "| 1 | 001 | 张伟 | 第一党小组 | 88 | 合格 |" in text
-    assert "| 3 | 004 | 欧阳\\|明 |  | 80 | 不合格* |" in text
-    assert "| 4 | 002 | 李娜 | 第二党小组 | 77 | 基本合格 |" in text
+    assert "| 1 | 001 | 张伟 | 第一党小组 | 68 | 基本合格 |" in text
+    assert "| 3 | 004 | 欧阳\\|明 |  | 60 | 不合格* |" in text
+    assert "| 4 | 002 | 李娜 | 第二党小组 | 57 | 不合格 |" in text
     assert "一票否决" in text
     doc = scores_json(scored)
     assert doc["scheme"]["sha256"] in text
@@ -383,7 +383,7 @@ def test_publicity_xlsx_is_laid_out_for_printing(scored, tmp_path):
     assert any("如对公示内容有异议" in str(c) for c in cells)
     table = [r for r in ws.iter_rows(values_only=True) if r[1] in ("编号", "001", "002")]
     assert table[0] == ("排名", "编号", "姓名", "党小组", "积分", "等次")
-    assert table[1] == (1, "001", "张伟", "第一党小组", 88, "合格")
+    assert table[1] == (1, "001", "张伟", "第一党小组", 68, "基本合格")
     assert ws.print_title_rows is not None and ws.page_setup.fitToWidth == 1
     meta = metadata(wb)
     assert meta["publicity_start"] == "2027-01-04" and meta["publicity_end"] == "2027-01-10"

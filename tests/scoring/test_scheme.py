@@ -105,7 +105,7 @@ def problems(text: str, lang: str = "en") -> list[str]:
 
 def test_the_default_scheme_parses_to_the_documented_rules():
     s = default_scheme()
-    assert (s.base_points, s.floor, s.ceiling) == (80, 0, 100)
+    assert (s.base_points, s.floor, s.ceiling) == (60, 0, 100)
     assert s.period == "calendar_year"
     assert s.cutoffs == {
         MemberStatus.full: Cutoffs(90, 80, 60),
@@ -712,8 +712,8 @@ def test_the_summary_lists_every_item_with_its_cap_in_both_languages():
     en = summary_lines(s, "en")
     zh = summary_lines(s, "zh")
     assert en[0] == "Scheme 党员积分量化考评默认方案, version 2026.1 (calendar year)"
-    assert "Points: base 80, floor 0, ceiling 100" in en
-    assert zh[1] == "分值：基础分 80，下限 0，上限 100"
+    assert "Points: base 60, floor 0, ceiling 100" in en
+    assert zh[1] == "分值：基础分 60，下限 0，上限 100"
     for it in s.items:
         row = next(line for line in en if line.split()[:1] == [it.code])
         assert it.name_en in row

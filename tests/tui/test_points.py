@@ -324,13 +324,13 @@ async def test_scoreboard_order_filters_years_and_ledger(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ScoreboardScreen)
-        # base 80: 王芳 +6 = 86, 张伟 +4 = 84, 李娜 and 刘洋 80, 陈静 -3 = 77
+        # base 60: 王芳 +6 = 66, 张伟 +4 = 64, 李娜 and 刘洋 60, 陈静 -3 = 57
         assert [r.member_no for r in screen.rows] == ["002", "001", "003", "004", "005"]
-        assert [r.total for r in screen.rows] == [86, 84, 80, 80, 77]
+        assert [r.total for r in screen.rows] == [66, 64, 60, 60, 57]
         assert [r.rank for r in screen.rows] == [1, 2, 3, 3, 5]
         text = screen_text(app)
         assert "王芳" in text and "陈静" in text
-        assert ("Qualified" if lang == "en" else "合格") in text
+        assert ("Basic qual." if lang == "en" else "基本合格") in text
         probationary = text.splitlines()[
             [i for i, line in enumerate(text.splitlines()) if "陈静" in line][0]
         ]
@@ -359,7 +359,7 @@ async def test_scoreboard_order_filters_years_and_ledger(
         await pilot.press("left_square_bracket")  # 2025: only 张伟's lecture
         await pilot.pause()
         assert screen.year == 2025
-        assert screen.rows[0].member_no == "001" and screen.rows[0].total == 83
+        assert screen.rows[0].member_no == "001" and screen.rows[0].total == 63
         assert "2025" in screen_text(app)
 
         assert screen.highlighted().member_no == "005"  # the cursor stayed with 陈静
@@ -409,7 +409,7 @@ async def test_scheme_screen_shows_the_items_and_caps(make_app, branch, sqlite_s
         text = screen_text(app)
         assert info.name in text and info.version in text
         assert info.sha256 in text
-        assert ("Base points 80" if lang == "en" else "基础分 80") in text
+        assert ("Base points 60" if lang == "en" else "基础分 60") in text
         assert ("excellent ≥90" if lang == "en" else "优秀 ≥90") in text
         assert ("excellent ≥92" if lang == "en" else "优秀 ≥92") in text
         assert "attend_general_meeting" in text and "volunteer_service" in text
@@ -488,5 +488,5 @@ async def test_scoreboard_computes_once_per_change(
         await pilot.press("escape")
         await pilot.pause()
         assert len(calls) == 2
-        assert screen.rows[0].member_no == "002" and screen.rows[0].total == 88
-        assert "88" in screen_text(app)
+        assert screen.rows[0].member_no == "002" and screen.rows[0].total == 68
+        assert "68" in screen_text(app)
