@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import AttendanceLine, MeetingRow
@@ -84,10 +84,8 @@ class AttendanceScreen(BaseScreen):
                 title=m.title,
             )
         )
-        table = self.query_one("#sheet", DataTable)
-        zh = s.lang == "zh"
-        for key, heading, width_zh, width_en in COLUMNS:
-            table.add_column(t(heading), width=width_zh if zh else width_en, key=key)
+        table = self.query_one("#sheet", ListTable)
+        table.add_localized_columns(COLUMNS, s.lang)
         self.reload()
         table.focus()
 

@@ -91,10 +91,8 @@ class MeetingsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.meetings.title")
-        table = self.query_one("#meetings", DataTable)
-        zh = self.session.lang == "zh"
-        for key, heading, width_zh, width_en in COLUMNS:
-            table.add_column(t(heading), width=width_zh if zh else width_en, key=key)
+        table = self.query_one("#meetings", ListTable)
+        table.add_localized_columns(COLUMNS, self.session.lang)
         table.focus()
 
     def on_screen_resume(self) -> None:

@@ -67,10 +67,8 @@ class MembersScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.members.title")
-        table = self.query_one("#members", DataTable)
-        zh = self.session.lang == "zh"
-        for key, heading, width_zh, width_en in COLUMNS:
-            table.add_column(t(heading), width=width_zh if zh else width_en, key=key)
+        table = self.query_one("#members", ListTable)
+        table.add_localized_columns(COLUMNS, self.session.lang)
         table.focus()
 
     def on_screen_resume(self) -> None:

@@ -43,6 +43,15 @@ class ListTable(DataTable, Generic[T]):
         self.more: Callable[[], Sequence[T]] | None = None
         """Where further records come from once ``items`` are all shown (paging from SQL)."""
 
+    def add_localized_columns(
+        self, columns: Sequence[tuple[str, str, int, int]], lang: str
+    ) -> None:
+        """Columns given as (key, catalog key of the heading, width in Chinese, in English)."""
+        from orglife_tui.locale import t
+
+        for key, heading, width_zh, width_en in columns:
+            self.add_column(t(heading), width=width_zh if lang == "zh" else width_en, key=key)
+
     def show(
         self,
         items: Sequence[T],
