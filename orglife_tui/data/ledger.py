@@ -52,7 +52,7 @@ from sqlalchemy import (
 from orglife_tui.data.bulk import _executemany
 from orglife_tui.data.chain import GENESIS, canonical, link_hash
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import LedgerEntry
+from orglife_tui.data.models import LedgerEntry, LedgerTotal
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -66,6 +66,7 @@ from orglife_tui.data.store import (
 from orglife_tui.scoring.model import Item, Scheme, Unit
 
 ledger_t = LedgerEntry.__table__
+total_t = LedgerTotal.__table__
 
 MANUAL = "manual"
 ATTENDANCE = "attendance"
@@ -131,7 +132,7 @@ class SyncResult:
 
 @dataclass(frozen=True)
 class ChainBreak:
-    table: str  # "ledger_entry" | "audit_log"
+    table: str  # "ledger_entry" | "audit_log" | "ledger_total" (entry_id: the member id)
     entry_id: int
     reason: str  # catalog key
     branch_id: int | None = None  # the ledger chain it breaks (None for the audit log)
@@ -1317,6 +1318,40 @@ def _walk_audit(conn: Connection, progress: Progress | None) -> ChainBreak | Non
             progress(len(rows))
 
 
+def _totals_break(conn: Connection) -> ChainBreak | None:
+    """The first yearly total (migration 0003) that no longer matches its entries."""
+    if conn.dialect.name == "sqlite":
+        year = cast(func.strftime("%Y", ledger_t.c.entry_date), Integer)
+    else:
+        year = cast(extract("year", ledger_t.c.entry_date), Integer)
+    sums = (
+        select(
+            ledger_t.c.member_id,
+            ledger_t.c.item_code,
+            year.label("year"),
+            func.sum(ledger_t.c.points).label("points"),
+            func.count().label("entries"),
+            func.count(ledger_t.c.reverses_id).label("reversals"),
+        )
+        .group_by(ledger_t.c.member_id, ledger_t.c.item_code, year)
+        .subquery()
+    )
+    expected = {
+        (r.member_id, r.item_code, r.year): (round(r.points, 2), r.entries, r.reversals)
+        for r in conn.execute(select(sums))
+    }
+    kept = {
+        (r.member_id, r.item_code, r.year): ((round(r.points, 2), r.entries, r.reversals), r)
+        for r in conn.execute(select(total_t))
+    }
+    for key in sorted(set(expected) | set(kept)):
+        have = kept.get(key)
+        if have is None or expected.get(key) != have[0]:
+            branch = have[1].branch_id if have is not None else None
+            return ChainBreak("ledger_total", key[0], "verify.reason.total_mismatch", branch)
+    return None
+
+
 def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
     """Check the database: SQLite's integrity check, each branch's ledger chain and its
     reversals, the audit chain. Names the first broken entry of each chain."""
@@ -1335,6 +1370,9 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
         audit_break = _walk_audit(conn, progress)
         if audit_break is not None:
             breaks.append(audit_break)
+        total_break = _totals_break(conn)
+        if total_break is not None:
+            breaks.append(total_break)
     return VerifyReport(
         integrity_ok=integrity_ok,
         ledger_entries=ledger_count,

@@ -177,3 +177,19 @@ class LedgerEntry(SQLModel, table=True):
     created_at: dt.datetime
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+class LedgerTotal(SQLModel, table=True):
+    """A member's yearly sum per item, kept by a trigger on every ledger insert (0003)."""
+
+    __tablename__ = "ledger_total"
+
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+    )
+    item_code: str = Field(primary_key=True, max_length=50)
+    year: int = Field(primary_key=True)
+    branch_id: int
+    points: float
+    entries: int
+    reversals: int

@@ -2,8 +2,9 @@
 
 One query does the work (DESIGN.md §5: aggregations run as SQL ``GROUP BY``):
 
-1. ``sums``: the branch's ledger entries dated in the year, grouped by (member, item): the
-   signed points summed (a reversal carries the negated points, so it cancels its original)
+1. ``sums``: the branch's yearly (member, item) totals, which a trigger adds every ledger
+   insert to (migration 0003; ``verify`` checks them against a GROUP BY of the entries):
+   the signed points (a reversal carries the negated points, so it cancels its original)
    and the net number of occurrences (entries minus twice the reversals);
 2. ``per_member``: those sums pivoted to one row per member, one column per scheme item,
    each (member, item) sum limited by the item's yearly cap on its absolute value, and the
@@ -20,7 +21,6 @@ scheme that drops an item drops its points).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import (
     Float,
@@ -34,13 +34,13 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
-from orglife_tui.data.models import LedgerEntry
+from orglife_tui.data.models import LedgerTotal
 from orglife_tui.data.store import Store, group_t, member_t
 from orglife_tui.domain import MemberStatus
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
-ledger_t = LedgerEntry.__table__
+total_t = LedgerTotal.__table__
 
 
 class round2(FunctionElement):
@@ -83,11 +83,6 @@ class ScoreRow:
     items: dict[str, float]  # item code -> capped points
 
 
-def year_bounds(year: int) -> tuple[date, date]:
-    """The first day of the year and the first day of the next (the scheme's calendar year)."""
-    return date(year, 1, 1), date(year + 1, 1, 1)
-
-
 def _capped(raw, cap: float | None):
     """``raw`` limited to ``[-cap, cap]`` (SQL); no cap leaves it alone."""
     if cap is None:
@@ -98,20 +93,16 @@ def _capped(raw, cap: float | None):
 
 def _per_member_query(scheme: Scheme, branch_id: int, year: int):
     """The ``per_member`` subquery: one row per member with entries in the year."""
-    start, end = year_bounds(year)
+    # The per-(member, item) sums of the year, kept by the ledger's insert trigger (0003);
+    # reversals carry negated points, so they are already netted in ``points``.
     sums = (
         select(
-            ledger_t.c.member_id,
-            ledger_t.c.item_code,
-            func.sum(ledger_t.c.points).label("raw"),
-            (func.count() - 2 * func.count(ledger_t.c.reverses_id)).label("n"),
+            total_t.c.member_id,
+            total_t.c.item_code,
+            total_t.c.points.label("raw"),
+            (total_t.c.entries - 2 * total_t.c.reversals).label("n"),
         )
-        .where(
-            ledger_t.c.branch_id == branch_id,
-            ledger_t.c.entry_date >= start,
-            ledger_t.c.entry_date < end,
-        )
-        .group_by(ledger_t.c.member_id, ledger_t.c.item_code)
+        .where(total_t.c.branch_id == branch_id, total_t.c.year == year)
         .subquery("sums")
     )
     columns = [sums.c.member_id]

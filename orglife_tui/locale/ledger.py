@@ -169,6 +169,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verify.table.ledger_entry": ("ledger entry", "积分记录"),
     "verify.table.audit_log": ("audit log entry", "操作日志"),
+    "verify.table.ledger_total": ("yearly total of member", "党员年度合计，党员内部编号"),
+    "verify.reason.total_mismatch": (
+        "it does not match the sum of that member's entries (edited outside the program)",
+        "与该党员的积分记录之和不符（被程序外修改）",
+    ),
     "verify.reason.hash_mismatch": (
         "its contents do not match its hash (edited outside the program)",
         "内容与哈希不符（被程序外修改）",

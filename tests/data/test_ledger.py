@@ -502,8 +502,11 @@ class TestVerify:
     def test_a_deleted_entry_breaks_the_link_of_the_next(self, store, roster, db_url):
         ids = self._fill(store, roster)
         _tamper(db_url, [f"DELETE FROM ledger_entry WHERE id = {ids[1]}"])
-        (found,) = ledger.verify(store).breaks
+        breaks = ledger.verify(store).breaks
+        (found,) = [b for b in breaks if b.table == "ledger_entry"]
         assert (found.entry_id, found.reason) == (ids[2], "verify.reason.prev_mismatch")
+        # the yearly totals still count the deleted entry, and say so
+        assert [b.table for b in breaks if b is not found] == ["ledger_total"]
 
     def test_a_rewritten_reversal_is_named(self, store, roster, db_url):
         self._fill(store, roster)
@@ -527,8 +530,11 @@ class TestVerify:
             )
             prev = digest
         _tamper(db_url, statements)
-        (found,) = ledger.verify(store).breaks
+        breaks = ledger.verify(store).breaks
+        (found,) = [b for b in breaks if b.table == "ledger_entry"]
         assert (found.entry_id, found.reason) == (reversal.id, "verify.reason.bad_reversal")
+        # and the yearly total no longer adds up to the rewritten points
+        assert [b.table for b in breaks if b is not found] == ["ledger_total"]
 
     def test_an_edited_audit_row_is_named(self, store, roster, db_url):
         self._fill(store, roster)
@@ -604,3 +610,33 @@ def test_two_processes_appending_at_once_never_fork_the_chain(store, roster, db_
     report = ledger.verify(store)
     assert report.ok, report.breaks
     assert report.ledger_heads[roster.id] == entries[-1].hash
+
+
+def test_yearly_totals_follow_every_insert_and_verify_catches_a_forged_total(store, roster):
+    """Migration 0003's trigger keeps the totals the scoreboard reads; verify checks them."""
+    scheme = make_scheme()
+    ledger.sync_attendance(store, roster.id, scheme, None)
+    first = next(iter(ledger.iter_entries(store, roster.id)))
+    ledger.reverse_entry(store, roster.id, first.id, "登记错误")
+    with store.read_connection() as conn:
+        kept = {
+            (r.member_id, r.item_code): (round(r.points, 2), r.entries, r.reversals)
+            for r in conn.execute(text("SELECT * FROM ledger_total WHERE year = 2026"))
+        }
+    expected: dict[tuple[int, str], tuple[float, int, int]] = {}
+    for e in ledger.iter_entries(store, roster.id):
+        key = (member_id(store, roster, e.member_no), e.item_code)
+        p, n, r = expected.get(key, (0.0, 0, 0))
+        expected[key] = (round(p + e.points, 2), n + 1, r + (e.reverses_id is not None))
+    assert kept == expected
+    assert ledger.verify(store).ok
+
+    victim = member_id(store, roster, "002")
+    with store.write_transaction() as conn:
+        conn.execute(
+            text("UPDATE ledger_total SET points = points + 5 WHERE member_id = :m"),
+            {"m": victim},
+        )
+    report = ledger.verify(store)
+    assert not report.ok
+    assert [(b.table, b.entry_id) for b in report.breaks] == [("ledger_total", victim)]
