@@ -12,11 +12,15 @@ from dataclasses import asdict
 import typer
 
 from orglife_tui import __version__
+from orglife_tui.commands import check as check_cmd
 from orglife_tui.commands import demo as demo_cmd
 from orglife_tui.commands import export as export_cmd
 from orglife_tui.commands import importing as import_cmd
 from orglife_tui.commands import ledger as ledger_cmd
+from orglife_tui.commands import plan as plan_cmd
+from orglife_tui.commands import rectification as rectification_cmd
 from orglife_tui.commands import scheme as scheme_cmd
+from orglife_tui.commands import talks as talks_cmd
 from orglife_tui.commands.common import (
     Globals,
     check_format,
@@ -224,6 +228,10 @@ def build_app() -> typer.Typer:
     scheme_cmd.register(app)
     ledger_cmd.register(app)
     export_cmd.register(app)
+    talks_cmd.register(app)
+    plan_cmd.register(app)
+    rectification_cmd.register(app)
+    check_cmd.register(app)
     return app
 
 

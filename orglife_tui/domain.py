@@ -29,6 +29,7 @@ class MeetingType(str, Enum):
     party_lecture = "party_lecture"
     themed_day = "themed_day"
     life_meeting = "life_meeting"
+    appraisal = "appraisal"  # 民主评议党员, often held with the life meeting
     other = "other"
 
 
@@ -60,6 +61,30 @@ class Gender(str, Enum):
     female = "female"
 
 
+class TalkForm(str, Enum):
+    one_to_one = "one_to_one"
+    group = "group"
+    online = "online"
+
+
+class TalkType(str, Enum):
+    routine = "routine"
+    pre_life_meeting = "pre_life_meeting"
+    political_birthday = "political_birthday"
+    encouragement = "encouragement"
+    care = "care"
+    reminder = "reminder"
+    warning = "warning"
+    lagging_help = "lagging_help"
+    admonition = "admonition"  # 诫勉 by a higher body: recorded only, no workflow here
+
+
+class RectificationStatus(str, Enum):
+    open = "open"
+    in_progress = "in_progress"
+    done = "done"
+
+
 # Chinese spellings accepted on input (and used for display in Chinese).
 STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
 ATTENDANCE_ZH = {
@@ -74,6 +99,7 @@ MEETING_TYPE_ZH = {
     MeetingType.party_lecture: "党课",
     MeetingType.themed_day: "主题党日",
     MeetingType.life_meeting: "组织生活会",
+    MeetingType.appraisal: "民主评议党员",
     MeetingType.other: "其他",
 }
 POST_ZH = {
@@ -86,6 +112,27 @@ POST_ZH = {
     CommitteePost.group_leader: "党小组长",
 }
 GENDER_ZH = {Gender.male: "男", Gender.female: "女"}
+TALK_FORM_ZH = {
+    TalkForm.one_to_one: "个别谈话",
+    TalkForm.group: "集体谈话",
+    TalkForm.online: "网上谈话",
+}
+TALK_TYPE_ZH = {
+    TalkType.routine: "日常谈心",
+    TalkType.pre_life_meeting: "会前谈心",
+    TalkType.political_birthday: "政治生日",
+    TalkType.encouragement: "勉励",
+    TalkType.care: "关怀帮扶",
+    TalkType.reminder: "谈话提醒",
+    TalkType.warning: "警示告诫",
+    TalkType.lagging_help: "帮教",
+    TalkType.admonition: "诫勉",
+}
+RECTIFICATION_ZH = {
+    RectificationStatus.open: "未整改",
+    RectificationStatus.in_progress: "整改中",
+    RectificationStatus.done: "已完成",
+}
 
 # Short aliases people type in spreadsheets.
 _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
@@ -110,6 +157,16 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
         "组长": "group_leader",
     },
     Gender: {"m": "male", "f": "female"},
+    TalkForm: {"个别": "one_to_one", "集体": "group", "线上": "online", "网上": "online"},
+    TalkType: {
+        "日常": "routine",
+        "会前": "pre_life_meeting",
+        "提醒": "reminder",
+        "警示": "warning",
+        "帮扶": "care",
+        "关怀": "care",
+    },
+    RectificationStatus: {"待整改": "open", "进行中": "in_progress", "已整改": "done", "完成": "done"},
 }
 
 _ZH_TABLES: dict[type[Enum], dict] = {
@@ -118,6 +175,9 @@ _ZH_TABLES: dict[type[Enum], dict] = {
     MeetingType: MEETING_TYPE_ZH,
     CommitteePost: POST_ZH,
     Gender: GENDER_ZH,
+    TalkForm: TALK_FORM_ZH,
+    TalkType: TALK_TYPE_ZH,
+    RectificationStatus: RECTIFICATION_ZH,
 }
 
 

@@ -193,3 +193,104 @@ class LedgerTotal(SQLModel, table=True):
     points: float
     entries: int
     reversals: int
+
+
+class Talk(SQLModel, table=True):
+    """A heart-to-heart talk (谈心谈话) with one member. Confidential talks keep their texts
+    out of listings and exports unless they are asked for (and that is audited)."""
+
+    __tablename__ = "talk"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    date: dt.date = Field(index=True)
+    place: str | None = Field(default=None, max_length=200)
+    form: str = Field(max_length=20)  # TalkForm
+    type: str = Field(max_length=30)  # TalkType
+    recorder: str | None = Field(default=None, max_length=100)
+    trigger: str | None = Field(default=None, max_length=500)  # why the talk was held
+    content: str | None = None
+    problems: str | None = None
+    difficulties: str | None = None  # the member's difficulties and requests
+    opinions: str | None = None  # the member's opinions on the branch
+    actions: str | None = None  # agreed actions
+    action_deadline: dt.date | None = None
+    follow_up_date: dt.date | None = None
+    follow_up_result: str | None = None
+    confidential: bool = False
+    # the absence case the talk answers: first month of the streak and the ladder step
+    absence_from: str | None = Field(default=None, max_length=7)  # YYYY-MM
+    absence_step: str | None = Field(default=None, max_length=30)  # LadderAction
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class TalkTalker(SQLModel, table=True):
+    """Who talked: a branch member (``member_id``) or someone from outside (a higher body)."""
+
+    __tablename__ = "talk_talker"
+
+    talk_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=True, index=True
+        ),
+    )
+    name: str = Field(max_length=100)
+    post: str | None = Field(default=None, max_length=50)  # CommitteePost key or free text
+
+
+class PlanItem(SQLModel, table=True):
+    """One line of the annual organizational-life plan: a meeting type, a month, a topic."""
+
+    __tablename__ = "plan_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    year: int = Field(index=True)
+    month: int | None = None  # 1–12; None: some time in the year
+    meeting_type: str = Field(max_length=30)
+    topic: str = Field(max_length=300)
+    note: str | None = None
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class RectificationItem(SQLModel, table=True):
+    """A problem found at the life meeting, to be put right by ``owner`` by ``deadline``."""
+
+    __tablename__ = "rectification_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
+    )
+    year: int = Field(index=True)  # the life meeting's year
+    problem: str
+    measure: str | None = None  # what is to be done
+    owner: str = Field(max_length=100)
+    deadline: dt.date
+    status: str = Field(max_length=20)  # RectificationStatus
+    closed_on: dt.date | None = None
+    closing_note: str | None = None
+    meeting_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
+    )
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime

@@ -18,10 +18,22 @@ _catalog: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalog
     if _catalog is None:
-        from orglife_tui.locale import core, demo, export, importing, ledger, scheme, tui
+        from orglife_tui.locale import (
+            compliance,
+            core,
+            demo,
+            export,
+            importing,
+            ledger,
+            plans,
+            scheme,
+            talks,
+            tui,
+        )
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, importing, tui, demo, scheme, ledger, export):
+        modules = (core, importing, tui, demo, scheme, ledger, export, talks, compliance, plans)
+        for module in modules:
             for key, pair in module.MESSAGES.items():
                 if key in merged:
                     raise RuntimeError(f"message key {key!r} defined twice in the catalog")

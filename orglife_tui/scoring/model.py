@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
+from orglife_tui.scoring.policy import Policy
 
 
 class Category(str, Enum):
@@ -94,6 +95,8 @@ class Scheme:
     graded_statuses: frozenset[MemberStatus]
     appraisal: AppraisalInput = field(default_factory=AppraisalInput)
     period: str = "calendar_year"
+    # the compliance watch's rules (``[policy]``); the defaults when the file has none
+    policy: Policy = field(default_factory=Policy)
     # sections later features read (e.g. ``policy``), kept as parsed TOML
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -1,0 +1,9 @@
+"""`orglife-tui talks`."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

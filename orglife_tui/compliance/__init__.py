@@ -1,0 +1,1 @@
+"""The compliance watch's rules: pure functions over facts gathered from the records."""

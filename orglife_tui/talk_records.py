@@ -1,0 +1,3 @@
+"""Talk records from typed fields."""
+
+from __future__ import annotations

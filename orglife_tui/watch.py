@@ -1,0 +1,3 @@
+"""Compliance operations."""
+
+from __future__ import annotations
