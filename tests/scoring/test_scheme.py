@@ -26,6 +26,9 @@ from orglife_tui.scoring.scheme import (
     POINTS_KEYS,
     SCHEME_KEYS,
     STATUSES_KEYS,
+    LADDER_KEYS,
+    POLICY_KEYS,
+    RULE_KEYS,
     TOP_KEYS,
     SchemeError,
     default_scheme,
@@ -168,6 +171,10 @@ def test_every_key_the_parser_allows_is_documented():
         mod.APPRAISAL_KEYS,
         mod.ITEM_KEYS,
         mod.DERIVE_KEYS,
+        mod.POLICY_KEYS,
+        mod.LADDER_KEYS,
+        *mod.RULE_KEYS.values(),
+        tuple(mod.RULE_KEYS),  # the rule ids
     ):
         for key in keys:
             assert f"`{key}`" in doc or f"[{key}" in doc, key
@@ -201,13 +208,6 @@ def test_chinese_spellings_are_accepted_for_statuses_types_attendance_and_catego
     assert attend.derive.meeting_types == (MeetingType.themed_day, MeetingType.party_lecture)
     assert attend.derive.attendance is AttendanceStatus.present
     assert s.item("absent").category is Category.deduction
-
-
-def test_policy_passes_through_untouched():
-    s = parse_scheme(
-        variant(extra="[policy]\nremind_after_months = 3\nescalate = { warn = 5, case = 6 }\n")
-    )
-    assert s.extra == {"policy": {"remind_after_months": 3, "escalate": {"warn": 5, "case": 6}}}
 
 
 def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
@@ -442,7 +442,7 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
                 's.toml:26:43: items[1].derive.meeting_types[2]: unknown meeting type "picnic"; '
                 "use one of: general_meeting/支部党员大会, committee_meeting/支部委员会, "
                 "group_meeting/党小组会, party_lecture/党课, themed_day/主题党日, "
-                "life_meeting/组织生活会, other/其他",
+                "life_meeting/组织生活会, appraisal/民主评议党员, other/其他",
                 's.toml:26:54: items[1].derive.attendance: unknown attendance status "late"; '
                 "use one of: present/出席, leave/请假, absent/缺席",
             ],
@@ -726,17 +726,18 @@ def test_the_summary_lists_every_item_with_its_cap_in_both_languages():
     assert "  probationary  92 / 85 / 70" in en
 
 
-def test_the_summary_marks_ungraded_statuses_and_a_policy_section():
+def test_the_summary_marks_ungraded_statuses_and_ends_with_the_policy():
     s = parse_scheme(
         variant(
             {11: 'scored = ["full", "probationary"]'},
             extra="[grades.probationary]\nexcellent = 95\nqualified = 85\n"
-            "basically_qualified = 70\n[policy]\nx = 1\n",
+            "basically_qualified = 70\n[policy]\npublicity_days = 5\n",
         )
     )
     en = summary_lines(s, "en")
     assert "  probationary  95 / 85 / 70  (not graded)" in en
-    assert en[-1] == "[policy]: 1 key(s) kept for later features"
+    assert "Compliance policy (rule: what is checked):" in en
+    assert en[-1] == "  Publicity window: 5 days"
 
 
 # ---------------------------------------------------------------------------- properties
@@ -748,11 +749,13 @@ PROPERTY_SETTINGS = settings(
 SCHEMA_KEYS = sorted(
     {*TOP_KEYS, *SCHEME_KEYS, *POINTS_KEYS, *STATUSES_KEYS, *CUTOFF_KEYS, *APPRAISAL_KEYS}
     | {*ITEM_KEYS, *DERIVE_KEYS, "full", "probationary", "正式党员"}
+    | {*POLICY_KEYS, *LADDER_KEYS, *RULE_KEYS, *(k for ks in RULE_KEYS.values() for k in ks)}
 )
 SCHEMA_WORDS = [
     "full", "probationary", "预备党员", "duty", "bonus", "deduction", "veto", "基本职责",
     "occurrence", "hour", "次", "present", "absent", "leave", "出席", "themed_day",
     "party_lecture", "主题党日", "ceiling", "range", "calendar_year", "attend", "a", "",
+    "month", "quarter", "year", "季度", "reminder_talk", "warning", "violation", "谈话提醒",
 ]  # fmt: skip
 
 text_no_surrogates = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
@@ -912,7 +915,9 @@ def test_mutated_default_schemes_give_a_scheme_or_scheme_errors(doc, tables):
 @given(st.data(), st.booleans())
 def test_an_unknown_key_is_located_where_it_is_written(data, tables):
     doc = copy.deepcopy(DEFAULT_DOC)
+    rules = doc["policy"]["rules"]
     targets = [doc, doc["scheme"], doc["points"], doc["grades"]["full"], *doc["items"]]
+    targets += [doc["policy"], *rules.values(), *rules["absence_streak"]["ladder"]]
     target = data.draw(st.sampled_from(targets))
     key = data.draw(
         st.text(alphabet="abcxyz_-中文", min_size=1, max_size=8).filter(

@@ -1,0 +1,60 @@
+"""The facts a compliance check is judged on: plain values, gathered by ``data.compliance``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from orglife_tui.domain import MeetingType
+
+
+@dataclass(frozen=True)
+class MeetingCount:
+    """How many meetings of a type (one meeting may count as several) a group held in a month."""
+
+    meeting_type: MeetingType
+    group: str | None  # the party group of a group meeting; None for branch meetings
+    month: str  # YYYY-MM
+    count: int
+
+
+@dataclass(frozen=True)
+class MonthMarks:
+    """A member's attendance marks at organizational life in one month."""
+
+    present: int = 0
+    leave: int = 0
+    absent: int = 0
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    member_no: str
+    name: str
+    group: str | None
+    join_date: date | None
+    months: dict[str, MonthMarks] = field(default_factory=dict)  # YYYY-MM → marks
+    talks: dict[int, int] = field(default_factory=dict)  # year → talks held with the member
+
+
+@dataclass(frozen=True)
+class RectificationFact:
+    id: int
+    problem: str
+    owner: str
+    deadline: date
+    status: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class BranchFacts:
+    branch: str
+    first: date  # the window the facts cover
+    last: date  # the as-of date
+    record_start: date | None  # the branch's first recorded meeting, ever
+    groups: tuple[str, ...]  # party groups that have members
+    committee_size: int  # members holding a committee post
+    meeting_counts: tuple[MeetingCount, ...] = ()
+    members: tuple[MemberFacts, ...] = ()
+    rectifications: tuple[RectificationFact, ...] = ()

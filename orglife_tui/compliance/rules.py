@@ -1,0 +1,329 @@
+"""Judging a branch's year against the policy: pure functions from facts to findings.
+
+The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
+
+- Meeting frequencies: in every period of the rule (month, quarter or year) at least
+  ``times`` meetings of the type; group meetings per party group. A period is judged once it
+  has ended by the as-of date, and only from the period holding the branch's first recorded
+  meeting on (a branch that starts using the program in June is not blamed for January).
+  Committee meetings are required only of a branch with a committee (two or more members
+  holding committee posts).
+- ``absence_streak``: a member's month counts as taking part when the member was present at
+  any organizational-life meeting that month; a month with leave and no presence, or with no
+  mark at all, is neutral — it neither breaks a streak nor continues it; months before the
+  member joined and after the as-of date do not count. Every streak whose last missed month
+  falls in the year and that reached a step of the ladder is a finding, at the highest step.
+- ``talk_coverage``: judged once the year has ended; every member who joined before the last
+  ``grace_months`` months of the year had at least ``talks_per_member`` talks in it.
+- ``rectification_overdue``: an item whose deadline passed before the as-of date and which
+  was not closed by then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from orglife_tui.compliance.facts import BranchFacts, MemberFacts
+from orglife_tui.compliance.findings import Finding, PeriodParam
+from orglife_tui.compliance.periods import month_key, months_between, months_in, periods_of
+from orglife_tui.domain import MeetingType
+from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
+
+# Required only of a branch that has a committee (DESIGN.md §2: under seven full members the
+# branch has a secretary only).
+BRANCH_TYPES_NEED_COMMITTEE = (MeetingType.committee_meeting,)
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+@dataclass(frozen=True)
+class PeriodState:
+    """How a rule's period stands: ``held`` / ``missing`` / ``not_due`` / ``not_required``."""
+
+    rule: FrequencyRule
+    period: str
+    first: date
+    last: date
+    state: str
+    held: int  # meetings held (or, for group meetings, groups that met the rule)
+    required: int  # meetings required (or groups)
+    missing_groups: tuple[tuple[str, int], ...] = ()  # group → meetings held
+
+
+def _counts(facts: BranchFacts) -> dict[tuple[MeetingType, str | None, str], int]:
+    out: dict[tuple[MeetingType, str | None, str], int] = defaultdict(int)
+    for c in facts.meeting_counts:
+        out[(c.meeting_type, c.group, c.month)] += c.count
+    return out
+
+
+def _applies(rule: FrequencyRule, facts: BranchFacts) -> bool:
+    if rule.meeting_type in BRANCH_TYPES_NEED_COMMITTEE and facts.committee_size < 2:
+        return False
+    return not (rule.meeting_type is MeetingType.group_meeting and not facts.groups)
+
+
+def period_states(
+    facts: BranchFacts, year: int, as_of: date, rule: FrequencyRule
+) -> list[PeriodState]:
+    """Every period of ``year`` for one frequency or yearly rule, with its state."""
+    counts = _counts(facts)
+    applies = _applies(rule, facts)
+    out = []
+    for label, first, last in periods_of(year, rule.period):
+        months = months_in(first, last)
+        before_record = facts.record_start is None or last < facts.record_start
+        if rule.meeting_type is MeetingType.group_meeting:
+            per_group = [
+                (g, sum(counts.get((rule.meeting_type, g, m), 0) for m in months))
+                for g in facts.groups
+            ]
+            short = tuple((g, n) for g, n in per_group if n < rule.times)
+            held, required = len(per_group) - len(short), len(per_group)
+        else:
+            n = sum(
+                c
+                for (mtype, _, month), c in counts.items()
+                if mtype is rule.meeting_type and month in months
+            )
+            short = ()
+            held, required = n, rule.times
+        if not applies or before_record:
+            state = "not_required"
+        elif held >= required:
+            state = "held"
+        elif as_of >= last:
+            state = "missing"
+        else:
+            state = "not_due"
+        out.append(PeriodState(rule, label, first, last, state, held, required, short))
+    return out
+
+
+def _meeting_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    findings = []
+    for rule in (*policy.frequencies, *policy.yearly):
+        if not rule.enabled:
+            continue
+        for ps in period_states(facts, year, as_of, rule):
+            if ps.state != "missing":
+                continue
+            if rule.meeting_type is MeetingType.group_meeting:
+                for group, held in ps.missing_groups:
+                    findings.append(
+                        Finding(
+                            rule.rule,
+                            ps.period,
+                            group,
+                            Severity.violation,
+                            "compliance.finding.group_frequency",
+                            {
+                                "group": group,
+                                "type": rule.meeting_type,
+                                "when": PeriodParam(ps.period),
+                                "held": held,
+                                "required": rule.times,
+                            },
+                        )
+                    )
+                continue
+            findings.append(
+                Finding(
+                    rule.rule,
+                    ps.period,
+                    facts.branch,
+                    Severity.violation,
+                    "compliance.finding.frequency",
+                    {
+                        "type": rule.meeting_type,
+                        "when": PeriodParam(ps.period),
+                        "held": ps.held,
+                        "required": rule.times,
+                    },
+                )
+            )
+    return findings
+
+
+# --------------------------------------------------------------------------- absence
+
+
+@dataclass(frozen=True)
+class Streak:
+    """Missed months in a row (neutral months skipped); ``ongoing`` if not yet broken."""
+
+    months: tuple[str, ...]
+    ongoing: bool
+
+    @property
+    def length(self) -> int:
+        return len(self.months)
+
+
+def member_streaks(member: MemberFacts, first: date, as_of: date) -> list[Streak]:
+    """Every streak of missed months of a member between ``first`` and ``as_of``."""
+    start = month_key(first.year, first.month)
+    if member.join_date is not None:
+        start = max(start, month_key(member.join_date.year, member.join_date.month))
+    end = month_key(as_of.year, as_of.month)
+    streaks: list[Streak] = []
+    run: list[str] = []
+    for key in months_between(start, end) if start <= end else []:
+        marks = member.months.get(key)
+        if marks is None:
+            continue  # no organizational life expected of the member: neutral
+        if marks.present:
+            if run:
+                streaks.append(Streak(tuple(run), False))
+                run = []
+        elif marks.leave:
+            continue  # leave with a reason is neutral
+        elif marks.absent:
+            run.append(key)
+    if run:
+        streaks.append(Streak(tuple(run), True))
+    return streaks
+
+
+def current_streak(member: MemberFacts, first: date, as_of: date) -> Streak | None:
+    streaks = member_streaks(member, first, as_of)
+    if streaks and streaks[-1].ongoing:
+        return streaks[-1]
+    return None
+
+
+def _absence_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    rule = policy.absence
+    if not rule.enabled:
+        return []
+    findings = []
+    for member in facts.members:
+        for streak in member_streaks(member, facts.first, as_of):
+            if int(streak.months[-1][:4]) != year:
+                continue
+            step = rule.step_for(streak.length)
+            if step is None:
+                continue
+            findings.append(_absence_finding(member, streak, step))
+    return findings
+
+
+def _absence_finding(member: MemberFacts, streak: Streak, step: LadderStep) -> Finding:
+    return Finding(
+        "absence_streak",
+        streak.months[-1],
+        member.member_no,
+        step.severity,
+        "compliance.finding.absence_ongoing" if streak.ongoing else "compliance.finding.absence",
+        {
+            "name": member.name,
+            "member_no": member.member_no,
+            "count": streak.length,
+            "months": streak.months,
+            "action": step.action,
+            "step_months": step.months,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- talks
+
+
+def talk_due_cutoff(year: int, grace_months: int) -> date:
+    """Members who joined on or after this day are not yet due a talk in ``year``."""
+    if grace_months <= 0:
+        return date(year + 1, 1, 1)
+    return date(year, 12 - grace_months + 1, 1)
+
+
+def _talk_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    rule = policy.talks
+    if not rule.enabled or rule.talks_per_member <= 0 or as_of < date(year, 12, 31):
+        return []
+    cutoff = talk_due_cutoff(year, rule.grace_months)
+    findings = []
+    for member in facts.members:
+        if member.join_date is not None and member.join_date >= cutoff:
+            continue
+        held = member.talks.get(year, 0)
+        if held < rule.talks_per_member:
+            findings.append(
+                Finding(
+                    "talk_coverage",
+                    f"{year:04d}",
+                    member.member_no,
+                    Severity.violation,
+                    "compliance.finding.talk_coverage",
+                    {
+                        "name": member.name,
+                        "member_no": member.member_no,
+                        "year": year,
+                        "held": held,
+                        "required": rule.talks_per_member,
+                    },
+                )
+            )
+    return findings
+
+
+# --------------------------------------------------------------------------- rectification
+
+
+def is_overdue(deadline: date, closed_on: date | None, as_of: date) -> bool:
+    return deadline < as_of and (closed_on is None or closed_on > as_of)
+
+
+def _rectification_findings(
+    facts: BranchFacts, year: int, as_of: date, policy: Policy
+) -> list[Finding]:
+    if not policy.rectification.enabled:
+        return []
+    findings = []
+    for item in facts.rectifications:
+        if item.deadline.year > year or not is_overdue(item.deadline, item.closed_on, as_of):
+            continue
+        findings.append(
+            Finding(
+                "rectification_overdue",
+                month_key(item.deadline.year, item.deadline.month),
+                facts.branch,
+                Severity.violation,
+                "compliance.finding.rectification",
+                {
+                    "id": item.id,
+                    "problem": item.problem,
+                    "owner": item.owner,
+                    "deadline": item.deadline.isoformat(),
+                },
+            )
+        )
+    return findings
+
+
+# --------------------------------------------------------------------------- all
+
+
+def judge(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    """Every finding for ``year`` as of ``as_of``, in rule order, then period, then subject."""
+    findings = [
+        *_meeting_findings(facts, year, as_of, policy),
+        *_absence_findings(facts, year, as_of, policy),
+        *_talk_findings(facts, year, as_of, policy),
+        *_rectification_findings(facts, year, as_of, policy),
+    ]
+    return sorted(findings, key=Finding.sort_key)
+
+
+__all__ = [
+    "PeriodState",
+    "Streak",
+    "current_streak",
+    "is_overdue",
+    "judge",
+    "member_streaks",
+    "period_states",
+    "talk_due_cutoff",
+]

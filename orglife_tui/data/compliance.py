@@ -1,0 +1,231 @@
+"""The facts the compliance watch judges, gathered with SQL ``GROUP BY``.
+
+Everything here is counting: meetings per type, group and month; each member's months with
+a presence, a leave or an unexcused absence at organizational life; talks per member;
+rectification items. The judging itself is pure and lives in ``orglife_tui.compliance``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Connection, and_, exists, func, select
+
+from orglife_tui.compliance.facts import (
+    BranchFacts,
+    MeetingCount,
+    MemberFacts,
+    MonthMarks,
+    RectificationFact,
+)
+from orglife_tui.data.errors import NotFound
+from orglife_tui.data.models import RectificationItem, Talk
+from orglife_tui.data.store import (
+    Store,
+    attendance_t,
+    branch_t,
+    group_t,
+    meeting_t,
+    member_t,
+    mtype_t,
+)
+from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType
+
+talk_t = Talk.__table__
+rect_t = RectificationItem.__table__
+
+
+def _month_of(conn: Connection, column):
+    """``YYYY-MM`` of a date column, on either database."""
+    if conn.dialect.name == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def branch_facts(
+    store: Store,
+    branch_id: int,
+    first: date,
+    last: date,
+    organizational_life: Iterable[MeetingType],
+) -> BranchFacts:
+    """What happened in the branch between ``first`` and ``last`` (inclusive).
+
+    Attendance marks are gathered from ``first`` on; meeting counts, talks and the record's
+    start cover the whole window as well. ``last`` is the as-of date: nothing later counts.
+    """
+    life = sorted(t.value for t in organizational_life)
+    with store.read_connection() as conn:
+        name = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
+        if name is None:
+            raise NotFound("branch_not_found", name=str(branch_id), known="")
+        in_window = and_(
+            meeting_t.c.branch_id == branch_id,
+            meeting_t.c.date >= first,
+            meeting_t.c.date <= last,
+        )
+        month = _month_of(conn, meeting_t.c.date)
+        counts = [
+            MeetingCount(MeetingType(r.type), r.group, r.month, int(r.n))
+            for r in conn.execute(
+                select(
+                    mtype_t.c.type,
+                    group_t.c.name.label("group"),
+                    month.label("month"),
+                    func.count().label("n"),
+                )
+                .select_from(
+                    meeting_t.join(mtype_t, mtype_t.c.meeting_id == meeting_t.c.id).outerjoin(
+                        group_t, group_t.c.id == meeting_t.c.group_id
+                    )
+                )
+                .where(in_window)
+                .group_by(mtype_t.c.type, group_t.c.name, month)
+            )
+        ]
+        record_start = conn.scalar(
+            select(func.min(meeting_t.c.date)).where(meeting_t.c.branch_id == branch_id)
+        )
+        groups = list(
+            conn.scalars(
+                select(group_t.c.name)
+                .where(
+                    group_t.c.branch_id == branch_id,
+                    exists().where(member_t.c.group_id == group_t.c.id),
+                )
+                .order_by(group_t.c.id)
+            )
+        )
+        committee = int(
+            conn.scalar(
+                select(func.count())
+                .select_from(member_t)
+                .where(
+                    member_t.c.branch_id == branch_id,
+                    member_t.c.post.in_([p.value for p in COMMITTEE_POSTS]),
+                )
+            )
+            or 0
+        )
+        marks = _member_marks(conn, branch_id, in_window, life)
+        talks = _talk_counts(conn, branch_id, first, last)
+        members = [
+            MemberFacts(
+                member_no=r.member_no,
+                name=r.name,
+                group=r.group,
+                join_date=r.join_date,
+                months=marks.get(r.id, {}),
+                talks=talks.get(r.id, {}),
+            )
+            for r in conn.execute(
+                select(
+                    member_t.c.id,
+                    member_t.c.member_no,
+                    member_t.c.name,
+                    member_t.c.join_date,
+                    group_t.c.name.label("group"),
+                )
+                .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
+                .where(member_t.c.branch_id == branch_id)
+                .order_by(member_t.c.member_no)
+            )
+        ]
+        items = [
+            RectificationFact(
+                id=r.id,
+                problem=r.problem,
+                owner=r.owner,
+                deadline=r.deadline,
+                status=r.status,
+                closed_on=r.closed_on,
+            )
+            for r in conn.execute(
+                select(
+                    rect_t.c.id,
+                    rect_t.c.problem,
+                    rect_t.c.owner,
+                    rect_t.c.deadline,
+                    rect_t.c.status,
+                    rect_t.c.closed_on,
+                )
+                .where(rect_t.c.branch_id == branch_id, rect_t.c.deadline <= last)
+                .order_by(rect_t.c.deadline, rect_t.c.id)
+            )
+        ]
+    return BranchFacts(
+        branch=name,
+        first=first,
+        last=last,
+        record_start=record_start,
+        groups=tuple(groups),
+        committee_size=committee,
+        meeting_counts=tuple(counts),
+        members=tuple(members),
+        rectifications=tuple(items),
+    )
+
+
+def _member_marks(
+    conn: Connection, branch_id: int, in_window, life: list[str]
+) -> dict[int, dict[str, MonthMarks]]:
+    """member id → month → which marks the member got at organizational life that month."""
+    month = _month_of(conn, meeting_t.c.date)
+    status = attendance_t.c.status
+    is_life = exists().where(mtype_t.c.meeting_id == meeting_t.c.id, mtype_t.c.type.in_(life))
+    rows = conn.execute(
+        select(
+            attendance_t.c.member_id,
+            month.label("month"),
+            status,
+            func.count().label("n"),
+        )
+        .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
+        .where(in_window, is_life)
+        .group_by(attendance_t.c.member_id, month, status)
+    )
+    out: dict[int, dict[str, MonthMarks]] = {}
+    for r in rows:
+        months = out.setdefault(r.member_id, {})
+        prev = months.get(r.month, MonthMarks())
+        n = int(r.n)
+        if r.status == AttendanceStatus.present.value:
+            prev = MonthMarks(prev.present + n, prev.leave, prev.absent)
+        elif r.status == AttendanceStatus.leave.value:
+            prev = MonthMarks(prev.present, prev.leave + n, prev.absent)
+        elif r.status == AttendanceStatus.absent.value:
+            prev = MonthMarks(prev.present, prev.leave, prev.absent + n)
+        months[r.month] = prev
+    return out
+
+
+def _talk_counts(
+    conn: Connection, branch_id: int, first: date, last: date
+) -> dict[int, dict[int, int]]:
+    """member id → year → talks with the member in that year (up to ``last``)."""
+    if conn.dialect.name == "postgresql":
+        year = func.to_char(talk_t.c.date, "YYYY")
+    else:
+        year = func.strftime("%Y", talk_t.c.date)
+    out: dict[int, dict[int, int]] = {}
+    for r in conn.execute(
+        select(talk_t.c.member_id, year.label("year"), func.count().label("n"))
+        .where(talk_t.c.branch_id == branch_id, talk_t.c.date >= first, talk_t.c.date <= last)
+        .group_by(talk_t.c.member_id, year)
+    ):
+        out.setdefault(r.member_id, {})[int(r.year)] = int(r.n)
+    return out
+
+
+def join_dates(store: Store, branch_id: int) -> list[tuple[str, str, date]]:
+    """``(member_no, name, join_date)`` of every member with a known join date."""
+    with store.read_connection() as conn:
+        return [
+            (r.member_no, r.name, r.join_date)
+            for r in conn.execute(
+                select(member_t.c.member_no, member_t.c.name, member_t.c.join_date)
+                .where(member_t.c.branch_id == branch_id, member_t.c.join_date.is_not(None))
+                .order_by(member_t.c.member_no)
+            )
+        ]
