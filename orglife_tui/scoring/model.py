@@ -97,7 +97,7 @@ class Scheme:
     period: str = "calendar_year"
     # the compliance watch's rules (``[policy]``); the defaults when the file has none
     policy: Policy = field(default_factory=Policy)
-    # sections later features read (e.g. ``policy``), kept as parsed TOML
+    # sections later features read, kept as parsed TOML
     extra: dict[str, object] = field(default_factory=dict)
 
     def item(self, code: str) -> Item | None:

@@ -21,7 +21,7 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -51,6 +51,20 @@ from orglife_tui.scoring.model import (
     Scheme,
     Unit,
 )
+from orglife_tui.scoring.policy import (
+    FREQUENCY_RULES,
+    RULE_IDS,
+    YEARLY_RULES,
+    AbsenceRule,
+    FrequencyRule,
+    LadderAction,
+    LadderStep,
+    Period,
+    Policy,
+    Severity,
+    SimpleRule,
+    TalkRule,
+)
 
 DEFAULT_SCHEME_RESOURCE = "default_scheme.toml"
 
@@ -63,6 +77,29 @@ CUTOFF_KEYS = ("excellent", "qualified", "basically_qualified")
 APPRAISAL_KEYS = ("normalization", "points_weight")
 ITEM_KEYS = ("code", "name_zh", "name_en", "category", "points", "unit", "cap", "derive")
 DERIVE_KEYS = ("meeting_types", "attendance")
+# [policy]: every key optional; what is left out keeps its default from scoring/policy.py.
+POLICY_KEYS = ("organizational_life", "publicity_days", "rules")
+FREQUENCY_RULE_KEYS = ("enabled", "period", "times")
+YEARLY_RULE_KEYS = ("enabled", "times")
+ABSENCE_RULE_KEYS = ("enabled", "ladder")
+LADDER_KEYS = ("months", "action", "severity")
+TALK_RULE_KEYS = ("enabled", "talks_per_member", "grace_months")
+SIMPLE_RULE_KEYS = ("enabled",)
+# [policy.rules.<id>]: the keys each rule allows, in the order of RULE_IDS
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    **{rule: FREQUENCY_RULE_KEYS for rule in FREQUENCY_RULES},
+    **{rule: YEARLY_RULE_KEYS for rule in YEARLY_RULES},
+    "absence_streak": ABSENCE_RULE_KEYS,
+    "talk_coverage": TALK_RULE_KEYS,
+    "rectification_overdue": SIMPLE_RULE_KEYS,
+}
+assert tuple(RULE_KEYS) == RULE_IDS
+# inclusive bounds of the whole numbers in [policy]
+PUBLICITY_DAYS = (1, 90)
+TIMES = (1, 31)
+LADDER_MONTHS = (1, 24)
+TALKS_PER_MEMBER = (0, 12)
+GRACE_MONTHS = (0, 11)
 
 PERIODS = ("calendar_year",)
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
@@ -82,6 +119,22 @@ CATEGORY_ZH = {
     "否决": Category.veto,
 }
 UNIT_ZH = {"次": Unit.occurrence, "每次": Unit.occurrence, "小时": Unit.hour, "每小时": Unit.hour}
+# … and for the policy vocabulary (the first spelling of each is the one messages show)
+PERIOD_ZH = {
+    "月": Period.month,
+    "每月": Period.month,
+    "季度": Period.quarter,
+    "每季度": Period.quarter,
+    "年": Period.year,
+    "每年": Period.year,
+    "年度": Period.year,
+}
+ACTION_ZH = {
+    "谈话提醒": LadderAction.reminder_talk,
+    "警示告诫": LadderAction.warning_notice,
+    "提交支部党员大会处置": LadderAction.general_meeting_case,
+}
+SEVERITY_ZH = {"提醒": Severity.warning, "违规": Severity.violation}
 
 
 # --------------------------------------------------------------------------- problems
@@ -756,22 +809,14 @@ class _Checker:
         appraisal = self.appraisal(root, ceiling)
         items = self.items(root)
 
-        policy: object = _MISSING
-        if "policy" in root:
-            policy = root["policy"]
-            if not isinstance(policy, dict):
-                self.problem(
-                    ("policy",),
-                    "scheme.problem.type",
-                    expected=_Term("scheme.type.table"),
-                    found=_toml_type(policy),
-                )
+        policy = self.policy(root)
 
         if self.problems:
             return None
         assert name and version and period and items is not None
         assert base is not None and floor is not None and ceiling is not None
         assert scored is not None and graded is not None and appraisal is not None
+        assert policy is not None
         return Scheme(
             name=name,
             version=version,
@@ -784,7 +829,7 @@ class _Checker:
             graded_statuses=frozenset(graded),
             appraisal=appraisal,
             period=period,
-            extra={} if policy is _MISSING else {"policy": policy},
+            policy=policy,
         )
 
     def grades(
@@ -1027,6 +1072,233 @@ class _Checker:
             return None
         return Derivation(meeting_types=tuple(types), attendance=attendance)
 
+    # -- [policy]
+    def integer_value(self, value: object, path: Path, bounds: tuple[int, int]) -> int | None:
+        """A whole number (a TOML integer, not a float or a bool) within ``bounds``."""
+        if isinstance(value, float):
+            self.problem(path, "scheme.policy.not_whole", value=repr(value))
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(
+                path,
+                "scheme.problem.type",
+                expected=_Term("scheme.policy.type.integer"),
+                found=_toml_type(value),
+            )
+            return None
+        low, high = bounds
+        if not low <= value <= high:
+            self.problem(path, "scheme.policy.range", value=_show(value), low=low, high=high)
+            return None
+        return value
+
+    def flag_value(self, value: object, path: Path) -> bool | None:
+        if not isinstance(value, bool):
+            self.problem(
+                path,
+                "scheme.problem.type",
+                expected=_Term("scheme.type.bool"),
+                found=_toml_type(value),
+            )
+            return None
+        return value
+
+    def policy(self, root: dict[str, Any]) -> Policy | None:
+        """``[policy]``; a missing table, like any missing key in it, keeps the default."""
+        defaults = Policy()
+        if "policy" not in root:
+            return defaults
+        tbl = self.sub_table(root, "policy", POLICY_KEYS)
+        if tbl is None:
+            return None
+        before = len(self.problems)
+        here = ("policy",)
+        life = defaults.organizational_life
+        if "organizational_life" in tbl:
+            types = self.enum_list(
+                tbl, "organizational_life", here, MeetingType, "scheme.problem.unknown_meeting_type"
+            )
+            if tbl["organizational_life"] == []:
+                self.problem((*here, "organizational_life"), "scheme.problem.empty")
+            # a set in meaning: kept in the order of MeetingType, whatever the file's order
+            life = tuple(m for m in MeetingType if m in (types or ()))
+        publicity: int | None = defaults.publicity_days
+        if "publicity_days" in tbl:
+            publicity = self.integer_value(
+                tbl["publicity_days"], (*here, "publicity_days"), PUBLICITY_DAYS
+            )
+        rules = self.policy_rules(tbl["rules"]) if "rules" in tbl else {}
+        if len(self.problems) > before or publicity is None:
+            return None
+        return Policy(
+            organizational_life=life,
+            frequencies=tuple(rules.get(r.rule, r) for r in defaults.frequencies),
+            yearly=tuple(rules.get(r.rule, r) for r in defaults.yearly),
+            absence=rules.get("absence_streak", defaults.absence),
+            talks=rules.get("talk_coverage", defaults.talks),
+            rectification=rules.get("rectification_overdue", defaults.rectification),
+            publicity_days=publicity,
+        )
+
+    def policy_rules(self, value: object) -> dict[str, Any]:
+        """``[policy.rules.<id>]`` tables by rule id: only the rules the file sets."""
+        path: Path = ("policy", "rules")
+        if not isinstance(value, dict):
+            self.problem(
+                path,
+                "scheme.problem.type",
+                expected=_Term("scheme.type.table"),
+                found=_toml_type(value),
+            )
+            return {}
+        defaults = Policy()
+        frequency = {r.rule: r for r in (*defaults.frequencies, *defaults.yearly)}
+        out: dict[str, Any] = {}
+        for rule, spec in value.items():
+            here = (*path, rule)
+            found: object = None
+            if rule in frequency:
+                found = self.frequency_rule(spec, here, frequency[rule])
+            elif rule == "absence_streak":
+                found = self.absence_rule(spec, here, defaults.absence)
+            elif rule == "talk_coverage":
+                found = self.talk_rule(spec, here, defaults.talks)
+            elif rule == "rectification_overdue":
+                tbl = self.table(spec, here, SIMPLE_RULE_KEYS)
+                enabled = self.enabled(tbl, here, defaults.rectification.enabled)
+                found = None if enabled is None else SimpleRule(enabled=enabled)
+            else:
+                self.problem(
+                    here, "scheme.policy.unknown_rule", rule=_clip(rule), known=", ".join(RULE_IDS)
+                )
+            if found is not None:
+                out[rule] = found
+        return out
+
+    def enabled(self, tbl: dict[str, Any] | None, path: Path, default: bool) -> bool | None:
+        if tbl is None:
+            return None
+        if "enabled" not in tbl:
+            return default
+        return self.flag_value(tbl["enabled"], (*path, "enabled"))
+
+    def frequency_rule(
+        self, spec: object, path: Path, default: FrequencyRule
+    ) -> FrequencyRule | None:
+        if default.rule in YEARLY_RULES and isinstance(spec, dict) and "period" in spec:
+            self.problem((*path, "period"), "scheme.policy.yearly_period", rule=default.rule)
+            spec = {k: v for k, v in spec.items() if k != "period"}
+        tbl = self.table(spec, path, RULE_KEYS[default.rule])
+        enabled = self.enabled(tbl, path, default.enabled)
+        if tbl is None:
+            return None
+        period: Period | None = default.period
+        if "period" in tbl:
+            period = self.choice(
+                tbl["period"],
+                (*path, "period"),
+                lambda s: _zh_enum(Period, PERIOD_ZH, s),
+                "scheme.problem.choice",
+                _allowed(Period, PERIOD_ZH),
+            )
+        times: int | None = default.times
+        if "times" in tbl:
+            times = self.integer_value(tbl["times"], (*path, "times"), TIMES)
+        if enabled is None or period is None or times is None:
+            return None
+        return replace(default, enabled=enabled, period=period, times=times)
+
+    def absence_rule(self, spec: object, path: Path, default: AbsenceRule) -> AbsenceRule | None:
+        tbl = self.table(spec, path, ABSENCE_RULE_KEYS)
+        enabled = self.enabled(tbl, path, default.enabled)
+        if tbl is None:
+            return None
+        ladder: tuple[LadderStep, ...] | None = default.ladder
+        if "ladder" in tbl:
+            ladder = self.ladder(tbl["ladder"], (*path, "ladder"))
+        if enabled is None or ladder is None:
+            return None
+        return AbsenceRule(ladder=ladder, enabled=enabled)
+
+    def ladder(self, value: object, path: Path) -> tuple[LadderStep, ...] | None:
+        """At least one step, each with months, action and severity; months ascending."""
+        if not isinstance(value, list):
+            self.problem(
+                path,
+                "scheme.problem.type",
+                expected=_Term("scheme.type.list"),
+                found=_toml_type(value),
+            )
+            return None
+        if not value:
+            self.problem(path, "scheme.policy.ladder_empty")
+            return None
+        before = len(self.problems)
+        steps: list[LadderStep] = []
+        highest: int | None = None  # the most months of any earlier step
+        for i, element in enumerate(value, start=1):
+            here = (*path, i)
+            tbl = self.table(element, here, LADDER_KEYS, LADDER_KEYS)
+            if tbl is None:
+                continue
+            months = None
+            if "months" in tbl:
+                months = self.integer_value(tbl["months"], (*here, "months"), LADDER_MONTHS)
+            if months is not None:
+                if highest is not None and months <= highest:
+                    self.problem(
+                        (*here, "months"),
+                        "scheme.policy.ladder_order",
+                        months=months,
+                        previous=highest,
+                    )
+                highest = months if highest is None else max(highest, months)
+            action = severity = None
+            if "action" in tbl:
+                action = self.choice(
+                    tbl["action"],
+                    (*here, "action"),
+                    lambda s: _zh_enum(LadderAction, ACTION_ZH, s),
+                    "scheme.policy.unknown_action",
+                    _allowed(LadderAction, ACTION_ZH),
+                )
+            if "severity" in tbl:
+                severity = self.choice(
+                    tbl["severity"],
+                    (*here, "severity"),
+                    lambda s: _zh_enum(Severity, SEVERITY_ZH, s),
+                    "scheme.policy.unknown_severity",
+                    _allowed(Severity, SEVERITY_ZH),
+                )
+            if months is not None and action is not None and severity is not None:
+                steps.append(LadderStep(months=months, action=action, severity=severity))
+        if len(self.problems) > before:
+            return None
+        return tuple(steps)
+
+    def talk_rule(self, spec: object, path: Path, default: TalkRule) -> TalkRule | None:
+        tbl = self.table(spec, path, TALK_RULE_KEYS)
+        enabled = self.enabled(tbl, path, default.enabled)
+        if tbl is None:
+            return None
+        talks: int | None = default.talks_per_member
+        if "talks_per_member" in tbl:
+            talks = self.integer_value(
+                tbl["talks_per_member"], (*path, "talks_per_member"), TALKS_PER_MEMBER
+            )
+        grace: int | None = default.grace_months
+        if "grace_months" in tbl:
+            grace = self.integer_value(tbl["grace_months"], (*path, "grace_months"), GRACE_MONTHS)
+        if enabled is None or talks is None or grace is None:
+            return None
+        return TalkRule(talks_per_member=talks, grace_months=grace, enabled=enabled)
+
+
+def _zh_enum(kind: type[Enum], zh: Mapping[str, Enum], text: str) -> Any:
+    """An enum by its English key (any case) or one of its Chinese spellings."""
+    raw = text.strip()
+    return zh.get(raw) or kind(raw.lower())
+
 
 def _category(text: str) -> Category:
     raw = text.strip()
@@ -1155,9 +1427,67 @@ def summary_lines(scheme: Scheme, lang: str) -> list[str]:
         lines.append(("  " + "  ".join(_pad(c, w) for c, w in zip(r, widths))).rstrip())
         if derive:
             lines.append(" " * indent + derive)
-    policy = scheme.extra.get("policy")
-    if isinstance(policy, dict):
-        lines.append(_tl("scheme.summary.policy", lang, count=len(policy)))
+    return lines + policy_lines(scheme.policy, lang)
+
+
+def policy_lines(policy: Policy, lang: str) -> list[str]:
+    """The ``[policy]`` part of the summary: one line per rule, by its id."""
+    sep = "、" if lang == "zh" else ", "
+    lines = [
+        _tl("scheme.policy.summary.title", lang),
+        "  "
+        + _tl(
+            "scheme.policy.summary.life",
+            lang,
+            types=sep.join(label(m, lang) for m in policy.organizational_life),
+        ),
+    ]
+    described: list[tuple[str, str]] = []
+    for rule in (*policy.frequencies, *policy.yearly):
+        key = "frequency_group" if rule.meeting_type is MeetingType.group_meeting else "frequency"
+        described.append(
+            (
+                rule.rule,
+                _tl(
+                    f"scheme.policy.summary.{key}",
+                    lang,
+                    times=rule.times,
+                    period=_tl(f"scheme.policy.period.{rule.period.value}", lang),
+                ),
+            )
+        )
+    steps = [
+        _tl(
+            "scheme.policy.summary.step",
+            lang,
+            months=step.months,
+            action=_tl(f"scheme.policy.action.{step.action.value}", lang),
+            severity=_tl(f"scheme.policy.severity.{step.severity.value}", lang),
+        )
+        for step in policy.absence.ladder
+    ]
+    described.append(("absence_streak", steps[0]))
+    described += [("", more) for more in steps[1:]]  # one step a line, under the first
+    described.append(
+        (
+            "talk_coverage",
+            _tl(
+                "scheme.policy.summary.talks",
+                lang,
+                times=policy.talks.talks_per_member,
+                grace=policy.talks.grace_months,
+            ),
+        )
+    )
+    described.append(("rectification_overdue", _tl("scheme.policy.summary.rectification", lang)))
+    width = max(len(rule) for rule, _ in described)
+    off = _tl("scheme.policy.summary.off", lang)
+    for rule, text in described:
+        if not rule and not policy.absence.enabled:
+            continue
+        shown = text if not rule or policy.enabled(rule) else off
+        lines.append(f"  {rule.ljust(width)}  {shown}")
+    lines.append("  " + _tl("scheme.policy.summary.publicity", lang, days=policy.publicity_days))
     return lines
 
 
@@ -1168,6 +1498,7 @@ __all__ = [
     "default_scheme_text",
     "key_positions",
     "parse_scheme",
+    "policy_lines",
     "render_path",
     "scheme_hash",
     "summary_lines",
