@@ -189,9 +189,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "auto from attendance: {types} ({attendance})",
         "由出勤自动计分：{types}（{attendance}）",
     ),
-    "scheme.summary.policy": (
-        "[policy]: {count} key(s) kept for later features",
-        "[policy]：保留 {count} 个键，供后续功能使用",
+    # --- [policy]: checking
+    "scheme.policy.type.integer": ("a whole number", "整数"),
+    "scheme.policy.not_whole": (
+        "expected a whole number, found {value}",
+        "应为整数，实为 {value}",
+    ),
+    "scheme.policy.range": (
+        "{value} must lie between {low} and {high}",
+        "{value} 必须在 {low} 与 {high} 之间",
+    ),
+    "scheme.policy.unknown_rule": (
+        'unknown rule "{rule}"; known rules: {known}',
+        "无法识别的规则“{rule}”；可用的规则：{known}",
+    ),
+    "scheme.policy.yearly_period": (
+        "{rule} is always judged per year; remove period",
+        "{rule} 固定按年度检查，不能设置 period；请删除此键",
+    ),
+    "scheme.policy.ladder_empty": (
+        "the ladder needs at least one step",
+        "处置阶梯至少要有一级",
+    ),
+    "scheme.policy.ladder_order": (
+        "steps must go up in months: {months} is not more than {previous} of an earlier step",
+        "各级须按月数从小到大排列：{months} 不大于前面一级的 {previous}",
+    ),
+    "scheme.policy.unknown_action": (
+        'unknown action "{value}"; use one of: {allowed}',
+        "无法识别的处置措施“{value}”；可用的值：{allowed}",
+    ),
+    "scheme.policy.unknown_severity": (
+        'unknown severity "{value}"; use one of: {allowed}',
+        "无法识别的严重程度“{value}”；可用的值：{allowed}",
+    ),
+    # --- [policy]: labels
+    "scheme.policy.period.month": ("month", "月"),
+    "scheme.policy.period.quarter": ("quarter", "季度"),
+    "scheme.policy.period.year": ("year", "年"),
+    "scheme.policy.action.reminder_talk": ("reminder talk", "谈话提醒"),
+    "scheme.policy.action.warning_notice": ("warning notice", "警示告诫"),
+    "scheme.policy.action.general_meeting_case": (
+        "case for the general meeting",
+        "提交支部党员大会处置",
+    ),
+    "scheme.policy.severity.warning": ("warning", "提醒"),
+    "scheme.policy.severity.violation": ("violation", "违规"),
+    # --- [policy]: summary (scheme check / show)
+    "scheme.policy.summary.title": (
+        "Compliance policy (rule: what is checked):",
+        "组织生活合规规则（规则代码：检查内容）：",
+    ),
+    "scheme.policy.summary.life": (
+        "Counts as organizational life: {types}",
+        "算作参加组织生活的会议：{types}",
+    ),
+    "scheme.policy.summary.frequency": (
+        "at least {times} a {period}",
+        "每{period}至少 {times} 次",
+    ),
+    "scheme.policy.summary.frequency_group": (
+        "at least {times} a {period} in each party group",
+        "每个党小组每{period}至少 {times} 次",
+    ),
+    "scheme.policy.summary.step": (
+        "{months} months → {action} ({severity})",
+        "{months} 个月 → {action}（{severity}）",
+    ),
+    "scheme.policy.summary.talks": (
+        "at least {times} talk(s) a year with each member, except those who joined in the "
+        "year's last {grace} months",
+        "每年与每名党员至少谈心谈话 {times} 次，当年最后 {grace} 个月入党的党员除外",
+    ),
+    "scheme.policy.summary.rectification": (
+        "rectification items past their deadline and not done",
+        "整改事项逾期未完成",
+    ),
+    "scheme.policy.summary.off": ("off", "不检查"),
+    "scheme.policy.summary.publicity": (
+        "Publicity window: {days} days",
+        "公示期：{days} 天",
     ),
     # --- commands
     "scheme.cli.help": (
