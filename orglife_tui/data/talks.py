@@ -1,0 +1,635 @@
+"""Heart-to-heart talks (谈心谈话): storage, listings, coverage and follow-ups.
+
+Every write runs in one transaction with its audit-log row, and is checked inside that
+transaction before anything is inserted: a refused talk leaves no trace but the refusal.
+A talker given by member number takes name and post from the roster (the post is the
+member's committee post key, when the member holds one).
+
+Confidential talks keep their texts (``CONFIDENTIAL_FIELDS``) out of every read unless
+``include_confidential`` is asked for; the texts are then not even selected. A caller that
+shows or exports them calls ``note_confidential_read`` first, which leaves the audit event.
+Searches never look into confidential texts, so a search cannot tell what they say.
+
+Reads are Core selects returning frozen dataclasses; lists page in SQL; counts and the
+coverage matrix are SQL ``GROUP BY``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import (
+    Connection,
+    and_,
+    case,
+    delete,
+    exists,
+    false,
+    func,
+    insert,
+    null,
+    or_,
+    select,
+    true,
+    update,
+)
+
+from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.models import Talk, TalkTalker
+from orglife_tui.data.store import Store, member_t
+from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType
+from orglife_tui.scoring.policy import LadderAction
+from orglife_tui.talk_records import (
+    CONFIDENTIAL_FIELDS,
+    TalkerInput,
+    TalkerRow,
+    TalkInput,
+    TalkRow,
+)
+
+talk_t = Talk.__table__
+talker_t = TalkTalker.__table__
+
+# Column limits of the talk tables (models.py), checked before writing.
+_LIMITS = {"place": 200, "recorder": 100, "trigger": 500}
+_TALKER_NAME_LIMIT = 100
+_TALKER_POST_LIMIT = 50
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# Talk ids per IN list when fetching the talkers of a page.
+_CHUNK = 500
+
+# The committee posts in the order a coverage matrix lists its talkers.
+_POST_ORDER = (
+    CommitteePost.secretary,
+    CommitteePost.deputy_secretary,
+    CommitteePost.organization,
+    CommitteePost.publicity,
+    CommitteePost.discipline,
+    CommitteePost.committee_member,
+)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who on the committee talked with whom in a year (the talks screen's matrix)."""
+
+    talkers: list[tuple[str, str, CommitteePost]]  # committee members: (member_no, name, post)
+    members: list[tuple[str, str]]  # every member of the branch: (member_no, name)
+    counts: dict[tuple[str, str], int]  # (talker's member_no, member_no) -> talks
+    totals: dict[str, int]  # member_no -> talks in the year (any talker)
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def _member(conn: Connection, branch_id: int, member_no: str, key: str):
+    row = conn.execute(
+        select(member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.post).where(
+            member_t.c.branch_id == branch_id, member_t.c.member_no == (member_no or "").strip()
+        )
+    ).first()
+    if row is None:
+        raise NotFound(key, member_no=member_no)
+    return row
+
+
+def _clean(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def _check_dates(talk: TalkInput, today: date) -> None:
+    if talk.date > today:
+        raise StoreError("talks.date_in_future", date=talk.date.isoformat())
+    if talk.action_deadline is not None and talk.action_deadline < talk.date:
+        raise StoreError(
+            "talks.deadline_before_talk",
+            deadline=talk.action_deadline.isoformat(),
+            date=talk.date.isoformat(),
+        )
+    if talk.follow_up_date is not None and talk.follow_up_date < talk.date:
+        raise StoreError(
+            "talks.follow_up_before_talk",
+            follow_up=talk.follow_up_date.isoformat(),
+            date=talk.date.isoformat(),
+        )
+
+
+def _check_case(talk: TalkInput) -> None:
+    if talk.absence_from is not None and not _MONTH.match(talk.absence_from):
+        raise StoreError("talks.bad_absence_from", value=talk.absence_from)
+    if talk.absence_step is not None:
+        if talk.absence_step not in {a.value for a in LadderAction}:
+            raise StoreError(
+                "talks.bad_absence_step",
+                value=talk.absence_step,
+                known=", ".join(a.value for a in LadderAction),
+            )
+        if talk.absence_from is None:
+            raise StoreError("talks.step_without_case")
+
+
+def _field(name: str) -> str:
+    from orglife_tui.locale import t
+
+    return t(f"field.{name}")
+
+
+def _check_lengths(talk: TalkInput) -> None:
+    for name, limit in _LIMITS.items():
+        value = getattr(talk, name)
+        if value is not None and len(value) > limit:
+            raise StoreError("talks.too_long", field=_field(name), limit=limit)
+
+
+def _talker_values(
+    conn: Connection, branch_id: int, talk: TalkInput, member_id: int
+) -> list[dict[str, object]]:
+    """The ``talk_talker`` rows of a talk (without ``talk_id``), names and posts of branch
+    members taken from the roster."""
+    if not talk.talkers:
+        raise StoreError("talks.no_talker")
+    rows: list[dict[str, object]] = []
+    for position, k in enumerate(talk.talkers, start=1):
+        if _clean(k.member_no):
+            m = _member(conn, branch_id, k.member_no or "", "talks.unknown_talker")
+            if m.id == member_id:
+                raise StoreError("talks.talker_is_member", member_no=m.member_no)
+            rows.append(
+                {
+                    "position": position,
+                    "member_id": m.id,
+                    "name": m.name,
+                    "post": m.post or _clean(k.post),
+                }
+            )
+            continue
+        name = _clean(k.name)
+        if name is None:
+            raise StoreError("talks.talker_without_name", position=position)
+        post = _clean(k.post)
+        if len(name) > _TALKER_NAME_LIMIT:
+            raise StoreError("talks.too_long", field=_field("talkers"), limit=_TALKER_NAME_LIMIT)
+        if post is not None and len(post) > _TALKER_POST_LIMIT:
+            raise StoreError("talks.too_long", field=_field("talkers"), limit=_TALKER_POST_LIMIT)
+        rows.append({"position": position, "member_id": None, "name": name, "post": post})
+    return rows
+
+
+def _validated(conn: Connection, branch_id: int, talk: TalkInput):
+    """(the member talked to, the talker rows) or a refusal; nothing written yet."""
+    member = _member(conn, branch_id, talk.member_no, "talks.unknown_member")
+    _check_dates(talk, date.today())
+    _check_case(talk)
+    _check_lengths(talk)
+    return member, _talker_values(conn, branch_id, talk, member.id)
+
+
+def _talk_values(talk: TalkInput) -> dict[str, object]:
+    return {
+        "date": talk.date,
+        "place": _clean(talk.place),
+        "form": TalkForm(talk.form).value,
+        "type": TalkType(talk.type).value,
+        "recorder": _clean(talk.recorder),
+        "trigger": _clean(talk.trigger),
+        "content": _clean(talk.content),
+        "problems": _clean(talk.problems),
+        "difficulties": _clean(talk.difficulties),
+        "opinions": _clean(talk.opinions),
+        "actions": _clean(talk.actions),
+        "action_deadline": talk.action_deadline,
+        "follow_up_date": talk.follow_up_date,
+        "follow_up_result": _clean(talk.follow_up_result),
+        "confidential": bool(talk.confidential),
+        "absence_from": talk.absence_from,
+        "absence_step": talk.absence_step,
+    }
+
+
+def _existing(conn: Connection, branch_id: int, talk_id: int):
+    row = conn.execute(
+        select(talk_t).where(talk_t.c.id == talk_id, talk_t.c.branch_id == branch_id)
+    ).first()
+    if row is None:
+        raise NotFound("talks.not_found", id=talk_id)
+    return row
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
+    """Record a talk. Refused (nothing written) for an unknown member or talker, a talk in
+    the future, a deadline or follow-up before the talk, no talker, a bad absence case."""
+    with store.write_transaction() as conn:
+        member, talkers = _validated(conn, branch_id, talk)
+        values = _talk_values(talk)
+        talk_id = conn.execute(
+            insert(talk_t).values(
+                branch_id=branch_id,
+                member_id=member.id,
+                operator=store.operator,
+                created_at=datetime.now(timezone.utc),
+                **values,
+            )
+        ).inserted_primary_key[0]
+        conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
+        store.audit(
+            conn,
+            branch_id,
+            "talk.add",
+            talk=talk_id,
+            member_no=member.member_no,
+            date=talk.date.isoformat(),
+            type=values["type"],
+            talkers=[k["name"] for k in talkers],
+            confidential=values["confidential"],
+            absence_from=talk.absence_from,
+        )
+    return get_talk(store, branch_id, talk_id, include_confidential=True)
+
+
+def _changes(old, new: dict[str, object], confidential: bool) -> dict[str, object]:
+    """Old values of the changed columns for the audit log; the texts of a confidential
+    talk are named, never copied into the log."""
+    out: dict[str, object] = {}
+    for name, value in new.items():
+        before = old._mapping[name]
+        if name == "confidential":
+            before = bool(before)
+        if before != value:
+            out[name] = "…" if confidential and name in CONFIDENTIAL_FIELDS else before
+    return out
+
+
+def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> TalkRow:
+    """Replace a talk's fields and talkers (same refusals as ``add_talk``); the audit event
+    keeps the old values of what changed."""
+    with store.write_transaction() as conn:
+        old = _existing(conn, branch_id, talk_id)
+        member, talkers = _validated(conn, branch_id, talk)
+        values = _talk_values(talk)
+        values["member_id"] = member.id
+        secret = bool(old.confidential) or bool(talk.confidential)
+        changed = _changes(old, values, secret)
+        old_talkers = [
+            r.name
+            for r in conn.execute(
+                select(talker_t.c.name)
+                .where(talker_t.c.talk_id == talk_id)
+                .order_by(talker_t.c.position)
+            )
+        ]
+        conn.execute(update(talk_t).where(talk_t.c.id == talk_id).values(**values))
+        conn.execute(delete(talker_t).where(talker_t.c.talk_id == talk_id))
+        conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
+        new_talkers = [k["name"] for k in talkers]
+        if new_talkers != old_talkers:
+            changed["talkers"] = old_talkers
+        store.audit(
+            conn,
+            branch_id,
+            "talk.update",
+            talk=talk_id,
+            member_no=member.member_no,
+            old=changed,
+        )
+    return get_talk(store, branch_id, talk_id, include_confidential=True)
+
+
+def record_follow_up(store: Store, branch_id: int, talk_id: int, on: date, result: str) -> TalkRow:
+    """The follow-up of a talk: when it happened and what came of it (once; a correction
+    goes through ``update_talk``)."""
+    text = _clean(result)
+    with store.write_transaction() as conn:
+        old = _existing(conn, branch_id, talk_id)
+        if text is None:
+            raise StoreError("talks.follow_up_result_required")
+        if on < old.date:
+            raise StoreError(
+                "talks.follow_up_before_talk", follow_up=on.isoformat(), date=old.date.isoformat()
+            )
+        if on > date.today():
+            raise StoreError("talks.follow_up_in_future", date=on.isoformat())
+        if old.follow_up_result is not None:
+            raise Conflict("talks.follow_up_recorded", id=talk_id)
+        conn.execute(
+            update(talk_t)
+            .where(talk_t.c.id == talk_id)
+            .values(follow_up_date=on, follow_up_result=text)
+        )
+        store.audit(
+            conn,
+            branch_id,
+            "talk.follow_up",
+            talk=talk_id,
+            date=on.isoformat(),
+            planned=old.follow_up_date.isoformat() if old.follow_up_date else None,
+        )
+    return get_talk(store, branch_id, talk_id, include_confidential=True)
+
+
+def note_confidential_read(store: Store, branch_id: int, purpose: str, count: int) -> None:
+    """The audit event of a listing or an export that includes confidential content."""
+    with store.write_transaction() as conn:
+        store.audit(conn, branch_id, "talk.confidential_read", purpose=purpose, count=count)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _select(include_confidential: bool):
+    def text(name: str):
+        col = talk_t.c[name]
+        if include_confidential:
+            return col
+        return case((talk_t.c.confidential == true(), null()), else_=col).label(name)
+
+    return select(
+        talk_t.c.id,
+        talk_t.c.date,
+        member_t.c.member_no,
+        member_t.c.name.label("member_name"),
+        talk_t.c.type,
+        talk_t.c.form,
+        talk_t.c.place,
+        talk_t.c.recorder,
+        talk_t.c.trigger,
+        *(text(name) for name in CONFIDENTIAL_FIELDS),
+        talk_t.c.action_deadline,
+        talk_t.c.follow_up_date,
+        talk_t.c.confidential,
+        talk_t.c.absence_from,
+        talk_t.c.absence_step,
+    ).select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+
+
+def _talkers(conn: Connection, talk_ids: Sequence[int]) -> dict[int, tuple[TalkerRow, ...]]:
+    out: dict[int, list[TalkerRow]] = {}
+    for start in range(0, len(talk_ids), _CHUNK):
+        chunk = list(talk_ids[start : start + _CHUNK])
+        rows = conn.execute(
+            select(talker_t.c.talk_id, talker_t.c.name, talker_t.c.post, member_t.c.member_no)
+            .select_from(talker_t.outerjoin(member_t, member_t.c.id == talker_t.c.member_id))
+            .where(talker_t.c.talk_id.in_(chunk))
+            .order_by(talker_t.c.talk_id, talker_t.c.position)
+        )
+        for r in rows:
+            out.setdefault(r.talk_id, []).append(TalkerRow(r.name, r.post, r.member_no))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _rows(conn: Connection, stmt, include_confidential: bool) -> list[TalkRow]:
+    found = conn.execute(stmt).all()
+    talkers = _talkers(conn, [r.id for r in found])
+    out = []
+    for r in found:
+        secret = bool(r.confidential)
+        out.append(
+            TalkRow(
+                id=r.id,
+                date=r.date,
+                member_no=r.member_no,
+                member_name=r.member_name,
+                type=TalkType(r.type),
+                form=TalkForm(r.form),
+                talkers=talkers.get(r.id, ()),
+                place=r.place,
+                recorder=r.recorder,
+                trigger=r.trigger,
+                content=r.content,
+                problems=r.problems,
+                difficulties=r.difficulties,
+                opinions=r.opinions,
+                actions=r.actions,
+                action_deadline=r.action_deadline,
+                follow_up_date=r.follow_up_date,
+                follow_up_result=r.follow_up_result,
+                confidential=secret,
+                absence_from=r.absence_from,
+                absence_step=r.absence_step,
+                redacted=secret and not include_confidential,
+            )
+        )
+    return out
+
+
+def get_talk(
+    store: Store, branch_id: int, talk_id: int, include_confidential: bool = False
+) -> TalkRow:
+    with store.read_connection() as conn:
+        rows = _rows(
+            conn,
+            _select(include_confidential).where(
+                talk_t.c.id == talk_id, talk_t.c.branch_id == branch_id
+            ),
+            include_confidential,
+        )
+    if not rows:
+        raise NotFound("talks.not_found", id=talk_id)
+    return rows[0]
+
+
+def _year_bounds(year: int) -> list:
+    return [talk_t.c.date >= date(year, 1, 1), talk_t.c.date <= date(year, 12, 31)]
+
+
+def _filters(
+    conn: Connection,
+    branch_id: int,
+    year: int | None,
+    member_no: str | None,
+    type: TalkType | None,
+    search: str | None,
+) -> list:
+    cond = [talk_t.c.branch_id == branch_id]
+    if year is not None:
+        cond += _year_bounds(year)
+    if member_no is not None:
+        cond.append(
+            talk_t.c.member_id == _member(conn, branch_id, member_no, "talks.unknown_member").id
+        )
+    if type is not None:
+        cond.append(talk_t.c.type == TalkType(type).value)
+    words = (search or "").strip()
+    if words:
+        like = f"%{words}%"
+        open_texts = or_(*(talk_t.c[name].ilike(like) for name in CONFIDENTIAL_FIELDS))
+        cond.append(
+            or_(
+                member_t.c.name.ilike(like),
+                member_t.c.member_no.ilike(like),
+                talk_t.c.place.ilike(like),
+                talk_t.c.recorder.ilike(like),
+                talk_t.c.trigger.ilike(like),
+                exists().where(talker_t.c.talk_id == talk_t.c.id, talker_t.c.name.ilike(like)),
+                and_(talk_t.c.confidential == false(), open_texts),
+            )
+        )
+    return cond
+
+
+def list_talks(
+    store: Store,
+    branch_id: int,
+    *,
+    year: int | None = None,
+    member_no: str | None = None,
+    type: TalkType | None = None,
+    search: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+    include_confidential: bool = False,
+) -> list[TalkRow]:
+    """Talks newest first, paged in SQL. ``search`` looks in the member's name and number,
+    the talkers' names, place, recorder, trigger and the texts of talks not confidential."""
+    with store.read_connection() as conn:
+        stmt = (
+            _select(include_confidential)
+            .where(*_filters(conn, branch_id, year, member_no, type, search))
+            .order_by(talk_t.c.date.desc(), talk_t.c.id.desc())
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return _rows(conn, stmt, include_confidential)
+
+
+def count_talks(
+    store: Store,
+    branch_id: int,
+    *,
+    year: int | None = None,
+    member_no: str | None = None,
+    type: TalkType | None = None,
+    search: str | None = None,
+) -> int:
+    with store.read_connection() as conn:
+        stmt = (
+            select(func.count())
+            .select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+            .where(*_filters(conn, branch_id, year, member_no, type, search))
+        )
+        return int(conn.scalar(stmt) or 0)
+
+
+def talk_counts(
+    store: Store, branch_id: int, year: int, as_of: date | None = None
+) -> dict[str, int]:
+    """Every member of the branch -> talks held with them in ``year`` (up to ``as_of``)."""
+    end = date(year, 12, 31)
+    if as_of is not None:
+        end = min(end, as_of)
+    on = and_(
+        talk_t.c.member_id == member_t.c.id,
+        talk_t.c.date >= date(year, 1, 1),
+        talk_t.c.date <= end,
+    )
+    with store.read_connection() as conn:
+        rows = conn.execute(
+            select(member_t.c.member_no, func.count(talk_t.c.id))
+            .select_from(member_t.outerjoin(talk_t, on))
+            .where(member_t.c.branch_id == branch_id)
+            .group_by(member_t.c.member_no)
+        )
+        return {no: int(n) for no, n in rows}
+
+
+def coverage(store: Store, branch_id: int, year: int) -> Coverage:
+    """The committee × members matrix of a year's talks."""
+    talker_m = member_t.alias("talker_m")
+    talked_m = member_t.alias("talked_m")
+    posts = [p.value for p in COMMITTEE_POSTS]
+    with store.read_connection() as conn:
+        committee = conn.execute(
+            select(member_t.c.member_no, member_t.c.name, member_t.c.post).where(
+                member_t.c.branch_id == branch_id, member_t.c.post.in_(posts)
+            )
+        ).all()
+        members = conn.execute(
+            select(member_t.c.member_no, member_t.c.name)
+            .where(member_t.c.branch_id == branch_id)
+            .order_by(member_t.c.member_no)
+        ).all()
+        pairs = conn.execute(
+            select(
+                talker_m.c.member_no.label("talker_no"),
+                talked_m.c.member_no.label("member_no"),
+                func.count(func.distinct(talk_t.c.id)),
+            )
+            .select_from(
+                talk_t.join(talker_t, talker_t.c.talk_id == talk_t.c.id)
+                .join(talker_m, talker_m.c.id == talker_t.c.member_id)
+                .join(talked_m, talked_m.c.id == talk_t.c.member_id)
+            )
+            .where(talk_t.c.branch_id == branch_id, *_year_bounds(year))
+            .group_by(talker_m.c.member_no, talked_m.c.member_no)
+        ).all()
+    rank = {p: i for i, p in enumerate(_POST_ORDER)}
+    talkers = sorted(
+        ((r.member_no, r.name, CommitteePost(r.post)) for r in committee),
+        key=lambda x: (rank.get(x[2], len(rank)), x[0]),
+    )
+    return Coverage(
+        talkers=talkers,
+        members=[(r.member_no, r.name) for r in members],
+        counts={(r.talker_no, r.member_no): int(r[2]) for r in pairs},
+        totals=talk_counts(store, branch_id, year),
+    )
+
+
+def follow_ups_due(store: Store, branch_id: int, today: date, days: int = 14) -> list[TalkRow]:
+    """Talks whose follow-up is planned by ``today + days`` and has no result yet (overdue
+    ones included), soonest first. Confidential texts are left out."""
+    with store.read_connection() as conn:
+        stmt = (
+            _select(False)
+            .where(
+                talk_t.c.branch_id == branch_id,
+                talk_t.c.follow_up_date.is_not(None),
+                talk_t.c.follow_up_result.is_(None),
+                talk_t.c.follow_up_date <= today + timedelta(days=days),
+            )
+            .order_by(talk_t.c.follow_up_date, talk_t.c.id)
+        )
+        return _rows(conn, stmt, False)
+
+
+def answers(store: Store, branch_id: int) -> dict[str, list[TalkRow]]:
+    """member_no -> the talks that answer an absence case (``absence_from`` set), oldest
+    first. Confidential texts are left out."""
+    with store.read_connection() as conn:
+        stmt = (
+            _select(False)
+            .where(talk_t.c.branch_id == branch_id, talk_t.c.absence_from.is_not(None))
+            .order_by(talk_t.c.date, talk_t.c.id)
+        )
+        rows = _rows(conn, stmt, False)
+    out: dict[str, list[TalkRow]] = {}
+    for r in rows:
+        out.setdefault(r.member_no, []).append(r)
+    return out
+
+
+__all__ = [
+    "CONFIDENTIAL_FIELDS",
+    "Coverage",
+    "TalkInput",
+    "TalkRow",
+    "TalkerInput",
+    "TalkerRow",
+    "add_talk",
+    "answers",
+    "count_talks",
+    "coverage",
+    "follow_ups_due",
+    "get_talk",
+    "list_talks",
+    "note_confidential_read",
+    "record_follow_up",
+    "talk_counts",
+    "update_talk",
+]

@@ -1,0 +1,68 @@
+"""The talk writers over plain rows: what a redacted talk shows, Markdown that stays text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from orglife_tui.domain import TalkForm, TalkType
+from orglife_tui.export.talks import TALK_COLUMNS, TalkExport, json_document, markdown, write_csv
+from orglife_tui.locale import set_language
+from orglife_tui.talk_records import TalkerRow, TalkRow
+
+OPEN = TalkRow(
+    id=1,
+    date=date(2025, 3, 2),
+    member_no="003",
+    member_name="赵志远",
+    type=TalkType.reminder,
+    form=TalkForm.group,
+    talkers=(TalkerRow("朱海波", "secretary", "001"),),
+    content="第一行 *强调*\n| 第二行 # 不是标题",
+    follow_up_date=date(2025, 4, 1),
+    absence_from="2024-12",
+    absence_step="reminder_talk",
+)
+REDACTED = TalkRow(
+    id=2,
+    date=date(2025, 5, 1),
+    member_no="004",
+    member_name="谭晶",
+    type=TalkType.care,
+    talkers=(TalkerRow("王局长", "上级党委", None),),
+    trigger="家访",
+    confidential=True,
+    redacted=True,
+)
+
+
+def test_markdown_keeps_typed_text_as_text_and_marks_left_out_content():
+    text = markdown(TalkExport(branch="第一党支部", lang="en", rows=[OPEN, REDACTED], year=2025))
+    assert text.startswith("# Heart-to-heart talks of 第一党支部, 2025\n")
+    assert "Talks: 2." in text and "1 of them confidential: their content is left out." in text
+    assert "第一行 \\*强调\\*  \n\\| 第二行 \\# 不是标题" in text  # no markup, line break kept
+    assert "- **Form**: group" in text
+    assert "- **Absence case**: 2024-12 · reminder talk" in text
+    redacted_part = text.split("## 2.")[1]
+    assert "*(confidential; shown only with --include-confidential)*" in redacted_part
+    assert "**Content**" not in redacted_part
+
+
+def test_an_empty_export_says_so():
+    set_language("zh")
+    text = markdown(TalkExport(branch="第一党支部", lang="zh", rows=[]))
+    assert text.startswith("# 第一党支部谈心谈话记录") and "尚无谈话记录。" in text
+
+
+def test_csv_and_json_carry_stable_keys():
+    export = TalkExport(branch="第一党支部", lang="zh", rows=[OPEN, REDACTED])
+    buf = io.StringIO()
+    assert write_csv(buf, export) == 2
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert list(rows[0]) == list(TALK_COLUMNS)
+    assert (rows[0]["type"], rows[0]["form"], rows[0]["redacted"]) == ("reminder", "group", "0")
+    assert (rows[1]["trigger"], rows[1]["content"], rows[1]["redacted"]) == ("家访", "", "1")
+    doc = json_document(export)
+    assert doc["confidential_included"] is False
+    assert doc["talks"][1]["talkers"] == [{"name": "王局长", "post": "上级党委", "member_no": None}]
