@@ -1,4 +1,4 @@
-"""`orglife-tui export scores|ledger|publicity`: files for the higher Party committee.
+"""`orglife-tui export scores|ledger|publicity|talks|report`: files for the higher committee.
 
 Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
 writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
@@ -22,6 +22,8 @@ from orglife_tui.locale import get_language, t
 SCORE_FORMATS = ("csv", "xlsx", "json")
 LEDGER_FORMATS = ("csv", "xlsx", "json")
 PUBLICITY_FORMATS = ("md", "xlsx")
+TALK_FORMATS = ("csv", "xlsx", "json", "md")
+REPORT_FORMATS = ("md", "xlsx")
 
 
 def register(app: typer.Typer) -> None:
@@ -80,6 +82,40 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         run_publicity(ctx, year or date.today().year, days, start, fmt, output)
 
+    @export_app.command("talks", help=t("talks.export.help"))
+    @handles_errors
+    def export_talks(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.export.year")),
+        fmt: str = typer.Option(
+            "csv",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(TALK_FORMATS)),
+        ),
+        include: bool = typer.Option(
+            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
+        ),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+    ) -> None:
+        run_talks(ctx, year, fmt, include, output)
+
+    @export_app.command("report", help=t("report.cli.help"))
+    @handles_errors
+    def export_report(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", help=t("report.cli.opt.year")),
+        as_of: str = typer.Option(None, "--as-of", help=t("report.cli.opt.as_of")),
+        fmt: str = typer.Option(
+            "md",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(REPORT_FORMATS)),
+        ),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+    ) -> None:
+        run_report(ctx, year, as_of, fmt, output)
+
 
 def _needs_file(fmt: str, output: str | None) -> None:
     from orglife_tui.export.files import is_stdout
@@ -99,7 +135,7 @@ def _parse_status(text: str | None):
         raise fail(f"--status: {exc}", code=2) from None
 
 
-def _parse_start(text: str | None) -> date:
+def _parse_start(text: str | None, option: str = "--start") -> date:
     from orglife_tui.domain import InputError, parse_date
 
     if not text:
@@ -107,7 +143,7 @@ def _parse_start(text: str | None) -> date:
     try:
         return parse_date(text)
     except InputError as exc:
-        raise fail(f"--start: {exc}", code=2) from None
+        raise fail(f"{option}: {exc}", code=2) from None
 
 
 def _done(count: int, output: str | None) -> None:
@@ -225,3 +261,77 @@ def run_publicity(
             stream.write(out.markdown(notice))
             count = len(rows)
     _done(count, output)
+
+
+def run_talks(
+    ctx: typer.Context, year: int | None, fmt: str, include: bool, output: str | None
+) -> None:
+    """Talks oldest first; confidential texts only with ``include``, audited before writing."""
+    from orglife_tui.data.talks import list_talks, note_confidential_read
+    from orglife_tui.export import talks as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, TALK_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_branch(ctx)
+    try:
+        rows = list_talks(store, branch.id, year=year, include_confidential=include)
+        if include:
+            count = sum(1 for r in rows if r.confidential)
+            note_confidential_read(store, branch.id, "export.talks", count)
+    finally:
+        store.close()
+    export = out.TalkExport(
+        branch=branch.name,
+        lang=get_language(),
+        rows=rows[::-1],
+        year=year,
+        include_confidential=include,
+    )
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output) as stream:
+            stream.write(out.markdown(export))
+            count = len(rows)
+    else:
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
+    _done(count, output)
+
+
+def run_report(
+    ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
+) -> None:
+    """The year-end report; never writes to the database (no scheme is activated)."""
+    from orglife_tui.commands.common import open_existing_branch
+    from orglife_tui.export import report as out
+    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+    from orglife_tui.report import year_report
+
+    check_format(fmt, REPORT_FORMATS)
+    _needs_file(fmt, output)
+    as_of = _parse_start(as_of_text, "--as-of") if as_of_text else None
+    store, branch = open_existing_branch(ctx)
+    try:
+        report = year_report(store, branch, year, as_of)
+    finally:
+        store.close()
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            out.write_xlsx(str(tmp), report)
+    else:
+        with text_output(output) as stream:
+            stream.write(out.markdown(report))
+    if not is_stdout(output):
+        typer.echo(
+            t(
+                "report.written",
+                year=report.year,
+                branch=report.branch,
+                file=output,
+                findings=len(report.findings),
+            ),
+            err=True,
+        )
