@@ -19,13 +19,18 @@ from textual.screen import ModalScreen, Screen
 
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
+from orglife_tui.screens.absence import AbsenceScreen
 from orglife_tui.screens.base import BaseModal, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
+from orglife_tui.screens.findings import FindingsScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
+from orglife_tui.screens.plan import PlanScreen
+from orglife_tui.screens.rectification import RectificationScreen
 from orglife_tui.screens.scheme import SchemeScreen
 from orglife_tui.screens.scoreboard import ScoreboardScreen
+from orglife_tui.screens.talks import TalksScreen
 
 TYPED_AT = "_orglife_typed_at"
 """Attribute set on a key event: the screen that was on top when the key was typed."""
@@ -49,6 +54,13 @@ class OrglifeCommands(Provider):
             (t("tui.cmd.scheme"), t("tui.cmd.scheme.help"), lambda: app.go("scheme")),
             (t("tui.cmd.new_member"), t("tui.cmd.new_member.help"), app.new_member),
             (t("tui.cmd.new_meeting"), t("tui.cmd.new_meeting.help"), app.new_meeting),
+            (t("tui.talks.cmd.go"), t("tui.talks.cmd.go.help"), lambda: app.go("talks")),
+            (t("tui.talks.cmd.new"), t("tui.talks.cmd.new.help"), app.new_talk),
+            (t("tui.coverage.cmd.go"), t("tui.coverage.cmd.go.help"), app.talk_coverage),
+            (t("tui.plan.cmd.go"), t("tui.plan.cmd.go.help"), lambda: app.go("plan")),
+            (t("tui.rect.cmd.go"), t("tui.rect.cmd.go.help"), lambda: app.go("rectification")),
+            (t("tui.findings.cmd"), t("tui.findings.cmd_help"), lambda: app.go("findings")),
+            (t("tui.absence.cmd"), t("tui.absence.cmd_help"), lambda: app.go("absence")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -110,6 +122,11 @@ class OrglifeApp(App):
             "meetings": lambda: MeetingsScreen(self.session),
             "scoreboard": lambda: ScoreboardScreen(self.session),
             "scheme": lambda: SchemeScreen(self.session),
+            "talks": lambda: TalksScreen(self.session),
+            "plan": lambda: PlanScreen(self.session),
+            "rectification": lambda: RectificationScreen(self.session),
+            "findings": lambda: FindingsScreen(self.session),
+            "absence": lambda: AbsenceScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens
@@ -121,7 +138,11 @@ class OrglifeApp(App):
         return self.get_screen(name)
 
     def get_default_screen(self) -> Screen:
-        return self.named_screen("dashboard")
+        screen = self.named_screen("dashboard")
+        # Textual reads a screen's CSS_PATH when the screen is pushed, not when it is the
+        # default screen: without this the dashboard's own stylesheet is never applied.
+        self._load_screen_css(screen)
+        return screen
 
     def go(self, name: str) -> Screen:
         """Show the named screen: back down to it if it is open, else open it over the dashboard."""
@@ -147,6 +168,16 @@ class OrglifeApp(App):
         screen = self.go("meetings")
         assert isinstance(screen, MeetingsScreen)
         screen.action_new()
+
+    def new_talk(self) -> None:
+        screen = self.go("talks")
+        assert isinstance(screen, TalksScreen)
+        screen.action_new()
+
+    def talk_coverage(self) -> None:
+        screen = self.go("talks")
+        assert isinstance(screen, TalksScreen)
+        screen.action_coverage()
 
     # ------------------------------------------------------------------ actions
 

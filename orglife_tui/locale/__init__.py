@@ -26,13 +26,30 @@ def _load() -> dict[str, tuple[str, str]]:
             importing,
             ledger,
             plans,
+            report,
             scheme,
             talks,
             tui,
+            tui_compliance,
+            tui_records,
         )
 
         merged: dict[str, tuple[str, str]] = {}
-        modules = (core, importing, tui, demo, scheme, ledger, export, talks, compliance, plans)
+        modules = (
+            core,
+            importing,
+            tui,
+            demo,
+            scheme,
+            ledger,
+            export,
+            talks,
+            compliance,
+            plans,
+            report,
+            tui_records,
+            tui_compliance,
+        )
         for module in modules:
             for key, pair in module.MESSAGES.items():
                 if key in merged:
