@@ -166,7 +166,12 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
         "帮扶": "care",
         "关怀": "care",
     },
-    RectificationStatus: {"待整改": "open", "进行中": "in_progress", "已整改": "done", "完成": "done"},
+    RectificationStatus: {
+        "待整改": "open",
+        "进行中": "in_progress",
+        "已整改": "done",
+        "完成": "done",
+    },
 }
 
 _ZH_TABLES: dict[type[Enum], dict] = {

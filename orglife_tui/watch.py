@@ -51,9 +51,13 @@ def check_window(year: int | None, as_of: date | None, today: date) -> tuple[int
     return year, as_of
 
 
-def _facts(store: Store, branch_id: int, year: int, as_of: date, policy: Policy):
+def _facts(
+    store: Store, branch_id: int, year: int, as_of: date, policy: Policy, members: bool = True
+):
     first = date(year - LOOKBACK_YEARS, 1, 1)
-    return facts_data.branch_facts(store, branch_id, first, as_of, policy.organizational_life)
+    return facts_data.branch_facts(
+        store, branch_id, first, as_of, policy.organizational_life, members=members
+    )
 
 
 def check(
@@ -84,7 +88,7 @@ def calendar(
 ) -> list[CalendarRow]:
     """Months × meeting types of ``year``: held, missing or not yet due, for enabled rules."""
     policy = policy or policy_for(store, branch_id)
-    facts = _facts(store, branch_id, year, as_of, policy)
+    facts = _facts(store, branch_id, year, as_of, policy, members=False)
     rows = []
     for rule in (*policy.frequencies, *policy.yearly):
         if not rule.enabled:

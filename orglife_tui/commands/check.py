@@ -11,7 +11,7 @@ from datetime import date
 
 import typer
 
-from orglife_tui.commands.common import check_format, fail, handles_errors, open_branch
+from orglife_tui.commands.common import check_format, fail, handles_errors, open_existing_branch
 from orglife_tui.locale import t
 
 CHECK_FORMATS = ("table", "json")
@@ -46,7 +46,7 @@ def run_check(ctx: typer.Context, year: int | None, as_of_text: str | None, fmt:
     check_format(fmt, CHECK_FORMATS)
     as_of = _parse_as_of(as_of_text)
     year, as_of = watch.check_window(year, as_of, date.today())
-    store, branch = open_branch(ctx)
+    store, branch = open_existing_branch(ctx)
     try:
         findings = watch.check(store, branch.id, year, as_of)
     finally:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from orglife_tui.config import resolve_db_url
+from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
 
@@ -61,6 +61,24 @@ def open_branch(ctx: typer.Context, default_name: str | None = None):
     return store, branch
 
 
+def open_existing_branch(ctx: typer.Context):
+    """The store and the selected branch, refusing (exit 1, nothing written) when the
+    database has no branch yet: a command that records a branch's data must not invent
+    the branch. A SQLite file that does not exist is not even created."""
+    path = sqlite_path(globals_of(ctx).db_url)
+    if path is not None and not path.exists():
+        raise fail(t("cli.no_branch"))
+    store = open_store(ctx)
+    try:
+        if not store.branches():
+            raise fail(t("cli.no_branch"))
+        branch = store.resolve_branch(globals_of(ctx).branch)
+    except BaseException:
+        store.close()
+        raise
+    return store, branch
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(t("cli.error", message=message), err=True)
     return typer.Exit(code)
@@ -99,8 +117,11 @@ def emit(
     rows: Sequence[dict[str, Any]],
     table_row: Callable[[dict[str, Any]], Sequence[str]] | None = None,
     empty_message: str | None = None,
+    col_prefix: str = "col.",
 ) -> None:
-    """Print rows as a table for people, or CSV / JSON with stable English keys."""
+    """Print rows as a table for people, or CSV / JSON with stable English keys.
+
+    The table's headers are the catalog messages ``{col_prefix}{key}``."""
     if fmt == "json":
         data = [{k: _plain(r.get(k)) for k in keys} for r in rows]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -120,7 +141,7 @@ def emit(
 
         table = Table(box=None, pad_edge=False, show_edge=False)
         for k in keys:
-            table.add_column(t(f"col.{k}"), overflow="fold")
+            table.add_column(t(f"{col_prefix}{k}"), overflow="fold")
         for r in rows:
             cells = (
                 table_row(r)

@@ -16,7 +16,13 @@ from datetime import date
 
 import typer
 
-from orglife_tui.commands.common import check_format, fail, handles_errors, open_branch
+from orglife_tui.commands.common import (
+    check_format,
+    fail,
+    handles_errors,
+    open_branch,
+    open_existing_branch,
+)
 from orglife_tui.locale import get_language, t
 
 SCORE_FORMATS = ("csv", "xlsx", "json")
@@ -273,7 +279,7 @@ def run_talks(
 
     check_format(fmt, TALK_FORMATS)
     _needs_file(fmt, output)
-    store, branch = open_branch(ctx)
+    store, branch = open_existing_branch(ctx)
     try:
         rows = list_talks(store, branch.id, year=year, include_confidential=include)
         if include:
@@ -305,7 +311,6 @@ def run_report(
     ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
 ) -> None:
     """The year-end report; never writes to the database (no scheme is activated)."""
-    from orglife_tui.commands.common import open_existing_branch
     from orglife_tui.export import report as out
     from orglife_tui.export.files import atomic_path, is_stdout, text_output
     from orglife_tui.report import year_report

@@ -13,7 +13,13 @@ from typing import Any
 
 import typer
 
-from orglife_tui.commands.common import check_format, emit, fail, handles_errors, open_branch
+from orglife_tui.commands.common import (
+    check_format,
+    emit,
+    fail,
+    handles_errors,
+    open_existing_branch,
+)
 from orglife_tui.locale import get_language, t
 
 LIST_KEYS = (
@@ -116,7 +122,7 @@ def register(app: typer.Typer) -> None:
             talk = talk_from_fields(values)
         except FieldErrors as errors:
             raise fail(_field_messages(errors), code=2) from None
-        store, branch = open_branch(ctx)
+        store, branch = open_existing_branch(ctx)
         try:
             row = add_talk(store, branch.id, talk)
         finally:
@@ -150,7 +156,7 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         talk_type = _parse_type(kind)
-        store, branch = open_branch(ctx)
+        store, branch = open_existing_branch(ctx)
         try:
             rows = list_talks(
                 store,
@@ -183,7 +189,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.talks import get_talk, note_confidential_read
 
-        store, branch = open_branch(ctx)
+        store, branch = open_existing_branch(ctx)
         try:
             row = get_talk(store, branch.id, talk_id)
             if include and row.confidential:
@@ -205,7 +211,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.talks import record_follow_up
 
         on = _parse_date(when, "--date")
-        store, branch = open_branch(ctx)
+        store, branch = open_existing_branch(ctx)
         try:
             row = record_follow_up(store, branch.id, talk_id, on, result)
         finally:

@@ -49,6 +49,7 @@ def branch_facts(
     first: date,
     last: date,
     organizational_life: Iterable[MeetingType],
+    members: bool = True,
 ) -> BranchFacts:
     """What happened in the branch between ``first`` and ``last`` (inclusive).
 
@@ -108,9 +109,19 @@ def branch_facts(
             )
             or 0
         )
+        if not members:
+            return BranchFacts(
+                branch=name,
+                first=first,
+                last=last,
+                record_start=record_start,
+                groups=tuple(groups),
+                committee_size=committee,
+                meeting_counts=tuple(counts),
+            )
         marks = _member_marks(conn, branch_id, in_window, life)
         talks = _talk_counts(conn, branch_id, first, last)
-        members = [
+        member_facts = [
             MemberFacts(
                 member_no=r.member_no,
                 name=r.name,
@@ -162,7 +173,7 @@ def branch_facts(
         groups=tuple(groups),
         committee_size=committee,
         meeting_counts=tuple(counts),
-        members=tuple(members),
+        members=tuple(member_facts),
         rectifications=tuple(items),
     )
 

@@ -72,6 +72,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("reason", "原因", aliases=("请假原因", "缺席原因")),
         Column(CHECK_NAME, "姓名", aliases=("党员姓名",)),
     ),
+    "plan": (  # the annual plan: importing/plans.py
+        Column("year", "年度", True, ("年份",)),
+        Column("month", "月份", aliases=("月", "计划月份")),
+        Column("type", "类型", True, ("会议类型",)),
+        Column("topic", "主题", True, ("内容", "计划内容", "议题", "会议主题")),
+        Column("note", "备注", aliases=("说明",)),
+    ),
 }
 
 KINDS = tuple(COLUMNS)

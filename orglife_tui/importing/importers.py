@@ -75,6 +75,10 @@ def import_table(
         return import_meetings(store, branch_id, table)
     if table.kind == "attendance":
         return import_attendance(store, branch_id, table)
+    if table.kind == "plan":
+        from orglife_tui.importing.plans import import_plan
+
+        return import_plan(store, branch_id, table)
     raise ValueError(f"unknown import kind {table.kind!r}")
 
 

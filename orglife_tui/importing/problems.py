@@ -56,7 +56,7 @@ class ImportFailed(Exception):
 class ImportSummary:
     """What a successful import wrote."""
 
-    kind: str  # members | meetings | attendance
+    kind: str  # members | meetings | attendance | plan
     file: str
     rows: int
     added: int = 0
@@ -72,4 +72,6 @@ class ImportSummary:
                 first, last = self.numbers[0], self.numbers[-1]
                 span = first if first == last else f"{first} … {last}"
             return t("import.done.meetings", file=self.file, added=self.added, numbers=span)
+        if self.kind == "plan":
+            return t("plan.import.done", file=self.file, count=self.added)
         return t("import.done.attendance", file=self.file, count=self.added)

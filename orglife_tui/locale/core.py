@@ -178,6 +178,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知格式“{fmt}”，可用：{allowed}。",
     ),
     "cli.error": ("Error: {message}", "错误：{message}"),
+    # --- no branch yet (commands/common.open_existing_branch)
+    "cli.no_branch": (
+        "This database has no branch yet; create one with `orglife-tui branch add NAME` "
+        "or load the demo with `orglife-tui demo`. Nothing was written.",
+        "此数据库尚无党支部；请先用 `orglife-tui branch add 名称` 创建，"
+        "或用 `orglife-tui demo` 载入示范数据。未写入任何内容。",
+    ),
     "cli.where.db": ("Database", "数据库"),
     "cli.where.config": ("Config directory", "配置目录"),
     "cli.where.data": ("Data directory", "数据目录"),
