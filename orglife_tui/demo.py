@@ -3,8 +3,10 @@
 Pure Python: no SQL, no Textual, no Typer. ``generate(members, years, seed, today)`` returns
 a ``DemoBranch`` holding the party groups, the roster (``MemberInput``), the meetings
 (``MeetingInput`` with ``meeting_no`` set) and, streamed on demand, the attendance of every
-meeting. The same arguments give the same branch, byte for byte; ``today`` defaults to the
-current date and is part of the input (meetings never lie in the future).
+meeting; then the heart-to-heart talks (``talks()``, ``TalkInput``), the annual plan
+(``plan()``) and the rectification list (``rectifications()``). The same arguments give the
+same branch, byte for byte; ``today`` defaults to the current date and is part of the input
+(meetings and talks never lie in the future).
 
 What the branch looks like:
 
@@ -21,18 +23,65 @@ What the branch looks like:
   to ``today``: a monthly committee meeting (when there is a committee), a quarterly general
   meeting, a monthly meeting of every group, a quarterly Party lecture (two of the four held
   together with that month's themed day: one meeting with two types), a themed Party day on
-  a fixed day each month and a life meeting in the fourth quarter once it has taken place.
-  The record always reaches back at least ten months so that the long absence below shows.
+  a fixed day each month and, in the fourth quarter once it has taken place, the life meeting
+  held together with the democratic appraisal (组织生活会暨民主评议党员: one meeting, types
+  ``life_meeting`` and ``appraisal``). The record always reaches back at least ten months so
+  that the long absence below shows. When it starts mid-year, the quarterly meetings of its
+  first, partial quarter and that year's life meeting fall inside it, so that every period
+  the compliance watch judges is complete — but for the misses planted below.
 - attendance for every meeting among the members who had joined by then (a group meeting
   takes its group, a committee meeting the committee): mostly present, some on leave with
   a reason (出差, 病假, 外出培训 …), one member on a long leave, a handful absent without
-  reason, and exactly one member drifting away (see ``DRIFTING_MEMBER_NAME``).
+  reason — only ever in a month in which the member was also present somewhere, so that no
+  one else ever misses a whole month — and exactly one member drifting away (see
+  ``DRIFTING_MEMBER_NAME``).
+- heart-to-heart talks (``talks()``), by the committee (the secretary most often; the
+  secretary is talked with by the deputy secretary or the organization member, or, in a
+  branch without a committee, by someone from the higher Party committee): every member due
+  (joined before October) at least once in every year of the record, and in the current
+  year by the end of October; routine talks, talks in the weeks before the life meeting,
+  political-birthday talks on the anniversary of joining, care for members with
+  difficulties (some confidential) and for the member on long leave, encouragement
+  (probationary members among them); agreed actions with deadlines and follow-ups, the
+  follow-ups that lie in the past with their result. Two care talks of the last fortnight
+  have follow-ups due in 4 and 11 days (``FOLLOW_UPS_DUE``): the dashboard's reminder. The
+  drifter's streak is answered by a reminder talk (``absence_step`` ``reminder_talk``) in its
+  third month and a warning notice (``warning_notice``) in its fifth.
+- the annual plan (``plan()``) of every year of the record from its first month: one item
+  per planned meeting and type with its topic, the current year's months still to come
+  included; the misses planted below are planned but not held.
+- the rectification list (``rectifications()``) of the last life meeting held at least
+  ``RECENT_DAYS`` days before today (none in the record: the year before it, no meeting
+  number): items owned by committee members, most done (closed on or before their deadline,
+  with a closing note), one in progress and not yet due, and the planted overdue one.
 - points entered by hand, streamed in date order by ``ledger_entries()``: volunteer hours,
   community report-in, commitments kept and broken, dues paid late, a lecture-given entry
   for every Party lecture a member gave, and two entries later reversed with a reason.
   About ``ENTRIES_PER_MEMBER_YEAR`` a member a year, or exactly as many as asked for (the
   benchmark tops a ledger up to a million this way). The points attendance is worth are not
   generated here: the loader derives them from the attendance under the active scheme.
+
+The planted violations — what ``orglife-tui check`` reports on a fresh demo branch, and
+nothing else (``DemoBranch.planted``; ``expected_findings(year, as_of)`` for any day):
+
+1. ``committee_meeting_frequency``: no committee meeting in the month two months before
+   today's (``COMMITTEE_MISS_MONTHS``); only in a branch with a committee. Subject: the branch.
+2. ``group_meeting_frequency``: the last party group held no meeting in the month three
+   months before today's (``GROUP_MISS_MONTHS``). Subject: the group.
+3. ``rectification_overdue``: one item of the rectification list, deadline about a month
+   before today (``OVERDUE_DAYS``; never before a week after its life meeting), still open.
+   Period: the deadline's month; subject: the branch. It shows in the check of every year
+   from its deadline's on (as of a day after the deadline): a deadline last December is
+   in last year's check and this year's.
+4. ``absence_streak``: the drifter, subject his member number, period the last month he has
+   missed by the as-of date: nothing for his first two months, ``reminder_talk`` from the
+   third, ``warning_notice`` from the fifth, ``general_meeting_case`` from the sixth (the
+   default ladder). A year checked as of its end in the middle of his streak shows it at
+   that year's December.
+
+Both misses lie in months that have ended by ``today`` and inside the record (which reaches
+back at least ten months). There is no other finding: every due member has had a talk in
+every past year, every other period has its meetings, no one else misses a month.
 """
 
 from __future__ import annotations
@@ -51,8 +100,13 @@ from orglife_tui.domain import (
     Gender,
     MeetingType,
     MemberStatus,
+    RectificationStatus,
+    TalkForm,
+    TalkType,
 )
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.scoring.policy import DEFAULT_LADDER, AbsenceRule
+from orglife_tui.talk_records import TalkerInput, TalkInput
 
 DEMO_BRANCH_NAME = "示范党支部"
 
@@ -63,12 +117,22 @@ He is a full member outside the committee with no group post. From ``DemoBranch.
 (the first day of the month six months before today's month) up to today he is marked
 ``absent`` with no reason at every meeting he is expected at, so by today he has missed
 organizational life for six consecutive months without valid reason (自行脱党 territory,
-DESIGN.md §3); in the two months before that he already missed about half of them.
+DESIGN.md §3) — seven, once he has missed a meeting of today's month. In the two months
+before that (``WARM_UP_MONTHS``) he still came to his group's meetings but missed all others,
+so his streak starts exactly at ``drift_start``.
 ``DemoBranch.drifter`` is his member number; no other member of a demo branch bears his name,
 so ``orglife-tui members list --search 赵志远`` finds him.
 """
 
 MIN_MEMBERS = 3
+WARM_UP_MONTHS = 2
+"""Months before ``drift_start`` in which the drifter already misses all but his group's meeting."""
+COMMITTEE_MISS_MONTHS = 2
+"""The committee meeting of the month this many months before today's is planted as not held."""
+GROUP_MISS_MONTHS = 3
+"""The last group's meeting of the month this many months before today's is not held."""
+OVERDUE_DAYS = 30
+"""The planted overdue rectification item's deadline: about this many days before today."""
 MAX_YEARS = 10
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -396,6 +460,10 @@ class DemoBranch:
     _group_members: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
     _committee_idx: tuple[int, ...] = field(default=(), repr=False)
     _profiles: tuple[_Profile, ...] = field(default=(), repr=False)
+    _plan: tuple[DemoPlanItem, ...] = field(default=(), repr=False)
+    # the planted misses: (rule, period, subject, last day of the period)
+    _misses: tuple[tuple[str, str, str, date], ...] = field(default=(), repr=False)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     # -- who is expected where
 
@@ -447,7 +515,12 @@ class DemoBranch:
         member_nos = [m.member_no for m in members]
         profiles = self._profiles
         drifter = next(i for i, m in enumerate(members) if m.member_no == self.drifter)
-        warm_up = self.drift_start - timedelta(days=61)
+        drifter_group = self.groups.index(members[drifter].group or "")
+        warm_up = self.warm_up_start
+        # month (year * 12 + month) of each member's latest presence: an unexcused absence
+        # only ever comes in a month the member was already present in, so that nobody but
+        # the drifter misses a whole month of organizational life
+        present_in = [0] * len(members)
         long_leave_idx = -1
         if self.long_leave:
             long_leave_idx = next(
@@ -461,11 +534,13 @@ class DemoBranch:
         for index, meeting in enumerate(self.meetings):
             meeting_no = meeting.meeting_no or ""
             when = meeting.date
+            month = when.year * 12 + when.month
             special: dict[int, tuple[str, str | None]] = {}
             if when >= self.drift_start:
                 special[drifter] = (_ABSENT, None)
-            elif when >= warm_up:
-                special[drifter] = (_ABSENT, None) if rand() < 0.5 else (_PRESENT, None)
+            elif when >= warm_up:  # still at his group's meeting, missing the others
+                at_group = self._audiences[index] == drifter_group
+                special[drifter] = (_PRESENT, None) if at_group else (_ABSENT, None)
             if self.long_leave and self.long_leave[1] <= when <= self.long_leave[2]:
                 special[long_leave_idx] = (_LEAVE, self.long_leave[3])
             committee = index in committee_meeting
@@ -478,16 +553,17 @@ class DemoBranch:
                 profile = profiles[i]
                 if committee:
                     r *= 1.6  # committee members rarely miss their own meeting
-                if r >= profile.absent:
-                    yield meeting_no, member_nos[i], _PRESENT, None
-                elif r < profile.leave:
+                if r < profile.leave:
                     pick = rand() * total
                     k = 0
                     while cum[k] <= pick:
                         k += 1
                     yield meeting_no, member_nos[i], _LEAVE, reasons[k]
-                else:
+                elif r < profile.absent and present_in[i] == month:
                     yield meeting_no, member_nos[i], _ABSENT, None
+                else:
+                    present_in[i] = month
+                    yield meeting_no, member_nos[i], _PRESENT, None
 
     def attendance(self) -> Iterator[AttendanceInput]:
         """The same rows as ``attendance_rows()``, as validated-record dataclasses."""
@@ -499,6 +575,99 @@ class DemoBranch:
             if m.member_no == member_no:
                 return m
         raise KeyError(member_no)
+
+    # -- the record's start of the drift, and what the compliance watch should find
+
+    @property
+    def warm_up_start(self) -> date:
+        """First day of the drifter's two warm-up months (present at his group's meetings
+        only, absent without reason at the others)."""
+        y, m = _add_months(self.drift_start.year, self.drift_start.month, -WARM_UP_MONTHS)
+        return date(y, m, 1)
+
+    def drifter_months(self, as_of: date | None = None) -> tuple[str, ...]:
+        """``YYYY-MM`` of the drifter's missed months up to ``as_of`` (default today): every
+        month from ``drift_start`` on in which he was expected at a meeting held by then."""
+        as_of = as_of or self.today
+        members = self.members
+        drifter = next(i for i, m in enumerate(members) if m.member_no == self.drifter)
+        group = self.groups.index(members[drifter].group or "")
+        months: dict[str, None] = {}
+        for index, meeting in enumerate(self.meetings):
+            when = meeting.date
+            if self.drift_start <= when <= as_of and self._audiences[index] in (_ALL, group):
+                months[_month_text(when.year, when.month)] = None
+        return tuple(months)
+
+    def expected_findings(
+        self, year: int, as_of: date | None = None, branch: str | None = None
+    ) -> tuple[tuple[str, str, str], ...]:
+        """The ``(rule, period, subject)`` of every finding ``watch.check`` gives for ``year``
+        as of ``as_of`` (default: the year's last day, or today) under the default policy,
+        once the branch is loaded under the name ``branch`` (default: ``self.name``).
+
+        Only the planted violations: the committee and group meetings not held, the
+        drifter's streak (at its ladder step by ``as_of``) and the overdue rectification item.
+        """
+        as_of = as_of or min(self.today, date(year, 12, 31))
+        branch = branch or self.name
+        out: set[tuple[str, str, str]] = set()
+        for rule, period, subject, last in self._misses:
+            if int(period[:4]) == year and as_of >= last:
+                out.add((rule, period, branch if subject == self.name else subject))
+        months = self.drifter_months(as_of)
+        if months and int(months[-1][:4]) == year and _ladder_step(len(months)) is not None:
+            out.add(("absence_streak", months[-1], self.drifter))
+        for item in self.rectifications():
+            closed = item.closed_on is not None and item.closed_on <= as_of
+            if item.deadline.year <= year and item.deadline < as_of and not closed:
+                period = _month_text(item.deadline.year, item.deadline.month)
+                out.add(("rectification_overdue", period, branch))
+        return tuple(sorted(out))
+
+    @property
+    def planted(self) -> tuple[tuple[str, str, str], ...]:
+        """Every planted violation as ``(rule, period, subject)``, as ``orglife-tui check``
+        reports it for each year of the record checked as of its end (the current year as of
+        today): ``expected_findings`` of every year, together. The drifter appears once per
+        year his streak reaches into; an overdue item from last year's check shows again
+        in this year's."""
+        found: set[tuple[str, str, str]] = set()
+        for year in range(self.first_day.year, self.today.year + 1):
+            found.update(self.expected_findings(year))
+        return tuple(sorted(found))
+
+    # -- talks, the annual plan, the rectification list
+
+    def plan(self) -> tuple[DemoPlanItem, ...]:
+        """The annual plan of every year of the record (from the record's first month): one
+        item per planned meeting and type, held or not (the planted misses are not held;
+        the current year's later months are still to come)."""
+        return self._plan
+
+    def talks(self) -> tuple[TalkInput, ...]:
+        """Heart-to-heart talks in date order (then member number); see the module docstring."""
+        cached = self._cache.get("talks")
+        if cached is None:
+            cached = self._cache["talks"] = _TalkWriter(self).talks()
+        return cached  # type: ignore[return-value]
+
+    def rectifications(self) -> tuple[DemoRectification, ...]:
+        """The rectification list of the last life meeting (see the module docstring)."""
+        cached = self._cache.get("rectifications")
+        if cached is None:
+            cached = self._cache["rectifications"] = _rectifications(self)
+        return cached  # type: ignore[return-value]
+
+    def record_count(self) -> int:
+        """Rows a loader writes for talks (with their talkers), plan and rectification items."""
+        talks = self.talks()
+        return (
+            len(talks)
+            + sum(len(t.talkers) for t in talks)
+            + len(self.plan())
+            + len(self.rectifications())
+        )
 
     # -- the points ledger
 
@@ -791,52 +960,59 @@ def generate(
         others = [i for i in full_idx if i not in (secretary, drifter)] or [secretary]
         recorder = people[others[0]].name
     staff = [people[i].name for i in committee_idx]
-    planned: list[tuple[int, MeetingInput, int]] = []  # (kind order, meeting, audience)
+    planned: list[_Planned] = []
     themed_day = rng.choice((5, 10, 15, 20, 25))
     sec_name = people[secretary].name
+    start = (first_day.year, first_day.month)
 
     for year in range(first_day.year, today.year + 1):
         combined_quarters = set(rng.sample(range(4), 2))
-        general_months = [q * 3 + 1 + rng.randrange(3) for q in range(4)]
-        lecture_months = [q * 3 + 1 + rng.randrange(3) for q in range(4)]
+        # quarterly meetings fall in a month of the record, even in its first, partial quarter
+        general_months = _quarter_months(rng, year, start)
+        lecture_months = _quarter_months(rng, year, start)
         for month in range(1, 13):
-            if date(year, month, 1) < first_day.replace(day=1):
+            if (year, month) < start:
                 continue
             fmt = {"year": year, "month": month}
             # committee meeting
             if len(committee_idx) > 1:
-                topic = _COMMITTEE_BY_MONTH.get(month) or rng.choice(_COMMITTEE_TOPICS)
+                topic = (_COMMITTEE_BY_MONTH.get(month) or rng.choice(_COMMITTEE_TOPICS)).format(
+                    **fmt
+                )
                 planned.append(
-                    (
+                    _Planned(
                         0,
                         MeetingInput(
                             date=_weekday_in(rng, year, month, 1, 8),
                             types=(MeetingType.committee_meeting,),
-                            title=f"{month}月支委会：{topic.format(**fmt)}",
+                            title=f"{month}月支委会：{topic}",
                             place="支部会议室",
                             host=sec_name,
                             recorder=recorder,
                             minutes=rng.choice(_MINUTES),
                         ),
                         _COMMITTEE,
+                        ((MeetingType.committee_meeting, topic, None),),
                     )
                 )
             # general meeting, quarterly
             quarter = (month - 1) // 3
             if general_months[quarter] == month:
+                topic = _GENERAL_TOPICS[quarter].format(**fmt)
                 planned.append(
-                    (
+                    _Planned(
                         1,
                         MeetingInput(
                             date=_weekday_in(rng, year, month, 9, 20),
                             types=(MeetingType.general_meeting,),
-                            title=f"支部党员大会：{_GENERAL_TOPICS[quarter].format(**fmt)}",
+                            title=f"支部党员大会：{topic}",
                             place=rng.choice(_PLACES),
                             host=sec_name,
                             recorder=recorder,
                             minutes=rng.choice(_MINUTES),
                         ),
                         _ALL,
+                        ((MeetingType.general_meeting, topic, None),),
                     )
                 )
             # themed Party day, on the fixed day; a lecture may go with it
@@ -848,11 +1024,16 @@ def generate(
             if combined:
                 title = f"{month}月主题党日暨党课：{lecture_topic}"
                 types: tuple[MeetingType, ...] = (MeetingType.themed_day, MeetingType.party_lecture)
+                plan: tuple[tuple[MeetingType, str, str | None], ...] = (
+                    (MeetingType.themed_day, f"主题党日暨党课：{lecture_topic}", None),
+                    (MeetingType.party_lecture, lecture_topic, "与主题党日合并开展"),
+                )
             else:
                 title = f"{month}月主题党日：{_THEMES[month]}"
                 types = (MeetingType.themed_day,)
+                plan = ((MeetingType.themed_day, _THEMES[month], None),)
             planned.append(
-                (
+                _Planned(
                     2,
                     MeetingInput(
                         date=theme_date,
@@ -864,12 +1045,13 @@ def generate(
                         lecturer=lecturer if combined else None,
                     ),
                     _ALL,
+                    plan,
                 )
             )
             if lecture_here and not combined:
                 when = _weekday_in(rng, year, month, 16, 28)
                 planned.append(
-                    (
+                    _Planned(
                         3,
                         MeetingInput(
                             date=when,
@@ -881,6 +1063,7 @@ def generate(
                             lecturer=lecturer,
                         ),
                         _ALL,
+                        ((MeetingType.party_lecture, lecture_topic, None),),
                     )
                 )
             # group meetings
@@ -896,7 +1079,7 @@ def generate(
                 rec_choices = [i for i in roster if i not in (host_i, drifter)] or [host_i]
                 when = _weekday_in(rng, year, month, 1, 28)
                 planned.append(
-                    (
+                    _Planned(
                         4,
                         MeetingInput(
                             date=when,
@@ -908,41 +1091,70 @@ def generate(
                             recorder=people[rng.choice(rec_choices)].name,
                         ),
                         g,
+                        ((MeetingType.group_meeting, f"{groups[g]}：{study}", None),),
                     )
                 )
-            # life meeting, fourth quarter
+            # the life meeting with the democratic appraisal, fourth quarter (in the record)
             if month == 12:
-                when = _weekday_in(rng, year, rng.choice((11, 12)), 10, 25)
+                months = [m for m in (11, 12) if (year, m) >= start]
+                when = _weekday_in(rng, year, rng.choice(months), 10, 25)
                 planned.append(
-                    (
+                    _Planned(
                         5,
                         MeetingInput(
                             date=when,
-                            types=(MeetingType.life_meeting,),
+                            types=(MeetingType.life_meeting, MeetingType.appraisal),
                             title=f"{year}年度组织生活会暨民主评议党员",
                             place="支部会议室",
                             host=sec_name,
                             recorder=recorder,
-                            minutes="对照检查，开展批评和自我批评，查摆问题并列出整改清单。",
+                            minutes="对照检查，开展批评和自我批评，查摆问题并列出整改清单；"
+                            "开展民主评议党员。",
                         ),
                         _ALL,
+                        (
+                            (MeetingType.life_meeting, f"{year}年度组织生活会", None),
+                            (
+                                MeetingType.appraisal,
+                                f"{year}年度民主评议党员",
+                                "与组织生活会合并召开",
+                            ),
+                        ),
                     )
                 )
 
-    planned = [p for p in planned if first_day <= p[1].date <= today]
-    planned.sort(key=lambda p: (p[1].date, p[0], p[2]))
+    # -- the meetings planted as not held (documented in the module docstring)
+    misses = []
+    if len(committee_idx) > 1:
+        y, m = _add_months(today.year, today.month, -COMMITTEE_MISS_MONTHS)
+        misses.append(
+            _drop(planned, 0, None, y, m, "committee_meeting_frequency", DEMO_BRANCH_NAME)
+        )
+    y, m = _add_months(today.year, today.month, -GROUP_MISS_MONTHS)
+    misses.append(_drop(planned, 4, groups[-1], y, m, "group_meeting_frequency", groups[-1]))
+
+    planned.sort(key=lambda p: (p.meeting.date, p.order, p.audience))
+    by_month = sorted(
+        planned, key=lambda p: (p.meeting.date.year, p.meeting.date.month, p.order, p.audience)
+    )
+    plan = tuple(
+        DemoPlanItem(p.meeting.date.year, p.meeting.date.month, mtype, topic, note)
+        for p in by_month
+        for mtype, topic, note in p.plan
+    )
+    held = [p for p in planned if p.held and first_day <= p.meeting.date <= today]
     counts: dict[int, int] = {}
-    for _, m, _ in planned:
-        counts[m.date.year] = counts.get(m.date.year, 0) + 1
+    for p in held:
+        counts[p.meeting.date.year] = counts.get(p.meeting.date.year, 0) + 1
     running: dict[int, int] = {}
     meetings = []
     audiences = []
-    for _, m, audience in planned:
-        y = m.date.year
+    for p in held:
+        y = p.meeting.date.year
         running[y] = running.get(y, 0) + 1
         w = max(3, len(str(counts[y])))
-        meetings.append(_with_number(m, f"{y}-{running[y]:0{w}d}"))
-        audiences.append(audience)
+        meetings.append(_with_number(p.meeting, f"{y}-{running[y]:0{w}d}"))
+        audiences.append(p.audience)
 
     return DemoBranch(
         name=DEMO_BRANCH_NAME,
@@ -960,7 +1172,54 @@ def generate(
         _group_members=tuple(tuple(g) for g in group_members),
         _committee_idx=tuple(sorted(committee_idx)),
         _profiles=tuple(profiles),
+        _plan=plan,
+        _misses=tuple(misses),
     )
+
+
+@dataclass
+class _Planned:
+    """A meeting the branch plans: held unless planted as missed, and its plan items."""
+
+    order: int  # committee 0, general 1, themed day 2, lecture 3, group 4, life meeting 5
+    meeting: MeetingInput
+    audience: int
+    plan: tuple[tuple[MeetingType, str, str | None], ...]  # (type, topic, note)
+    held: bool = True
+
+
+def _quarter_months(rng: random.Random, year: int, start: tuple[int, int]) -> list[int]:
+    """The month of each quarter a quarterly meeting is held in: a month of the record."""
+    out = []
+    for q in range(4):
+        months = [q * 3 + 1 + k for k in range(3)]
+        out.append(rng.choice([m for m in months if (year, m) >= start] or months))
+    return out
+
+
+def _drop(
+    planned: list[_Planned],
+    order: int,
+    group: str | None,
+    year: int,
+    month: int,
+    rule: str,
+    subject: str,
+) -> tuple[str, str, str, date]:
+    """Mark the planned meeting of a kind (and group) in a month as not held."""
+    for p in planned:
+        when = p.meeting.date
+        if (
+            p.order == order
+            and p.meeting.group == group
+            and (when.year, when.month) == (year, month)
+        ):
+            p.held = False
+            break
+    else:  # pragma: no cover - every month of the record plans these meetings
+        raise AssertionError(f"no meeting to drop in {year}-{month:02d}")
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return rule, _month_text(year, month), subject, last
 
 
 def _with_number(m: MeetingInput, number: str) -> MeetingInput:
@@ -1052,13 +1311,614 @@ def _lecturer(
     return f"{rng.choice(_OUTSIDE_LECTURERS)} {surname}{given}"
 
 
+# ---------------------------------------------------------------------------- plan, rectification
+
+
+@dataclass(frozen=True)
+class DemoPlanItem:
+    """One line of the demo's annual plan (``data.plans.PlanInput`` without the import)."""
+
+    year: int
+    month: int | None
+    meeting_type: MeetingType
+    topic: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DemoRectification:
+    """One item of the demo's rectification list, with its status as of ``today``."""
+
+    year: int
+    problem: str
+    owner: str
+    deadline: date
+    measure: str | None
+    status: RectificationStatus
+    closed_on: date | None = None
+    closing_note: str | None = None
+    meeting_no: str | None = None
+
+
+def _ladder_step(months: int):
+    """The step of the default absence ladder a streak of ``months`` months has reached."""
+    return AbsenceRule(DEFAULT_LADDER).step_for(months)
+
+
+# (problem, measure, closing note)
+_RECTIFICATION_ITEMS = (
+    (
+        "理论学习不够系统深入，学用结合不够紧密",
+        "制定支部年度学习计划，每月开展一次专题研讨，建立学习笔记检查制度",
+        "已制定年度学习计划，按月开展专题研讨，学习笔记每季度检查一次。",
+    ),
+    (
+        "组织生活有时流于形式，批评和自我批评辣味不足",
+        "严格落实“三会一课”制度，会前开展谈心谈话，会上点准问题、提实意见",
+        "修订组织生活会实施办法，会前谈心谈话实现全覆盖，批评意见逐条反馈本人。",
+    ),
+    (
+        "党费收缴存在逾期现象",
+        "每月5日前完成党费收缴，对逾期党员及时提醒",
+        "已实行按月提醒，逾期交纳党费情况明显减少。",
+    ),
+    (
+        "主题党日活动形式单一，吸引力不强",
+        "结合重要时间节点开展现场教学和志愿服务，丰富活动形式",
+        "已开展现场教学两次、志愿服务三次，党员参与率提高。",
+    ),
+    (
+        "联系服务群众不够深入，为群众办实事成效不明显",
+        "建立党员联系群众清单，每名党员至少办成一件实事",
+        "已建立联系群众清单，办成实事十余件。",
+    ),
+    (
+        "党建与业务工作结合不够紧密",
+        "设立党员先锋岗，开展岗位建功活动",
+        "已设立党员先锋岗三个，开展岗位练兵两次。",
+    ),
+)
+_OVERDUE_ITEM = (
+    "个别党员长期无故不参加组织生活，教育管理偏宽偏软",
+    "建立党员参加组织生活情况台账，对连续缺席的党员及时谈话提醒、依规处置",
+)
+_IN_PROGRESS_ITEM = (
+    "谈心谈话覆盖不全面，对青年党员思想动态掌握不够",
+    "支委分片包干，年内与每名党员至少谈心谈话一次，建立谈话记录台账",
+)
+RECENT_DAYS = 30
+"""The demo's rectification list comes from a life meeting at least this many days old."""
+
+
+def _rectifications(b: DemoBranch) -> tuple[DemoRectification, ...]:
+    """Four or five items from the last life meeting held at least ``RECENT_DAYS`` days
+    before today (without one in the record: the year before the record, no meeting):
+    the most done with a closing note, one in progress and not yet due, one overdue and
+    still open."""
+    rng = random.Random(f"{b.seed}:rectification")
+    today = b.today
+    source = None
+    for m in b.meetings:
+        if MeetingType.life_meeting in m.types and m.date <= today - timedelta(days=RECENT_DAYS):
+            source = m
+    if source is not None:
+        year, held, meeting_no = source.date.year, source.date, source.meeting_no
+    else:
+        year = b.first_day.year - 1
+        held, meeting_no = date(year, 12, 20), None
+    committee = [b.members[i] for i in b._committee_idx]
+    owners = [m.name for m in sorted(committee, key=lambda m: _POST_ORDER.index(m.post))]
+    done = rng.sample(_RECTIFICATION_ITEMS, 2 if len(committee) < 3 else 3)
+    items = []
+    for k, (problem, measure, note) in enumerate(done):
+        deadline = held + timedelta(days=rng.randint(30, 90))
+        last = min(deadline, today - timedelta(days=1))
+        first = min(held + timedelta(days=7), last)
+        closed = first + timedelta(days=rng.randint(0, (last - first).days))
+        items.append(
+            DemoRectification(
+                year=year,
+                problem=problem,
+                owner=owners[(k + 1) % len(owners)],
+                deadline=deadline,
+                measure=measure,
+                status=RectificationStatus.done,
+                closed_on=closed,
+                closing_note=note,
+                meeting_no=meeting_no,
+            )
+        )
+    items.append(
+        DemoRectification(
+            year=year,
+            problem=_OVERDUE_ITEM[0],
+            owner=owners[0],
+            deadline=max(held + timedelta(days=7), today - timedelta(days=OVERDUE_DAYS)),
+            measure=_OVERDUE_ITEM[1],
+            status=RectificationStatus.open,
+            meeting_no=meeting_no,
+        )
+    )
+    items.append(
+        DemoRectification(
+            year=year,
+            problem=_IN_PROGRESS_ITEM[0],
+            owner=owners[-1],
+            deadline=max(held + timedelta(days=60), today + timedelta(days=rng.randint(20, 60))),
+            measure=_IN_PROGRESS_ITEM[1],
+            status=RectificationStatus.in_progress,
+            meeting_no=meeting_no,
+        )
+    )
+    return tuple(items)
+
+
+# ---------------------------------------------------------------------------- talks
+
+_OUTSIDE_POST = "上级党委"
+_TALK_PLACES = ("书记办公室", "支部会议室", "党员活动室", "党群服务中心谈心室")
+
+_ROUTINE_CONTENT = (
+    "了解近期思想、工作和学习情况，交流学习贯彻党的创新理论的体会。",
+    "围绕岗位履职、发挥先锋模范作用谈心，听取本人对做好本职工作的想法。",
+    "交流参加“三会一课”和主题党日活动的收获，了解家庭和生活情况。",
+    "结合年初承诺事项谈践诺情况，肯定成绩，指出不足。",
+    "围绕“我为群众办实事”谈体会，了解联系服务群众的情况。",
+    "通报支部近期重点工作，听取本人对支部建设的意见建议。",
+)
+_ROUTINE_PROBLEMS = (
+    "理论学习主要依靠集中学习，自学不够经常、不够深入。",
+    "工作任务重时，参加组织生活的主动性有所下降。",
+    "联系群众不够广泛，对身边群众的诉求了解不够。",
+    "业务工作满足于完成任务，创新意识不强。",
+    "开展批评和自我批评有顾虑，存在“好人主义”思想。",
+    None,
+    None,
+)
+_ROUTINE_DIFFICULTIES = (
+    "工作和照顾家庭在时间上有冲突，希望集中学习尽量安排在工作日。",
+    "希望多组织业务培训和外出参观学习。",
+    "家中老人身体不好，偶尔需要请假照顾。",
+    "暂无困难。",
+    None,
+    None,
+)
+_OPINIONS = (
+    "建议主题党日活动形式更加多样，多走出去学。",
+    "建议党小组学习前提前下发学习材料，留出准备时间。",
+    "希望支部多组织与结对社区的共建活动。",
+    "建议党课多请一线党员讲身边事。",
+    "对支部工作满意，无其他意见。",
+    "建议精简会议，把时间留给解决实际问题。",
+)
+# (agreed action, what the follow-up found)
+_ACTIONS = (
+    ("每月至少自学两篇理论文章，并在党小组会上交流", "已按计划自学，在党小组会上作了交流发言。"),
+    ("牵头完成一项“我为群众办实事”项目", "项目已完成，群众反映良好。"),
+    ("结对帮扶一名困难群众，每季度走访一次", "已走访两次，帮助解决了实际困难。"),
+    ("带头参加社区“双报到”志愿服务", "已参加社区志愿服务三次。"),
+    ("撰写一篇学习心得，在支部内交流", "心得已提交，并在主题党日上作了交流。"),
+)
+_BIRTHDAY_CONTENT = (
+    "在入党{years}周年政治生日之际，重温入党誓词和入党志愿书，回顾入党初心，赠送政治生日贺卡。"
+)
+_BIRTHDAY_OPINIONS = (
+    "感谢支部记得自己的政治生日，很受教育，将以此为新的起点。",
+    "建议每月集中为当月过政治生日的党员举行仪式。",
+    "对支部工作满意，无其他意见。",
+)
+_ENCOURAGEMENT_CONTENT = (
+    "对近期在急难险重任务中的表现给予肯定，勉励继续发挥先锋模范作用。",
+    "勉励其在岗位上争当先锋，带头参与支部志愿服务。",
+    "肯定其在业务攻坚中的担当，勉励在学习上再下功夫。",
+)
+_PROBATION_CONTENT = (
+    "预备期谈话：了解预备期内的学习、工作表现，肯定进步，指出努力方向，提醒按期递交思想汇报。"
+)
+_PROBATION_ACTIONS = (
+    ("每季度向党组织递交一份思想汇报", "已按时递交思想汇报。"),
+    ("参加一次入党积极分子培训班授课交流", "已在培训班上作交流发言。"),
+)
+_CARE_CONTENT = (
+    "上门看望，了解身体和家庭情况，转达支部的关心。",
+    "了解家庭困难情况，研究帮扶措施。",
+    "电话了解近况，送学上门，讲解支部近期学习内容。",
+)
+# (difficulty, agreed action, what the follow-up found, confidential)
+_CARE_CASES = (
+    (
+        "父亲长期住院，家庭经济压力较大。",
+        "协调街道申请临时救助，支部委员定期走访",
+        "已协助申请临时救助，支部委员每月走访一次。",
+        True,
+    ),
+    (
+        "本人身体欠佳，行动不便，参加集中活动有困难。",
+        "学习资料送学上门，可通过线上方式参加学习",
+        "已送学上门两次，本人通过线上参加了党小组学习。",
+        False,
+    ),
+    (
+        "子女入学问题需要协调。",
+        "向街道反映情况，协助了解入学政策",
+        "已协助咨询入学政策，问题已解决。",
+        False,
+    ),
+    (
+        "爱人失业，家庭收入减少，思想压力大。",
+        "帮助对接就业服务站，推荐就业岗位",
+        "已推荐两个岗位，其爱人已重新就业。",
+        True,
+    ),
+    (
+        "独自照顾患病老人，时间精力紧张。",
+        "组织党员志愿者定期上门帮扶",
+        "党员志愿者已上门帮扶三次。",
+        False,
+    ),
+)
+_LEAVE_CARE = {
+    "休产假": (
+        "休产假期间电话慰问，了解母婴身体情况，转达支部的关心，告知可通过线上方式参加学习。",
+        "产假期间无法参加集中学习。",
+    ),
+    "外派挂职": (
+        "外派挂职期间视频谈心，了解挂职工作和学习情况，明确线上参加组织生活的方式。",
+        "挂职地离本单位较远，难以参加支部集中活动。",
+    ),
+}
+_PRE_LIFE_CONTENT = (
+    "组织生活会前谈心谈话，相互指出问题，交换对照检查意见。",
+    "围绕组织生活会主题征求意见，交流个人对照检查材料。",
+)
+_PRE_LIFE_PROBLEMS = (
+    "对照党章党规，本人在理论学习深度、担当作为方面还有差距。",
+    "有时存在重业务、轻党建的思想。",
+    "开展批评和自我批评有顾虑，怕伤和气。",
+)
+_PRE_LIFE_OPINIONS = (
+    "希望支部班子在联系党员群众方面更加主动。",
+    "建议组织生活会批评意见点准点透。",
+    "希望整改措施更具体、可检验。",
+)
+_REMINDER = {
+    "trigger": "自{year}年{month}月起连续三个月无故不参加组织生活",
+    "content": "指出其连续三个月无故不参加组织生活、未按时交纳党费的问题，讲明党章关于党员"
+    "参加组织生活的要求，了解缺席原因。",
+    "problems": "组织观念淡薄，放松了对自己的要求。",
+    "difficulties": "本人称近期工作调整、家中事务较多，一时顾不上。",
+    "opinions": "希望组织生活时间安排更灵活一些。",
+    "actions": "按时参加党小组会和主题党日，补交党费。",
+    "result": "此后仍未参加组织生活，党费仍未补交。",
+}
+_WARNING = {
+    "trigger": "自{year}年{month}月起连续五个月无故不参加组织生活，经谈话提醒仍未改正",
+    "content": "进行警示告诫，指出问题的严重性，明确限期一个月内改正；逾期仍不参加组织生活的，"
+    "按照党章规定提交支部党员大会讨论处置。",
+    "problems": "经谈话提醒后仍未参加组织生活，党员意识淡化。",
+    "difficulties": "本人表示会考虑，未作明确答复。",
+    "opinions": None,
+    "actions": "限期一个月内参加组织生活、补交党费，并向支部作出书面说明。",
+    "result": "限期届满仍未参加组织生活，拟提交支部党员大会讨论。",
+}
+
+FOLLOW_UPS_DUE = (4, 11)
+"""Days from today of the two follow-ups the demo leaves due (the dashboard's reminder)."""
+FOLLOW_UP_WINDOW = 14
+_POST_ORDER = (
+    CommitteePost.secretary,
+    CommitteePost.deputy_secretary,
+    CommitteePost.organization,
+    CommitteePost.publicity,
+    CommitteePost.discipline,
+)
+
+
+class _TalkWriter:
+    """Writes the demo's talks: one pass over the years of the record, then the answers to
+    the drifter's streak and the two follow-ups left due."""
+
+    def __init__(self, b: DemoBranch) -> None:
+        self.b = b
+        self.rng = random.Random(f"{b.seed}:talks")
+        self.today = b.today
+        committee = [b.members[i] for i in b._committee_idx]
+        self.by_post = {m.post: m for m in committee}
+        self.secretary = self.by_post[CommitteePost.secretary]
+        self.others = [m for m in committee if m is not self.secretary]
+        second = self.by_post.get(CommitteePost.deputy_secretary) or self.by_post.get(
+            CommitteePost.organization
+        )
+        self.second = second
+        organization = self.by_post.get(CommitteePost.organization)
+        self.recorder = organization.name if organization else None
+        surname = self.rng.choices(_SURNAMES, _SURNAME_WEIGHTS)[0]
+        self.outside = TalkerInput(
+            name=surname + self.rng.choice(_GIVEN_NAMES[(Gender.male, 1)]), post=_OUTSIDE_POST
+        )
+        self.life = {m.date.year: m for m in b.meetings if MeetingType.life_meeting in m.types}
+        self.out: list[TalkInput] = []
+
+    # -- helpers
+
+    def _day(self, lo: date, hi: date) -> date:
+        """A working day between ``lo`` and ``hi`` (``lo`` when there is none)."""
+        span = (hi - lo).days
+        when = lo + timedelta(days=self.rng.randint(0, max(span, 0)))
+        for step in (1, -1):
+            d = when
+            while lo <= d <= hi:
+                if d.weekday() < 5:
+                    return d
+                d += timedelta(days=step)
+        return lo
+
+    def _talkers(self, member: MemberInput, secretary_share: float = 0.6):
+        if member.member_no == self.secretary.member_no:
+            if self.second is not None:
+                return (TalkerInput(member_no=self.second.member_no),)
+            return (self.outside,)
+        if not self.others or self.rng.random() < secretary_share:
+            return (TalkerInput(member_no=self.secretary.member_no),)
+        talker = self.rng.choice(self.others)
+        if talker.member_no == member.member_no:
+            talker = self.secretary
+        return (TalkerInput(member_no=talker.member_no),)
+
+    def _follow_up(self, when: date, action: str, result: str, **fields) -> dict:
+        """Agreed action with a deadline and a follow-up: found done when it lies in the
+        past; not due within ``FOLLOW_UP_WINDOW`` days otherwise (only the planted two are)."""
+        rng = self.rng
+        follow = when + timedelta(days=rng.randint(30, 75))
+        if follow > self.today and follow <= self.today + timedelta(days=FOLLOW_UP_WINDOW):
+            follow = self.today + timedelta(days=FOLLOW_UP_WINDOW + 1 + rng.randint(0, 30))
+        return {
+            **fields,
+            "actions": action,
+            "action_deadline": follow,
+            "follow_up_date": follow,
+            "follow_up_result": result if follow <= self.today else None,
+        }
+
+    def _add(self, when: date, member: MemberInput, kind: TalkType, **fields) -> None:
+        fields.setdefault("talkers", self._talkers(member))
+        fields.setdefault("place", self.rng.choice(_TALK_PLACES))
+        self.out.append(TalkInput(date=when, member_no=member.member_no, type=kind, **fields))
+
+    # -- the year's talks
+
+    def talks(self) -> tuple[TalkInput, ...]:
+        b = self.b
+        for year in range(b.first_day.year, self.today.year + 1):
+            self._year(year)
+        self._drifter_answers()
+        self._due_follow_ups()
+        self.out.sort(key=lambda t: (t.date, t.member_no, t.type.value))
+        return tuple(self.out)
+
+    def _year(self, year: int) -> None:
+        b, today = self.b, self.today
+        first = max(date(year, 1, 1), b.first_day)
+        end = min(date(year, 12, 31), today)
+        due_by = date(year, 10, 31)  # every member due is talked with by the end of October
+        for member in b.members:
+            joined = member.join_date
+            assert joined is not None
+            lo = max(first, joined + timedelta(days=7))
+            hi = due_by if lo <= due_by else date(year, 12, 31)
+            if member.member_no == b.drifter:
+                hi = min(hi, b.drift_start - timedelta(days=1))  # the answers come later
+            if lo > hi or lo > end:
+                continue
+            self._main_talk(member, year, lo, hi)
+        life = self.life.get(year)
+        if life is not None:
+            self._before_life_meeting(life.date)
+
+    def _main_talk(self, member: MemberInput, year: int, lo: date, hi: date) -> None:
+        b, rng = self.b, self.rng
+        leave = b.long_leave
+        r = rng.random()
+        anniversary = _anniversary(member.join_date, year)  # type: ignore[arg-type]
+        if leave and leave[0] == member.member_no and lo <= leave[1] + timedelta(days=14) <= hi:
+            when = leave[1] + timedelta(days=14)
+            content, difficulty = _LEAVE_CARE.get(leave[3], _LEAVE_CARE["外派挂职"])
+            fields = {
+                "content": content,
+                "difficulties": difficulty,
+                "opinions": rng.choice(_OPINIONS),
+                "form": TalkForm.online,
+                "place": "线上视频",
+                "trigger": f"{leave[3]}期间关心关爱",
+            }
+            kind = TalkType.care
+        elif member.status is MemberStatus.probationary:
+            when = self._day(lo, hi)
+            action, result = rng.choice(_PROBATION_ACTIONS)
+            fields = self._follow_up(
+                when,
+                action,
+                result,
+                content=_PROBATION_CONTENT,
+                opinions=rng.choice(_OPINIONS),
+                trigger="预备党员教育考察",
+            )
+            kind = TalkType.encouragement
+        elif r < 0.22 and lo <= anniversary <= hi and anniversary.year > member.join_date.year:  # type: ignore[union-attr]
+            when = anniversary
+            years = anniversary.year - member.join_date.year  # type: ignore[union-attr]
+            fields = {
+                "content": _BIRTHDAY_CONTENT.format(years=years),
+                "opinions": rng.choice(_BIRTHDAY_OPINIONS),
+                "trigger": f"入党{years}周年政治生日",
+            }
+            kind = TalkType.political_birthday
+        elif r < 0.32:
+            when = self._day(lo, hi)
+            difficulty, action, result, secret = rng.choice(_CARE_CASES)
+            fields = self._follow_up(
+                when,
+                action,
+                result,
+                content=rng.choice(_CARE_CONTENT),
+                difficulties=difficulty,
+                confidential=secret and rng.random() < 0.6,
+                place="党员家中" if rng.random() < 0.5 else rng.choice(_TALK_PLACES),
+                trigger="了解到家庭有困难",
+            )
+            kind = TalkType.care
+        elif r < 0.42:
+            when = self._day(lo, hi)
+            fields = {
+                "content": rng.choice(_ENCOURAGEMENT_CONTENT),
+                "opinions": rng.choice(_OPINIONS),
+            }
+            kind = TalkType.encouragement
+        else:
+            when = self._day(lo, hi)
+            fields = {
+                "content": rng.choice(_ROUTINE_CONTENT),
+                "problems": rng.choice(_ROUTINE_PROBLEMS),
+                "difficulties": rng.choice(_ROUTINE_DIFFICULTIES),
+                "opinions": rng.choice(_OPINIONS),
+                "confidential": rng.random() < 0.02,
+            }
+            if rng.random() < 0.25:
+                action, result = rng.choice(_ACTIONS)
+                fields = self._follow_up(when, action, result, **fields)
+            kind = TalkType.routine
+        if when <= self.today:
+            self._add(when, member, kind, **fields)
+
+    def _before_life_meeting(self, held: date) -> None:
+        """Talks in the weeks before the life meeting: the secretary with every committee
+        member (and the second with the secretary), committee members with about a fifth of
+        the others."""
+        b, rng = self.b, self.rng
+        committee = {m.member_no for m in [self.secretary, *self.others]}
+        for member in b.members:
+            is_committee = member.member_no in committee
+            if member.member_no == b.drifter or not (is_committee or rng.random() < 0.2):
+                continue
+            lo = max(b.first_day, member.join_date + timedelta(days=7))  # type: ignore[operator]
+            when = held - timedelta(days=rng.randint(3, 20))
+            if when < lo or when > self.today:
+                continue
+            if is_committee and member.member_no != self.secretary.member_no:
+                talkers = (TalkerInput(member_no=self.secretary.member_no),)
+            else:
+                talkers = self._talkers(member, secretary_share=0.4)
+            self._add(
+                when,
+                member,
+                TalkType.pre_life_meeting,
+                talkers=talkers,
+                content=rng.choice(_PRE_LIFE_CONTENT),
+                problems=rng.choice(_PRE_LIFE_PROBLEMS),
+                opinions=rng.choice(_PRE_LIFE_OPINIONS),
+                recorder=self.recorder if is_committee else None,
+                trigger=f"{held.year}年度组织生活会前征求意见",
+            )
+
+    # -- the answers to the drifter's streak, and two follow-ups left due
+
+    def _drifter_answers(self) -> None:
+        b = self.b
+        months = b.drifter_months()
+        drifter = b.member(b.drifter)
+        dates = sorted(
+            m.date
+            for i, m in enumerate(b.meetings)
+            if m.date >= b.drift_start and b._audiences[i] in (_ALL, b.groups.index(drifter.group))  # type: ignore[arg-type]
+        )
+        first_month = months[0] if months else _month_text(b.drift_start.year, b.drift_start.month)
+        year, month = int(first_month[:4]), int(first_month[5:])
+        talkers = [TalkerInput(member_no=self.secretary.member_no)]
+        second = self.by_post.get(CommitteePost.organization) or self.by_post.get(
+            CommitteePost.deputy_secretary
+        )
+        if second is not None:
+            talkers.append(TalkerInput(member_no=second.member_no))
+        for index, texts, kind, step, place in (
+            (2, _REMINDER, TalkType.reminder, "reminder_talk", "书记办公室"),
+            (4, _WARNING, TalkType.warning, "warning_notice", "支部会议室"),
+        ):
+            if len(months) <= index:
+                continue
+            key = months[index]
+            in_month = [d for d in dates if _month_text(d.year, d.month) == key]
+            y, m = int(key[:4]), int(key[5:])
+            last = date(y, m, calendar.monthrange(y, m)[1])
+            when = min(in_month[0] + timedelta(days=self.rng.randint(2, 6)), last)
+            if when > self.today:
+                continue
+            deadline = when + timedelta(days=30)
+            follow = deadline
+            if self.today < follow <= self.today + timedelta(days=FOLLOW_UP_WINDOW):
+                follow = self.today + timedelta(days=FOLLOW_UP_WINDOW + 1)
+            self._add(
+                when,
+                drifter,
+                kind,
+                talkers=tuple(talkers),
+                place=place,
+                recorder=self.recorder,
+                trigger=texts["trigger"].format(year=year, month=month),
+                content=texts["content"],
+                problems=texts["problems"],
+                difficulties=texts["difficulties"],
+                opinions=texts["opinions"],
+                actions=texts["actions"],
+                action_deadline=deadline,
+                follow_up_date=follow,
+                follow_up_result=texts["result"] if follow <= self.today else None,
+                absence_from=first_month,
+                absence_step=step,
+            )
+
+    def _due_follow_ups(self) -> None:
+        """Two care talks of the last fortnight whose follow-ups fall due in the next two weeks."""
+        b, rng, today = self.b, self.rng, self.today
+        settled = [
+            m
+            for m in b.members
+            if m.member_no != b.drifter and m.join_date <= today - timedelta(days=60)  # type: ignore[operator]
+        ]
+        for days, member in zip(FOLLOW_UPS_DUE, rng.sample(settled, min(2, len(settled)))):
+            when = max(today - timedelta(days=rng.randint(2, 12)), b.first_day)
+            difficulty, action, _result, _secret = rng.choice(_CARE_CASES)
+            self._add(
+                when,
+                member,
+                TalkType.care,
+                content=rng.choice(_CARE_CONTENT),
+                difficulties=difficulty,
+                actions=action,
+                action_deadline=today + timedelta(days=days),
+                follow_up_date=today + timedelta(days=days),
+                trigger="了解到家庭有困难",
+            )
+
+
+def _anniversary(joined: date, year: int) -> date:
+    try:
+        return joined.replace(year=year)
+    except ValueError:  # joined on 29 February
+        return date(year, 3, 1)
+
+
 __all__ = [
+    "COMMITTEE_MISS_MONTHS",
     "DEMO_BRANCH_NAME",
     "DRIFTING_MEMBER_NAME",
     "ENTRIES_PER_MEMBER_YEAR",
     "LEDGER_KINDS",
     "DemoBranch",
     "DemoEntry",
+    "DemoPlanItem",
+    "DemoRectification",
+    "GROUP_MISS_MONTHS",
+    "RECENT_DAYS",
     "generate",
     "group_count",
     "group_name",

@@ -1,8 +1,9 @@
 """`orglife-tui demo`: a realistic demo branch, and with a large --members the benchmark data.
 
-Thin: generate (``orglife_tui.demo``), load in one transaction (``orglife_tui.data.bulk``),
-print a summary. Re-running it on a branch that already has members adds nothing and says
-so, exiting 0, so the README's demo command can be run again and again.
+Thin: generate (``orglife_tui.demo``), load in one transaction (``orglife_tui.data.bulk``:
+members, meetings, attendance, talks, the annual plan and the rectification list), then the
+points ledger, and print a summary. Re-running it on a branch that already has members adds
+nothing and says so, exiting 0, so the README's demo command can be run again and again.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def register(app: typer.Typer) -> None:
             data = generate(members=members, years=years, seed=seed)
             show_progress = members >= LARGE_BRANCH or _is_terminal(sys.stderr)
             if show_progress:
+                length = data.row_count() + data.record_count()
                 with typer.progressbar(
-                    length=data.row_count(), label=t("demo.progress"), file=sys.stderr
+                    length=length, label=t("demo.progress"), file=sys.stderr
                 ) as bar:
                     counts = _load(load_branch, store, branch.id, data, seed, bar.update)
             else:
@@ -84,6 +86,14 @@ def register(app: typer.Typer) -> None:
                 hash=head,
             )
         )
+        typer.echo(
+            t(
+                "demo.records",
+                talks=f"{counts.talks:,}",
+                plan=f"{counts.plan_items:,}",
+                rectification=f"{counts.rectification_items:,}",
+            )
+        )
         drifter = data.member(data.drifter)
         typer.echo(
             t(
@@ -93,6 +103,8 @@ def register(app: typer.Typer) -> None:
                 since=data.drift_start.isoformat(),
             )
         )
+        planted = data.expected_findings(data.today.year, branch=branch.name)
+        typer.echo(t("demo.planted", count=len(planted), year=data.today.year))
 
 
 def _demo_branch(ctx: typer.Context, default_name: str):
@@ -121,6 +133,9 @@ def _load(load_branch, store, branch_id: int, data, seed: int, progress):
         members=data.members,
         meetings=data.meetings,
         attendance=data.attendance_rows(),
+        talks=data.talks(),
+        plan=data.plan(),
+        rectifications=data.rectifications(),
         progress=progress,
         action="demo.load",
         detail={"seed": seed, "first_day": data.first_day.isoformat(), "drifter": data.drifter},

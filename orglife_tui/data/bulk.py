@@ -1,4 +1,5 @@
-"""Loading a whole branch at once: groups, members, meetings and attendance in one transaction.
+"""Loading a whole branch at once: groups, members, meetings and attendance in one transaction,
+and with them (optionally) heart-to-heart talks, the annual plan and the rectification list.
 
 Used by ``orglife-tui demo`` (and fit for any generator of large branches). Everything is
 written inside one ``Store.write_transaction()`` transaction (``BEGIN IMMEDIATE`` on SQLite) with a
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from itertools import islice
+from typing import Protocol
 
 from sqlalchemy import Connection, func, insert, select
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -27,7 +31,14 @@ from orglife_tui.data.store import (
     member_values,
     mtype_t,
 )
+from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkType
 from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.talk_records import TalkInput
+
+talk_t = Talk.__table__
+talker_t = TalkTalker.__table__
+plan_t = PlanItem.__table__
+rect_t = RectificationItem.__table__
 
 CHUNK_ROWS = 10_000
 
@@ -48,6 +59,44 @@ class BranchNotEmpty(Conflict):
         self.meetings = meetings
 
 
+class PlanRecord(Protocol):
+    """A plan item to load (``orglife_tui.demo.DemoPlanItem``, or ``data.plans.PlanInput``)."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def meeting_type(self) -> MeetingType: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def note(self) -> str | None: ...
+
+
+class RectificationRecord(Protocol):
+    """A rectification item to load with its status (``orglife_tui.demo.DemoRectification``)."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def problem(self) -> str: ...
+    @property
+    def owner(self) -> str: ...
+    @property
+    def deadline(self) -> date: ...
+    @property
+    def measure(self) -> str | None: ...
+    @property
+    def status(self) -> RectificationStatus: ...
+    @property
+    def closed_on(self) -> date | None: ...
+    @property
+    def closing_note(self) -> str | None: ...
+    @property
+    def meeting_no(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class LoadCounts:
     groups: int
@@ -55,6 +104,9 @@ class LoadCounts:
     meetings: int
     meeting_types: int
     attendance: int
+    talks: int = 0
+    plan_items: int = 0
+    rectification_items: int = 0
 
 
 def load_branch(
@@ -65,6 +117,9 @@ def load_branch(
     members: Sequence[MemberInput],
     meetings: Sequence[MeetingInput],
     attendance: Iterable[AttendanceRow],
+    talks: Sequence[TalkInput] = (),
+    plan: Sequence[PlanRecord] = (),
+    rectifications: Sequence[RectificationRecord] = (),
     progress: Progress | None = None,
     action: str = "demo.load",
     detail: dict[str, object] | None = None,
@@ -73,12 +128,15 @@ def load_branch(
     """Write a whole branch into an empty one; returns what was written.
 
     Every meeting needs its ``meeting_no``; groups named by members or meetings are created.
+    Talks name their members and talkers by member number (a talker's name and post then
+    come from the roster), rectification items their meeting by number.
     Refuses with ``BranchNotEmpty`` when the branch already has members or meetings, with
     ``Conflict`` on a duplicate member or meeting number, with ``NotFound`` when an
-    attendance row names an unknown meeting or member, with ``StoreError`` when a leave has
-    no reason; nothing is written then. (The same member twice at one meeting is the
-    caller's bug: the database refuses it with an ``IntegrityError``, also writing nothing.)
-    ``progress`` hears of every chunk written.
+    attendance row, a talk or a rectification item names an unknown meeting or member, with
+    ``StoreError`` when a leave has no reason or a talk no talker; nothing is written then.
+    (The same member twice at one meeting is the caller's bug: the database refuses it with
+    an ``IntegrityError``, also writing nothing.) ``progress`` hears of every chunk written
+    (a talk's talkers count as rows of their own).
     """
     report = progress or (lambda _n: None)
     if any(not m.meeting_no for m in meetings):
@@ -105,12 +163,15 @@ def load_branch(
                 [{"branch_id": branch_id, **member_values(m, group_ids)} for m in chunk],
             )
             report(len(chunk))
-        member_ids = {
-            r.member_no: r.id
+        roster = {
+            r.member_no: r
             for r in conn.execute(
-                select(member_t.c.id, member_t.c.member_no).where(member_t.c.branch_id == branch_id)
+                select(member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.post).where(
+                    member_t.c.branch_id == branch_id
+                )
             )
         }
+        member_ids = {no: r.id for no, r in roster.items()}
 
         for chunk in _chunks(meetings, chunk_rows):
             conn.execute(
@@ -152,13 +213,33 @@ def load_branch(
             marks += len(chunk)
             report(len(chunk))
 
+        created = datetime.now(timezone.utc)
+        stamp = {"branch_id": branch_id, "operator": store.operator, "created_at": created}
+        _write_talks(conn, stamp, talks, roster, report, chunk_rows)
+        for chunk in _chunks(plan, chunk_rows):
+            _write_rows(conn, plan_t, [{**stamp, **_plan_values(p)} for p in chunk])
+            report(len(chunk))
+        for chunk in _chunks(rectifications, chunk_rows):
+            _write_rows(conn, rect_t, [{**stamp, **_rect_values(r, meeting_ids)} for r in chunk])
+            report(len(chunk))
+
         counts = LoadCounts(
             groups=len(group_ids),
             members=len(members),
             meetings=len(meetings),
             meeting_types=len(links),
             attendance=marks,
+            talks=len(talks),
+            plan_items=len(plan),
+            rectification_items=len(rectifications),
         )
+        records = {}
+        if talks or plan or rectifications:
+            records = {
+                "talks": counts.talks,
+                "plan_items": counts.plan_items,
+                "rectification_items": counts.rectification_items,
+            }
         store.audit(
             conn,
             branch_id,
@@ -167,9 +248,132 @@ def load_branch(
             members=counts.members,
             meetings=counts.meetings,
             attendance=counts.attendance,
+            **records,
             **(detail or {}),
         )
     return counts
+
+
+def _write_talks(
+    conn: Connection,
+    stamp: dict[str, object],
+    talks: Sequence[TalkInput],
+    roster: dict,
+    report: Progress,
+    chunk_rows: int,
+) -> None:
+    """The talks, then their talkers. The talks' ids are read back in insertion order: ids
+    grow with every row written, and the branch had no talks before (no members)."""
+    before = conn.scalar(select(func.coalesce(func.max(talk_t.c.id), 0)))
+    for chunk in _chunks(talks, chunk_rows):
+        rows = []
+        for talk in chunk:
+            member = roster.get(talk.member_no)
+            if member is None:
+                raise NotFound("talks.unknown_member", member_no=talk.member_no)
+            if not talk.talkers:
+                raise StoreError("talks.no_talker")
+            rows.append({**stamp, "member_id": member.id, **_talk_values(talk)})
+        _write_rows(conn, talk_t, rows)
+        report(len(chunk))
+    if not talks:
+        return
+    ids = list(
+        conn.scalars(
+            select(talk_t.c.id)
+            .where(talk_t.c.branch_id == stamp["branch_id"], talk_t.c.id > before)
+            .order_by(talk_t.c.id)
+        )
+    )
+    if len(ids) != len(talks):  # pragma: no cover - a concurrent writer in this branch
+        raise Conflict(
+            "bulk_branch_not_empty", branch=str(stamp["branch_id"]), members=0, meetings=0
+        )
+    talkers: list[tuple[int, int, int | None, str, str | None]] = []
+    for talk_id, talk in zip(ids, talks):
+        for position, k in enumerate(talk.talkers, start=1):
+            if k.member_no:
+                m = roster.get(k.member_no)
+                if m is None:
+                    raise NotFound("talks.unknown_talker", member_no=k.member_no)
+                talkers.append((talk_id, position, m.id, m.name, m.post or k.post))
+            else:
+                talkers.append((talk_id, position, None, k.name or "", k.post))
+    columns = ("talk_id", "position", "member_id", "name", "post")
+    for chunk in _chunks(talkers, chunk_rows):
+        _executemany(conn, talker_t.name, columns, chunk)
+        report(len(chunk))
+
+
+def _write_rows(conn: Connection, table, rows: list[dict[str, object]]) -> None:
+    """Rows as dicts of one table, through ``_executemany``: the values converted for the
+    database as SQLAlchemy would (dates and times as text, booleans as 0/1 on SQLite)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    convert = [table.c[name].type.bind_processor(conn.dialect) for name in columns]
+    if conn.dialect.name == "postgresql":
+        convert = [None] * len(columns)  # COPY takes the Python values as they are
+    out = []
+    for row in rows:
+        out.append(
+            tuple(
+                value if value is None or f is None else f(value)
+                for f, value in zip(convert, (row[name] for name in columns))
+            )
+        )
+    _executemany(conn, table.name, columns, out)
+
+
+def _talk_values(talk: TalkInput) -> dict[str, object]:
+    return {
+        "date": talk.date,
+        "place": talk.place,
+        "form": TalkForm(talk.form).value,
+        "type": TalkType(talk.type).value,
+        "recorder": talk.recorder,
+        "trigger": talk.trigger,
+        "content": talk.content,
+        "problems": talk.problems,
+        "difficulties": talk.difficulties,
+        "opinions": talk.opinions,
+        "actions": talk.actions,
+        "action_deadline": talk.action_deadline,
+        "follow_up_date": talk.follow_up_date,
+        "follow_up_result": talk.follow_up_result,
+        "confidential": bool(talk.confidential),
+        "absence_from": talk.absence_from,
+        "absence_step": talk.absence_step,
+    }
+
+
+def _plan_values(item: PlanRecord) -> dict[str, object]:
+    return {
+        "year": item.year,
+        "month": item.month,
+        "meeting_type": MeetingType(item.meeting_type).value,
+        "topic": item.topic,
+        "note": item.note,
+    }
+
+
+def _rect_values(item: RectificationRecord, meeting_ids: dict[str, int]) -> dict[str, object]:
+    meeting_id = None
+    if item.meeting_no:
+        meeting_id = meeting_ids.get(item.meeting_no)
+        if meeting_id is None:
+            raise NotFound("rectification.meeting_not_found", meeting_no=item.meeting_no)
+    return {
+        "year": item.year,
+        "problem": item.problem,
+        "measure": item.measure,
+        "owner": item.owner,
+        "deadline": item.deadline,
+        "status": RectificationStatus(item.status).value,
+        "closed_on": item.closed_on,
+        "closing_note": item.closing_note,
+        "meeting_id": meeting_id,
+    }
 
 
 def ensure_empty(store: Store, branch_id: int) -> None:
@@ -287,7 +491,9 @@ __all__ = [
     "AttendanceRow",
     "BranchNotEmpty",
     "LoadCounts",
+    "PlanRecord",
     "Progress",
+    "RectificationRecord",
     "ensure_empty",
     "load_branch",
 ]

@@ -17,10 +17,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- orglife-tui demo
     "cli.demo.help": (
         "Create a realistic demo branch: members, party groups, a committee, meetings with "
-        "attendance, a few members on leave and one drifting into a long absence. With a large "
-        "--members it is the benchmark generator. Runs only on a branch without members.",
+        "attendance, a few members on leave and one drifting into a long absence, heart-to-heart "
+        "talks, the annual plan and the rectification list, with a few documented compliance "
+        "findings built in. With a large --members it is the benchmark generator. Runs only on "
+        "a branch without members.",
         "创建一个逼真的示范党支部：党员、党小组、支部委员会、会议及出勤记录，含几名请假党员和一名"
-        "长期无故缺席的党员。--members 取大值时可作性能测试数据。只写入尚无党员的党支部。",
+        "长期无故缺席的党员，以及谈心谈话记录、年度计划和整改清单，并预设了几条合规检查问题。"
+        "--members 取大值时可作性能测试数据。只写入尚无党员的党支部。",
     ),
     "cli.demo.opt.members": ("Number of members (at least 3).", "党员人数（至少 3 人）。"),
     "cli.demo.opt.years": (
@@ -43,6 +46,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from {first} to {last}, {attendance} attendance records ({seconds} s).",
         "示范数据已写入党支部“{branch}”：{members} 名党员，{groups} 个党小组，{meetings} 次会议"
         "（{first} 至 {last}），{attendance} 条出勤记录（用时 {seconds} 秒）。",
+    ),
+    "demo.records": (
+        "Heart-to-heart talks: {talks}; annual plan items: {plan}; rectification items: "
+        "{rectification}.",
+        "谈心谈话记录 {talks} 条，年度计划 {plan} 项，整改事项 {rectification} 项。",
+    ),
+    "demo.planted": (
+        "Built with {count} compliance findings for {year} (`orglife-tui check` lists them: "
+        "meetings not held, the drifting member, an overdue rectification item).",
+        "示范数据预设了 {year} 年度的 {count} 条合规检查问题（用 orglife-tui check 查看：未召开的"
+        "会议、长期缺席的党员、逾期未完成的整改事项）。",
     ),
     "demo.drifter": (
         "{name} (member {member_no}) has missed every meeting since {since} without leave.",

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 
 import pytest
 from typer.testing import CliRunner
@@ -201,3 +202,61 @@ def test_kill_9_while_writing_leaves_all_or_nothing(tmp_path):
     # the database is fine to use: the demo runs again (or says it is already there)
     again = run("--db", str(db), "demo", "--members", "20")
     assert again.exit_code == 0, again.output
+
+
+def test_check_on_the_demo_reports_exactly_the_violations_it_was_built_with(db_url):
+    from orglife_tui.demo import generate
+
+    today = date.today()
+    result = run("--db", db_url, "demo")
+    assert result.exit_code == 0, result.output
+    assert "Heart-to-heart talks:" in result.output
+    data = generate(today=today)  # the command's defaults: 30 members, 1 year, seed 2026
+    expected = data.expected_findings(today.year)
+    assert f"Built with {len(expected)} compliance findings for {today.year}" in result.output
+
+    def findings(*args: str) -> list[dict]:
+        out = run("--db", db_url, "check", "--format", "json", *args)
+        assert out.exit_code == 0, out.output
+        return json.loads(out.output)
+
+    found = findings()
+    assert {(f["rule"], f["period"], f["subject"]) for f in found} == set(expected)
+    assert {f["rule"] for f in found} >= {
+        "group_meeting_frequency",
+        "absence_streak",
+        "rectification_overdue",
+    }
+    assert all(f["message"] for f in found)
+
+    # the drifting member on the ladder: the day before and the day of his first missed
+    # meeting in the third, fifth and sixth month of his streak
+    drifter = data.member(data.drifter)
+    months = data.drifter_months()
+    dates = sorted(
+        m.date
+        for m in data.meetings
+        if m.date >= data.drift_start
+        and m.group in (None, drifter.group)
+        and MeetingType.committee_meeting not in m.types
+    )
+    for k, before, after in (
+        (2, None, "a reminder talk"),
+        (4, "a reminder talk", "a warning notice"),
+        (5, "a warning notice", "a case for the general meeting"),
+    ):
+        first = next(d for d in dates if d.strftime("%Y-%m") == months[k])
+        for as_of, step in ((first - timedelta(days=1), before), (first, after)):
+            missed = data.drifter_months(as_of)
+            streaks = [
+                f
+                for f in findings("--year", missed[-1][:4], "--as-of", as_of.isoformat())
+                if f["rule"] == "absence_streak"
+            ]
+            if step is None:
+                assert streaks == [], as_of
+                continue
+            (streak,) = streaks
+            assert streak["subject"] == data.drifter
+            assert streak["period"] == missed[-1]
+            assert step in streak["message"], (as_of, streak["message"])
