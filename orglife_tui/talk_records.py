@@ -141,6 +141,32 @@ class TalkRow:
         )
 
 
+# The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers).
+TALK_COLUMNS = (
+    "id",
+    "date",
+    "member_no",
+    "member_name",
+    "type",
+    "form",
+    "talkers",
+    "place",
+    "recorder",
+    "trigger",
+    "content",
+    "problems",
+    "difficulties",
+    "opinions",
+    "actions",
+    "action_deadline",
+    "follow_up_date",
+    "follow_up_result",
+    "confidential",
+    "absence_from",
+    "absence_step",
+    "redacted",
+)
+
 # The fields of a talk form, in the order the form and ``talks show`` list them.
 TALK_FIELDS = (
     "date",

@@ -21,31 +21,9 @@ from orglife_tui.commands.common import (
     open_existing_branch,
 )
 from orglife_tui.locale import get_language, t
+from orglife_tui.talk_records import TALK_COLUMNS
 
-LIST_KEYS = (
-    "id",
-    "date",
-    "member_no",
-    "member_name",
-    "type",
-    "form",
-    "talkers",
-    "place",
-    "recorder",
-    "trigger",
-    "content",
-    "problems",
-    "difficulties",
-    "opinions",
-    "actions",
-    "action_deadline",
-    "follow_up_date",
-    "follow_up_result",
-    "confidential",
-    "absence_from",
-    "absence_step",
-    "redacted",
-)
+LIST_KEYS = TALK_COLUMNS
 TABLE_KEYS = ("id", "date", "member", "type", "form", "talkers", "follow_up_date", "content")
 # How much of a talk's content the table shows.
 SNIPPET = 24

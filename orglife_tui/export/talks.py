@@ -20,32 +20,7 @@ from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import label
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
 from orglife_tui.locale import t
-from orglife_tui.talk_records import step_label, talkers_label, talkers_text
-
-TALK_COLUMNS = (
-    "id",
-    "date",
-    "member_no",
-    "member_name",
-    "type",
-    "form",
-    "talkers",
-    "place",
-    "recorder",
-    "trigger",
-    "content",
-    "problems",
-    "difficulties",
-    "opinions",
-    "actions",
-    "action_deadline",
-    "follow_up_date",
-    "follow_up_result",
-    "confidential",
-    "absence_from",
-    "absence_step",
-    "redacted",
-)
+from orglife_tui.talk_records import TALK_COLUMNS, step_label, talkers_label, talkers_text
 
 # The texts a Markdown section shows under their own heading, in this order.
 _MD_TEXTS = ("trigger", "content", "problems", "difficulties", "opinions", "actions")
