@@ -79,6 +79,15 @@ class TalkType(str, Enum):
     admonition = "admonition"  # 诫勉 by a higher body: recorded only, no workflow here
 
 
+class SessionState(str, Enum):
+    """An appraisal session's life: created → started → finished → published."""
+
+    created = "created"
+    started = "started"
+    finished = "finished"
+    published = "published"
+
+
 class RectificationStatus(str, Enum):
     open = "open"
     in_progress = "in_progress"
@@ -127,6 +136,12 @@ TALK_TYPE_ZH = {
     TalkType.warning: "警示告诫",
     TalkType.lagging_help: "帮教",
     TalkType.admonition: "诫勉",
+}
+SESSION_STATE_ZH = {
+    SessionState.created: "未开始",
+    SessionState.started: "投票中",
+    SessionState.finished: "已结束",
+    SessionState.published: "已公布",
 }
 RECTIFICATION_ZH = {
     RectificationStatus.open: "未整改",
@@ -183,6 +198,7 @@ _ZH_TABLES: dict[type[Enum], dict] = {
     TalkForm: TALK_FORM_ZH,
     TalkType: TALK_TYPE_ZH,
     RectificationStatus: RECTIFICATION_ZH,
+    SessionState: SESSION_STATE_ZH,
 }
 
 
