@@ -12,10 +12,12 @@ from dataclasses import asdict
 import typer
 
 from orglife_tui import __version__
+from orglife_tui.commands import appraisal as appraisal_cmd
 from orglife_tui.commands import check as check_cmd
 from orglife_tui.commands import demo as demo_cmd
 from orglife_tui.commands import export as export_cmd
 from orglife_tui.commands import importing as import_cmd
+from orglife_tui.commands import kiosk as kiosk_cmd
 from orglife_tui.commands import ledger as ledger_cmd
 from orglife_tui.commands import plan as plan_cmd
 from orglife_tui.commands import rectification as rectification_cmd
@@ -232,6 +234,8 @@ def build_app() -> typer.Typer:
     plan_cmd.register(app)
     rectification_cmd.register(app)
     check_cmd.register(app)
+    appraisal_cmd.register(app)
+    kiosk_cmd.register(app, _run_kiosk)
     return app
 
 
@@ -245,6 +249,12 @@ def _run_tui(ctx: typer.Context) -> None:
         run_app(store, branch, g.lang)
     finally:
         store.close()
+
+
+def _run_kiosk(store, branch, lang: str, session_id: int) -> None:
+    from orglife_tui.app import run_kiosk
+
+    run_kiosk(store, branch, lang, session_id)
 
 
 GLOBAL_OPTIONS = ("--db", "--branch", "--lang")

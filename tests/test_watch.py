@@ -120,3 +120,38 @@ def test_check_window_defaults_and_refusals():
     for year, as_of in ((None, date(2026, 12, 1)), (2027, None), (2026, date(2025, 12, 31))):
         with pytest.raises(StoreError):
             watch.check_window(year, as_of, today)
+
+
+def test_a_closed_appraisal_session_counts_as_the_years_appraisal(store):
+    """``appraisal_yearly`` is met by a meeting of type appraisal or by a session held in the
+    system (finished or published), counted for the year it appraises."""
+    from dataclasses import replace
+
+    from orglife_tui.data import appraisal
+    from orglife_tui.domain import MeetingType
+    from orglife_tui.scoring.scheme import default_scheme
+
+    branch = store.resolve_branch(year_fixture.BRANCH)
+    store.add_members(branch.id, year_fixture.members())
+    without_appraisal = [
+        replace(m, types=tuple(t for t in m.types if t is not MeetingType.appraisal))
+        for m, _ in year_fixture.meetings()
+    ]
+    store.add_meetings(branch.id, without_appraisal)
+
+    def appraisal_findings() -> set:
+        findings = watch.check(store, branch.id, YEAR, date(YEAR, 12, 31))
+        return {f.period for f in findings if f.rule == "appraisal_yearly"}
+
+    assert appraisal_findings() == {str(YEAR)}
+    session = appraisal.new_session(store, branch.id, YEAR)
+    appraisal.start_session(store, branch.id, session.id, "2468", default_scheme())
+    assert appraisal_findings() == {str(YEAR)}  # a poll still open is not yet held
+    candidates = [c.member_no for c in appraisal.candidates(store, session.id)]
+    for voter in appraisal.voters(store, session.id):
+        appraisal.cast_ballot(store, session.id, voter.member_no, dict.fromkeys(candidates))
+    appraisal.close_session(store, branch.id, session.id)
+    assert appraisal_findings() == set()
+    # … for its own year only
+    later = watch.check(store, branch.id, YEAR + 1, date(YEAR + 1, 12, 31))
+    assert [f.period for f in later if f.rule == "appraisal_yearly"] == [str(YEAR + 1)]

@@ -30,6 +30,7 @@ LEDGER_FORMATS = ("csv", "xlsx", "json")
 PUBLICITY_FORMATS = ("md", "xlsx")
 TALK_FORMATS = ("csv", "xlsx", "json", "md")
 REPORT_FORMATS = ("md", "xlsx")
+APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
 
 
 def register(app: typer.Typer) -> None:
@@ -121,6 +122,22 @@ def register(app: typer.Typer) -> None:
         output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
     ) -> None:
         run_report(ctx, year, as_of, fmt, output)
+
+    @export_app.command("appraisal", help=t("export.appraisal.help"))
+    @handles_errors
+    def export_appraisal(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("export.appraisal.arg.id")),
+        fmt: str = typer.Option(
+            "md",
+            "--format",
+            "-f",
+            help=t("export.cli.opt.format", allowed="|".join(APPRAISAL_FORMATS)),
+        ),
+        feedback: bool = typer.Option(False, "--feedback", help=t("export.appraisal.opt.feedback")),
+        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+    ) -> None:
+        run_appraisal(ctx, session_id, fmt, feedback, output)
 
 
 def _needs_file(fmt: str, output: str | None) -> None:
@@ -340,3 +357,62 @@ def run_report(
             ),
             err=True,
         )
+
+
+def run_appraisal(
+    ctx: typer.Context, session_id: int, fmt: str, feedback: bool, output: str | None
+) -> None:
+    """A closed session's summary for the higher committee, or the feedback notes; refused
+    while the poll is open (no running tally leaves the branch)."""
+    from orglife_tui.data import appraisal as data
+    from orglife_tui.domain import SessionState
+    from orglife_tui.export import appraisal as out
+    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+
+    check_format(fmt, APPRAISAL_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_existing_branch(ctx)
+    try:
+        session = data.get_session(store, branch.id, session_id)
+        if session.state is SessionState.created:
+            raise fail(t("export.appraisal.not_started", id=session_id))
+        if session.state is SessionState.started:
+            raise fail(
+                t(
+                    "export.appraisal.still_open",
+                    id=session_id,
+                    voted=session.voted,
+                    voters=session.voters,
+                )
+            )
+        _, scheme = _active_scheme(store, branch.id)
+        tally = data.tally(store, branch.id, session_id, scheme)
+    finally:
+        store.close()
+    export = out.AppraisalExport(
+        branch=branch.name,
+        tally=tally,
+        excellent_share_max=scheme.appraisal.excellent_share_max,
+    )
+    if fmt == "xlsx":
+        writer = out.write_feedback_xlsx if feedback else out.write_xlsx
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = writer(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output) as stream:
+            stream.write(out.feedback_markdown(export) if feedback else out.markdown(export))
+            count = len(export.rows)
+    else:
+        writers = {
+            ("csv", False): out.write_csv,
+            ("csv", True): out.write_feedback_csv,
+            ("json", False): out.write_json,
+            ("json", True): out.write_feedback_json,
+        }
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = writers[fmt, feedback](stream, export)
+    if export.draft:
+        typer.echo(t("export.appraisal.draft_notice", id=session_id), err=True)
+    if not is_stdout(output):
+        key = "export.appraisal.feedback_written" if feedback else "export.appraisal.written"
+        typer.echo(t(key, id=session_id, count=count, file=output), err=True)

@@ -58,3 +58,6 @@ class BranchFacts:
     meeting_counts: tuple[MeetingCount, ...] = ()
     members: tuple[MemberFacts, ...] = ()
     rectifications: tuple[RectificationFact, ...] = ()
+    # democratic appraisal sessions finished or published, by the year they appraise: each
+    # counts as holding the appraisal that year (rule ``appraisal_yearly``)
+    appraisal_sessions: dict[int, int] = field(default_factory=dict)

@@ -89,6 +89,8 @@ def period_states(
                 for (mtype, _, month), c in counts.items()
                 if mtype is rule.meeting_type and month in months
             )
+            if rule.meeting_type is MeetingType.appraisal and first.year == last.year:
+                n += facts.appraisal_sessions.get(first.year, 0)  # a session held in the system
             short = ()
             held, required = n, rule.times
         if not applies or before_record:

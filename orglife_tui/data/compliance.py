@@ -20,7 +20,7 @@ from orglife_tui.compliance.facts import (
     RectificationFact,
 )
 from orglife_tui.data.errors import NotFound
-from orglife_tui.data.models import RectificationItem, Talk
+from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -30,10 +30,11 @@ from orglife_tui.data.store import (
     member_t,
     mtype_t,
 )
-from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType
+from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
 
 talk_t = Talk.__table__
 rect_t = RectificationItem.__table__
+session_t = AppraisalSession.__table__
 
 
 def _month_of(conn: Connection, column):
@@ -109,6 +110,7 @@ def branch_facts(
             )
             or 0
         )
+        appraisals = _appraisal_sessions(conn, branch_id, first, last)
         if not members:
             return BranchFacts(
                 branch=name,
@@ -118,6 +120,7 @@ def branch_facts(
                 groups=tuple(groups),
                 committee_size=committee,
                 meeting_counts=tuple(counts),
+                appraisal_sessions=appraisals,
             )
         marks = _member_marks(conn, branch_id, in_window, life)
         talks = _talk_counts(conn, branch_id, first, last)
@@ -175,7 +178,25 @@ def branch_facts(
         meeting_counts=tuple(counts),
         members=tuple(member_facts),
         rectifications=tuple(items),
+        appraisal_sessions=appraisals,
     )
+
+
+def _appraisal_sessions(
+    conn: Connection, branch_id: int, first: date, last: date
+) -> dict[int, int]:
+    """Appraisal sessions finished or published, counted per year appraised (the window's
+    years); a session counts for its year whenever it was closed (often early the next)."""
+    rows = conn.execute(
+        select(session_t.c.year, func.count())
+        .where(
+            session_t.c.branch_id == branch_id,
+            session_t.c.year.between(first.year, last.year),
+            session_t.c.state.in_([SessionState.finished.value, SessionState.published.value]),
+        )
+        .group_by(session_t.c.year)
+    )
+    return {int(year): int(n) for year, n in rows}
 
 
 def _member_marks(

@@ -132,7 +132,9 @@ class SyncResult:
 
 @dataclass(frozen=True)
 class ChainBreak:
-    table: str  # "ledger_entry" | "audit_log" | "ledger_total" (entry_id: the member id)
+    # "ledger_entry" | "audit_log" | "ledger_total" (entry_id: the member id) |
+    # "appraisal_session" (entry_id: the session id)
+    table: str
     entry_id: int
     reason: str  # catalog key
     branch_id: int | None = None  # the ledger chain it breaks (None for the audit log)
@@ -1354,7 +1356,8 @@ def _totals_break(conn: Connection) -> ChainBreak | None:
 
 def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
     """Check the database: SQLite's integrity check, each branch's ledger chain and its
-    reversals, the audit chain. Names the first broken entry of each chain."""
+    reversals, the audit chain, the fingerprint of each sealed appraisal. Names the first
+    broken entry of each chain and every appraisal session whose ballots fail."""
     with store.read_connection() as conn:
         integrity_ok, messages = _integrity(conn)
         branch_ids = list(conn.scalars(select(branch_t.c.id).order_by(branch_t.c.id)))
@@ -1373,6 +1376,12 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
         total_break = _totals_break(conn)
         if total_break is not None:
             breaks.append(total_break)
+        from orglife_tui.data.appraisal import fingerprint_problems
+
+        for sealed in fingerprint_problems(conn):  # each sealed appraisal's ballots
+            breaks.append(
+                ChainBreak("appraisal_session", sealed.session_id, sealed.reason, sealed.branch_id)
+            )
     return VerifyReport(
         integrity_ok=integrity_ok,
         ledger_entries=ledger_count,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -294,3 +294,155 @@ class RectificationItem(SQLModel, table=True):
     )
     operator: str = Field(max_length=100)
     created_at: dt.datetime
+
+
+# ---------------------------------------------------------------------------- appraisal
+# DESIGN.md §6: who voted (``appraisal_voted``) and what was voted (``appraisal_rating``)
+# live in separate tables; neither records an order: no timestamps, no autoincrement ids,
+# random keys, WITHOUT ROWID on SQLite. Triggers (migration 0005) refuse UPDATE of the
+# ballot tables, INSERT unless the poll is open and DELETE once the result is published.
+
+
+class AppraisalSession(SQLModel, table=True):
+    """A democratic appraisal (民主评议党员) of one branch for one year."""
+
+    __tablename__ = "appraisal_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    year: int
+    state: str = Field(max_length=20)  # SessionState
+    pin_salt: str | None = Field(default=None, max_length=64)  # hex
+    pin_hash: str | None = Field(default=None, max_length=128)  # hex, hashlib.scrypt
+    pin_failures: int = 0
+    pin_locked_until: dt.datetime | None = None
+    scheme_version_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT"), nullable=True
+        ),
+    )
+    fingerprint: str | None = Field(default=None, max_length=64)  # sha256 hex, at close
+    ballots: int | None = None  # ballots sealed at close
+    created_at: dt.datetime
+    started_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    published_at: dt.datetime | None = None
+    operator: str = Field(max_length=100)
+
+
+class AppraisalCandidate(SQLModel, table=True):
+    """The roster snapshot taken at start: whom the ballot rates."""
+
+    __tablename__ = "appraisal_candidate"
+
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), primary_key=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+    )
+    member_no: str = Field(max_length=50)
+    name: str = Field(max_length=100)
+    status: str = Field(max_length=20)  # MemberStatus at start
+    graded: bool
+
+
+class AppraisalVoter(SQLModel, table=True):
+    """The roster snapshot taken at start: who has a vote."""
+
+    __tablename__ = "appraisal_voter"
+
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), primary_key=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+    )
+    member_no: str = Field(max_length=50)
+    name: str = Field(max_length=100)
+
+
+class AppraisalVoted(SQLModel, table=True):
+    """The voted set: one row per voter who has voted, and nothing else (no time, no order)."""
+
+    __tablename__ = "appraisal_voted"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["session_id", "member_id"],
+            ["appraisal_voter.session_id", "appraisal_voter.member_id"],
+            ondelete="RESTRICT",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    session_id: int = Field(primary_key=True)
+    member_id: int = Field(primary_key=True)
+
+
+class AppraisalRating(SQLModel, table=True):
+    """One candidate's grade on one ballot (``grade`` None = abstained). No ballot id: a
+    ballot is never stored whole. ``key`` is random: rows read back in key order."""
+
+    __tablename__ = "appraisal_rating"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["session_id", "candidate_id"],
+            ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
+            ondelete="RESTRICT",
+        ),
+        Index("ix_appraisal_rating_candidate", "session_id", "candidate_id", "grade"),
+        {"sqlite_with_rowid": False},
+    )
+
+    key: str = Field(primary_key=True, max_length=32)
+    session_id: int
+    candidate_id: int  # appraisal_candidate.member_id
+    grade: str | None = Field(default=None, max_length=30)  # Grade; None = abstain
+
+
+class AppraisalReceipt(SQLModel, table=True):
+    """A random receipt code per ballot, linked to nothing but its session."""
+
+    __tablename__ = "appraisal_receipt"
+    __table_args__ = (
+        Index("ix_appraisal_receipt_session", "session_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    code: str = Field(primary_key=True, max_length=16)
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
+        )
+    )
+
+
+class AppraisalDecision(SQLModel, table=True):
+    """The committee's grade for a candidate (组织评定), with its reason where it departs
+    from the proposal."""
+
+    __tablename__ = "appraisal_decision"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["session_id", "member_id"],
+            ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
+            ondelete="RESTRICT",
+        ),
+    )
+
+    session_id: int = Field(primary_key=True)
+    member_id: int = Field(primary_key=True)
+    proposed: str | None = Field(default=None, max_length=30)  # Grade proposed when decided
+    final: str = Field(max_length=30)  # Grade
+    reason: str | None = None
+    decided_at: dt.datetime
+    operator: str = Field(max_length=100)

@@ -19,10 +19,12 @@ def _load() -> dict[str, tuple[str, str]]:
     global _catalog
     if _catalog is None:
         from orglife_tui.locale import (
+            appraisal,
             compliance,
             core,
             demo,
             export,
+            export_appraisal,
             importing,
             ledger,
             plans,
@@ -30,6 +32,7 @@ def _load() -> dict[str, tuple[str, str]]:
             scheme,
             talks,
             tui,
+            tui_appraisal,
             tui_compliance,
             tui_records,
         )
@@ -49,6 +52,9 @@ def _load() -> dict[str, tuple[str, str]]:
             report,
             tui_records,
             tui_compliance,
+            export_appraisal,
+            appraisal,
+            tui_appraisal,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -101,6 +101,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'use "range" or a positive ceiling',
         "“ceiling”归一化以上限为除数，而上限为 {ceiling}；请改用“range”或正数上限",
     ),
+    "scheme.appraisal.share_range": (
+        "{value} must be above 0 and at most 1",
+        "{value} 必须大于 0 且不大于 1",
+    ),
+    "scheme.appraisal.ballot_values_order": (
+        "a vote for a better grade cannot be worth less: excellent {excellent} ≥ qualified "
+        "{qualified} ≥ basically_qualified {basically_qualified} ≥ unqualified {unqualified}",
+        "较高等次的票值不能低于较低等次：优秀 {excellent} ≥ 合格 {qualified} ≥ "
+        "基本合格 {basically_qualified} ≥ 不合格 {unqualified}",
+    ),
     # --- items
     "scheme.problem.no_items": ("the scheme has no items", "方案中没有积分项目"),
     "scheme.problem.bad_code": (
@@ -178,6 +188,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Appraisal input: {normalization}, weight {weight} (ballot {ballot})",
         "民主评议折算：{normalization}，积分权重 {weight}（测评票 {ballot}）",
     ),
+    "scheme.summary.ballot": (
+        "  Ballot: voters {voters}; vote values {excellent} / {qualified} / "
+        "{basically_qualified} / {unqualified} (excellent … unqualified)",
+        "  测评票：投票人 {voters}；票值 {excellent} / {qualified} / {basically_qualified} / "
+        "{unqualified}（优秀 … 不合格）",
+    ),
+    "scheme.summary.ballot_flags": (
+        "  Warn above {share} excellent; unqualified-vote flag: {flag}",
+        "  优秀比例超过 {share} 时提示；不合格票提示：{flag}",
+    ),
+    "scheme.summary.flag_off": ("off", "关闭"),
+    "scheme.summary.flag_above": ("above {share} of ballots", "超过选票的 {share} 时"),
     "scheme.summary.items": ("Items ({count}):", "积分项目（{count} 项）："),
     "scheme.summary.col.code": ("code", "代码"),
     "scheme.summary.col.name": ("name", "名称"),

@@ -76,10 +76,27 @@ class Cutoffs:
     basically_qualified: float
 
 
+def _default_ballot_values() -> dict[Grade, float]:
+    return {
+        Grade.excellent: 1.0,
+        Grade.qualified: 0.8,
+        Grade.basically_qualified: 0.6,
+        Grade.unqualified: 0.0,
+    }
+
+
 @dataclass(frozen=True)
 class AppraisalInput:
     normalization: Normalization = Normalization.ceiling
     points_weight: float = 0.4  # the ballot gets 1 - points_weight
+    # statuses with a vote in the ballot (probationary members have none: Party Constitution)
+    voters: frozenset[MemberStatus] = frozenset({MemberStatus.full})
+    # what one vote for each grade is worth (0–1); a candidate's ballot score is their mean
+    ballot_values: dict[Grade, float] = field(default_factory=_default_ballot_values)
+    # warn when more than this share of the graded members would be excellent
+    excellent_share_max: float = 0.3333
+    # flag a candidate whose unqualified votes exceed this share of the ballots; 0 = off
+    unqualified_vote_flag: float = 0.0
 
 
 @dataclass(frozen=True)

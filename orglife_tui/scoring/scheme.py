@@ -46,6 +46,7 @@ from orglife_tui.scoring.model import (
     Category,
     Cutoffs,
     Derivation,
+    Grade,
     Item,
     Normalization,
     Scheme,
@@ -74,7 +75,16 @@ SCHEME_KEYS = ("name", "version", "period")
 POINTS_KEYS = ("base", "floor", "ceiling")
 STATUSES_KEYS = ("scored", "graded")
 CUTOFF_KEYS = ("excellent", "qualified", "basically_qualified")
-APPRAISAL_KEYS = ("normalization", "points_weight")
+APPRAISAL_KEYS = (
+    "normalization",
+    "points_weight",
+    "voters",
+    "ballot_values",
+    "excellent_share_max",
+    "unqualified_vote_flag",
+)
+# [appraisal] ballot_values: what a vote for each grade is worth, best grade first
+BALLOT_VALUE_KEYS = ("excellent", "qualified", "basically_qualified", "unqualified")
 ITEM_KEYS = ("code", "name_zh", "name_en", "category", "points", "unit", "cap", "derive")
 DERIVE_KEYS = ("meeting_types", "attendance")
 # [policy]: every key optional; what is left out keeps its default from scoring/policy.py.
@@ -939,9 +949,78 @@ class _Checker:
                 "scheme.problem.ceiling_not_positive",
                 ceiling=_num(ceiling),
             )
-        if normalization is None or weight is None:
+        voters: frozenset[MemberStatus] | None = defaults.voters
+        if "voters" in tbl:
+            listed = self.enum_list(
+                tbl, "voters", ("appraisal",), MemberStatus, "scheme.problem.unknown_status"
+            )
+            if tbl["voters"] == []:
+                self.problem(("appraisal", "voters"), "scheme.problem.empty")
+            voters = frozenset(listed) if listed else None
+        values: dict[Grade, float] | None = defaults.ballot_values
+        if "ballot_values" in tbl:
+            values = self.ballot_values(tbl["ballot_values"], ("appraisal", "ballot_values"))
+        shares: dict[str, float | None] = {}
+        for key, default, low_open in (
+            ("excellent_share_max", defaults.excellent_share_max, True),
+            ("unqualified_vote_flag", defaults.unqualified_vote_flag, False),
+        ):
+            shares[key] = default
+            if key in tbl:
+                value = self.number(tbl, key, ("appraisal",))
+                if value is not None and not (0 < value <= 1 if low_open else 0 <= value <= 1):
+                    self.problem(
+                        ("appraisal", key),
+                        "scheme.appraisal.share_range"
+                        if low_open
+                        else "scheme.problem.weight_range",
+                        value=_num(value),
+                    )
+                    value = None
+                shares[key] = value
+        share_max, flag = shares["excellent_share_max"], shares["unqualified_vote_flag"]
+        if None in (normalization, weight, voters, values, share_max, flag):
             return None
-        return AppraisalInput(normalization=normalization, points_weight=weight)
+        assert normalization is not None and weight is not None and voters is not None
+        assert values is not None and share_max is not None and flag is not None
+        return AppraisalInput(
+            normalization=normalization,
+            points_weight=weight,
+            voters=voters,
+            ballot_values=values,
+            excellent_share_max=share_max,
+            unqualified_vote_flag=flag,
+        )
+
+    def ballot_values(self, value: object, path: Path) -> dict[Grade, float] | None:
+        """One value 0–1 per grade, never rising from a better grade to a worse one."""
+        tbl = self.table(value, path, BALLOT_VALUE_KEYS, BALLOT_VALUE_KEYS)
+        if tbl is None:
+            return None
+        before = len(self.problems)
+        out: dict[Grade, float] = {}
+        for key in BALLOT_VALUE_KEYS:
+            v = self.number(tbl, key, path)
+            if v is None:
+                continue
+            if not 0 <= v <= 1:
+                self.problem((*path, key), "scheme.problem.weight_range", value=_num(v))
+                continue
+            out[Grade(key)] = v
+        if len(self.problems) > before or len(out) < len(BALLOT_VALUE_KEYS):
+            return None
+        e, q, b, u = (out[Grade(k)] for k in BALLOT_VALUE_KEYS)
+        if not e >= q >= b >= u:
+            self.problem(
+                (*path, "excellent"),
+                "scheme.appraisal.ballot_values_order",
+                excellent=_num(e),
+                qualified=_num(q),
+                basically_qualified=_num(b),
+                unqualified=_num(u),
+            )
+            return None
+        return out
 
     def items(self, root: dict[str, Any]) -> list[Item] | None:
         if "items" not in root:
@@ -1391,6 +1470,26 @@ def summary_lines(scheme: Scheme, lang: str) -> list[str]:
             normalization=_tl(f"scheme.normalization.{scheme.appraisal.normalization.value}", lang),
             weight=_num(weight),
             ballot=_num(round(1 - weight, 6)),
+        )
+    )
+    ap = scheme.appraisal
+    values = {g.value: _num(v) for g, v in ap.ballot_values.items()}
+    lines.append(
+        _tl(
+            "scheme.summary.ballot",
+            lang,
+            voters=sep.join(label(s, lang) for s in MemberStatus if s in ap.voters),
+            **values,
+        )
+    )
+    lines.append(
+        _tl(
+            "scheme.summary.ballot_flags",
+            lang,
+            share=_num(ap.excellent_share_max),
+            flag=_tl("scheme.summary.flag_above", lang, share=_num(ap.unqualified_vote_flag))
+            if ap.unqualified_vote_flag
+            else _tl("scheme.summary.flag_off", lang),
         )
     )
     lines.append(_tl("scheme.summary.items", lang, count=len(scheme.items)))

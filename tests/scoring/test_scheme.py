@@ -169,6 +169,7 @@ def test_every_key_the_parser_allows_is_documented():
         mod.STATUSES_KEYS,
         mod.CUTOFF_KEYS,
         mod.APPRAISAL_KEYS,
+        mod.BALLOT_VALUE_KEYS,
         mod.ITEM_KEYS,
         mod.DERIVE_KEYS,
         mod.POLICY_KEYS,
