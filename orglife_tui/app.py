@@ -20,10 +20,12 @@ from textual.screen import ModalScreen, Screen
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
 from orglife_tui.screens.absence import AbsenceScreen
+from orglife_tui.screens.appraisal import AppraisalScreen
 from orglife_tui.screens.base import BaseModal, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
 from orglife_tui.screens.findings import FindingsScreen
 from orglife_tui.screens.help import HelpScreen
+from orglife_tui.screens.kiosk import KioskApp, KioskScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
 from orglife_tui.screens.plan import PlanScreen
@@ -61,6 +63,11 @@ class OrglifeCommands(Provider):
             (t("tui.rect.cmd.go"), t("tui.rect.cmd.go.help"), lambda: app.go("rectification")),
             (t("tui.findings.cmd"), t("tui.findings.cmd_help"), lambda: app.go("findings")),
             (t("tui.absence.cmd"), t("tui.absence.cmd_help"), lambda: app.go("absence")),
+            (
+                t("tui.appraisal.cmd.go"),
+                t("tui.appraisal.cmd.go.help"),
+                lambda: app.go("appraisal"),
+            ),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -127,6 +134,7 @@ class OrglifeApp(App):
             "rectification": lambda: RectificationScreen(self.session),
             "findings": lambda: FindingsScreen(self.session),
             "absence": lambda: AbsenceScreen(self.session),
+            "appraisal": lambda: AppraisalScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens
@@ -182,6 +190,9 @@ class OrglifeApp(App):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        stack = self.screen_stack
+        if stack and isinstance(stack[-1], KioskScreen):
+            return False  # the kiosk is locked: no palette, help, quit or jump while it is up
         if action == "back":
             return len(self.screen_stack) > 1
         return True
@@ -242,3 +253,8 @@ class OrglifeApp(App):
 
 def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
     OrglifeApp(store=store, branch=branch, lang=lang).run()
+
+
+def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:
+    """``orglife-tui kiosk ID``: the locked ballot station alone, until the teller's PIN."""
+    KioskApp.run_locked(store, branch, session_id, lang)

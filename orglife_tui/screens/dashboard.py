@@ -124,6 +124,13 @@ class DashboardScreen(BaseScreen):
             id="dashboard.rectification",
             show=False,
         ),
+        Binding(
+            "v,8",
+            "app.go('appraisal')",
+            "tui.appraisal.key.go",
+            id="dashboard.appraisal",
+            show=False,
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
