@@ -208,6 +208,24 @@ def register(app: typer.Typer) -> None:
             store.close()
         typer.echo(t("appraisal.reset_done", id=session_id))
 
+    @appraisal_app.command("receipt", help=t("appraisal.cli.receipt.help"))
+    @handles_errors
+    def appraisal_receipt(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        code: str = typer.Argument(..., metavar="CODE", help=t("appraisal.cli.arg.receipt")),
+    ) -> None:
+        from orglife_tui.data.appraisal import has_receipt
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            found = has_receipt(store, branch.id, session_id, code)
+        finally:
+            store.close()
+        if not found:
+            raise fail(t("appraisal.receipt_unknown", id=session_id, code=code))
+        typer.echo(t("appraisal.receipt_found", id=session_id, code=code))
+
     @appraisal_app.command("list", help=t("appraisal.cli.list.help"))
     @handles_errors
     def appraisal_list(

@@ -389,6 +389,23 @@ def get_session(store: Store, branch_id: int, session_id: int) -> SessionRow:
         return _read_session(conn, branch_id, session_id)
 
 
+def has_receipt(store: Store, branch_id: int, session_id: int, code: str) -> bool:
+    """Whether a ballot with this receipt code was stored in the session.
+
+    The receipt table holds the codes alone, so the answer says that a ballot was counted,
+    never what it said. Codes are compared without regard to case, spaces or hyphens.
+    """
+    wanted = "".join(ch for ch in code.upper() if ch not in " -")
+    with store.read_connection() as conn:
+        _read_session(conn, branch_id, session_id)
+        found = conn.scalar(
+            select(receipt_t.c.code).where(
+                receipt_t.c.session_id == session_id, receipt_t.c.code == wanted
+            )
+        )
+    return found is not None
+
+
 def start_session(
     store: Store, branch_id: int, session_id: int, pin: str, scheme: Scheme
 ) -> SessionRow:

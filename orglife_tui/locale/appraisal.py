@@ -210,6 +210,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The branch's appraisal sessions with their state and how many have voted.",
         "本支部的民主评议及其状态、已投票人数。",
     ),
+    "appraisal.cli.receipt.help": (
+        "Check that a ballot with this receipt code was counted (it never shows the ballot)",
+        "核对持此回执码的选票是否已计入（不显示选票内容）",
+    ),
+    "appraisal.cli.arg.receipt": ("The receipt code from the kiosk", "投票机显示的回执码"),
+    "appraisal.receipt_found": (
+        "Receipt {code}: a ballot with this code is stored in session {id} and is counted.",
+        "回执码 {code}：第 {id} 号评议中存有该回执码的选票，已计入。",
+    ),
+    "appraisal.receipt_unknown": (
+        "Receipt {code}: no ballot with this code in session {id}. Check the code, or ask"
+        " the teller: a ballot not confirmed on the review screen was not stored.",
+        "回执码 {code}：第 {id} 号评议中没有该回执码的选票。请核对回执码，或询问监票人："
+        "未在核对画面确认投出的选票不会保存。",
+    ),
     "appraisal.cli.arg.id": (
         "the session's number (appraisal list)",
         "评议编号（见 appraisal list）",

@@ -250,3 +250,20 @@ def test_verify_names_a_session_whose_ballots_were_changed_after_the_seal(db, pi
         result.output
     )
     assert "Verification FAILED." in result.output
+
+
+def test_a_voter_can_check_that_the_receipt_was_counted_and_nothing_more(db, pin_file):
+    session_id = started(db, pin_file)
+    store = Store.open(db, operator="kiosk")
+    try:
+        code = ap.cast_ballot(store, session_id, "001", BALLOTS[0][1])
+    finally:
+        store.close()
+    spaced = f"{code[:4].lower()}-{code[4:]}"
+    result = run("--db", db, "appraisal", "receipt", str(session_id), spaced)
+    assert result.exit_code == 0, result.output
+    assert "is counted" in result.output
+    assert "excellent" not in result.output.lower() and "朱海波" not in result.output
+    result = run("--db", db, "appraisal", "receipt", str(session_id), "ZZZZ2222")
+    assert result.exit_code == 1
+    assert "no ballot with this code" in result.output
