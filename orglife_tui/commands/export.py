@@ -13,6 +13,7 @@ Never imports Textual: the exports stay quick over SSH.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import typer
 
@@ -33,6 +34,16 @@ REPORT_FORMATS = ("md", "xlsx")
 APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
 
 
+def _format_option(default: str, formats: tuple[str, ...]) -> Any:
+    return typer.Option(
+        default, "--format", "-f", help=t("export.cli.opt.format", allowed="|".join(formats))
+    )
+
+
+def _output_option() -> Any:
+    return typer.Option(None, "--output", "-o", help=t("export.cli.opt.output"))
+
+
 def register(app: typer.Typer) -> None:
     export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
     app.add_typer(export_app, name="export")
@@ -42,13 +53,8 @@ def register(app: typer.Typer) -> None:
     def export_scores(
         ctx: typer.Context,
         year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
-        fmt: str = typer.Option(
-            "csv",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(SCORE_FORMATS)),
-        ),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        fmt: str = _format_option("csv", SCORE_FORMATS),
+        output: str = _output_option(),
         group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
         status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
     ) -> None:
@@ -62,13 +68,8 @@ def register(app: typer.Typer) -> None:
             None, "--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")
         ),
         member: str = typer.Option(None, "--member", help=t("export.cli.opt.member")),
-        fmt: str = typer.Option(
-            "csv",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(LEDGER_FORMATS)),
-        ),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        fmt: str = _format_option("csv", LEDGER_FORMATS),
+        output: str = _output_option(),
     ) -> None:
         run_ledger(ctx, year, member, fmt, output)
 
@@ -79,13 +80,8 @@ def register(app: typer.Typer) -> None:
         year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
         days: int = typer.Option(7, "--days", min=1, max=90, help=t("export.cli.opt.days")),
         start: str = typer.Option(None, "--start", help=t("export.cli.opt.start")),
-        fmt: str = typer.Option(
-            "md",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(PUBLICITY_FORMATS)),
-        ),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        fmt: str = _format_option("md", PUBLICITY_FORMATS),
+        output: str = _output_option(),
     ) -> None:
         run_publicity(ctx, year or date.today().year, days, start, fmt, output)
 
@@ -94,16 +90,11 @@ def register(app: typer.Typer) -> None:
     def export_talks(
         ctx: typer.Context,
         year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.export.year")),
-        fmt: str = typer.Option(
-            "csv",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(TALK_FORMATS)),
-        ),
+        fmt: str = _format_option("csv", TALK_FORMATS),
         include: bool = typer.Option(
             False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
         ),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        output: str = _output_option(),
     ) -> None:
         run_talks(ctx, year, fmt, include, output)
 
@@ -113,13 +104,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         year: int = typer.Option(None, "--year", help=t("report.cli.opt.year")),
         as_of: str = typer.Option(None, "--as-of", help=t("report.cli.opt.as_of")),
-        fmt: str = typer.Option(
-            "md",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(REPORT_FORMATS)),
-        ),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        fmt: str = _format_option("md", REPORT_FORMATS),
+        output: str = _output_option(),
     ) -> None:
         run_report(ctx, year, as_of, fmt, output)
 
@@ -128,14 +114,9 @@ def register(app: typer.Typer) -> None:
     def export_appraisal(
         ctx: typer.Context,
         session_id: int = typer.Argument(..., metavar="ID", help=t("export.appraisal.arg.id")),
-        fmt: str = typer.Option(
-            "md",
-            "--format",
-            "-f",
-            help=t("export.cli.opt.format", allowed="|".join(APPRAISAL_FORMATS)),
-        ),
+        fmt: str = _format_option("md", APPRAISAL_FORMATS),
         feedback: bool = typer.Option(False, "--feedback", help=t("export.appraisal.opt.feedback")),
-        output: str = typer.Option(None, "--output", "-o", help=t("export.cli.opt.output")),
+        output: str = _output_option(),
     ) -> None:
         run_appraisal(ctx, session_id, fmt, feedback, output)
 
