@@ -7,6 +7,7 @@ through these functions so that one spelling rule holds everywhere.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from enum import Enum
 
@@ -88,6 +89,25 @@ class SessionState(str, Enum):
     published = "published"
 
 
+class MemberEventKind(str, Enum):
+    """A dated change in a member's standing in the branch (DESIGN.md §5: membership is a
+    history, not a flag)."""
+
+    transfer_in = "transfer_in"  # 组织关系转入
+    transfer_out = "transfer_out"  # 组织关系转出
+    conversion = "conversion"  # 预备党员转正
+    probation_extended = "probation_extended"  # 延长预备期
+    away = "away"  # 流动党员: organizational life elsewhere, from date to end_date
+    deceased = "deceased"  # 去世
+    removed = "removed"  # 除名 / 出党 / 停止党籍
+
+
+# The events after which a member is no longer in the branch.
+DEPARTURES = frozenset(
+    {MemberEventKind.transfer_out, MemberEventKind.deceased, MemberEventKind.removed}
+)
+
+
 class RectificationStatus(str, Enum):
     open = "open"
     in_progress = "in_progress"
@@ -143,6 +163,15 @@ SESSION_STATE_ZH = {
     SessionState.finished: "已结束",
     SessionState.published: "已公布",
 }
+MEMBER_EVENT_ZH = {
+    MemberEventKind.transfer_in: "组织关系转入",
+    MemberEventKind.transfer_out: "组织关系转出",
+    MemberEventKind.conversion: "转正",
+    MemberEventKind.probation_extended: "延长预备期",
+    MemberEventKind.away: "流动党员外出",
+    MemberEventKind.deceased: "去世",
+    MemberEventKind.removed: "除名/出党",
+}
 RECTIFICATION_ZH = {
     RectificationStatus.open: "未整改",
     RectificationStatus.in_progress: "整改中",
@@ -181,6 +210,17 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
         "帮扶": "care",
         "关怀": "care",
     },
+    MemberEventKind: {
+        "转入": "transfer_in",
+        "转出": "transfer_out",
+        "流动": "away",
+        "流动党员": "away",
+        "外出": "away",
+        "死亡": "deceased",
+        "除名": "removed",
+        "出党": "removed",
+        "停止党籍": "removed",
+    },
     RectificationStatus: {
         "待整改": "open",
         "进行中": "in_progress",
@@ -199,6 +239,7 @@ _ZH_TABLES: dict[type[Enum], dict] = {
     TalkType: TALK_TYPE_ZH,
     RectificationStatus: RECTIFICATION_ZH,
     SessionState: SESSION_STATE_ZH,
+    MemberEventKind: MEMBER_EVENT_ZH,
 }
 
 
@@ -335,3 +376,19 @@ def _years_between(earlier: date, later: date) -> int:
     if (later.month, later.day) < (earlier.month, earlier.day):
         years -= 1
     return years
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def natural_key(text: str) -> str:
+    """A sort key that orders member numbers as people do: ``2`` before ``10``, ``A2``
+    before ``A10``. Each run of digits is written as its length (two digits) and its value
+    without leading zeros; equal keys (``01`` and ``1``) are then ordered by the text."""
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+
+    def pad(m: re.Match[str]) -> str:
+        digits = m.group(0).lstrip("0") or "0"
+        return f"{len(digits):02d}{digits}"
+
+    return _DIGITS.sub(pad, folded)

@@ -18,6 +18,8 @@ class Branch(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=200)
     created_at: dt.datetime
+    # The first day the branch's records cover: every period from here on is judged (0006).
+    records_start: dt.date | None = None
 
 
 class PartyGroup(SQLModel, table=True):
@@ -55,6 +57,13 @@ class Member(SQLModel, table=True):
     post: str | None = Field(default=None, max_length=30)
     phone: str | None = Field(default=None, max_length=30)
     dues_paid_until: str | None = Field(default=None, max_length=7)  # YYYY-MM
+    # Membership as a history (0006). ``member_event`` holds the dated events; these three
+    # columns are kept from them so that "in the branch on date D" is one SQL condition:
+    # entered_on IS NULL OR entered_on <= D, and left_on IS NULL OR D < left_on.
+    entered_on: dt.date | None = None  # transferred in on; None: in the branch from the start
+    left_on: dt.date | None = None  # the first day no longer in the branch
+    left_kind: str | None = Field(default=None, max_length=20)  # MemberEventKind departure
+    sort_key: str = Field(default="", max_length=200)  # domain.natural_key(member_no)
 
 
 class Meeting(SQLModel, table=True):
@@ -77,6 +86,10 @@ class Meeting(SQLModel, table=True):
     recorder: str | None = Field(default=None, max_length=100)
     lecturer: str | None = Field(default=None, max_length=100)
     minutes: str | None = None
+    # A meeting recorded by mistake is voided, never deleted (0006): it leaves sheets and
+    # rules, and the points its attendance earned are reversed in the ledger.
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
 
 
 class MeetingTypeLink(SQLModel, table=True):
@@ -292,6 +305,117 @@ class RectificationItem(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
     )
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class MemberEvent(SQLModel, table=True):
+    """A dated change in a member's standing (0006): transfer in/out, conversion, an
+    extended probation, away (流动) from ``date`` to ``end_date``, death, removal."""
+
+    __tablename__ = "member_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    kind: str = Field(max_length=30)  # MemberEventKind
+    date: dt.date
+    end_date: dt.date | None = None  # away: the last day away (None: still away)
+    place: str | None = Field(default=None, max_length=200)  # to / from / where
+    reason: str | None = None
+    note: str | None = None
+    voided_at: dt.datetime | None = None  # an event recorded by mistake: kept, not counted
+    void_reason: str | None = None
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class DuesStandard(SQLModel, table=True):
+    """A member's monthly dues (党费) from ``from_month`` on, in fen (hundredths of a yuan)."""
+
+    __tablename__ = "dues_standard"
+    __table_args__ = (UniqueConstraint("member_id", "from_month", name="uq_dues_standard"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    from_month: str = Field(max_length=7)  # YYYY-MM
+    amount_fen: int
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class DuesPayment(SQLModel, table=True):
+    """A dues payment covering the months ``from_month``..``to_month`` (inclusive)."""
+
+    __tablename__ = "dues_payment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    paid_on: dt.date
+    from_month: str = Field(max_length=7)  # YYYY-MM
+    to_month: str = Field(max_length=7)  # YYYY-MM
+    amount_fen: int
+    note: str | None = None
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class Publication(SQLModel, table=True):
+    """What was published stays published (DESIGN.md §5): a publicity sheet or an appraisal
+    result stored with the numbers it showed and the ledger and audit heads it was made from.
+    Later reads of a publication use ``data``, never a recomputation."""
+
+    __tablename__ = "publication"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    kind: str = Field(max_length=20)  # publicity | appraisal
+    year: int
+    as_of: dt.date
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
+    session_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+            nullable=True,
+            unique=True,
+        ),
+    )
+    ledger_head: str = Field(max_length=64)
+    audit_head: str | None = Field(default=None, max_length=64)
+    data: str  # JSON: the rows as shown
     operator: str = Field(max_length=100)
     created_at: dt.datetime
 

@@ -7,7 +7,7 @@ audit-log row, so a record and the trace of who changed it land or fail together
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -36,6 +36,7 @@ from orglife_tui.domain import (
     MeetingType,
     MemberStatus,
     attendance_reason,
+    natural_key,
 )
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
@@ -171,6 +172,7 @@ def member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object
         "post": m.post.value if m.post else None,
         "phone": m.phone,
         "dues_paid_until": m.dues_paid_until,
+        "sort_key": natural_key(m.member_no),
     }
 
 
@@ -194,17 +196,23 @@ def meeting_values(
 class Store:
     """A branch database. Build one with ``Store.open(url)``; tests pass a temporary URL."""
 
-    def __init__(self, engine: Engine, operator: str) -> None:
+    def __init__(
+        self, engine: Engine, operator: str, today: Callable[[], date] | None = None
+    ) -> None:
         self.engine = engine
         self.operator = operator
+        # The clock every "not in the future" check asks: tests and scripts pass their own.
+        self.today: Callable[[], date] = today or date.today
 
     @classmethod
-    def open(cls, url: str, operator: str | None = None) -> Store:
+    def open(
+        cls, url: str, operator: str | None = None, today: Callable[[], date] | None = None
+    ) -> Store:
         from orglife_tui.config import operator as login_user
 
         engine = make_engine(url)
         upgrade(engine)
-        return cls(engine, operator or login_user())
+        return cls(engine, operator or login_user(), today)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -263,7 +271,9 @@ class Store:
             if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
                 raise Conflict("branch_exists", name=name)
             branch_id = conn.execute(
-                insert(branch_t).values(name=name, created_at=_now())
+                insert(branch_t).values(
+                    name=name, created_at=_now(), records_start=self.today().replace(day=1)
+                )
             ).inserted_primary_key[0]
             self.audit(conn, branch_id, "branch.create", name=name)
         return BranchInfo(branch_id, name)
