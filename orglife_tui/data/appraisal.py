@@ -428,7 +428,7 @@ def start_session(
         members = conn.execute(
             select(member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status)
             .where(member_t.c.branch_id == branch_id)
-            .order_by(member_t.c.member_no)
+            .order_by(member_t.c.sort_key, member_t.c.member_no)
         ).all()
         cands = []
         voters = []

@@ -143,7 +143,7 @@ def branch_facts(
                 )
                 .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
                 .where(member_t.c.branch_id == branch_id)
-                .order_by(member_t.c.member_no)
+                .order_by(member_t.c.sort_key, member_t.c.member_no)
             )
         ]
         items = [
@@ -258,6 +258,6 @@ def join_dates(store: Store, branch_id: int) -> list[tuple[str, str, date]]:
             for r in conn.execute(
                 select(member_t.c.member_no, member_t.c.name, member_t.c.join_date)
                 .where(member_t.c.branch_id == branch_id, member_t.c.join_date.is_not(None))
-                .order_by(member_t.c.member_no)
+                .order_by(member_t.c.sort_key, member_t.c.member_no)
             )
         ]

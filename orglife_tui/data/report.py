@@ -133,7 +133,7 @@ def _roster(conn: Connection, branch_id: int) -> tuple[RosterMember, ...]:
         )
         .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
         .where(member_t.c.branch_id == branch_id)
-        .order_by(member_t.c.member_no)
+        .order_by(member_t.c.sort_key, member_t.c.member_no)
     )
     return tuple(RosterMember(r.member_no, r.name, r.group, r.join_date) for r in rows)
 

@@ -161,7 +161,7 @@ def scoreboard_query(scheme: Scheme, branch_id: int, year: int):
         )
         .select_from(source)
         .where(member_t.c.branch_id == branch_id, member_t.c.status.in_(statuses))
-        .order_by(member_t.c.member_no)
+        .order_by(member_t.c.sort_key, member_t.c.member_no)
     )
 
 

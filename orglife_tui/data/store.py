@@ -423,7 +423,7 @@ class Store:
         stmt = (
             self._member_select()
             .where(self._member_filter(branch_id, search, status, group))
-            .order_by(member_t.c.member_no)
+            .order_by(member_t.c.sort_key, member_t.c.member_no)
             .offset(offset)
         )
         if limit is not None:
@@ -859,7 +859,7 @@ class Store:
                 ),
             )
             .where(or_(and_(*cond), attendance_t.c.meeting_id == meeting_id))
-            .order_by(member_t.c.member_no)
+            .order_by(member_t.c.sort_key, member_t.c.member_no)
         )
         with self.read_connection() as conn:
             return [

@@ -552,7 +552,7 @@ def coverage(store: Store, branch_id: int, year: int) -> Coverage:
         members = conn.execute(
             select(member_t.c.member_no, member_t.c.name)
             .where(member_t.c.branch_id == branch_id)
-            .order_by(member_t.c.member_no)
+            .order_by(member_t.c.sort_key, member_t.c.member_no)
         ).all()
         pairs = conn.execute(
             select(
