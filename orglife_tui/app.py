@@ -119,6 +119,8 @@ class OrglifeApp(App):
         set_language(lang)
         super().__init__()
         localize_bindings(self)
+        if today is not None:  # the store's "not in the future" checks use the same clock
+            store.today = lambda: today
         self.session = Session(store=store, branch=branch, lang=lang, fixed_today=today)
         self.title = branch.name
         # Nothing may redraw while the user is idle: no animations, no clock, no blinking.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 APP_NAME = "orglife-tui"
@@ -85,3 +87,17 @@ class Settings:
     db_url: str
     branch: str | None
     lang: str
+
+
+TODAY_ENV = "ORGLIFE_TODAY"
+
+
+def clock(env: dict[str, str] | None = None) -> Callable[[], date] | None:
+    """The clock commands use: ``ORGLIFE_TODAY=YYYY-MM-DD`` fixes "today" for scripts and
+    tests (rules that depend on the date never read the real one there); unset, None (the
+    store then asks the system)."""
+    value = (os.environ if env is None else env).get(TODAY_ENV, "").strip()
+    if not value:
+        return None
+    fixed = date.fromisoformat(value)
+    return lambda: fixed

@@ -29,7 +29,14 @@ def _pg_admin_url() -> str | None:
 @pytest.fixture(autouse=True)
 def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> Iterator[None]:
     """Tests start in English, never see the developer's database or branch variables."""
-    for var in ("ORGLIFE_DB", "ORGLIFE_BRANCH", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    for var in (
+        "ORGLIFE_DB",
+        "ORGLIFE_BRANCH",
+        "ORGLIFE_TODAY",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     home = tmp_path_factory.mktemp("home")

@@ -44,9 +44,10 @@ def globals_of(ctx: typer.Context) -> Globals:
 
 
 def open_store(ctx: typer.Context):
+    from orglife_tui.config import clock
     from orglife_tui.data.store import Store
 
-    return Store.open(globals_of(ctx).db_url)
+    return Store.open(globals_of(ctx).db_url, today=clock())
 
 
 def open_branch(ctx: typer.Context, default_name: str | None = None):

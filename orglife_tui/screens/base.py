@@ -40,7 +40,7 @@ class Session:
     fixed_today: date | None = None
 
     def today(self) -> date:
-        return self.fixed_today or date.today()
+        return self.fixed_today or self.store.today()
 
     def label(self, value: Enum | None) -> str:
         return label(value, self.lang)
