@@ -15,11 +15,14 @@ from orglife_tui import __version__
 from orglife_tui.commands import appraisal as appraisal_cmd
 from orglife_tui.commands import check as check_cmd
 from orglife_tui.commands import demo as demo_cmd
+from orglife_tui.commands import dues as dues_cmd
 from orglife_tui.commands import export as export_cmd
 from orglife_tui.commands import importing as import_cmd
 from orglife_tui.commands import kiosk as kiosk_cmd
 from orglife_tui.commands import ledger as ledger_cmd
+from orglife_tui.commands import membership as membership_cmd
 from orglife_tui.commands import plan as plan_cmd
+from orglife_tui.commands import records as records_cmd
 from orglife_tui.commands import rectification as rectification_cmd
 from orglife_tui.commands import scheme as scheme_cmd
 from orglife_tui.commands import talks as talks_cmd
@@ -236,6 +239,9 @@ def build_app() -> typer.Typer:
     check_cmd.register(app)
     appraisal_cmd.register(app)
     kiosk_cmd.register(app, _run_kiosk)
+    membership_cmd.register(members_app)
+    records_cmd.register(app, members_app, meetings_app, branch_app)
+    dues_cmd.register(app)
     return app
 
 
