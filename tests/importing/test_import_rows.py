@@ -140,9 +140,9 @@ def test_members_from_xlsx_with_date_and_number_cells(store, branch, tmp_path):
         (m.member_no, m.join_date, m.phone, m.dues_paid_until)
         for m in store.list_members(branch.id)
     ]
-    assert rows == [
-        ("002", date(2003, 7, 1), "13900139000", "2026-05"),
+    assert rows == [  # natural order: 1 before 002
         ("1", date(2001, 7, 1), "13800138000", "2026-06"),
+        ("002", date(2003, 7, 1), "13900139000", "2026-05"),
     ]
 
 
