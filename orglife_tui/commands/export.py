@@ -261,22 +261,26 @@ class PublicityWindow:
         return any(v is not None for v in (self.year, self.start, self.end, self.days))
 
 
-def _window(store, window: PublicityWindow, default_days: int) -> tuple[int, date, date]:
-    """(year, first day, last day) of a new notice: from today by default, for the
-    scheme's publicity days (7 unless the scheme says otherwise)."""
+def _window(window: PublicityWindow) -> tuple[int, date, date | None]:
+    """(year, first day, last day) of a new notice, checked before anything is opened: from
+    today by default; the last day None when it is the scheme's to say (its publicity
+    days, 7 unless the scheme says otherwise)."""
     from datetime import timedelta
 
-    today = store.today()
+    from orglife_tui.config import clock
+
+    today = (clock() or date.today)()
     start = _parse_start(window.start, "--window-start (--start)") if window.start else today
+    end = None
     if window.end is not None:
         if window.days is not None:
             raise fail(t("publication.cli.days_or_end"), code=2)
         end = _parse_start(window.end, "--window-end")
-    else:
-        end = start + timedelta(days=(window.days or default_days) - 1)
-    if end < start:
+    elif window.days is not None:
+        end = start + timedelta(days=window.days - 1)
+    if end is not None and end < start:
         raise fail(t("publication.cli.window_backwards", start=start, end=end), code=2)
-    if (end - start).days + 1 > MAX_WINDOW_DAYS:
+    if end is not None and (end - start).days + 1 > MAX_WINDOW_DAYS:
         raise fail(t("publication.cli.window_too_long", days=MAX_WINDOW_DAYS), code=2)
     return window.year or today.year, start, end
 
@@ -309,10 +313,13 @@ def run_publicity(
         finally:
             store.close()
     else:
+        from datetime import timedelta
+
+        year, start, last = _window(window)
         store, branch = open_branch(ctx)
         try:
             ref, scheme = _active_scheme(store, branch.id)
-            year, start, end = _window(store, window, scheme.policy.publicity_days)
+            end = last or start + timedelta(days=scheme.policy.publicity_days - 1)
 
             def content() -> dict[str, Any]:
                 rows = scoreboard(store, branch.id, year, scheme)
