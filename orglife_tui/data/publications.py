@@ -306,6 +306,12 @@ def for_session(conn: Connection, branch_id: int | None, session_id: int) -> Pub
     return None if r is None else _row(r)
 
 
+def session_publication(store: Store, branch_id: int, session_id: int) -> PublicationRow | None:
+    """``for_session`` on a connection of its own."""
+    with store.read_connection() as conn:
+        return for_session(conn, branch_id, session_id)
+
+
 def list_publications(
     store: Store, branch_id: int, kind: str | None = None
 ) -> list[PublicationRow]:
@@ -411,5 +417,6 @@ __all__ = [
     "problems",
     "record",
     "record_publicity",
+    "session_publication",
     "sha256",
 ]

@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the TUI
     "publication.tui.record": (
         "Published record no. {id} of {date} · ledger head {hash}",
-        "第 {id} 号公布记录（{date}）· 账本头哈希 {hash}",
+        "第 {id} 号公布记录（{date}）　账本头哈希 {hash}",
     ),
     "publication.tui.record_note": (
         "These are the results as published; later entries do not change them.",
