@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- what a published sheet says of itself
     "publication.heads.ledger": ("Ledger head hash: {hash}", "账本头哈希：{hash}"),
-    "publication.heads.audit": ("Audit log head hash: {hash}", "日志头哈希：{hash}"),
+    "publication.heads.audit": ("Audit log head hash: {hash}", "操作日志头哈希：{hash}"),
     "publication.scheme": (
         "Scheme used: {name}, version {version}.",
         "所用积分方案：{name}，版本 {version}。",

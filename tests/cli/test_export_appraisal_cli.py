@@ -281,6 +281,14 @@ def test_a_published_session_exports_the_same_bytes_after_later_changes(
     after = _exports(db_url, sid, tmp_path / "after")
     for variant in VARIANTS:
         assert after[variant] == before[variant], variant
+    tally = run("--db", db_url, "appraisal", "tally", str(sid), "-f", "json")
+    assert tally.exit_code == 0, tally.output
+    shown = json.loads(tally.stdout)
+    assert shown["publication"]["ledger_head"] == ledger_head
+    assert shown["points_weight"] == 0.4  # the scheme it was published under, not today's
+    assert {c["member_no"]: c["points"] for c in shown["candidates"]}["001"] == 63
+    table = run("--db", db_url, "appraisal", "tally", str(sid))
+    assert f"Ledger head hash: {ledger_head}" in table.stdout
     zh = export(db_url, sid, lang="zh")
     assert f"账本头哈希：{ledger_head}" in zh.stdout and "第一党支部" in zh.stdout
     assert "更名后" not in zh.stdout
