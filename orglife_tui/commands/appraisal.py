@@ -383,7 +383,10 @@ def _print_tally(result, scheme) -> None:
         records.append(record)
     _table(records)
     typer.echo(t("appraisal.tally.legend"))
-    weight = scheme.appraisal.points_weight
+    # a published session's record brings the scheme it was tallied under
+    used = result.scheme
+    weight = used.points_weight if used else scheme.appraisal.points_weight
+    limit = used.excellent_share_max if used else scheme.appraisal.excellent_share_max
     typer.echo(
         t(
             "appraisal.tally.method",
@@ -396,7 +399,7 @@ def _print_tally(result, scheme) -> None:
             t(
                 "appraisal.tally.excellent_warning",
                 share=_share(result.excellent_share),
-                limit=_share(scheme.appraisal.excellent_share_max),
+                limit=_share(limit),
             )
         )
     for r in result.rows:
@@ -405,6 +408,11 @@ def _print_tally(result, scheme) -> None:
                 t("appraisal.tally.reason", member_no=r.member_no, name=r.name, reason=r.reason)
             )
     typer.echo(t("appraisal.fingerprint", fingerprint=session.fingerprint or ""))
+    record = result.publication
+    if record is not None:
+        typer.echo(t("publication.tui.record_note"))
+        typer.echo(t("publication.heads.ledger", hash=record.ledger_head))
+        typer.echo(t("publication.heads.audit", hash=record.audit_head or "—"))
 
 
 def _tally_json(result, scheme) -> dict[str, Any]:
@@ -425,8 +433,15 @@ def _tally_json(result, scheme) -> dict[str, Any]:
         "turnout": {"voted": voted, "voters": voters},
         "excellent_warning": result.excellent_warning,
         "excellent_share": round(result.excellent_share, 4),
-        "excellent_share_max": scheme.appraisal.excellent_share_max,
-        "points_weight": scheme.appraisal.points_weight,
+        "excellent_share_max": (result.scheme or scheme.appraisal).excellent_share_max,
+        "points_weight": (result.scheme or scheme.appraisal).points_weight,
+        "publication": None
+        if result.publication is None
+        else {
+            "id": result.publication.id,
+            "ledger_head": result.publication.ledger_head,
+            "audit_head": result.publication.audit_head,
+        },
         "candidates": [
             {
                 "member_no": r.member_no,

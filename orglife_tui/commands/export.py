@@ -12,6 +12,7 @@ Never imports Textual: the exports stay quick over SSH.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,7 @@ from orglife_tui.locale import get_language, t
 SCORE_FORMATS = ("csv", "xlsx", "json")
 LEDGER_FORMATS = ("csv", "xlsx", "json")
 PUBLICITY_FORMATS = ("md", "xlsx")
+MAX_WINDOW_DAYS = 90
 TALK_FORMATS = ("csv", "xlsx", "json", "md")
 REPORT_FORMATS = ("md", "xlsx")
 APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
@@ -73,17 +75,30 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         run_ledger(ctx, year, member, fmt, output)
 
-    @export_app.command("publicity", help=t("export.cli.publicity.help"))
+    @export_app.command("publicity", help=t("publication.cli.publicity.help"))
     @handles_errors
     def export_publicity(
         ctx: typer.Context,
         year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
-        days: int = typer.Option(7, "--days", min=1, max=90, help=t("export.cli.opt.days")),
-        start: str = typer.Option(None, "--start", help=t("export.cli.opt.start")),
+        start: str = typer.Option(
+            None, "--window-start", "--start", help=t("publication.cli.opt.window_start")
+        ),
+        end: str = typer.Option(None, "--window-end", help=t("publication.cli.opt.window_end")),
+        days: int = typer.Option(
+            None, "--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")
+        ),
+        publication_id: int = typer.Option(
+            None, "--id", metavar="N", help=t("publication.cli.opt.id")
+        ),
+        list_them: bool = typer.Option(False, "--list", help=t("publication.cli.opt.list")),
         fmt: str = _format_option("md", PUBLICITY_FORMATS),
         output: str = _output_option(),
     ) -> None:
-        run_publicity(ctx, year or date.today().year, days, start, fmt, output)
+        window = PublicityWindow(year, start, end, days)
+        if list_them:
+            run_publicity_list(ctx, window)
+        else:
+            run_publicity(ctx, window, publication_id, fmt, output)
 
     @export_app.command("talks", help=t("talks.export.help"))
     @handles_errors
@@ -233,38 +248,132 @@ def run_ledger(
     _done(count, output)
 
 
+@dataclass(frozen=True)
+class PublicityWindow:
+    """The options that choose a new notice (none of them apply to a recorded one)."""
+
+    year: int | None
+    start: str | None
+    end: str | None
+    days: int | None
+
+    def given(self) -> bool:
+        return any(v is not None for v in (self.year, self.start, self.end, self.days))
+
+
+def _window(window: PublicityWindow) -> tuple[int, date, date | None]:
+    """(year, first day, last day) of a new notice, checked before anything is opened: from
+    today by default; the last day None when it is the scheme's to say (its publicity
+    days, 7 unless the scheme says otherwise)."""
+    from datetime import timedelta
+
+    from orglife_tui.config import clock
+
+    today = (clock() or date.today)()
+    start = _parse_start(window.start, "--window-start (--start)") if window.start else today
+    end = None
+    if window.end is not None:
+        if window.days is not None:
+            raise fail(t("publication.cli.days_or_end"), code=2)
+        end = _parse_start(window.end, "--window-end")
+    elif window.days is not None:
+        end = start + timedelta(days=window.days - 1)
+    if end is not None and end < start:
+        raise fail(t("publication.cli.window_backwards", start=start, end=end), code=2)
+    if end is not None and (end - start).days + 1 > MAX_WINDOW_DAYS:
+        raise fail(t("publication.cli.window_too_long", days=MAX_WINDOW_DAYS), code=2)
+    return window.year or today.year, start, end
+
+
 def run_publicity(
     ctx: typer.Context,
-    year: int,
-    days: int,
-    start_text: str | None,
+    window: PublicityWindow,
+    publication_id: int | None,
     fmt: str,
     output: str | None,
 ) -> None:
+    """Record the notice (or take a recorded one with ``--id``) and write it from the
+    record: the same record always gives the same file."""
+    from orglife_tui.data import publications
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import publicity as out
     from orglife_tui.export.files import atomic_path, text_output
 
     check_format(fmt, PUBLICITY_FORMATS)
     _needs_file(fmt, output)
-    start = _parse_start(start_text)
-    store, branch = open_branch(ctx)
-    try:
-        ref, scheme = _active_scheme(store, branch.id)
-        rows = scoreboard(store, branch.id, year, scheme)
-    finally:
-        store.close()
-    notice = out.PublicityNotice(
-        branch=branch.name, year=year, ref=ref, rows=rows, start=start, days=days
-    )
+    if publication_id is not None and window.given():
+        raise fail(t("publication.cli.id_alone"), code=2)
+    new = False
+    if publication_id is not None:
+        store, branch = open_existing_branch(ctx)
+        try:
+            record = publications.get_publication(
+                store, branch.id, publication_id, publications.PUBLICITY
+            )
+        finally:
+            store.close()
+    else:
+        from datetime import timedelta
+
+        year, start, last = _window(window)
+        store, branch = open_branch(ctx)
+        try:
+            ref, scheme = _active_scheme(store, branch.id)
+            end = last or start + timedelta(days=scheme.policy.publicity_days - 1)
+
+            def content() -> dict[str, Any]:
+                rows = scoreboard(store, branch.id, year, scheme)
+                return out.publicity_data(branch.name, year, ref, rows, start, end)
+
+            record, new = publications.record_publicity(
+                store, branch.id, year=year, window_start=start, window_end=end, content=content
+            )
+        finally:
+            store.close()
+    notice = out.notice_of(record)
     if fmt == "xlsx":
         with atomic_path(output) as tmp:  # type: ignore[arg-type]
             count = out.write_xlsx(str(tmp), notice)
     else:
         with text_output(output) as stream:
             stream.write(out.markdown(notice))
-            count = len(rows)
+            count = len(notice.rows)
+    if publication_id is None:
+        key = "publication.cli.recorded" if new else "publication.cli.same_as"
+        typer.echo(t(key, id=record.id, head=record.ledger_head), err=True)
     _done(count, output)
+
+
+def run_publicity_list(ctx: typer.Context, window: PublicityWindow) -> None:
+    """The recorded notices, newest first (``--year`` chooses a year)."""
+    from orglife_tui.data import publications
+    from orglife_tui.export.files import localized_date
+
+    if window.start is not None or window.end is not None or window.days is not None:
+        raise fail(t("publication.cli.list_alone"), code=2)
+    store, branch = open_existing_branch(ctx)
+    try:
+        rows = publications.list_publications(store, branch.id, publications.PUBLICITY)
+    finally:
+        store.close()
+    rows = [r for r in rows if window.year is None or r.year == window.year]
+    if not rows:
+        typer.echo(t("publication.cli.none"))
+        return
+    for r in rows:
+        typer.echo(
+            t(
+                "publication.cli.list_row",
+                id=r.id,
+                year=r.year,
+                start=localized_date(r.window_start) if r.window_start else "—",
+                end=localized_date(r.window_end) if r.window_end else "—",
+                as_of=localized_date(r.as_of),
+                members=len(r.data.get("rows", ())),
+                head=r.ledger_head[:16],
+                operator=r.operator,
+            )
+        )
 
 
 def run_talks(
@@ -370,11 +479,8 @@ def run_appraisal(
         tally = data.tally(store, branch.id, session_id, scheme)
     finally:
         store.close()
-    export = out.AppraisalExport(
-        branch=branch.name,
-        tally=tally,
-        excellent_share_max=scheme.appraisal.excellent_share_max,
-    )
+    # A published session's tally is its stored record, written the same every time.
+    export = out.AppraisalExport.of(branch.name, tally, scheme.appraisal.excellent_share_max)
     if fmt == "xlsx":
         writer = out.write_feedback_xlsx if feedback else out.write_xlsx
         with atomic_path(output) as tmp:  # type: ignore[arg-type]

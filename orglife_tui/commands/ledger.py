@@ -204,6 +204,8 @@ def register(app: typer.Typer) -> None:
                 typer.echo(t("verify.head_empty", branch=name))
             else:
                 typer.echo(t("verify.head", branch=name, hash=digest))
+        if report.audit_head != GENESIS:
+            typer.echo(t("publication.verify.audit_head", hash=report.audit_head))
         if report.ok:
             typer.echo(t("verify.ok"))
             return

@@ -72,6 +72,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from orglife_tui.data import publications
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.models import (
     AppraisalCandidate,
@@ -83,7 +84,8 @@ from orglife_tui.data.models import (
     AppraisalVoter,
     SchemeVersion,
 )
-from orglife_tui.data.store import Store, audit_t, member_t
+from orglife_tui.data.publications import PublicationRow
+from orglife_tui.data.store import Store, audit_t, branch_t, member_t
 from orglife_tui.domain import MemberStatus, SessionState, label
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring import appraisal as rules
@@ -178,6 +180,27 @@ class TallyRow:
 
 
 @dataclass(frozen=True)
+class SchemeUsed:
+    """The scheme a tally was made under, as far as its reports show it."""
+
+    name: str
+    version: str
+    sha256: str | None  # of the stored scheme text (None: a scheme passed in, not stored)
+    points_weight: float
+    excellent_share_max: float
+
+    @classmethod
+    def of(cls, scheme: Scheme, sha256: str | None = None) -> SchemeUsed:
+        return cls(
+            scheme.name,
+            scheme.version,
+            sha256,
+            scheme.appraisal.points_weight,
+            scheme.appraisal.excellent_share_max,
+        )
+
+
+@dataclass(frozen=True)
 class Tally:
     session: SessionRow
     turnout: tuple[int, int]  # (voted, voters)
@@ -185,6 +208,10 @@ class Tally:
     excellent_warning: bool  # excellent above the scheme's share (final grade, else proposal)
     excellent_share: float = 0.0
     graded: int = 0  # candidates who receive a grade
+    scheme: SchemeUsed | None = None
+    # A published session's stored record: the tally above is read from it, not computed.
+    publication: PublicationRow | None = None
+    branch: str | None = None  # the branch's name as published
 
 
 @dataclass(frozen=True)
@@ -921,7 +948,11 @@ def _counts(conn: Connection, session_id: int) -> dict[int, Counts]:
 
 def tally(store: Store, branch_id: int, session_id: int, scheme: Scheme) -> Tally:
     """Per candidate: the counts of each grade and abstentions, the points of the year (by
-    ``scheme``), the proposal and the committee's grade. Refused while the poll is open."""
+    ``scheme``), the proposal and the committee's grade. Refused while the poll is open.
+
+    A published session's tally is its stored record (``publish``), whatever ``scheme``,
+    the ledger or the roster say now; only a session published before records were kept
+    is computed."""
     from orglife_tui.data.scores import scoreboard
 
     with store.read_connection() as conn:
@@ -933,6 +964,10 @@ def tally(store: Store, branch_id: int, session_id: int, scheme: Scheme) -> Tall
                 voted=session.voted,
                 voters=session.voters,
             )
+        if session.state is SessionState.published:
+            record = publications.for_session(conn, branch_id, session_id)
+            if record is not None:
+                return stored_tally(record)
         cands = conn.execute(
             select(
                 candidate_t.c.member_id,
@@ -989,6 +1024,149 @@ def tally(store: Store, branch_id: int, session_id: int, scheme: Scheme) -> Tall
         excellent_warning=rules.excellent_over_share(scheme, grades),
         excellent_share=rules.excellent_share(grades),
         graded=sum(1 for r in rows if r.graded),
+        scheme=SchemeUsed.of(scheme),
+    )
+
+
+# ---------------------------------------------------------------------------- the record
+# A published session's tally as stored in ``publication.data`` (kind ``appraisal``):
+# everything its reports show, read back as the same ``Tally``.
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _grade_key(grade: Grade | None) -> str | None:
+    return None if grade is None else grade.value
+
+
+def tally_data(result: Tally, branch: str) -> dict[str, object]:
+    """The stored form of a tally (JSON-ready; floats kept as they are)."""
+    s = result.session
+    used = result.scheme
+    return {
+        "format": publications.DATA_FORMAT,
+        "kind": publications.APPRAISAL,
+        "branch": branch,
+        "year": s.year,
+        "session": {
+            "id": s.id,
+            "year": s.year,
+            "state": s.state.value,
+            "voters": s.voters,
+            "voted": s.voted,
+            "candidates": s.candidates,
+            "fingerprint": s.fingerprint,
+            "ballots": s.ballots,
+            "created_at": _iso(s.created_at),
+            "started_at": _iso(s.started_at),
+            "closed_at": _iso(s.closed_at),
+            "published_at": _iso(s.published_at),
+        },
+        "scheme": None
+        if used is None
+        else {
+            "name": used.name,
+            "version": used.version,
+            "sha256": used.sha256,
+            "points_weight": used.points_weight,
+            "excellent_share_max": used.excellent_share_max,
+        },
+        "turnout": list(result.turnout),
+        "excellent_warning": result.excellent_warning,
+        "excellent_share": result.excellent_share,
+        "graded": result.graded,
+        "rows": [
+            {
+                "member_no": r.member_no,
+                "name": r.name,
+                "status": r.status.value,
+                "graded": r.graded,
+                "counts": {
+                    "excellent": r.counts.excellent,
+                    "qualified": r.counts.qualified,
+                    "basically_qualified": r.counts.basically_qualified,
+                    "unqualified": r.counts.unqualified,
+                    "abstain": r.counts.abstain,
+                },
+                "ballot_score": r.ballot_score,
+                "points": r.points,
+                "combined": r.combined,
+                "proposed": _grade_key(r.proposed),
+                "final": _grade_key(r.final),
+                "reason": r.reason,
+                "unqualified_flag": r.unqualified_flag,
+                "vetoed": r.vetoed,
+                "departs": r.final is not None and r.final != r.proposed,
+            }
+            for r in result.rows
+        ],
+    }
+
+
+def stored_tally(record: PublicationRow) -> Tally:
+    """The tally a publication stored, as it was shown when it was published."""
+    data = record.data
+    if data.get("format") != publications.DATA_FORMAT or data.get("kind") != "appraisal":
+        raise StoreError("publication.unreadable", id=record.id)
+    try:
+        return _stored_tally(record, data)
+    except (KeyError, TypeError, ValueError):
+        raise StoreError("publication.unreadable", id=record.id) from None
+
+
+def _stored_tally(record: PublicationRow, data: dict) -> Tally:
+    from_iso = publications.from_iso
+    s = data["session"]
+    session = SessionRow(
+        id=s["id"],
+        year=s["year"],
+        state=SessionState(s["state"]),
+        voters=s["voters"],
+        voted=s["voted"],
+        candidates=s["candidates"],
+        fingerprint=s["fingerprint"],
+        ballots=s["ballots"],
+        created_at=from_iso(s["created_at"]),  # type: ignore[arg-type]
+        started_at=from_iso(s["started_at"]),
+        closed_at=from_iso(s["closed_at"]),
+        published_at=from_iso(s["published_at"]),
+    )
+
+    def grade(value: str | None) -> Grade | None:
+        return None if value is None else Grade(value)
+
+    rows = [
+        TallyRow(
+            member_no=r["member_no"],
+            name=r["name"],
+            status=MemberStatus(r["status"]),
+            graded=r["graded"],
+            counts=Counts(**r["counts"]),
+            points=r["points"],
+            proposed=grade(r["proposed"]),
+            final=grade(r["final"]),
+            reason=r["reason"],
+            unqualified_flag=r["unqualified_flag"],
+            vetoed=r["vetoed"],
+            combined=r["combined"],
+            ballot_score=r["ballot_score"],
+        )
+        for r in data["rows"]
+    ]
+    used = data.get("scheme")
+    voted, voters = data["turnout"]
+    return Tally(
+        session=session,
+        turnout=(voted, voters),
+        rows=rows,
+        excellent_warning=data["excellent_warning"],
+        excellent_share=data["excellent_share"],
+        graded=data["graded"],
+        scheme=None if used is None else SchemeUsed(**used),
+        publication=record,
+        branch=data["branch"],
     )
 
 
@@ -1075,9 +1253,20 @@ def set_grade(
         )
 
 
-def publish(store: Store, branch_id: int, session_id: int) -> SessionRow:
+def publish(
+    store: Store, branch_id: int, session_id: int, *, scheme: Scheme | None = None
+) -> SessionRow:
     """``finished → published``: every graded candidate needs the committee's grade.
-    Publishing freezes the session (triggers refuse any later change)."""
+    Publishing freezes the session (triggers refuse any later change) and stores, in the
+    same transaction, its publication: the tally as every report shows it (by ``scheme``,
+    the branch's active one when not given) with the ledger and audit heads it was made
+    from (``orglife_tui.data.publications``). Every later tally of the session reads it."""
+    sha = None
+    if scheme is None:
+        from orglife_tui.data.schemes import ensure_active
+
+        info, scheme = ensure_active(store, branch_id)
+        sha = info.sha256
     with store.write_transaction() as conn:
         s = _lock(conn, branch_id, session_id)
         if s.state != SessionState.finished.value:
@@ -1112,21 +1301,45 @@ def publish(store: Store, branch_id: int, session_id: int) -> SessionRow:
                 .group_by(decision_t.c.final)
             ).all()
         )
+        # No ledger entry or audit event lands between the numbers and the heads stored
+        # with them; the tally is read (committed state, another connection) while held.
+        publications.lock_heads(conn, branch_id)
+        live = tally(store, branch_id, session_id, scheme)
+        at = publications.now()
         conn.execute(
             update(session_t)
             .where(session_t.c.id == session_id)
-            .values(state=SessionState.published.value, published_at=_now())
+            .values(state=SessionState.published.value, published_at=at)
         )
-        store.audit(
+        row = _read_session(conn, branch_id, session_id)
+        branch = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
+        published = Tally(
+            session=row,
+            turnout=live.turnout,
+            rows=live.rows,
+            excellent_warning=live.excellent_warning,
+            excellent_share=live.excellent_share,
+            graded=live.graded,
+            scheme=SchemeUsed.of(scheme, sha),
+        )
+        publications.record(
+            store,
             conn,
-            branch_id,
-            "appraisal.publish",
-            session=session_id,
+            branch_id=branch_id,
+            kind=publications.APPRAISAL,
             year=s.year,
-            grades={g.value: int(finals.get(g.value, 0)) for g in GRADES},
-            fingerprint=s.fingerprint,
+            as_of=store.today(),
+            data=tally_data(published, str(branch)),
+            created_at=at,
+            session_id=session_id,
+            audit_detail={
+                "session": session_id,
+                "year": s.year,
+                "grades": {g.value: int(finals.get(g.value, 0)) for g in GRADES},
+                "fingerprint": s.fingerprint,
+            },
         )
-        return _read_session(conn, branch_id, session_id)
+        return row
 
 
 # ---------------------------------------------------------------------------- verify
@@ -1187,6 +1400,7 @@ __all__ = [
     "BALLOT_TABLES",
     "CandidateRow",
     "FingerprintProblem",
+    "SchemeUsed",
     "SealResult",
     "SessionRow",
     "Tally",
@@ -1206,7 +1420,9 @@ __all__ = [
     "reset_session",
     "set_grade",
     "start_session",
+    "stored_tally",
     "tally",
+    "tally_data",
     "verify_fingerprints",
     "voters",
 ]

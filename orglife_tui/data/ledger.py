@@ -133,7 +133,7 @@ class SyncResult:
 @dataclass(frozen=True)
 class ChainBreak:
     # "ledger_entry" | "audit_log" | "ledger_total" (entry_id: the member id) |
-    # "appraisal_session" (entry_id: the session id)
+    # "appraisal_session" (entry_id: the session id) | "publication"
     table: str
     entry_id: int
     reason: str  # catalog key
@@ -148,6 +148,7 @@ class VerifyReport:
     breaks: list[ChainBreak]
     ledger_heads: dict[int, str]  # branch id -> hash of its newest ledger entry
     integrity_messages: tuple[str, ...] = ()
+    audit_head: str = GENESIS  # hash of the newest audit event
 
     @property
     def ok(self) -> bool:
@@ -1382,6 +1383,11 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
             breaks.append(
                 ChainBreak("appraisal_session", sealed.session_id, sealed.reason, sealed.branch_id)
             )
+        from orglife_tui.data.publications import audit_head, problems
+
+        for pub in problems(conn):  # each stored publication, recomputing nothing
+            breaks.append(ChainBreak("publication", pub.publication_id, pub.reason, pub.branch_id))
+        audit = audit_head(conn)
     return VerifyReport(
         integrity_ok=integrity_ok,
         ledger_entries=ledger_count,
@@ -1389,6 +1395,7 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
         breaks=breaks,
         ledger_heads=heads,
         integrity_messages=messages,
+        audit_head=audit,
     )
 
 

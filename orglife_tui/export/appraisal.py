@@ -7,6 +7,11 @@ none. CSV, JSON and XLSX carry stable English keys and values (``excellent``, ``
 ``full``); Markdown and the XLSX ``summary`` sheet speak the user's language. A session that
 is finished but not yet published is a draft and every format says so (``draft`` true,
 ``state`` ``finished``, a banner on top of the Markdown and the summary sheet).
+
+A published session is written from its stored record (``Tally.publication``): the branch
+name, the scheme's guideline and the time printed are the record's, every format names the
+ledger and audit heads it was made from, and the bytes are the same on every export
+(the XLSX is stamped with the publication's time, see ``orglife_tui.export.stable``).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any
 
-from orglife_tui.data.appraisal import Tally, TallyRow
+from orglife_tui.data.appraisal import SchemeUsed, Tally, TallyRow
+from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import SessionState, label
 from orglife_tui.export.files import localized_date, now_utc, number_text, xlsx_row
+from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.model import Grade
 
@@ -75,6 +82,8 @@ FEEDBACK_COLUMNS: tuple[str, ...] = (
 )
 # Repeated on every CSV row so that each row names the session it comes from.
 SESSION_COLUMNS: tuple[str, ...] = ("session_id", "year", "state", "draft")
+# The heads a published record was made from (empty for a draft), after the fingerprint.
+HEAD_COLUMNS: tuple[str, ...] = ("ledger_head", "audit_head")
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,34 @@ class AppraisalExport:
     tally: Tally
     excellent_share_max: float | None = None  # the scheme's guideline (one third by default)
     generated_at: datetime = field(default_factory=now_utc)
+
+    @classmethod
+    def of(
+        cls, branch: str, tally: Tally, excellent_share_max: float | None = None
+    ) -> AppraisalExport:
+        """The export of a tally; a published record brings its own branch name, guideline
+        and time (so that its files never change)."""
+        record = tally.publication
+        if record is None:
+            return cls(branch=branch, tally=tally, excellent_share_max=excellent_share_max)
+        return cls(
+            branch=tally.branch or branch,
+            tally=tally,
+            excellent_share_max=tally.scheme.excellent_share_max if tally.scheme else None,
+            generated_at=tally.session.published_at or record.created_at,
+        )
+
+    @property
+    def publication(self) -> PublicationRow | None:
+        return self.tally.publication
+
+    @property
+    def scheme(self) -> SchemeUsed | None:
+        return self.tally.scheme
+
+    def head_values(self) -> list[str | None]:
+        record = self.publication
+        return [None, None] if record is None else [record.ledger_head, record.audit_head]
 
     @property
     def rows(self) -> Sequence[TallyRow]:
@@ -243,11 +280,11 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def write_csv(stream: IO[str], export: AppraisalExport) -> int:
-    """One row per candidate (``SUMMARY_COLUMNS``), then the session's columns and its
-    fingerprint on every row."""
+    """One row per candidate (``SUMMARY_COLUMNS``), then the session's columns, its
+    fingerprint and the heads of its published record on every row."""
     writer = csv.writer(stream)
-    writer.writerow([*SUMMARY_COLUMNS, *SESSION_COLUMNS, "fingerprint"])
-    tail = [*export.session_values(), export.fingerprint]
+    writer.writerow([*SUMMARY_COLUMNS, *SESSION_COLUMNS, "fingerprint", *HEAD_COLUMNS])
+    tail = [*export.session_values(), export.fingerprint, *export.head_values()]
     for row in export.rows:
         writer.writerow([_csv_cell(v) for v in (*summary_values(row), *tail)])
     return len(export.rows)
@@ -272,6 +309,29 @@ def _session_document(export: AppraisalExport) -> dict[str, Any]:
         "state": export.state.value,
         "draft": export.draft,
         **{key: _iso(value) for key, value in export.dates()},
+    }
+
+
+def publication_document(export: AppraisalExport) -> dict[str, Any] | None:
+    """The published record a document was written from (None: computed, a draft)."""
+    record = export.publication
+    if record is None:
+        return None
+    scheme = export.scheme
+    return {
+        "id": record.id,
+        "as_of": record.as_of.isoformat(),
+        "ledger_head": record.ledger_head,
+        "audit_head": record.audit_head,
+        "scheme": None
+        if scheme is None
+        else {
+            "name": scheme.name,
+            "version": scheme.version,
+            "sha256": scheme.sha256,
+            "points_weight": scheme.points_weight,
+            "excellent_share_max": scheme.excellent_share_max,
+        },
     }
 
 
@@ -312,6 +372,7 @@ def json_document(export: AppraisalExport) -> dict[str, Any]:
             "sha256": export.fingerprint,
             "method": t("export.appraisal.fingerprint.method"),
         },
+        "publication": publication_document(export),
     }
 
 
@@ -328,6 +389,7 @@ def feedback_document(export: AppraisalExport) -> dict[str, Any]:
         "session": _session_document(export),
         "generated_at": export.generated_at.isoformat(),
         "notes": notes,
+        "publication": publication_document(export),
     }
 
 
@@ -437,6 +499,29 @@ def metadata(export: AppraisalExport) -> list[tuple[str, str]]:
         (t("export.appraisal.meta.published"), _when(s.published_at)),
         (t("export.appraisal.meta.generated"), _when(export.generated_at)),
     ]
+
+
+def record_lines(export: AppraisalExport) -> list[str]:
+    """What the published record says of itself: its number and date, the scheme, the
+    heads (none for a draft)."""
+    record = export.publication
+    if record is None:
+        return []
+    lines = [
+        t(
+            "publication.appraisal.record",
+            id=record.id,
+            date=localized_date(record.as_of),
+            when=_when(export.generated_at),
+        )
+    ]
+    if export.scheme is not None:
+        lines.append(
+            t("publication.scheme", name=export.scheme.name, version=export.scheme.version)
+        )
+    lines.append(t("publication.heads.ledger", hash=record.ledger_head))
+    lines.append(t("publication.heads.audit", hash=record.audit_head or "—"))
+    return lines
 
 
 def ballot_facts(export: AppraisalExport) -> list[tuple[str, str]]:
@@ -580,6 +665,12 @@ def markdown(export: AppraisalExport) -> str:
         "",
         t("export.appraisal.fingerprint.method"),
         "",
+    ]
+    record = record_lines(export)
+    if record:
+        lines += [f"## {t('publication.appraisal.section')}", ""]
+        lines += [*(_md(line) for line in record), ""]
+    lines += [
         "---",
         "",
         t("export.appraisal.generated", date=localized_date(export.generated_at.date())),
@@ -677,6 +768,21 @@ def _metadata_pairs(export: AppraisalExport) -> list[tuple[str, Any]]:
         ("fingerprint", export.fingerprint or ""),
         ("generated_at", export.generated_at.isoformat()),
     ]
+    record = export.publication
+    if record is not None:
+        scheme = export.scheme
+        pairs += [
+            ("publication_id", record.id),
+            ("publication_as_of", record.as_of.isoformat()),
+            ("ledger_head", record.ledger_head),
+            ("audit_head", record.audit_head or ""),
+        ]
+        if scheme is not None:
+            pairs += [
+                ("scheme_name", scheme.name),
+                ("scheme_version", scheme.version),
+                ("scheme_sha256", scheme.sha256 or ""),
+            ]
     return pairs
 
 
@@ -763,6 +869,12 @@ def _summary_sheet(wb, export: AppraisalExport) -> None:
     ws.append([t("export.appraisal.fingerprint.value", sha256=export.fingerprint or "—")])
     ws.append([t("export.appraisal.fingerprint.method")])
     ws.append([])
+    record = record_lines(export)
+    if record:
+        heading(t("publication.appraisal.section"))
+        for line in record:
+            ws.append(xlsx_row([line]))
+        ws.append([])
     ws.append([t("export.appraisal.secrecy")])
     ws.column_dimensions["A"].width = 24
     for col in "BCDE":
@@ -783,7 +895,7 @@ def write_xlsx(path: str, export: AppraisalExport) -> int:
     _data_sheet(wb, "candidates", SUMMARY_COLUMNS, rows, shares=True)
     write_metadata_sheet(wb, _metadata_pairs(export), _legend(SUMMARY_COLUMNS))
     wb.properties.title = title(export)
-    wb.save(path)
+    save_workbook(wb, path, export.generated_at)
     return len(export.rows)
 
 
@@ -804,7 +916,7 @@ def write_feedback_xlsx(path: str, export: AppraisalExport) -> int:
     wb.properties.title = t(
         "export.appraisal.feedback.title", branch=export.branch, year=export.year
     )
-    wb.save(path)
+    save_workbook(wb, path, export.generated_at)
     return len(export.rows)
 
 
@@ -813,6 +925,7 @@ __all__ = [
     "COUNT_KEYS",
     "FEEDBACK_COLUMNS",
     "GRADES",
+    "HEAD_COLUMNS",
     "SESSION_COLUMNS",
     "SUMMARY_COLUMNS",
     "AppraisalExport",

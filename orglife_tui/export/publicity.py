@@ -4,6 +4,12 @@ Ready to print, in the user's language: Markdown (to paste or print as it is) or
 sheet laid out for A4 with the header row repeated on every page. Members are listed by
 rank; the notice is dated its first day and ends with the scheme's name, version and hash so
 that a posted sheet can be traced to its rules.
+
+A notice is recorded before it is written (``orglife_tui.data.publications``): its rows as
+shown (``publicity_data``) are stored with the ledger and audit heads they were made from,
+and the notice is always written from that record (``notice_of``), so re-exporting it
+(``export publicity --id N``) gives the same bytes whatever was entered since. The sheet
+prints the record's number and both heads.
 """
 
 from __future__ import annotations
@@ -13,9 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from orglife_tui.data.errors import StoreError
+from orglife_tui.data.publications import DATA_FORMAT, PUBLICITY, PublicationRow, from_iso
 from orglife_tui.data.scores import ScoreRow
+from orglife_tui.domain import MemberStatus
 from orglife_tui.export.files import SchemeRef, localized_date, now_utc, number_text
+from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import t
+from orglife_tui.scoring.model import Grade
 
 PUBLICITY_COLUMNS = ("rank", "member_no", "name", "group", "total", "grade")
 
@@ -29,6 +40,8 @@ class PublicityNotice:
     start: date
     days: int = 7
     generated_at: datetime = field(default_factory=now_utc)
+    # The record this notice is written from (None: not recorded, e.g. a test's notice).
+    publication: PublicationRow | None = None
 
     @property
     def end(self) -> date:
@@ -78,7 +91,27 @@ class PublicityNotice:
             sha256=self.ref.sha256,
         )
 
+    def record_lines(self) -> list[str]:
+        """The record's number and date and the heads it was made from."""
+        record = self.publication
+        if record is None:
+            return []
+        return [
+            t("publication.publicity.record", id=record.id, date=localized_date(record.as_of)),
+            t("publication.heads.ledger", hash=record.ledger_head),
+            t("publication.heads.audit", hash=record.audit_head or "—"),
+        ]
+
     def metadata(self) -> list[tuple[str, Any]]:
+        record = self.publication
+        heads: list[tuple[str, Any]] = []
+        if record is not None:
+            heads = [
+                ("publication_id", record.id),
+                ("publication_as_of", record.as_of.isoformat()),
+                ("ledger_head", record.ledger_head),
+                ("audit_head", record.audit_head or ""),
+            ]
         return [
             ("scheme_name", self.ref.name),
             ("scheme_version", self.ref.version),
@@ -90,7 +123,89 @@ class PublicityNotice:
             ("publicity_days", self.days),
             ("generated_at", self.generated_at.isoformat()),
             ("members", len(self.rows)),
+            *heads,
         ]
+
+
+# ---------------------------------------------------------------------------- the record
+
+
+def _row_data(row: ScoreRow) -> dict[str, Any]:
+    return {
+        "rank": row.rank,
+        "member_no": row.member_no,
+        "name": row.name,
+        "status": row.status.value,
+        "group": row.group,
+        "base": row.base,
+        "duty": row.duty,
+        "bonus": row.bonus,
+        "deduction": row.deduction,
+        "vetoed": row.vetoed,
+        "total": row.total,
+        "grade": None if row.grade is None else row.grade.value,
+        "items": dict(row.items),
+    }
+
+
+def _score_row(d: dict[str, Any]) -> ScoreRow:
+    return ScoreRow(
+        member_no=d["member_no"],
+        name=d["name"],
+        status=MemberStatus(d["status"]),
+        group=d["group"],
+        base=d["base"],
+        duty=d["duty"],
+        bonus=d["bonus"],
+        deduction=d["deduction"],
+        vetoed=d["vetoed"],
+        total=d["total"],
+        grade=None if d["grade"] is None else Grade(d["grade"]),
+        rank=d["rank"],
+        items=dict(d["items"]),
+    )
+
+
+def publicity_data(
+    branch: str, year: int, ref: SchemeRef, rows: Sequence[ScoreRow], start: date, end: date
+) -> dict[str, Any]:
+    """What a publicity record stores: the notice's rows as shown and what frames them."""
+    return {
+        "format": DATA_FORMAT,
+        "kind": PUBLICITY,
+        "branch": branch,
+        "year": year,
+        "scheme": {"name": ref.name, "version": ref.version, "sha256": ref.sha256},
+        "window": {"start": start.isoformat(), "end": end.isoformat()},
+        "rows": [_row_data(r) for r in rows],
+    }
+
+
+def notice_of(record: PublicationRow) -> PublicityNotice:
+    """The notice a publicity record stored, exactly as it was first written."""
+    data = record.data
+    if data.get("format") != DATA_FORMAT or data.get("kind") != PUBLICITY:
+        raise StoreError("publication.unreadable", id=record.id)
+    try:
+        return _notice_of(record, data)
+    except (KeyError, TypeError, ValueError):
+        raise StoreError("publication.unreadable", id=record.id) from None
+
+
+def _notice_of(record: PublicationRow, data: dict[str, Any]) -> PublicityNotice:
+    scheme = data["scheme"]
+    start = date.fromisoformat(data["window"]["start"])
+    end = date.fromisoformat(data["window"]["end"])
+    return PublicityNotice(
+        branch=data["branch"],
+        year=data["year"],
+        ref=SchemeRef(scheme["name"], scheme["version"], scheme["sha256"]),
+        rows=[_score_row(r) for r in data["rows"]],
+        start=start,
+        days=(end - start).days + 1,
+        generated_at=from_iso(data["generated_at"]) or record.created_at,
+        publication=record,
+    )
 
 
 def _md_cell(value: Any) -> str:
@@ -125,6 +240,8 @@ def markdown(notice: PublicityNotice) -> str:
         notice.trace(),
         "",
     ]
+    for line in notice.record_lines():
+        lines += [line, ""]
     return "\n".join(lines)
 
 
@@ -188,6 +305,8 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
         ws.cell(row=r, column=1).alignment = Alignment(horizontal="right")
     ws.append([])
     paragraph(notice.trace(), 24, size=8, color="666666")
+    for line in notice.record_lines():
+        paragraph(line, 24, size=8, color="666666")
 
     for col, width in zip("ABCDEF", (8, 12, 14, 16, 10, 14)):
         ws.column_dimensions[col].width = width
@@ -204,5 +323,5 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
     meta.column_dimensions["B"].width = 70
     for cells in metadata_rows(notice.metadata()):
         meta.append(cells)
-    wb.save(path)
+    save_workbook(wb, path, notice.generated_at)
     return len(notice.rows)

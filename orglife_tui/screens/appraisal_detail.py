@@ -10,7 +10,8 @@
 The tally screen (:class:`AppraisalTallyScreen`) lists per candidate the ballots by grade,
 the points, the proposed grade and the final grade; ``g`` or Enter records the committee's
 grade (a grade that departs from the proposal needs a reason), with the one-third warning
-on top.
+on top. A published session shows its stored record (``data.publications``): the results
+as they were published, with the record's date and the ledger head it was made from.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from orglife_tui.data import appraisal, schemes
+from orglife_tui.data import appraisal, publications, schemes
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState
@@ -82,6 +83,16 @@ def grade_abbr(grade: Grade | None) -> str:
 
 def active_scheme(session: Session) -> Scheme:
     return schemes.ensure_active(session.store, session.branch.id)[1]
+
+
+def record_text(record: publications.PublicationRow) -> str:
+    """A published record as one line: its number, date and ledger head."""
+    return t(
+        "publication.tui.record",
+        id=record.id,
+        date=record.as_of.isoformat(),
+        hash=short_hash(record.ledger_head),
+    )
 
 
 class NoticeScreen(BaseModal[None]):
@@ -228,9 +239,13 @@ class AppraisalDetailScreen(BaseScreen):
         )
         seal = self.query_one("#seal", Static)
         if row.fingerprint:
-            seal.update(
-                t("tui.appraisal.sealed", ballots=row.ballots or 0, fingerprint=row.fingerprint)
-            )
+            text = t("tui.appraisal.sealed", ballots=row.ballots or 0, fingerprint=row.fingerprint)
+            record = None
+            if row.state is SessionState.published:
+                record = publications.session_publication(
+                    self.store, self.branch_id, self.session_id
+                )
+            seal.update(text if record is None else f"{text}\n{record_text(record)}")
         elif row.state is SessionState.started:
             seal.update(t("tui.appraisal.open_hint"))
         else:
@@ -415,6 +430,7 @@ class AppraisalTallyScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield app_header()
         yield Static(id="turnout", markup=False)
+        yield Static(id="record", markup=False)
         yield Static(id="warning", markup=False)
         yield ListTable(id="tally")
         yield Static(id="detail", markup=False)
@@ -484,6 +500,10 @@ class AppraisalTallyScreen(BaseScreen):
                 t("tui.appraisal.fingerprint_short", fingerprint=short_hash(s.fingerprint))
             )
         self.query_one("#turnout", Static).update(t("tui.appraisal.sep").join(parts))
+        record = self.query_one("#record", Static)
+        if tally.publication is not None:
+            record.update(record_text(tally.publication) + "\n" + t("publication.tui.record_note"))
+        record.display = tally.publication is not None
         warning = self.query_one("#warning", Static)
         graded = [r.final or r.proposed for r in tally.rows if r.graded]
         excellent = sum(1 for g in graded if g is Grade.excellent)

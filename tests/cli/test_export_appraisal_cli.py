@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -175,3 +177,128 @@ def test_other_refusals(published, tmp_path: Path):
     no_branch = export(f"sqlite:///{missing}", 1)
     assert no_branch.exit_code == 1 and no_branch.stdout == ""
     assert not missing.exists()
+
+
+# ---------------------------------------------------------------------------- published is frozen
+
+SET_UP = date(2025, 1, 10)  # the branch's records start in January
+TODAY = date(2025, 12, 20)  # the committee publishes in December
+VARIANTS = [(fmt, feedback) for fmt in ("csv", "json", "md", "xlsx") for feedback in (False, True)]
+
+
+def _exports(db: str, sid: int, folder: Path) -> dict[tuple[str, bool], bytes]:
+    folder.mkdir()
+    out: dict[tuple[str, bool], bytes] = {}
+    for fmt, feedback in VARIANTS:
+        target = folder / f"{'feedback' if feedback else 'summary'}.{fmt}"
+        args = ["--format", fmt, "-o", str(target), *(["--feedback"] if feedback else [])]
+        result = export(db, sid, *args)
+        assert result.exit_code == 0, result.output
+        out[fmt, feedback] = target.read_bytes()
+    stdout = export(db, sid, "--format", "md")
+    assert stdout.stdout_bytes == out["md", False]
+    return out
+
+
+def _verify_heads(db: str) -> tuple[str, str]:
+    result = run("--db", db, "verify")
+    assert result.exit_code == 0, result.output
+    ledger = re.search(r"Ledger head of [^:]+: ([0-9a-f]{64})", result.stdout)
+    audit = re.search(r"Audit log head: ([0-9a-f]{64})", result.stdout)
+    assert ledger and audit, result.stdout
+    return ledger.group(1), audit.group(1)
+
+
+def _later_changes(store: Store, branch_id: int, entry_id: int) -> None:
+    """Points added, reversed and back-dated; a member transferred out and one converted; a
+    new scheme; the branch renamed: each would move a computed summary."""
+    from orglife_tui.data.ledger import add_entry, reverse_entry
+    from orglife_tui.data.membership import record_event
+    from orglife_tui.data.schemes import activate, ensure_active
+    from orglife_tui.domain import MemberEventKind
+    from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+
+    info, scheme = ensure_active(store, branch_id)
+    add_entry(store, branch_id, scheme, info.id, "005", "give_party_lecture", entry_date=TODAY)
+    reverse_entry(store, branch_id, entry_id, "录入有误")
+    add_entry(
+        store, branch_id, scheme, info.id, "004", "commitment_broken", entry_date=date(2025, 2, 3)
+    )
+    record_event(store, branch_id, "003", MemberEventKind.transfer_out, date(2025, 12, 10))
+    record_event(store, branch_id, "006", MemberEventKind.conversion, date(2025, 12, 12))
+    text = default_scheme_text().replace("points_weight = 0.4", "points_weight = 0.9")
+    activate(store, branch_id, text, parse_scheme(text))
+    store.rename_branch(branch_id, "第一党支部（更名后）")
+
+
+def test_a_published_session_exports_the_same_bytes_after_later_changes(
+    db_url, tmp_path: Path, monkeypatch
+):
+    monkeypatch.setenv("ORGLIFE_TODAY", TODAY.isoformat())
+    clock = {"today": SET_UP}
+    store = Store.open(db_url, operator="tester", today=lambda: clock["today"])
+    try:
+        from orglife_tui.data.ledger import add_entry
+        from orglife_tui.data.schemes import ensure_active
+
+        sid = session.build(store, publish=False)
+        branch = store.resolve_branch(session.BRANCH)
+        info, scheme = ensure_active(store, branch.id)
+        lecture = add_entry(
+            store, branch.id, scheme, info.id, "001", "give_party_lecture", entry_date=SET_UP
+        )
+        clock["today"] = TODAY
+        data.publish(store, branch.id, sid)
+    finally:
+        store.close()
+    ledger_head, audit_head = _verify_heads(db_url)  # what verify says at publication time
+    before = _exports(db_url, sid, tmp_path / "before")
+    summary = before["md", False].decode("utf-8")
+    assert f"Ledger head hash: {ledger_head}" in summary
+    assert f"Audit log head hash: {audit_head}" in summary
+    doc = json.loads(before["json", False])
+    assert doc["publication"]["ledger_head"] == ledger_head
+    assert doc["publication"]["audit_head"] == audit_head
+    assert doc["publication"]["as_of"] == TODAY.isoformat()
+    assert {c["member_no"]: c["points"] for c in doc["candidates"]}["001"] == 63
+    meta = {
+        r[0]: r[1]
+        for r in load_workbook(tmp_path / "before" / "summary.xlsx")["metadata"].iter_rows(
+            values_only=True
+        )
+    }
+    assert (meta["ledger_head"], meta["audit_head"]) == (ledger_head, audit_head)
+
+    time.sleep(1.1)  # a workbook saved a second later must not differ by its timestamps
+    store = Store.open(db_url, operator="tester", today=lambda: TODAY)
+    try:
+        branch = store.resolve_branch(session.BRANCH)
+        _later_changes(store, branch.id, lecture.id)
+    finally:
+        store.close()
+    assert _verify_heads(db_url)[0] != ledger_head  # the ledger did move
+
+    after = _exports(db_url, sid, tmp_path / "after")
+    for variant in VARIANTS:
+        assert after[variant] == before[variant], variant
+    tally = run("--db", db_url, "appraisal", "tally", str(sid), "-f", "json")
+    assert tally.exit_code == 0, tally.output
+    shown = json.loads(tally.stdout)
+    assert shown["publication"]["ledger_head"] == ledger_head
+    assert shown["points_weight"] == 0.4  # the scheme it was published under, not today's
+    assert {c["member_no"]: c["points"] for c in shown["candidates"]}["001"] == 63
+    table = run("--db", db_url, "appraisal", "tally", str(sid))
+    assert f"Ledger head hash: {ledger_head}" in table.stdout
+    zh = export(db_url, sid, lang="zh")
+    assert f"账本头哈希：{ledger_head}" in zh.stdout and "第一党支部" in zh.stdout
+    assert "更名后" not in zh.stdout
+
+
+def test_a_draft_names_no_heads(finished):
+    db, sid, _ = finished
+    result = export(db, sid, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert {(r["ledger_head"], r["audit_head"]) for r in rows} == {("", "")}
+    md = export(db, sid).stdout
+    assert "Ledger head hash" not in md and "published record" not in md
+    assert json.loads(export(db, sid, "--format", "json").stdout)["publication"] is None

@@ -23,11 +23,7 @@ def _export(store, **kwargs) -> tuple[out.AppraisalExport, data.Tally]:
     branch = store.resolve_branch(session.BRANCH)
     _, scheme = ensure_active(store, branch.id)
     tally = data.tally(store, branch.id, session_id, scheme)
-    export = out.AppraisalExport(
-        branch=branch.name,
-        tally=tally,
-        excellent_share_max=scheme.appraisal.excellent_share_max,
-    )
+    export = out.AppraisalExport.of(branch.name, tally, scheme.appraisal.excellent_share_max)
     return export, tally
 
 
@@ -57,7 +53,17 @@ def test_the_tally_is_the_hand_count(published):
 def test_csv_rows_carry_the_counts_and_the_fingerprint(published):
     export, tally = published
     rows = list(csv.DictReader(io.StringIO(_text(out.write_csv, export))))
-    assert list(rows[0]) == [*out.SUMMARY_COLUMNS, *out.SESSION_COLUMNS, "fingerprint"]
+    assert list(rows[0]) == [
+        *out.SUMMARY_COLUMNS,
+        *out.SESSION_COLUMNS,
+        "fingerprint",
+        *out.HEAD_COLUMNS,
+    ]
+    record = tally.publication
+    assert record is not None
+    assert {(r["ledger_head"], r["audit_head"]) for r in rows} == {
+        (record.ledger_head, record.audit_head)
+    }
     assert [r["member_no"] for r in rows] == ["001", "002", "003", "004", "005", "006"]
     for row, t in zip(rows, tally.rows):
         for key in out.COUNT_KEYS:
@@ -123,7 +129,12 @@ def test_markdown_summary(published):
         "3. Members proposed or graded excellent or unqualified, with the branch's opinion",
         "4. Result per member",
         "5. Fingerprint of the ballots",
+        "6. The published record",
     ]
+    record = tally.publication
+    assert record is not None
+    assert f"Ledger head hash: {record.ledger_head}" in md
+    assert f"Audit log head hash: {record.audit_head}" in md
     assert "- **Turnout**: 4 / 5 (80.0%)" in md
     proposed = sum(1 for r in tally.rows if r.proposed and r.proposed.value == "excellent")
     assert f"| Excellent | {proposed} | 2 |" in md
