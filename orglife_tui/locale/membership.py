@@ -278,7 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "membership.col.date": ("Date", "日期"),
     "membership.col.kind": ("Event", "事项"),
     "membership.col.end_date": ("Until", "截至"),
-    "membership.col.place": ("To / from / where", "去向/来源/地点"),
+    "membership.col.place": ("To/from/at", "去向/来源/地点"),
     "membership.col.reason": ("Reason", "原因"),
     "membership.col.operator": ("By", "登记人"),
     "membership.col.voided": ("Void", "作废"),
@@ -288,4 +288,192 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "membership.col.ends_on": ("Probation ends", "预备期满"),
     "membership.col.extended": ("Extended", "已延长"),
     "membership.col.days_left": ("Days", "天数"),
+    # --- the terminal UI
+    "membership.tui.key.event": ("Event", "变动"),
+    "membership.tui.key.archive": ("Archived", "历史党员"),
+    "membership.tui.key.void": ("Void", "作废"),
+    "membership.tui.key.convert": ("Convert", "转正"),
+    "membership.tui.key.extend": ("Extend", "延长预备期"),
+    "membership.tui.key.history": ("History", "变动记录"),
+    "membership.tui.do.transfer_out": ("Transfer out (组织关系转出)", "组织关系转出"),
+    "membership.tui.do.conversion": ("Convert to full member (转正)", "预备党员转正"),
+    "membership.tui.do.probation_extended": ("Extend the probation", "延长预备期"),
+    "membership.tui.do.away": ("Away (流动党员)", "流动外出"),
+    "membership.tui.do.back": ("Back from away", "流动返回"),
+    "membership.tui.do.deceased": ("Deceased (去世)", "去世"),
+    "membership.tui.do.removed": ("Removed (除名/出党)", "除名/出党/停止党籍"),
+    "membership.tui.do.history": ("History of the member", "变动记录"),
+    "membership.tui.do.transfer_in": ("New member transferred in", "组织关系转入（新党员）"),
+    "membership.tui.do.watch": ("Conversion watch", "转正提醒"),
+    "membership.tui.menu_title": ("Events of {name} ({member_no})", "{name}（{member_no}）的变动"),
+    "membership.tui.menu_title_none": ("Member events", "党员变动"),
+    "membership.tui.menu_hint": (
+        "A letter, or ↑/↓ and Enter · Esc cancels",
+        "按字母，或 ↑/↓ 加 Enter · Esc 取消",
+    ),
+    "membership.tui.title.transfer_out": (
+        "Transfer out: {name} ({member_no})",
+        "组织关系转出：{name}（{member_no}）",
+    ),
+    "membership.tui.title.conversion": (
+        "Conversion to full member: {name} ({member_no})",
+        "预备党员转正：{name}（{member_no}）",
+    ),
+    "membership.tui.title.probation_extended": (
+        "Extended probation: {name} ({member_no})",
+        "延长预备期：{name}（{member_no}）",
+    ),
+    "membership.tui.title.away": ("Away: {name} ({member_no})", "流动外出：{name}（{member_no}）"),
+    "membership.tui.title.back": (
+        "Back from away: {name} ({member_no})",
+        "流动返回：{name}（{member_no}）",
+    ),
+    "membership.tui.title.deceased": (
+        "Deceased: {name} ({member_no})",
+        "去世：{name}（{member_no}）",
+    ),
+    "membership.tui.title.removed": (
+        "Removal: {name} ({member_no})",
+        "除名/出党/停止党籍：{name}（{member_no}）",
+    ),
+    "membership.tui.title.void": ("Void an event", "作废变动记录"),
+    "membership.tui.title.transfer_in": (
+        "A member transferred in from another branch",
+        "组织关系转入",
+    ),
+    "membership.tui.member_line": (
+        "{name} ({member_no}), {status}",
+        "{name}（{member_no}），{status}",
+    ),
+    "membership.tui.member_line_joined": (
+        "{name} ({member_no}), {status}, joined {joined}",
+        "{name}（{member_no}），{status}，{joined} 入党",
+    ),
+    "membership.tui.left_on": (" · left on {date} ({kind})", " · {date} {kind}"),
+    "membership.tui.entered_on": (" · came in on {date}", " · {date} 转入"),
+    "membership.tui.void_what": (
+        "{kind} of {name} ({member_no}) on {date}: it stays in the history, marked void.",
+        "{name}（{member_no}）{date} {kind}：作废后仍保留在变动记录中。",
+    ),
+    "membership.tui.saved": (
+        "Recorded: {kind}, {name} ({member_no}), {date}.",
+        "已登记：{name}（{member_no}）{date} {kind}。",
+    ),
+    "membership.tui.transferred_in": (
+        "Added {name} ({member_no}), transferred in.",
+        "已登记转入：{name}（{member_no}）。",
+    ),
+    "membership.tui.voided_done": ("Voided: {kind} on {date}.", "已作废：{date} {kind}。"),
+    "membership.tui.no_event": ("No event selected.", "未选中记录。"),
+    "membership.tui.note": ("Note: {note}", "备注：{note}"),
+    "membership.tui.voided": ("Void: {reason}", "已作废：{reason}"),
+    "membership.tui.history_title": ("Member history", "党员变动记录"),
+    "membership.tui.history_empty": (
+        "No events recorded. Press r to record one.",
+        "没有变动记录。按 r 登记。",
+    ),
+    "membership.tui.archive_title": ("Archived members (历史党员)", "历史党员"),
+    "membership.tui.archive_empty": (
+        "No member has left the branch. Press v to return to the roster.",
+        "没有历史党员。按 v 返回党员名册。",
+    ),
+    "membership.tui.archive_count": (
+        "{total} archived members (left the branch) · v: the roster",
+        "历史党员 {total} 名 · 按 v 返回党员名册",
+    ),
+    "membership.tui.archive_count_search": (
+        "{found} of {total} archived members match · v: the roster",
+        "找到 {found} 名（历史党员共 {total} 名）· 按 v 返回党员名册",
+    ),
+    "membership.tui.watch_title": ("Conversion watch", "转正提醒"),
+    "membership.tui.watch_about": (
+        "Probationary members whose year ends within {days} days of {today}, or has passed.",
+        "预备期在 {today} 起 {days} 天内期满或已期满的预备党员。",
+    ),
+    "membership.tui.cmd.watch": ("Conversion watch", "转正提醒"),
+    "membership.tui.cmd.watch.help": (
+        "Probationary members due for conversion (转正) within 30 days or overdue",
+        "30 天内预备期满或已超期、待转正的预备党员",
+    ),
+    "membership.tui.cmd.archive": ("Archived members", "历史党员"),
+    "membership.tui.cmd.archive.help": (
+        "Members who have left: transferred out, deceased, removed (历史党员)",
+        "已转出、去世、除名等离开本支部的党员",
+    ),
+    "membership.tui.cmd.transfer_in": ("Member transferred in", "组织关系转入"),
+    "membership.tui.cmd.transfer_in.help": (
+        "Add a member who comes from another branch (组织关系转入)",
+        "登记从其他党组织转入的党员",
+    ),
+    # form fields
+    "membership.field.date": ("date", "日期"),
+    "membership.field.place": ("place", "地点"),
+    "membership.field.note": ("note", "备注"),
+    "membership.field.reason": ("reason", "原因"),
+    "membership.field.until": ("extended until", "延长至"),
+    "membership.field.end": ("last day away", "外出截止日期"),
+    "membership.field.transfer_out.date": ("transferred out on", "转出日期"),
+    "membership.field.transfer_out.place": ("to", "转往党组织"),
+    "membership.field.conversion.date": ("full member from", "转正日期"),
+    "membership.field.probation_extended.date": ("decided on", "决定日期"),
+    "membership.field.away.date": ("away from", "外出日期"),
+    "membership.field.away.place": ("where", "外出地点"),
+    "membership.field.back.date": ("back on", "返回日期"),
+    "membership.field.deceased.date": ("died on", "去世日期"),
+    "membership.field.removed.date": ("removed on", "除名/出党日期"),
+    "membership.field.transfer_in.date": ("came in on", "转入日期"),
+    "membership.field.transfer_in.place": ("from", "原所在党组织"),
+    # F1 help
+    "membership.tui.help.members": (
+        "The members in the branch today. / searches by name, number or phone (Enter returns "
+        "to the list, Escape clears the search). n adds a member; Enter or e edits the "
+        "highlighted one; p opens their points ledger. r opens the menu of the member's "
+        "events; each has its own key too: o transfer out, c convert, t extend the "
+        "probation, a away, b back, d deceased, x removed, h history, i a member transferred "
+        "in, w the conversion watch. v shows the members who have left (历史党员) and back.",
+        "本支部现有党员。按 / 按姓名、编号或电话搜索（Enter 回到列表，Esc 清除搜索）。"
+        "按 n 新增党员；按 Enter 或 e 编辑选中的党员；按 p 打开其积分明细。"
+        "按 r 打开党员变动菜单，也可直接按键：o 组织关系转出，c 转正，t 延长预备期，"
+        "a 流动外出，b 流动返回，d 去世，x 除名/出党，h 变动记录，i 组织关系转入，w 转正提醒。"
+        "按 v 查看历史党员，再按 v 返回。",
+    ),
+    "membership.tui.help.menu": (
+        "Choose what happened to the member: press its letter, or move with ↑/↓ and press "
+        "Enter. Escape closes the menu.",
+        "选择党员发生的变动：按对应字母，或用 ↑/↓ 选择后按 Enter。按 Esc 关闭菜单。",
+    ),
+    "membership.tui.help.form": (
+        "Record one event of the member. Dates are YYYY-MM-DD and cannot lie in the future, "
+        "before the member joined or came in, or after they left. Ctrl+S saves; Escape "
+        "cancels. A refusal is shown under the field and nothing is saved.",
+        "登记党员的一项变动。日期格式为 YYYY-MM-DD，不能晚于今天，不能早于入党或转入日期，"
+        "也不能晚于离开日期。Ctrl+S 保存，Esc 取消；不合要求时在字段下方说明，不作保存。",
+    ),
+    "membership.tui.help.void": (
+        "Void an event recorded by mistake: it stays in the history, marked void with the "
+        "reason, and the member's state is worked out again from the other events. Ctrl+S "
+        "voids; Escape cancels.",
+        "作废误登的变动记录：记录仍保留并注明作废原因，党员状态按其余记录重新确定。"
+        "Ctrl+S 作废，Esc 取消。",
+    ),
+    "membership.tui.help.transfer_in": (
+        "A member who comes from another branch: their number and name, the day they came "
+        "in and the branch they come from, and their original join and full-member dates. "
+        "Ctrl+S saves; Escape cancels.",
+        "从其他党组织转入的党员：编号、姓名、转入日期、原所在党组织，以及原入党和转正日期。"
+        "Ctrl+S 保存，Esc 取消。",
+    ),
+    "membership.tui.help.history": (
+        "The member's events, oldest first; voided ones are struck through. r records an "
+        "event; x voids the highlighted one (with a reason). Escape goes back.",
+        "党员的变动记录，按日期排列；已作废的以删除线显示。按 r 登记变动；"
+        "按 x 作废选中的记录（须填写原因）。按 Esc 返回。",
+    ),
+    "membership.tui.help.watch": (
+        "Probationary members whose probation (a year after joining, or the extended date) "
+        "ends within 30 days or has passed, soonest first. c or Enter converts the "
+        "highlighted member; t extends the probation; h shows the history.",
+        "预备期（入党满一年或延长后的日期）在 30 天内期满或已期满的预备党员，按期满日期排列。"
+        "按 c 或 Enter 办理转正；按 t 延长预备期；按 h 查看变动记录。",
+    ),
 }
