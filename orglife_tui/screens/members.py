@@ -104,9 +104,11 @@ class MembersScreen(BaseScreen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = t("tui.members.title")
+        self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
         table = self.query_one("#members", ListTable)
-        table.add_localized_columns(COLUMNS, self.session.lang)
+        table.add_localized_columns(
+            ARCHIVED_COLUMNS if self.archived else COLUMNS, self.session.lang
+        )
         table.focus()
 
     @property
@@ -271,6 +273,8 @@ class MembersScreen(BaseScreen):
         if standing == self.standing:
             return
         self.standing = standing
+        if not self.is_mounted:
+            return  # opened this way from the palette: on_mount sets the view up
         self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
         table = self.table
         table.clear(columns=True)
