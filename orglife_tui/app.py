@@ -29,6 +29,7 @@ from orglife_tui.screens.kiosk import KioskApp, KioskScreen
 from orglife_tui.screens.meetings import MeetingsScreen
 from orglife_tui.screens.members import MembersScreen
 from orglife_tui.screens.plan import PlanScreen
+from orglife_tui.screens.probation_watch import ProbationWatchScreen
 from orglife_tui.screens.rectification import RectificationScreen
 from orglife_tui.screens.scheme import SchemeScreen
 from orglife_tui.screens.scoreboard import ScoreboardScreen
@@ -55,6 +56,21 @@ class OrglifeCommands(Provider):
             ),
             (t("tui.cmd.scheme"), t("tui.cmd.scheme.help"), lambda: app.go("scheme")),
             (t("tui.cmd.new_member"), t("tui.cmd.new_member.help"), app.new_member),
+            (
+                t("membership.tui.cmd.watch"),
+                t("membership.tui.cmd.watch.help"),
+                lambda: app.go("probation"),
+            ),
+            (
+                t("membership.tui.cmd.archive"),
+                t("membership.tui.cmd.archive.help"),
+                app.archived_members,
+            ),
+            (
+                t("membership.tui.cmd.transfer_in"),
+                t("membership.tui.cmd.transfer_in.help"),
+                lambda: app.member_event("transfer_in"),
+            ),
             (t("tui.cmd.new_meeting"), t("tui.cmd.new_meeting.help"), app.new_meeting),
             (t("tui.talks.cmd.go"), t("tui.talks.cmd.go.help"), lambda: app.go("talks")),
             (t("tui.talks.cmd.new"), t("tui.talks.cmd.new.help"), app.new_talk),
@@ -137,6 +153,7 @@ class OrglifeApp(App):
             "findings": lambda: FindingsScreen(self.session),
             "absence": lambda: AbsenceScreen(self.session),
             "appraisal": lambda: AppraisalScreen(self.session),
+            "probation": lambda: ProbationWatchScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens
@@ -173,6 +190,19 @@ class OrglifeApp(App):
         screen = self.go("members")
         assert isinstance(screen, MembersScreen)
         screen.action_new()
+
+    def archived_members(self) -> None:
+        """The members who have left (历史党员)."""
+        from orglife_tui.data.store import STANDING_ARCHIVED
+
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.show_standing(STANDING_ARCHIVED)
+
+    def member_event(self, action: str) -> None:
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.action_event(action)
 
     def new_meeting(self) -> None:
         screen = self.go("meetings")

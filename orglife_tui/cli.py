@@ -36,11 +36,14 @@ from orglife_tui.commands.common import (
     open_branch,
     open_store,
 )
-from orglife_tui.domain import MeetingType, label, parse_enum, parse_month
+from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t
 from orglife_tui.records import MEMBER_FIELDS
 
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
+# The archived (历史党员) and whole listings add when each member came and left, and how.
+LEFT_KEYS = ("entered_on", "left_on", "left_kind")
+ARCHIVED_TABLE_KEYS = ("member_no", "name", "status", "group", "join_date", *LEFT_KEYS)
 MEETING_KEYS = (
     "meeting_no",
     "date",
@@ -144,30 +147,59 @@ def build_app() -> typer.Typer:
         ctx: typer.Context,
         fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
         search: str = typer.Option(None, "--search", "-s", help=t("cli.opt.search")),
+        archived: bool = typer.Option(False, "--archived", help=t("membership.cli.opt.archived")),
+        everyone: bool = typer.Option(False, "--all", help=t("membership.cli.opt.all")),
     ) -> None:
+        from orglife_tui.data.store import STANDING_ALL, STANDING_ARCHIVED, STANDING_CURRENT
+
         check_format(fmt)
+        if archived and everyone:
+            raise fail(t("membership.cli.archived_or_all"), code=2)
+        standing = STANDING_ALL if everyone else STANDING_ARCHIVED if archived else STANDING_CURRENT
         store, branch = open_branch(ctx)
         try:
-            members = store.list_members(branch.id, search=search)
+            members = store.list_members(branch.id, search=search, standing=standing)
         finally:
             store.close()
         lang = get_language()
         rows = [asdict(m) for m in members]
+        if standing == STANDING_CURRENT:
+            keys = MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS
+            prefix = "col."
+        else:  # who left, when and how (历史党员)
+            keys = (*MEMBER_FIELDS, *LEFT_KEYS) if fmt != "table" else ARCHIVED_TABLE_KEYS
+            prefix = "membership.col."
         emit(
             fmt,
-            MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS,
+            keys,
             rows,
-            table_row=lambda r: [
-                r["member_no"],
-                r["name"],
-                label(r["gender"], lang),
-                label(r["status"], lang),
-                r["group"] or "",
-                label(r["post"], lang),
-                r["join_date"].isoformat() if r["join_date"] else "",
-                r["phone"] or "",
-            ],
-            empty_message=t("cli.no_members"),
+            table_row=lambda r: (
+                [
+                    r["member_no"],
+                    r["name"],
+                    label(r["gender"], lang),
+                    label(r["status"], lang),
+                    r["group"] or "",
+                    label(r["post"], lang),
+                    r["join_date"].isoformat() if r["join_date"] else "",
+                    r["phone"] or "",
+                ]
+                if standing == STANDING_CURRENT
+                else [
+                    r["member_no"],
+                    r["name"],
+                    label(r["status"], lang),
+                    r["group"] or "",
+                    r["join_date"].isoformat() if r["join_date"] else "",
+                    r["entered_on"].isoformat() if r["entered_on"] else "",
+                    r["left_on"].isoformat() if r["left_on"] else "",
+                    label(MemberEventKind(r["left_kind"]), lang) if r["left_kind"] else "",
+                ]
+            ),
+            empty_message=t(
+                "cli.no_members" if standing != STANDING_ARCHIVED else "membership.cli.no_archived"
+            ),
+            col_prefix=prefix,
         )
 
     meetings_app = typer.Typer(help=t("cli.meetings.help"), no_args_is_help=True)

@@ -49,6 +49,11 @@ attendance_t = Attendance.__table__
 audit_t = AuditLog.__table__
 
 DEFAULT_BRANCH_NAME = "党支部"
+# Which members a listing shows (``Store.list_members(standing=...)``).
+STANDING_CURRENT = "current"  # in the branch today
+STANDING_ARCHIVED = "archived"  # departed (历史党员)
+STANDING_ALL = "all"
+STANDINGS = (STANDING_CURRENT, STANDING_ARCHIVED, STANDING_ALL)
 # pg_advisory_xact_lock key serializing appends to the audit chain on PostgreSQL.
 AUDIT_CHAIN_LOCK = 0x0A0D17
 
@@ -80,6 +85,11 @@ class MemberRow:
     post: CommitteePost | None
     phone: str | None
     dues_paid_until: str | None
+    # Derived from the member's events (data/membership.py): in the branch from
+    # ``entered_on`` (None: from the start) until ``left_on`` (None: still here).
+    entered_on: date | None = None
+    left_on: date | None = None
+    left_kind: str | None = None  # the departure's MemberEventKind value
 
     def as_input(self) -> MemberInput:
         return MemberInput(
@@ -370,6 +380,9 @@ class Store:
                 member_t.c.post,
                 member_t.c.phone,
                 member_t.c.dues_paid_until,
+                member_t.c.entered_on,
+                member_t.c.left_on,
+                member_t.c.left_kind,
             )
             .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
@@ -390,12 +403,28 @@ class Store:
             post=_opt_enum(CommitteePost, r.post),
             phone=r.phone,
             dues_paid_until=r.dues_paid_until,
+            entered_on=r.entered_on,
+            left_on=r.left_on,
+            left_kind=r.left_kind,
         )
 
     def _member_filter(
-        self, branch_id: int, search: str | None, status: MemberStatus | None, group: str | None
+        self,
+        branch_id: int,
+        search: str | None,
+        status: MemberStatus | None,
+        group: str | None,
+        standing: str = STANDING_ALL,
     ):
+        from orglife_tui.data.membership import in_branch_on
+
         cond = [member_t.c.branch_id == branch_id]
+        if standing == STANDING_CURRENT:
+            cond.append(in_branch_on(self.today()))
+        elif standing == STANDING_ARCHIVED:  # 历史党员: departed by today
+            cond.append(and_(member_t.c.left_on.is_not(None), member_t.c.left_on <= self.today()))
+        elif standing != STANDING_ALL:
+            raise ValueError(f"unknown standing {standing!r}")
         if search:
             like = f"%{search.strip()}%"
             cond.append(
@@ -419,10 +448,13 @@ class Store:
         group: str | None = None,
         offset: int = 0,
         limit: int | None = None,
+        standing: str = STANDING_ALL,
     ) -> list[MemberRow]:
+        """Members in natural number order; ``standing`` keeps those in the branch today
+        (``current``), those who have left (``archived``, 历史党员) or everyone (``all``)."""
         stmt = (
             self._member_select()
-            .where(self._member_filter(branch_id, search, status, group))
+            .where(self._member_filter(branch_id, search, status, group, standing))
             .order_by(member_t.c.sort_key, member_t.c.member_no)
             .offset(offset)
         )
@@ -437,12 +469,13 @@ class Store:
         search: str | None = None,
         status: MemberStatus | None = None,
         group: str | None = None,
+        standing: str = STANDING_ALL,
     ) -> int:
         stmt = (
             select(func.count())
             .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
-            .where(self._member_filter(branch_id, search, status, group))
+            .where(self._member_filter(branch_id, search, status, group, standing))
         )
         with self.read_connection() as conn:
             return conn.scalar(stmt) or 0
@@ -1068,5 +1101,9 @@ __all__ = [
     "MeetingRow",
     "MemberRow",
     "RowProblems",
+    "STANDINGS",
+    "STANDING_ALL",
+    "STANDING_ARCHIVED",
+    "STANDING_CURRENT",
     "Store",
 ]
