@@ -362,7 +362,7 @@ def year_report(
     """
     from orglife_tui.data.schemes import active
 
-    today = today or date.today()
+    today = today or store.today()  # the store's clock: ORGLIFE_TODAY on the command line
     year, as_of = watch.check_window(year, as_of, today)
     if not tallies_data.has_records(store, branch.id, year):
         raise StoreError("report.no_records", branch=branch.name, year=year)
