@@ -26,7 +26,7 @@ from datetime import date
 from orglife_tui import watch
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.compliance.periods import periods_of
-from orglife_tui.compliance.rules import talk_due_cutoff
+from orglife_tui.compliance.rules import talk_due
 from orglife_tui.data import report as tallies_data
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanRow
@@ -291,9 +291,12 @@ def _talks(
     rule = policy.talks
     required = rule.talks_per_member if rule.enabled else 0
     counts = talk_counts(store, branch_id, year, as_of)
-    cutoff = talk_due_cutoff(year, rule.grace_months)
+    on = min(as_of, date(year, 12, 31))  # the members in the branch then are the ones due
     due = [
-        m for m in tallies.roster if required > 0 and (m.join_date is None or m.join_date < cutoff)
+        m
+        for m in tallies.roster
+        if required > 0
+        and talk_due(year, rule.grace_months, on, m.join_date, m.entered_on, m.left_on)
     ]
     gaps = tuple(
         TalkGap(m.member_no, m.name, counts.get(m.member_no, 0))
@@ -359,7 +362,7 @@ def year_report(
     """
     from orglife_tui.data.schemes import active
 
-    today = today or date.today()
+    today = today or store.today()  # the store's clock: ORGLIFE_TODAY on the command line
     year, as_of = watch.check_window(year, as_of, today)
     if not tallies_data.has_records(store, branch.id, year):
         raise StoreError("report.no_records", branch=branch.name, year=year)

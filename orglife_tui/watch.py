@@ -118,7 +118,10 @@ class StreakRow:
 def absence_watch(
     store: Store, branch_id: int, as_of: date, policy: Policy | None = None
 ) -> list[StreakRow]:
-    """Every member whose current streak of missed months is at least one, longest first."""
+    """Every member whose current streak of missed months is at least one, longest first.
+
+    A member who has left the branch by ``as_of`` has no current streak (it ended with the
+    departure); months away (流动) are neutral (``compliance.rules.member_streaks``)."""
     from orglife_tui.data.talks import answers
 
     policy = policy or policy_for(store, branch_id)
@@ -165,10 +168,11 @@ def _anniversary(joined: date, year: int) -> date:
 def political_birthdays(
     store: Store, branch_id: int, today: date, days: int = 14
 ) -> list[Birthday]:
-    """Members whose political birthday (入党纪念日) falls in the next ``days`` days."""
+    """Members in the branch today whose political birthday (入党纪念日) falls in the next
+    ``days`` days."""
     until = today + timedelta(days=days)
     out = []
-    for member_no, name, joined in facts_data.join_dates(store, branch_id):
+    for member_no, name, joined in facts_data.join_dates(store, branch_id, on=today):
         for year in (today.year, today.year + 1):
             day = _anniversary(joined, year)
             if today <= day <= until and day.year > joined.year:

@@ -25,6 +25,8 @@ class MonthMarks:
     present: int = 0
     leave: int = 0
     absent: int = 0
+    # absences at meetings held while the member was away (流动): neutral, like leave
+    away: int = 0
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class MemberFacts:
     join_date: date | None
     months: dict[str, MonthMarks] = field(default_factory=dict)  # YYYY-MM → marks
     talks: dict[int, int] = field(default_factory=dict)  # year → talks held with the member
+    entered_on: date | None = None  # transferred into the branch; None: there from the start
+    left_on: date | None = None  # the first day no longer in the branch; None: still in it
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,17 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   Committee meetings are required only of a branch with a committee (two or more members
   holding committee posts).
 - ``absence_streak``: a member's month counts as taking part when the member was present at
-  any organizational-life meeting that month; a month with leave and no presence, or with no
-  mark at all, is neutral — it neither breaks a streak nor continues it; months before the
-  member joined and after the as-of date do not count. Every streak whose last missed month
-  falls in the year and that reached a step of the ladder is a finding, at the highest step.
-- ``talk_coverage``: judged once the year has ended; every member who joined before the last
-  ``grace_months`` months of the year had at least ``talks_per_member`` talks in it.
+  any organizational-life meeting that month; a month with leave and no presence, with an
+  absence while the member was away (流动), or with no mark at all, is neutral — it neither
+  breaks a streak nor continues it; months before the member joined the Party or entered
+  the branch, and after the as-of date, do not count. A streak ends when the member leaves
+  the branch, and a member who has left by the as-of date is no case of the branch's any
+  more: no finding. Every other streak whose last missed month falls in the year and that
+  reached a step of the ladder is a finding, at the highest step.
+- ``talk_coverage``: judged once the year has ended; every member in the branch on the
+  year's last day who joined the Party and entered the branch before the last
+  ``grace_months`` months of the year had at least ``talks_per_member`` talks in it (a
+  member who left during the year is not due one).
 - ``rectification_overdue``: an item whose deadline passed before the as-of date and which
   was not closed by then.
 """
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
@@ -165,12 +170,21 @@ class Streak:
         return len(self.months)
 
 
+def has_left(member: MemberFacts, on: date) -> bool:
+    """Whether the member is no longer in the branch on ``on``."""
+    return member.left_on is not None and member.left_on <= on
+
+
 def member_streaks(member: MemberFacts, first: date, as_of: date) -> list[Streak]:
-    """Every streak of missed months of a member between ``first`` and ``as_of``."""
+    """Every streak of missed months of a member between ``first`` and ``as_of``, within
+    the member's time in the branch; a streak the member's departure ended is not ongoing."""
     start = month_key(first.year, first.month)
-    if member.join_date is not None:
-        start = max(start, month_key(member.join_date.year, member.join_date.month))
-    end = month_key(as_of.year, as_of.month)
+    for since in (member.join_date, member.entered_on):
+        if since is not None:
+            start = max(start, month_key(since.year, since.month))
+    left = has_left(member, as_of)
+    last = member.left_on - timedelta(days=1) if left and member.left_on else as_of
+    end = month_key(last.year, last.month)
     streaks: list[Streak] = []
     run: list[str] = []
     for key in months_between(start, end) if start <= end else []:
@@ -181,12 +195,12 @@ def member_streaks(member: MemberFacts, first: date, as_of: date) -> list[Streak
             if run:
                 streaks.append(Streak(tuple(run), False))
                 run = []
-        elif marks.leave:
-            continue  # leave with a reason is neutral
+        elif marks.leave or marks.away:
+            continue  # leave with a reason, or organizational life elsewhere, is neutral
         elif marks.absent:
             run.append(key)
     if run:
-        streaks.append(Streak(tuple(run), True))
+        streaks.append(Streak(tuple(run), not left))
     return streaks
 
 
@@ -203,6 +217,8 @@ def _absence_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy
         return []
     findings = []
     for member in facts.members:
+        if has_left(member, as_of):
+            continue  # no longer the branch's case (transferred, deceased, removed)
         for streak in member_streaks(member, facts.first, as_of):
             if int(streak.months[-1][:4]) != year:
                 continue
@@ -241,14 +257,38 @@ def talk_due_cutoff(year: int, grace_months: int) -> date:
     return date(year, 12 - grace_months + 1, 1)
 
 
+def talk_due(
+    year: int,
+    grace_months: int,
+    on: date,
+    join_date: date | None,
+    entered_on: date | None,
+    left_on: date | None,
+) -> bool:
+    """Whether a member is due a talk in ``year``, judged on ``on`` (the year's last day once
+    it is over): in the branch that day, and in the Party and the branch since before the
+    grace months (a member who transferred in during the grace months is not yet due)."""
+    if (entered_on is not None and entered_on > on) or (left_on is not None and left_on <= on):
+        return False
+    cutoff = talk_due_cutoff(year, grace_months)
+    return all(since is None or since < cutoff for since in (join_date, entered_on))
+
+
 def _talk_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
     rule = policy.talks
     if not rule.enabled or rule.talks_per_member <= 0 or as_of < date(year, 12, 31):
         return []
-    cutoff = talk_due_cutoff(year, rule.grace_months)
+    year_end = date(year, 12, 31)
     findings = []
     for member in facts.members:
-        if member.join_date is not None and member.join_date >= cutoff:
+        if not talk_due(
+            year,
+            rule.grace_months,
+            year_end,
+            member.join_date,
+            member.entered_on,
+            member.left_on,
+        ):
             continue
         held = member.talks.get(year, 0)
         if held < rule.talks_per_member:
@@ -323,9 +363,11 @@ __all__ = [
     "PeriodState",
     "Streak",
     "current_streak",
+    "has_left",
     "is_overdue",
     "judge",
     "member_streaks",
     "period_states",
+    "talk_due",
     "talk_due_cutoff",
 ]

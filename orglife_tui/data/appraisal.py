@@ -438,10 +438,17 @@ def start_session(
 ) -> SessionRow:
     """Open the poll: snapshot candidates and voters, store the teller's PIN (scrypt).
 
-    Candidates are the members of a status the scheme scores; they are graded when
-    ``scoring.appraisal.is_graded`` (full members the scheme grades). Voters are the
-    members of a status in the scheme's ``[appraisal] voters``.
+    Membership is taken on its dates (the poll starts on ``store.today()``): candidates are
+    the members in the branch on the appraised year's last day (on the start, if that comes
+    first) and not departed by the start, of a status the scheme scores on that day; they
+    are graded when ``scoring.appraisal.is_graded`` (full members the scheme grades). Voters
+    are the members in the branch on the start day whose status that day is in the scheme's
+    ``[appraisal] voters`` (a member converted before the start votes).
     """
+    from datetime import date
+
+    from orglife_tui.data.membership import in_branch_on, status_on
+
     if len(pin) < PIN_MIN_LENGTH:
         raise StoreError("appraisal.pin_too_short", length=PIN_MIN_LENGTH)
     if len(pin) > PIN_MAX_LENGTH:
@@ -452,16 +459,27 @@ def start_session(
         s = _lock(conn, branch_id, session_id)
         if s.state != SessionState.created.value:
             raise state_error(session_id, s.state, "created")
+        start = store.today()
+        appraised = min(date(s.year, 12, 31), start)
+        # Everyone on the snapshot is in the branch on the start day (not departed by then);
+        # candidates were in it on the appraised day as well, with their status of that day.
         members = conn.execute(
-            select(member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.status)
-            .where(member_t.c.branch_id == branch_id)
+            select(
+                member_t.c.id,
+                member_t.c.member_no,
+                member_t.c.name,
+                status_on(appraised).label("status"),
+                status_on(start).label("status_at_start"),
+                in_branch_on(appraised).label("candidate"),
+            )
+            .where(member_t.c.branch_id == branch_id, in_branch_on(start))
             .order_by(member_t.c.sort_key, member_t.c.member_no)
         ).all()
         cands = []
         voters = []
         for m in members:
             status = MemberStatus(m.status)
-            if status in scheme.scored_statuses:
+            if m.candidate and status in scheme.scored_statuses:
                 cands.append(
                     {
                         "session_id": session_id,
@@ -472,7 +490,7 @@ def start_session(
                         "graded": rules.is_graded(scheme, status),
                     }
                 )
-            if rules.has_vote(scheme, status):
+            if rules.has_vote(scheme, MemberStatus(m.status_at_start)):
                 voters.append(
                     {
                         "session_id": session_id,

@@ -8,9 +8,10 @@ rectification items. The judging itself is pure and lives in ``orglife_tui.compl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Connection, and_, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, select
 
 from orglife_tui.compliance.facts import (
     BranchFacts,
@@ -20,6 +21,7 @@ from orglife_tui.compliance.facts import (
     RectificationFact,
 )
 from orglife_tui.data.errors import NotFound
+from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
 from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
 from orglife_tui.data.store import (
     Store,
@@ -56,6 +58,11 @@ def branch_facts(
 
     Attendance marks are gathered from ``first`` on; meeting counts, talks and the record's
     start cover the whole window as well. ``last`` is the as-of date: nothing later counts.
+
+    Membership follows the dates: the members are those in the branch on some day of the
+    window (with the dates they entered and left); a mark counts only if the member was in
+    the branch on the meeting's date, and an absence while away (流动) is counted apart.
+    The groups and the committee are those of the members in the branch on ``last``.
     """
     life = sorted(t.value for t in organizational_life)
     with store.read_connection() as conn:
@@ -94,7 +101,7 @@ def branch_facts(
                 select(group_t.c.name)
                 .where(
                     group_t.c.branch_id == branch_id,
-                    exists().where(member_t.c.group_id == group_t.c.id),
+                    exists().where(member_t.c.group_id == group_t.c.id, in_branch_on(last)),
                 )
                 .order_by(group_t.c.id)
             )
@@ -106,6 +113,7 @@ def branch_facts(
                 .where(
                     member_t.c.branch_id == branch_id,
                     member_t.c.post.in_([p.value for p in COMMITTEE_POSTS]),
+                    in_branch_on(last),
                 )
             )
             or 0
@@ -132,6 +140,8 @@ def branch_facts(
                 join_date=r.join_date,
                 months=marks.get(r.id, {}),
                 talks=talks.get(r.id, {}),
+                entered_on=r.entered_on,
+                left_on=r.left_on,
             )
             for r in conn.execute(
                 select(
@@ -139,10 +149,12 @@ def branch_facts(
                     member_t.c.member_no,
                     member_t.c.name,
                     member_t.c.join_date,
+                    member_t.c.entered_on,
+                    member_t.c.left_on,
                     group_t.c.name.label("group"),
                 )
                 .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
-                .where(member_t.c.branch_id == branch_id)
+                .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))
                 .order_by(member_t.c.sort_key, member_t.c.member_no)
             )
         ]
@@ -202,32 +214,46 @@ def _appraisal_sessions(
 def _member_marks(
     conn: Connection, branch_id: int, in_window, life: list[str]
 ) -> dict[int, dict[str, MonthMarks]]:
-    """member id → month → which marks the member got at organizational life that month."""
+    """member id → month → which marks the member got at organizational life that month.
+
+    Only marks at meetings held while the member was in the branch count; an absence at a
+    meeting held while the member was away (流动) is counted as ``away``, not ``absent``.
+    """
     month = _month_of(conn, meeting_t.c.date)
     status = attendance_t.c.status
+    away = case(
+        (and_(status == AttendanceStatus.absent.value, away_at(meeting_t.c.date)), 1), else_=0
+    ).label("away")
     is_life = exists().where(mtype_t.c.meeting_id == meeting_t.c.id, mtype_t.c.type.in_(life))
     rows = conn.execute(
         select(
             attendance_t.c.member_id,
             month.label("month"),
             status,
+            away,
             func.count().label("n"),
         )
-        .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
-        .where(in_window, is_life)
-        .group_by(attendance_t.c.member_id, month, status)
+        .select_from(
+            attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id).join(
+                member_t, member_t.c.id == attendance_t.c.member_id
+            )
+        )
+        .where(in_window, is_life, in_branch_at(meeting_t.c.date))
+        .group_by(attendance_t.c.member_id, month, status, away)
     )
     out: dict[int, dict[str, MonthMarks]] = {}
     for r in rows:
         months = out.setdefault(r.member_id, {})
         prev = months.get(r.month, MonthMarks())
         n = int(r.n)
-        if r.status == AttendanceStatus.present.value:
-            prev = MonthMarks(prev.present + n, prev.leave, prev.absent)
+        if r.away:
+            prev = replace(prev, away=prev.away + n)
+        elif r.status == AttendanceStatus.present.value:
+            prev = replace(prev, present=prev.present + n)
         elif r.status == AttendanceStatus.leave.value:
-            prev = MonthMarks(prev.present, prev.leave + n, prev.absent)
+            prev = replace(prev, leave=prev.leave + n)
         elif r.status == AttendanceStatus.absent.value:
-            prev = MonthMarks(prev.present, prev.leave, prev.absent + n)
+            prev = replace(prev, absent=prev.absent + n)
         months[r.month] = prev
     return out
 
@@ -250,14 +276,18 @@ def _talk_counts(
     return out
 
 
-def join_dates(store: Store, branch_id: int) -> list[tuple[str, str, date]]:
-    """``(member_no, name, join_date)`` of every member with a known join date."""
+def join_dates(store: Store, branch_id: int, on: date | None = None) -> list[tuple[str, str, date]]:
+    """``(member_no, name, join_date)`` of every member with a known join date (of those in
+    the branch on ``on``, when given)."""
+    cond = [member_t.c.branch_id == branch_id, member_t.c.join_date.is_not(None)]
+    if on is not None:
+        cond.append(in_branch_on(on))
     with store.read_connection() as conn:
         return [
             (r.member_no, r.name, r.join_date)
             for r in conn.execute(
                 select(member_t.c.member_no, member_t.c.name, member_t.c.join_date)
-                .where(member_t.c.branch_id == branch_id, member_t.c.join_date.is_not(None))
+                .where(*cond)
                 .order_by(member_t.c.sort_key, member_t.c.member_no)
             )
         ]

@@ -573,3 +573,22 @@ __all__ = [
     "transfer_in_member",
     "void_event",
 ]
+
+
+# ---------------------------------------------------------------------------- dated reads
+#
+# The clauses above take a date; sheets and rules also ask them of a date held in a column
+# (each attendance mark's meeting date): the same comparisons, made per row.
+
+
+def in_branch_at(on: ColumnElement[date]) -> ColumnElement[bool]:
+    """``in_branch_on`` of the date in a column (e.g. each mark's meeting date)."""
+    return in_branch_on(on)  # type: ignore[arg-type]
+
+
+def away_at(on: ColumnElement[date]) -> ColumnElement[bool]:
+    """``away_on`` of the date in a column (e.g. each mark's meeting date)."""
+    return away_on(on)  # type: ignore[arg-type]
+
+
+__all__ += ["away_at", "in_branch_at"]

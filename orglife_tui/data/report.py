@@ -4,6 +4,10 @@ Attendance marks per meeting type and for the branch as a whole, meetings held p
 and party group, talks held per type, the roster with join dates and the party groups;
 and whether a year holds any record at all. Everything here counts the window from
 ``first`` to ``last`` (the report's 1 January to its as-of date), both days included.
+
+Membership is read on those dates, never "now": the roster is the members in the branch on
+some day of the window, the groups those of the members in the branch on ``last``; so a
+past year's report does not change when later events (a transfer, a death) are recorded.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, exists, func, select
 
+from orglife_tui.data.membership import in_branch_during, in_branch_on
 from orglife_tui.data.models import PlanItem, RectificationItem, Talk
 from orglife_tui.data.store import Store, attendance_t, group_t, meeting_t, member_t, mtype_t
 from orglife_tui.domain import AttendanceStatus, MeetingType, TalkType
@@ -55,6 +60,8 @@ class RosterMember:
     name: str
     group: str | None
     join_date: date | None
+    entered_on: date | None = None  # transferred into the branch; None: there from the start
+    left_on: date | None = None  # the first day no longer in the branch
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,8 @@ class YearTallies:
     attendance: MarkCounts  # every mark once
     meetings: dict[tuple[MeetingType, str | None], int]  # (type, group of a group meeting)
     talks_by_type: dict[TalkType, int]
-    roster: tuple[RosterMember, ...]  # by member number
-    groups: tuple[str, ...]  # party groups that have members, in the order they were made
+    roster: tuple[RosterMember, ...]  # in the branch during the window, by member number
+    groups: tuple[str, ...]  # party groups that have members on ``last``, in the order made
 
 
 def _in_window(branch_id: int, first: date, last: date):
@@ -123,28 +130,33 @@ def _talks(conn: Connection, branch_id: int, first: date, last: date) -> dict[Ta
     return {TalkType(r.type): int(r.n) for r in rows}
 
 
-def _roster(conn: Connection, branch_id: int) -> tuple[RosterMember, ...]:
+def _roster(conn: Connection, branch_id: int, first: date, last: date) -> tuple[RosterMember, ...]:
     rows = conn.execute(
         select(
             member_t.c.member_no,
             member_t.c.name,
             group_t.c.name.label("group"),
             member_t.c.join_date,
+            member_t.c.entered_on,
+            member_t.c.left_on,
         )
         .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
-        .where(member_t.c.branch_id == branch_id)
+        .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))
         .order_by(member_t.c.sort_key, member_t.c.member_no)
     )
-    return tuple(RosterMember(r.member_no, r.name, r.group, r.join_date) for r in rows)
+    return tuple(
+        RosterMember(r.member_no, r.name, r.group, r.join_date, r.entered_on, r.left_on)
+        for r in rows
+    )
 
 
-def _groups(conn: Connection, branch_id: int) -> tuple[str, ...]:
+def _groups(conn: Connection, branch_id: int, on: date) -> tuple[str, ...]:
     return tuple(
         conn.scalars(
             select(group_t.c.name)
             .where(
                 group_t.c.branch_id == branch_id,
-                exists().where(member_t.c.group_id == group_t.c.id),
+                exists().where(member_t.c.group_id == group_t.c.id, in_branch_on(on)),
             )
             .order_by(group_t.c.id)
         )
@@ -160,8 +172,8 @@ def year_tallies(store: Store, branch_id: int, first: date, last: date) -> YearT
             attendance=overall,
             meetings=_meetings(conn, branch_id, first, last),
             talks_by_type=_talks(conn, branch_id, first, last),
-            roster=_roster(conn, branch_id),
-            groups=_groups(conn, branch_id),
+            roster=_roster(conn, branch_id, first, last),
+            groups=_groups(conn, branch_id, last),
         )
 
 

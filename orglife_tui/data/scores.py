@@ -13,6 +13,13 @@ One query does the work (DESIGN.md §5: aggregations run as SQL ``GROUP BY``):
    still gets a row (base points only), with the category sums (duty, bonus, deduction)
    added up from the capped item columns.
 
+Membership follows the dates (DESIGN.md §5): the scoreboard of a year lists the members in
+the branch on some day of that year, each with their status on the year's last day (the
+status they left with, for a member who left: nothing changes after a departure), and
+shows when a member left during the year; members who left in an earlier year, or came
+after it, are not on it. So a past year's scoreboard stays as it was when later events are
+recorded.
+
 Python then adds the base, clamps the total, grades and ranks: a few operations per member,
 never per ledger entry. Entries whose item is not in the scheme count for nothing (a
 scheme that drops an item drops its points).
@@ -21,6 +28,7 @@ scheme that drops an item drops its points).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import (
     Float,
@@ -34,9 +42,10 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
+from orglife_tui.data.membership import in_branch_during, status_on
 from orglife_tui.data.models import LedgerTotal
 from orglife_tui.data.store import Store, group_t, member_t
-from orglife_tui.domain import MemberStatus
+from orglife_tui.domain import MemberEventKind, MemberStatus
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
@@ -81,6 +90,8 @@ class ScoreRow:
     grade: Grade | None  # None for statuses the scheme does not grade
     rank: int | None  # among scored members, 1 = highest total; ties share a rank
     items: dict[str, float]  # item code -> capped points
+    left_on: date | None = None  # the member left the branch that day, during the year
+    left_kind: MemberEventKind | None = None  # how: transferred out, deceased, removed
 
 
 def _capped(raw, cap: float | None):
@@ -123,8 +134,11 @@ def _per_member_query(scheme: Scheme, branch_id: int, year: int):
 
 
 def scoreboard_query(scheme: Scheme, branch_id: int, year: int):
-    """The whole scoreboard as one SELECT: one row per scored member of the branch."""
+    """The whole scoreboard as one SELECT: one row per scored member of the branch in the
+    year, with the status on the year's last day."""
     statuses = sorted(s.value for s in scheme.scored_statuses)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    status = status_on(last)
     source = member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id)
     if scheme.items:
         pm = _per_member_query(scheme, branch_id, year)
@@ -155,12 +169,18 @@ def scoreboard_query(scheme: Scheme, branch_id: int, year: int):
         select(
             member_t.c.member_no,
             member_t.c.name,
-            member_t.c.status,
+            status.label("status"),
             group_t.c.name.label("group_name"),
             *extra,
+            member_t.c.left_on,
+            member_t.c.left_kind,
         )
         .select_from(source)
-        .where(member_t.c.branch_id == branch_id, member_t.c.status.in_(statuses))
+        .where(
+            member_t.c.branch_id == branch_id,
+            in_branch_during(first, last),
+            status.in_(statuses),
+        )
         .order_by(member_t.c.sort_key, member_t.c.member_no)
     )
 
@@ -182,6 +202,8 @@ def scoreboard(
         return []
     stmt = scoreboard_query(scheme, branch_id, year)
     codes = [it.code for it in scheme.items]
+    n_items = len(codes)
+    year_end = date(year, 12, 31)
     base = rules.points(scheme.base_points)
     points = rules.points
     with store.read_connection() as conn:
@@ -217,8 +239,16 @@ def scoreboard(
                 total=total,
                 grade=grades[key],
                 rank=rank,
-                items=dict(zip(codes, r[8:])),
+                items=dict(zip(codes, r[8 : 8 + n_items])),
+                **_departure(r.left_on, r.left_kind, year_end),
             )
         )
     rows.sort(key=lambda row: (row.rank, row.member_no))
     return rows
+
+
+def _departure(left_on: date | None, left_kind: str | None, year_end: date) -> dict[str, object]:
+    """The departure a year's scoreboard shows: one during the year, none after it."""
+    if left_on is None or left_on > year_end:
+        return {}
+    return {"left_on": left_on, "left_kind": MemberEventKind(left_kind) if left_kind else None}

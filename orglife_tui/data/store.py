@@ -148,6 +148,9 @@ class AttendanceLine:
     member_status: MemberStatus
     status: AttendanceStatus | None  # None: not yet marked
     reason: str | None
+    # away (流动党员) on the meeting's date: listed so that a mark can still be kept, but not
+    # expected; an absence while away is not counted against the member (compliance)
+    away: bool = False
 
 
 @dataclass(frozen=True)
@@ -860,12 +863,16 @@ class Store:
     def attendance_sheet(self, branch_id: int, meeting_id: int) -> list[AttendanceLine]:
         """Who is expected at the meeting, with their marks.
 
-        The whole branch; a group's meeting expects its group, a meeting that is only a
-        committee meeting expects the committee; members who joined later are left out.
-        Anyone already marked is listed too.
+        The members in the branch on the meeting's date (transferred in by then, not yet
+        departed), with their status on that date; a group's meeting expects its group, a
+        meeting that is only a committee meeting expects the committee; members who joined
+        the Party later are left out. Members away (流动) that day are listed with ``away``
+        set. Anyone already marked is listed too.
         """
+        from orglife_tui.data.membership import away_on, in_branch_on, status_on
+
         meeting = self.get_meeting(branch_id, meeting_id)
-        cond = [member_t.c.branch_id == branch_id]
+        cond = [member_t.c.branch_id == branch_id, in_branch_on(meeting.date)]
         if meeting.group:
             cond.append(group_t.c.name == meeting.group)
         if meeting.types == (MeetingType.committee_meeting,):
@@ -877,10 +884,11 @@ class Store:
                 member_t.c.id,
                 member_t.c.member_no,
                 member_t.c.name,
-                member_t.c.status,
+                status_on(meeting.date).label("status"),
                 group_t.c.name.label("group_name"),
                 attendance_t.c.status.label("mark"),
                 attendance_t.c.reason,
+                away_on(meeting.date).label("away"),
             )
             .select_from(member_t)
             .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
@@ -891,7 +899,10 @@ class Store:
                     attendance_t.c.meeting_id == meeting_id,
                 ),
             )
-            .where(or_(and_(*cond), attendance_t.c.meeting_id == meeting_id))
+            .where(
+                member_t.c.branch_id == branch_id,
+                or_(and_(*cond), attendance_t.c.meeting_id == meeting_id),
+            )
             .order_by(member_t.c.sort_key, member_t.c.member_no)
         )
         with self.read_connection() as conn:
@@ -904,6 +915,7 @@ class Store:
                     member_status=MemberStatus(r.status),
                     status=_opt_enum(AttendanceStatus, r.mark),
                     reason=r.reason,
+                    away=bool(r.away),
                 )
                 for r in conn.execute(stmt)
             ]
@@ -1034,16 +1046,20 @@ class Store:
     # ------------------------------------------------------------------ overview
 
     def summary(self, branch_id: int, today: date | None = None) -> BranchSummary:
-        today = today or date.today()
+        """The dashboard's counts: members in the branch ``today`` by their status that day."""
+        from orglife_tui.data.membership import in_branch_on, status_on
+
+        today = today or self.today()
         with self.read_connection() as conn:
             name = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
             if name is None:
                 raise NotFound("branch_not_found", name=str(branch_id), known="")
+            status = status_on(today).label("status_today")
             counts = dict(
                 conn.execute(
-                    select(member_t.c.status, func.count())
-                    .where(member_t.c.branch_id == branch_id)
-                    .group_by(member_t.c.status)
+                    select(status, func.count())
+                    .where(member_t.c.branch_id == branch_id, in_branch_on(today))
+                    .group_by(status)
                 ).all()
             )
             groups = conn.scalar(

@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker
 from orglife_tui.data.store import Store, member_t
 from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType
@@ -77,9 +78,10 @@ class Coverage:
     """Who on the committee talked with whom in a year (the talks screen's matrix)."""
 
     talkers: list[tuple[str, str, CommitteePost]]  # committee members: (member_no, name, post)
-    members: list[tuple[str, str]]  # every member of the branch: (member_no, name)
+    members: list[tuple[str, str]]  # the members in the branch on ``on``: (member_no, name)
     counts: dict[tuple[str, str], int]  # (talker's member_no, member_no) -> talks
     totals: dict[str, int]  # member_no -> talks in the year (any talker)
+    on: date | None = None  # the day the roster is taken on (see ``coverage``)
 
 
 # ---------------------------------------------------------------------------- checks
@@ -538,20 +540,33 @@ def talk_counts(
         return {no: int(n) for no, n in rows}
 
 
-def coverage(store: Store, branch_id: int, year: int) -> Coverage:
-    """The committee × members matrix of a year's talks."""
+def coverage_day(year: int, today: date) -> date:
+    """The day a year's talk coverage takes its roster on: the year's last day once it is
+    over, today during it (the first day of a year still to come)."""
+    return min(date(year, 12, 31), max(date(year, 1, 1), today))
+
+
+def coverage(store: Store, branch_id: int, year: int, on: date | None = None) -> Coverage:
+    """The committee × members matrix of a year's talks.
+
+    The members and the committee are those in the branch on ``on`` (by default
+    ``coverage_day`` of the store's today): a member who left during the year needs no
+    talk any more and a committee member who left talks no more; the talks held with or by
+    them still count in the totals of the others.
+    """
+    on = on or coverage_day(year, store.today())
     talker_m = member_t.alias("talker_m")
     talked_m = member_t.alias("talked_m")
     posts = [p.value for p in COMMITTEE_POSTS]
     with store.read_connection() as conn:
         committee = conn.execute(
             select(member_t.c.member_no, member_t.c.name, member_t.c.post).where(
-                member_t.c.branch_id == branch_id, member_t.c.post.in_(posts)
+                member_t.c.branch_id == branch_id, member_t.c.post.in_(posts), in_branch_on(on)
             )
         ).all()
         members = conn.execute(
             select(member_t.c.member_no, member_t.c.name)
-            .where(member_t.c.branch_id == branch_id)
+            .where(member_t.c.branch_id == branch_id, in_branch_on(on))
             .order_by(member_t.c.sort_key, member_t.c.member_no)
         ).all()
         pairs = conn.execute(
@@ -578,6 +593,7 @@ def coverage(store: Store, branch_id: int, year: int) -> Coverage:
         members=[(r.member_no, r.name) for r in members],
         counts={(r.talker_no, r.member_no): int(r[2]) for r in pairs},
         totals=talk_counts(store, branch_id, year),
+        on=on,
     )
 
 
@@ -625,6 +641,7 @@ __all__ = [
     "answers",
     "count_talks",
     "coverage",
+    "coverage_day",
     "follow_ups_due",
     "get_talk",
     "list_talks",

@@ -1,8 +1,10 @@
 """The scoreboard as CSV (UTF-8 with BOM), JSON or XLSX, traced to the scheme that scored it.
 
 Columns are stable English keys (``member_no, name, status, group, base, duty, bonus,
-deduction, vetoed, total, grade, rank``) followed by one column per scheme item, named by
-its code and holding the item's capped points. Values are keys too (``full``,
+deduction, vetoed, total, grade, rank, left_on, left_kind``) followed by one column per
+scheme item, named by its code and holding the item's capped points. ``status`` is the
+member's status on the year's last day; ``left_on``/``left_kind`` say when and how a member
+left the branch during the year (empty for the others). Values are keys too (``full``,
 ``excellent``) so that a program reading the file never depends on the language; the XLSX
 ``metadata`` sheet names every column in the user's language.
 """
@@ -44,6 +46,8 @@ SCORE_COLUMNS = (
     "total",
     "grade",
     "rank",
+    "left_on",
+    "left_kind",
 )
 
 
@@ -84,6 +88,8 @@ class ScoreTable:
             row.total,
             row.grade.value if row.grade is not None else None,
             row.rank,
+            row.left_on.isoformat() if row.left_on else None,
+            row.left_kind.value if row.left_kind else None,
             *(row.items.get(it.code, 0.0) for it in self.scheme.items),
         ]
 
@@ -104,6 +110,8 @@ class ScoreTable:
             num(row.total),
             row.grade.value if row.grade is not None else "",
             "" if row.rank is None else str(row.rank),
+            row.left_on.isoformat() if row.left_on else "",
+            row.left_kind.value if row.left_kind else "",
         ]
         cells.extend(map(num, map(items.get, self._codes, self._zeros)))
         return cells

@@ -1,6 +1,15 @@
 """Messages of membership events: (English, Chinese). Chinese text uses full-width punctuation."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # Membership on its dates, as the sheets, scoreboards and exports show it.
+    "membership.left_short.transfer_out": ("out", "转出"),
+    "membership.left_short.deceased": ("died", "去世"),
+    "membership.left_short.removed": ("struck", "除名"),
+    "export.col.left_on": ("Left the branch on (during the year)", "年内离开本支部日期"),
+    "export.col.left_kind": (
+        "How the member left: transfer_out, deceased, removed",
+        "离开方式：transfer_out 转出、deceased 去世、removed 除名/出党",
+    ),
     # --- refusals of the data layer (data/membership.py)
     "event_in_future": (
         "The date {date} is in the future; record an event once it has happened.",

@@ -3,6 +3,10 @@
 Ordered by rank (the total); ``g`` cycles the party-group filter and ``s`` the status
 filter, ``[``/``]`` step through years, Enter opens the highlighted member's ledger. The
 numbers come from ``data.scores.scoreboard`` (SQL aggregation, caps applied there).
+
+The year's members are those in the branch on some day of it; a member who left during
+the year shows how in the status column (转出 / 去世 / 除名, dimmed) and, on a wide
+terminal, the day in a column of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ COLUMNS = (
     ("deduction", "tui.col.deduction", 5, 5, False),
     ("total", "tui.col.total", 6, 6, False),
     ("grade", "tui.col.grade", 8, 11, False),
+    ("left_on", "membership.col.left_on", 5, 5, True),
 )
 WIDE = 100
 """From this many columns on, the party group gets a column of its own."""
@@ -159,7 +164,11 @@ class ScoreboardScreen(BaseScreen):
             "deduction": number(r.deduction),
             "total": number(r.total),
             "grade": grade_label(r.grade, short=True),
+            # the day only: the year is the scoreboard's
+            "left_on": r.left_on.strftime("%m-%d") if r.left_on else "",
         }
+        if r.left_kind is not None:
+            values["status"] = t(f"membership.left_short.{r.left_kind.value}")
         numeric = {"rank", "base", "duty", "bonus", "deduction", "total"}
         out = []
         for key, _, width in self._columns():
@@ -168,6 +177,8 @@ class ScoreboardScreen(BaseScreen):
                 style = GRADE_STYLE.get(r.grade, "")
             if key == "total" and r.vetoed:
                 style = "bold red"
+            if key in ("status", "left_on") and r.left_on is not None:
+                style = "dim"
             if key in numeric:
                 out.append(right(values[key], width, style))
             else:

@@ -1,0 +1,78 @@
+"""``orglife-tui export scores`` of a year lists the members of that year, with their status
+at its end and the day a member left during it (issue 9 §2; tests/membership_year.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from tests import membership_year as my
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    argv = hoist_global_options(["--lang", "en", *args])
+    _early_language(argv)
+    return runner.invoke(build_app(), argv, catch_exceptions=False)
+
+
+@pytest.fixture
+def db(db_url, monkeypatch) -> str:
+    monkeypatch.setenv("ORGLIFE_TODAY", my.TODAY.isoformat())
+    store = my.open_store(db_url)
+    try:
+        my.build(store)
+    finally:
+        store.close()
+    return db_url
+
+
+def _csv(db: str, year: int) -> dict[str, dict[str, str]]:
+    result = run("--db", db, "export", "scores", "--year", str(year), "-f", "csv")
+    assert result.exit_code == 0, result.output
+    rows = csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff")))
+    return {r["member_no"]: r for r in rows}
+
+
+def test_the_csv_says_who_left_during_the_year_and_how(db):
+    rows = _csv(db, my.YEAR)
+    assert sorted(rows) == ["001", "002", "003", "004", "005", "006", "007", "008"]
+    left = {no: (r["left_on"], r["left_kind"]) for no, r in rows.items() if r["left_on"]}
+    assert left == {"004": ("2026-06-15", "transfer_out"), "007": ("2026-10-08", "deceased")}
+    assert rows[my.CONVERTED]["status"] == "full"
+
+
+def test_last_years_csv_is_that_years_roster(db):
+    rows = _csv(db, my.PREVIOUS)
+    assert sorted(rows) == ["001", "002", "003", "004", "005", "006", "007"]
+    assert all(r["left_on"] == "" and r["left_kind"] == "" for r in rows.values())
+    assert rows[my.CONVERTED]["status"] == "probationary"
+    assert rows[my.CONVERTED]["grade"] == "basically_qualified"
+
+
+def test_json_and_xlsx_carry_the_same_columns(db, tmp_path):
+    result = run("--db", db, "export", "scores", "--year", str(my.YEAR), "-f", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    by_no = {r["member_no"]: r for r in doc["rows"]}
+    assert (by_no["004"]["left_on"], by_no["004"]["left_kind"]) == ("2026-06-15", "transfer_out")
+    assert by_no["001"]["left_on"] is None
+    out = tmp_path / "scores.xlsx"
+    result = run(
+        "--db", db, "export", "scores", "--year", str(my.YEAR), "-f", "xlsx", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out)["scores"]
+    header, *body = ws.iter_rows(values_only=True)
+    assert header[12:14] == ("left_on", "left_kind")
+    cells = {row[0]: row[12:14] for row in body}
+    assert cells["007"] == ("2026-10-08", "deceased")
+    legend = [row[0] for row in load_workbook(out)["metadata"].iter_rows(values_only=True)]
+    assert "left_on" in legend and "left_kind" in legend
