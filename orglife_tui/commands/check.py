@@ -11,7 +11,13 @@ from datetime import date
 
 import typer
 
-from orglife_tui.commands.common import check_format, fail, handles_errors, open_existing_branch
+from orglife_tui.commands.common import (
+    check_format,
+    fail,
+    handles_errors,
+    open_existing_branch,
+    today,
+)
 from orglife_tui.locale import t
 
 CHECK_FORMATS = ("table", "json")
@@ -45,7 +51,7 @@ def run_check(ctx: typer.Context, year: int | None, as_of_text: str | None, fmt:
 
     check_format(fmt, CHECK_FORMATS)
     as_of = _parse_as_of(as_of_text)
-    year, as_of = watch.check_window(year, as_of, date.today())
+    year, as_of = watch.check_window(year, as_of, today())
     store, branch = open_existing_branch(ctx)
     try:
         findings = watch.check(store, branch.id, year, as_of)

@@ -43,6 +43,14 @@ def globals_of(ctx: typer.Context) -> Globals:
     return obj
 
 
+def today() -> date:
+    """Today for a command: ``ORGLIFE_TODAY`` when set (scripts, tests), else the system's."""
+    from orglife_tui.config import clock
+
+    fixed = clock()
+    return fixed() if fixed else date.today()
+
+
 def open_store(ctx: typer.Context):
     from orglife_tui.config import clock
     from orglife_tui.data.store import Store

@@ -24,6 +24,7 @@ from orglife_tui.commands.common import (
     handles_errors,
     open_branch,
     open_existing_branch,
+    today,
 )
 from orglife_tui.locale import get_language, t
 
@@ -60,7 +61,7 @@ def register(app: typer.Typer) -> None:
         group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
         status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
     ) -> None:
-        run_scores(ctx, year or date.today().year, fmt, output, group, status)
+        run_scores(ctx, year or today().year, fmt, output, group, status)
 
     @export_app.command("ledger", help=t("export.cli.ledger.help"))
     @handles_errors
@@ -158,7 +159,7 @@ def _parse_start(text: str | None, option: str = "--start") -> date:
     from orglife_tui.domain import InputError, parse_date
 
     if not text:
-        return date.today()
+        return today()
     try:
         return parse_date(text)
     except InputError as exc:

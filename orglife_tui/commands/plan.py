@@ -6,8 +6,6 @@ database without a branch (it never creates one) and writes nothing when refused
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 
 from orglife_tui.commands.common import (
@@ -16,6 +14,7 @@ from orglife_tui.commands.common import (
     fail,
     handles_errors,
     open_existing_branch,
+    today,
 )
 from orglife_tui.locale import get_language, t
 
@@ -69,7 +68,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.plans import list_plan
 
         check_format(fmt)
-        year = year if year is not None else date.today().year
+        year = year if year is not None else today().year
         store, branch = open_existing_branch(ctx)
         try:
             rows = list_plan(store, branch.id, year)

@@ -16,6 +16,7 @@ from orglife_tui.commands.common import (
     fail,
     handles_errors,
     open_existing_branch,
+    today,
 )
 from orglife_tui.locale import get_language, t
 
@@ -81,7 +82,7 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         wanted = _status(status) if status is not None else None
-        when = _date(as_of) if as_of else date.today()
+        when = _date(as_of) if as_of else today()
         store, branch = open_existing_branch(ctx)
         try:
             rows = list_items(store, branch.id, year=year, status=wanted)

@@ -19,6 +19,7 @@ from orglife_tui.commands.common import (
     fail,
     handles_errors,
     open_existing_branch,
+    today,
 )
 from orglife_tui.locale import get_language, t
 from orglife_tui.talk_records import TALK_COLUMNS
@@ -77,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
         values = {
             "member_no": member,
-            "date": when or date.today().isoformat(),
+            "date": when or today().isoformat(),
             "type": kind,
             "form": form,
             "talkers": "; ".join(talker or ()),
