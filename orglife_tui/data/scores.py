@@ -36,7 +36,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from orglife_tui.data.models import LedgerTotal
 from orglife_tui.data.store import Store, group_t, member_t
-from orglife_tui.domain import MemberStatus
+from orglife_tui.domain import MemberStatus, natural_key
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
@@ -220,5 +220,5 @@ def scoreboard(
                 items=dict(zip(codes, r[8:])),
             )
         )
-    rows.sort(key=lambda row: (row.rank, row.member_no))
+    rows.sort(key=lambda row: (row.rank, natural_key(row.member_no)))
     return rows

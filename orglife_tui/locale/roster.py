@@ -37,8 +37,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：以下列不保存，已跳过：{columns}。",
     ),
     "roster.serial_numbers": (
-        "{file}: no 编号 column; member numbers are made from 序号 (1 → 001).",
-        "{file}：没有“编号”列，党员编号按序号生成（1 → 001）。",
+        "{file}: no 编号 column; new members are numbered by their 序号 (1 → 001), members "
+        "already in the branch keep their numbers.",
+        "{file}：没有“编号”列，新党员按序号编号（1 → 001），本支部已有的党员保留原编号。",
     ),
     # --- a row refused
     "roster.serial_blank": (
