@@ -7,8 +7,8 @@ field's label (``status: …``) and are fragments, like the ``problem.*`` keys o
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the file as a whole
     "import.unsupported_type": (
-        "Cannot import {suffix!r} files: save the sheet as .xlsx or as CSV (.csv).",
-        "无法导入“{suffix}”文件：请将表格另存为 .xlsx 或 CSV（.csv）文件。",
+        "Cannot import {suffix!r} files: save the sheet as .xlsx or as CSV UTF-8 (.csv).",
+        "无法导入“{suffix}”文件：请将表格另存为 .xlsx 或 CSV UTF-8（.csv）文件。",
     ),
     "import.no_such_file": ("No such file.", "文件不存在。"),
     "import.is_directory": ("This is a directory, not a file.", "这是一个目录，不是文件。"),

@@ -65,44 +65,74 @@ def test_a_title_row_above_the_header_is_skipped(tmp_path):
     )
 
 
-def test_gbk_file_gets_one_clear_message(tmp_path):
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "gb2312"])
+def test_a_csv_saved_by_a_chinese_excel_is_read(tmp_path, encoding):
+    """Excel's plain "CSV" on a Chinese Windows is GBK; GB18030 reads it (and GB2312)."""
     path = tmp_path / "名册.csv"
-    path.write_bytes("编号,姓名\n001,张伟\n".encode("gbk"))
-    with pytest.raises(ImportFailed) as exc:
-        read_sheet(path)
-    assert only_problem(exc) == (
-        f"{path}: The file is not UTF-8 text (it looks like GBK). In Excel use Save As → "
-        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx."
-    )
+    path.write_bytes("编号,姓名,党小组\n001,张伟,第一党小组\n".encode(encoding))
+    sheet = read_sheet(path)
+    assert sheet.header == ["编号", "姓名", "党小组"]
+    assert sheet.rows == [(2, ["001", "张伟", "第一党小组"])]
 
 
-def test_gbk_message_in_chinese(tmp_path):
+def test_a_gb18030_only_character_is_read(tmp_path):
     path = tmp_path / "m.csv"
-    path.write_bytes("编号,姓名\n".encode("gbk"))
-    set_language("zh")
-    with pytest.raises(ImportFailed) as exc:
-        read_sheet(path, display="m.csv")
-    assert only_problem(exc) == (
-        "m.csv: 文件不是 UTF-8 编码（看起来是 GBK）。请在 Excel 中“另存为”→"
-        "“CSV UTF-8（逗号分隔）”，或另存为 .xlsx 文件。"
-    )
+    path.write_bytes("编号,姓名\n001,王䶮\n002,𠮷野\n".encode("gb18030"))
+    assert [cells[1] for _, cells in read_sheet(path).rows] == ["王䶮", "𠮷野"]
 
 
-def test_utf16_file_is_refused_with_the_same_advice(tmp_path):
+def test_utf16_file_is_refused_with_advice(tmp_path):
     path = tmp_path / "m.csv"
     path.write_bytes("编号\t姓名\n".encode("utf-16"))
     with pytest.raises(ImportFailed) as exc:
         read_sheet(path, display="m.csv")
-    assert "not UTF-8 text (it looks like UTF-16)" in only_problem(exc)
+    assert only_problem(exc) == (
+        "m.csv: The file is UTF-16 text, which is not read (only UTF-8 and GB18030/GBK). "
+        "In Excel use Save As → “CSV UTF-8 (Comma delimited)”, or save it as .xlsx."
+    )
 
 
-def test_binary_junk_is_not_text(tmp_path):
+NEITHER = "The file is neither UTF-8 nor GB18030/GBK text: save the sheet as CSV UTF-8 or as .xlsx."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes([0x89, 0x50, 0x4E, 0x47, 0, 0xFF, 0xFE, 0x00, 0x81]),  # binary junk
+        "编号\t姓名\n001\t张伟\n".encode("utf-16-le"),  # UTF-16 without its BOM
+        "编号,姓名\n001,张伟\n".encode("utf-16-be"),
+        bytes(range(256)) * 4,
+    ],
+)
+def test_neither_utf8_nor_gb18030_is_refused(tmp_path, data):
     path = tmp_path / "m.csv"
-    path.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0, 0xFF, 0xFE, 0x00, 0x81]))
+    path.write_bytes(data)
     with pytest.raises(ImportFailed) as exc:
         read_sheet(path, display="m.csv")
-    assert (
-        only_problem(exc) == "m.csv: The file is not text: save the sheet as CSV UTF-8 or as .xlsx."
+    assert only_problem(exc) == f"m.csv: {NEITHER}"
+
+
+def test_neither_in_chinese(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes("编号,姓名\n".encode("utf-16-le"))
+    set_language("zh")
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert only_problem(exc) == (
+        "m.csv: 文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本：请将表格另存为 CSV UTF-8 或 .xlsx 文件。"
+    )
+
+
+def test_utf8_with_a_damaged_byte_is_not_read_as_gbk(tmp_path):
+    """A few bad bytes in UTF-8 text would decode as GB18030 into nonsense."""
+    good = "编号,姓名,党小组\n001,张伟,第一党小组\n002,李娜,第二党小组\n".encode()
+    path = tmp_path / "m.csv"
+    path.write_bytes(good[:-8] + b"\xff" + good[-7:])
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert only_problem(exc) == (
+        "m.csv: The file is UTF-8 text with damaged bytes (line 3); open it in Excel and save "
+        "it again as CSV UTF-8 or .xlsx."
     )
 
 
