@@ -158,6 +158,9 @@ def _number_from_serial(table: Table, rows: list[_Row], problems: list[Problem])
     width = max([MIN_NUMBER_WIDTH, *(len(s.lstrip("0") or "0") for s in digits)])
     for r in rows:
         raw = r.values.pop(SERIAL, "")
+        # A row refused for its 序号 still has its other cells checked; it is numbered by
+        # its row meanwhile, so that no "number required" repeats the problem.
+        r.values["member_no"] = f"#{r.row.number}"
         if not raw:
             problems.append(Problem(table.file, r.row.number, "roster.serial_blank"))
         elif not (raw.isascii() and raw.isdigit()):
