@@ -20,6 +20,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _today(_english_and_isolated, monkeypatch):
+    """The commands' clock (no test reads the real date)."""
+    monkeypatch.setenv("ORGLIFE_TODAY", "2026-11-26")
+
+
 def run(*args: str, lang: str = "en"):
     argv = hoist_global_options(["--lang", lang, *args])
     _early_language(argv)
@@ -315,3 +321,63 @@ def test_reimporting_the_same_roster_changes_nothing(sample_db):
         f"{SAMPLES / 'members.csv'}: members added: 0, updated: 0, unchanged: 12.\n"
     )
     assert listing(sample_db) == before
+
+
+# ---------------------------------------------------------------------------- rosters as they come
+
+
+def test_the_gbk_sample_roster_holds_the_members_of_the_csv(db_url, tmp_path):
+    """samples/roster-gbk.csv: a title, 序号 only, skipped columns, dates in every form."""
+    path = str(SAMPLES / "roster-gbk.csv")
+    result = run("--db", db_url, "import", "members", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{path}: members added: 12, updated: 0, unchanged: 0.\n"
+    assert result.stderr.splitlines() == [
+        f"{path}: columns not kept, skipped: 民族, 籍贯, 学历, 身份证号, 行政职务, 备注.",
+        f"{path}: no 编号 column; new members are numbered by their 序号 (1 → 001), members "
+        "already in the branch keep their numbers.",
+    ]
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert run("--db", other, "import", "members", str(SAMPLES / "members.csv")).exit_code == 0
+
+    def without_dues(members):
+        return [{k: v for k, v in m.items() if k != "dues_paid_until"} for m in members]
+
+    assert without_dues(listing(db_url)[0]) == without_dues(listing(other)[0])
+
+
+def test_the_notice_in_chinese(db_url):
+    path = str(SAMPLES / "roster-gbk.csv")
+    result = run("--db", db_url, "import", "members", path, lang="zh")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"{path}：以下列不保存，已跳过：民族、籍贯、学历、身份证号、行政职务、备注。"
+    )
+
+
+def test_strict_refuses_what_it_would_skip(db_url):
+    path = str(SAMPLES / "roster-gbk.csv")
+    lines = refused(db_url, "members", path, "--strict")
+    assert len(lines) == 7
+    assert lines[0].startswith(f"{path}:3: Unknown column '民族' (column D). Accepted columns: ")
+    assert lines[-1] == f"Nothing was imported; problems in {path}: 6."
+
+
+def test_reimporting_an_edited_roster_reports_what_changed(db_url, tmp_path):
+    assert run("--db", db_url, "import", "members", str(SAMPLES / "roster-gbk.csv")).exit_code == 0
+    text = (SAMPLES / "roster-gbk.csv").read_bytes().decode("gb18030")
+    text = text.replace("13906521187", "13906520000")  # 李秀英's new phone
+    text = "\r\n".join(line for line in text.split("\r\n") if ",吴婷," not in line)
+    text += "13,钱进,男,汉族,1990-01-01,,,,2015-07-01,2016-07-01,正式党员,第二党小组,,,,\r\n"
+    path = tmp_path / "花名册2026.csv"
+    path.write_bytes(text.encode("gb18030"))
+    result = run("--db", db_url, "import", "members", str(path), lang="zh")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{path}：新增党员 1 名，更新 1 名，未变 10 名。",
+        "  新增：013 钱进",
+        "  更新 002 李秀英：联系电话 13906521187 → 13906520000",
+        "  文件中没有（已保留）：010 吴婷",
+    ]
+    members = {m["member_no"]: m for m in listing(db_url)[0]}
+    assert len(members) == 13 and members["010"]["name"] == "吴婷"  # kept, not deleted
