@@ -194,6 +194,10 @@ def looks_like_header(kind: str, cells: list[str]) -> bool:
     return len(found) >= 2 and bool(found & required)
 
 
+def _required(kind: str, key: str) -> bool:
+    return any(c.key == key and c.required for c in COLUMNS[kind])
+
+
 def _is_serial(header: str) -> bool:
     return normalise(unicodedata.normalize("NFKC", header).strip()) in {
         normalise(n) for n in IGNORED_NAMES
@@ -251,6 +255,10 @@ def map_sheet(sheet: Sheet, kind: str, *, strict: bool = False) -> Table:
         if key == IGNORED:
             if serial_at is None and _is_serial(text):
                 serial_at = index
+            continue
+        if key in where and lenient and not _required(kind, key):
+            # A roster with 手机号 and 联系电话: the first is kept, the other named as skipped.
+            skipped.append(" ".join(text.split()))
             continue
         if key in where:
             problems.append(

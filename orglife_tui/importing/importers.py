@@ -1,5 +1,7 @@
 """Importing members, meetings and attendance marks: every row, or none.
 
+(A roster's rows are matched to the members already in the branch: importing/roster.py.)
+
 Each row is validated through ``records.py`` (the rules the forms use) and every problem
 is collected. A file with any problem writes nothing. A file without one goes to the
 Store's bulk method in a single call, which runs one transaction and refuses the lot if a

@@ -248,3 +248,69 @@ def test_an_empty_workbook_is_empty(tmp_path):
 )
 def test_cell_text(value, fmt, text):
     assert cell_text(value, fmt) == text
+
+
+def test_the_header_is_found_below_title_rows_of_any_shape(tmp_path):
+    """A title, a date line and a two-cell 填报 line: the header is the row that names
+    columns (the caller's test), not the first row with two cells."""
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["第一党支部党员花名册", "", ""],
+            [],
+            ["填报单位：第一党支部", "", "截至2026年11月"],
+            ["编号", "姓名", "类别"],
+            ["001", "张伟", "正式党员"],
+        ],
+    )
+    sheet = read_sheet(path, is_header=lambda cells: cells[:2] == ["编号", "姓名"])
+    assert (sheet.header_row, sheet.header, sheet.rows) == (
+        4,
+        ["编号", "姓名", "类别"],
+        [(5, ["001", "张伟", "正式党员"])],
+    )
+    assert read_sheet(path).header_row == 3  # without the test: the first row of two cells
+
+
+def test_the_header_is_looked_for_in_the_first_ten_rows_only(tmp_path):
+    rows = [[f"说明{i}", "x"] for i in range(10)] + [["编号", "姓名"], ["001", "张伟"]]
+    path = write_csv(tmp_path / "m.csv", rows)
+    sheet = read_sheet(path, is_header=lambda cells: cells[0] == "编号")
+    assert sheet.header_row == 1  # not found: the first row that is no single-cell title
+
+
+def test_a_cell_merged_down_gives_its_value_to_each_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["花名册"])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["编号", "姓名", "党小组"])
+    for no, name in (("001", "张伟"), ("002", "李娜"), ("003", "王芳")):
+        sheet.append([no, name, "第一党小组" if no == "001" else None])
+    sheet.merge_cells("C3:C5")
+    book.save(tmp_path / "m.xlsx")
+    read = read_sheet(tmp_path / "m.xlsx")
+    assert (read.header_row, read.header) == (2, ["编号", "姓名", "党小组"])
+    assert [cells for _, cells in read.rows] == [
+        ["001", "张伟", "第一党小组"],
+        ["002", "李娜", "第一党小组"],
+        ["003", "王芳", "第一党小组"],
+    ]
+
+
+def test_a_sheet_starting_lower_down_keeps_its_row_numbers_and_columns(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["B3"], sheet["C3"] = "编号", "姓名"
+    sheet["B4"], sheet["C4"] = "001", "张伟"
+    book.save(tmp_path / "m.xlsx")
+    read = read_sheet(tmp_path / "m.xlsx")
+    assert (read.header_row, read.header, read.rows) == (
+        3,
+        ["", "编号", "姓名"],
+        [(4, ["", "001", "张伟"])],
+    )
