@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 
@@ -196,11 +196,22 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
     },
     CommitteePost: {
         "支部书记": "secretary",
+        "党支部书记": "secretary",
         "支部副书记": "deputy_secretary",
+        "党支部副书记": "deputy_secretary",
         "支委": "committee_member",
+        "支部委员": "committee_member",
+        "支委委员": "committee_member",
+        # Committee members with a duty the app has no post for are committee members.
+        "青年委员": "committee_member",
+        "统战委员": "committee_member",
+        "保密委员": "committee_member",
+        "纪律检查委员": "discipline",
         "组长": "group_leader",
+        "小组长": "group_leader",
+        "党小组组长": "group_leader",
     },
-    Gender: {"m": "male", "f": "female"},
+    Gender: {"m": "male", "f": "female", "男性": "male", "女性": "female"},
     TalkForm: {"个别": "one_to_one", "集体": "group", "线上": "online", "网上": "online"},
     TalkType: {
         "日常": "routine",
@@ -284,28 +295,70 @@ def parse_meeting_types(text: str) -> list[MeetingType]:
     return types
 
 
-_DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+_DATE_FORMS = (
+    re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$", re.ASCII),  # 1980-3-8, 1972.05.16
+    re.compile(r"^(\d{4})(年)(\d{1,2})月(\d{1,2})[日号]?$", re.ASCII),  # 1985年5月5日
+    re.compile(r"^(\d{4})()(\d{2})(\d{2})$", re.ASCII),  # 19800308
 )
+_MONTH_FORMS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})$", re.ASCII),  # 1985-05, 1985.5
+    re.compile(r"^(\d{4})年(\d{1,2})月?$", re.ASCII),  # 1985年5月
+    re.compile(r"^(\d{4})(\d{2})$", re.ASCII),  # 198505
+)
+# A time of midnight that spreadsheets and exports append to a date.
+_MIDNIGHT = re.compile(r"[ T]0?0:00(:00(\.0+)?)?$")
 
 
-def parse_date(text: str) -> date:
-    """YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日 (spreadsheet cells may add a time of 00:00:00)."""
-    raw = text.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00(:00)?$", raw):
-        raw = raw[:10]
-    for pattern in _DATE_PATTERNS:
+def parse_date(text: str, *, month_only: bool = False) -> date:
+    """A date as people write it in forms and rosters: ``1980-03-08``, ``1980-3-8``,
+    ``1980/3/8``, ``1972.05.16``, ``19800308``, ``1985年5月5日`` (full-width digits and
+    spaces do not matter; a time of 00:00:00 after the date is read past).
+
+    A month without a day (``1985年5月``, ``1985.05``, ``198505``) is refused with its own
+    key, unless ``month_only``: then it is the first of that month. Only a birth date
+    (出生年月, by its nature a month) is read that way; a join or conversion date without its
+    day would move the political birthday and the end of probation.
+    """
+    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = _MIDNIGHT.sub("", raw)
+    raw = "".join(raw.split())
+    for pattern in _DATE_FORMS:
         m = pattern.match(raw)
         if m:
-            y, mo, d = (int(g) for g in m.groups())
+            y, _, mo, d = m.groups()
             try:
-                return date(y, mo, d)
+                return date(int(y), int(mo), int(d))
             except ValueError as exc:
-                raise InputError(f"no such date {raw!r}", "problem.no_such_date") from exc
-    raise InputError(f"bad date {raw!r} (use YYYY-MM-DD)", "problem.bad_date")
+                raise InputError(f"no such date {text.strip()!r}", "problem.no_such_date") from exc
+    for pattern in _MONTH_FORMS:
+        m = pattern.match(raw)
+        if m:
+            y, mo = (int(g) for g in m.groups())
+            if not month_only:
+                raise InputError(f"no day in {text.strip()!r}", "roster.day_missing")
+            try:
+                return date(y, mo, 1)
+            except ValueError as exc:
+                raise InputError(f"no such month {text.strip()!r}", "problem.no_such_date") from exc
+    raise InputError(f"bad date {text.strip()!r} (use YYYY-MM-DD)", "problem.bad_date")
+
+
+# Excel counts days from 1899-12-30 (its 1900 leap-year bug makes the offset 30, not 31).
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$", re.ASCII)
+
+
+def excel_serial_date(text: str) -> date | None:
+    """The date an Excel serial number stands for (``29299`` → 1980-03-18), or None.
+
+    Only five-digit serials (1927-05-18 … 2173-10-13) are read: a four-digit number is a
+    year, eight digits are ``YYYYMMDD``. Callers use it for cells of a date column only; a
+    number anywhere else is a number.
+    """
+    raw = text.strip()
+    if not _EXCEL_SERIAL.match(raw):
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(float(raw)))
 
 
 def parse_month(text: str) -> str:
@@ -318,13 +371,53 @@ def parse_month(text: str) -> str:
 
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
+# A resident ID number (18 characters, the last may be X; the old form has 15 digits): never
+# a phone number, and never to be kept (DESIGN: personal ID numbers are not stored).
+_ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|\d{15})$", re.ASCII)
 
 
 def parse_phone(text: str) -> str:
     raw = text.strip()
+    if _ID_NUMBER.match(raw.replace(" ", "")):
+        raise InputError("an ID number, not a phone number", "roster.phone_is_id")
     if raw and not _PHONE.match(raw):
         raise InputError(f"bad phone number {raw!r}", "problem.bad_phone")
     return raw
+
+
+# How a roster says "no post": an ordinary member (党员, 普通党员), nothing (无), a dash.
+NO_POST = frozenset(
+    {"党员", "普通党员", "正式党员", "预备党员", "无", "暂无", "无职务", "群众", "none"}
+)
+_POST_SPLIT = re.compile(r"[、,;/\\|]|兼")
+_DASHES = re.compile(r"^[-—–―_/\\.。·\s]*$")
+
+
+def parse_post(text: str) -> CommitteePost | None:
+    """A member's post in the branch as a roster writes it, or None for an ordinary member.
+
+    ``党员``, ``普通党员``, ``无``, a dash or a blank mean no post. Several posts
+    (``支部书记、党小组长``, ``组织委员兼纪检委员``) give the first committee post among them,
+    else the first post recognised (a member has one post here); words that are no post of
+    the branch (``工会主席``) are passed over when a post is found. Raises InputError when
+    nothing in the text is a post.
+    """
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if not raw or raw.casefold() in NO_POST or _DASHES.match(raw):
+        return None
+    found: list[CommitteePost] = []
+    for part in _POST_SPLIT.split(raw):
+        part = part.strip()
+        if not part or part.casefold() in NO_POST:
+            continue
+        try:
+            found.append(parse_enum(CommitteePost, part))
+        except InputError:
+            continue
+    if not found:
+        raise InputError(f"unknown post {raw!r}", "problem.unknown_post")
+    committee = [p for p in found if p in COMMITTEE_POSTS]
+    return committee[0] if committee else found[0]
 
 
 def attendance_reason(status: AttendanceStatus | None, reason: str | None) -> str | None:

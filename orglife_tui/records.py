@@ -25,6 +25,7 @@ from orglife_tui.domain import (
     parse_meeting_types,
     parse_month,
     parse_phone,
+    parse_post,
 )
 
 
@@ -162,10 +163,11 @@ def member_from_fields(values: Mapping[str, str | None], today: date | None = No
         except InputError:
             errors.add("status", "problem.unknown_status", value=status_raw)
     gender = _optional(values, "gender", lambda s: parse_enum(Gender, s), errors)
-    birth = _optional(values, "birth_date", parse_date, errors)
+    # 出生年月: a birth month without its day is the first of the month (domain.parse_date).
+    birth = _optional(values, "birth_date", lambda s: parse_date(s, month_only=True), errors)
     joined = _optional(values, "join_date", parse_date, errors)
     full = _optional(values, "full_date", parse_date, errors)
-    post = _optional(values, "post", lambda s: parse_enum(CommitteePost, s), errors)
+    post = _optional(values, "post", parse_post, errors)
     phone = _optional(values, "phone", parse_phone, errors)
     dues = _optional(values, "dues_paid_until", parse_month, errors)
     if not errors:

@@ -16,7 +16,7 @@ from orglife_tui.compliance.rules import current_streak, judge, period_states
 from orglife_tui.data import compliance as facts_data
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import Store
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import MeetingType, natural_key
 from orglife_tui.scoring.policy import LadderStep, Period, Policy
 
 # How far back attendance is read so that a streak running into the year is seen whole.
@@ -146,7 +146,7 @@ def absence_watch(
                 answered,
             )
         )
-    rows.sort(key=lambda r: (-r.length, r.member_no))
+    rows.sort(key=lambda r: (-r.length, natural_key(r.member_no)))
     return rows
 
 
@@ -177,7 +177,7 @@ def political_birthdays(
             day = _anniversary(joined, year)
             if today <= day <= until and day.year > joined.year:
                 out.append(Birthday(member_no, name, day, day.year - joined.year))
-    out.sort(key=lambda b: (b.date, b.member_no))
+    out.sort(key=lambda b: (b.date, natural_key(b.member_no)))
     return out
 
 

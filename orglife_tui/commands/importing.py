@@ -2,7 +2,8 @@
 
 The file is read and checked before the database is opened, so a bad file touches
 nothing. Each refused row is printed to stderr as ``FILE:ROW: reason`` and the command
-exits with status 1.
+exits with status 1. A roster import prints what it changed under its summary line, and
+names the columns it skipped on stderr.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ def register(app: typer.Typer) -> None:
     def import_members(
         ctx: typer.Context,
         file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
-        update: bool = typer.Option(False, "--update", help=t("import.cli.opt.update")),
+        strict: bool = typer.Option(False, "--strict", help=t("roster.cli.opt.strict")),
+        # Kept so that scripts written for it still run: a roster import always updates.
+        update: bool = typer.Option(
+            False, "--update", help=t("import.cli.opt.update"), hidden=True
+        ),
     ) -> None:
-        run_import(ctx, "members", file, update_existing=update)
+        run_import(ctx, "members", file, strict=strict)
 
     @import_app.command("meetings", help=t("import.cli.meetings.help"))
     @handles_errors
@@ -43,14 +48,14 @@ def register(app: typer.Typer) -> None:
         run_import(ctx, "attendance", file)
 
 
-def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool = False) -> None:
+def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
     from orglife_tui.importing import ImportFailed, import_table, read_table
 
     try:
-        table = read_table(file, kind)
+        table = read_table(file, kind, strict=strict)
         store, branch = open_branch(ctx)
         try:
-            summary = import_table(store, branch.id, table, update_existing=update_existing)
+            summary = import_table(store, branch.id, table)
             if kind == "attendance":
                 synced = _points_follow(store, branch.id, table)
         finally:
@@ -59,10 +64,12 @@ def run_import(ctx: typer.Context, kind: str, file: str, update_existing: bool =
         for line in exc.lines():
             typer.echo(line, err=True)
         typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
-        if kind == "members" and any(p.key == "member_no_taken" for p in exc.problems):
-            typer.echo(t("import.hint_update"), err=True)
         raise typer.Exit(1) from None
+    for line in summary.notices():
+        typer.echo(line, err=True)
     typer.echo(summary.message())
+    for line in summary.details():
+        typer.echo(line)
     if kind == "attendance":
         if isinstance(synced, str):
             typer.echo(synced, err=True)

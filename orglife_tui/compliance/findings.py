@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from orglife_tui.compliance.periods import add_months, period_text
-from orglife_tui.domain import label
+from orglife_tui.domain import label, natural_key
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.policy import RULE_IDS, LadderAction, Severity
 
@@ -75,4 +75,5 @@ class Finding:
         }
 
     def sort_key(self) -> tuple[int, str, str]:
-        return (RULE_IDS.index(self.rule), self.period, self.subject)
+        # A member number as subject sorts naturally (2 before 10).
+        return (RULE_IDS.index(self.rule), self.period, natural_key(self.subject))

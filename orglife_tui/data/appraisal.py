@@ -68,6 +68,7 @@ import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -86,7 +87,7 @@ from orglife_tui.data.models import (
 )
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.data.store import Store, audit_t, branch_t, member_t
-from orglife_tui.domain import MemberStatus, SessionState, label
+from orglife_tui.domain import MemberStatus, SessionState, label, natural_key
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring import appraisal as rules
 from orglife_tui.scoring.appraisal import GRADES, Counts
@@ -533,6 +534,12 @@ def start_session(
         return _read_session(conn, branch_id, session_id)
 
 
+def _by_number(rows: Iterable[Any]) -> list[Any]:
+    """Rows in natural member-number order (2 before 10): the snapshots keep the number,
+    not the member's sort key."""
+    return sorted(rows, key=lambda r: natural_key(r.member_no))
+
+
 def candidates(store: Store, session_id: int) -> list[CandidateRow]:
     """The roster snapshot's candidates, by member number."""
     with store.read_connection() as conn:
@@ -547,7 +554,8 @@ def candidates(store: Store, session_id: int) -> list[CandidateRow]:
             .order_by(candidate_t.c.member_no)
         )
         return [
-            CandidateRow(r.member_no, r.name, MemberStatus(r.status), bool(r.graded)) for r in rows
+            CandidateRow(r.member_no, r.name, MemberStatus(r.status), bool(r.graded))
+            for r in _by_number(rows)
         ]
 
 
@@ -565,7 +573,7 @@ def voters(store: Store, session_id: int) -> list[VoterRow]:
             .where(voter_t.c.session_id == session_id)
             .order_by(voter_t.c.member_no)
         )
-        return [VoterRow(r.member_no, r.name, bool(r.voted)) for r in rows]
+        return [VoterRow(r.member_no, r.name, bool(r.voted)) for r in _by_number(rows)]
 
 
 # ---------------------------------------------------------------------------- the PIN
@@ -668,7 +676,7 @@ def _check_ratings(
             raise StoreError("appraisal.candidate_twice", member_no=member_no)
         seen.add(member_no)
         out.append((roster[member_no], _as_grade(value)))
-    missing = sorted(set(roster) - seen)
+    missing = sorted(set(roster) - seen, key=natural_key)
     if missing:
         shown = "、".join(missing[:5]) + ("…" if len(missing) > 5 else "")
         raise StoreError("appraisal.candidate_missing", count=len(missing), members=shown)
@@ -862,7 +870,7 @@ def close_session(store: Store, branch_id: int, session_id: int) -> SealResult:
                 .group_by(candidate_t.c.member_no)
                 .order_by(candidate_t.c.member_no)
             ).all()
-            for r in per_candidate:
+            for r in _by_number(per_candidate):
                 if r.n != ballots:
                     raise StoreError(
                         "appraisal.ratings_mismatch",
@@ -1009,7 +1017,7 @@ def tally(store: Store, branch_id: int, session_id: int, scheme: Scheme) -> Tall
         counts = _counts(conn, session_id)
     board = {r.member_no: r for r in scoreboard(store, branch_id, session.year, scheme)}
     rows: list[TallyRow] = []
-    for c in cands:
+    for c in _by_number(cands):
         status = MemberStatus(c.status)
         graded = bool(c.graded)
         cnt = counts.get(c.member_id, Counts())
@@ -1306,6 +1314,7 @@ def publish(
             .order_by(candidate_t.c.member_no)
         ).all()
         if missing:
+            missing = _by_number(missing)
             shown = "、".join(f"{r.member_no} {r.name}" for r in missing[:5])
             raise StoreError(
                 "appraisal.grades_missing",

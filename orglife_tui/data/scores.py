@@ -45,7 +45,7 @@ from sqlalchemy.sql.expression import FunctionElement
 from orglife_tui.data.membership import in_branch_during, status_on
 from orglife_tui.data.models import LedgerTotal
 from orglife_tui.data.store import Store, group_t, member_t
-from orglife_tui.domain import MemberEventKind, MemberStatus
+from orglife_tui.domain import MemberEventKind, MemberStatus, natural_key
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
@@ -243,7 +243,7 @@ def scoreboard(
                 **_departure(r.left_on, r.left_kind, year_end),
             )
         )
-    rows.sort(key=lambda row: (row.rank, row.member_no))
+    rows.sort(key=lambda row: (row.rank, natural_key(row.member_no)))
     return rows
 
 

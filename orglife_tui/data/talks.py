@@ -41,7 +41,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker
 from orglife_tui.data.store import Store, member_t
-from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType
+from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
 from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.talk_records import (
     CONFIDENTIAL_FIELDS,
@@ -586,7 +586,7 @@ def coverage(store: Store, branch_id: int, year: int, on: date | None = None) ->
     rank = {p: i for i, p in enumerate(_POST_ORDER)}
     talkers = sorted(
         ((r.member_no, r.name, CommitteePost(r.post)) for r in committee),
-        key=lambda x: (rank.get(x[2], len(rank)), x[0]),
+        key=lambda x: (rank.get(x[2], len(rank)), natural_key(x[0])),
     )
     return Coverage(
         talkers=talkers,

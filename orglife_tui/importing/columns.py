@@ -1,10 +1,15 @@
 """The columns each import accepts, and how a header row is matched to them.
 
 A header cell may hold the English key (``member_no``), the Chinese name (``编号``), a
-common variant (``党员编号``) or both at once (``编号(member_no)``, ``编号（member_no）``).
-Case, spaces, underscores, hyphens, a leading ``*`` (a "required" mark) and a trailing
-colon do not matter. A column the import does not know is refused: it is most often a
-typo, and silently dropping it would lose what the secretary typed.
+common variant (``党员编号``, ``人员类别``, ``手机号码`` …) or both at once
+(``编号(member_no)``, ``编号（member_no）``). Case, spaces, line breaks, underscores,
+hyphens, a leading ``*`` (a "required" mark) and a trailing colon do not matter.
+
+A column the import does not know is refused for meetings, attendance and the plan: it is
+most often a typo there. A roster, though, comes from other systems with columns the app
+does not keep (民族, 籍贯, 学历, 身份证号 …): those are skipped and named in one notice,
+and their values are never read, so an ID number never reaches the database. ``strict``
+refuses them as the other imports do.
 """
 
 from __future__ import annotations
@@ -34,24 +39,36 @@ class Column:
 
 IGNORED = "_ignored"
 CHECK_NAME = "name"  # in an attendance sheet: checked against the roster, not stored
+# A roster's running number (序号), kept as the member number when the roster has no 编号.
+SERIAL = "_serial"
 
 # A running row number column ("序号") is in nearly every Chinese spreadsheet; it is read
-# past, in every kind of import.
+# past, in every kind of import (but see SERIAL).
 IGNORED_NAMES = ("序号", "seq")
+
+# The imports whose unknown columns are skipped with a notice instead of refused.
+LENIENT_KINDS = frozenset({"members"})
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "members": (
         Column("member_no", "编号", True, ("党员编号",)),
         Column("name", "姓名", True, ("党员姓名",)),
         Column("gender", "性别"),
-        Column("birth_date", "出生日期"),
+        Column("birth_date", "出生日期", aliases=("出生年月",)),
         Column("join_date", "入党日期", aliases=("入党时间",)),
         Column("full_date", "转正日期", aliases=("转正时间",)),
-        Column("status", "类别", True, ("党员类别",)),
-        Column("group", "党小组", aliases=("party_group", "所在党小组")),
-        Column("post", "职务", aliases=("党内职务",)),
-        Column("phone", "联系电话", aliases=("电话", "手机", "手机号码", "联系方式")),
+        Column("status", "类别", True, ("人员类别", "党员类别", "党员身份")),
+        Column("group", "党小组", aliases=("party_group", "所在党小组", "所属党小组")),
+        Column("post", "职务", aliases=("党内职务", "支部职务")),
+        Column(
+            "phone",
+            "联系电话",
+            aliases=("电话", "手机", "手机号", "手机号码", "联系方式", "电话号码"),
+        ),
         Column("dues_paid_until", "党费交至", aliases=("党费缴至", "党费缴纳至")),
+        # A member who came from another branch (组织关系转入): counts from that day on.
+        Column("transfer_in_date", "转入日期", aliases=("转入时间",)),
+        Column("transfer_in_from", "原所在支部", aliases=("原支部", "转出单位", "原所在党支部")),
     ),
     "meetings": (
         Column("meeting_no", "会议编号", aliases=("编号",)),
@@ -84,6 +101,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 KINDS = tuple(COLUMNS)
 
 _DROP = re.compile(r"[\s_\-*:]+")
+# The member columns that are no field of the member record (records.MemberInput): the
+# roster import reads them itself, for the transfer-in event of a new member.
+TRANSFER_KEYS = ("transfer_in_date", "transfer_in_from")
 _COMBINED = re.compile(r"^(.+?)\s*[(\[【〔](.+?)[)\]】〕]$")
 
 
@@ -154,17 +174,52 @@ class Table:
     keys: tuple[str, ...]  # the columns present, in file order
     rows: list[Row]
     problems: list[Problem]  # row-level problems found while reading (values past the header)
+    skipped: tuple[str, ...] = ()  # headers of the columns not kept (a lenient import)
 
 
-def map_sheet(sheet: Sheet, kind: str) -> Table:
-    """Match the header to the columns of ``kind``; raises ImportFailed for a bad header."""
+def looks_like_header(kind: str, cells: list[str]) -> bool:
+    """A row that names at least two columns of ``kind``, one of them required (a roster's
+    姓名 and one more): the header below a sheet's title rows."""
+    required = {c.key for c in COLUMNS[kind] if c.required}
+    found: set[str] = set()
+    for text in cells:
+        if not text:
+            continue
+        try:
+            key = column_key(kind, text)
+        except ValueError:
+            continue
+        if key and key != IGNORED:
+            found.add(key)
+    return len(found) >= 2 and bool(found & required)
+
+
+def _required(kind: str, key: str) -> bool:
+    return any(c.key == key and c.required for c in COLUMNS[kind])
+
+
+def _is_serial(header: str) -> bool:
+    return normalise(unicodedata.normalize("NFKC", header).strip()) in {
+        normalise(n) for n in IGNORED_NAMES
+    }
+
+
+def map_sheet(sheet: Sheet, kind: str, *, strict: bool = False) -> Table:
+    """Match the header to the columns of ``kind``; raises ImportFailed for a bad header.
+
+    In a lenient import (a roster, unless ``strict``) an unknown column is skipped and
+    named in ``Table.skipped``; otherwise it is refused.
+    """
     if kind not in COLUMNS:
         raise ValueError(f"unknown import kind {kind!r}")
+    lenient = kind in LENIENT_KINDS and not strict
     file, hrow = sheet.file, sheet.header_row
     problems: list[Problem] = []
     by_index: dict[int, str] = {}
     where: dict[str, int] = {}
     blank_headers: list[int] = []
+    skipped: list[str] = []
+    serial_at: int | None = None
     for index, text in enumerate(sheet.header):
         if not text:
             blank_headers.append(index)
@@ -184,6 +239,9 @@ def map_sheet(sheet: Sheet, kind: str) -> Table:
                 )
             )
             continue
+        if key is None and lenient:
+            skipped.append(" ".join(text.split()))
+            continue
         if key is None:
             problems.append(
                 Problem(
@@ -195,6 +253,12 @@ def map_sheet(sheet: Sheet, kind: str) -> Table:
             )
             continue
         if key == IGNORED:
+            if serial_at is None and _is_serial(text):
+                serial_at = index
+            continue
+        if key in where and lenient and not _required(kind, key):
+            # A roster with 手机号 and 联系电话: the first is kept, the other named as skipped.
+            skipped.append(" ".join(text.split()))
             continue
         if key in where:
             problems.append(
@@ -213,8 +277,14 @@ def map_sheet(sheet: Sheet, kind: str) -> Table:
             continue
         where[key] = index
         by_index[index] = key
+    # A roster numbered only by its 序号: the running number becomes the member number.
+    if kind == "members" and "member_no" not in where and serial_at is not None:
+        by_index[serial_at] = SERIAL
+        where[SERIAL] = serial_at
     for col in COLUMNS[kind]:
         if col.required and col.key not in where:
+            if col.key == "member_no" and SERIAL in where:
+                continue
             problems.append(Problem(file, hrow, "import.missing_column", {"column": col.label()}))
     for index in blank_headers:  # a blank header over data: the data would be lost
         if any(index < len(cells) and cells[index] for _, cells in sheet.rows):
@@ -231,8 +301,8 @@ def map_sheet(sheet: Sheet, kind: str) -> Table:
     row_problems: list[Problem] = []
     for number, cells in sheet.rows:
         values = {key: (cells[i] if i < len(cells) else "") for i, key in by_index.items()}
-        if not any(values.values()) and not any(cells[width:]):
-            continue  # only ignored columns filled in (a numbered blank row)
+        if not any(v for k, v in values.items() if k != SERIAL) and not any(cells[width:]):
+            continue  # only ignored or skipped columns filled in (a numbered blank row)
         for i in range(width, len(cells)):
             if cells[i]:
                 row_problems.append(
@@ -241,4 +311,6 @@ def map_sheet(sheet: Sheet, kind: str) -> Table:
                 break
         rows.append(Row(number, values))
     keys = tuple(by_index[i] for i in sorted(by_index))
-    return Table(kind=kind, file=file, keys=keys, rows=rows, problems=row_problems)
+    return Table(
+        kind=kind, file=file, keys=keys, rows=rows, problems=row_problems, skipped=tuple(skipped)
+    )

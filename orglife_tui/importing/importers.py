@@ -1,5 +1,7 @@
 """Importing members, meetings and attendance marks: every row, or none.
 
+(A roster's rows are matched to the members already in the branch: importing/roster.py.)
+
 Each row is validated through ``records.py`` (the rules the forms use) and every problem
 is collected. A file with any problem writes nothing. A file without one goes to the
 Store's bulk method in a single call, which runs one transaction and refuses the lot if a
@@ -18,32 +20,31 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from orglife_tui.domain import (
-    InputError,
-    parse_date,
-)
-from orglife_tui.importing.columns import CHECK_NAME, Row, Table, map_sheet
+from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
 from orglife_tui.importing.reader import read_sheet
+from orglife_tui.importing.roster import import_members
 from orglife_tui.records import (
-    MEMBER_FIELDS,
     FieldErrors,
     attendance_from_fields,
     meeting_from_fields,
-    member_from_fields,
 )
 
 if TYPE_CHECKING:
-    from orglife_tui.data.store import MemberRow, Store
+    from orglife_tui.data.store import Store
 
 StoreProblem = tuple[int, str, Mapping[str, Any]]
 
-_DATE_FIELDS = {"birth_date", "join_date", "full_date", "date"}
 
+def read_table(
+    path: str | Path, kind: str, display: str | None = None, *, strict: bool = False
+) -> Table:
+    """Read a CSV/XLSX file and match its header to ``kind``; raises ImportFailed.
 
-def read_table(path: str | Path, kind: str, display: str | None = None) -> Table:
-    """Read a CSV/XLSX file and match its header to ``kind``; raises ImportFailed."""
-    return map_sheet(read_sheet(path, display), kind)
+    The header is looked for below the sheet's title rows; a roster's columns that the app
+    does not keep are skipped (``Table.skipped``) unless ``strict``."""
+    sheet = read_sheet(path, display, is_header=lambda cells: looks_like_header(kind, cells))
+    return map_sheet(sheet, kind, strict=strict)
 
 
 def import_file(
@@ -52,13 +53,13 @@ def import_file(
     kind: str,
     path: str | Path,
     *,
-    update_existing: bool = False,
     display: str | None = None,
     today: date | None = None,
+    strict: bool = False,
 ) -> ImportSummary:
     """Read and import a file; raises ImportFailed (nothing written) on any problem."""
-    table = read_table(path, kind, display)
-    return import_table(store, branch_id, table, update_existing=update_existing, today=today)
+    table = read_table(path, kind, display, strict=strict)
+    return import_table(store, branch_id, table, today=today)
 
 
 def import_table(
@@ -66,11 +67,12 @@ def import_table(
     branch_id: int,
     table: Table,
     *,
-    update_existing: bool = False,
     today: date | None = None,
 ) -> ImportSummary:
+    """Import the rows of a table read by ``read_table``. A roster adds the members that are
+    new and updates those already in the branch (importing/roster.py)."""
     if table.kind == "members":
-        return import_members(store, branch_id, table, update_existing=update_existing, today=today)
+        return import_members(store, branch_id, table, today=today)
     if table.kind == "meetings":
         return import_meetings(store, branch_id, table)
     if table.kind == "attendance":
@@ -80,79 +82,6 @@ def import_table(
 
         return import_plan(store, branch_id, table)
     raise ValueError(f"unknown import kind {table.kind!r}")
-
-
-# ---------------------------------------------------------------------------- members
-
-
-def import_members(
-    store: Store,
-    branch_id: int,
-    table: Table,
-    *,
-    update_existing: bool = False,
-    today: date | None = None,
-) -> ImportSummary:
-    existing = {m.member_no: m for m in store.list_members(branch_id)}
-
-    def build(row: Row):
-        values = dict(row.values)
-        no = values.get("member_no", "").strip()
-        if update_existing and no in existing:
-            # A column the file leaves out keeps its value: --update with a file of phone
-            # numbers must not wipe everybody's dates. A blank cell does clear the field.
-            old = _member_texts(existing[no])
-            for key in MEMBER_FIELDS:
-                if key not in table.keys:
-                    values[key] = old[key]
-        if values.get("dues_paid_until"):
-            values["dues_paid_until"] = _month_of_date(values["dues_paid_until"])
-        return member_from_fields(values, today=today)
-
-    records, problems = _validate(table, build)
-    if problems:
-        numbers = [r.values.get("member_no", "").strip() for r in table.rows]
-        checks: list[StoreProblem] = []
-        firsts: dict[str, int] = {}
-        for i, no in enumerate(numbers):
-            if not no:
-                continue
-            if no in firsts:
-                checks.append((i, "member_no_duplicate", {"member_no": no}))
-            firsts.setdefault(no, i)
-            if not update_existing and no in existing:
-                checks.append((i, "member_no_taken", {"member_no": no}))
-        raise ImportFailed(problems + _row_problems(table, checks))
-
-    from orglife_tui.data.store import RowProblems
-
-    try:
-        added, updated = store.add_members(
-            branch_id, records, update_existing=update_existing, source=table.file
-        )
-    except RowProblems as exc:
-        raise ImportFailed(_row_problems(table, exc.problems)) from None
-    return ImportSummary("members", table.file, len(records), added=added, updated=updated)
-
-
-def _member_texts(m: MemberRow) -> dict[str, str]:
-    def text(value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, date):
-            return value.isoformat()
-        return str(getattr(value, "value", value))
-
-    return {key: text(getattr(m, key)) for key in MEMBER_FIELDS}
-
-
-def _month_of_date(text: str) -> str:
-    """``2026-06-01`` (a date cell where a month was meant) -> ``2026-06``; else unchanged."""
-    try:
-        d = parse_date(text)
-    except InputError:
-        return text
-    return f"{d.year:04d}-{d.month:02d}"
 
 
 # ---------------------------------------------------------------------------- meetings

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
 
-from orglife_tui.locale import t
+from orglife_tui.domain import label
+from orglife_tui.locale import get_language, t
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,24 @@ class ImportSummary:
     added: int = 0
     updated: int = 0
     numbers: tuple[str, ...] = ()  # meeting numbers, in file order
+    # A roster (importing/roster.py): what changed, for the report.
+    unchanged: int = 0
+    added_members: tuple[tuple[str, str], ...] = ()  # (number, name); listed on a re-import
+    changes: tuple[Any, ...] = ()  # data.roster.MemberChange
+    not_in_file: tuple[tuple[str, str], ...] = ()  # still in the branch, kept
+    transfers: tuple[tuple[str, date, str | None], ...] = ()  # (number, date, from)
+    skipped: tuple[str, ...] = ()  # the headers of the columns not kept
+    serial: bool = False  # member numbers made from the 序号 column
 
     def message(self) -> str:
         if self.kind == "members":
-            return t("import.done.members", file=self.file, added=self.added, updated=self.updated)
+            return t(
+                "roster.done",
+                file=self.file,
+                added=self.added,
+                updated=self.updated,
+                unchanged=self.unchanged,
+            )
         if self.kind == "meetings":
             span = ""
             if self.numbers:
@@ -75,3 +93,54 @@ class ImportSummary:
         if self.kind == "plan":
             return t("plan.import.done", file=self.file, count=self.added)
         return t("import.done.attendance", file=self.file, count=self.added)
+
+    def details(self) -> list[str]:
+        """The lines under ``message()``: who was added, what changed for whom, who was
+        transferred in, who is not in the file (a roster import; empty for the others)."""
+        sep = t("import.list_sep")
+        lines = []
+        if self.added_members:
+            people = sep.join(f"{no} {name}" for no, name in self.added_members)
+            lines.append(t("roster.added", members=people))
+        for change in self.changes:
+            fields = t("roster.change_sep").join(
+                t(
+                    "roster.change",
+                    field=t(f"field.{name}"),
+                    old=_shown(old),
+                    new=_shown(new),
+                )
+                for name, old, new in change.changes
+            )
+            lines.append(
+                t("roster.updated", member_no=change.member_no, name=change.name, fields=fields)
+            )
+        for no, on, place in self.transfers:
+            key = "roster.transferred_in_from" if place else "roster.transferred_in"
+            lines.append(t(key, member_no=no, date=on.isoformat(), place=place or ""))
+        if self.not_in_file:
+            people = sep.join(f"{no} {name}" for no, name in self.not_in_file)
+            lines.append(t("roster.not_in_file", members=people))
+        return lines
+
+    def notices(self) -> list[str]:
+        """What the import read past, for stderr: one line naming the columns not kept."""
+        out = []
+        if self.skipped:
+            out.append(
+                t("roster.skipped", file=self.file, columns=t("import.list_sep").join(self.skipped))
+            )
+        if self.serial:
+            out.append(t("roster.serial_numbers", file=self.file))
+        return out
+
+
+def _shown(value: object) -> str:
+    """A field's value in a change line, in the user's language."""
+    if value is None or value == "":
+        return t("roster.blank")
+    if isinstance(value, Enum):
+        return label(value, get_language())
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

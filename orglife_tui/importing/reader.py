@@ -1,10 +1,14 @@
-"""Reading a spreadsheet: a CSV (UTF-8) or the first sheet of an XLSX workbook, as text.
+"""Reading a spreadsheet: a CSV (UTF-8 or GB18030/GBK) or the first sheet of an XLSX
+workbook, as text.
 
 The result is the header row and the data rows as lists of cell texts, each with the row
-number a spreadsheet program shows (the header is normally row 1). Cells that a workbook
-stores as dates or numbers become the text a person would have typed: a date cell
-``2001-07-01``, a member number stored as the number 1.0 ``1``, a phone number
-``13800138000``. Anything unreadable raises ``ImportFailed`` with one clear problem.
+number a spreadsheet program shows. The header need not be row 1: a roster has its title
+(“第一党支部党员花名册”, a date line, merged cells) above it, and the caller says what a
+header looks like. Cells that a workbook stores as dates or numbers become the text a
+person would have typed: a date cell ``2001-07-01``, a member number stored as the number
+1.0 ``1``, a phone number ``13800138000``; a cell merged over several rows (a party group
+written once for its members) gives its value to each of them. Anything unreadable raises
+``ImportFailed`` with one clear problem.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -25,6 +31,10 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 # Rows above the header that hold a single cell are a sheet's title ("第一党支部党员名册").
 MAX_TITLE_ROWS = 3
+# How far down the header is looked for, in non-blank rows, when the caller can tell one.
+MAX_HEADER_SEARCH = 10
+
+HeaderTest = Callable[[list[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -37,8 +47,16 @@ class Sheet:
     rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cell texts, no trailing "")
 
 
-def read_sheet(path: str | Path, display: str | None = None) -> Sheet:
-    """The header and data rows of a CSV or XLSX file; raises ImportFailed when unreadable."""
+def read_sheet(
+    path: str | Path, display: str | None = None, is_header: HeaderTest | None = None
+) -> Sheet:
+    """The header and data rows of a CSV or XLSX file; raises ImportFailed when unreadable.
+
+    ``is_header`` tells a header row (it names enough known columns): the first of the
+    first ``MAX_HEADER_SEARCH`` non-blank rows that passes is the header and the rows above
+    it are titles. Without it, or when no row passes, the header is the first row that is
+    not a single-cell title.
+    """
     path = Path(path)
     name = display if display is not None else str(path)
 
@@ -59,17 +77,21 @@ def read_sheet(path: str | Path, display: str | None = None) -> Sheet:
     if not data.strip():
         raise fail("import.empty")
     raw_rows = _xlsx_rows(data, fail) if suffix in XLSX_SUFFIXES else _csv_rows(data, fail)
-    return _sheet(name, raw_rows, fail)
+    return _sheet(name, raw_rows, fail, is_header)
 
 
-def _sheet(name, raw_rows, fail) -> Sheet:
+def _sheet(name, raw_rows, fail, is_header: HeaderTest | None = None) -> Sheet:
+    if is_header is not None:
+        found = _find_header(raw_rows, is_header)
+        if found is not None:
+            at, header_row, header = found
+            rows = [(n, c) for n, c in (_trimmed(r) for r in raw_rows[at + 1 :]) if c]
+            return Sheet(file=name, header_row=header_row, header=header, rows=rows)
     header_row = 0
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     titles = 0
-    for number, cells in raw_rows:
-        while cells and not cells[-1]:  # a trailing empty column; XLSX rows come ragged
-            cells = cells[:-1]
+    for number, cells in map(_trimmed, raw_rows):
         if not cells:
             continue
         if header_row:
@@ -84,31 +106,84 @@ def _sheet(name, raw_rows, fail) -> Sheet:
     return Sheet(file=name, header_row=header_row, header=header, rows=rows)
 
 
+def _trimmed(raw: tuple[int, list[str]]) -> tuple[int, list[str]]:
+    number, cells = raw
+    end = len(cells)
+    while end and not cells[end - 1]:  # trailing empty columns; XLSX rows come ragged
+        end -= 1
+    return number, cells[:end]
+
+
+def _find_header(
+    raw_rows: list[tuple[int, list[str]]], is_header: HeaderTest
+) -> tuple[int, int, list[str]] | None:
+    """(index in raw_rows, row number, cells) of the first header-like row near the top."""
+    seen = 0
+    for at, raw in enumerate(raw_rows):
+        number, cells = _trimmed(raw)
+        if not cells:
+            continue
+        if is_header(cells):
+            return at, number, cells
+        seen += 1
+        if seen >= MAX_HEADER_SEARCH:
+            return None
+    return None
+
+
 # ---------------------------------------------------------------------------- CSV
 
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)  # ="001": Excel's way to keep leading zeros
 
 
 def _decode(data: bytes, fail) -> str:
+    """The text of a CSV file: UTF-8 (with or without a BOM), else GB18030 (which reads GBK
+    and GB2312, what Excel writes on a Chinese Windows). Anything else is refused."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("import.not_utf8", encoding="UTF-16")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        encoding = "?"
+    except UnicodeDecodeError as exc:
+        damaged = _damaged_utf8_line(data, exc)
+        if damaged is not None:
+            raise fail("import.damaged_utf8", line=damaged) from None
         try:
-            data.decode("gb18030")
-            encoding = "GBK"
+            text = data.decode("gb18030")
         except UnicodeDecodeError:
-            pass
-        if encoding == "?":
             raise fail("import.not_text") from None
-        raise fail("import.not_utf8", encoding=encoding) from None
+        if not _plausible(text.rstrip("\x1a")):  # a DOS end-of-file mark is fine
+            raise fail("import.not_text") from None
+        return text
     if "\x00" in text:
         raise fail("import.not_text")
     return text
+
+
+def _damaged_utf8_line(data: bytes, exc: UnicodeDecodeError) -> int | None:
+    """The line of the first bad byte of a file that is UTF-8 text but for a few bytes.
+
+    Such a file also decodes as GB18030, into nonsense: it must not be read that way. GBK
+    text, on the other hand, almost never holds a valid multi-byte UTF-8 sequence."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if wide < 4 or bad * 10 > wide:
+        return None
+    return data[: exc.start].count(b"\n") + 1
+
+
+def _plausible(text: str) -> bool:
+    """Text a spreadsheet program writes: no control characters but tabs and line ends, no
+    unassigned or private-use code points. Random bytes and UTF-16 without a BOM (NUL
+    bytes) decode as GB18030 but fail here."""
+    for c in text:
+        if c in "\t\r\n":
+            continue
+        if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"):
+            return False
+    return True
 
 
 def _delimiter(text: str) -> str:
@@ -149,22 +224,29 @@ def _xlsx_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style" and the like
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            # Not read-only: the merged cells are only known to a fully loaded sheet.
+            book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # not a zip, openpyxl's InvalidFileException, broken XML …
         raise fail("import.bad_xlsx") from exc
     try:
         if not book.worksheets:
             raise fail("import.empty")
         sheet = book.worksheets[0]
-        if not hasattr(sheet, "reset_dimensions"):  # a chart sheet
-            raise fail("import.empty")
-        sheet.reset_dimensions()  # some writers record a wrong used range; read every row
-        out: list[tuple[int, list[str]]] = []
         try:
-            for number, cells in enumerate(sheet.iter_rows(), start=1):
-                out.append(
-                    (number, [cell_text(c.value, getattr(c, "number_format", None)) for c in cells])
-                )
+            merged = _vertical_merges(sheet)
+            out: list[tuple[int, list[str]]] = []
+            # From A1: a sheet whose first cell is lower down keeps its row numbers and
+            # column letters.
+            rows = sheet.iter_rows(
+                min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column
+            )
+            for number, cells in enumerate(rows, start=1):
+                texts = [cell_text(c.value, getattr(c, "number_format", None)) for c in cells]
+                for col, text in merged.get(number, {}).items():
+                    while len(texts) <= col:
+                        texts.append("")
+                    texts[col] = text
+                out.append((number, texts))
         except ImportFailed:
             raise
         except Exception as exc:  # a damaged sheet part
@@ -172,6 +254,26 @@ def _xlsx_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
         return out
     finally:
         book.close()
+
+
+def _vertical_merges(sheet) -> dict[int, dict[int, str]]:
+    """Row -> {0-based column: text} for the cells hidden under a merge over several rows.
+
+    A roster writes a party group once in a cell merged down over its members; each of
+    them is in that group. A merge within one row (a title across the sheet) is left as
+    the single cell it looks like."""
+    out: dict[int, dict[int, str]] = {}
+    for rng in getattr(sheet, "merged_cells", None) or ():
+        if rng.min_row == rng.max_row:
+            continue
+        top = sheet.cell(rng.min_row, rng.min_col)
+        text = cell_text(top.value, getattr(top, "number_format", None))
+        if not text:
+            continue
+        for row in range(rng.min_row + 1, rng.max_row + 1):
+            for col in range(rng.min_col, rng.max_col + 1):
+                out.setdefault(row, {})[col - 1] = text
+    return out
 
 
 def cell_text(value: object, number_format: str | None = None) -> str:

@@ -15,14 +15,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cannot_read": ("Cannot read the file: {reason}.", "无法读取文件：{reason}。"),
     "import.empty": ("The file (or its first sheet) is empty.", "文件（或其第一个工作表）是空的。"),
     "import.not_utf8": (
-        "The file is not UTF-8 text (it looks like {encoding}). In Excel use Save As → "
-        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx.",
-        "文件不是 UTF-8 编码（看起来是 {encoding}）。请在 Excel 中“另存为”→"
-        "“CSV UTF-8（逗号分隔）”，或另存为 .xlsx 文件。",
+        "The file is {encoding} text, which is not read (only UTF-8 and GB18030/GBK). In "
+        "Excel use Save As → “CSV UTF-8 (Comma delimited)”, or save it as .xlsx.",
+        "文件是 {encoding} 编码，无法读取（只支持 UTF-8 和 GB18030/GBK）。请在 Excel 中"
+        "“另存为”→“CSV UTF-8（逗号分隔）”，或另存为 .xlsx 文件。",
     ),
     "import.not_text": (
-        "The file is not text: save the sheet as CSV UTF-8 or as .xlsx.",
-        "文件不是文本文件：请将表格另存为 CSV UTF-8 或 .xlsx 文件。",
+        "The file is neither UTF-8 nor GB18030/GBK text: save the sheet as CSV UTF-8 or as .xlsx.",
+        "文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本：请将表格另存为 CSV UTF-8 或 .xlsx 文件。",
+    ),
+    "import.damaged_utf8": (
+        "The file is UTF-8 text with damaged bytes (line {line}); open it in Excel and save "
+        "it again as CSV UTF-8 or .xlsx.",
+        "文件是 UTF-8 文本，但第 {line} 行有损坏的字节；请用 Excel 打开后重新另存为 CSV UTF-8 "
+        "或 .xlsx 文件。",
     ),
     "import.bad_csv": ("Cannot read this CSV row: {reason}.", "无法读取此 CSV 行：{reason}。"),
     "import.bad_xlsx": (
@@ -87,10 +93,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- a field (after its label)
     # --- outcome
-    "import.done.members": (
-        "{file}: members added: {added}, updated: {updated}.",
-        "{file}：新增党员 {added} 名，更新 {updated} 名。",
-    ),
     "import.done.meetings": (
         "{file}: meetings added: {added} ({numbers}).",
         "{file}：新增会议 {added} 次（{numbers}）。",
@@ -105,12 +107,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- command line
     "import.cli.help": (
-        "Import the roster, meetings or attendance from CSV (UTF-8) or XLSX; all rows or none.",
-        "从 CSV（UTF-8）或 XLSX 文件导入党员名册、会议或出勤；要么全部导入，要么都不导入。",
+        "Import the roster, meetings or attendance from CSV (UTF-8 or GBK) or XLSX; all rows "
+        "or none.",
+        "从 CSV（UTF-8 或 GBK）或 XLSX 文件导入党员名册、会议或出勤；要么全部导入，要么都不导入。",
     ),
     "import.cli.members.help": (
-        "Import members: member_no(编号) name(姓名) status(类别) and optional columns.",
-        "导入党员：编号(member_no)、姓名(name)、类别(status) 及其他可选列。",
+        "Import or update the roster: 姓名(name) 类别(status), 编号(member_no) or 序号, and "
+        "optional columns; members already in the branch are updated, none is deleted.",
+        "导入或更新党员名册：姓名(name)、类别(status)、编号(member_no) 或序号，及其他可选列；"
+        "本支部已有的党员予以更新，不删除任何党员。",
     ),
     "import.cli.meetings.help": (
         "Import meetings: date(日期) type(类型) title(主题) and optional columns.",
@@ -120,13 +125,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Import attendance: meeting_no(会议编号) member_no(编号) status(出勤) reason(原因).",
         "导入出勤：会议编号(meeting_no)、编号(member_no)、出勤(status)、原因(reason)。",
     ),
-    "import.cli.arg.file": ("A .csv (UTF-8) or .xlsx file.", "一个 .csv（UTF-8）或 .xlsx 文件。"),
-    "import.cli.opt.update": (
-        "Update members whose number is already in the branch instead of refusing them.",
-        "更新本支部已有编号的党员，而不是拒绝导入。",
+    "import.cli.arg.file": (
+        "A .csv (UTF-8 or GBK) or .xlsx file.",
+        "一个 .csv（UTF-8 或 GBK）或 .xlsx 文件。",
     ),
-    "import.hint_update": (
-        "To update the members already in the branch from this file, add --update.",
-        "如需用此文件更新本支部已有党员的信息，请加 --update。",
+    "import.cli.opt.update": (
+        "No longer needed: members already in the branch are always updated.",
+        "已无需此选项：本支部已有的党员总会被更新。",
     ),
 }

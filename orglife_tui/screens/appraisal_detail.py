@@ -30,7 +30,7 @@ from textual.widgets import DataTable, Footer, Static
 from orglife_tui.data import appraisal, publications, schemes
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
-from orglife_tui.domain import MemberStatus, SessionState
+from orglife_tui.domain import MemberStatus, SessionState, natural_key
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.screens.appraisal import STATE_STYLE, AskScreen, turnout_text
@@ -148,7 +148,7 @@ def roster(session_id: int, session: Session) -> list[RosterLine]:
             True,
             v.voted,
         )
-    return [lines[no] for no in sorted(lines)]
+    return [lines[no] for no in sorted(lines, key=natural_key)]
 
 
 class AppraisalDetailScreen(BaseScreen):

@@ -20,6 +20,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _today(_english_and_isolated, monkeypatch):
+    """The commands' clock (no test reads the real date)."""
+    monkeypatch.setenv("ORGLIFE_TODAY", "2026-11-26")
+
+
 def run(*args: str, lang: str = "en"):
     argv = hoist_global_options(["--lang", lang, *args])
     _early_language(argv)
@@ -65,7 +71,7 @@ def test_the_sample_files_import_cleanly(db_url):
         for kind in ("members", "meetings", "attendance")
     ]
     assert out == [
-        f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0.",
+        f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0, unchanged: 0.",
         f"{SAMPLES / 'meetings.csv'}: meetings added: 6 (2026-001 … 2026-006).",
         f"{SAMPLES / 'attendance.csv'}: attendance marks recorded: 52.\n"
         "Points: 63 entries added, 0 reversed.",  # the points follow the attendance
@@ -99,7 +105,7 @@ def test_english_headers_in_any_order_with_a_bom(db_url, tmp_path):
     )
     result = run("--db", db_url, "import", "members", path)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{path}: members added: 1, updated: 0.\n"
+    assert result.stdout == f"{path}: members added: 1, updated: 0, unchanged: 0.\n"
     (m,) = listing(db_url)[0]
     assert (m["member_no"], m["name"], m["status"], m["birth_date"]) == (
         "012",
@@ -112,7 +118,7 @@ def test_english_headers_in_any_order_with_a_bom(db_url, tmp_path):
 def test_success_message_in_chinese(db_url, tmp_path):
     path = write_csv(tmp_path / "m.csv", [["编号", "姓名", "类别"], ["001", "张伟", "正式党员"]])
     result = run("--db", db_url, "import", "members", path, lang="zh")
-    assert result.stdout == f"{path}：新增党员 1 名，更新 0 名。\n"
+    assert result.stdout == f"{path}：新增党员 1 名，更新 0 名，未变 0 名。\n"
 
 
 def test_missing_required_column(sample_db, tmp_path):
@@ -145,17 +151,15 @@ def test_unknown_status_bad_date_and_duplicates(sample_db, tmp_path):
             ["014", "郑洁", "正式党员", "2020-02-30"],
             ["015", "冯涛", "正式党员", "2020年1月"],
             ["013", "钱进", "正式党员", ""],
-            ["005", "陈伟", "正式党员", ""],
+            ["005", "陈伟", "正式党员", ""],  # the member 005: updated, no problem
         ],
     )
     assert refused(sample_db, "members", path) == [
         f"{path}:2: status: unknown status '团员' (full/probationary, 正式党员/预备党员)",
         f"{path}:3: join date: there is no date '2020-02-30'",
-        f"{path}:4: join date: cannot read '2020年1月' as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
+        f"{path}:4: join date: '2020年1月' has no day; write the whole date (YYYY-MM-DD)",
         f"{path}:5: Member number 013 appears more than once (first on row 2).",
-        f"{path}:6: Member number 005 is already in the branch.",
-        f"Nothing was imported; problems in {path}: 5.",
-        "To update the members already in the branch from this file, add --update.",
+        f"Nothing was imported; problems in {path}: 4.",
     ]
 
 
@@ -171,10 +175,8 @@ def test_duplicate_member_numbers_alone(sample_db, tmp_path):
         ],
     )
     assert refused(sample_db, "members", path) == [
-        f"{path}:3: Member number 001 is already in the branch.",
         f"{path}:4: Member number 013 appears more than once (first on row 2).",
-        f"Nothing was imported; problems in {path}: 2.",
-        "To update the members already in the branch from this file, add --update.",
+        f"Nothing was imported; problems in {path}: 1.",
     ]
 
 
@@ -183,9 +185,13 @@ def test_update_replaces_existing_members(sample_db, tmp_path):
         tmp_path / "m.csv",
         [["编号", "姓名", "类别", "转正日期"], ["011", "徐浩然", "正式党员", "2026-06-28"]],
     )
+    # --update is no longer needed; scripts that pass it still run.
     result = run("--db", sample_db, "import", "members", path, "--update")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{path}: members added: 0, updated: 1.\n"
+    assert result.stdout.splitlines()[:2] == [
+        f"{path}: members added: 0, updated: 1, unchanged: 0.",
+        "  updated 011 徐浩然: status probationary → full; full-member date (blank) → 2026-06-28",
+    ]
     m = {x["member_no"]: x for x in listing(sample_db)[0]}["011"]
     assert (m["status"], m["full_date"], m["phone"], m["group"]) == (
         "full",
@@ -243,14 +249,14 @@ def test_problems_in_chinese(sample_db, tmp_path):
     ]
 
 
-def test_gbk_file_touches_no_database(sqlite_url, tmp_path):
+def test_a_file_neither_utf8_nor_gbk_touches_no_database(sqlite_url, tmp_path):
     path = tmp_path / "名册.csv"
-    path.write_bytes("编号,姓名,类别\n001,张伟,正式党员\n".encode("gbk"))
+    path.write_bytes("编号,姓名,类别\n001,张伟,正式党员\n".encode("utf-16-le"))
     result = run("--db", sqlite_url, "import", "members", str(path))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{path}: The file is not UTF-8 text (it looks like GBK). In Excel use Save As → "
-        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx.",
+        f"{path}: The file is neither UTF-8 nor GB18030/GBK text: save the sheet as CSV UTF-8 "
+        "or as .xlsx.",
         f"Nothing was imported; problems in {path}: 1.",
     ]
     assert not (tmp_path / "branch.db").exists()  # the file was refused before the database opened
@@ -279,7 +285,7 @@ def test_help_in_both_languages():
     assert result.exit_code == 0
     for name in ("members", "meetings", "attendance"):
         assert name in result.stdout
-    assert "--update" in run("import", "members", "--help").stdout
+    assert "--strict" in run("import", "members", "--help").stdout
     assert "要么全部导入" in run("import", "--help", lang="zh").stdout
 
 
@@ -307,12 +313,71 @@ def test_a_meeting_for_an_unknown_group_is_refused_by_row(tmp_path, sample_db):
     ]
 
 
-def test_reimporting_the_roster_suggests_update(sample_db):
-    lines = refused(sample_db, "members", str(SAMPLES / "members.csv"))
-    assert lines[-1] == "To update the members already in the branch from this file, add --update."
-    assert (
-        run(
-            "--db", sample_db, "import", "members", "--update", str(SAMPLES / "members.csv")
-        ).exit_code
-        == 0
+def test_reimporting_the_same_roster_changes_nothing(sample_db):
+    before = listing(sample_db)
+    result = run("--db", sample_db, "import", "members", str(SAMPLES / "members.csv"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"{SAMPLES / 'members.csv'}: members added: 0, updated: 0, unchanged: 12.\n"
     )
+    assert listing(sample_db) == before
+
+
+# ---------------------------------------------------------------------------- rosters as they come
+
+
+def test_the_gbk_sample_roster_holds_the_members_of_the_csv(db_url, tmp_path):
+    """samples/roster-gbk.csv: a title, 序号 only, skipped columns, dates in every form."""
+    path = str(SAMPLES / "roster-gbk.csv")
+    result = run("--db", db_url, "import", "members", path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{path}: members added: 12, updated: 0, unchanged: 0.\n"
+    assert result.stderr.splitlines() == [
+        f"{path}: columns not kept, skipped: 民族, 籍贯, 学历, 身份证号, 行政职务, 备注.",
+        f"{path}: no 编号 column; new members are numbered by their 序号 (1 → 001), members "
+        "already in the branch keep their numbers.",
+    ]
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    assert run("--db", other, "import", "members", str(SAMPLES / "members.csv")).exit_code == 0
+
+    def without_dues(members):
+        return [{k: v for k, v in m.items() if k != "dues_paid_until"} for m in members]
+
+    assert without_dues(listing(db_url)[0]) == without_dues(listing(other)[0])
+
+
+def test_the_notice_in_chinese(db_url):
+    path = str(SAMPLES / "roster-gbk.csv")
+    result = run("--db", db_url, "import", "members", path, lang="zh")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"{path}：以下列不保存，已跳过：民族、籍贯、学历、身份证号、行政职务、备注。"
+    )
+
+
+def test_strict_refuses_what_it_would_skip(db_url):
+    path = str(SAMPLES / "roster-gbk.csv")
+    lines = refused(db_url, "members", path, "--strict")
+    assert len(lines) == 7
+    assert lines[0].startswith(f"{path}:3: Unknown column '民族' (column D). Accepted columns: ")
+    assert lines[-1] == f"Nothing was imported; problems in {path}: 6."
+
+
+def test_reimporting_an_edited_roster_reports_what_changed(db_url, tmp_path):
+    assert run("--db", db_url, "import", "members", str(SAMPLES / "roster-gbk.csv")).exit_code == 0
+    text = (SAMPLES / "roster-gbk.csv").read_bytes().decode("gb18030")
+    text = text.replace("13906521187", "13906520000")  # 李秀英's new phone
+    text = "\r\n".join(line for line in text.split("\r\n") if ",吴婷," not in line)
+    text += "13,钱进,男,汉族,1990-01-01,,,,2015-07-01,2016-07-01,正式党员,第二党小组,,,,\r\n"
+    path = tmp_path / "花名册2026.csv"
+    path.write_bytes(text.encode("gb18030"))
+    result = run("--db", db_url, "import", "members", str(path), lang="zh")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{path}：新增党员 1 名，更新 1 名，未变 10 名。",
+        "  新增：013 钱进",
+        "  更新 002 李秀英：联系电话 13906521187 → 13906520000",
+        "  文件中没有（已保留）：010 吴婷",
+    ]
+    members = {m["member_no"]: m for m in listing(db_url)[0]}
+    assert len(members) == 13 and members["010"]["name"] == "吴婷"  # kept, not deleted

@@ -5,13 +5,19 @@ from __future__ import annotations
 import pytest
 
 from orglife_tui.importing import COLUMNS, ImportFailed, Sheet, column_key, map_sheet
-from orglife_tui.importing.columns import IGNORED, column_letter, normalise
+from orglife_tui.importing.columns import (
+    IGNORED,
+    SERIAL,
+    column_letter,
+    looks_like_header,
+    normalise,
+)
 from orglife_tui.locale import set_language
 
 MEMBERS_ACCEPTED = (
     "member_no(编号), name(姓名), gender(性别), birth_date(出生日期), join_date(入党日期), "
     "full_date(转正日期), status(类别), group(党小组), post(职务), phone(联系电话), "
-    "dues_paid_until(党费交至)"
+    "dues_paid_until(党费交至), transfer_in_date(转入日期), transfer_in_from(原所在支部)"
 )
 
 
@@ -24,9 +30,9 @@ def sheet(header, *rows, file="m.csv"):
     )
 
 
-def problems(kind, header, *rows):
+def problems(kind, header, *rows, strict=False):
     with pytest.raises(ImportFailed) as exc:
-        map_sheet(sheet(header, *rows), kind)
+        map_sheet(sheet(header, *rows), kind, strict=strict)
     return exc.value.lines()
 
 
@@ -112,7 +118,7 @@ def test_missing_required_columns_are_one_problem_each_for_the_file():
 
 
 def test_unknown_column_lists_the_accepted_names():
-    assert problems("members", ["编号", "姓名", "类别", "电化"]) == [
+    assert problems("members", ["编号", "姓名", "类别", "电化"], strict=True) == [
         f"m.csv:1: Unknown column '电化' (column D). Accepted columns: {MEMBERS_ACCEPTED}."
     ]
 
@@ -168,3 +174,58 @@ def test_a_header_without_rows_has_nothing_to_import():
 )
 def test_column_letters(index, letter):
     assert column_letter(index) == letter
+
+
+def test_a_roster_skips_the_columns_it_does_not_keep_and_names_them():
+    table = map_sheet(
+        sheet(
+            ["序号", "姓名", "民族", "编号", "身份证号", "类别"],
+            ["1", "张伟", "汉", "001", "x", "正式"],
+        ),
+        "members",
+    )
+    assert table.keys == ("name", "member_no", "status")
+    assert table.skipped == ("民族", "身份证号")
+    assert table.rows[0].values == {"name": "张伟", "member_no": "001", "status": "正式"}
+
+
+def test_a_repeated_optional_roster_column_is_skipped_a_repeated_required_one_refused():
+    table = map_sheet(
+        sheet(["编号", "姓名", "类别", "手机号", "联系电话"], ["001", "张伟", "正式", "1", "2"]),
+        "members",
+    )
+    assert (table.keys, table.skipped) == (("member_no", "name", "status", "phone"), ("联系电话",))
+    assert problems("members", ["编号", "姓名", "类别", "党员姓名"], ["001", "a", "正式", "b"]) == [
+        "m.csv:1: Column '党员姓名' (column D) repeats '姓名' (column B)."
+    ]
+
+
+def test_other_imports_still_refuse_unknown_columns():
+    assert problems("meetings", ["日期", "类型", "主题", "备忘"], ["2026-01-01", "党课", "x", "y"])[
+        0
+    ].startswith("m.csv:1: Unknown column '备忘' (column D).")
+
+
+def test_a_serial_number_is_the_member_number_only_without_one():
+    only = map_sheet(sheet(["序号", "姓名", "类别"], ["1", "张伟", "正式"], ["2"]), "members")
+    assert only.keys == (SERIAL, "name", "status")
+    assert [r.number for r in only.rows] == [2]  # row 3 holds only its serial number
+    both = map_sheet(
+        sheet(["序号", "编号", "姓名", "类别"], ["1", "001", "张伟", "正式"]), "members"
+    )
+    assert both.keys == ("member_no", "name", "status")
+
+
+@pytest.mark.parametrize(
+    "cells, header",
+    [
+        (["第一党支部党员花名册"], False),
+        (["截至2026年11月", "", "填表人：张伟"], False),
+        (["序号", "姓名", "性别"], True),
+        (["姓名", "民族"], False),  # one known column
+        (["性别", "出生日期", "籍贯"], False),  # no required column
+        (["出生\n日期", "党员姓名"], True),
+    ],
+)
+def test_what_looks_like_a_roster_header(cells, header):
+    assert looks_like_header("members", cells) is header

@@ -65,44 +65,74 @@ def test_a_title_row_above_the_header_is_skipped(tmp_path):
     )
 
 
-def test_gbk_file_gets_one_clear_message(tmp_path):
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "gb2312"])
+def test_a_csv_saved_by_a_chinese_excel_is_read(tmp_path, encoding):
+    """Excel's plain "CSV" on a Chinese Windows is GBK; GB18030 reads it (and GB2312)."""
     path = tmp_path / "名册.csv"
-    path.write_bytes("编号,姓名\n001,张伟\n".encode("gbk"))
-    with pytest.raises(ImportFailed) as exc:
-        read_sheet(path)
-    assert only_problem(exc) == (
-        f"{path}: The file is not UTF-8 text (it looks like GBK). In Excel use Save As → "
-        "“CSV UTF-8 (Comma delimited)”, or save it as .xlsx."
-    )
+    path.write_bytes("编号,姓名,党小组\n001,张伟,第一党小组\n".encode(encoding))
+    sheet = read_sheet(path)
+    assert sheet.header == ["编号", "姓名", "党小组"]
+    assert sheet.rows == [(2, ["001", "张伟", "第一党小组"])]
 
 
-def test_gbk_message_in_chinese(tmp_path):
+def test_a_gb18030_only_character_is_read(tmp_path):
     path = tmp_path / "m.csv"
-    path.write_bytes("编号,姓名\n".encode("gbk"))
-    set_language("zh")
-    with pytest.raises(ImportFailed) as exc:
-        read_sheet(path, display="m.csv")
-    assert only_problem(exc) == (
-        "m.csv: 文件不是 UTF-8 编码（看起来是 GBK）。请在 Excel 中“另存为”→"
-        "“CSV UTF-8（逗号分隔）”，或另存为 .xlsx 文件。"
-    )
+    path.write_bytes("编号,姓名\n001,王䶮\n002,𠮷野\n".encode("gb18030"))
+    assert [cells[1] for _, cells in read_sheet(path).rows] == ["王䶮", "𠮷野"]
 
 
-def test_utf16_file_is_refused_with_the_same_advice(tmp_path):
+def test_utf16_file_is_refused_with_advice(tmp_path):
     path = tmp_path / "m.csv"
     path.write_bytes("编号\t姓名\n".encode("utf-16"))
     with pytest.raises(ImportFailed) as exc:
         read_sheet(path, display="m.csv")
-    assert "not UTF-8 text (it looks like UTF-16)" in only_problem(exc)
+    assert only_problem(exc) == (
+        "m.csv: The file is UTF-16 text, which is not read (only UTF-8 and GB18030/GBK). "
+        "In Excel use Save As → “CSV UTF-8 (Comma delimited)”, or save it as .xlsx."
+    )
 
 
-def test_binary_junk_is_not_text(tmp_path):
+NEITHER = "The file is neither UTF-8 nor GB18030/GBK text: save the sheet as CSV UTF-8 or as .xlsx."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes([0x89, 0x50, 0x4E, 0x47, 0, 0xFF, 0xFE, 0x00, 0x81]),  # binary junk
+        "编号\t姓名\n001\t张伟\n".encode("utf-16-le"),  # UTF-16 without its BOM
+        "编号,姓名\n001,张伟\n".encode("utf-16-be"),
+        bytes(range(256)) * 4,
+    ],
+)
+def test_neither_utf8_nor_gb18030_is_refused(tmp_path, data):
     path = tmp_path / "m.csv"
-    path.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0, 0xFF, 0xFE, 0x00, 0x81]))
+    path.write_bytes(data)
     with pytest.raises(ImportFailed) as exc:
         read_sheet(path, display="m.csv")
-    assert (
-        only_problem(exc) == "m.csv: The file is not text: save the sheet as CSV UTF-8 or as .xlsx."
+    assert only_problem(exc) == f"m.csv: {NEITHER}"
+
+
+def test_neither_in_chinese(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_bytes("编号,姓名\n".encode("utf-16-le"))
+    set_language("zh")
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert only_problem(exc) == (
+        "m.csv: 文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本：请将表格另存为 CSV UTF-8 或 .xlsx 文件。"
+    )
+
+
+def test_utf8_with_a_damaged_byte_is_not_read_as_gbk(tmp_path):
+    """A few bad bytes in UTF-8 text would decode as GB18030 into nonsense."""
+    good = "编号,姓名,党小组\n001,张伟,第一党小组\n002,李娜,第二党小组\n".encode()
+    path = tmp_path / "m.csv"
+    path.write_bytes(good[:-8] + b"\xff" + good[-7:])
+    with pytest.raises(ImportFailed) as exc:
+        read_sheet(path, display="m.csv")
+    assert only_problem(exc) == (
+        "m.csv: The file is UTF-8 text with damaged bytes (line 3); open it in Excel and save "
+        "it again as CSV UTF-8 or .xlsx."
     )
 
 
@@ -218,3 +248,69 @@ def test_an_empty_workbook_is_empty(tmp_path):
 )
 def test_cell_text(value, fmt, text):
     assert cell_text(value, fmt) == text
+
+
+def test_the_header_is_found_below_title_rows_of_any_shape(tmp_path):
+    """A title, a date line and a two-cell 填报 line: the header is the row that names
+    columns (the caller's test), not the first row with two cells."""
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["第一党支部党员花名册", "", ""],
+            [],
+            ["填报单位：第一党支部", "", "截至2026年11月"],
+            ["编号", "姓名", "类别"],
+            ["001", "张伟", "正式党员"],
+        ],
+    )
+    sheet = read_sheet(path, is_header=lambda cells: cells[:2] == ["编号", "姓名"])
+    assert (sheet.header_row, sheet.header, sheet.rows) == (
+        4,
+        ["编号", "姓名", "类别"],
+        [(5, ["001", "张伟", "正式党员"])],
+    )
+    assert read_sheet(path).header_row == 3  # without the test: the first row of two cells
+
+
+def test_the_header_is_looked_for_in_the_first_ten_rows_only(tmp_path):
+    rows = [[f"说明{i}", "x"] for i in range(10)] + [["编号", "姓名"], ["001", "张伟"]]
+    path = write_csv(tmp_path / "m.csv", rows)
+    sheet = read_sheet(path, is_header=lambda cells: cells[0] == "编号")
+    assert sheet.header_row == 1  # not found: the first row that is no single-cell title
+
+
+def test_a_cell_merged_down_gives_its_value_to_each_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["花名册"])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["编号", "姓名", "党小组"])
+    for no, name in (("001", "张伟"), ("002", "李娜"), ("003", "王芳")):
+        sheet.append([no, name, "第一党小组" if no == "001" else None])
+    sheet.merge_cells("C3:C5")
+    book.save(tmp_path / "m.xlsx")
+    read = read_sheet(tmp_path / "m.xlsx")
+    assert (read.header_row, read.header) == (2, ["编号", "姓名", "党小组"])
+    assert [cells for _, cells in read.rows] == [
+        ["001", "张伟", "第一党小组"],
+        ["002", "李娜", "第一党小组"],
+        ["003", "王芳", "第一党小组"],
+    ]
+
+
+def test_a_sheet_starting_lower_down_keeps_its_row_numbers_and_columns(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["B3"], sheet["C3"] = "编号", "姓名"
+    sheet["B4"], sheet["C4"] = "001", "张伟"
+    book.save(tmp_path / "m.xlsx")
+    read = read_sheet(tmp_path / "m.xlsx")
+    assert (read.header_row, read.header, read.rows) == (
+        3,
+        ["", "编号", "姓名"],
+        [(4, ["", "001", "张伟"])],
+    )

@@ -73,7 +73,7 @@ def test_members_with_chinese_headers(store, branch, tmp_path):
     )
     summary = import_file(store, branch.id, "members", path)
     assert (summary.added, summary.updated, summary.rows) == (2, 0, 2)
-    assert summary.message() == f"{path}: members added: 2, updated: 0."
+    assert summary.message() == f"{path}: members added: 2, updated: 0, unchanged: 0."
     first, second = store.list_members(branch.id)
     assert (first.member_no, first.name, first.gender, first.status, first.post) == (
         "001",
@@ -176,7 +176,6 @@ def test_bad_member_rows_are_each_reported_and_nothing_is_written(seeded, tmp_pa
         "members.csv:3: birth date: there is no date '1990-13-01'",
         "members.csv:4: status: unknown status '积极分子' (full/probationary, 正式党员/预备党员)",
         "members.csv:6: Member number 010 appears more than once (first on row 2).",
-        "members.csv:7: Member number 002 is already in the branch.",
         "members.csv:8: gender: unknown gender '人' (male/男, female/女)",
         "members.csv:8: post: unknown post '班长' (secretary/书记, deputy_secretary/副书记, "
         "organization/组织委员, publicity/宣传委员, discipline/纪检委员, committee_member/委员, "
@@ -227,17 +226,15 @@ def test_duplicates_found_by_the_store_are_mapped_to_spreadsheet_rows(seeded, tm
         ],
     )
     assert refused(store, branch, "members", path) == [
-        "m.csv:4: Member number 001 is already in the branch.",
         "m.csv:5: Member number 010 appears more than once (first on row 2).",
     ]
 
 
-def test_a_one_row_file_with_a_taken_number_names_its_row(seeded, tmp_path):
+def test_a_row_with_a_number_already_in_the_branch_is_that_member_again(seeded, tmp_path):
     store, branch = seeded
     path = write_csv(tmp_path / "m.csv", [["编号", "姓名", "类别"], [], ["003", "王芳", "预备"]])
-    assert refused(store, branch, "members", path) == [
-        "m.csv:3: Member number 003 is already in the branch."
-    ]
+    summary = import_file(store, branch.id, "members", path)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 0, 1)
 
 
 def test_update_changes_existing_members_and_keeps_columns_the_file_leaves_out(seeded, tmp_path):
@@ -251,7 +248,7 @@ def test_update_changes_existing_members_and_keeps_columns_the_file_leaves_out(s
             ["004", "赵六", "预备党员", "第一党小组"],
         ],
     )
-    summary = import_file(store, branch.id, "members", path, update_existing=True)
+    summary = import_file(store, branch.id, "members", path)
     assert (summary.added, summary.updated) == (1, 2)
     members = {m.member_no: m for m in store.list_members(branch.id)}
     assert members["001"].group == "第二党小组"
@@ -261,15 +258,17 @@ def test_update_changes_existing_members_and_keeps_columns_the_file_leaves_out(s
     assert members["004"].status is MemberStatus.probationary
 
 
-def test_without_update_existing_numbers_are_refused(seeded, tmp_path):
+def test_a_roster_updates_without_any_option_and_deletes_nobody(seeded, tmp_path):
+    """A roster import is how an updated roster comes in (issue 9 §1): no --update."""
     store, branch = seeded
     path = write_csv(
         tmp_path / "m.csv",
         [["编号", "姓名", "类别"], ["001", "张伟", "正式"], ["004", "赵六", "正式"]],
     )
-    assert refused(store, branch, "members", path) == [
-        "m.csv:2: Member number 001 is already in the branch."
-    ]
+    summary = import_file(store, branch.id, "members", path)
+    assert (summary.added, summary.updated, summary.unchanged) == (1, 0, 1)
+    assert summary.not_in_file == (("002", "李娜"), ("003", "王芳"))
+    assert [m.member_no for m in store.list_members(branch.id)] == ["001", "002", "003", "004"]
 
 
 def test_problems_in_chinese(seeded, tmp_path):
@@ -284,7 +283,6 @@ def test_problems_in_chinese(seeded, tmp_path):
         ],
     )
     assert refused(store, branch, "members", path) == [
-        "m.csv:2: 党员编号 001 在本支部已存在。",
         "m.csv:3: 姓名：必填",
         "m.csv:3: 出生日期：日期“1990.02.30”不存在",
     ]
