@@ -77,7 +77,7 @@ def register(app: typer.Typer) -> None:
 
         values = {
             "member_no": member,
-            "date": when or date.today().isoformat(),
+            "date": when or _today().isoformat(),
             "type": kind,
             "form": form,
             "talkers": "; ".join(talker or ()),
@@ -206,6 +206,13 @@ def register(app: typer.Typer) -> None:
 
 
 # ---------------------------------------------------------------------------- parsing
+
+
+def _today() -> date:
+    """The commands' clock (``ORGLIFE_TODAY`` when set), as the store's checks see it."""
+    from orglife_tui.config import clock
+
+    return (clock() or date.today)()
 
 
 def _field_messages(errors) -> str:
