@@ -57,6 +57,9 @@ MEETING_KEYS = (
     "absent",
 )
 
+# ``meetings list --voided``: the columns of a voided meeting (headers ``corrections.col.*``).
+VOIDED_MEETING_KEYS = ("meeting_no", "date", "types", "title", "voided_on", "void_reason")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -213,6 +216,7 @@ def build_app() -> typer.Typer:
         year: int = typer.Option(None, "--year", help=t("cli.opt.year")),
         month: str = typer.Option(None, "--month", help=t("cli.opt.month")),
         mtype: str = typer.Option(None, "--type", help=t("cli.opt.type")),
+        voided: bool = typer.Option(False, "--voided", help=t("corrections.cli.opt.voided")),
     ) -> None:
         import calendar
         from datetime import date
@@ -232,7 +236,7 @@ def build_app() -> typer.Typer:
             raise fail(str(exc), code=2) from None
         store, branch = open_branch(ctx)
         try:
-            meetings = store.list_meetings(branch.id, start, end, meeting_type)
+            meetings = store.list_meetings(branch.id, start, end, meeting_type, voided=voided)
         finally:
             store.close()
         lang = get_language()
@@ -241,6 +245,25 @@ def build_app() -> typer.Typer:
         if fmt != "table":
             for r in rows:
                 r["types"] = ";".join(t_.value for t_ in r["types"])
+        if voided:
+            for r in rows:
+                r["voided_on"] = r["voided_at"].date() if r["voided_at"] else None
+            emit(
+                fmt,
+                VOIDED_MEETING_KEYS,
+                rows,
+                table_row=lambda r: [
+                    r["meeting_no"],
+                    r["date"].isoformat(),
+                    sep.join(label(x, lang) for x in r["types"]),
+                    r["title"],
+                    r["voided_on"].isoformat() if r["voided_on"] else "",
+                    r["void_reason"] or "",
+                ],
+                empty_message=t("corrections.no_voided"),
+                col_prefix="corrections.col.",
+            )
+            return
         emit(
             fmt,
             MEETING_KEYS,

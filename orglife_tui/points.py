@@ -1,7 +1,8 @@
 """Points operations shared by the command line and the terminal UI.
 
 Attendance drives the points: whoever changes attendance (an import, the demo loader, a
-mark on the attendance sheet) calls ``after_attendance_change`` next, which brings the
+mark on the attendance sheet, a meeting corrected or voided) calls ``after_attendance_change``
+(``after_meeting_change``) next, which brings the
 ledger's attendance-derived entries in line under the branch's active scheme. The sync is
 idempotent, so a sync that fails (or is skipped by a crash) is made good by the next one or
 by ``orglife-tui ledger sync``.
@@ -57,6 +58,12 @@ def after_attendance_change(
         None if meeting_ids is None else list(meeting_ids),
         member_ids=None if member_ids is None else list(member_ids),
     )
+
+
+def after_meeting_change(store: Store, branch_id: int, meeting_id: int) -> ledger.SyncResult:
+    """Let the points follow a meeting corrected (new date or types: its entries move) or
+    voided (its entries are reversed, linked to them, with the note that it was voided)."""
+    return after_attendance_change(store, branch_id, [meeting_id])
 
 
 def after_attendance_import(

@@ -52,12 +52,29 @@ def booking_scheme() -> Scheme:
     return make_scheme(items=(*ITEMS, retired))
 
 
+def cover_records(store: Store, branch_id: int, days: list[date]) -> None:
+    """Let the branch's records start early enough for back-dated records (a records start
+    refuses anything dated before it)."""
+    if not days:
+        return
+    first = min(days).replace(day=1)
+    start = store.records_start(branch_id)
+    if start is None or first < start:
+        store.set_records_start(branch_id, first)
+
+
 def add_entries(store: Store, branch_id: int, rows: list[tuple]) -> list[int]:
     """Book rows ``(member_no, item_code, points, date)`` through the ledger; a fifth element
     names an entry to reverse instead (the row's points are then its negation). Returns the
     new entries' ids."""
     scheme = booking_scheme()
     ids: list[int] = []
+    days = [
+        r[3] if isinstance(r[3], date) else date.fromisoformat(r[3])
+        for r in rows
+        if not (len(r) > 4 and r[4] is not None)
+    ]
+    cover_records(store, branch_id, days)
     for row in rows:
         member_no, code, pts, day = row[:4]
         if len(row) > 4 and row[4] is not None:

@@ -70,6 +70,8 @@ def build(store) -> dict:
             absence_step="reminder_talk",
         ),
     )
+    # The older case's talk lies in the year before: the records go back that far.
+    store.set_records_start(branch_id, date(YEAR - 1, 1, 1))
     add_talk(
         store,
         branch_id,

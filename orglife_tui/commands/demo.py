@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         store, branch = _demo_branch(ctx, DEMO_BRANCH_NAME)
         try:
             ensure_empty(store, branch.id)
-            data = generate(members=members, years=years, seed=seed)
+            data = generate(members=members, years=years, seed=seed, today=store.today())
             show_progress = members >= LARGE_BRANCH or _is_terminal(sys.stderr)
             if show_progress:
                 length = data.row_count() + data.record_count()
@@ -139,6 +139,7 @@ def _load(load_branch, store, branch_id: int, data, seed: int, progress):
         progress=progress,
         action="demo.load",
         detail={"seed": seed, "first_day": data.first_day.isoformat(), "drifter": data.drifter},
+        records_start=data.first_day,
     )
 
 

@@ -56,7 +56,7 @@ class BranchFacts:
     branch: str
     first: date  # the window the facts cover
     last: date  # the as-of date
-    record_start: date | None  # the branch's first recorded meeting, ever
+    record_start: date | None  # the branch's records start: periods are judged from it
     groups: tuple[str, ...]  # party groups that have members
     committee_size: int  # members holding a committee post
     meeting_counts: tuple[MeetingCount, ...] = ()

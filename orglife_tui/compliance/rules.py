@@ -4,8 +4,9 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
 
 - Meeting frequencies: in every period of the rule (month, quarter or year) at least
   ``times`` meetings of the type; group meetings per party group. A period is judged once it
-  has ended by the as-of date, and only from the period holding the branch's first recorded
-  meeting on (a branch that starts using the program in June is not blamed for January).
+  has ended by the as-of date, and only from the period holding the branch's records start
+  on (a branch that starts using the program in June is not blamed for January, and one
+  that records no meeting at all is not thereby compliant).
   Committee meetings are required only of a branch with a committee (two or more members
   holding committee posts).
 - ``absence_streak``: a member's month counts as taking part when the member was present at

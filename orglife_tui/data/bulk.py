@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from itertools import islice
 from typing import Protocol
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, update
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker
@@ -124,6 +124,7 @@ def load_branch(
     action: str = "demo.load",
     detail: dict[str, object] | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    records_start: date | None = None,
 ) -> LoadCounts:
     """Write a whole branch into an empty one; returns what was written.
 
@@ -137,6 +138,9 @@ def load_branch(
     (The same member twice at one meeting is the caller's bug: the database refuses it with
     an ``IntegrityError``, also writing nothing.) ``progress`` hears of every chunk written
     (a talk's talkers count as rows of their own).
+
+    The branch's records start becomes ``records_start`` (the generator's first day), or
+    when left out the first day of the earliest meeting's month.
     """
     report = progress or (lambda _n: None)
     if any(not m.meeting_no for m in meetings):
@@ -156,6 +160,14 @@ def load_branch(
             [*groups, *(m.group for m in members if m.group), *(m.group for m in meetings)],
         )
         report(len(group_ids))
+
+        start = records_start
+        if start is None and meetings:
+            start = min(m.date for m in meetings).replace(day=1)
+        if start is not None:
+            conn.execute(
+                update(branch_t).where(branch_t.c.id == branch_id).values(records_start=start)
+            )
 
         for chunk in _chunks(members, chunk_rows):
             conn.execute(
@@ -248,6 +260,7 @@ def load_branch(
             members=counts.members,
             meetings=counts.meetings,
             attendance=counts.attendance,
+            records_start=start.isoformat() if start else None,
             **records,
             **(detail or {}),
         )

@@ -28,9 +28,11 @@ from orglife_tui.data.store import (
     attendance_t,
     branch_t,
     group_t,
+    live_meeting,
     meeting_t,
     member_t,
     mtype_t,
+    records_start_of,
 )
 from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
 
@@ -56,8 +58,9 @@ def branch_facts(
 ) -> BranchFacts:
     """What happened in the branch between ``first`` and ``last`` (inclusive).
 
-    Attendance marks are gathered from ``first`` on; meeting counts, talks and the record's
-    start cover the whole window as well. ``last`` is the as-of date: nothing later counts.
+    Attendance marks are gathered from ``first`` on; meeting counts and talks cover the
+    whole window as well. ``last`` is the as-of date: nothing later counts. Voided meetings
+    count nowhere; periods are judged from the branch's records start.
 
     Membership follows the dates: the members are those in the branch on some day of the
     window (with the dates they entered and left); a mark counts only if the member was in
@@ -71,6 +74,7 @@ def branch_facts(
             raise NotFound("branch_not_found", name=str(branch_id), known="")
         in_window = and_(
             meeting_t.c.branch_id == branch_id,
+            live_meeting(),
             meeting_t.c.date >= first,
             meeting_t.c.date <= last,
         )
@@ -93,8 +97,13 @@ def branch_facts(
                 .group_by(mtype_t.c.type, group_t.c.name, month)
             )
         ]
-        record_start = conn.scalar(
-            select(func.min(meeting_t.c.date)).where(meeting_t.c.branch_id == branch_id)
+        # Every period from the branch's records start is judged, meetings or none: a branch
+        # that records nothing is not thereby compliant. (A database from before the records
+        # start existed falls back on the first meeting.)
+        record_start = records_start_of(conn, branch_id) or conn.scalar(
+            select(func.min(meeting_t.c.date)).where(
+                meeting_t.c.branch_id == branch_id, live_meeting()
+            )
         )
         groups = list(
             conn.scalars(

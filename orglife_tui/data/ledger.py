@@ -59,9 +59,12 @@ from orglife_tui.data.store import (
     audit_fields,
     audit_t,
     branch_t,
+    date_problem,
     meeting_t,
     member_t,
+    membership_problem,
     mtype_t,
+    records_start_of,
 )
 from orglife_tui.scoring.model import Item, Scheme, Unit
 
@@ -627,16 +630,32 @@ def add_entry(
     if item.derive is not None:
         raise StoreError("ledger.item_derived", item=item.code)
     value, hours = _entry_points(item, points, hours)
-    when = entry_date or date.today()
+    when = entry_date or store.today()
     note = (note or "").strip() or None
     with store.write_transaction() as conn:
         member = conn.execute(
-            select(member_t.c.id, member_t.c.member_no, member_t.c.name).where(
-                member_t.c.branch_id == branch_id, member_t.c.member_no == member_no.strip()
-            )
+            select(
+                member_t.c.id,
+                member_t.c.member_no,
+                member_t.c.name,
+                member_t.c.join_date,
+                member_t.c.entered_on,
+                member_t.c.left_on,
+            ).where(member_t.c.branch_id == branch_id, member_t.c.member_no == member_no.strip())
         ).first()
         if member is None:
             raise NotFound("member_not_found", member_no=member_no)
+        # Points are booked once earned, within the branch's records, while the member
+        # belongs to the branch.
+        problem = date_problem(
+            when,
+            store.today(),
+            records_start_of(conn, branch_id),
+            "corrections.entry_date_in_future",
+        ) or membership_problem(member, when)
+        if problem is not None:
+            key, params = problem
+            raise StoreError(key, **params)
         chain = _Chain(store, conn, branch_id)
         entry_id, digest = chain.append(
             {
@@ -749,6 +768,7 @@ def _desired_select(
         assert rule is not None
         cond = [
             meeting_t.c.branch_id == branch_id,
+            meeting_t.c.voided_at.is_(None),  # a voided meeting earns nothing
             attendance_t.c.status == rule.attendance.value,
             exists().where(
                 mtype_t.c.meeting_id == meeting_t.c.id,
@@ -918,10 +938,16 @@ def sync_attendance(
         reverse: dict[int, str] = {}  # entry id -> reason key
         several: list = []
         adds: list[dict[str, object]] = []
+        voided = _voided_meetings(conn, {d.meeting_id for d in diffs if d.en and not d.dn})
         for d in diffs:
             if d.en == 1:
                 if not d.dn:
-                    why = "attendance_changed" if d.item_code in derived else "scheme_changed"
+                    if d.meeting_id in voided:
+                        why = "meeting_voided"
+                    elif d.item_code in derived:
+                        why = "attendance_changed"
+                    else:
+                        why = "scheme_changed"
                 elif abs(float(d.want) - float(d.have)) > 0.005:
                     why = "scheme_changed"
                 else:
@@ -960,7 +986,7 @@ def sync_attendance(
             )
         from orglife_tui.locale import t
 
-        notes = {k: t(f"ledger.note.{k}") for k in set(reverse.values())}
+        notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
         originals.sort(
             key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"])
         )
@@ -978,6 +1004,25 @@ def sync_attendance(
             meetings=len(meeting_ids) if meeting_ids is not None else "all",
         )
     return result
+
+
+# Reasons of reversals whose note is not in the ledger's own ``ledger.note.*`` messages.
+NOTE_KEYS = {"meeting_voided": "corrections.note.meeting_voided"}
+
+
+def _voided_meetings(conn: Connection, meeting_ids: Iterable[int | None]) -> set[int]:
+    """Which of ``meeting_ids`` are voided meetings (their entries are reversed as such)."""
+    ids = sorted(i for i in meeting_ids if i is not None)
+    out: set[int] = set()
+    for i in range(0, len(ids), _MAX_IN):
+        out.update(
+            conn.scalars(
+                select(meeting_t.c.id).where(
+                    meeting_t.c.id.in_(ids[i : i + _MAX_IN]), meeting_t.c.voided_at.is_not(None)
+                )
+            )
+        )
+    return out
 
 
 def meeting_ids_for(store: Store, branch_id: int, meeting_nos: Iterable[str]) -> list[int]:

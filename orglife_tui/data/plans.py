@@ -21,7 +21,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.models import PlanItem
-from orglife_tui.data.store import RowProblems, Store, meeting_t, mtype_t
+from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
 from orglife_tui.domain import MeetingType
 
 plan_t = PlanItem.__table__
@@ -279,6 +279,7 @@ def _held_meetings(
         .join(mtype_t, mtype_t.c.meeting_id == meeting_t.c.id)
         .where(
             meeting_t.c.branch_id == branch_id,
+            live_meeting(),  # a voided meeting carried nothing out
             meeting_t.c.date >= date(year, 1, 1),
             meeting_t.c.date <= date(year, 12, 31),
         )

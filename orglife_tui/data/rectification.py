@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.models import RectificationItem
-from orglife_tui.data.store import Store, meeting_t
+from orglife_tui.data.store import Store, live_meeting, meeting_t
 from orglife_tui.domain import RectificationStatus
 
 rect_t = RectificationItem.__table__
@@ -100,7 +100,9 @@ def _values(conn: Connection, branch_id: int, item: RectificationInput) -> dict[
     if number is not None:
         meeting_id = conn.scalar(
             select(meeting_t.c.id).where(
-                meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no == number
+                meeting_t.c.branch_id == branch_id,
+                meeting_t.c.meeting_no == number,
+                live_meeting(),  # a voided meeting listed no problems
             )
         )
         if meeting_id is None:

@@ -19,7 +19,15 @@ from sqlalchemy import Connection, and_, exists, func, select
 
 from orglife_tui.data.membership import in_branch_during, in_branch_on
 from orglife_tui.data.models import PlanItem, RectificationItem, Talk
-from orglife_tui.data.store import Store, attendance_t, group_t, meeting_t, member_t, mtype_t
+from orglife_tui.data.store import (
+    Store,
+    attendance_t,
+    group_t,
+    live_meeting,
+    meeting_t,
+    member_t,
+    mtype_t,
+)
 from orglife_tui.domain import AttendanceStatus, MeetingType, TalkType
 
 talk_t = Talk.__table__
@@ -77,7 +85,10 @@ class YearTallies:
 
 def _in_window(branch_id: int, first: date, last: date):
     return and_(
-        meeting_t.c.branch_id == branch_id, meeting_t.c.date >= first, meeting_t.c.date <= last
+        meeting_t.c.branch_id == branch_id,
+        live_meeting(),  # a voided meeting counts nowhere
+        meeting_t.c.date >= first,
+        meeting_t.c.date <= last,
     )
 
 

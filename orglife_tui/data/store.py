@@ -123,6 +123,13 @@ class MeetingRow:
     present: int = 0
     leave: int = 0
     absent: int = 0
+    # A meeting recorded by mistake is voided, never deleted: when and why.
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
 
     def as_input(self) -> MeetingInput:
         return MeetingInput(
@@ -165,6 +172,65 @@ class BranchSummary:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def live_meeting():
+    """The condition every query on meetings carries: a voided meeting counts nowhere."""
+    return meeting_t.c.voided_at.is_(None)
+
+
+def records_start_of(conn: Connection, branch_id: int) -> date | None:
+    """The first day the branch's records cover (``branch.records_start``)."""
+    return conn.scalar(select(branch_t.c.records_start).where(branch_t.c.id == branch_id))
+
+
+def date_problem(
+    on: date, today: date, start: date | None, future_key: str
+) -> tuple[str, dict[str, str]] | None:
+    """Why a record dated ``on`` cannot be: after today (``future_key``) or before the
+    branch's records start. None when the date is possible."""
+    if on > today:
+        return future_key, {"date": on.isoformat(), "today": today.isoformat()}
+    return start_problem(on, start)
+
+
+def start_problem(on: date, start: date | None) -> tuple[str, dict[str, str]] | None:
+    """A record dated ``on`` before the branch's records ``start`` (None: it is not)."""
+    if start is not None and on < start:
+        return "corrections.before_start", {
+            "date": on.isoformat(),
+            "start": start.isoformat(),
+            "month": month_start(on).isoformat(),
+        }
+    return None
+
+
+def membership_problem(member, on: date) -> tuple[str, dict[str, str]] | None:
+    """Why nothing can be recorded for ``member`` (a row with member_no, name, join_date,
+    entered_on, left_on) on ``on``: before joining the Party, before coming into the branch,
+    or on/after leaving it. None when the member was in the branch that day."""
+    who = {"member_no": member.member_no, "name": member.name, "date": on.isoformat()}
+    if member.join_date is not None and on < member.join_date:
+        return "corrections.member_not_joined", {**who, "joined": member.join_date.isoformat()}
+    if member.entered_on is not None and on < member.entered_on:
+        return "corrections.member_not_entered", {**who, "entered": member.entered_on.isoformat()}
+    if member.left_on is not None and on >= member.left_on:
+        return "corrections.member_left", {**who, "left": member.left_on.isoformat()}
+    return None
+
+
+def voided_problem(meeting) -> tuple[str, dict[str, str]]:
+    """The refusal of any change to a voided meeting (a row with meeting_no, voided_at,
+    void_reason)."""
+    return "corrections.meeting_voided", {
+        "meeting_no": meeting.meeting_no,
+        "on": meeting.voided_at.date().isoformat() if meeting.voided_at else "",
+        "reason": meeting.void_reason or "",
+    }
 
 
 def _opt_enum(kind, value):
@@ -329,6 +395,72 @@ class Store:
             conn.execute(update(branch_t).where(branch_t.c.id == branch_id).values(name=new_name))
             self.audit(conn, branch_id, "branch.rename", old=old, new=new_name)
         return BranchInfo(branch_id, new_name)
+
+    def records_start(self, branch_id: int) -> date | None:
+        """The first day the branch's records cover: every period from it on is judged."""
+        with self.read_connection() as conn:
+            if conn.scalar(select(branch_t.c.id).where(branch_t.c.id == branch_id)) is None:
+                raise NotFound("branch_not_found", name=str(branch_id), known="")
+            return records_start_of(conn, branch_id)
+
+    def set_records_start(self, branch_id: int, start: date) -> date:
+        """Move the branch's records start (audited). Refused after today, and later than
+        the branch's earliest record (a meeting, a talk, a points entry booked by hand):
+        a record before the start would fall outside every judged period."""
+        from orglife_tui.data.models import LedgerEntry, Talk
+
+        today = self.today()
+        if start > today:
+            raise StoreError(
+                "corrections.start_in_future", date=start.isoformat(), today=today.isoformat()
+            )
+        talk_t = Talk.__table__
+        ledger_t = LedgerEntry.__table__
+        with self.write_transaction() as conn:
+            old = conn.execute(
+                select(branch_t.c.id, branch_t.c.records_start).where(branch_t.c.id == branch_id)
+            ).first()
+            if old is None:
+                raise NotFound("branch_not_found", name=str(branch_id), known="")
+            reversed_ = ledger_t.alias("rev")
+            firsts = [
+                conn.scalar(
+                    select(func.min(meeting_t.c.date)).where(
+                        meeting_t.c.branch_id == branch_id, live_meeting()
+                    )
+                ),
+                conn.scalar(select(func.min(talk_t.c.date)).where(talk_t.c.branch_id == branch_id)),
+                conn.scalar(
+                    select(func.min(ledger_t.c.entry_date)).where(
+                        ledger_t.c.branch_id == branch_id,
+                        ledger_t.c.source == "manual",
+                        ledger_t.c.reverses_id.is_(None),
+                        ~select(reversed_.c.id)
+                        .where(reversed_.c.reverses_id == ledger_t.c.id)
+                        .exists(),
+                    )
+                ),
+            ]
+            known = [d for d in firsts if d is not None]
+            if known and start > min(known):
+                first = min(known)
+                raise StoreError(
+                    "corrections.start_after_records",
+                    date=start.isoformat(),
+                    first=first.isoformat(),
+                )
+            if old.records_start != start:
+                conn.execute(
+                    update(branch_t).where(branch_t.c.id == branch_id).values(records_start=start)
+                )
+                self.audit(
+                    conn,
+                    branch_id,
+                    "branch.records_start",
+                    old=old.records_start.isoformat() if old.records_start else None,
+                    new=start.isoformat(),
+                )
+        return start
 
     # ------------------------------------------------------------------ groups
 
@@ -655,6 +787,8 @@ class Store:
                 present=int(r.p),
                 leave=int(r.l),
                 absent=int(r.a),
+                voided_at=r.voided_at,
+                void_reason=r.void_reason,
             )
             for r in rows
         ]
@@ -665,9 +799,13 @@ class Store:
         start: date | None = None,
         end: date | None = None,
         meeting_type: MeetingType | None = None,
+        voided: bool | None = False,
     ) -> list[MeetingRow]:
-        """Meetings dated in [start, end], oldest first."""
+        """Meetings dated in [start, end], oldest first: the live ones (``voided=False``),
+        the voided ones (``True``) or both (``None``)."""
         cond = [meeting_t.c.branch_id == branch_id]
+        if voided is not None:
+            cond.append(meeting_t.c.voided_at.is_not(None) if voided else live_meeting())
         if start is not None:
             cond.append(meeting_t.c.date >= start)
         if end is not None:
@@ -690,11 +828,37 @@ class Store:
             raise NotFound("meeting_not_found", meeting_no=str(meeting_id))
         return rows[0]
 
+    def count_meetings(self, branch_id: int, voided: bool = False) -> int:
+        """How many meetings the branch has recorded (live ones, or voided ones)."""
+        cond = meeting_t.c.voided_at.is_not(None) if voided else live_meeting()
+        with self.read_connection() as conn:
+            return int(
+                conn.scalar(
+                    select(func.count())
+                    .select_from(meeting_t)
+                    .where(meeting_t.c.branch_id == branch_id, cond)
+                )
+                or 0
+            )
+
+    def get_meeting_by_no(self, branch_id: int, meeting_no: str) -> MeetingRow:
+        """The meeting numbered ``meeting_no`` (voided or not)."""
+        number = (meeting_no or "").strip()
+        with self.read_connection() as conn:
+            rows = self._meeting_rows(
+                conn, and_(meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no == number)
+            )
+        if not rows:
+            raise NotFound("meeting_not_found", meeting_no=number)
+        return rows[0]
+
     def meeting_months(self, branch_id: int) -> list[str]:
         """The months (YYYY-MM) that have meetings, newest first."""
         with self.read_connection() as conn:
             dates = conn.scalars(
-                select(meeting_t.c.date).where(meeting_t.c.branch_id == branch_id).distinct()
+                select(meeting_t.c.date)
+                .where(meeting_t.c.branch_id == branch_id, live_meeting())
+                .distinct()
             )
             return sorted({d.strftime("%Y-%m") for d in dates}, reverse=True)
 
@@ -720,7 +884,13 @@ class Store:
     def add_meetings(
         self, branch_id: int, meetings: Sequence[MeetingInput], source: str | None = None
     ) -> list[str]:
-        """Insert meetings in one transaction; returns their numbers (assigned where missing)."""
+        """Insert meetings in one transaction; returns their numbers (assigned where missing).
+
+        A meeting dated after today is refused (a planned meeting belongs in the plan), and
+        so is one before the branch's records start, except into a branch without meetings:
+        there the records start moves back to the first day of the earliest meeting's month,
+        so that a branch's history can be imported (or typed in) when it starts.
+        """
         given = [m.meeting_no for m in meetings if m.meeting_no]
         problems: list[tuple[int, str, dict[str, str]]] = []
         seen: set[str] = set()
@@ -745,8 +915,25 @@ class Store:
                 for i, m in enumerate(meetings)
                 if m.meeting_no in taken
             ]
+            start = records_start_of(conn, branch_id)
+            new_start = self._start_for_meetings(conn, branch_id, start, meetings)
+            problems += self._meeting_date_problems(meetings, new_start)
             if problems:
                 raise RowProblems(sorted(problems, key=lambda p: p[0]))
+            if new_start != start:
+                conn.execute(
+                    update(branch_t)
+                    .where(branch_t.c.id == branch_id)
+                    .values(records_start=new_start)
+                )
+                self.audit(
+                    conn,
+                    branch_id,
+                    "branch.records_start",
+                    old=start.isoformat() if start else None,
+                    new=new_start.isoformat() if new_start else None,
+                    why="first_meetings",
+                )
             group_ids = self._group_ids(conn, branch_id, [m.group for m in meetings])
             counters = self._next_numbers(
                 conn, branch_id, [m.date.year for m in meetings if not m.meeting_no]
@@ -781,6 +968,46 @@ class Store:
                 self.audit(conn, branch_id, "meeting.import", added=len(meetings), source=source)
         return numbers
 
+    @staticmethod
+    def _start_for_meetings(
+        conn: Connection, branch_id: int, start: date | None, meetings: Sequence[MeetingInput]
+    ) -> date | None:
+        """The records start after adding ``meetings``: moved back to the earliest one's month
+        when they are the branch's first (live) meetings, else unchanged."""
+        if not meetings:
+            return start
+        has_meetings = conn.scalar(
+            select(meeting_t.c.id)
+            .where(meeting_t.c.branch_id == branch_id, live_meeting())
+            .limit(1)
+        )
+        if has_meetings is not None:
+            return start
+        earliest = month_start(min(m.date for m in meetings))
+        return earliest if start is None or earliest < start else start
+
+    def _meeting_date_problems(
+        self, meetings: Sequence[MeetingInput], start: date | None
+    ) -> list[tuple[int, str, dict[str, str]]]:
+        today = self.today()
+        out = []
+        for i, m in enumerate(meetings):
+            problem = date_problem(m.date, today, start, "corrections.meeting_in_future")
+            if problem is not None:
+                out.append((i, *problem))
+        return out
+
+    def meeting_date_problems(
+        self, branch_id: int, meetings: Sequence[MeetingInput]
+    ) -> list[tuple[int, str, dict[str, str]]]:
+        """What ``add_meetings`` would refuse about the dates of ``meetings``, by reading
+        only (an importer shows every problem of a file it will not write)."""
+        with self.read_connection() as conn:
+            start = records_start_of(conn, branch_id)
+            return self._meeting_date_problems(
+                meetings, self._start_for_meetings(conn, branch_id, start, meetings)
+            )
+
     def add_meeting(self, branch_id: int, m: MeetingInput) -> MeetingRow:
         try:
             (no,) = self.add_meetings(branch_id, [m])
@@ -800,6 +1027,11 @@ class Store:
             ).first()
             if old is None:
                 raise NotFound("meeting_not_found", meeting_no=m.meeting_no or str(meeting_id))
+            if old.voided_at is not None:
+                key, params = voided_problem(old)
+                raise Conflict(key, **params)
+            if m.date != old.date:
+                self._check_new_date(conn, branch_id, meeting_id, m.date)
             number = m.meeting_no or old.meeting_no
             clash = conn.scalar(
                 select(meeting_t.c.id).where(
@@ -844,6 +1076,75 @@ class Store:
                 self.audit(conn, branch_id, "meeting.update", meeting_no=number, changes=changed)
         return self.get_meeting(branch_id, meeting_id)
 
+    def _check_new_date(self, conn: Connection, branch_id: int, meeting_id: int, on: date) -> None:
+        """A meeting's date corrected to ``on``: possible, and every member marked at it in
+        the branch that day."""
+        problem = date_problem(
+            on, self.today(), records_start_of(conn, branch_id), "corrections.meeting_in_future"
+        )
+        if problem is None:
+            for member in conn.execute(
+                select(
+                    member_t.c.member_no,
+                    member_t.c.name,
+                    member_t.c.join_date,
+                    member_t.c.entered_on,
+                    member_t.c.left_on,
+                )
+                .select_from(attendance_t.join(member_t, member_t.c.id == attendance_t.c.member_id))
+                .where(attendance_t.c.meeting_id == meeting_id)
+                .order_by(member_t.c.sort_key, member_t.c.member_no)
+            ):
+                problem = membership_problem(member, on)
+                if problem is not None:
+                    break
+        if problem is not None:
+            key, params = problem
+            raise StoreError(key, **params)
+
+    def void_meeting(self, branch_id: int, meeting_id: int, reason: str) -> MeetingRow:
+        """Void a meeting recorded by mistake (nothing is deleted): it leaves every list,
+        sheet, rule, count and report, and its attendance earns no points any more (the
+        caller lets the points follow, ``points.after_meeting_change``). Audited; refused
+        without a reason and for a meeting already voided."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise StoreError("corrections.void_reason_required")
+        if len(reason) > 500:
+            raise StoreError("corrections.void_reason_too_long", limit=500)
+        with self.write_transaction() as conn:
+            old = conn.execute(
+                select(meeting_t).where(
+                    meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
+                )
+            ).first()
+            if old is None:
+                raise NotFound("meeting_not_found", meeting_no=str(meeting_id))
+            if old.voided_at is not None:
+                key, params = voided_problem(old)
+                raise Conflict("corrections.meeting_already_voided", **params)
+            marks = conn.scalar(
+                select(func.count())
+                .select_from(attendance_t)
+                .where(attendance_t.c.meeting_id == meeting_id)
+            )
+            conn.execute(
+                update(meeting_t)
+                .where(meeting_t.c.id == meeting_id)
+                .values(voided_at=_now(), void_reason=reason)
+            )
+            self.audit(
+                conn,
+                branch_id,
+                "meeting.void",
+                meeting_no=old.meeting_no,
+                date=old.date.isoformat(),
+                title=old.title,
+                marks=int(marks or 0),
+                reason=reason,
+            )
+        return self.get_meeting(branch_id, meeting_id)
+
     @staticmethod
     def _meeting_ids(conn: Connection, branch_id: int, numbers: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -872,6 +1173,9 @@ class Store:
         from orglife_tui.data.membership import away_on, in_branch_on, status_on
 
         meeting = self.get_meeting(branch_id, meeting_id)
+        if meeting.voided:
+            key, params = voided_problem(meeting)
+            raise Conflict(key, **params)
         cond = [member_t.c.branch_id == branch_id, in_branch_on(meeting.date)]
         if meeting.group:
             cond.append(group_t.c.name == meeting.group)
@@ -928,23 +1232,39 @@ class Store:
         status: AttendanceStatus | None,
         reason: str | None = None,
     ) -> None:
-        """Mark one member at one meeting; ``None`` clears the mark. Leave needs a reason."""
+        """Mark one member at one meeting; ``None`` clears the mark. Leave needs a reason.
+
+        Refused on a voided meeting, on a meeting dated after today, and for a member who
+        was not in the branch on the meeting's date (clearing a mark is always allowed on a
+        live meeting: it puts a wrong mark right)."""
         reason = attendance_reason(status, reason)
         if status is AttendanceStatus.leave and not reason:
             raise StoreError("leave_needs_reason")
         with self.write_transaction() as conn:
-            meeting_no = conn.scalar(
-                select(meeting_t.c.meeting_no).where(
-                    meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
-                )
-            )
-            member_no = conn.scalar(
-                select(member_t.c.member_no).where(
-                    member_t.c.id == member_id, member_t.c.branch_id == branch_id
-                )
-            )
-            if meeting_no is None or member_no is None:
+            meeting = conn.execute(
+                select(
+                    meeting_t.c.meeting_no,
+                    meeting_t.c.date,
+                    meeting_t.c.voided_at,
+                    meeting_t.c.void_reason,
+                ).where(meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id)
+            ).first()
+            member = conn.execute(
+                select(
+                    member_t.c.member_no,
+                    member_t.c.name,
+                    member_t.c.join_date,
+                    member_t.c.entered_on,
+                    member_t.c.left_on,
+                ).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
+            ).first()
+            if meeting is None or member is None:
                 raise NotFound("attendance_target_missing")
+            problem = self._mark_problem(meeting, member, clearing=status is None)
+            if problem is not None:
+                key, params = problem
+                raise StoreError(key, **params)
+            meeting_no, member_no = meeting.meeting_no, member.member_no
             old = conn.execute(
                 select(attendance_t.c.status, attendance_t.c.reason).where(
                     attendance_t.c.meeting_id == meeting_id, attendance_t.c.member_id == member_id
@@ -978,6 +1298,78 @@ class Store:
                 reason=reason,
             )
 
+    def _mark_problem(
+        self, meeting, member, clearing: bool = False
+    ) -> tuple[str, dict[str, str]] | None:
+        """Why a mark of ``member`` at ``meeting`` cannot be set (None: it can)."""
+        if meeting.voided_at is not None:
+            return voided_problem(meeting)
+        if clearing:
+            return None
+        today = self.today()
+        if meeting.date > today:
+            return "corrections.attendance_in_future", {
+                "meeting_no": meeting.meeting_no,
+                "date": meeting.date.isoformat(),
+                "today": today.isoformat(),
+            }
+        return membership_problem(member, meeting.date)
+
+    @staticmethod
+    def _mark_targets(conn: Connection, branch_id: int, marks: Sequence[AttendanceInput]):
+        """The meetings and members ``marks`` name, by number (unknown numbers left out)."""
+        numbers = sorted({a.meeting_no for a in marks})
+        meetings = {}
+        for i in range(0, len(numbers), 500):
+            for r in conn.execute(
+                select(
+                    meeting_t.c.id,
+                    meeting_t.c.meeting_no,
+                    meeting_t.c.date,
+                    meeting_t.c.voided_at,
+                    meeting_t.c.void_reason,
+                ).where(
+                    meeting_t.c.branch_id == branch_id,
+                    meeting_t.c.meeting_no.in_(numbers[i : i + 500]),
+                )
+            ):
+                meetings[r.meeting_no] = r
+        roster = {
+            r.member_no: r
+            for r in conn.execute(
+                select(
+                    member_t.c.id,
+                    member_t.c.member_no,
+                    member_t.c.name,
+                    member_t.c.join_date,
+                    member_t.c.entered_on,
+                    member_t.c.left_on,
+                ).where(member_t.c.branch_id == branch_id)
+            )
+        }
+        return meetings, roster
+
+    def _marks_problems(
+        self, meetings, roster, marks: Sequence[AttendanceInput]
+    ) -> list[tuple[int, str, dict[str, str]]]:
+        out = []
+        for i, a in enumerate(marks):
+            if a.meeting_no in meetings and a.member_no in roster:
+                problem = self._mark_problem(meetings[a.meeting_no], roster[a.member_no])
+                if problem is not None:
+                    out.append((i, *problem))
+        return out
+
+    def marks_problems(
+        self, branch_id: int, marks: Sequence[AttendanceInput]
+    ) -> list[tuple[int, str, dict[str, str]]]:
+        """What ``import_attendance`` would refuse about marks on known meetings and members
+        (a voided meeting, one dated after today, a member not in the branch that day), by
+        reading only."""
+        with self.read_connection() as conn:
+            meetings, roster = self._mark_targets(conn, branch_id, marks)
+        return self._marks_problems(meetings, roster, marks)
+
     def import_attendance(
         self, branch_id: int, marks: Sequence[AttendanceInput], source: str | None = None
     ) -> int:
@@ -999,20 +1391,15 @@ class Store:
                 )
             seen[key] = i
         with self.write_transaction() as conn:
-            meeting_ids = self._meeting_ids(conn, branch_id, sorted({a.meeting_no for a in marks}))
-            member_ids = {
-                r.member_no: r.id
-                for r in conn.execute(
-                    select(member_t.c.id, member_t.c.member_no).where(
-                        member_t.c.branch_id == branch_id
-                    )
-                )
-            }
+            meetings, roster = self._mark_targets(conn, branch_id, marks)
+            meeting_ids = {no: r.id for no, r in meetings.items()}
+            member_ids = {no: r.id for no, r in roster.items()}
             for i, a in enumerate(marks):
                 if a.meeting_no not in meeting_ids:
                     problems.append((i, "meeting_not_found", {"meeting_no": a.meeting_no}))
                 if a.member_no not in member_ids:
                     problems.append((i, "member_not_found", {"member_no": a.member_no}))
+            problems += self._marks_problems(meetings, roster, marks)
             if problems:
                 raise RowProblems(sorted(problems, key=lambda p: p[0]))
             pairs = [(meeting_ids[a.meeting_no], member_ids[a.member_no]) for a in marks]
@@ -1070,6 +1457,7 @@ class Store:
                 .select_from(meeting_t)
                 .where(
                     meeting_t.c.branch_id == branch_id,
+                    live_meeting(),
                     meeting_t.c.date >= date(today.year, 1, 1),
                     meeting_t.c.date <= date(today.year, 12, 31),
                 )
@@ -1080,6 +1468,7 @@ class Store:
                 conn,
                 and_(
                     meeting_t.c.branch_id == branch_id,
+                    live_meeting(),
                     meeting_t.c.date >= first,
                     meeting_t.c.date < nxt,
                 ),

@@ -40,7 +40,13 @@ from sqlalchemy import (
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker
-from orglife_tui.data.store import Store, member_t
+from orglife_tui.data.store import (
+    Store,
+    member_t,
+    membership_problem,
+    records_start_of,
+    start_problem,
+)
 from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
 from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.talk_records import (
@@ -89,7 +95,15 @@ class Coverage:
 
 def _member(conn: Connection, branch_id: int, member_no: str, key: str):
     row = conn.execute(
-        select(member_t.c.id, member_t.c.member_no, member_t.c.name, member_t.c.post).where(
+        select(
+            member_t.c.id,
+            member_t.c.member_no,
+            member_t.c.name,
+            member_t.c.post,
+            member_t.c.join_date,
+            member_t.c.entered_on,
+            member_t.c.left_on,
+        ).where(
             member_t.c.branch_id == branch_id, member_t.c.member_no == (member_no or "").strip()
         )
     ).first()
@@ -180,10 +194,20 @@ def _talker_values(
     return rows
 
 
-def _validated(conn: Connection, branch_id: int, talk: TalkInput):
+def _check_record_date(conn: Connection, branch_id: int, member, on: date) -> None:
+    """A talk lies within the branch's records, with a member of the branch that day."""
+    problem = start_problem(on, records_start_of(conn, branch_id))
+    problem = problem or membership_problem(member, on)
+    if problem is not None:
+        key, params = problem
+        raise StoreError(key, **params)
+
+
+def _validated(conn: Connection, branch_id: int, talk: TalkInput, today: date):
     """(the member talked to, the talker rows) or a refusal; nothing written yet."""
     member = _member(conn, branch_id, talk.member_no, "talks.unknown_member")
-    _check_dates(talk, date.today())
+    _check_dates(talk, today)
+    _check_record_date(conn, branch_id, member, talk.date)
     _check_case(talk)
     _check_lengths(talk)
     return member, _talker_values(conn, branch_id, talk, member.id)
@@ -227,7 +251,7 @@ def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
     """Record a talk. Refused (nothing written) for an unknown member or talker, a talk in
     the future, a deadline or follow-up before the talk, no talker, a bad absence case."""
     with store.write_transaction() as conn:
-        member, talkers = _validated(conn, branch_id, talk)
+        member, talkers = _validated(conn, branch_id, talk, store.today())
         values = _talk_values(talk)
         talk_id = conn.execute(
             insert(talk_t).values(
@@ -272,7 +296,7 @@ def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> 
     keeps the old values of what changed."""
     with store.write_transaction() as conn:
         old = _existing(conn, branch_id, talk_id)
-        member, talkers = _validated(conn, branch_id, talk)
+        member, talkers = _validated(conn, branch_id, talk, store.today())
         values = _talk_values(talk)
         values["member_id"] = member.id
         secret = bool(old.confidential) or bool(talk.confidential)
@@ -314,7 +338,7 @@ def record_follow_up(store: Store, branch_id: int, talk_id: int, on: date, resul
             raise StoreError(
                 "talks.follow_up_before_talk", follow_up=on.isoformat(), date=old.date.isoformat()
             )
-        if on > date.today():
+        if on > store.today():
             raise StoreError("talks.follow_up_in_future", date=on.isoformat())
         if old.follow_up_result is not None:
             raise Conflict("talks.follow_up_recorded", id=talk_id)

@@ -20,11 +20,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from orglife_tui.domain import (
+    AttendanceStatus,
+    InputError,
+    parse_date,
+)
 from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
 from orglife_tui.importing.reader import read_sheet
 from orglife_tui.importing.roster import import_members
 from orglife_tui.records import (
+    AttendanceInput,
     FieldErrors,
     attendance_from_fields,
     meeting_from_fields,
@@ -90,7 +96,7 @@ def import_table(
 def import_meetings(store: Store, branch_id: int, table: Table) -> ImportSummary:
     records, problems = _validate(table, lambda row: meeting_from_fields(row.values))
     if problems:
-        taken = {m.meeting_no for m in store.list_meetings(branch_id)}
+        taken = {m.meeting_no for m in store.list_meetings(branch_id, voided=None)}
         groups = set(store.groups(branch_id))
         checks: list[StoreProblem] = []
         seen: set[str] = set()
@@ -106,7 +112,8 @@ def import_meetings(store: Store, branch_id: int, table: Table) -> ImportSummary
             seen.add(no)
             if no in taken:
                 checks.append((i, "meeting_no_taken", {"meeting_no": no}))
-        raise ImportFailed(problems + _row_problems(table, checks))
+        checks += _meeting_date_checks(store, branch_id, table)
+        raise ImportFailed(problems + _row_problems(table, sorted(checks, key=lambda c: c[0])))
 
     from orglife_tui.data.store import RowProblems
 
@@ -119,6 +126,26 @@ def import_meetings(store: Store, branch_id: int, table: Table) -> ImportSummary
     )
 
 
+def _meeting_date_checks(store: Store, branch_id: int, table: Table) -> list[StoreProblem]:
+    """The store's refusals of meeting dates (after today, before the records start), for
+    the rows whose date reads, without writing."""
+    from orglife_tui.records import MeetingInput
+
+    indices: list[int] = []
+    dated: list[MeetingInput] = []
+    for i, row in enumerate(table.rows):
+        try:
+            when = parse_date(row.values.get("date", "").strip())
+        except InputError:
+            continue
+        indices.append(i)
+        dated.append(MeetingInput(date=when, types=(), title=""))
+    return [
+        (indices[k], key, params)
+        for k, key, params in store.meeting_date_problems(branch_id, dated)
+    ]
+
+
 # ---------------------------------------------------------------------------- attendance
 
 
@@ -128,12 +155,15 @@ def import_attendance(store: Store, branch_id: int, table: Table) -> ImportSumma
     if CHECK_NAME in table.keys:
         problems += _name_mismatches(table, roster)
     if problems:
-        meetings = {m.meeting_no for m in store.list_meetings(branch_id)}
+        meetings = {m.meeting_no for m in store.list_meetings(branch_id, voided=None)}
         checks: list[StoreProblem] = []
         seen: set[tuple[str, str]] = set()
+        named: list[tuple[int, AttendanceInput]] = []
         for i, row in enumerate(table.rows):
             meeting_no = row.values.get("meeting_no", "").strip()
             member_no = row.values.get("member_no", "").strip()
+            if meeting_no and member_no:
+                named.append((i, AttendanceInput(meeting_no, member_no, AttendanceStatus.present)))
             if meeting_no and member_no:
                 if (meeting_no, member_no) in seen:
                     checks.append(
@@ -148,6 +178,12 @@ def import_attendance(store: Store, branch_id: int, table: Table) -> ImportSumma
                 checks.append((i, "meeting_not_found", {"meeting_no": meeting_no}))
             if member_no and member_no not in roster:
                 checks.append((i, "member_not_found", {"member_no": member_no}))
+        # A voided meeting, one dated after today, a member not in the branch that day.
+        marks = [a for _, a in named]
+        checks += [
+            (named[k][0], key, params) for k, key, params in store.marks_problems(branch_id, marks)
+        ]
+        checks.sort(key=lambda c: c[0])
         raise ImportFailed(problems + _row_problems(table, checks, roster))
 
     from orglife_tui.data.store import RowProblems

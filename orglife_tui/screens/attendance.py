@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.store import AttendanceLine, MeetingRow
+from orglife_tui.data.store import AttendanceLine, MeetingRow, RowProblems
 from orglife_tui.domain import AttendanceStatus, attendance_reason
 from orglife_tui.locale import t
 from orglife_tui.points import after_attendance_change
@@ -227,6 +227,11 @@ class AttendanceScreen(BaseScreen):
             ]
             try:
                 self.store.import_attendance(self.branch_id, marks, source="tui:all_present")
+            except RowProblems as refused:
+                # Say what is refused (a member not in the branch that day …), not how many.
+                lines = dict.fromkeys(t(key, **params) for _, key, params in refused.problems)
+                self.notify("\n".join(lines), severity="error", markup=False)
+                return
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return

@@ -7,15 +7,16 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.widgets import Select, SelectionList, TextArea
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.locale import t
-from orglife_tui.points import after_attendance_change
-from orglife_tui.records import meeting_from_fields
+from orglife_tui.points import after_meeting_change
+from orglife_tui.records import FieldErrors, meeting_from_fields
 from orglife_tui.screens.base import Session
 from orglife_tui.screens.form import FormScreen, text_input
 
@@ -79,10 +80,74 @@ class MeetingFormScreen(FormScreen):
             return s.store.add_meeting(s.branch.id, record)
         saved = s.store.update_meeting(s.branch.id, self.meeting.id, record)
         # A new date or new types change which attendance earns which points.
-        after_attendance_change(s.store, s.branch.id, [saved.id])
+        after_meeting_change(s.store, s.branch.id, saved.id)
         return saved
 
     def store_error_field(self, error: StoreError) -> str | None:
         if error.key == "group_not_found":
             return "group"  # a meeting names an existing party group
+        if error.key in DATE_REFUSALS:
+            return "date"
         return None
+
+
+# Refusals of a meeting's date: shown under the date field.
+DATE_REFUSALS = (
+    "corrections.meeting_in_future",
+    "corrections.before_start",
+    "corrections.member_not_joined",
+    "corrections.member_not_entered",
+    "corrections.member_left",
+)
+
+
+class VoidMeetingScreen(FormScreen):
+    """Void a meeting recorded by mistake: what it is, what voiding does, and why (required).
+
+    Returns the voided meeting (the caller lets the points follow)."""
+
+    CSS_PATH: ClassVar = ["form.tcss", "meeting_form.tcss"]
+    HELP_KEY = "tui.help.form"
+
+    def __init__(
+        self,
+        session: Session,
+        meeting: MeetingRow,
+        on_result: Callable[[MeetingRow | None], object] | None = None,
+    ) -> None:
+        super().__init__(t("corrections.void.title", meeting_no=meeting.meeting_no), on_result)
+        self.add_class("-void")
+        self.session = session
+        self.meeting = meeting
+
+    def compose_fields(self) -> ComposeResult:
+        m = self.meeting
+        what = t(
+            "corrections.void.what",
+            date=m.date.isoformat(),
+            types=self.session.labels(m.types),
+            title=m.title,
+            present=m.present,
+            leave=m.leave,
+            absent=m.absent,
+        )
+        yield Static(what, id="void-what", markup=False)
+        yield from self.field("reason", text_input("", t("corrections.void.hint")), required=True)
+
+    def save(self, values: dict[str, str]) -> MeetingRow:
+        reason = values.get("reason", "").strip()
+        if not reason:
+            errors = FieldErrors()
+            errors.add("reason", "problem.required")
+            raise errors
+        s = self.session
+        return s.store.void_meeting(s.branch.id, self.meeting.id, reason)
+
+    def store_error_field(self, error: StoreError) -> str | None:
+        return "reason" if error.key.startswith("corrections.void_reason") else None
+
+    def action_next_field(self) -> None:
+        """Enter in the one field saves (there is nothing to move on to)."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()  # Enter presses the focused button
+        self.action_save()

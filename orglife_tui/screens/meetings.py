@@ -12,8 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
+from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.locale import t
+from orglife_tui.points import after_meeting_change
 from orglife_tui.screens.attendance import AttendanceScreen
 from orglife_tui.screens.base import (
     BaseScreen,
@@ -23,7 +25,7 @@ from orglife_tui.screens.base import (
     month_title,
     step_month,
 )
-from orglife_tui.screens.meeting_form import MeetingFormScreen
+from orglife_tui.screens.meeting_form import MeetingFormScreen, VoidMeetingScreen
 from orglife_tui.widgets.table import ListTable
 
 # (column key, catalog key of the heading, width in cells for zh, for en)
@@ -64,6 +66,7 @@ class MeetingsScreen(BaseScreen):
         Binding("t", "this_month", "tui.key.this_month", id="meetings.this_month"),
         Binding("n", "new", "tui.key.new", id="meetings.new"),
         Binding("e", "edit", "tui.key.edit", id="meetings.edit"),
+        Binding("v", "void", "corrections.key.void", id="meetings.void"),
         # A priority binding, so that the Footer shows it over the table's own Enter.
         Binding(
             "enter",
@@ -177,6 +180,30 @@ class MeetingsScreen(BaseScreen):
             self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self.app.push_screen(MeetingFormScreen(self.session, meeting, on_result=self._saved))
+
+    def action_void(self) -> None:
+        meeting = self.highlighted()
+        if meeting is None:
+            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(VoidMeetingScreen(self.session, meeting, on_result=self._voided))
+
+    def _voided(self, meeting: MeetingRow | None) -> None:
+        if meeting is None:
+            return
+        message = t(
+            "corrections.void.done", meeting_no=meeting.meeting_no, reason=meeting.void_reason
+        )
+        try:
+            result = after_meeting_change(self.store, self.branch_id, meeting.id)
+        except StoreError as error:
+            message += "\n" + t("corrections.points_failed", message=str(error))
+            self.notify(message, severity="warning", markup=False)
+        else:
+            if result.reversed:
+                message += "\n" + t("corrections.void.points", reversed=result.reversed)
+            self.notify(message, markup=False)
+        self.reload()
 
     def action_attendance(self) -> None:
         meeting = self.highlighted()

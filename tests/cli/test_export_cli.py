@@ -48,6 +48,7 @@ def scored(db_url):
         ],
     )
     info, scheme = schemes.ensure_active(store, b.id)
+    store.set_records_start(b.id, date(YEAR - 1, 1, 1))  # the entries go back a year
 
     def add(no, code, **kw):
         return add_entry(store, b.id, scheme, info.id, no, code, **kw)

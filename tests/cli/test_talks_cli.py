@@ -43,6 +43,7 @@ def db(db_url):
             MemberInput("004", "谭晶", MemberStatus.full),
         ],
     )
+    store.set_records_start(b.id, date(YEAR - 1, 1, 1))  # the talks go back to last year
     store.close()
     return db_url
 

@@ -111,8 +111,11 @@ def test_writes_one_audit_row_with_the_counts(store, branch, demo):
         "members": 25,
         "meetings": counts.meetings,
         "attendance": counts.attendance,
+        # no start given: the first day of the earliest meeting's month
+        "records_start": min(m.date for m in demo.meetings).replace(day=1).isoformat(),
         "seed": 4,
     }
+    assert store.records_start(branch.id) == min(m.date for m in demo.meetings).replace(day=1)
 
 
 def test_refuses_a_branch_that_has_members_and_writes_nothing(store, branch, demo):

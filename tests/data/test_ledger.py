@@ -102,6 +102,8 @@ def roster(store, branch):
             MemberInput("003", "王芳", MemberStatus.full),
         ],
     )
+    # Entries and a corrected meeting date go back before the first meeting.
+    store.set_records_start(branch.id, date(2025, 1, 1))
     store.add_meetings(
         branch.id,
         [

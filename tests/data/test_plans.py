@@ -203,6 +203,7 @@ def test_the_plan_is_ordered_by_month_then_type_year_wide_items_last(store, bran
 
 
 def test_items_are_matched_one_to_one_to_held_meetings(store, branch):
+    store.set_records_start(branch.id, date(2025, 1, 1))  # meetings are added out of order
     meeting(store, branch, "M1", date(2026, 3, 5), TD, PL)  # a themed day that is a lecture
     meeting(store, branch, "M2", date(2026, 3, 20), PL)
     meeting(store, branch, "M3", date(2026, 6, 10), PL)
@@ -235,6 +236,7 @@ def test_items_are_matched_one_to_one_to_held_meetings(store, branch):
 def test_matching_picks_the_earliest_meeting_and_ignores_other_branches(store, branch):
     other = store.create_branch("第二党支部")
     store.add_meeting(other.id, MeetingInput(date(2026, 1, 2), (GM,), "别的支部", meeting_no="X"))
+    store.set_records_start(branch.id, date(2026, 1, 1))  # the later meeting is added first
     meeting(store, branch, "G2", date(2026, 9, 1), GM)
     meeting(store, branch, "G1", date(2026, 2, 1), GM)
     row = plans.add_plan_item(store, branch.id, PlanInput(2026, GM, "大会"))

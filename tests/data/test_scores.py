@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from orglife_tui.data.scores import scoreboard, scoreboard_query
@@ -27,6 +29,9 @@ def members(store, branch):
             MemberInput("006", "杨帆", FULL),
         ],
     )
+    # A fixed clock late enough for every entry the tests book (points are never booked
+    # ahead of today).
+    store.today = lambda: date(2027, 12, 31)
     return branch
 
 

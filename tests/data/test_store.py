@@ -315,9 +315,10 @@ def test_summary_counts_members_and_this_months_meetings(store, branch):
             member("003"),
         ],
     )
+    # Oldest first: the first meeting sets the records start, earlier ones would be refused.
+    store.add_meeting(branch.id, meeting(date(2025, 11, 3)))
     store.add_meeting(branch.id, meeting(date(2026, 11, 3), title="十一月主题党日"))
     store.add_meeting(branch.id, meeting(date(2026, 10, 3)))
-    store.add_meeting(branch.id, meeting(date(2025, 11, 3)))
     s = store.summary(branch.id, today=date(2026, 11, 26))
     assert (s.full_members, s.probationary_members, s.groups) == (2, 1, 2)
     assert [m.title for m in s.meetings_this_month] == ["十一月主题党日"]

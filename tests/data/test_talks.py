@@ -35,6 +35,7 @@ def roster(store, branch):
             MemberInput("005", "沈晨", MemberStatus.probationary),
         ],
     )
+    store.set_records_start(branch.id, date(YEAR - 1, 1, 1))  # the talks go back a year
     return branch
 
 

@@ -60,17 +60,17 @@ def branch(sqlite_store):
         ),
     ]
     sqlite_store.add_members(b.id, members)
-    sqlite_store.add_meeting(
+    # One batch, as a first import: the records start moves back to February, and the
+    # meetings are numbered in this order (2026-001 … 2026-003).
+    sqlite_store.add_meetings(
         b.id,
-        MeetingInput(
-            date(2026, 3, 5), (MeetingType.themed_day, MeetingType.party_lecture), "学习党章"
-        ),
-    )
-    sqlite_store.add_meeting(
-        b.id, MeetingInput(date(2026, 3, 12), (MeetingType.committee_meeting,), "三月支委会")
-    )
-    sqlite_store.add_meeting(
-        b.id, MeetingInput(date(2026, 2, 20), (MeetingType.general_meeting,), "二月党员大会")
+        [
+            MeetingInput(
+                date(2026, 3, 5), (MeetingType.themed_day, MeetingType.party_lecture), "学习党章"
+            ),
+            MeetingInput(date(2026, 3, 12), (MeetingType.committee_meeting,), "三月支委会"),
+            MeetingInput(date(2026, 2, 20), (MeetingType.general_meeting,), "二月党员大会"),
+        ],
     )
     return b
 

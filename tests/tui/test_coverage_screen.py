@@ -37,6 +37,7 @@ def talked(branch, sqlite_store):
         branch.id,
         [MemberInput("006", "周强", MemberStatus.full, post=CommitteePost.organization)],
     )
+    sqlite_store.set_records_start(branch.id, date(2025, 1, 1))  # a talk of 2025 too
     for record in (
         talk("002", "001"),
         talk("002", "001", when=date(2026, 3, 9)),

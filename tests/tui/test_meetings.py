@@ -90,7 +90,7 @@ async def test_new_meeting_refused_then_saved(make_app, branch, sqlite_store, la
         await pilot.pause()
         assert app.screen is form and form.fields["date"].has_class("-invalid")
         assert not form.fields["title"].has_class("-invalid")
-        form.fields["date"].value = "2026年3月20日"
+        form.fields["date"].value = "2026年3月16日"  # not after today (18 March)
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -98,7 +98,7 @@ async def test_new_meeting_refused_then_saved(make_app, branch, sqlite_store, la
         saved = [m for m in sqlite_store.list_meetings(branch.id) if m.title == "学习新党章"]
         assert len(saved) == 1
         m = saved[0]
-        assert m.date == date(2026, 3, 20)
+        assert m.date == date(2026, 3, 16)
         assert m.types == (MeetingType.party_lecture, MeetingType.themed_day)
         assert m.group == "第一党小组" and m.host == "张伟"
         assert m.minutes == "一、学习党章。\n二、讨论。"

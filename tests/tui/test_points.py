@@ -52,6 +52,7 @@ def book(store, branch, rows):
 def booked(sqlite_store, branch):
     """张伟 (001): a lecture +3, volunteering 4 h = +2, dues late -1 in 2026; one lecture
     in 2025. 王芳 (002): two lectures. 陈静 (005, probationary): a broken commitment."""
+    sqlite_store.set_records_start(branch.id, date(2025, 1, 1))  # the entries go back to 2025
     return book(
         sqlite_store,
         branch,

@@ -302,6 +302,7 @@ async def test_record_the_follow_up(make_app, branch, sqlite_store, lang):
 
 
 async def test_filters_year_type_and_search(make_app, branch, sqlite_store):
+    sqlite_store.set_records_start(branch.id, date(2025, 1, 1))  # a talk of 2025 too
     talks.add_talk(sqlite_store, branch.id, a_talk("002", type=TalkType.care))
     talks.add_talk(sqlite_store, branch.id, a_talk("003", date=date(2026, 1, 5)))
     talks.add_talk(sqlite_store, branch.id, a_talk("004", date=date(2025, 6, 1)))
