@@ -23,6 +23,7 @@ from orglife_tui.screens.absence import AbsenceScreen
 from orglife_tui.screens.appraisal import AppraisalScreen
 from orglife_tui.screens.base import BaseModal, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
+from orglife_tui.screens.dues import DuesScreen
 from orglife_tui.screens.findings import FindingsScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import KioskApp, KioskScreen
@@ -68,6 +69,7 @@ class OrglifeCommands(Provider):
                 t("tui.appraisal.cmd.go.help"),
                 lambda: app.go("appraisal"),
             ),
+            (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -137,6 +139,7 @@ class OrglifeApp(App):
             "findings": lambda: FindingsScreen(self.session),
             "absence": lambda: AbsenceScreen(self.session),
             "appraisal": lambda: AppraisalScreen(self.session),
+            "dues": lambda: DuesScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens

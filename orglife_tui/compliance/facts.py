@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from orglife_tui.compliance.dues import DuesRecord
 from orglife_tui.domain import MeetingType
 
 
@@ -35,6 +36,7 @@ class MemberFacts:
     join_date: date | None
     months: dict[str, MonthMarks] = field(default_factory=dict)  # YYYY-MM → marks
     talks: dict[int, int] = field(default_factory=dict)  # year → talks held with the member
+    dues: DuesRecord | None = None  # the member's dues standards and payments (党费)
 
 
 @dataclass(frozen=True)

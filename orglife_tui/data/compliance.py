@@ -19,6 +19,7 @@ from orglife_tui.compliance.facts import (
     MonthMarks,
     RectificationFact,
 )
+from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
 from orglife_tui.data.store import (
@@ -124,6 +125,7 @@ def branch_facts(
             )
         marks = _member_marks(conn, branch_id, in_window, life)
         talks = _talk_counts(conn, branch_id, first, last)
+        dues = dues_records(conn, branch_id, last)
         member_facts = [
             MemberFacts(
                 member_no=r.member_no,
@@ -132,6 +134,7 @@ def branch_facts(
                 join_date=r.join_date,
                 months=marks.get(r.id, {}),
                 talks=talks.get(r.id, {}),
+                dues=dues.get(r.id),
             )
             for r in conn.execute(
                 select(
