@@ -364,4 +364,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member_no} {name}：交至 {paid_until}，欠缴 {months} 个月，{owed} 元",
     ),
     "dues.tui.no_payments": ("No payments of {name} recorded.", "尚无 {name} 的交纳记录。"),
+    # --- export dues
+    "dues.export.help": (
+        "The dues register of a year for the higher committee: each member's standard, "
+        "what was paid for each month, paid until, arrears.",
+        "导出年度党费收缴台账（报上级党委）：每名党员的标准、各月交纳金额、交至月份、欠缴情况。",
+    ),
+    "dues.export.year": (
+        "Year of the register (default: this year)",
+        "台账年度（默认今年）",
+    ),
+    "dues.export.year_future": (
+        "{year} has not begun yet; there is no register for it.",
+        "{year}年尚未开始，没有台账可导出。",
+    ),
+    "dues.export.col.member_no": ("member number", "编号"),
+    "dues.export.col.name": ("name", "姓名"),
+    "dues.export.col.standard": ("monthly standard, yuan", "月交纳标准（元）"),
+    "dues.export.col.month": (
+        "paid for month {month}, yuan (payments split evenly over their months)",
+        "{month}月交纳金额（元；跨月交纳按月平均分摊）",
+    ),
+    "dues.export.col.total": ("paid for the year's months, yuan", "本年度各月交纳合计（元）"),
+    "dues.export.col.paid_until": ("paid until (YYYY-MM)", "交至（年月）"),
+    "dues.export.col.arrears_months": ("months in arrears", "欠缴月数"),
+    "dues.export.col.owed": ("amount owed, yuan", "欠缴金额（元）"),
+    "dues.export.col.arrears": ("the months in arrears", "欠缴月份"),
+    "dues.export.md.title": (
+        "{branch}: Party dues register {year}",
+        "{branch}{year}年党费收缴台账",
+    ),
+    "dues.export.md.as_of": ("As of {date}.", "截至{date}。"),
+    "dues.export.md.member_no": ("No.", "编号"),
+    "dues.export.md.name": ("Name", "姓名"),
+    "dues.export.md.standard": ("Monthly", "月标准"),
+    "dues.export.md.month": ("M{month}", "{month}月"),
+    "dues.export.md.total": ("Total", "合计"),
+    "dues.export.md.paid_until": ("Paid until", "交至"),
+    "dues.export.md.arrears": ("Arrears", "欠缴"),
+    "dues.export.md.arrears_cell": ("{months} mo., {owed}", "{months}个月，{owed}元"),
+    "dues.export.md.owed": ("owed", "欠"),
+    "dues.export.md.empty": ("No members in the branch that year.", "该年度本支部无党员。"),
+    "dues.export.md.totals": (
+        "{members} member(s); {paid} yuan paid for the year's months; {behind} member(s) "
+        "in arrears, {owed} yuan owed.",
+        "党员 {members} 名；本年度各月共交纳 {paid} 元；欠缴党员 {behind} 名，欠缴 {owed} 元。",
+    ),
+    "dues.export.md.rule": (
+        "Dues for a month are paid within that month: the current month is not in arrears. "
+        "“—”: nothing owed that month (not in the branch, away, exempt, or no standard).",
+        "党费按月交纳，当月党费当月交清，当月不计欠缴。“—”表示该月无须交纳"
+        "（不在本支部、流动在外、免交或未设标准）。",
+    ),
+    "dues.export.md.generated": ("Generated on {date}.", "生成日期：{date}。"),
 }
