@@ -94,7 +94,7 @@ def demo_entries(data, scheme, count: int | None = None) -> Iterator[ledger.NewE
         for kind, code in DEMO_ITEM_CODES.items()
         if (item := scheme.item(code)) is not None and not item.automatic
     }
-    for e in data.ledger_entries(count):
+    for e in data.ledger_entries(count, kinds=set(codes)):
         code = codes.get(e.kind)
         if code is not None:
             yield ledger.NewEntry(

@@ -1448,9 +1448,11 @@ def _allowed(kind: type[Enum], zh: Mapping[str, Enum]) -> str:
 
 def _tl(key: str, lang: str, **params: object) -> str:
     """A message of this area in the given language (not the process-wide one)."""
+    from orglife_tui.locale import dues
     from orglife_tui.locale.scheme import MESSAGES
 
-    text = MESSAGES[key][1 if lang == "zh" else 0]
+    pair = MESSAGES[key] if key in MESSAGES else dues.MESSAGES[key]  # dues: derive, rule
+    text = pair[1 if lang == "zh" else 0]
     return text.format(**params) if params else text
 
 
