@@ -52,6 +52,8 @@ REASON_LIMIT = 500
 MAX_MONTHS = 120  # a payment covering more than ten years is a typing mistake
 MONTHS_AHEAD = 24  # paying ahead: at most two years past the current month
 FIRST_MONTH = "1921-07"
+# Control characters and bidi overrides make a note display other than it reads (DESIGN §5).
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # ---------------------------------------------------------------------------- amounts
@@ -315,6 +317,8 @@ def _payment_problems(
         problems.append(("dues.amount_too_large", {}))
     if p.note is not None and len(p.note) > NOTE_LIMIT:
         problems.append(("dues.note_too_long", {"limit": NOTE_LIMIT}))
+    if p.note is not None and _UNSAFE.search(p.note):
+        problems.append(("dues.unsafe_text", {}))
     if member is None or problems:
         return member, problems
     if member.join_date is not None:
@@ -449,6 +453,8 @@ def void_payment(store: Store, branch_id: int, payment_id: int, reason: str) -> 
         raise StoreError("dues.void_reason_required")
     if len(reason) > REASON_LIMIT:
         raise StoreError("dues.reason_too_long", limit=REASON_LIMIT)
+    if _UNSAFE.search(reason):
+        raise StoreError("dues.unsafe_text")
     with store.write_transaction() as conn:
         row = conn.execute(
             select(payment_t.c.id, payment_t.c.voided_at, member_t.c.member_no)

@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member_no}: {month} is also paid in row {row} of this file.",
         "{member_no}：{month} 在本文件第 {row} 行也已交纳。",
     ),
+    "dues.unsafe_text": (
+        "The text holds control or direction-changing characters; type it again.",
+        "文字中含有控制字符或改变文字方向的字符，请重新输入。",
+    ),
     "dues.void_reason_required": (
         "Voiding a payment needs a reason (--reason).",
         "作废交纳记录须填写原因（--reason）。",

@@ -196,6 +196,10 @@ def test_a_payment_reads_back_and_is_audited(store, branch):
             "dues.months_too_far_ahead",
         ),
         (PaymentInput("001", date(2026, 6, 1), "1900-01", "1900-02", 1250), "dues.month_too_early"),
+        (
+            PaymentInput("001", date(2026, 6, 1), "2026-01", "2026-01", 1250, "交\u202e纳"),
+            "dues.unsafe_text",
+        ),
     ],
 )
 def test_a_bad_payment_is_refused_and_writes_nothing(store, branch, payment, key):
@@ -229,6 +233,9 @@ def test_a_void_needs_a_reason_and_happens_once(store, branch):
     with pytest.raises(StoreError) as exc:
         dues.void_payment(store, branch.id, p.id, "  ")
     assert exc.value.key == "dues.void_reason_required"
+    with pytest.raises(StoreError) as exc:
+        dues.void_payment(store, branch.id, p.id, "重\x1b[2J复")
+    assert exc.value.key == "dues.unsafe_text"
     dues.void_payment(store, branch.id, p.id, "重复")
     with pytest.raises(Conflict):
         dues.void_payment(store, branch.id, p.id, "重复")
