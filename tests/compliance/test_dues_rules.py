@@ -318,3 +318,87 @@ def test_no_late_month_is_counted_away_or_after_leaving():
 def test_the_legacy_paid_until_is_never_late():
     r = record(standards=(("2025-01", 1000),), legacy_paid_until="2025-12")
     assert [m for m, _ in late_months(r, 0, date(2026, 2, 1))] == ["2026-01"]
+
+
+# ---------------------------------------------------------------------------- the scheme
+
+LATE = 'derive = { dues = "arrears", grace_months = 2 }\n'
+
+
+def late_item(derive: str, category: str = "deduction", points: str = "-1") -> str:
+    """The default scheme with its ``late_dues`` item's derivation (and category) replaced."""
+    from orglife_tui.scoring.scheme import default_scheme_text
+
+    text = default_scheme_text()
+    assert LATE in text
+    head, tail = text.split('code = "late_dues"', 1)
+    item, rest = tail.split("[[items]]", 1)
+    item = item.replace(LATE, derive).replace('category = "deduction"', f'category = "{category}"')
+    item = item.replace("points = -1", f"points = {points}")
+    return head + 'code = "late_dues"' + item + "[[items]]" + rest
+
+
+def test_the_default_scheme_derives_late_dues_and_judges_arrears_at_3_and_6_months():
+    from orglife_tui.scoring.scheme import default_scheme, summary_lines
+
+    scheme = default_scheme()
+    late = scheme.item("late_dues")
+    assert late.dues is not None and late.dues.grace_months == 2 and late.derive is None
+    assert late.automatic and scheme.dues_items == (late,)
+    ladder = [(s.months, s.action, s.severity) for s in scheme.policy.dues.ladder]
+    assert ladder == [
+        (3, LadderAction.reminder_talk, Severity.warning),
+        (6, LadderAction.general_meeting_case, Severity.violation),
+    ]
+    en = summary_lines(scheme, "en")
+    assert any("auto from the dues: each month unpaid 2 month(s) after it" in line for line in en)
+    assert "  dues_arrears                 3 months → reminder talk (warning)" in en
+
+
+def test_a_dues_derivation_is_read_in_either_language_with_its_grace():
+    from orglife_tui.scoring.scheme import parse_scheme
+
+    scheme = parse_scheme(late_item('derive = { dues = "欠缴" }\n'), "s.toml")
+    assert scheme.item("late_dues").dues.grace_months == 0
+    manual = parse_scheme(late_item(""), "s.toml").item("late_dues")
+    assert manual.dues is None and not manual.automatic
+
+
+@pytest.mark.parametrize(
+    ("derive", "category", "points", "expected"),
+    [
+        (
+            'derive = { dues = "arrears", grace_months = 12 }\n',
+            "deduction",
+            "-1",
+            "between 0 and 11",
+        ),
+        ('derive = { dues = "late" }\n', "deduction", "-1", "arrears, 欠缴, 欠交"),
+        ('derive = { dues = "arrears", months = 2 }\n', "deduction", "-1", "months"),
+        ('derive = { dues = "arrears" }\n', "bonus", "1", "must be a deduction"),
+    ],
+)
+def test_a_bad_dues_derivation_is_refused_with_its_place(derive, category, points, expected):
+    from orglife_tui.scoring.scheme import SchemeError, parse_scheme
+
+    with pytest.raises(SchemeError) as info:
+        parse_scheme(late_item(derive, category, points), "s.toml")
+    lines = info.value.lines()
+    assert len(lines) == 1
+    assert lines[0].startswith("s.toml:") and "derive" in lines[0] and expected in lines[0]
+
+
+def test_the_dues_rule_is_set_in_the_policy():
+    from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+
+    text = default_scheme_text().replace(
+        '{ months = 6, action = "general_meeting_case", severity = "violation" }, # 党章第三十八条',
+        '{ months = 4, action = "general_meeting_case", severity = "violation" },',
+    )
+    steps = [s.months for s in parse_scheme(text, "s.toml").policy.dues.ladder]
+    assert steps == [3, 4]
+    off = text.replace(
+        "[policy.rules.dues_arrears]\nenabled = true",
+        "[policy.rules.dues_arrears]\nenabled = false",
+    )
+    assert not parse_scheme(off, "s.toml").policy.enabled("dues_arrears")
