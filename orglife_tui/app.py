@@ -23,6 +23,7 @@ from orglife_tui.screens.absence import AbsenceScreen
 from orglife_tui.screens.appraisal import AppraisalScreen
 from orglife_tui.screens.base import BaseModal, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
+from orglife_tui.screens.dues import DuesScreen
 from orglife_tui.screens.findings import FindingsScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import KioskApp, KioskScreen
@@ -84,6 +85,7 @@ class OrglifeCommands(Provider):
                 t("tui.appraisal.cmd.go.help"),
                 lambda: app.go("appraisal"),
             ),
+            (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -154,6 +156,7 @@ class OrglifeApp(App):
             "absence": lambda: AbsenceScreen(self.session),
             "appraisal": lambda: AppraisalScreen(self.session),
             "probation": lambda: ProbationWatchScreen(self.session),
+            "dues": lambda: DuesScreen(self.session),
         }
 
     # ------------------------------------------------------------------ screens

@@ -90,7 +90,7 @@ import bisect
 import calendar
 import itertools
 import random
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -671,7 +671,9 @@ class DemoBranch:
 
     # -- the points ledger
 
-    def ledger_entries(self, count: int | None = None) -> Iterator[DemoEntry]:
+    def ledger_entries(
+        self, count: int | None = None, kinds: Collection[str] | None = None
+    ) -> Iterator[DemoEntry]:
         """Points entered by hand, in date order: volunteer hours, community report-in,
         commitments kept and broken, dues paid late, and a lecture-given entry for each
         Party lecture a member of the branch gave.
@@ -680,7 +682,9 @@ class DemoBranch:
         year); a number gives exactly that many (a benchmark tops the ledger up this way).
         Spread over the months of the record by how many members had joined; two entries
         (a report-in registered twice, a miscounted volunteer service) carry a reason to be
-        reversed. Deterministic, like the rest of the branch.
+        reversed. Deterministic, like the rest of the branch. ``kinds`` (None: every one of
+        ``LEDGER_KINDS``) keeps to those kinds, still giving ``count`` entries: a scheme that
+        books an item itself (dues paid late, from the dues records) gets none of it by hand.
         """
         rng = random.Random(f"{self.seed}:ledger")
         members = self.members
@@ -689,9 +693,10 @@ class DemoBranch:
         if not weight:
             return
         total = self.natural_ledger_entries() if count is None else count
-        lectures = self._lectures_given()
-        kinds = [k for k, _ in _KIND_WEIGHTS]
-        cum = list(itertools.accumulate(w for _, w in _KIND_WEIGHTS))
+        weights = [(k, w) for k, w in _KIND_WEIGHTS if kinds is None or k in kinds]
+        lectures = self._lectures_given() if kinds is None or "lecture_given" in kinds else {}
+        drawn = [k for k, _ in weights]
+        cum = list(itertools.accumulate(w for _, w in weights))
         marked = {
             len(months) // 3: _REVERSAL_REASONS[0],
             (2 * len(months)) // 3: _REVERSAL_REASONS[1],
@@ -714,10 +719,10 @@ class DemoBranch:
                     month_entries.append(
                         DemoEntry(member_no, "lecture_given", when, None, f"讲授党课：{title}")
                     )
-            n = active[index]
+            n = active[index] if drawn else 0
             while len(month_entries) < quota and n:
                 member = members[order[int(rng.random() * n)]]
-                kind = rng.choices(kinds, cum_weights=cum)[0]
+                kind = rng.choices(drawn, cum_weights=cum)[0]
                 day = date(y, m, rng.randint(1, last))
                 if day < member.join_date:  # type: ignore[operator]
                     continue

@@ -6,6 +6,9 @@ mark on the attendance sheet, a meeting corrected or voided) calls ``after_atten
 ledger's attendance-derived entries in line under the branch's active scheme. The sync is
 idempotent, so a sync that fails (or is skipped by a crash) is made good by the next one or
 by ``orglife-tui ledger sync``.
+
+The dues drive the ``late_dues`` deduction the same way: whoever records dues (a payment,
+a void, a standard, an import) calls ``after_dues_change``; ``sync_branch`` does both.
 """
 
 from __future__ import annotations
@@ -36,9 +39,24 @@ def active_scheme(store: Store, branch_id: int):
 
 
 def sync_branch(store: Store, branch_id: int):
-    """Recompute every attendance-derived entry of the branch: ``(info, scheme, result)``."""
+    """Recompute every derived entry of the branch, from attendance and from the dues:
+    ``(info, scheme, result)`` with the two syncs' counts added up."""
+    from orglife_tui.data.dues import sync_dues
+
     info, scheme = active_scheme(store, branch_id)
-    return info, scheme, ledger.sync_attendance(store, branch_id, scheme, info.id)
+    attendance = ledger.sync_attendance(store, branch_id, scheme, info.id)
+    dues = sync_dues(store, branch_id, scheme, info.id)
+    result = ledger.SyncResult(attendance.added + dues.added, attendance.reversed + dues.reversed)
+    return info, scheme, result
+
+
+def after_dues_change(store: Store, branch_id: int) -> ledger.SyncResult:
+    """Let the ``late_dues`` points follow the dues records (the whole branch: a month that
+    has become late since the last sync is booked now too)."""
+    from orglife_tui.data.dues import sync_dues
+
+    info, scheme = active_scheme(store, branch_id)
+    return sync_dues(store, branch_id, scheme, info.id)
 
 
 def after_attendance_change(
@@ -77,9 +95,13 @@ def after_attendance_import(
 
 def demo_entries(data, scheme, count: int | None = None) -> Iterator[ledger.NewEntry]:
     """The demo branch's manual entries as ledger entries of ``scheme`` (kinds whose item the
-    scheme lacks are left out)."""
-    codes = {kind: code for kind, code in DEMO_ITEM_CODES.items() if scheme.item(code)}
-    for e in data.ledger_entries(count):
+    scheme lacks, or books itself from attendance or dues, are left out)."""
+    codes = {
+        kind: code
+        for kind, code in DEMO_ITEM_CODES.items()
+        if (item := scheme.item(code)) is not None and not item.automatic
+    }
+    for e in data.ledger_entries(count, kinds=set(codes)):
         code = codes.get(e.kind)
         if code is not None:
             yield ledger.NewEntry(

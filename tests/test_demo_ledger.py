@@ -62,7 +62,7 @@ def test_an_exact_count_on_demand(branch, count):
     assert len(list(branch.ledger_entries(count))) == count
 
 
-def test_every_kind_books_an_item_of_the_default_scheme():
+def test_every_kind_books_an_item_of_the_default_scheme_or_is_left_to_the_dues():
     from orglife_tui.scoring.scheme import default_scheme
 
     scheme = default_scheme()
@@ -70,3 +70,13 @@ def test_every_kind_books_an_item_of_the_default_scheme():
     for code in DEMO_ITEM_CODES.values():
         item = scheme.item(code)
         assert item is not None and item.derive is None, code
+        # dues paid late are derived from the dues records: never booked by hand
+        assert (item.dues is not None) == (code == "late_dues"), code
+
+
+def test_kinds_left_out_are_made_up_by_the_others(branch):
+    kept = set(LEDGER_KINDS) - {"late_dues"}
+    entries = list(branch.ledger_entries(300, kinds=kept))
+    assert len(entries) == 300
+    assert {e.kind for e in entries} <= kept
+    assert list(branch.ledger_entries(300)) == list(branch.ledger_entries(300, set(LEDGER_KINDS)))

@@ -1,4 +1,5 @@
-"""`orglife-tui export scores|ledger|publicity|talks|report`: files for the higher committee.
+"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues`: files for the
+higher committee.
 
 Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
 writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
@@ -35,6 +36,7 @@ MAX_WINDOW_DAYS = 90
 TALK_FORMATS = ("csv", "xlsx", "json", "md")
 REPORT_FORMATS = ("md", "xlsx")
 APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
+DUES_FORMATS = ("csv", "xlsx", "json", "md")
 
 
 def _format_option(default: str, formats: tuple[str, ...]) -> Any:
@@ -135,6 +137,16 @@ def register(app: typer.Typer) -> None:
         output: str = _output_option(),
     ) -> None:
         run_appraisal(ctx, session_id, fmt, feedback, output)
+
+    @export_app.command("dues", help=t("dues.export.help"))
+    @handles_errors
+    def export_dues(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("dues.export.year")),
+        fmt: str = _format_option("csv", DUES_FORMATS),
+        output: str = _output_option(),
+    ) -> None:
+        run_dues(ctx, year, fmt, output)
 
 
 def _needs_file(fmt: str, output: str | None) -> None:
@@ -504,3 +516,35 @@ def run_appraisal(
     if not is_stdout(output):
         key = "export.appraisal.feedback_written" if feedback else "export.appraisal.written"
         typer.echo(t(key, id=session_id, count=count, file=output), err=True)
+
+
+def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None) -> None:
+    """The dues register of a year, as of its last day (today for the current year)."""
+    from orglife_tui.data.dues import register
+    from orglife_tui.export import dues as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, DUES_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_existing_branch(ctx)
+    try:
+        today = store.today()
+        year = year or today.year
+        if year > today.year:
+            raise fail(t("dues.export.year_future", year=year), code=2)
+        as_of = min(today, date(year, 12, 31))
+        rows = register(store, branch.id, year, as_of)
+    finally:
+        store.close()
+    export = out.DuesRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output) as stream:
+            stream.write(out.markdown(export))
+            count = len(rows)
+    else:
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
+    _done(count, output)

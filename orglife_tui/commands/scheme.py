@@ -130,14 +130,17 @@ def run_use(ctx: typer.Context, file: str) -> None:
 
 
 def _sync(store, branch_id: int, scheme, version_id: int) -> None:
-    """Bring attendance-derived points in line with the scheme now in use."""
+    """Bring attendance- and dues-derived points in line with the scheme now in use."""
+    from orglife_tui.data.dues import sync_dues
     from orglife_tui.data.ledger import sync_attendance
 
     try:
         result = sync_attendance(store, branch_id, scheme, version_id)
     except NotImplementedError:  # the ledger is not there yet
         return
-    typer.echo(t("scheme.cli.synced", added=result.added, reversed=result.reversed))
+    dues = sync_dues(store, branch_id, scheme, version_id)
+    added, reversed_ = result.added + dues.added, result.reversed + dues.reversed
+    typer.echo(t("scheme.cli.synced", added=added, reversed=reversed_))
 
 
 def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from orglife_tui.compliance.dues import DuesRecord
 from orglife_tui.domain import MeetingType
 
 
@@ -39,6 +40,7 @@ class MemberFacts:
     talks: dict[int, int] = field(default_factory=dict)  # year → talks held with the member
     entered_on: date | None = None  # transferred into the branch; None: there from the start
     left_on: date | None = None  # the first day no longer in the branch; None: still in it
+    dues: DuesRecord | None = None  # the member's dues standards and payments (党费)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,10 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   member who left during the year is not due one).
 - ``rectification_overdue``: an item whose deadline passed before the as-of date and which
   was not closed by then.
+- ``dues_arrears``: a member's run of months of Party dues in arrears on the as-of date
+  (``compliance.dues``: the current month is never in arrears, months away are neutral,
+  only payments made by the as-of date count) whose last month falls in the year and that
+  reached a step of the ladder is a finding, at the highest step.
 """
 
 from __future__ import annotations
@@ -31,11 +35,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from orglife_tui.compliance.dues import arrears_runs
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
 from orglife_tui.compliance.periods import month_key, months_between, months_in, periods_of
 from orglife_tui.domain import MeetingType
-from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
+from orglife_tui.scoring.policy import FrequencyRule, LadderAction, LadderStep, Policy, Severity
 
 # Required only of a branch that has a committee (DESIGN.md §2: under seven full members the
 # branch has a secretary only).
@@ -346,6 +351,48 @@ def _rectification_findings(
     return findings
 
 
+# --------------------------------------------------------------------------- dues
+
+
+def _dues_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    rule = policy.dues
+    if not rule.enabled:
+        return []
+    findings = []
+    for member in facts.members:
+        if member.dues is None:
+            continue
+        for run in arrears_runs(member.dues, as_of):
+            if int(run.months[-1][:4]) != year:
+                continue
+            step = rule.step_for(run.length)
+            if step is None:
+                continue
+            key = (
+                "dues.finding.case"
+                if step.action is LadderAction.general_meeting_case
+                else "dues.finding.arrears"
+            )
+            findings.append(
+                Finding(
+                    "dues_arrears",
+                    run.months[-1],
+                    member.member_no,
+                    step.severity,
+                    key,
+                    {
+                        "name": member.name,
+                        "member_no": member.member_no,
+                        "count": run.length,
+                        "months": run.months,
+                        "action": step.action,
+                        "step_months": step.months,
+                    },
+                )
+            )
+    return findings
+
+
 # --------------------------------------------------------------------------- all
 
 
@@ -356,6 +403,7 @@ def judge(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Fi
         *_absence_findings(facts, year, as_of, policy),
         *_talk_findings(facts, year, as_of, policy),
         *_rectification_findings(facts, year, as_of, policy),
+        *_dues_findings(facts, year, as_of, policy),
     ]
     return sorted(findings, key=Finding.sort_key)
 

@@ -20,6 +20,7 @@ from orglife_tui.compliance.facts import (
     MonthMarks,
     RectificationFact,
 )
+from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
 from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
@@ -141,6 +142,7 @@ def branch_facts(
             )
         marks = _member_marks(conn, branch_id, in_window, life)
         talks = _talk_counts(conn, branch_id, first, last)
+        dues = dues_records(conn, branch_id, last)
         member_facts = [
             MemberFacts(
                 member_no=r.member_no,
@@ -151,6 +153,7 @@ def branch_facts(
                 talks=talks.get(r.id, {}),
                 entered_on=r.entered_on,
                 left_on=r.left_on,
+                dues=dues.get(r.id),
             )
             for r in conn.execute(
                 select(

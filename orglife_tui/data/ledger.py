@@ -557,8 +557,9 @@ def head_hash(store: Store, branch_id: int) -> str:
 
 
 def manual_items(scheme: Scheme) -> tuple[Item, ...]:
-    """The items a secretary books by hand: those the scheme does not derive from attendance."""
-    return tuple(it for it in scheme.items if it.derive is None)
+    """The items a secretary books by hand: those the scheme derives neither from attendance
+    nor from the dues records."""
+    return tuple(it for it in scheme.items if not it.automatic)
 
 
 # ---------------------------------------------------------------------------- manual entries
@@ -629,6 +630,8 @@ def add_entry(
     item = _item(scheme, item_code)
     if item.derive is not None:
         raise StoreError("ledger.item_derived", item=item.code)
+    if item.dues is not None:
+        raise StoreError("dues.ledger.item_derived", item=item.code)
     value, hours = _entry_points(item, points, hours)
     when = entry_date or store.today()
     note = (note or "").strip() or None

@@ -96,6 +96,30 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("topic", "主题", True, ("内容", "计划内容", "议题", "会议主题")),
         Column("note", "备注", aliases=("说明",)),
     ),
+    "dues": (  # dues payments: importing/dues.py
+        Column("member_no", "编号", True, ("党员编号",)),
+        Column("name", "姓名", aliases=("党员姓名",)),  # checked against the roster
+        Column(
+            "paid_on",
+            "缴纳日期",
+            True,
+            ("交纳日期", "缴费日期", "交费日期", "缴纳时间", "交纳时间", "日期"),
+        ),
+        Column(
+            "from_month",
+            "起始月份",
+            True,
+            ("起始月", "开始月份", "缴纳起始月份", "月份", "缴纳月份", "所属月份"),
+        ),
+        Column("to_month", "截止月份", aliases=("截止月", "结束月份", "缴至", "交至", "终止月份")),
+        Column(
+            "amount",
+            "金额",
+            True,
+            ("缴纳金额", "交纳金额", "实缴金额", "实交金额", "党费金额", "缴费金额"),
+        ),
+        Column("note", "备注", aliases=("说明",)),
+    ),
 }
 
 KINDS = tuple(COLUMNS)

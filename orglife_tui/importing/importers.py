@@ -87,6 +87,10 @@ def import_table(
         from orglife_tui.importing.plans import import_plan
 
         return import_plan(store, branch_id, table)
+    if table.kind == "dues":
+        from orglife_tui.importing.dues import import_dues
+
+        return import_dues(store, branch_id, table)
     raise ValueError(f"unknown import kind {table.kind!r}")
 
 

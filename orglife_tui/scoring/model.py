@@ -53,6 +53,15 @@ class Derivation:
 
 
 @dataclass(frozen=True)
+class DuesDerivation:
+    """An item earned automatically from the dues records (党费): each month whose dues
+    were still unpaid at the end of the ``grace_months``-th month after it is one
+    occurrence (``compliance.dues.late_months``)."""
+
+    grace_months: int = 0
+
+
+@dataclass(frozen=True)
 class Item:
     code: str
     name_zh: str
@@ -62,6 +71,12 @@ class Item:
     unit: Unit = Unit.occurrence
     cap: float | None = None  # yearly cap on the item's absolute sum; None: no cap
     derive: Derivation | None = None
+    dues: DuesDerivation | None = None  # derived from the dues records instead
+
+    @property
+    def automatic(self) -> bool:
+        """Booked by a sync (from attendance or from dues), never by hand."""
+        return self.derive is not None or self.dues is not None
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -126,3 +141,8 @@ class Scheme:
     @property
     def derived_items(self) -> tuple[Item, ...]:
         return tuple(it for it in self.items if it.derive is not None)
+
+    @property
+    def dues_items(self) -> tuple[Item, ...]:
+        """The items derived from the dues records (``late_dues`` in the default scheme)."""
+        return tuple(it for it in self.items if it.dues is not None)

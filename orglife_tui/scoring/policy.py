@@ -55,6 +55,7 @@ RULE_IDS: tuple[str, ...] = (
     "absence_streak",
     "talk_coverage",
     "rectification_overdue",
+    "dues_arrears",
 )
 
 
@@ -133,6 +134,14 @@ DEFAULT_LADDER: tuple[LadderStep, ...] = (
 )
 
 
+# Party dues (党费): three months unpaid → a reminder; six months in a row → the Party
+# Constitution's Article 38 (连续六个月不交纳党费，视为自行脱党), a case for the general meeting.
+DEFAULT_DUES_LADDER: tuple[LadderStep, ...] = (
+    LadderStep(3, LadderAction.reminder_talk, Severity.warning),
+    LadderStep(6, LadderAction.general_meeting_case, Severity.violation),
+)
+
+
 def _default_frequencies() -> tuple[FrequencyRule, ...]:
     return tuple(
         FrequencyRule(rule, mtype, DEFAULT_PERIODS[rule]) for rule, mtype in FREQUENCY_RULES.items()
@@ -155,6 +164,8 @@ class Policy:
     talks: TalkRule = field(default_factory=TalkRule)
     rectification: SimpleRule = field(default_factory=SimpleRule)
     publicity_days: int = 7
+    # months of dues in arrears in a row → ladder steps (rule ``dues_arrears``)
+    dues: AbsenceRule = field(default_factory=lambda: AbsenceRule(DEFAULT_DUES_LADDER))
 
     def enabled(self, rule: str) -> bool:
         for r in (*self.frequencies, *self.yearly):
@@ -166,4 +177,6 @@ class Policy:
             return self.talks.enabled
         if rule == "rectification_overdue":
             return self.rectification.enabled
+        if rule == "dues_arrears":
+            return self.dues.enabled
         raise KeyError(rule)

@@ -46,6 +46,7 @@ from orglife_tui.scoring.model import (
     Category,
     Cutoffs,
     Derivation,
+    DuesDerivation,
     Grade,
     Item,
     Normalization,
@@ -87,6 +88,8 @@ APPRAISAL_KEYS = (
 BALLOT_VALUE_KEYS = ("excellent", "qualified", "basically_qualified", "unqualified")
 ITEM_KEYS = ("code", "name_zh", "name_en", "category", "points", "unit", "cap", "derive")
 DERIVE_KEYS = ("meeting_types", "attendance")
+# derive = { dues = "arrears", grace_months = N }: an item booked from the dues records
+DUES_DERIVE_KEYS = ("dues", "grace_months")
 # [policy]: every key optional; what is left out keeps its default from scoring/policy.py.
 POLICY_KEYS = ("organizational_life", "publicity_days", "rules")
 FREQUENCY_RULE_KEYS = ("enabled", "period", "times")
@@ -102,6 +105,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "absence_streak": ABSENCE_RULE_KEYS,
     "talk_coverage": TALK_RULE_KEYS,
     "rectification_overdue": SIMPLE_RULE_KEYS,
+    "dues_arrears": ABSENCE_RULE_KEYS,
 }
 assert tuple(RULE_KEYS) == RULE_IDS
 # inclusive bounds of the whole numbers in [policy]
@@ -110,6 +114,9 @@ TIMES = (1, 31)
 LADDER_MONTHS = (1, 24)
 TALKS_PER_MEMBER = (0, 12)
 GRACE_MONTHS = (0, 11)
+DUES_GRACE_MONTHS = (0, 11)
+# the spellings of ``derive.dues`` (one kind of dues derivation so far)
+DUES_SOURCES = ("arrears", "欠缴", "欠交")
 
 PERIODS = ("calendar_year",)
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
@@ -1108,11 +1115,17 @@ class _Checker:
         cap = self.number(tbl, "cap", path)
         if cap is not None and cap < 0:
             self.problem((*path, "cap"), "scheme.problem.negative_cap", value=_num(cap))
-        derive = None
+        derive: Derivation | DuesDerivation | None = None
         if "derive" in tbl:
             derive = self.derive(tbl["derive"], (*path, "derive"))
             if unit is Unit.hour:
                 self.problem((*path, "derive"), "scheme.problem.hour_derived")
+            if (
+                isinstance(derive, DuesDerivation)
+                and category is not None
+                and category is not Category.deduction
+            ):
+                self.problem((*path, "derive"), "dues.scheme.problem.deduction_only")
         if len(self.problems) > before or None in (code, name_zh, name_en, category, points):
             return None
         if "derive" in tbl and derive is None:
@@ -1126,10 +1139,13 @@ class _Checker:
             points=points,
             unit=unit,
             cap=cap,
-            derive=derive,
+            derive=derive if isinstance(derive, Derivation) else None,
+            dues=derive if isinstance(derive, DuesDerivation) else None,
         )
 
-    def derive(self, value: object, path: Path) -> Derivation | None:
+    def derive(self, value: object, path: Path) -> Derivation | DuesDerivation | None:
+        if isinstance(value, dict) and "dues" in value:
+            return self.dues_derive(value, path)
         tbl = self.table(value, path, DERIVE_KEYS, DERIVE_KEYS)
         if tbl is None:
             return None
@@ -1150,6 +1166,28 @@ class _Checker:
         if not types or attendance is None:
             return None
         return Derivation(meeting_types=tuple(types), attendance=attendance)
+
+    def dues_derive(self, value: dict[str, Any], path: Path) -> DuesDerivation | None:
+        """``{ dues = "arrears", grace_months = N }``: booked from the dues records."""
+        tbl = self.table(value, path, DUES_DERIVE_KEYS, ("dues",))
+        if tbl is None:
+            return None
+        before = len(self.problems)
+        self.choice(
+            tbl["dues"],
+            (*path, "dues"),
+            lambda s: _dues_source(s),
+            "scheme.problem.choice",
+            ", ".join(DUES_SOURCES),
+        )
+        grace: int | None = 0
+        if "grace_months" in tbl:
+            grace = self.integer_value(
+                tbl["grace_months"], (*path, "grace_months"), DUES_GRACE_MONTHS
+            )
+        if len(self.problems) > before or grace is None:
+            return None
+        return DuesDerivation(grace_months=grace)
 
     # -- [policy]
     def integer_value(self, value: object, path: Path, bounds: tuple[int, int]) -> int | None:
@@ -1217,6 +1255,7 @@ class _Checker:
             talks=rules.get("talk_coverage", defaults.talks),
             rectification=rules.get("rectification_overdue", defaults.rectification),
             publicity_days=publicity,
+            dues=rules.get("dues_arrears", defaults.dues),
         )
 
     def policy_rules(self, value: object) -> dict[str, Any]:
@@ -1246,6 +1285,8 @@ class _Checker:
                 tbl = self.table(spec, here, SIMPLE_RULE_KEYS)
                 enabled = self.enabled(tbl, here, defaults.rectification.enabled)
                 found = None if enabled is None else SimpleRule(enabled=enabled)
+            elif rule == "dues_arrears":
+                found = self.absence_rule(spec, here, defaults.dues)
             else:
                 self.problem(
                     here, "scheme.policy.unknown_rule", rule=_clip(rule), known=", ".join(RULE_IDS)
@@ -1379,6 +1420,12 @@ def _zh_enum(kind: type[Enum], zh: Mapping[str, Enum], text: str) -> Any:
     return zh.get(raw) or kind(raw.lower())
 
 
+def _dues_source(text: str) -> str:
+    if text.strip().lower() not in DUES_SOURCES:
+        raise ValueError(text)
+    return "arrears"
+
+
 def _category(text: str) -> Category:
     raw = text.strip()
     return CATEGORY_ZH.get(raw) or Category(raw.lower())
@@ -1401,9 +1448,11 @@ def _allowed(kind: type[Enum], zh: Mapping[str, Enum]) -> str:
 
 def _tl(key: str, lang: str, **params: object) -> str:
     """A message of this area in the given language (not the process-wide one)."""
+    from orglife_tui.locale import dues
     from orglife_tui.locale.scheme import MESSAGES
 
-    text = MESSAGES[key][1 if lang == "zh" else 0]
+    pair = MESSAGES[key] if key in MESSAGES else dues.MESSAGES[key]  # dues: derive, rule
+    text = pair[1 if lang == "zh" else 0]
     return text.format(**params) if params else text
 
 
@@ -1510,6 +1559,9 @@ def summary_lines(scheme: Scheme, lang: str) -> list[str]:
                 it.name(lang),
             ]
         )
+        if it.dues is not None:
+            derived.append(_tl("dues.scheme.summary", lang, grace=it.dues.grace_months))
+            continue
         derived.append(
             None
             if it.derive is None
@@ -1555,18 +1607,22 @@ def policy_lines(policy: Policy, lang: str) -> list[str]:
                 ),
             )
         )
-    steps = [
-        _tl(
-            "scheme.policy.summary.step",
-            lang,
-            months=step.months,
-            action=_tl(f"scheme.policy.action.{step.action.value}", lang),
-            severity=_tl(f"scheme.policy.severity.{step.severity.value}", lang),
-        )
-        for step in policy.absence.ladder
-    ]
-    described.append(("absence_streak", steps[0]))
-    described += [("", more) for more in steps[1:]]  # one step a line, under the first
+
+    def steps(ladder: tuple[LadderStep, ...]) -> list[str]:
+        return [
+            _tl(
+                "scheme.policy.summary.step",
+                lang,
+                months=step.months,
+                action=_tl(f"scheme.policy.action.{step.action.value}", lang),
+                severity=_tl(f"scheme.policy.severity.{step.severity.value}", lang),
+            )
+            for step in ladder
+        ]
+
+    absence = steps(policy.absence.ladder)
+    described.append(("absence_streak", absence[0]))
+    described += [("", more) for more in absence[1:]]  # one step a line, under the first
     described.append(
         (
             "talk_coverage",
@@ -1579,10 +1635,15 @@ def policy_lines(policy: Policy, lang: str) -> list[str]:
         )
     )
     described.append(("rectification_overdue", _tl("scheme.policy.summary.rectification", lang)))
+    dues = steps(policy.dues.ladder)
+    described.append(("dues_arrears", dues[0]))
+    described += [("", more) for more in dues[1:]]
     width = max(len(rule) for rule, _ in described)
     off = _tl("scheme.policy.summary.off", lang)
+    owner = ""  # the rule a line without an id continues
     for rule, text in described:
-        if not rule and not policy.absence.enabled:
+        owner = rule or owner
+        if not rule and not policy.enabled(owner):
             continue
         shown = text if not rule or policy.enabled(rule) else off
         lines.append(f"  {rule.ljust(width)}  {shown}")

@@ -131,6 +131,7 @@ class DashboardScreen(BaseScreen):
             id="dashboard.appraisal",
             show=False,
         ),
+        Binding("d,9", "app.go('dues')", "dues.tui.key.go", id="dashboard.dues", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

@@ -172,7 +172,8 @@ class LedgerScreen(BaseScreen):
         if e.reversed_by is not None:
             marks.append(t("tui.ledger.reversed_by", id=e.reversed_by))
         remark = t("tui.list_sep").join([*marks, *([e.note] if e.note else [])])
-        source = t(f"tui.source.{e.source}") if e.source in ("manual", "attendance") else e.source
+        known = ("manual", "attendance", "dues")
+        source = t(f"tui.source.{e.source}") if e.source in known else e.source
         points_style = style or ("red" if e.points < 0 else "")
         w = self._width
         return (

@@ -88,6 +88,8 @@ class SchemeScreen(BaseScreen):
             table.add_column(t(heading), width=self._width(key), key=key)
 
     def _derived_text(self, item: Item) -> str:
+        if item.dues is not None:
+            return t("dues.tui.scheme_derive", grace=item.dues.grace_months)
         d = item.derive
         if d is None:
             return t("tui.scheme.manual")
@@ -102,7 +104,7 @@ class SchemeScreen(BaseScreen):
             cell(category_label(item.category), self._width("category")),
             right(per_unit(item), self._width("per_unit")),
             right(cap_text(item), self._width("cap")),
-            cell(t("tui.scheme.auto") if item.derive else "", self._width("auto")),
+            cell(t("tui.scheme.auto") if item.automatic else "", self._width("auto")),
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

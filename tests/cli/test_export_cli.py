@@ -20,7 +20,9 @@ from orglife_tui.data.ledger import add_entry, reverse_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.records import MemberInput
-from orglife_tui.scoring.scheme import default_scheme_text
+from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+
+HAND_DUES = default_scheme_text().replace('derive = { dues = "arrears", grace_months = 2 }\n', "")
 
 runner = CliRunner()
 YEAR = 2026
@@ -47,7 +49,10 @@ def scored(db_url):
             MemberInput("004", "欧阳|明", MemberStatus.full),
         ],
     )
-    info, scheme = schemes.ensure_active(store, b.id)
+    # late_dues booked by hand, as a branch that keeps its dues elsewhere has it (the
+    # default scheme derives it from the dues records and refuses it by hand)
+    info = schemes.activate(store, b.id, HAND_DUES, parse_scheme(HAND_DUES, "hand_dues.toml"))
+    _, scheme = schemes.ensure_active(store, b.id)
     store.set_records_start(b.id, date(YEAR - 1, 1, 1))  # the entries go back a year
 
     def add(no, code, **kw):

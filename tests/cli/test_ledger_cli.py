@@ -88,7 +88,8 @@ def test_bad_entries_are_refused(sqlite_url):
         (("001", "nonesuch"), 1, "no item 'nonesuch'"),
         (("001", "attend_themed_day"), 1, "scored from attendance"),
         (("001", "volunteer_service"), 1, "give the hours"),
-        (("001", "late_dues", "--points", "2"), 1, "wrong sign"),
+        (("001", "commitment_broken", "--points", "2"), 1, "wrong sign"),
+        (("001", "late_dues"), 1, "scored from the dues records"),
         (("001", "volunteer_service", "--points", "1", "--hours", "2"), 2, "not both"),
         (("001", "give_party_lecture", "--date", "2026-02-30"), 2, "2026-02-30"),
     ]

@@ -673,10 +673,12 @@ def test_the_summary_marks_rules_that_are_off():
     p = parse_policy(
         "[policy.rules.absence_streak]\nenabled = false\n"
         "[policy.rules.themed_day_frequency]\nenabled = false\n"
+        "[policy.rules.dues_arrears]\nenabled = false\n"
     )
     lines = policy_lines(p, "en")
     assert "  themed_day_frequency         off" in lines
     assert "  absence_streak               off" in lines
+    assert "  dues_arrears                 off" in lines
     assert not any("months →" in line for line in lines)
     assert "  absence_streak               不检查" in policy_lines(p, "zh")
 

@@ -29,8 +29,15 @@ LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 HEX64 = set("0123456789abcdef")
 
 
+# The default scheme with ``late_dues`` booked by hand, as a branch that keeps its dues
+# elsewhere has it (the default derives it from the dues records, and refuses it by hand).
+HAND_DUES = default_scheme_text().replace('derive = { dues = "arrears", grace_months = 2 }\n', "")
+
+
 def book(store, branch, rows):
     """Book ``(member_no, item_code, date, hours)`` rows as manual entries; their ids."""
+    if schemes.active(store, branch.id) is None:
+        schemes.activate(store, branch.id, HAND_DUES, parse_scheme(HAND_DUES, "hand_dues.toml"))
     info, scheme = schemes.ensure_active(store, branch.id)
     ids = []
     for member_no, code, day, hours in rows:
