@@ -234,7 +234,10 @@ def record_the_year(store: Store, branch: BranchInfo) -> None:
     """2026: its meetings and marks, the arrival of 008, every event, the year's talks."""
     store.add_members(branch.id, [_member(ARRIVED, join_date=date(2010, 7, 1))])
     store.add_meetings(branch.id, _meetings(YEAR))
-    for member_no, kind, on, end, place in EVENTS:
+    # 008's marks from before he came were carried over from his old branch's sheets: they
+    # are recorded before his transfer in (the store refuses new marks before an arrival).
+    arrival = [e for e in EVENTS if e[1] is MemberEventKind.transfer_in]
+    for member_no, kind, on, end, place in (e for e in EVENTS if e not in arrival):
         record_event(store, branch.id, member_no, kind, on, end=end, place=place)
     marks = []
     for month in range(1, 13):
@@ -244,9 +247,11 @@ def record_the_year(store: Store, branch: BranchInfo) -> None:
             status = MARKS_2026.get(no, {}).get(month)
             if status is not None:
                 marks.append(AttendanceInput(meeting, no, status))
-            elif no in expected:
+            elif no in expected and no != ARRIVED:  # 008's marks are all in MARKS_2026
                 marks.append(AttendanceInput(meeting, no, AttendanceStatus.present))
     store.import_attendance(branch.id, marks)
+    for member_no, kind, on, end, place in arrival:
+        record_event(store, branch.id, member_no, kind, on, end=end, place=place)
     for i, no in enumerate(TALKED_2026):
         _talk(store, branch.id, no, date(YEAR, 4, 1 + i))
 

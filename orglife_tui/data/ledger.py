@@ -52,6 +52,7 @@ from sqlalchemy import (
 from orglife_tui.data.bulk import _executemany
 from orglife_tui.data.chain import GENESIS, canonical, link_hash
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.membership import member_away
 from orglife_tui.data.models import LedgerEntry, LedgerTotal
 from orglife_tui.data.store import (
     Store,
@@ -66,6 +67,7 @@ from orglife_tui.data.store import (
     mtype_t,
     records_start_of,
 )
+from orglife_tui.domain import AttendanceStatus
 from orglife_tui.scoring.model import Item, Scheme, Unit
 
 ledger_t = LedgerEntry.__table__
@@ -778,6 +780,9 @@ def _desired_select(
                 mtype_t.c.type.in_([t.value for t in rule.meeting_types]),
             ),
         ]
+        if rule.attendance is AttendanceStatus.absent:
+            # Away (流动) the member takes part elsewhere: an absence here costs nothing.
+            cond.append(~member_away(attendance_t.c.member_id, meeting_t.c.date))
         if meeting_ids is not None:
             cond.append(attendance_t.c.meeting_id.in_(list(meeting_ids)))
         if member_ids is not None:

@@ -591,4 +591,15 @@ def away_at(on: ColumnElement[date]) -> ColumnElement[bool]:
     return away_on(on)  # type: ignore[arg-type]
 
 
-__all__ += ["away_at", "in_branch_at"]
+def member_away(member_id: ColumnElement[int], on: ColumnElement[date]) -> ColumnElement[bool]:
+    """The member in ``member_id`` (any column, e.g. a mark's) is away on the date in ``on``."""
+    return exists().where(
+        event_t.c.member_id == member_id,
+        event_t.c.kind == MemberEventKind.away.value,
+        event_t.c.voided_at.is_(None),
+        event_t.c.date <= on,
+        or_(event_t.c.end_date.is_(None), event_t.c.end_date >= on),
+    )
+
+
+__all__ += ["away_at", "in_branch_at", "member_away"]

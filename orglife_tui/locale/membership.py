@@ -1,6 +1,7 @@
 """Messages of membership events: (English, Chinese). Chinese text uses full-width punctuation."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "tui.attendance.away": ("away", "流动"),
     # Membership on its dates, as the sheets, scoreboards and exports show it.
     "membership.left_short.transfer_out": ("out", "转出"),
     "membership.left_short.deceased": ("died", "去世"),
@@ -420,10 +421,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "membership.field.note": ("note", "备注"),
     "membership.field.reason": ("reason", "原因"),
     "membership.field.until": ("extended until", "延长至"),
-    "membership.field.end": ("last day away", "外出截止日期"),
-    "membership.field.transfer_out.date": ("transferred out on", "转出日期"),
+    "membership.field.end": ("away until", "外出截止日期"),
+    "membership.field.transfer_out.date": ("out on", "转出日期"),
     "membership.field.transfer_out.place": ("to", "转往党组织"),
-    "membership.field.conversion.date": ("full member from", "转正日期"),
+    "membership.field.conversion.date": ("full from", "转正日期"),
     "membership.field.probation_extended.date": ("decided on", "决定日期"),
     "membership.field.away.date": ("away from", "外出日期"),
     "membership.field.away.place": ("where", "外出地点"),

@@ -365,9 +365,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.help.meetings": (
         "Meetings of one month. [ and ] (or Shift+←/→) step through the months, t returns to "
-        "this month. n records a meeting, e edits the highlighted one, Enter opens its attendance sheet.",
+        "this month. n records a meeting, e edits the highlighted one (date and types too: the points "
+        "follow), v voids a meeting recorded by mistake (asks the reason), Enter opens its attendance sheet.",
         "按月查看会议。按 [ 和 ]（或 Shift+左右方向键）切换月份，按 t 回到本月。"
-        "按 n 记录会议，按 e 编辑选中的会议，按 Enter 打开出勤登记。",
+        "按 n 记录会议，按 e 编辑选中的会议（日期和类型也可改，积分随之调整），"
+        "按 v 作废误录的会议（须填写原因），按 Enter 打开出勤登记。",
     ),
     "tui.help.attendance": (
         "Mark the highlighted member and move on to the next: p present, l leave (asks the "

@@ -7,6 +7,7 @@ points ledger follows each mark at once (``points.after_attendance_change``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -96,6 +97,8 @@ class AttendanceScreen(BaseScreen):
         return next((wz if zh else we) for k, _, wz, we in COLUMNS if k == key)
 
     def _mark_cell(self, line: AttendanceLine) -> Text:
+        if line.status is None and line.away:  # 流动: organizational life elsewhere
+            return cell(t("tui.attendance.away"), self._width("mark"), "cyan")
         if line.status is None:
             return cell(t("tui.attendance.unmarked"), self._width("mark"), "dim")
         return cell(self.session.label(line.status), self._width("mark"), MARK_STYLE[line.status])
@@ -133,7 +136,7 @@ class AttendanceScreen(BaseScreen):
         unmarked = 0
         lines = self.table.items
         for line in lines:
-            if line.status is None:
+            if line.status is None and not line.away:  # an away member is not expected
                 unmarked += 1
             else:
                 counts[line.status] += 1
@@ -171,15 +174,7 @@ class AttendanceScreen(BaseScreen):
             self.notify(str(error), severity="error", markup=False)
             return
         self._points_follow(member_ids=[line.member_id])
-        new = AttendanceLine(
-            member_id=line.member_id,
-            member_no=line.member_no,
-            name=line.name,
-            group=line.group,
-            member_status=line.member_status,
-            status=status,
-            reason=attendance_reason(status, reason),  # what the store kept
-        )
+        new = replace(line, status=status, reason=attendance_reason(status, reason))
         table.replace_item(i, new)
         if i + 1 < len(table.items) and table.cursor_row == i:
             table.move_cursor(row=i + 1, animate=False)
@@ -213,7 +208,8 @@ class AttendanceScreen(BaseScreen):
         self.app.push_screen(LeaveReasonScreen(line.name, old or "", on_result=answered))
 
     def action_all_present(self) -> None:
-        unmarked = [line for line in self.table.items if line.status is None]
+        # Members away (流动) that day are not expected: "everyone present" leaves them be.
+        unmarked = [line for line in self.table.items if line.status is None and not line.away]
         if not unmarked:
             self.notify(t("tui.attendance.none_unmarked"))
             return

@@ -63,7 +63,8 @@ class MeetingsScreen(BaseScreen):
             key_display="]",
             group=MONTH_GROUP,
         ),
-        Binding("t", "this_month", "tui.key.this_month", id="meetings.this_month"),
+        # Out of the Footer so that it fits 80 columns in English; in F1 help and the palette.
+        Binding("t", "this_month", "tui.key.this_month", id="meetings.this_month", show=False),
         Binding("n", "new", "tui.key.new", id="meetings.new"),
         Binding("e", "edit", "tui.key.edit", id="meetings.edit"),
         Binding("v", "void", "corrections.key.void", id="meetings.void"),

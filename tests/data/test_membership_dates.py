@@ -187,3 +187,21 @@ def test_a_poll_started_during_the_year_takes_the_members_on_the_start_day(built
     expected = ("001", "002", "003", "005", "006", "007")  # 004 gone, 008 not yet here
     assert tuple(c.member_no for c in ap.candidates(store, sid)) == expected
     assert tuple(v.member_no for v in ap.voters(store, sid)) == expected
+
+
+# ---------------------------------------------------------------------------- points
+
+
+def test_absences_while_away_cost_no_points(built):
+    """006 is marked absent at the four meetings of his months away (May–August): only his
+    absences in March, April and September are deducted."""
+    from orglife_tui.points import sync_branch
+
+    store, branch = built
+    sync_branch(store, branch.id)
+    _, scheme = my.scheme()
+    rows = {r.member_no: r for r in scoreboard(store, branch.id, 2026, scheme)}
+    assert rows["006"].items["unexcused_absence"] == -6
+    sync_branch(store, branch.id)  # idempotent
+    rows = {r.member_no: r for r in scoreboard(store, branch.id, 2026, scheme)}
+    assert rows["006"].items["unexcused_absence"] == -6

@@ -112,7 +112,7 @@ async def test_transfer_out_moves_the_member_to_the_archived_view(
         assert form.fields["date"].value == TODAY.isoformat()  # today, to be corrected
         assert form.fields["date"].has_focus
         text = screen_text(app)
-        assert "王芳" in text and ("transferred out on" if lang == "en" else "转出日期") in text
+        assert "王芳" in text and ("out on" if lang == "en" else "转出日期") in text
         form.fields["date"].value = "2026-03-10"
         form.fields["place"].value = "市委党校党支部"
         await pilot.press("ctrl+s")
