@@ -38,9 +38,11 @@ def run(*args: str, lang: str = "en"):
 def scored(db_url, monkeypatch):
     """Three members with points; commands run on 2025-12-20."""
     monkeypatch.setenv("ORGLIFE_TODAY", TODAY.isoformat())
-    store = Store.open(db_url, operator="tester", today=lambda: SET_UP)
+    clock = {"day": SET_UP}
+    store = Store.open(db_url, operator="tester", today=lambda: clock["day"])
     try:
         b = store.resolve_branch(BRANCH)
+        clock["day"] = TODAY  # the points are booked once earned
         store.add_members(
             b.id,
             [

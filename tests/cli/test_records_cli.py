@@ -420,7 +420,8 @@ def test_branch_set_start_and_show(db):
     assert "记录起始日：2025-01-01" in show
 
 
-def test_an_empty_branch_checked_after_two_due_months_has_violations(db):
+def test_an_empty_branch_checked_after_two_due_months_has_violations(db, monkeypatch):
+    monkeypatch.setenv("ORGLIFE_TODAY", "2026-08-01")  # check refuses an as-of after today
     result = run("--db", db, "check", "--as-of", "2026-08-01", "--format", "json")
     found = {(f["rule"], f["period"]) for f in json.loads(result.stdout)}
     for month in ("2026-06", "2026-07"):

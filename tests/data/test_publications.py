@@ -59,8 +59,8 @@ def _ready(store: Store) -> tuple[int, int, dict[str, int]]:
     """A graded, not yet published session (appraisal_session) with points entered."""
     sid = session.build(store, publish=False)
     branch = store.resolve_branch(session.BRANCH)
-    ids = _entries(store, branch.id)
     store.clock["value"] = TODAY  # type: ignore[attr-defined]
+    ids = _entries(store, branch.id)  # dated in the year: booked once earned
     return branch.id, sid, ids
 
 
