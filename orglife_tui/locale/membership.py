@@ -1,6 +1,14 @@
 """Messages of membership events: (English, Chinese). Chinese text uses full-width punctuation."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the dashboard's reminder of the conversion watch (w on the members screen)
+    "tui.compliance.probation": ("Probation ends: {items}", "预备期将满：{items}"),
+    "tui.compliance.probation_item": ("{name} {date}", "{name} {date}"),
+    "tui.compliance.probation_overdue": ("{name} overdue", "{name} 已逾期"),
+    "tui.compliance.no_probation": (
+        "No probation ends within {days} days.",
+        "{days} 天内没有预备期期满的党员。",
+    ),
     "tui.attendance.away": ("away", "流动"),
     # Membership on its dates, as the sheets, scoreboards and exports show it.
     "membership.left_short.transfer_out": ("out", "转出"),

@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Static
 from orglife_tui import watch
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data import talks
+from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow, probation_watch
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.locale import t
@@ -66,6 +67,7 @@ class Compliance:
     findings: list[Finding]
     birthdays: list[watch.Birthday]
     follow_ups: list[TalkRow]
+    probation: list[ProbationRow]  # probation ending soon or passed (the conversion watch)
 
 
 def compute_compliance(store, branch_id: int, today: date) -> Compliance:
@@ -77,6 +79,7 @@ def compute_compliance(store, branch_id: int, today: date) -> Compliance:
         watch.check(store, branch_id, year, today, policy),
         watch.political_birthdays(store, branch_id, today, REMINDER_DAYS),
         talks.follow_ups_due(store, branch_id, today, REMINDER_DAYS),
+        [p for p in probation_watch(store, branch_id) if p.ends_on is not None],
     )
 
 
@@ -245,6 +248,8 @@ class DashboardScreen(BaseScreen):
         reminders = self._birthdays_line(c)
         reminders.append("\n")
         reminders.append_text(self._follow_ups_line(c, today))
+        reminders.append("\n")
+        reminders.append_text(self._probation_line(c))
         self.query_one("#reminders", Static).update(reminders)
 
     def _findings_text(self, c: Compliance) -> Text:
@@ -290,6 +295,20 @@ class DashboardScreen(BaseScreen):
         )
         return Text(
             t("tui.compliance.follow_ups", items=_some(items)), style="yellow" if overdue else ""
+        )
+
+    def _probation_line(self, c: Compliance) -> Text:
+        if not c.probation:
+            return Text(t("tui.compliance.no_probation", days=PROBATION_WATCH_DAYS), style="dim")
+        items = [
+            t("tui.compliance.probation_item", name=p.name, date=p.ends_on.strftime("%m-%d"))
+            if p.ends_on is not None and (p.days_left or 0) >= 0
+            else t("tui.compliance.probation_overdue", name=p.name)
+            for p in c.probation
+        ]
+        overdue = any((p.days_left or 0) < 0 for p in c.probation)
+        return Text(
+            t("tui.compliance.probation", items=_some(items)), style="yellow" if overdue else ""
         )
 
     @on(DataTable.RowSelected, "#month-meetings")

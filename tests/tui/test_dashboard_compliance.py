@@ -183,3 +183,42 @@ async def test_a_narrow_terminal_puts_the_findings_under_the_calendar(make_app, 
         findings = next(i for i, line in enumerate(lines) if "Findings:" in line)
         assert findings > committee
         assert "Findings:" not in lines[committee]
+
+
+@LANGS
+async def test_the_reminders_name_probations_ending_within_30_days(
+    make_app, sqlite_store, cbranch, lang
+):
+    """On 18 March 2026: 陈晨's probation year ends on 1 April, 周敏's ended on 1 March and
+    she has not been converted; 吴昊's ends in June, too far off to be named."""
+    from datetime import date
+
+    from orglife_tui.domain import MemberStatus
+    from orglife_tui.records import MemberInput
+
+    probationary = MemberStatus.probationary
+    sqlite_store.add_members(
+        cbranch.id,
+        [
+            MemberInput("005", "陈晨", probationary, join_date=date(2025, 4, 1)),
+            MemberInput("006", "周敏", probationary, join_date=date(2025, 3, 1)),
+            MemberInput("007", "吴昊", probationary, join_date=date(2025, 6, 1)),
+        ],
+    )
+    app = make_app(cbranch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dashboard(app, pilot)
+        text = screen_text(app)
+        expected = {
+            "en": "Probation ends: 周敏 overdue, 陈晨 04-01",  # soonest first
+            "zh": "预备期将满：周敏 已逾期、陈晨 04-01",
+        }[lang]
+        assert expected in text
+        assert "吴昊" not in text
+
+
+async def test_without_probations_due_the_reminder_says_so(make_app, cbranch):
+    app = make_app(cbranch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dashboard(app, pilot)
+        assert "No probation ends within 30 days." in screen_text(app)
