@@ -15,11 +15,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The points ledger entry by entry, oldest first (CSV with BOM, XLSX or JSON).",
         "逐条导出积分台账，按时间先后排列（CSV（带 BOM）、XLSX 或 JSON）。",
     ),
-    "export.cli.publicity.help": (
-        "The score table for public notice (公示), with its window and how to object, "
-        "ready to print (Markdown or XLSX).",
-        "用于公示的积分表，含公示期和异议反映方式，可直接打印（Markdown 或 XLSX）。",
-    ),
     "export.cli.opt.year": ("The year (default: this year).", "年度（默认：今年）。"),
     "export.cli.opt.ledger_year": (
         "Only entries dated in this year.",
@@ -36,14 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只导出该类别的党员（full/正式党员，probationary/预备党员）。",
     ),
     "export.cli.opt.member": ("Only this member (member number).", "只导出该党员（党员编号）。"),
-    "export.cli.opt.days": (
-        "Length of the publicity window in days.",
-        "公示天数。",
-    ),
-    "export.cli.opt.start": (
-        "First day of the publicity window (YYYY-MM-DD; default: today).",
-        "公示开始日期（YYYY-MM-DD；默认：今天）。",
-    ),
     # --- outcomes and refusals
     "export.needs_output": (
         "{fmt} is a binary format and is not written to the terminal: name the file with -o FILE.",
