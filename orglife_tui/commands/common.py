@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import json
@@ -16,6 +15,7 @@ import typer
 
 from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
+from orglife_tui.export.cells import csv_writer
 from orglife_tui.locale import t
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -136,7 +136,7 @@ def emit(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        writer = csv_writer(buf, lineterminator="\n")
         writer.writerow(keys)
         for r in rows:
             writer.writerow(["" if r.get(k) is None else _plain(r.get(k)) for k in keys])

@@ -8,7 +8,6 @@ entry; on success it prints each branch's ledger head hash for the minutes.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -22,6 +21,7 @@ from orglife_tui.commands.common import (
     open_branch,
     open_store,
 )
+from orglife_tui.export.cells import csv_writer
 from orglife_tui.locale import get_language, t
 
 LIST_KEYS = (
@@ -273,7 +273,7 @@ def _write_json(rows: Iterable) -> None:
 
 
 def _write_csv(rows: Iterable) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv_writer(sys.stdout, lineterminator="\n")
     writer.writerow(LIST_KEYS)
     for row in rows:
         rec = _record(row)

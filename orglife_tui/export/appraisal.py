@@ -16,7 +16,6 @@ ledger and audit heads it was made from, and the bytes are the same on every exp
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import IO, Any
 from orglife_tui.data.appraisal import SchemeUsed, Tally, TallyRow
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import SessionState, label
+from orglife_tui.export.cells import append_row, csv_writer
 from orglife_tui.export.files import localized_date, now_utc, number_text, xlsx_row
 from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import get_language, t
@@ -282,7 +282,7 @@ def _iso(value: datetime | None) -> str | None:
 def write_csv(stream: IO[str], export: AppraisalExport) -> int:
     """One row per candidate (``SUMMARY_COLUMNS``), then the session's columns, its
     fingerprint and the heads of its published record on every row."""
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow([*SUMMARY_COLUMNS, *SESSION_COLUMNS, "fingerprint", *HEAD_COLUMNS])
     tail = [*export.session_values(), export.fingerprint, *export.head_values()]
     for row in export.rows:
@@ -291,7 +291,7 @@ def write_csv(stream: IO[str], export: AppraisalExport) -> int:
 
 
 def write_feedback_csv(stream: IO[str], export: AppraisalExport) -> int:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow([*FEEDBACK_COLUMNS, *SESSION_COLUMNS])
     tail = export.session_values()
     for row in export.rows:
@@ -809,12 +809,12 @@ def _data_sheet(wb, name: str, columns: Sequence[str], rows: list[list[Any]], sh
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(name)
-    ws.append(list(columns))
+    append_row(ws, list(columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     share_cols = [i + 1 for i, c in enumerate(columns) if c.endswith("_share")] if shares else []
     for values in rows:
-        ws.append(xlsx_row(values))
+        append_row(ws, xlsx_row(values))
         for col in share_cols:
             ws.cell(row=ws.max_row, column=col).number_format = "0.0%"
     ws.freeze_panes = "C2"
@@ -830,52 +830,52 @@ def _summary_sheet(wb, export: AppraisalExport) -> None:
     bold = Font(bold=True)
 
     def heading(text: str) -> None:
-        ws.append([text])
+        append_row(ws, [text])
         ws.cell(row=ws.max_row, column=1).font = bold
 
     def block(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        ws.append(list(columns))
+        append_row(ws, list(columns))
         for cell in ws[ws.max_row]:
             cell.font = bold
         for row in rows:
-            ws.append(xlsx_row(list(row)))
-        ws.append([])
+            append_row(ws, xlsx_row(list(row)))
+        append_row(ws, [])
 
     heading(title(export))
     if export.draft:
         heading(draft_text(export))
-    ws.append([])
+    append_row(ws, [])
     for key, value in metadata(export):
-        ws.append(xlsx_row([key, value]))
-    ws.append([])
+        append_row(ws, xlsx_row([key, value]))
+    append_row(ws, [])
     heading(t("export.appraisal.section.ballots"))
     for key, value in ballot_facts(export):
-        ws.append(xlsx_row([key, value]))
-    ws.append([])
+        append_row(ws, xlsx_row([key, value]))
+    append_row(ws, [])
     heading(t("export.appraisal.section.grades"))
     block(*grade_table(export))
     warning = warning_text(export)
     if warning:
         heading(warning)
-        ws.append([])
+        append_row(ws, [])
     heading(t("export.appraisal.section.highlighted"))
     columns, rows = highlighted_table(export)
     if rows:
         block(columns, rows)
     else:
-        ws.append([t("export.appraisal.highlighted.empty")])
-        ws.append([])
+        append_row(ws, [t("export.appraisal.highlighted.empty")])
+        append_row(ws, [])
     heading(t("export.appraisal.section.fingerprint"))
-    ws.append([t("export.appraisal.fingerprint.value", sha256=export.fingerprint or "—")])
-    ws.append([t("export.appraisal.fingerprint.method")])
-    ws.append([])
+    append_row(ws, [t("export.appraisal.fingerprint.value", sha256=export.fingerprint or "—")])
+    append_row(ws, [t("export.appraisal.fingerprint.method")])
+    append_row(ws, [])
     record = record_lines(export)
     if record:
         heading(t("publication.appraisal.section"))
         for line in record:
-            ws.append(xlsx_row([line]))
-        ws.append([])
-    ws.append([t("export.appraisal.secrecy")])
+            append_row(ws, xlsx_row([line]))
+        append_row(ws, [])
+    append_row(ws, [t("export.appraisal.secrecy")])
     ws.column_dimensions["A"].width = 24
     for col in "BCDE":
         ws.column_dimensions[col].width = 16

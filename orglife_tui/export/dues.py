@@ -15,7 +15,6 @@ member owed nothing for it (not yet in the branch, away, left, exempt, or no sta
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import IO, Any
 
 from orglife_tui.compliance.periods import month_key
 from orglife_tui.data.dues import RegisterRow, yuan
+from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
 from orglife_tui.locale import t
 
@@ -98,7 +98,7 @@ class DuesRegister:
 
 
 def write_csv(stream: IO[str], register: DuesRegister) -> int:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(DUES_COLUMNS)
     for row in register.rows:
         writer.writerow(register.values(row))
@@ -159,7 +159,7 @@ def write_xlsx(path: str, register: DuesRegister) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("dues")
     ws.freeze_panes = "C2"
-    ws.append(list(DUES_COLUMNS))
+    append_row(ws, list(DUES_COLUMNS))
     for row in register.rows:
         cells: list[Any] = []
         for key, value in zip(DUES_COLUMNS, register.values(row), strict=True):
@@ -169,8 +169,9 @@ def write_xlsx(path: str, register: DuesRegister) -> int:
                 cells.append(int(value) if value else None)
             else:
                 cells.append(value or None)
-        ws.append(xlsx_row(cells))
+        append_row(ws, xlsx_row(cells))
     write_metadata_sheet(wb, register.metadata(), register.legend())
+    never_formulas(wb)
     wb.save(path)
     return len(register.rows)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from orglife_tui.data.errors import StoreError
+from orglife_tui.export.cells import XLSX_ILLEGAL as _XLSX_ILLEGAL
 from orglife_tui.locale import t
 
 BOM = "\ufeff"
@@ -147,10 +147,6 @@ def number_text(value: float | None) -> str:
     if "e" in text:  # beyond what a scheme allows; spell it out anyway
         return f"{value:.2f}".rstrip("0").rstrip(".")
     return text
-
-
-# The control characters openpyxl refuses in a cell (a note pasted from elsewhere may hold one).
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def xlsx_cell(value: Any) -> Any:

@@ -7,7 +7,6 @@ line, XLSX through openpyxl's write-only mode.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from functools import cached_property, lru_cache
 from typing import IO, Any
 
 from orglife_tui.data.ledger import LedgerRow
+from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import XLSX_MAX_ROWS, now_utc, number_text, xlsx_row
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
@@ -110,7 +110,7 @@ class LedgerExport:
 
 
 def write_csv(stream: IO[str], export: LedgerExport, entries: Iterable[LedgerRow]) -> int:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(LEDGER_COLUMNS)
     count = 0
     for e in entries:
@@ -152,19 +152,20 @@ def write_xlsx(path: str, export: LedgerExport, entries: Iterable[LedgerRow]) ->
     wb = Workbook(write_only=True)
     sheet_no = 1
     ws = wb.create_sheet("ledger")
-    ws.append(list(LEDGER_COLUMNS))
+    append_row(ws, list(LEDGER_COLUMNS))
     rows_on_sheet = 1
     count = 0
     for e in entries:
         if rows_on_sheet >= XLSX_MAX_ROWS:
             sheet_no += 1
             ws = wb.create_sheet(f"ledger ({sheet_no})")
-            ws.append(list(LEDGER_COLUMNS))
+            append_row(ws, list(LEDGER_COLUMNS))
             rows_on_sheet = 1
-        ws.append(xlsx_row(export.values(e)))
+        append_row(ws, xlsx_row(export.values(e)))
         rows_on_sheet += 1
         count += 1
     legend = [(key, t(f"export.col.{key}")) for key in LEDGER_COLUMNS]
     write_metadata_sheet(wb, export.metadata(count), legend)
+    never_formulas(wb)
     wb.save(path)
     return count

@@ -23,6 +23,7 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.publications import DATA_FORMAT, PUBLICITY, PublicationRow, from_iso
 from orglife_tui.data.scores import ScoreRow
 from orglife_tui.domain import MemberStatus
+from orglife_tui.export.cells import append_row
 from orglife_tui.export.files import SchemeRef, localized_date, now_utc, number_text
 from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import t
@@ -263,7 +264,7 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
     wrap = Alignment(wrap_text=True, vertical="top")
 
     def paragraph(text: str, height: float | None = None, **font: Any) -> int:
-        ws.append([text])
+        append_row(ws, [text])
         r = ws.max_row
         ws.merge_cells(f"A{r}:{last}{r}")
         cell = ws.cell(row=r, column=1)
@@ -278,8 +279,8 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
     ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="center")
     paragraph(notice.intro(), 36)
     paragraph(notice.window(), bold=True)
-    ws.append([])
-    ws.append(notice.header())
+    append_row(ws, [])
+    append_row(ws, notice.header())
     header_row = ws.max_row
     for c in range(1, ncols + 1):
         cell = ws.cell(row=header_row, column=c)
@@ -287,23 +288,23 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
         cell.border = box
         cell.alignment = Alignment(horizontal="center")
     for row in notice.rows:
-        ws.append(notice.cells(row))
+        append_row(ws, notice.cells(row))
         for c in range(1, ncols + 1):
             ws.cell(row=ws.max_row, column=c).border = box
     if not notice.rows:
         paragraph(t("export.publicity.empty"))
-    ws.append([])
+    append_row(ws, [])
     for note in notice.notes():
         paragraph(note, size=9)
     paragraph(t("export.publicity.objection"), 48)
-    ws.append([])
+    append_row(ws, [])
     for text in (
         t("export.publicity.signature", branch=notice.branch),
         t("export.publicity.date", date=localized_date(notice.start)),
     ):
         r = paragraph(text)
         ws.cell(row=r, column=1).alignment = Alignment(horizontal="right")
-    ws.append([])
+    append_row(ws, [])
     paragraph(notice.trace(), 24, size=8, color="666666")
     for line in notice.record_lines():
         paragraph(line, 24, size=8, color="666666")

@@ -15,6 +15,7 @@ from typing import Any
 
 from orglife_tui.compliance.findings import months_text
 from orglife_tui.domain import label
+from orglife_tui.export.cells import append_row, never_formulas
 from orglife_tui.export.files import localized_date, number_text
 from orglife_tui.locale import get_language, t
 from orglife_tui.report import AbsenceCase, RuleLine, YearReport, plan_item_due
@@ -460,12 +461,12 @@ def _sheet(wb, name: str, columns: tuple[str, ...], rows: list[list[Any]], notes
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(name)
-    ws.append(list(columns))
+    append_row(ws, list(columns))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [_width(c) for c in columns]
     for row in rows:
-        ws.append([None] * len(row))
+        append_row(ws, [None] * len(row))
         r = ws.max_row
         for i, value in enumerate(row):
             cell_value, fmt = _xlsx_value(value)
@@ -474,9 +475,9 @@ def _sheet(wb, name: str, columns: tuple[str, ...], rows: list[list[Any]], notes
                 cell.number_format = fmt
             widths[i] = max(widths[i], _width(value))
     if notes:
-        ws.append([])
+        append_row(ws, [])
         for note in notes:
-            ws.append([note])
+            append_row(ws, [note])
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = min(max(w + 2, 8), 60)
     ws.freeze_panes = "A2"
@@ -498,6 +499,7 @@ def write_xlsx(path: str, report: YearReport) -> int:
                 notes += list(section.notes)
             _sheet(wb, t(f"report.sheet.{table.sheet}"), table.columns, table.rows, notes)
     wb.properties.title = title(report)
+    never_formulas(wb)
     wb.save(path)
     return len(wb.sheetnames)
 

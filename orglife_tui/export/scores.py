@@ -11,7 +11,6 @@ left the branch during the year (empty for the others). Values are keys too (``f
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from functools import cached_property, lru_cache
 from typing import IO, Any
 
 from orglife_tui.data.scores import ScoreRow
+from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import (
     SchemeRef,
     metadata_rows,
@@ -154,7 +154,7 @@ class ScoreTable:
 
 
 def write_csv(stream: IO[str], table: ScoreTable) -> int:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(table.header())
     for row in table.rows:
         writer.writerow(table.csv_values(row))
@@ -208,10 +208,11 @@ def write_xlsx(path: str, table: ScoreTable) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("scores")
     ws.freeze_panes = "C2"
-    ws.append(table.header())
+    append_row(ws, table.header())
     for row in table.rows:
-        ws.append(xlsx_row(table.values(row)))
+        append_row(ws, xlsx_row(table.values(row)))
     write_metadata_sheet(wb, table.metadata(), table.legend(lang))
+    never_formulas(wb)
     wb.save(path)
     return len(table.rows)
 
@@ -223,10 +224,10 @@ def write_metadata_sheet(wb, pairs: list[tuple[str, Any]], legend: list[tuple[st
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 70
     for r in metadata_rows(pairs):
-        ws.append(r)
+        append_row(ws, r)
     if legend:
-        ws.append([])
-        ws.append([t("export.meta.columns")])
-        ws.append([t("export.meta.column"), t("export.meta.label")])
+        append_row(ws, [])
+        append_row(ws, [t("export.meta.columns")])
+        append_row(ws, [t("export.meta.column"), t("export.meta.label")])
         for key, label in legend:
-            ws.append([key, label])
+            append_row(ws, [key, label])

@@ -14,6 +14,8 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from orglife_tui.export.cells import never_formulas
+
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 # The earliest time a zip entry can carry.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -30,6 +32,7 @@ def save_workbook(wb, path: str | Path, at: datetime) -> None:
     when = _utc_naive(at)
     wb.properties.created = when
     wb.properties.modified = when
+    never_formulas(wb)
     buffer = io.BytesIO()
     wb.save(buffer)  # sets ``modified`` to now: replaced below
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")

@@ -9,7 +9,6 @@ export was asked to include them (the caller audits that before writing).
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import IO, Any
 
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import label
+from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
 from orglife_tui.locale import t
 from orglife_tui.talk_records import TALK_COLUMNS, step_label, talkers_label, talkers_text
@@ -78,7 +78,7 @@ class TalkExport:
 
 
 def write_csv(stream: IO[str], export: TalkExport) -> int:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(TALK_COLUMNS)
     for row in export.rows:
         cells = export.values(row)
@@ -119,11 +119,12 @@ def write_xlsx(path: str, export: TalkExport) -> int:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("talks")
     ws.freeze_panes = "E2"
-    ws.append(list(TALK_COLUMNS))
+    append_row(ws, list(TALK_COLUMNS))
     for row in export.rows:
-        ws.append(xlsx_row(export.values(row)))
+        append_row(ws, xlsx_row(export.values(row)))
     legend = [(key, t(f"talks.col.{key}")) for key in TALK_COLUMNS]
     write_metadata_sheet(wb, export.metadata(), legend)
+    never_formulas(wb)
     wb.save(path)
     return len(export.rows)
 

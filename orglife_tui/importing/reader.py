@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from orglife_tui.export.cells import could_be_formula
 from orglife_tui.importing.problems import ImportFailed, Problem
 
 CSV_SUFFIXES = (".csv",)
@@ -210,7 +211,11 @@ def _csv_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
 def _csv_cell(text: str) -> str:
     text = text.strip()
     m = _EXCEL_TEXT.match(text)
-    return m.group(1).strip() if m else text
+    if m:
+        return m.group(1).strip()
+    if text.startswith("'") and could_be_formula(text[1:]):
+        return text[1:]  # our exports' mark that a cell is text (export/cells.py)
+    return text
 
 
 # ---------------------------------------------------------------------------- XLSX
