@@ -561,12 +561,13 @@ class Store:
         elif standing != STANDING_ALL:
             raise ValueError(f"unknown standing {standing!r}")
         if search:
-            like = f"%{search.strip()}%"
+            # Literal: a % or _ typed in the search box matches itself, not "anything".
+            term = search.strip()
             cond.append(
                 or_(
-                    member_t.c.name.like(like),
-                    member_t.c.member_no.like(like),
-                    member_t.c.phone.like(like),
+                    member_t.c.name.contains(term, autoescape=True),
+                    member_t.c.member_no.contains(term, autoescape=True),
+                    member_t.c.phone.contains(term, autoescape=True),
                 )
             )
         if status is not None:
@@ -870,7 +871,8 @@ class Store:
             prefix = f"{year}-"
             nos = conn.scalars(
                 select(meeting_t.c.meeting_no).where(
-                    meeting_t.c.branch_id == branch_id, meeting_t.c.meeting_no.like(prefix + "%")
+                    meeting_t.c.branch_id == branch_id,
+                    meeting_t.c.meeting_no.startswith(prefix, autoescape=True),
                 )
             )
             highest = 0

@@ -482,16 +482,19 @@ def _filters(
         cond.append(talk_t.c.type == TalkType(type).value)
     words = (search or "").strip()
     if words:
-        like = f"%{words}%"
-        open_texts = or_(*(talk_t.c[name].ilike(like) for name in CONFIDENTIAL_FIELDS))
+        # Literal: a % or _ typed in the search box matches itself, not "anything".
+        def like(column):
+            return column.icontains(words, autoescape=True)
+
+        open_texts = or_(*(like(talk_t.c[name]) for name in CONFIDENTIAL_FIELDS))
         cond.append(
             or_(
-                member_t.c.name.ilike(like),
-                member_t.c.member_no.ilike(like),
-                talk_t.c.place.ilike(like),
-                talk_t.c.recorder.ilike(like),
-                talk_t.c.trigger.ilike(like),
-                exists().where(talker_t.c.talk_id == talk_t.c.id, talker_t.c.name.ilike(like)),
+                like(member_t.c.name),
+                like(member_t.c.member_no),
+                like(talk_t.c.place),
+                like(talk_t.c.recorder),
+                like(talk_t.c.trigger),
+                exists().where(talker_t.c.talk_id == talk_t.c.id, like(talker_t.c.name)),
                 and_(talk_t.c.confidential == false(), open_texts),
             )
         )

@@ -127,6 +127,17 @@ class TestMembers:
         assert [m.name for m in store.list_members(branch.id, search="1111")] == ["张伟"]
         assert store.count_members(branch.id, search="张") == 1
 
+    def test_search_terms_are_literal(self, store, branch):
+        """% and _ typed in the search box match themselves, not "anything"."""
+        store.add_members(
+            branch.id,
+            [member("001", "张伟"), member("002", "李_娜"), member("003", "王%强")],
+        )
+        assert [m.name for m in store.list_members(branch.id, search="_")] == ["李_娜"]
+        assert [m.name for m in store.list_members(branch.id, search="%")] == ["王%强"]
+        assert store.list_members(branch.id, search="李%娜") == []
+        assert store.count_members(branch.id, search="_") == 1
+
     def test_listing_pages_in_member_number_order(self, store, branch):
         store.add_members(branch.id, [member(f"{i:03d}") for i in range(10, 0, -1)])
         page = store.list_members(branch.id, offset=3, limit=3)

@@ -130,6 +130,8 @@ def test_lists_are_newest_first_page_in_sql_and_filter(store, roster):
     assert [r.id for r in talks.list_talks(store, roster.id, search="家中")] == [second.id]
     assert [r.id for r in talks.list_talks(store, roster.id, search="李老师")] == [third.id]
     assert [r.id for r in talks.list_talks(store, roster.id, search="年初")] == [first.id]
+    assert talks.list_talks(store, roster.id, search="%") == []  # literal, not "anything"
+    assert talks.list_talks(store, roster.id, search="_") == []
     assert talks.count_talks(store, roster.id) == 4
     assert talks.count_talks(store, roster.id, year=YEAR, member_no="003") == 1
     assert talks.count_talks(store, roster.id, search="谭晶") == 1
