@@ -485,3 +485,17 @@ def natural_key(text: str) -> str:
         return f"{len(digits):02d}{digits}"
 
     return _DIGITS.sub(pad, folded)
+
+
+# Characters that make a terminal or a viewer do something instead of showing text: the C0
+# and C1 controls (ESC starts every escape sequence, BEL, BS, CR …) and DEL, and the bidi
+# embeddings, overrides and isolates that reorder what is displayed (U+202A–202E,
+# U+2066–2069). Newlines and tabs are allowed only where text may span lines.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def unsafe_characters(text: str, multiline: bool = False) -> list[str]:
+    """The control and bidi-override characters in ``text``, as ``U+XXXX`` (empty: safe)."""
+    pattern = _CONTROL_MULTILINE if multiline else _CONTROL
+    return sorted({f"U+{ord(c):04X}" for c in pattern.findall(text)})

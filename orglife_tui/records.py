@@ -26,6 +26,7 @@ from orglife_tui.domain import (
     parse_month,
     parse_phone,
     parse_post,
+    unsafe_characters,
 )
 
 
@@ -138,10 +139,21 @@ def _optional(
         return None
 
 
+# Fields whose text may span lines (a newline or a tab there is text, not a control).
+MULTILINE = frozenset({"minutes"})
+
+
 def _check_lengths(values: Mapping[str, str | None], errors: FieldErrors) -> None:
     for key, limit in MAX_LEN.items():
         if len(_text(values, key)) > limit:
             errors.add(key, "problem.too_long", limit=str(limit))
+    # Text from outside never carries what a terminal or a viewer would act on (an escape
+    # sequence in a name would wipe the screen it is shown on): refused, with the field.
+    for key, value in values.items():
+        if isinstance(value, str):
+            found = unsafe_characters(value, multiline=key in MULTILINE)
+            if found:
+                errors.add(key, "problem.control_chars", chars=", ".join(found))
 
 
 def member_from_fields(values: Mapping[str, str | None], today: date | None = None) -> MemberInput:

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_problem": ("{field}: {problem}", "{field}：{problem}"),
     "problem.required": ("required", "必填"),
     "problem.too_long": ("longer than {limit} characters", "超过 {limit} 个字符"),
+    "problem.control_chars": (
+        "holds control or text-direction characters ({chars}); type it as plain text",
+        "含有控制字符或文字方向控制字符（{chars}），请输入普通文字",
+    ),
     "problem.bad_value": ("cannot read {value!r}", "无法识别“{value}”"),
     "problem.bad_date": (
         "cannot read {value!r} as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",
