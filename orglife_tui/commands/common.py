@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import typer
 from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
 from orglife_tui.export.cells import csv_writer
-from orglife_tui.locale import t
+from orglife_tui.locale import t, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,6 +121,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# JSON escapes C0 controls itself; C1 controls and bidi overrides it leaves raw (ensure_ascii
+# is off so that Chinese stays readable): escaped here, the output stays the same JSON.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON that is safe to print to a terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def emit(
     fmt: str,
     keys: Sequence[str],
@@ -133,14 +145,15 @@ def emit(
     The table's headers are the catalog messages ``{col_prefix}{key}``."""
     if fmt == "json":
         data = [{k: _plain(r.get(k)) for k in keys} for r in rows]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(json_text(data))
     elif fmt == "csv":
         buf = io.StringIO()
         writer = csv_writer(buf, lineterminator="\n")
         writer.writerow(keys)
         for r in rows:
             writer.writerow(["" if r.get(k) is None else _plain(r.get(k)) for k in keys])
-        sys.stdout.write(buf.getvalue())
+        # Piped or redirected, CSV is data and stays exact; on a terminal it is shown.
+        sys.stdout.write(visible(buf.getvalue()) if sys.stdout.isatty() else buf.getvalue())
     else:
         if not rows and empty_message:
             typer.echo(empty_message)
@@ -157,7 +170,7 @@ def emit(
                 if table_row
                 else ["" if r.get(k) is None else str(_plain(r.get(k))) for k in keys]
             )
-            table.add_row(*cells)
+            table.add_row(*(visible(str(c)) for c in cells))
         Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
 
 

@@ -7,6 +7,7 @@ grow without stepping on each other; ``t`` looks them up as one catalog.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
 LANGUAGES = ("zh", "en")
@@ -103,7 +104,33 @@ def t(key: str, /, **kwargs: object) -> str:
         # A missing key is a programming error; show the key rather than crash a user's session.
         return key
     text = pair[1] if _language == "zh" else pair[0]
-    return text.format(**kwargs) if kwargs else text
+    if not kwargs:
+        return text
+    # Values come from the records (names, notes …): whatever they hold, the message shows
+    # it and never lets the terminal act on it.
+    shown = {k: visible(v) if isinstance(v, str) else v for k, v in kwargs.items()}
+    return text.format(**shown)
+
+
+# C0 controls but newline and tab, and DEL: shown as their Unicode control pictures (␛ ␇ ␈ ␍).
+_C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C1 controls (0x9B is a one-byte CSI) and the bidi embeddings, overrides and isolates.
+_OTHER = re.compile(r"[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print or draw: control characters shown as symbols (ESC as ␛) and
+    bidi overrides as ``⟨U+202E⟩``, so that data already stored can neither drive the
+    terminal nor reorder what is shown. Newlines and tabs stay."""
+    if not (_C0.search(text) or _OTHER.search(text)):
+        return text
+    text = _C0.sub(_picture, text)
+    return _OTHER.sub(lambda m: f"⟨U+{ord(m.group(0)):04X}⟩", text)
 
 
 def keys() -> list[str]:

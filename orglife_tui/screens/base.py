@@ -27,7 +27,7 @@ from textual.widgets import Header
 
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.domain import label
-from orglife_tui.locale import has, t
+from orglife_tui.locale import has, t, visible
 
 
 @dataclass
@@ -133,7 +133,7 @@ class BaseModal(ModalScreen[ResultT], Generic[ResultT]):
 
 def clip(text: str | None, width: int) -> str:
     """``text`` shortened to ``width`` terminal cells (CJK characters count two), with …"""
-    text = (text or "").replace("\n", " ")
+    text = visible(text or "").replace("\n", " ").replace("\t", " ")
     if cell_len(text) <= width:
         return text
     out = ""

@@ -1,0 +1,56 @@
+"""Nothing raw reaches the terminal from the command line (issue 10 §2): a name stored with
+control or bidi-override characters prints as symbols in tables and as JSON escapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.data.store import Store
+from orglife_tui.domain import MemberStatus
+from orglife_tui.locale import t, visible
+from orglife_tui.records import MemberInput
+
+runner = CliRunner()
+EVIL = {"001": "张\x1b[2J伟\x07", "002": "李\u202e娜\x9b"}
+RAW = ("\x1b", "\x07", "\u202e", "\x9b")
+
+
+def run(*args: str):
+    argv = hoist_global_options(["--lang", "en", *args])
+    _early_language(argv)
+    return runner.invoke(build_app(), argv, catch_exceptions=False)
+
+
+@pytest.fixture
+def evil_db(db_url):
+    store = Store.open(db_url, operator="tester")
+    try:
+        b = store.resolve_branch("第一党支部")
+        store.add_members(
+            b.id, [MemberInput(no, name, MemberStatus.full) for no, name in EVIL.items()]
+        )
+    finally:
+        store.close()
+    return db_url
+
+
+def test_members_list_as_a_table_shows_symbols(evil_db):
+    out = run("--db", evil_db, "members", "list").stdout
+    assert "张␛[2J伟␇" in out and "李⟨U+202E⟩娜⟨U+009B⟩" in out
+    assert not any(raw in out for raw in RAW)
+
+
+def test_members_list_as_json_escapes_and_keeps_the_data(evil_db):
+    out = run("--db", evil_db, "members", "list", "--format", "json").stdout
+    assert not any(raw in out for raw in RAW)
+    assert {m["member_no"]: m["name"] for m in json.loads(out)} == EVIL
+
+
+def test_messages_show_values_as_symbols():
+    assert visible("a\x1b]0;x\x07b") == "a␛]0;x␇b"
+    assert visible("第一行\n\t第二行") == "第一行\n\t第二行"  # newlines and tabs are text
+    assert "\x1b" not in t("member_not_found", member_no="\x1b[2J")

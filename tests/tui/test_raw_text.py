@@ -1,0 +1,32 @@
+"""Nothing raw reaches the terminal (issue 10 §2): names already in the database with escape
+sequences, BEL, CR or a bidi override (put there behind the program's back) are drawn as
+symbols on the members screen and the ballot, never acted on."""
+
+from __future__ import annotations
+
+from orglife_tui.domain import MemberStatus
+from orglife_tui.records import MemberInput
+from orglife_tui.screens.members import MembersScreen
+from tests.tui.conftest import screen_text
+
+EVIL = {"101": "张\x1b[2J伟\x07", "102": "李\u202e娜\r", "103": "王\x9b2J芳"}
+
+
+async def test_the_members_screen_draws_control_characters_as_symbols(
+    make_app, branch, sqlite_store
+):
+    sqlite_store.add_members(
+        branch.id, [MemberInput(no, name, MemberStatus.full) for no, name in EVIL.items()]
+    )
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MembersScreen)
+        text = screen_text(app)
+        # drawn as symbols, clipped to the name column like any long name
+        assert "张␛[2J…" in text
+        assert "李⟨U+20…" in text
+        assert "王⟨U+00…" in text
+        for raw in ("\x1b", "\x07", "\r", "\u202e", "\x9b"):
+            assert raw not in text
