@@ -21,7 +21,7 @@ from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
 from orglife_tui.screens.absence import AbsenceScreen
 from orglife_tui.screens.appraisal import AppraisalScreen
-from orglife_tui.screens.base import BaseModal, Session, localize_bindings
+from orglife_tui.screens.base import BaseModal, PlainNotifications, Session, localize_bindings
 from orglife_tui.screens.dashboard import DashboardScreen
 from orglife_tui.screens.dues import DuesScreen
 from orglife_tui.screens.findings import FindingsScreen
@@ -111,7 +111,7 @@ class Palette(CommandPalette):
             widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
-class OrglifeApp(App):
+class OrglifeApp(PlainNotifications, App):
     """The terminal UI of one branch."""
 
     TITLE = "orglife-tui"

@@ -28,6 +28,7 @@ from orglife_tui.domain import (
     parse_date,
     parse_enum,
     parse_month,
+    unsafe_characters,
 )
 from orglife_tui.records import FieldErrors
 from orglife_tui.scoring.policy import LadderAction
@@ -79,6 +80,8 @@ CONFIDENTIAL_FIELDS = (
     "actions",
     "follow_up_result",
 )
+# The free texts of a talk: lines and tabs are text there (the same texts as above).
+LONG_TEXT_FIELDS = frozenset(CONFIDENTIAL_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,12 @@ def talk_from_fields(values: Mapping[str, str | None], today: date | None = None
     for key in ("member_no", "place", "recorder", "trigger"):
         if len(_text(values, key)) > MAX_LEN[key]:
             errors.add(key, "problem.too_long", limit=str(MAX_LEN[key]))
+    # Text from outside never carries what a terminal would act on (records.py says why).
+    for key, value in values.items():
+        if isinstance(value, str):
+            found = unsafe_characters(value, multiline=key in LONG_TEXT_FIELDS)
+            if found:
+                errors.add(key, "problem.control_chars", chars=", ".join(found))
 
     when = _date(values, "date", errors)
     if not _text(values, "date"):

@@ -74,7 +74,7 @@ from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from orglife_tui.data import publications
-from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.models import (
     AppraisalCandidate,
     AppraisalDecision,
@@ -1223,6 +1223,7 @@ def set_grade(
     reason = (reason or "").strip() or None
     if reason is not None and len(reason) > REASON_LIMIT:
         raise StoreError("appraisal.reason_too_long", limit=REASON_LIMIT)
+    refuse_unsafe_text("field.reason", reason, multiline=True)
     member_no = member_no.strip()
     session = get_session(store, branch_id, session_id)
     if session.state is not SessionState.finished:

@@ -27,3 +27,18 @@ class NotFound(StoreError):
 
 class Conflict(StoreError):
     pass
+
+
+def refuse_unsafe_text(field: str, value: str | None, multiline: bool = False) -> None:
+    """Refuse text carrying control or bidi-override characters (an escape sequence in a
+    stored text would act on every terminal it is later shown on). ``field`` is the catalog
+    key of the field's label; ``multiline`` texts may hold newlines and tabs."""
+    from orglife_tui.domain import unsafe_characters
+
+    if not value:
+        return
+    found = unsafe_characters(value, multiline=multiline)
+    if found:
+        from orglife_tui.locale import t
+
+        raise StoreError("text.control_chars", field=t(field), chars=", ".join(found))

@@ -51,7 +51,7 @@ from sqlalchemy import (
 
 from orglife_tui.data.bulk import _executemany
 from orglife_tui.data.chain import GENESIS, canonical, link_hash
-from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import member_away
 from orglife_tui.data.models import LedgerEntry, LedgerTotal
 from orglife_tui.data.store import (
@@ -637,6 +637,7 @@ def add_entry(
     value, hours = _entry_points(item, points, hours)
     when = entry_date or store.today()
     note = (note or "").strip() or None
+    refuse_unsafe_text("field.note", note, multiline=True)
     with store.write_transaction() as conn:
         member = conn.execute(
             select(

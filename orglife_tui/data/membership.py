@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, and_, case, exists, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
-from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.models import MemberEvent
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
@@ -286,6 +286,9 @@ def record_event(
 
     ``end`` is the last day away for ``away`` (None: still away) and the new end of
     probation for ``probation_extended``; ``removed`` needs a ``reason``."""
+    refuse_unsafe_text("field.place", place)
+    refuse_unsafe_text("field.reason", reason, multiline=True)
+    refuse_unsafe_text("field.note", note, multiline=True)
     with store.write_transaction() as conn:
         event_id = _insert_event(
             conn,
@@ -316,6 +319,8 @@ def transfer_in_member(
     the previous branch in ``place``, in one transaction, audited once."""
     if not _clean(place):
         raise StoreError("membership.transfer_in_needs_from")
+    refuse_unsafe_text("field.transfer_in_from", place)
+    refuse_unsafe_text("field.note", note, multiline=True)
     with store.write_transaction() as conn:
         taken = conn.scalar(
             select(member_t.c.id).where(

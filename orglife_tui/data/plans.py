@@ -22,7 +22,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.models import PlanItem
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import MeetingType, unsafe_characters
+from orglife_tui.locale import t
 
 plan_t = PlanItem.__table__
 
@@ -94,6 +95,10 @@ def plan_problems(item: PlanInput) -> list[tuple[str, dict[str, object]]]:
         problems.append(("plan.topic_empty", {}))
     elif len(topic) > TOPIC_MAX:
         problems.append(("plan.topic_too_long", {"limit": TOPIC_MAX}))
+    for field, text in (("field.topic", topic), ("field.note", item.note)):
+        found = unsafe_characters(text or "", multiline=field == "field.note")
+        if found:
+            problems.append(("text.control_chars", {"field": t(field), "chars": ", ".join(found)}))
     return problems
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, and_, insert, select, update
 
-from orglife_tui.data.errors import NotFound, StoreError
+from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.models import RectificationItem
 from orglife_tui.data.store import Store, live_meeting, meeting_t
 from orglife_tui.domain import RectificationStatus
@@ -89,6 +89,9 @@ def _values(conn: Connection, branch_id: int, item: RectificationInput) -> dict[
         raise StoreError("rectification.owner_empty")
     if len(owner) > OWNER_MAX:
         raise StoreError("rectification.owner_too_long", limit=OWNER_MAX)
+    refuse_unsafe_text("field.problem", problem, multiline=True)
+    refuse_unsafe_text("field.owner", owner)
+    refuse_unsafe_text("field.measure", item.measure, multiline=True)
     if item.deadline < date(item.year, 1, 1):
         raise StoreError(
             "rectification.deadline_before_year",

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from orglife_tui.data.chain import GENESIS, link_hash
 from orglife_tui.data.engine import WRITE_OPTION, make_engine
-from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.migrate import upgrade
 from orglife_tui.data.models import (
     Attendance,
@@ -346,6 +346,7 @@ class Store:
         name = name.strip()
         if not name:
             raise StoreError("branch_name_empty")
+        refuse_unsafe_text("field.branch", name)
         with self.write_transaction() as conn:
             if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
                 raise Conflict("branch_exists", name=name)
@@ -383,6 +384,7 @@ class Store:
         new_name = new_name.strip()
         if not new_name:
             raise StoreError("branch_name_empty")
+        refuse_unsafe_text("field.branch", new_name)
         with self.write_transaction() as conn:
             old = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
             if old is None:
@@ -1114,6 +1116,7 @@ class Store:
             raise StoreError("corrections.void_reason_required")
         if len(reason) > 500:
             raise StoreError("corrections.void_reason_too_long", limit=500)
+        refuse_unsafe_text("field.reason", reason, multiline=True)
         with self.write_transaction() as conn:
             old = conn.execute(
                 select(meeting_t).where(

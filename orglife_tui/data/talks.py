@@ -37,7 +37,7 @@ from sqlalchemy import (
     update,
 )
 
-from orglife_tui.data.errors import Conflict, NotFound, StoreError
+from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker
 from orglife_tui.data.store import (
@@ -51,6 +51,7 @@ from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkTyp
 from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.talk_records import (
     CONFIDENTIAL_FIELDS,
+    LONG_TEXT_FIELDS,
     TalkerInput,
     TalkerRow,
     TalkInput,
@@ -158,6 +159,12 @@ def _check_lengths(talk: TalkInput) -> None:
         value = getattr(talk, name)
         if value is not None and len(value) > limit:
             raise StoreError("talks.too_long", field=_field(name), limit=limit)
+        refuse_unsafe_text(f"field.{name}", value)
+    for name in sorted(LONG_TEXT_FIELDS):
+        refuse_unsafe_text(f"field.{name}", getattr(talk, name), multiline=True)
+    for k in talk.talkers:
+        for value in (k.name, k.post, k.member_no):
+            refuse_unsafe_text("field.talkers", value)
 
 
 def _talker_values(

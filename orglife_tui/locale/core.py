@@ -88,6 +88,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds control or text-direction characters ({chars}); type it as plain text",
         "含有控制字符或文字方向控制字符（{chars}），请输入普通文字",
     ),
+    "text.control_chars": (
+        "{field} holds control or text-direction characters ({chars}); type it as plain text",
+        "{field}含有控制字符或文字方向控制字符（{chars}），请输入普通文字",
+    ),
+    "field.note": ("note", "备注"),
+    "field.topic": ("topic", "主题"),
+    "field.problem": ("problem", "问题"),
+    "field.measure": ("measure", "整改措施"),
+    "field.owner": ("owner", "责任人"),
+    "field.branch": ("branch name", "支部名称"),
     "problem.bad_value": ("cannot read {value!r}", "无法识别“{value}”"),
     "problem.bad_date": (
         "cannot read {value!r} as a date (use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日)",

@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} 超出 -{limit} 至 {limit} 的范围",
     ),
     "scheme.problem.empty": ("must not be empty", "不能为空"),
+    "scheme.problem.control_chars": (
+        "holds control or text-direction characters ({chars}); write it as plain text",
+        "含有控制字符或文字方向控制字符（{chars}），请写成普通文字",
+    ),
     "scheme.problem.too_long": (
         "longer than {limit} characters",
         "超过 {limit} 个字符",

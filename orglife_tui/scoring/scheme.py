@@ -39,6 +39,7 @@ from orglife_tui.domain import (
     accepted_values,
     label,
     parse_enum,
+    unsafe_characters,
 )
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import (
@@ -696,6 +697,11 @@ class _Checker:
             return None
         if len(value) > limit:
             self.problem(here, "scheme.problem.too_long", limit=limit)
+            return None
+        found = unsafe_characters(value)
+        if found:
+            # A name is drawn on screens and sheets: nothing in it may act on a terminal.
+            self.problem(here, "scheme.problem.control_chars", chars=", ".join(found))
             return None
         return value
 

@@ -131,6 +131,29 @@ class BaseModal(ModalScreen[ResultT], Generic[ResultT]):
             self.on_result(result)
 
 
+class PlainNotifications:
+    """App mixin: a notification shows its text as typed. Messages carry names and notes
+    from the database; read as markup, ``[/]`` in a name would crash the app and
+    ``[link=…]`` would plant a link, so markup is never on."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        super().notify(  # type: ignore[misc]
+            visible(str(message)),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+
 def clip(text: str | None, width: int) -> str:
     """``text`` shortened to ``width`` terminal cells (CJK characters count two), with …"""
     text = visible(text or "").replace("\n", " ").replace("\t", " ")

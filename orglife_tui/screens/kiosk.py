@@ -49,7 +49,7 @@ from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.locale import get_language, set_language, t
 from orglife_tui.scoring.model import Grade
-from orglife_tui.screens.base import cell
+from orglife_tui.screens.base import PlainNotifications, cell
 from orglife_tui.widgets.table import ListTable
 
 IDLE_WARNING = 45.0
@@ -741,7 +741,7 @@ def _move(table: ListTable, key: str) -> bool:
 # ---------------------------------------------------------------------- orglife-tui kiosk ID
 
 
-class KioskApp(App[None], inherit_bindings=False):
+class KioskApp(PlainNotifications, App[None], inherit_bindings=False):
     """``orglife-tui kiosk ID``: the kiosk alone. No bindings, no command palette, no quit:
     the teller's PIN ends it."""
 

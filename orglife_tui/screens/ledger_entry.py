@@ -14,6 +14,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -117,7 +118,12 @@ class EntryFormScreen(LedgerFormScreen):
         code_width = max((len(it.code) for it in items), default=4)
         options = [(item_option(it, lang, code_width), it.code) for it in items]
         self.item_options = options
-        select = Select(options, prompt=t("tui.entry.pick_item"), compact=True)
+        # Item names come from the branch's scheme file: shown as typed, never as markup.
+        select = Select(
+            [(Text(line), code) for line, code in options],
+            prompt=t("tui.entry.pick_item"),
+            compact=True,
+        )
         yield from self.field("item", select, required=True)
         yield Static("", id="item-hint", markup=False)
         yield from self.field("hours", text_input("", t("tui.entry.hours_hint")))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,7 +21,7 @@ from textual.widgets import Footer, SelectionList, Static
 from orglife_tui.data import appraisal
 from orglife_tui.data.appraisal import CandidateRow, VoterRow
 from orglife_tui.data.errors import StoreError
-from orglife_tui.locale import t
+from orglife_tui.locale import t, visible
 from orglife_tui.scoring.model import Grade
 from orglife_tui.screens.base import BaseModal, BaseScreen, Session, app_header
 from orglife_tui.screens.confirm import ConfirmScreen
@@ -99,7 +100,10 @@ class MarkVotersScreen(RecordFormScreen):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(t("tui.paper.mark_what"), id="record-what", markup=False)
-        options = [(f"{v.member_no} {v.name}", v.member_no, False) for v in self.waiting]
+        # names as typed, never markup
+        options = [
+            (Text(visible(f"{v.member_no} {v.name}")), v.member_no, False) for v in self.waiting
+        ]
         yield from self.field("voters", SelectionList[str](*options, compact=True), required=True)
 
     def save(self, values: dict[str, str]) -> object:

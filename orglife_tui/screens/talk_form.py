@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.suggester import Suggester
@@ -28,7 +29,7 @@ from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.store import MemberRow, Store
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import TalkForm, TalkType
-from orglife_tui.locale import t
+from orglife_tui.locale import t, visible
 from orglife_tui.records import FieldErrors
 from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.screens.base import Session, clip
@@ -181,8 +182,14 @@ class TalkFormScreen(RecordFormScreen):
         ours = {no for no, _, _ in self.committee}
         if self.committee:
             options = [
-                (
-                    f"{name}（{s.label(post)}）" if lang == "zh" else f"{name} ({s.label(post)})",
+                (  # names as typed, never markup
+                    Text(
+                        visible(
+                            f"{name}（{s.label(post)}）"
+                            if lang == "zh"
+                            else f"{name} ({s.label(post)})"
+                        )
+                    ),
                     no,
                     no in chosen,
                 )

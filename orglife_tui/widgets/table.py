@@ -17,6 +17,8 @@ from textual.coordinate import Coordinate
 from textual.strip import Strip
 from textual.widgets import DataTable
 
+from orglife_tui.locale import visible
+
 T = TypeVar("T")
 
 PAGE = 200
@@ -80,7 +82,7 @@ class ListTable(DataTable, Generic[T]):
         chunk = self.items[self._shown : self._shown + PAGE]
         if not chunk or self._cells is None:
             return False
-        self.add_rows(self._cells(item) for item in chunk)
+        self.add_rows(_plain(self._cells(item)) for item in chunk)
         self._shown += len(chunk)
         return True
 
@@ -120,7 +122,7 @@ class ListTable(DataTable, Generic[T]):
         """Show a changed record in place."""
         self.items[index] = item  # type: ignore[index]
         if index < self._shown and self._cells is not None:
-            self._update_row(index, self._cells(item))
+            self._update_row(index, _plain(self._cells(item)))
 
     def _update_row(self, index: int, cells: Sequence[Text]) -> None:
         """New cells for one row, repainting that row only.
@@ -172,3 +174,9 @@ def _joined(strip: Strip) -> Strip:
             segments.append(segment)
         last_key = key
     return Strip(segments, strip.cell_length)
+
+
+def _plain(cells: Sequence[object]) -> list[object]:
+    """Cells as typed: DataTable reads a ``str`` cell as markup (``[/]`` in a name would
+    crash the screen), so text is handed over as ``Text``, its control characters shown."""
+    return [Text(visible(c), no_wrap=True, end="") if isinstance(c, str) else c for c in cells]

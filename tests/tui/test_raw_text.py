@@ -30,3 +30,45 @@ async def test_the_members_screen_draws_control_characters_as_symbols(
         assert "王⟨U+00…" in text
         for raw in ("\x1b", "\x07", "\r", "\u202e", "\x9b"):
             assert raw not in text
+
+
+MARKUP = {"201": "[/]张伟", "202": "[link=http://evil.example]李娜[/link]", "203": "[bold red]王芳"}
+
+
+async def test_names_that_look_like_markup_are_drawn_as_typed_everywhere(
+    make_app, branch, sqlite_store
+):
+    """Rich/Textual markup in a name is text: ``[/]`` would otherwise crash the screen that
+    shows it and ``[link=…]`` plant a link, in tables, pick lists and notifications alike."""
+    from orglife_tui.domain import CommitteePost
+    from orglife_tui.screens.talk_form import TalkFormScreen
+    from orglife_tui.screens.talks import TalksScreen
+    from tests.tui.conftest import wait_until
+
+    sqlite_store.add_members(
+        branch.id,
+        [
+            MemberInput(no, name, MemberStatus.full, post=CommitteePost.secretary)
+            if no == "201"
+            else MemberInput(no, name, MemberStatus.full)
+            for no, name in MARKUP.items()
+        ],
+    )
+    app = make_app(branch, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MembersScreen)
+        text = screen_text(app)
+        # as typed, clipped to the name column like any long name
+        assert "[/]张伟" in text and "[link=h…" in text and "[bold r…" in text
+        app.notify(f"saved {MARKUP['201']} {MARKUP['202']}")
+        await pilot.pause()
+        assert any("[/]张伟" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TalksScreen))
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, TalkFormScreen))
+        await pilot.pause()
+        assert "[/]张伟" in screen_text(app)  # the talker pick list
