@@ -37,7 +37,7 @@ from orglife_tui.commands.common import (
     open_store,
 )
 from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
-from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t
+from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
 from orglife_tui.records import MEMBER_FIELDS
 
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
@@ -117,7 +117,7 @@ def build_app() -> typer.Typer:
         store = open_store(ctx)
         try:
             for b in store.branches():
-                typer.echo(b.name)
+                typer.echo(visible(b.name))
         finally:
             store.close()
 

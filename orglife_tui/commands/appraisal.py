@@ -17,14 +17,14 @@ from typing import Any
 import typer
 
 from orglife_tui.commands.common import (
-    _terminal_width,
     check_format,
     emit,
     fail,
     handles_errors,
     open_existing_branch,
+    print_table,
 )
-from orglife_tui.locale import get_language, t
+from orglife_tui.locale import get_language, t, visible
 
 LIST_KEYS = (
     "id",
@@ -334,7 +334,6 @@ def _short(grade) -> str:
 
 def _table(records: list[dict[str, Any]]) -> None:
     """The tally as a compact table that fits 80 columns for a branch's names."""
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), collapse_padding=True)
@@ -346,8 +345,8 @@ def _table(records: list[dict[str, Any]]) -> None:
             no_wrap=key != "flags",
         )
     for r in records:
-        table.add_row(*(str(r[k]) for k in TALLY_TABLE_KEYS))
-    Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
+        table.add_row(*(visible(str(r[k])) for k in TALLY_TABLE_KEYS))
+    print_table(table)
 
 
 def _print_tally(result, scheme) -> None:

@@ -16,9 +16,10 @@ from orglife_tui.commands.common import (
     fail,
     handles_errors,
     open_existing_branch,
+    print_table,
     today,
 )
-from orglife_tui.locale import t
+from orglife_tui.locale import t, visible
 
 CHECK_FORMATS = ("table", "json")
 
@@ -65,15 +66,19 @@ def run_check(ctx: typer.Context, year: int | None, as_of_text: str | None, fmt:
         typer.echo(t("compliance.cli.none", **params))
         return
     typer.echo(t("compliance.cli.header", count=len(findings), **params))
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_edge=False)
     for key in ("period", "subject", "severity", "message"):
         table.add_column(t(f"col.{key}"), overflow="fold")
     for f in findings:
-        table.add_row(f.period, f.subject, t(f"compliance.severity.{f.severity.value}"), f.message)
-    Console(soft_wrap=False, width=max(_width(), 80)).print(table)
+        table.add_row(
+            visible(f.period),
+            visible(f.subject),
+            t(f"compliance.severity.{f.severity.value}"),
+            visible(f.message),
+        )
+    print_table(table)
 
 
 def _width() -> int:

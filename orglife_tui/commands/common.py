@@ -158,7 +158,6 @@ def emit(
         if not rows and empty_message:
             typer.echo(empty_message)
             return
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, show_edge=False)
@@ -171,7 +170,22 @@ def emit(
                 else ["" if r.get(k) is None else str(_plain(r.get(k))) for k in keys]
             )
             table.add_row(*(visible(str(c)) for c in cells))
-        Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
+        print_table(table)
+
+
+def print_table(table: Any) -> None:
+    """Print a Rich table of stored text as typed: no markup (``[/]`` in a name would end
+    the command with a traceback, ``[link=…]`` plant a link), no emoji codes, no
+    highlighting."""
+    from rich.console import Console
+
+    Console(
+        soft_wrap=False,
+        width=max(_terminal_width(), 80),
+        markup=False,
+        emoji=False,
+        highlight=False,
+    ).print(table)
 
 
 def _terminal_width() -> int:

@@ -22,7 +22,7 @@ from orglife_tui.commands.common import (
     open_store,
 )
 from orglife_tui.export.cells import csv_writer
-from orglife_tui.locale import get_language, t
+from orglife_tui.locale import get_language, t, visible
 
 LIST_KEYS = (
     "id",
@@ -302,6 +302,7 @@ def _write_table(rows: Iterable, item_name: Callable[[str], str], running: bool)
     right = {"id", "points", "hours", "running"}
 
     def fit(text: str, width: int | None, align_right: bool) -> str:
+        text = visible(text)  # names and notes as typed, never acted on by the terminal
         if width is None:
             return text
         while cell_len(text) > width:

@@ -7,10 +7,12 @@ position is not known) and the command exits 1 with the active scheme untouched.
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from orglife_tui.commands.common import fail, handles_errors, open_branch
-from orglife_tui.locale import get_language, t
+from orglife_tui.locale import get_language, t, visible
 
 
 def register(app: typer.Typer) -> None:
@@ -164,7 +166,9 @@ def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -
                 if found is None
                 else schemes.source_of(store, branch.id, found[0].id)
             )
-            typer.echo(text, nl=False)
+            # Redirected, the source stays exact; on a terminal a bidi override in a
+            # comment (allowed by TOML) is shown, not obeyed.
+            typer.echo(visible(text) if sys.stdout.isatty() else text, nl=False)
             return
     finally:
         store.close()
@@ -180,7 +184,7 @@ def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -
         sha = info.sha256
     typer.echo(t("scheme.cli.hash", sha256=sha))
     for line in summary_lines(scheme, lang):
-        typer.echo(line)
+        typer.echo(visible(line))
 
 
 def _when(at) -> str:
@@ -196,7 +200,16 @@ def _print_versions(rows) -> None:
     keys = ("id", "activated_at", "name", "version", "operator", "sha256")
     table = [[t(f"scheme.cli.col.{k}") for k in keys]]
     for r in rows:
-        table.append([str(r.id), _when(r.activated_at), r.name, r.version, r.operator, r.sha256])
+        table.append(
+            [
+                str(r.id),
+                _when(r.activated_at),
+                visible(r.name),
+                visible(r.version),
+                visible(r.operator),
+                r.sha256,
+            ]
+        )
     widths = [max(cell_len(row[i]) for row in table) for i in range(len(keys))]
     for n, row in enumerate(table):
         line = "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(row, widths)).rstrip()

@@ -21,7 +21,7 @@ from orglife_tui.commands.common import (
     open_existing_branch,
     today,
 )
-from orglife_tui.locale import get_language, t
+from orglife_tui.locale import get_language, t, visible
 from orglife_tui.talk_records import TALK_COLUMNS
 
 LIST_KEYS = TALK_COLUMNS
@@ -177,7 +177,7 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         for name, value in _show_lines(row):
-            typer.echo(f"{name}{t('talks.show.separator')}{value}")
+            typer.echo(f"{name}{t('talks.show.separator')}{visible(value)}")
 
     @talks_app.command("follow-up", help=t("talks.cli.follow_up.help"))
     @handles_errors
@@ -265,10 +265,9 @@ def _snippet(text: str | None) -> str:
 
 
 def _print_table(rows) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    from orglife_tui.commands.common import _terminal_width
+    from orglife_tui.commands.common import print_table
     from orglife_tui.talk_records import talkers_label
 
     if not rows:
@@ -285,14 +284,14 @@ def _print_table(rows) -> None:
         table.add_row(
             str(r.id),
             r.date.isoformat(),
-            f"{r.member_no} {r.member_name}",
+            visible(f"{r.member_no} {r.member_name}"),
             _label(r.type),
             _label(r.form),
-            talkers_label(r.talkers, lang),
+            visible(talkers_label(r.talkers, lang)),
             r.follow_up_date.isoformat() if r.follow_up_date else "",
-            content,
+            visible(content),
         )
-    Console(soft_wrap=False, width=max(_terminal_width(), 80)).print(table)
+    print_table(table)
 
 
 def _show_lines(row) -> list[tuple[str, str]]:

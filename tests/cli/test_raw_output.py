@@ -54,3 +54,25 @@ def test_messages_show_values_as_symbols():
     assert visible("a\x1b]0;x\x07b") == "a␛]0;x␇b"
     assert visible("第一行\n\t第二行") == "第一行\n\t第二行"  # newlines and tabs are text
     assert "\x1b" not in t("member_not_found", member_no="\x1b[2J")
+
+
+def test_names_that_look_like_markup_print_as_typed(db_url):
+    """Rich markup or emoji codes in a stored name are text in every CLI table: ``[/]``
+    would end the command with a traceback, ``[link=…]`` plant a link."""
+    store = Store.open(db_url, operator="tester")
+    try:
+        b = store.resolve_branch("第一党支部")
+        store.add_members(
+            b.id,
+            [
+                MemberInput("001", "[/]张伟", MemberStatus.full),
+                MemberInput("002", "[link=http://x]李娜[/link]", MemberStatus.full),
+                MemberInput("003", ":smile:王芳", MemberStatus.full),
+            ],
+        )
+    finally:
+        store.close()
+    result = run("--db", db_url, "members", "list")
+    assert result.exit_code == 0
+    for name in ("[/]张伟", "[link=http://x]李娜[/link]", ":smile:王芳"):
+        assert name in result.stdout
