@@ -27,6 +27,7 @@ from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import SessionState, label
 from orglife_tui.export.cells import append_row, csv_writer
 from orglife_tui.export.files import localized_date, now_utc, number_text, xlsx_row
+from orglife_tui.export.md import md_inline
 from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.model import Grade
@@ -608,10 +609,7 @@ def candidate_table(export: AppraisalExport) -> tuple[list[str], list[list[Any]]
 
 def _md(value: Any) -> str:
     """A value as one line of Markdown text: nothing typed is read as markup."""
-    text = "" if value is None else str(value)
-    for ch in ("\\", "*", "_", "`", "#", "|", "<", ">", "[", "]"):
-        text = text.replace(ch, "\\" + ch)
-    return " ".join(text.split())
+    return md_inline(None if value is None else str(value))
 
 
 def _md_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:

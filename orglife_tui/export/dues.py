@@ -25,6 +25,7 @@ from orglife_tui.compliance.periods import month_key
 from orglife_tui.data.dues import RegisterRow, yuan
 from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
+from orglife_tui.export.md import md_inline
 from orglife_tui.locale import t
 
 MONTH_KEYS = tuple(f"m{m:02d}" for m in range(1, 13))
@@ -178,10 +179,7 @@ def write_xlsx(path: str, register: DuesRegister) -> int:
 
 def _md(value: Any) -> str:
     """A value as one Markdown table cell: nothing typed is read as markup."""
-    text = "" if value is None else str(value)
-    for ch in ("\\", "*", "_", "`", "#", "|", "<", ">", "[", "]"):
-        text = text.replace(ch, "\\" + ch)
-    return " ".join(text.split())
+    return md_inline(None if value is None else str(value))
 
 
 def markdown(register: DuesRegister) -> str:

@@ -25,6 +25,7 @@ from orglife_tui.data.scores import ScoreRow
 from orglife_tui.domain import MemberStatus
 from orglife_tui.export.cells import append_row
 from orglife_tui.export.files import SchemeRef, localized_date, now_utc, number_text
+from orglife_tui.export.md import md_inline
 from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade
@@ -212,8 +213,7 @@ def _notice_of(record: PublicationRow, data: dict[str, Any]) -> PublicityNotice:
 def _md_cell(value: Any) -> str:
     if isinstance(value, float):
         return number_text(value)
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md_inline(None if value is None else str(value))
 
 
 def markdown(notice: PublicityNotice) -> str:

@@ -17,6 +17,7 @@ from orglife_tui.compliance.findings import months_text
 from orglife_tui.domain import label
 from orglife_tui.export.cells import append_row, never_formulas
 from orglife_tui.export.files import localized_date, number_text
+from orglife_tui.export.md import md_inline
 from orglife_tui.locale import get_language, t
 from orglife_tui.report import AbsenceCase, RuleLine, YearReport, plan_item_due
 
@@ -395,8 +396,7 @@ def _md_text(value: Any) -> str:
         return number_text(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md_inline(str(value))
 
 
 def _numeric(value: Any) -> bool:

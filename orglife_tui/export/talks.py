@@ -19,6 +19,7 @@ from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import label
 from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
+from orglife_tui.export.md import md_lines
 from orglife_tui.locale import t
 from orglife_tui.talk_records import TALK_COLUMNS, step_label, talkers_label, talkers_text
 
@@ -134,13 +135,7 @@ def write_xlsx(path: str, export: TalkExport) -> int:
 
 def _md(text: str | None) -> str:
     """A text as Markdown paragraphs: kept line breaks, nothing read as markup."""
-    out = []
-    for line in (text or "").splitlines():
-        line = line.strip()
-        for ch in ("\\", "*", "_", "`", "#", "|", "<", ">", "[", "]"):
-            line = line.replace(ch, "\\" + ch)
-        out.append(line)
-    return "  \n".join(out)
+    return md_lines(text)
 
 
 def _section(export: TalkExport, row: TalkRow) -> list[str]:
