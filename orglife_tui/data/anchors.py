@@ -21,7 +21,7 @@ from sqlalchemy import Connection, func, select
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.models import LedgerEntry
-from orglife_tui.data.store import audit_t
+from orglife_tui.data.store import Store, audit_t
 
 ledger_t = LedgerEntry.__table__
 
@@ -145,6 +145,15 @@ def check_anchors(conn: Connection, anchors: list[Anchor]) -> list[AnchorCheck]:
     return out
 
 
+def current_heads(store: Store, branch_id: int) -> tuple[str, str]:
+    """The branch's ledger head and the audit head now, read together."""
+    from orglife_tui.data.ledger import _head
+    from orglife_tui.data.publications import audit_head
+
+    with store.read_connection() as conn:
+        return _head(conn, branch_id), audit_head(conn)
+
+
 __all__ = [
     "AUDIT",
     "LEDGER",
@@ -153,5 +162,6 @@ __all__ = [
     "AnchorCheck",
     "anchor_text",
     "check_anchors",
+    "current_heads",
     "parse_anchor",
 ]

@@ -94,4 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check later: orglife-tui verify --expect {anchor}",
         "日后核验：orglife-tui verify --expect {anchor}",
     ),
+    "chain.sheet.label.ledger_head": ("Ledger head hash", "积分台账末条哈希"),
+    "chain.sheet.label.audit_head": ("Audit log head hash", "操作日志末条哈希"),
+    "chain.sheet.label.anchor": ("To check later", "日后核验"),
 }
