@@ -961,80 +961,97 @@ def sync_attendance(
             return SyncResult(0, 0)
         if len(member_ids) > _MAX_IN:
             member_ids = None
-    derived = {it.code: it for it in scheme.derived_items}
     with store.write_transaction() as conn:
-        chain = _Chain(store, conn, branch_id)
-        diffs = _differences(conn, branch_id, scheme, meeting_ids, member_ids)
-        if not diffs:
-            return SyncResult(0, 0)
-        reverse: dict[int, str] = {}  # entry id -> reason key
-        several: list = []
-        adds: list[dict[str, object]] = []
-        voided = _voided_meetings(conn, {d.meeting_id for d in diffs if d.en and not d.dn})
-        for d in diffs:
-            if d.en == 1:
-                if not d.dn:
-                    if d.meeting_id in voided:
-                        why = "meeting_voided"
-                    elif d.item_code in derived:
-                        why = "attendance_changed"
-                    else:
-                        why = "scheme_changed"
-                elif abs(float(d.want) - float(d.have)) > 0.005:
-                    why = "scheme_changed"
-                else:
-                    why = "meeting_changed"
-                reverse[d.entry_id] = why
-            elif d.en > 1:
-                several.append(d)
-            if d.dn:
-                adds.append(
-                    {
-                        "member_id": d.member_id,
-                        "item_code": d.item_code,
-                        "points": float(d.want),
-                        "hours": None,
-                        "entry_date": _as_date(d.want_date),
-                        "source": ATTENDANCE,
-                        "meeting_id": d.meeting_id,
-                        "scheme_version_id": scheme_version_id,
-                    }
-                )
-        for d in several:  # a key booked twice (never written by this code): undo them all
-            for entry_id in conn.scalars(
-                select(ledger_t.c.id).where(
-                    *_live_attendance_cond(branch_id, [d.meeting_id], [d.member_id]),
-                    ledger_t.c.item_code == d.item_code,
-                )
-            ):
-                reverse[entry_id] = "duplicate"
-        originals = []
-        ids = sorted(reverse)
-        for i in range(0, len(ids), _MAX_IN):
-            originals.extend(
-                conn.execute(select(ledger_t).where(ledger_t.c.id.in_(ids[i : i + _MAX_IN])))
-                .mappings()
-                .all()
-            )
-        from orglife_tui.locale import t
+        return sync_attendance_in(
+            store, conn, branch_id, scheme, scheme_version_id, meeting_ids, member_ids
+        )
 
-        notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
-        originals.sort(
-            key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"])
+
+def sync_attendance_in(
+    store: Store,
+    conn: Connection,
+    branch_id: int,
+    scheme: Scheme,
+    scheme_version_id: int | None,
+    meeting_ids: list[int] | None = None,
+    member_ids: list[int] | None = None,
+) -> SyncResult:
+    """``sync_attendance`` inside the caller's write transaction (``meeting_ids`` and
+    ``member_ids`` already sorted and short), so that a change and its re-sync commit
+    together or not at all (``scheme use``)."""
+    derived = {it.code: it for it in scheme.derived_items}
+    chain = _Chain(store, conn, branch_id)
+    diffs = _differences(conn, branch_id, scheme, meeting_ids, member_ids)
+    if not diffs:
+        return SyncResult(0, 0)
+    reverse: dict[int, str] = {}  # entry id -> reason key
+    several: list = []
+    adds: list[dict[str, object]] = []
+    voided = _voided_meetings(conn, {d.meeting_id for d in diffs if d.en and not d.dn})
+    for d in diffs:
+        if d.en == 1:
+            if not d.dn:
+                if d.meeting_id in voided:
+                    why = "meeting_voided"
+                elif d.item_code in derived:
+                    why = "attendance_changed"
+                else:
+                    why = "scheme_changed"
+            elif abs(float(d.want) - float(d.have)) > 0.005:
+                why = "scheme_changed"
+            else:
+                why = "meeting_changed"
+            reverse[d.entry_id] = why
+        elif d.en > 1:
+            several.append(d)
+        if d.dn:
+            adds.append(
+                {
+                    "member_id": d.member_id,
+                    "item_code": d.item_code,
+                    "points": float(d.want),
+                    "hours": None,
+                    "entry_date": _as_date(d.want_date),
+                    "source": ATTENDANCE,
+                    "meeting_id": d.meeting_id,
+                    "scheme_version_id": scheme_version_id,
+                }
+            )
+    for d in several:  # a key booked twice (never written by this code): undo them all
+        for entry_id in conn.scalars(
+            select(ledger_t.c.id).where(
+                *_live_attendance_cond(branch_id, [d.meeting_id], [d.member_id]),
+                ledger_t.c.item_code == d.item_code,
+            )
+        ):
+            reverse[entry_id] = "duplicate"
+    originals = []
+    ids = sorted(reverse)
+    for i in range(0, len(ids), _MAX_IN):
+        originals.extend(
+            conn.execute(select(ledger_t).where(ledger_t.c.id.in_(ids[i : i + _MAX_IN])))
+            .mappings()
+            .all()
         )
-        adds.sort(key=lambda a: (a["entry_date"], a["meeting_id"], a["member_id"], a["item_code"]))
-        chain.append_many(_reversal_of(o, notes[reverse[o["id"]]]) for o in originals)
-        chain.append_many(adds)
-        result = SyncResult(added=len(adds), reversed=len(originals))
-        store.audit(
-            conn,
-            branch_id,
-            "ledger.sync",
-            added=result.added,
-            reversed=result.reversed,
-            scheme_version=scheme_version_id,
-            meetings=len(meeting_ids) if meeting_ids is not None else "all",
-        )
+    from orglife_tui.locale import t
+
+    notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
+    originals.sort(
+        key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"])
+    )
+    adds.sort(key=lambda a: (a["entry_date"], a["meeting_id"], a["member_id"], a["item_code"]))
+    chain.append_many(_reversal_of(o, notes[reverse[o["id"]]]) for o in originals)
+    chain.append_many(adds)
+    result = SyncResult(added=len(adds), reversed=len(originals))
+    store.audit(
+        conn,
+        branch_id,
+        "ledger.sync",
+        added=result.added,
+        reversed=result.reversed,
+        scheme_version=scheme_version_id,
+        meetings=len(meeting_ids) if meeting_ids is not None else "all",
+    )
     return result
 
 
@@ -1518,5 +1535,6 @@ __all__ = [
     "reverse_entry",
     "running_total_before",
     "sync_attendance",
+    "sync_attendance_in",
     "verify",
 ]
