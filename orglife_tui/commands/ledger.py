@@ -176,8 +176,11 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def verify_cmd(
         ctx: typer.Context,
-        expect: list[str] = typer.Option(
-            None, "--expect", metavar="LEDGER,AUDIT", help=t("verify.cli.opt.expect")
+        expect: list[str] = typer.Option(  # noqa: B008 (a list option: Typer's way)
+            None,
+            "--expect",
+            metavar="LEDGER,AUDIT",
+            help=t("verify.cli.opt.expect"),  # noqa: B008
         ),
     ) -> None:
         from orglife_tui.data import ledger
@@ -255,7 +258,9 @@ def _echo_anchors(report, names: dict[int, str]) -> None:
             )
         elif check.chain == "ledger":
             heads = [
-                f"{names.get(b, str(b))} {h}" for b, h in report.ledger_heads.items() if h != GENESIS
+                f"{names.get(b, str(b))} {h}"
+                for b, h in report.ledger_heads.items()
+                if h != GENESIS
             ]
             found = "; ".join(heads) or t("verify.expect.none")
             typer.echo(t("verify.expect.missing.ledger", found=found, **params), err=True)

@@ -1036,9 +1036,7 @@ def sync_attendance_in(
     from orglife_tui.locale import t
 
     notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
-    originals.sort(
-        key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"])
-    )
+    originals.sort(key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"]))
     adds.sort(key=lambda a: (a["entry_date"], a["meeting_id"], a["member_id"], a["item_code"]))
     chain.append_many(_reversal_of(o, notes[reverse[o["id"]]]) for o in originals)
     chain.append_many(adds)

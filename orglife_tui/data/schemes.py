@@ -128,9 +128,7 @@ def use(store: Store, branch_id: int, source: str, scheme: Scheme) -> UseResult:
             info, new = _insert(store, conn, branch_id, source, scheme), True
         attendance = sync_attendance_in(store, conn, branch_id, scheme, info.id)
         dues = sync_dues_in(store, conn, branch_id, scheme, info.id)
-    return UseResult(
-        info, new, attendance.added + dues.added, attendance.reversed + dues.reversed
-    )
+    return UseResult(info, new, attendance.added + dues.added, attendance.reversed + dues.reversed)
 
 
 def active(store: Store, branch_id: int) -> tuple[SchemeVersionInfo, Scheme] | None:

@@ -523,9 +523,7 @@ def record_lines(export: AppraisalExport) -> list[str]:
         )
     lines.append(t("publication.heads.ledger", hash=record.ledger_head))
     lines.append(t("publication.heads.audit", hash=record.audit_head or "—"))
-    lines.append(
-        t("chain.sheet.anchor", anchor=anchor_text(record.ledger_head, record.audit_head))
-    )
+    lines.append(t("chain.sheet.anchor", anchor=anchor_text(record.ledger_head, record.audit_head)))
     return lines
 
 

@@ -137,7 +137,9 @@ def test_points_or_hours_with_more_than_two_decimals_are_refused(demo):
         result = run("--db", demo, "ledger", "add", "001", *args)
         assert result.exit_code == 1
         assert message in result.stderr
-    zh = run("--db", demo, "ledger", "add", "001", "give_party_lecture", "--points", "1.005", lang="zh")
+    zh = run(
+        "--db", demo, "ledger", "add", "001", "give_party_lecture", "--points", "1.005", lang="zh"
+    )
     assert "积分 1.005：最多保留两位小数" in zh.stderr
     assert len(run("--db", demo, "ledger", "list", "--format", "csv").stdout.splitlines()) == count
     ok = run("--db", demo, "ledger", "add", "001", "volunteer_service", "--hours", "2.25")

@@ -2,6 +2,7 @@
 (issue 10 §4), on SQLite and PostgreSQL: a 0.001-point edit behind the program's back, a
 deleted last audit event, a truncated or rewritten ledger."""
 
+# ruff: noqa: F811  (``roster``: the fixture of tests/data/test_ledger.py, as a parameter)
 from __future__ import annotations
 
 import pytest
@@ -13,7 +14,7 @@ from orglife_tui.data.chain import GENESIS, link_hash
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.ledger import ledger_t
 from orglife_tui.data.store import audit_t
-from tests.data.test_ledger import SCHEME, _tamper, roster  # noqa: F401  (roster: a fixture)
+from tests.data.test_ledger import SCHEME, _tamper, roster  # noqa: F401
 
 
 def fill(store, branch) -> list[ledger.LedgerRow]:
@@ -63,7 +64,9 @@ class TestExactPoints:
     def test_a_rehashed_chain_around_a_thousandth_is_still_named(self, store, roster, db_url):
         rows = fill(store, roster)
         victim = rows[-2]
-        _tamper(db_url, rehash_from(store, victim.id, {victim.id: {"points": victim.points + 0.001}}))
+        _tamper(
+            db_url, rehash_from(store, victim.id, {victim.id: {"points": victim.points + 0.001}})
+        )
         report = ledger.verify(store)
         found = [b for b in report.breaks if b.table == "ledger_entry"]
         assert found == [
@@ -120,7 +123,9 @@ class TestParseAnchor:
         assert parse_anchor("0123456789ab") == Anchor("0123456789ab", None)
         assert parse_anchor(",0123456789ab") == Anchor(None, "0123456789ab")
         assert anchor_text("a" * 64, None) == "a" * 64
-        assert parse_anchor(anchor_text("a" * 64, "b" * 64)).text() == anchor_text("a" * 64, "b" * 64)
+        assert parse_anchor(anchor_text("a" * 64, "b" * 64)).text() == anchor_text(
+            "a" * 64, "b" * 64
+        )
 
     @pytest.mark.parametrize(
         ("text", "key"),
@@ -174,9 +179,7 @@ class TestExpect:
         assert [(a.chain, a.found) for a in report.anchors] == [("ledger", False)]
         assert not report.ok
 
-    def test_a_ledger_rewritten_from_the_start_fails_against_its_head(
-        self, store, roster, db_url
-    ):
+    def test_a_ledger_rewritten_from_the_start_fails_against_its_head(self, store, roster, db_url):
         rows = fill(store, roster)
         anchor = Anchor(ledger.head_hash(store, roster.id), None)
         first = rows[0]

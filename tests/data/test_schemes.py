@@ -169,7 +169,7 @@ def test_use_puts_a_scheme_in_use_and_resyncs_in_one_transaction(store, branch, 
     only."""
     from datetime import date
 
-    from orglife_tui.data import dues, ledger
+    from orglife_tui.data import ledger
     from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
     from orglife_tui.records import MeetingInput, MemberInput
 
