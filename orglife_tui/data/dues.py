@@ -751,7 +751,14 @@ def sync_dues_in(
     """``sync_dues`` inside the caller's write transaction (``scheme use`` re-syncs in the
     transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
-    from orglife_tui.data.ledger import SyncResult, _Chain, _not_a_reversal, _reversal_of, ledger_t
+    from orglife_tui.data.ledger import (
+        SyncResult,
+        _amount,
+        _Chain,
+        _not_a_reversal,
+        _reversal_of,
+        ledger_t,
+    )
     from orglife_tui.locale import t
 
     today = store.today()
@@ -764,7 +771,7 @@ def sync_dues_in(
             for item in items.values():
                 grace = item.dues.grace_months
                 for month, dated in late_months(record, grace, today):
-                    wanted[(member_id, item.code, dated)] = (float(item.points), month)
+                    wanted[(member_id, item.code, dated)] = (_amount(item.points), month)
     rev = ledger_t.alias("rev")
     live = (
         conn.execute(

@@ -820,7 +820,8 @@ def _desired_select(
                 attendance_t.c.member_id.label("member_id"),
                 cast(literal(item.code), String).label("item_code"),
                 attendance_t.c.meeting_id.label("meeting_id"),
-                cast(literal(float(item.points)), Float).label("points"),
+                # as it will be written (hundredths), so that a sync compares like with like
+                cast(literal(_amount(item.points)), Float).label("points"),
                 meeting_t.c.date.label("entry_date"),
             )
             .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
