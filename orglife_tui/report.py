@@ -28,6 +28,8 @@ from orglife_tui.compliance.findings import Finding
 from orglife_tui.compliance.periods import periods_of
 from orglife_tui.compliance.rules import talk_due
 from orglife_tui.data import report as tallies_data
+from orglife_tui.data.anchors import anchor_text, current_heads
+from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.data.rectification import RectificationRow
@@ -175,6 +177,13 @@ class YearReport:
     rectification: tuple[RectificationLine, ...]
     findings: tuple[Finding, ...]
     points: PointsSummary | None
+    # The heads the report was made from (printed on it, for ``verify --expect``).
+    ledger_head: str = GENESIS
+    audit_head: str = GENESIS
+
+    @property
+    def anchor(self) -> str:
+        return anchor_text(self.ledger_head, self.audit_head)
 
     def totals(self) -> dict[str, int]:
         """Findings per rule, counted from ``findings``: every checked rule, zeros included."""
@@ -367,6 +376,27 @@ def year_report(
     if not tallies_data.has_records(store, branch.id, year):
         raise StoreError("report.no_records", branch=branch.name, year=year)
     found = active(store, branch.id)  # never activates one: a report changes nothing
+    # Made again if anything was written meanwhile, so that the heads printed on it are
+    # the state its figures come from.
+    heads = current_heads(store, branch.id)
+    for _ in range(3):
+        report = _gather(store, branch, year, as_of, today, found, heads)
+        now = current_heads(store, branch.id)
+        if now == heads:
+            break
+        heads = now
+    return report
+
+
+def _gather(
+    store: Store,
+    branch: BranchInfo,
+    year: int,
+    as_of: date,
+    today: date,
+    found,
+    heads: tuple[str, str],
+) -> YearReport:
     policy = watch.policy_for(store, branch.id)
     findings = watch.check(store, branch.id, year, as_of, policy)
     tallies = tallies_data.year_tallies(store, branch.id, date(year, 1, 1), as_of)
@@ -391,6 +421,8 @@ def year_report(
         rectification=_rectification(store, branch.id, year, findings),
         findings=tuple(findings),
         points=_points(store, branch.id, year, found),
+        ledger_head=heads[0],
+        audit_head=heads[1],
     )
 
 

@@ -174,13 +174,27 @@ def register(app: typer.Typer) -> None:
 
     @app.command("verify", help=t("verify.cli.help"))
     @handles_errors
-    def verify_cmd(ctx: typer.Context) -> None:
+    def verify_cmd(
+        ctx: typer.Context,
+        expect: list[str] = typer.Option(  # noqa: B008 (a list option: Typer's way)
+            None,
+            "--expect",
+            metavar="LEDGER,AUDIT",
+            help=t("verify.cli.opt.expect"),  # noqa: B008
+        ),
+    ) -> None:
         from orglife_tui.data import ledger
+        from orglife_tui.data.anchors import parse_anchor
+        from orglife_tui.data.errors import StoreError
 
+        try:
+            anchors = [parse_anchor(text) for text in expect or ()]
+        except StoreError as exc:  # refused before the database is opened
+            raise fail(t(exc.key, **exc.params), code=2) from None
         store = open_store(ctx)
         try:
             names = {b.id: b.name for b in store.branches()}
-            report = ledger.verify(store)
+            report = ledger.verify(store, expect=anchors)
         finally:
             store.close()
         if not report.integrity_ok:
@@ -206,6 +220,9 @@ def register(app: typer.Typer) -> None:
                 typer.echo(t("verify.head", branch=name, hash=digest))
         if report.audit_head != GENESIS:
             typer.echo(t("publication.verify.audit_head", hash=report.audit_head))
+        for branch_id in report.ledger_heads:
+            typer.echo(t("verify.anchor", anchor=report.anchor(branch_id)))
+        _echo_anchors(report, names)
         if report.ok:
             typer.echo(t("verify.ok"))
             return
@@ -221,6 +238,43 @@ def register(app: typer.Typer) -> None:
             )
         typer.echo(t("verify.failed"), err=True)
         raise typer.Exit(1)
+
+
+def _echo_anchors(report, names: dict[int, str]) -> None:
+    """What each ``--expect`` head was found to be: present (and how much came after),
+    or missing — then on standard error, with the heads there are now."""
+    from orglife_tui.data.chain import GENESIS
+
+    for check in report.anchors:
+        params: dict[str, object] = {"expected": check.expected}
+        if check.empty:
+            typer.echo(t(f"verify.expect.empty_chain.{check.chain}", **params))
+        elif check.ambiguous:
+            typer.echo(t(f"verify.expect.ambiguous.{check.chain}", **params), err=True)
+        elif check.found:
+            branch = names.get(check.branch_id, str(check.branch_id)) if check.branch_id else ""
+            typer.echo(
+                t(f"verify.expect.found.{check.chain}", after=check.after, branch=branch, **params)
+            )
+        elif check.chain == "ledger":
+            heads = [
+                f"{names.get(b, str(b))} {h}"
+                for b, h in report.ledger_heads.items()
+                if h != GENESIS
+            ]
+            found = "; ".join(heads) or t("verify.expect.none")
+            typer.echo(t("verify.expect.missing.ledger", found=found, **params), err=True)
+        else:
+            head = report.audit_head if report.audit_head != GENESIS else t("verify.expect.none")
+            typer.echo(
+                t(
+                    "verify.expect.missing.audit",
+                    found=head,
+                    count=f"{report.audit_entries:,}",
+                    **params,
+                ),
+                err=True,
+            )
 
 
 # ---------------------------------------------------------------------------- output

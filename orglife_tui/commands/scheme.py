@@ -97,52 +97,34 @@ def _read_and_check(file: str, failed_key: str):
 
 def run_use(ctx: typer.Context, file: str) -> None:
     from orglife_tui.data import schemes
-    from orglife_tui.data.errors import StoreError
     from orglife_tui.scoring.scheme import scheme_hash
 
     text, scheme = _read_and_check(file, "scheme.cli.refused")
     sha = scheme_hash(text)
     store, branch = open_branch(ctx)
     try:
-        try:
-            current = schemes.active(store, branch.id)
-        except StoreError:  # the stored one no longer checks: replacing it is the cure
-            current = None
-        if current is not None and current[0].sha256 == sha:
-            info = current[0]
-            typer.echo(t("scheme.cli.already", name=info.name, version=info.version, sha256=sha))
-        else:
-            for old in schemes.versions(store, branch.id):
-                if (old.name, old.version) == (scheme.name, scheme.version) and old.sha256 != sha:
-                    typer.echo(
-                        t(
-                            "scheme.cli.same_version",
-                            name=old.name,
-                            version=old.version,
-                            sha256=old.sha256[:12],
-                        ),
-                        err=True,
-                    )
-                    break
-            info = schemes.activate(store, branch.id, text, scheme)
-            typer.echo(t("scheme.cli.used", name=info.name, version=info.version, sha256=sha))
-        _sync(store, branch.id, scheme, info.id)
+        used_before = schemes.versions(store, branch.id)
+        in_use = bool(used_before) and used_before[0].sha256 == sha
+        for old in [] if in_use else used_before:
+            if (old.name, old.version) == (scheme.name, scheme.version) and old.sha256 != sha:
+                typer.echo(
+                    t(
+                        "scheme.cli.same_version",
+                        name=old.name,
+                        version=old.version,
+                        sha256=old.sha256[:12],
+                    ),
+                    err=True,
+                )
+                break
+        # the scheme and the re-sync of its points: one transaction
+        used = schemes.use(store, branch.id, text, scheme)
     finally:
         store.close()
-
-
-def _sync(store, branch_id: int, scheme, version_id: int) -> None:
-    """Bring attendance- and dues-derived points in line with the scheme now in use."""
-    from orglife_tui.data.dues import sync_dues
-    from orglife_tui.data.ledger import sync_attendance
-
-    try:
-        result = sync_attendance(store, branch_id, scheme, version_id)
-    except NotImplementedError:  # the ledger is not there yet
-        return
-    dues = sync_dues(store, branch_id, scheme, version_id)
-    added, reversed_ = result.added + dues.added, result.reversed + dues.reversed
-    typer.echo(t("scheme.cli.synced", added=added, reversed=reversed_))
+    info = used.info
+    key = "scheme.cli.used" if used.new else "scheme.cli.already"
+    typer.echo(t(key, name=info.name, version=info.version, sha256=sha))
+    typer.echo(t("scheme.cli.synced", added=used.added, reversed=used.reversed))
 
 
 def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -> None:

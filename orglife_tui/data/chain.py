@@ -7,6 +7,7 @@ Each row of the points ledger and of the audit log carries the hash of the row b
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
 
@@ -24,10 +25,23 @@ def canonical(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return amount_text(value)
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value)
+
+
+def amount_text(value: float) -> str:
+    """Points and hours as the chain spells them: two decimals for every exact hundredth
+    (the spelling of every chain written so far, so old heads stay valid), the shortest
+    exact spelling (``repr``) otherwise, so that a stored 1.001 never hashes like 1.00."""
+    text = f"{value:.2f}"
+    return text if float(text) == value else repr(value)
+
+
+def is_hundredth(value: float) -> bool:
+    """Whether ``value`` is a float the app writes: an exact number of hundredths."""
+    return math.isfinite(value) and float(f"{value:.2f}") == value
 
 
 def link_hash(prev_hash: str, fields: Iterable[object]) -> str:

@@ -741,84 +741,99 @@ def sync_dues(store: Store, branch_id: int, scheme, scheme_version_id: int | Non
     """Bring the dues-derived entries (``late_dues``) in line with the dues records and the
     scheme, idempotently: one transaction, one ``ledger.sync`` audit row when anything
     changed. Returns ``ledger.SyncResult``."""
+    with store.write_transaction() as conn:
+        return sync_dues_in(store, conn, branch_id, scheme, scheme_version_id)
+
+
+def sync_dues_in(
+    store: Store, conn: Connection, branch_id: int, scheme, scheme_version_id: int | None
+):
+    """``sync_dues`` inside the caller's write transaction (``scheme use`` re-syncs in the
+    transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
-    from orglife_tui.data.ledger import SyncResult, _Chain, _not_a_reversal, _reversal_of, ledger_t
+    from orglife_tui.data.ledger import (
+        SyncResult,
+        _amount,
+        _Chain,
+        _not_a_reversal,
+        _reversal_of,
+        ledger_t,
+    )
     from orglife_tui.locale import t
 
     today = store.today()
-    with store.write_transaction() as conn:
-        chain = _Chain(store, conn, branch_id)
-        wanted: dict[tuple[int, str, date], tuple[float, str]] = {}
-        items = {it.code: it for it in scheme.dues_items}
-        if items:
-            records = dues_records(conn, branch_id)
-            for member_id, record in records.items():
-                for item in items.values():
-                    grace = item.dues.grace_months
-                    for month, dated in late_months(record, grace, today):
-                        wanted[(member_id, item.code, dated)] = (float(item.points), month)
-        rev = ledger_t.alias("rev")
-        live = (
-            conn.execute(
-                select(ledger_t)
-                .where(
-                    ledger_t.c.branch_id == branch_id,
-                    ledger_t.c.source == DUES,
-                    _not_a_reversal(ledger_t),
-                    ~select(rev.c.id).where(rev.c.reverses_id == ledger_t.c.id).exists(),
-                )
-                .order_by(ledger_t.c.id)
+    chain = _Chain(store, conn, branch_id)
+    wanted: dict[tuple[int, str, date], tuple[float, str]] = {}
+    items = {it.code: it for it in scheme.dues_items}
+    if items:
+        records = dues_records(conn, branch_id)
+        for member_id, record in records.items():
+            for item in items.values():
+                grace = item.dues.grace_months
+                for month, dated in late_months(record, grace, today):
+                    wanted[(member_id, item.code, dated)] = (_amount(item.points), month)
+    rev = ledger_t.alias("rev")
+    live = (
+        conn.execute(
+            select(ledger_t)
+            .where(
+                ledger_t.c.branch_id == branch_id,
+                ledger_t.c.source == DUES,
+                _not_a_reversal(ledger_t),
+                ~select(rev.c.id).where(rev.c.reverses_id == ledger_t.c.id).exists(),
             )
-            .mappings()
-            .all()
+            .order_by(ledger_t.c.id)
         )
-        reverse: list[tuple[dict, str]] = []
-        kept: set[tuple[int, str, date]] = set()
-        for entry in live:
-            key = (entry["member_id"], entry["item_code"], _as_date(entry["entry_date"]))
-            want = wanted.get(key)
-            if want is None or key in kept:
-                why = (
-                    "dues.ledger.note_changed"
-                    if entry["item_code"] in items
-                    else ("ledger.note.scheme_changed")
-                )
-                reverse.append((dict(entry), why))
-            elif abs(float(entry["points"]) - want[0]) > 0.005:
-                reverse.append((dict(entry), "ledger.note.scheme_changed"))
-            else:
-                kept.add(key)
-        adds = [
-            {
-                "member_id": member_id,
-                "item_code": code,
-                "points": points,
-                "hours": None,
-                "entry_date": dated,
-                "note": month,
-                "source": DUES,
-                "meeting_id": None,
-                "scheme_version_id": scheme_version_id,
-            }
-            for (member_id, code, dated), (points, month) in sorted(
-                wanted.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])
+        .mappings()
+        .all()
+    )
+    reverse: list[tuple[dict, str]] = []
+    kept: set[tuple[int, str, date]] = set()
+    for entry in live:
+        key = (entry["member_id"], entry["item_code"], _as_date(entry["entry_date"]))
+        want = wanted.get(key)
+        if want is None or key in kept:
+            why = (
+                "dues.ledger.note_changed"
+                if entry["item_code"] in items
+                else ("ledger.note.scheme_changed")
             )
-            if (member_id, code, dated) not in kept
-        ]
-        if not reverse and not adds:
-            return SyncResult(0, 0)
-        chain.append_many(_reversal_of(o, t(why)) for o, why in reverse)
-        chain.append_many(adds)
-        result = SyncResult(added=len(adds), reversed=len(reverse))
-        store.audit(
-            conn,
-            branch_id,
-            "ledger.sync",
-            source=DUES,
-            added=result.added,
-            reversed=result.reversed,
-            scheme_version=scheme_version_id,
+            reverse.append((dict(entry), why))
+        elif abs(float(entry["points"]) - want[0]) > 0.005:
+            reverse.append((dict(entry), "ledger.note.scheme_changed"))
+        else:
+            kept.add(key)
+    adds = [
+        {
+            "member_id": member_id,
+            "item_code": code,
+            "points": points,
+            "hours": None,
+            "entry_date": dated,
+            "note": month,
+            "source": DUES,
+            "meeting_id": None,
+            "scheme_version_id": scheme_version_id,
+        }
+        for (member_id, code, dated), (points, month) in sorted(
+            wanted.items(), key=lambda kv: (kv[0][2], kv[0][0], kv[0][1])
         )
+        if (member_id, code, dated) not in kept
+    ]
+    if not reverse and not adds:
+        return SyncResult(0, 0)
+    chain.append_many(_reversal_of(o, t(why)) for o, why in reverse)
+    chain.append_many(adds)
+    result = SyncResult(added=len(adds), reversed=len(reverse))
+    store.audit(
+        conn,
+        branch_id,
+        "ledger.sync",
+        source=DUES,
+        added=result.added,
+        reversed=result.reversed,
+        scheme_version=scheme_version_id,
+    )
     return result
 
 
@@ -852,6 +867,7 @@ __all__ = [
     "split_amount",
     "status",
     "sync_dues",
+    "sync_dues_in",
     "void_payment",
     "yuan",
 ]

@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import (
     Connection,
@@ -49,8 +50,9 @@ from sqlalchemy import (
     union_all,
 )
 
+from orglife_tui.data.anchors import Anchor, AnchorCheck, anchor_text, check_anchors
 from orglife_tui.data.bulk import _executemany
-from orglife_tui.data.chain import GENESIS, canonical, link_hash
+from orglife_tui.data.chain import GENESIS, amount_text, canonical, is_hundredth, link_hash
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import member_away
 from orglife_tui.data.models import LedgerEntry, LedgerTotal
@@ -106,6 +108,8 @@ _MAX_IN = 900
 
 Progress = Callable[[int], None]
 
+HUNDREDTH = Decimal("0.01")
+
 
 @dataclass(frozen=True)
 class LedgerRow:
@@ -154,10 +158,15 @@ class VerifyReport:
     ledger_heads: dict[int, str]  # branch id -> hash of its newest ledger entry
     integrity_messages: tuple[str, ...] = ()
     audit_head: str = GENESIS  # hash of the newest audit event
+    anchors: tuple[AnchorCheck, ...] = ()  # the heads ``verify --expect`` was given
 
     @property
     def ok(self) -> bool:
-        return self.integrity_ok and not self.breaks
+        return self.integrity_ok and not self.breaks and all(a.ok for a in self.anchors)
+
+    def anchor(self, branch_id: int) -> str:
+        """The branch's ledger head and the audit head as ``verify --expect`` takes them."""
+        return anchor_text(self.ledger_heads.get(branch_id, GENESIS), self.audit_head)
 
     @property
     def first_break(self) -> ChainBreak | None:
@@ -193,10 +202,21 @@ class LoadResult:
 
 
 def _amount(value: object) -> float | None:
-    """Points and hours as the chain spells them: two decimals, never a negative zero."""
+    """Points and hours as they are written: rounded half up to hundredths (on the decimal
+    the value reads as, so 0.495 is 0.50), never a negative zero."""
     if value is None:
         return None
-    f = round(float(value), 2)  # type: ignore[arg-type]
+    f = float(value)  # type: ignore[arg-type]
+    if math.isfinite(f) and not is_hundredth(f):
+        f = float(Decimal(repr(f)).quantize(HUNDREDTH, rounding=ROUND_HALF_UP))
+    return f if f != 0 else 0.0
+
+
+def _exact(value: object) -> float | None:
+    """A stored amount as it is hashed: exactly as stored (a negative zero read as zero)."""
+    if value is None:
+        return None
+    f = float(value)  # type: ignore[arg-type]
     return f if f != 0 else 0.0
 
 
@@ -215,8 +235,8 @@ def ledger_fields(row: object) -> tuple[object, ...]:
         m["branch_id"],
         m["member_id"],
         m["item_code"],
-        _amount(m["points"]),
-        _amount(m["hours"]),
+        _exact(m["points"]),
+        _exact(m["hours"]),
         _as_date(m["entry_date"]),
         m["note"],
         m["source"],
@@ -238,7 +258,7 @@ def _text(value: object) -> str:
     if kind is int:
         return str(value)
     if kind is float:
-        return f"{value:.2f}"
+        return amount_text(value)  # type: ignore[arg-type]
     return canonical(value)
 
 
@@ -567,9 +587,13 @@ def manual_items(scheme: Scheme) -> tuple[Item, ...]:
 # ---------------------------------------------------------------------------- manual entries
 
 
-def _check_amount(value: float, key: str) -> float:
+def _check_amount(value: float, key: str, precise_key: str) -> float:
+    """A number typed by hand: finite, and at most two decimals (the ledger keeps
+    hundredths exactly; more would be rounded silently, so it is refused)."""
     if isinstance(value, bool) or not math.isfinite(float(value)):
         raise StoreError(key, value=value)
+    if not is_hundredth(float(value)):
+        raise StoreError(precise_key, value=repr(float(value)))
     return float(value)
 
 
@@ -578,7 +602,7 @@ def _entry_points(
 ) -> tuple[float, float | None]:
     """The points and hours of a manual entry of ``item``, or a refusal naming the rule."""
     if hours is not None:
-        hours = _check_amount(hours, "ledger.bad_hours")
+        hours = _check_amount(hours, "ledger.bad_hours", "chain.hours_too_precise")
         if item.unit is not Unit.hour:
             raise StoreError("ledger.hours_not_hourly", item=item.code)
         if hours <= 0:
@@ -588,7 +612,7 @@ def _entry_points(
     if points is None:
         value = item.points * (hours if item.unit is Unit.hour else 1)  # type: ignore[operator]
     else:
-        value = _check_amount(points, "ledger.bad_points")
+        value = _check_amount(points, "ledger.bad_points", "chain.points_too_precise")
         if (item.points > 0 and value < 0) or (item.points < 0 and value > 0):
             raise StoreError(
                 "ledger.points_sign", item=item.code, points=_fmt(value), expected=_fmt(item.points)
@@ -797,7 +821,8 @@ def _desired_select(
                 attendance_t.c.member_id.label("member_id"),
                 cast(literal(item.code), String).label("item_code"),
                 attendance_t.c.meeting_id.label("meeting_id"),
-                cast(literal(float(item.points)), Float).label("points"),
+                # as it will be written (hundredths), so that a sync compares like with like
+                cast(literal(_amount(item.points)), Float).label("points"),
                 meeting_t.c.date.label("entry_date"),
             )
             .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
@@ -938,80 +963,95 @@ def sync_attendance(
             return SyncResult(0, 0)
         if len(member_ids) > _MAX_IN:
             member_ids = None
-    derived = {it.code: it for it in scheme.derived_items}
     with store.write_transaction() as conn:
-        chain = _Chain(store, conn, branch_id)
-        diffs = _differences(conn, branch_id, scheme, meeting_ids, member_ids)
-        if not diffs:
-            return SyncResult(0, 0)
-        reverse: dict[int, str] = {}  # entry id -> reason key
-        several: list = []
-        adds: list[dict[str, object]] = []
-        voided = _voided_meetings(conn, {d.meeting_id for d in diffs if d.en and not d.dn})
-        for d in diffs:
-            if d.en == 1:
-                if not d.dn:
-                    if d.meeting_id in voided:
-                        why = "meeting_voided"
-                    elif d.item_code in derived:
-                        why = "attendance_changed"
-                    else:
-                        why = "scheme_changed"
-                elif abs(float(d.want) - float(d.have)) > 0.005:
-                    why = "scheme_changed"
-                else:
-                    why = "meeting_changed"
-                reverse[d.entry_id] = why
-            elif d.en > 1:
-                several.append(d)
-            if d.dn:
-                adds.append(
-                    {
-                        "member_id": d.member_id,
-                        "item_code": d.item_code,
-                        "points": float(d.want),
-                        "hours": None,
-                        "entry_date": _as_date(d.want_date),
-                        "source": ATTENDANCE,
-                        "meeting_id": d.meeting_id,
-                        "scheme_version_id": scheme_version_id,
-                    }
-                )
-        for d in several:  # a key booked twice (never written by this code): undo them all
-            for entry_id in conn.scalars(
-                select(ledger_t.c.id).where(
-                    *_live_attendance_cond(branch_id, [d.meeting_id], [d.member_id]),
-                    ledger_t.c.item_code == d.item_code,
-                )
-            ):
-                reverse[entry_id] = "duplicate"
-        originals = []
-        ids = sorted(reverse)
-        for i in range(0, len(ids), _MAX_IN):
-            originals.extend(
-                conn.execute(select(ledger_t).where(ledger_t.c.id.in_(ids[i : i + _MAX_IN])))
-                .mappings()
-                .all()
-            )
-        from orglife_tui.locale import t
+        return sync_attendance_in(
+            store, conn, branch_id, scheme, scheme_version_id, meeting_ids, member_ids
+        )
 
-        notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
-        originals.sort(
-            key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"])
+
+def sync_attendance_in(
+    store: Store,
+    conn: Connection,
+    branch_id: int,
+    scheme: Scheme,
+    scheme_version_id: int | None,
+    meeting_ids: list[int] | None = None,
+    member_ids: list[int] | None = None,
+) -> SyncResult:
+    """``sync_attendance`` inside the caller's write transaction (``meeting_ids`` and
+    ``member_ids`` already sorted and short), so that a change and its re-sync commit
+    together or not at all (``scheme use``)."""
+    derived = {it.code: it for it in scheme.derived_items}
+    chain = _Chain(store, conn, branch_id)
+    diffs = _differences(conn, branch_id, scheme, meeting_ids, member_ids)
+    if not diffs:
+        return SyncResult(0, 0)
+    reverse: dict[int, str] = {}  # entry id -> reason key
+    several: list = []
+    adds: list[dict[str, object]] = []
+    voided = _voided_meetings(conn, {d.meeting_id for d in diffs if d.en and not d.dn})
+    for d in diffs:
+        if d.en == 1:
+            if not d.dn:
+                if d.meeting_id in voided:
+                    why = "meeting_voided"
+                elif d.item_code in derived:
+                    why = "attendance_changed"
+                else:
+                    why = "scheme_changed"
+            elif abs(float(d.want) - float(d.have)) > 0.005:
+                why = "scheme_changed"
+            else:
+                why = "meeting_changed"
+            reverse[d.entry_id] = why
+        elif d.en > 1:
+            several.append(d)
+        if d.dn:
+            adds.append(
+                {
+                    "member_id": d.member_id,
+                    "item_code": d.item_code,
+                    "points": float(d.want),
+                    "hours": None,
+                    "entry_date": _as_date(d.want_date),
+                    "source": ATTENDANCE,
+                    "meeting_id": d.meeting_id,
+                    "scheme_version_id": scheme_version_id,
+                }
+            )
+    for d in several:  # a key booked twice (never written by this code): undo them all
+        for entry_id in conn.scalars(
+            select(ledger_t.c.id).where(
+                *_live_attendance_cond(branch_id, [d.meeting_id], [d.member_id]),
+                ledger_t.c.item_code == d.item_code,
+            )
+        ):
+            reverse[entry_id] = "duplicate"
+    originals = []
+    ids = sorted(reverse)
+    for i in range(0, len(ids), _MAX_IN):
+        originals.extend(
+            conn.execute(select(ledger_t).where(ledger_t.c.id.in_(ids[i : i + _MAX_IN])))
+            .mappings()
+            .all()
         )
-        adds.sort(key=lambda a: (a["entry_date"], a["meeting_id"], a["member_id"], a["item_code"]))
-        chain.append_many(_reversal_of(o, notes[reverse[o["id"]]]) for o in originals)
-        chain.append_many(adds)
-        result = SyncResult(added=len(adds), reversed=len(originals))
-        store.audit(
-            conn,
-            branch_id,
-            "ledger.sync",
-            added=result.added,
-            reversed=result.reversed,
-            scheme_version=scheme_version_id,
-            meetings=len(meeting_ids) if meeting_ids is not None else "all",
-        )
+    from orglife_tui.locale import t
+
+    notes = {k: t(NOTE_KEYS.get(k, f"ledger.note.{k}")) for k in set(reverse.values())}
+    originals.sort(key=lambda o: (o["entry_date"], o["meeting_id"] or 0, o["member_id"], o["id"]))
+    adds.sort(key=lambda a: (a["entry_date"], a["meeting_id"], a["member_id"], a["item_code"]))
+    chain.append_many(_reversal_of(o, notes[reverse[o["id"]]]) for o in originals)
+    chain.append_many(adds)
+    result = SyncResult(added=len(adds), reversed=len(originals))
+    store.audit(
+        conn,
+        branch_id,
+        "ledger.sync",
+        added=result.added,
+        reversed=result.reversed,
+        scheme_version=scheme_version_id,
+        meetings=len(meeting_ids) if meeting_ids is not None else "all",
+    )
     return result
 
 
@@ -1256,13 +1296,21 @@ def _stored_hash(prev: str, r: Sequence) -> str | None:
     """The hash an entry read as ``("id", *_COLUMNS)`` should carry; None if unreadable."""
     try:
         texts = [_text(v) for v in r[1:14]]
-        texts[3] = _text(_amount(r[4]))
-        texts[4] = _text(_amount(r[5]))
+        texts[3] = _text(_exact(r[4]))
+        texts[4] = _text(_exact(r[5]))
         texts[5] = _day_text(r[6])
         texts[12] = _time_text(r[13])
     except (TypeError, ValueError):  # a value no program of ours wrote
         return None
     return _link_texts(prev, texts)
+
+
+def _is_amount(value: object) -> bool:
+    """Whether a stored points or hours value is one the app writes (exact hundredths)."""
+    try:
+        return is_hundredth(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 def _walk_ledger(conn: Connection, progress: Progress | None) -> dict[int, ChainBreak]:
@@ -1301,6 +1349,9 @@ def _walk_ledger(conn: Connection, progress: Progress | None) -> dict[int, Chain
                 reason = "verify.reason.prev_mismatch"
             elif r[15] != _stored_hash(before, r):
                 reason = "verify.reason.hash_mismatch"
+            elif not (_is_amount(r[4]) and (r[5] is None or _is_amount(r[5]))):
+                # the chain was rewritten around a value the app never writes
+                reason = "verify.reason.not_hundredths"
             if reason is not None:
                 broken[branch_id] = ChainBreak("ledger_entry", r[0], reason, branch_id)
             prev[branch_id] = r[15]
@@ -1409,9 +1460,12 @@ def _totals_break(conn: Connection) -> ChainBreak | None:
     return None
 
 
-def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
+def verify(
+    store: Store, progress: Progress | None = None, expect: Sequence[Anchor] = ()
+) -> VerifyReport:
     """Check the database: SQLite's integrity check, each branch's ledger chain and its
-    reversals, the audit chain, the fingerprint of each sealed appraisal. Names the first
+    reversals, the audit chain, the fingerprint of each sealed appraisal, and that each
+    head of ``expect`` (recorded elsewhere) is still a link of its chain. Names the first
     broken entry of each chain and every appraisal session whose ballots fail."""
     with store.read_connection() as conn:
         integrity_ok, messages = _integrity(conn)
@@ -1442,6 +1496,7 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
         for pub in problems(conn):  # each stored publication, recomputing nothing
             breaks.append(ChainBreak("publication", pub.publication_id, pub.reason, pub.branch_id))
         audit = audit_head(conn)
+        anchors = tuple(check_anchors(conn, list(expect)))
     return VerifyReport(
         integrity_ok=integrity_ok,
         ledger_entries=ledger_count,
@@ -1450,6 +1505,7 @@ def verify(store: Store, progress: Progress | None = None) -> VerifyReport:
         ledger_heads=heads,
         integrity_messages=messages,
         audit_head=audit,
+        anchors=anchors,
     )
 
 
@@ -1479,5 +1535,6 @@ __all__ = [
     "reverse_entry",
     "running_total_before",
     "sync_attendance",
+    "sync_attendance_in",
     "verify",
 ]

@@ -100,6 +100,37 @@ def activate(store: Store, branch_id: int, source: str, scheme: Scheme) -> Schem
         return _insert(store, conn, branch_id, source, scheme)
 
 
+@dataclass(frozen=True)
+class UseResult:
+    info: SchemeVersionInfo
+    new: bool  # False: the same text was already in use (nothing stored, re-synced only)
+    added: int  # derived points entries added by the re-sync
+    reversed: int  # and reversed
+
+
+def use(store: Store, branch_id: int, source: str, scheme: Scheme) -> UseResult:
+    """Put ``source`` (already parsed as ``scheme``) in use and bring the points derived
+    from attendance and dues in line with it, in ONE write transaction: if the re-sync
+    fails half way, the scheme is not in use and no entry is written (no scheme is ever
+    active whose points were not re-synced). The text already in use is re-synced only."""
+    from orglife_tui.data.dues import sync_dues_in
+    from orglife_tui.data.ledger import _lock_chain, sync_attendance_in
+
+    sha = scheme_hash(source)
+    with store.write_transaction() as conn:
+        # the ledger chain's lock first, then the audit chain's: every ledger write takes
+        # them in this order, so that none waits for the other in a circle
+        _lock_chain(conn, branch_id)
+        row = _newest(conn, branch_id)
+        if row is not None and row.sha256 == sha:
+            info, new = _info(row), False
+        else:
+            info, new = _insert(store, conn, branch_id, source, scheme), True
+        attendance = sync_attendance_in(store, conn, branch_id, scheme, info.id)
+        dues = sync_dues_in(store, conn, branch_id, scheme, info.id)
+    return UseResult(info, new, attendance.added + dues.added, attendance.reversed + dues.reversed)
+
+
 def active(store: Store, branch_id: int) -> tuple[SchemeVersionInfo, Scheme] | None:
     """The branch's newest scheme version and the scheme it holds; None before any."""
     with store.read_connection() as conn:

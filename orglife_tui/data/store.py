@@ -710,14 +710,26 @@ class Store:
             if new_rows:
                 conn.execute(insert(member_t), new_rows)
             updated = 0
+            changes: list[dict[str, object]] = []  # old and new values of what changed
             for m in members:
                 if m.member_no in existing:
+                    values = member_values(m, group_ids)
+                    old = conn.execute(
+                        select(member_t).where(member_t.c.id == existing[m.member_no])
+                    ).first()
+                    changed = {
+                        k: {"old": getattr(old, k), "new": v}
+                        for k, v in values.items()
+                        if getattr(old, k) != v
+                    }
                     conn.execute(
                         update(member_t)
                         .where(member_t.c.id == existing[m.member_no])
-                        .values(**member_values(m, group_ids))
+                        .values(**values)
                     )
                     updated += 1
+                    if changed:
+                        changes.append({"member_no": m.member_no, "changes": changed})
             if len(members) == 1 and not updated and source is None:
                 self.audit(
                     conn,
@@ -734,6 +746,7 @@ class Store:
                     added=len(new_rows),
                     updated=updated,
                     source=source,
+                    **({"changes": changes} if changes else {}),
                 )
         return len(new_rows), updated
 

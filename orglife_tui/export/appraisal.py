@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any
 
+from orglife_tui.data.anchors import anchor_text
 from orglife_tui.data.appraisal import SchemeUsed, Tally, TallyRow
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import SessionState, label
@@ -324,6 +325,7 @@ def publication_document(export: AppraisalExport) -> dict[str, Any] | None:
         "as_of": record.as_of.isoformat(),
         "ledger_head": record.ledger_head,
         "audit_head": record.audit_head,
+        "anchor": anchor_text(record.ledger_head, record.audit_head),
         "scheme": None
         if scheme is None
         else {
@@ -522,6 +524,7 @@ def record_lines(export: AppraisalExport) -> list[str]:
         )
     lines.append(t("publication.heads.ledger", hash=record.ledger_head))
     lines.append(t("publication.heads.audit", hash=record.audit_head or "—"))
+    lines.append(t("chain.sheet.anchor", anchor=anchor_text(record.ledger_head, record.audit_head)))
     return lines
 
 
@@ -774,6 +777,7 @@ def _metadata_pairs(export: AppraisalExport) -> list[tuple[str, Any]]:
             ("publication_as_of", record.as_of.isoformat()),
             ("ledger_head", record.ledger_head),
             ("audit_head", record.audit_head or ""),
+            ("anchor", anchor_text(record.ledger_head, record.audit_head)),
         ]
         if scheme is not None:
             pairs += [

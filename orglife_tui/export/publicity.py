@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from orglife_tui.data.anchors import anchor_text
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.publications import DATA_FORMAT, PUBLICITY, PublicationRow, from_iso
 from orglife_tui.data.scores import ScoreRow
@@ -102,6 +103,7 @@ class PublicityNotice:
             t("publication.publicity.record", id=record.id, date=localized_date(record.as_of)),
             t("publication.heads.ledger", hash=record.ledger_head),
             t("publication.heads.audit", hash=record.audit_head or "—"),
+            t("chain.sheet.anchor", anchor=anchor_text(record.ledger_head, record.audit_head)),
         ]
 
     def metadata(self) -> list[tuple[str, Any]]:
@@ -113,6 +115,7 @@ class PublicityNotice:
                 ("publication_as_of", record.as_of.isoformat()),
                 ("ledger_head", record.ledger_head),
                 ("audit_head", record.audit_head or ""),
+                ("anchor", anchor_text(record.ledger_head, record.audit_head)),
             ]
         return [
             ("scheme_name", self.ref.name),

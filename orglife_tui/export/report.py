@@ -72,6 +72,9 @@ def metadata(report: YearReport) -> list[tuple[str, Any]]:
         (t("report.meta.generated"), report.generated),
         (t("report.meta.operator"), report.operator),
         (t("report.meta.findings"), len(report.findings)),
+        (t("chain.sheet.label.ledger_head"), report.ledger_head),
+        (t("chain.sheet.label.audit_head"), report.audit_head),
+        (t("chain.sheet.label.anchor"), f"orglife-tui verify --expect {report.anchor}"),
     ]
 
 

@@ -21,6 +21,7 @@ def _load() -> dict[str, tuple[str, str]]:
     if _catalog is None:
         from orglife_tui.locale import (
             appraisal,
+            chain,
             compliance,
             core,
             corrections,
@@ -66,6 +67,7 @@ def _load() -> dict[str, tuple[str, str]]:
             corrections,
             dues,
             publication,
+            chain,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

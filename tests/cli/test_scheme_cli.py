@@ -283,11 +283,11 @@ def test_use_brings_attendance_points_in_line_with_the_new_scheme(attended, tmp_
 
     calls = []
 
-    def fake_sync(store, branch_id, scheme, version_id, meeting_ids=None, **_):
+    def fake_sync(store, conn, branch_id, scheme, version_id, *args, **kwargs):
         calls.append((branch_id, scheme.version, version_id))
         return ledger.SyncResult(added=2, reversed=1)
 
-    monkeypatch.setattr(ledger, "sync_attendance", fake_sync)
+    monkeypatch.setattr(ledger, "sync_attendance_in", fake_sync)
     file, _ = copy_of_default(tmp_path)
     result = run("--db", attended, "scheme", "use", file)
     assert result.exit_code == 0, result.output
@@ -303,20 +303,49 @@ def test_use_brings_attendance_points_in_line_with_the_new_scheme(attended, tmp_
     assert calls == [(branch.id, "2026.2", info.id)]
 
 
-def test_use_says_nothing_of_attendance_while_the_ledger_cannot_sync(
-    attended, tmp_path, monkeypatch
-):
-    from orglife_tui.data import ledger
+def test_a_use_whose_resync_fails_half_way_changes_nothing(attended, tmp_path, monkeypatch):
+    """The scheme and the re-sync of its points are one transaction (issue 10 §4): the
+    attendance points are written, then the dues re-sync fails; the scheme is not in use
+    and no entry or audit event is left."""
+    from orglife_tui.data import dues, ledger
+    from orglife_tui.data.errors import StoreError
 
-    def not_yet(*args, **kwargs):
-        raise NotImplementedError
+    def snapshot() -> tuple:
+        store = Store.open(attended, operator="tester")
+        try:
+            branch = store.resolve_branch(None)
+            found = schemes.active(store, branch.id)
+            return (
+                found[0].id if found else None,
+                ledger.count_entries(store, branch.id),
+                len(store.audit_entries(limit=1000)),
+            )
+        finally:
+            store.close()
 
-    monkeypatch.setattr(ledger, "sync_attendance", not_yet)
+    written = []
+    real = ledger.sync_attendance_in
+
+    def attendance_then_count(*args, **kwargs):
+        result = real(*args, **kwargs)
+        written.append(result.added)
+        return result
+
+    def broken(*args, **kwargs):
+        raise StoreError("scheme.version_not_found", id=0)
+
+    before = snapshot()
+    monkeypatch.setattr(ledger, "sync_attendance_in", attendance_then_count)
+    monkeypatch.setattr(dues, "sync_dues_in", broken)
     file, _ = copy_of_default(tmp_path)
     result = run("--db", attended, "scheme", "use", file)
-    assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) == 1
-    assert "now in use" in result.stdout
+    assert result.exit_code == 1
+    assert written and written[0] > 0  # the attendance points were written, then undone
+    assert snapshot() == before
+    monkeypatch.undo()
+    again = run("--db", attended, "scheme", "use", file)
+    assert again.exit_code == 0, again.output
+    assert f"{written[0]} added" in again.stdout
 
 
 def test_use_scores_attendance_through_the_real_ledger(attended, tmp_path):

@@ -32,7 +32,15 @@ def test_canonical_spellings_do_not_depend_on_the_backend():
 
     aware = datetime(2026, 1, 2, 11, 0, tzinfo=timezone(timedelta(hours=8)))
     assert canonical(aware) == canonical(datetime(2026, 1, 2, 3, 0)) == "2026-01-02T03:00:00.000000"
-    assert canonical(2.0) == canonical(2.004) == "2.00"
+    # hundredths keep their two-decimal spelling (the chains written so far stay valid);
+    # anything finer is spelled exactly, so that it never hashes like the hundredth
+    assert canonical(2.0) == canonical(2.00) == "2.00"
+    assert (canonical(1.5), canonical(-0.25), canonical(0.1 + 0.2)) == (
+        "1.50",
+        "-0.25",
+        "0.30000000000000004",
+    )
+    assert canonical(2.004) == "2.004" and canonical(1.001) != canonical(1.0)
     assert link_hash(GENESIS, ["ab", "c"]) != link_hash(GENESIS, ["a", "bc"])
 
 

@@ -161,3 +161,47 @@ def test_concurrent_first_uses_store_the_default_once(db_url):
     finally:
         for s in stores:
             s.close()
+
+
+def test_use_puts_a_scheme_in_use_and_resyncs_in_one_transaction(store, branch, monkeypatch):
+    """Issue 10 §4: a re-sync that fails after writing leaves no scheme in use, no entry
+    and no audit event; the same use run again completes; the text in use is re-synced
+    only."""
+    from datetime import date
+
+    from orglife_tui.data import ledger
+    from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
+    from orglife_tui.records import MeetingInput, MemberInput
+
+    store.add_members(branch.id, [MemberInput("001", "张伟", MemberStatus.full)])
+    store.set_records_start(branch.id, date(2026, 1, 1))
+    m = store.add_meeting(
+        branch.id, MeetingInput(date(2026, 3, 5), (MeetingType.themed_day,), "主题党日")
+    )
+    member = store.get_member(branch.id, "001")
+    store.set_attendance(branch.id, m.id, member.id, AttendanceStatus.present)
+    audit_before = len(store.audit_entries(limit=1000))
+    text, scheme = default_scheme_text(), default_scheme()
+
+    real = ledger.sync_attendance_in
+    seen = []
+
+    def then_fail(*args, **kwargs):
+        seen.append(real(*args, **kwargs).added)
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(ledger, "sync_attendance_in", then_fail)
+    with pytest.raises(RuntimeError):
+        schemes.use(store, branch.id, text, scheme)
+    assert seen == [1]  # one attendance entry was written before the failure …
+    assert schemes.active(store, branch.id) is None  # … and undone with the scheme
+    assert ledger.count_entries(store, branch.id) == 0
+    assert len(store.audit_entries(limit=1000)) == audit_before
+
+    monkeypatch.setattr(ledger, "sync_attendance_in", real)
+    used = schemes.use(store, branch.id, text, scheme)
+    assert (used.new, used.added, used.reversed) == (True, 1, 0)
+    assert schemes.active(store, branch.id)[0] == used.info
+    again = schemes.use(store, branch.id, text, scheme)
+    assert (again.new, again.info, again.added) == (False, used.info, 0)
+    assert ledger.verify(store).ok

@@ -107,6 +107,23 @@ class TestMembers:
         changes = json.loads(entry["detail"])["changes"]
         assert changes["name"] == {"old": "张三", "new": "张叁"}
 
+    def test_identity_changes_are_audited_with_old_and_new_values(self, store, branch):
+        """Issue 10 §4: a new member number or name is an audited event naming both."""
+        row = store.add_member(branch.id, member("001", "张三"))
+        store.update_member(branch.id, row.id, member("A01", "张叁"))
+        entry = store.audit_entries(branch.id, limit=1)[0]
+        detail = json.loads(entry["detail"])
+        assert (entry["action"], detail["member_no"]) == ("member.update", "A01")
+        assert detail["changes"]["member_no"] == {"old": "001", "new": "A01"}
+        assert detail["changes"]["name"] == {"old": "张三", "new": "张叁"}
+        # the same through an import that updates members in place
+        store.add_members(branch.id, [member("A01", "张珊")], update_existing=True)
+        entry = store.audit_entries(branch.id, limit=1)[0]
+        assert entry["action"] == "member.import"
+        assert json.loads(entry["detail"])["changes"] == [
+            {"member_no": "A01", "changes": {"name": {"old": "张叁", "new": "张珊"}}}
+        ]
+
     def test_edit_cannot_take_another_members_number(self, store, branch):
         store.add_member(branch.id, member("001"))
         row = store.add_member(branch.id, member("002"))

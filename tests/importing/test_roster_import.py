@@ -440,6 +440,18 @@ def test_a_member_renumbered_elsewhere_is_found_by_name_and_birth_date(store, br
     assert (summary.added, summary.updated) == (0, 1)
     assert summary.details() == ["  updated A17 张伟: member number 001 → A17"]
     assert [m.member_no for m in store.list_members(branch.id)] == ["A17"]
+    # the new number is an audited event with the old one (issue 10 §4) …
+    entry = store.audit_entries(branch.id, limit=1)[0]
+    assert json.loads(entry["detail"])["updated"] == [
+        {"member_no": "A17", "changes": {"member_no": {"old": "001", "new": "A17"}}}
+    ]
+    # … and so is a new name, the number kept
+    v3 = write_csv(tmp_path / "v3.csv", [header, ["A17", "张玮", "正式", "1980-01-02", ""]])
+    assert import_file(store, branch.id, "members", v3, today=TODAY).updated == 1
+    entry = store.audit_entries(branch.id, limit=1)[0]
+    assert json.loads(entry["detail"])["updated"] == [
+        {"member_no": "A17", "changes": {"name": {"old": "张伟", "new": "张玮"}}}
+    ]
 
 
 def test_numbers_that_moved_between_people_are_refused(store, branch, tmp_path):

@@ -184,6 +184,15 @@ async def test_add_an_entry_bad_values_refused_in_place(
         assert ("scored per hour" if lang == "en" else "按小时计分") in screen_text(app)
         assert ledger.count_entries(sqlite_store, branch.id) == before
 
+        # more than two decimals: refused at the hours, not rounded (issue 10 §4)
+        form.fields["hours"].value = "1.005"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.fields["hours"].has_class("-invalid")
+        assert ("at most two decimals" if lang == "en" else "最多保留两位小数") in screen_text(app)
+        assert ledger.count_entries(sqlite_store, branch.id) == before
+
         form.fields["hours"].value = "3"
         form.fields["note"].value = "社区环境整治"
         await pilot.press("ctrl+s")
