@@ -7,9 +7,9 @@ from sqlalchemy import text
 
 from orglife_tui.data import appraisal, schemes
 from orglife_tui.scoring.model import Grade
+from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.conftest import wait_until
 
-PIN = "2468"
 VOTERS = ("001", "002", "003", "004")
 """The full members of the ``branch`` fixture: the voters (005 is probationary)."""
 CANDIDATES = ("001", "002", "003", "004", "005")
@@ -26,7 +26,7 @@ def start(store, branch, year: int = 2026) -> int:
     """A session of ``year`` with the vote open (teller PIN ``PIN``); its id."""
     row = appraisal.new_session(store, branch.id, year)
     scheme = schemes.ensure_active(store, branch.id)[1]
-    appraisal.start_session(store, branch.id, row.id, PIN, scheme)
+    appraisal.start_session(store, branch.id, row.id, PIN, scheme, **PASSWORDS)
     return row.id
 
 

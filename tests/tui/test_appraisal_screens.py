@@ -24,6 +24,7 @@ from orglife_tui.screens.appraisal_detail import (
 from orglife_tui.screens.confirm import ConfirmScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import NeutralScreen
+from tests.tally_passwords import PASSWORDS
 from tests.tui.appraisal_helpers import PIN, press, start, stored, until_screen, vote
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
@@ -190,7 +191,7 @@ async def test_the_one_third_warning_and_the_flag(make_app, branch, sqlite_store
         appraisal.cast_ballot(
             sqlite_store, session_id, voter, {no: E for no in ("001", "002", "003", "004", "005")}
         )
-    appraisal.close_session(sqlite_store, branch.id, session_id)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     app = make_app(branch)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = AppraisalTallyScreen(app.session, session_id)
@@ -284,7 +285,7 @@ async def test_grade_form_lists_the_four_grades(make_app, branch, sqlite_store):
     for voter, grades in BALLOTS.items():
         ratings = dict(zip(("001", "002", "003", "004", "005"), grades, strict=True))
         appraisal.cast_ballot(sqlite_store, session_id, voter, ratings)
-    appraisal.close_session(sqlite_store, branch.id, session_id)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     app = make_app(branch, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         tally = AppraisalTallyScreen(app.session, session_id)
