@@ -383,9 +383,10 @@ def _read_password(role: str, path: str | None, twice: bool) -> str:
     (stripped), or typed hidden by its holder (twice when it is being set). Never echoed."""
     if path is not None:
         return _first_line(path, "appraisal.password_file_unreadable")
-    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True)
+    # stripped as the screens' fields and the files are: one password, whatever face set it
+    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True).strip()
     if twice:
-        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True)
+        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True).strip()
         if first != second:
             raise fail(t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")))
     return first

@@ -24,7 +24,7 @@ from orglife_tui.screens.appraisal_detail import (
 from orglife_tui.screens.confirm import ConfirmScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import NeutralScreen
-from tests.tally_passwords import PASSWORDS
+from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER
 from tests.tui.appraisal_helpers import PIN, press, start, stored, until_screen, vote
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
@@ -89,11 +89,12 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         assert "s Start" in screen_text(app).splitlines()[-1]
         assert "k Kiosk" not in screen_text(app)  # only what the state allows
 
-        # Start: the PIN twice, hidden.
+        # Start: the PIN twice, then each tally password twice, all hidden.
         await press(pilot, "s")
-        await answer(pilot, PIN)
-        assert PIN not in screen_text(app)
-        await answer(pilot, PIN)
+        for secret in (PIN, PIN, TELLER, TELLER, SCRUTINEER, SCRUTINEER):
+            await answer(pilot, secret)
+            for shown in (PIN, TELLER, SCRUTINEER):
+                assert shown not in screen_text(app)
         await until_screen(pilot, AppraisalDetailScreen)
         await wait_until(pilot, lambda: detail.row.state is SessionState.started)
         text = screen_text(app)
@@ -122,10 +123,24 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         for word in ("excellent", "qualified", "abstain"):
             assert word not in text  # nothing of any ballot while open
 
-        # Close and seal: the ballots and the fingerprint, for the minutes.
+        # Close and seal: the PIN and both passwords; a wrong one is named, nothing closes.
         await press(pilot, "c")
         await until_screen(pilot, ConfirmScreen)
         await press(pilot, "y")
+        await answer(pilot, "000000")
+        assert "Wrong teller PIN" in screen_text(app)  # the dialog stays
+        await press(pilot, *PIN, "enter")
+        await answer(pilot, TELLER)
+        await answer(pilot, "not-the-scrutineers")
+        await until_screen(pilot, AppraisalDetailScreen)
+        await pilot.pause()
+        assert any("scrutineer's tally password is wrong" in n.message for n in app._notifications)
+        assert detail.row.state is SessionState.started
+        await press(pilot, "c")
+        await until_screen(pilot, ConfirmScreen)
+        await press(pilot, "y")
+        for secret in (PIN, TELLER, SCRUTINEER):
+            await answer(pilot, secret)
         await until_screen(pilot, NoticeScreen)
         row = appraisal.get_session(sqlite_store, branch.id, detail.session_id)
         assert row.state is SessionState.finished and row.ballots == 4
@@ -222,7 +237,7 @@ async def test_reset_asks_to_confirm_and_the_teller_pin(make_app, branch, sqlite
         await press(pilot, "r")
         await until_screen(pilot, ConfirmScreen)
         await press(pilot, "y")
-        await answer(pilot, "0000")
+        await answer(pilot, "000000")
         assert isinstance(app.screen, AskScreen)
         assert "Wrong teller PIN" in screen_text(app)
         await press(pilot, *PIN, "enter")
@@ -238,18 +253,41 @@ async def test_start_refuses_pins_that_differ(make_app, branch, sqlite_store):
         detail = AppraisalDetailScreen(app.session, row.id)
         await app.push_screen(detail)
         await press(pilot, "s")
-        await answer(pilot, "1357")
-        await answer(pilot, "1358")
+        await answer(pilot, "135790")
+        await answer(pilot, "135791")
+        for secret in (TELLER, TELLER, SCRUTINEER, SCRUTINEER):
+            await answer(pilot, secret)
         await until_screen(pilot, AppraisalDetailScreen)
         await pilot.pause()
         assert detail.row.state is SessionState.created
-        assert any("两次输入的密码不一致" in n.message for n in app._notifications)
+        assert any("两次输入的 PIN 码不一致" in n.message for n in app._notifications)
         await press(pilot, "s")
-        await answer(pilot, "12")
-        await answer(pilot, "12")
+        await answer(pilot, "12345")  # too short: the dialog says so and stays
+        assert "至少需要 6 位数字" in screen_text(app)
+        await press(pilot, "escape")
+        await until_screen(pilot, AppraisalDetailScreen)
+        assert detail.row.state is SessionState.created
+
+
+async def test_start_refuses_one_password_for_both_holders(make_app, branch, sqlite_store):
+    row = appraisal.new_session(sqlite_store, branch.id, 2026)
+    app = make_app(branch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        detail = AppraisalDetailScreen(app.session, row.id)
+        await app.push_screen(detail)
+        await press(pilot, "s")
+        await answer(pilot, PIN)
+        await answer(pilot, PIN)
+        await answer(pilot, "short")  # too short: refused in the dialog
+        assert "at least 8 characters" in screen_text(app)
+        await press(pilot, *TELLER, "enter")
+        for secret in (TELLER, TELLER, TELLER):
+            await answer(pilot, secret)
         await until_screen(pilot, AppraisalDetailScreen)
         await pilot.pause()
-        assert detail.row.state is SessionState.created  # too short: the store refuses
+        assert detail.row.state is SessionState.created
+        assert any("are the same" in n.message for n in app._notifications)
+        assert not any(TELLER in n.message for n in app._notifications)
 
 
 @LANGS
