@@ -13,7 +13,15 @@ Secrecy in storage (DESIGN.md §6)
   ballot it came from. Receipts (``appraisal_receipt``) are random codes linked to nothing
   but the session. No timestamp, sequence or autoincrement id is anywhere near them; on
   SQLite they are ``WITHOUT ROWID`` tables, read back in key order.
-* A ballot is one transaction (voted row, rating rows, receipt) and writes **no** audit
+* While the poll is open a ballot's ratings are stored only sealed (``appraisal_sealed``:
+  random key, session, a PyNaCl sealed box to the session's public key, padded to one
+  length per session); the private key exists only split under the teller's and the
+  scrutineer's tally passwords (``data.sealing``). ``close_session`` needs both: in one
+  transaction it opens every sealed ballot, writes the rating rows below (random keys, in
+  key order), deletes the sealed rows and the wrapped key, and seals; the scrub follows
+  and clears ``scrub_pending``. A copy of the files taken during the poll, with either
+  password, shows who voted and that a ballot exists, never what it says.
+* A ballot is one transaction (voted row, sealed ballot, receipt) and writes **no** audit
   event; neither does activating a voter. The audit log holds poll-level events only:
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
   ``appraisal.seal`` (ballots, fingerprint), ``appraisal.reset``, ``appraisal.grade``,
