@@ -30,15 +30,27 @@ def start(store, branch, year: int = 2026) -> int:
     return row.id
 
 
-def stored(store, session_id: int) -> tuple[int, int, int]:
-    """(rating rows, voted-set rows, receipts) of the session, read from the tables."""
+def _count(store, table: str, session_id: int) -> int:
     with store.read_connection() as conn:
-        return tuple(  # type: ignore[return-value]
-            conn.execute(
-                text(f"SELECT count(*) FROM {table} WHERE session_id = :s"), {"s": session_id}
-            ).scalar_one()
-            for table in ("appraisal_rating", "appraisal_voted", "appraisal_receipt")
-        )
+        return conn.execute(
+            text(f"SELECT count(*) FROM {table} WHERE session_id = :s"), {"s": session_id}
+        ).scalar_one()
+
+
+def stored(store, session_id: int) -> tuple[int, int, int]:
+    """(sealed ballots, voted-set rows, receipts) of the session, read from the tables.
+    While the poll is open no plaintext rating row may exist: checked on every call."""
+    if _count(store, "appraisal_sealed", session_id):
+        assert ratings(store, session_id) == 0
+    return tuple(  # type: ignore[return-value]
+        _count(store, table, session_id)
+        for table in ("appraisal_sealed", "appraisal_voted", "appraisal_receipt")
+    )
+
+
+def ratings(store, session_id: int) -> int:
+    """The session's plaintext rating rows (written at the close)."""
+    return _count(store, "appraisal_rating", session_id)
 
 
 async def press(pilot, *keys: str) -> None:

@@ -25,7 +25,7 @@ from orglife_tui.screens.confirm import ConfirmScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import NeutralScreen
 from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER
-from tests.tui.appraisal_helpers import PIN, press, start, stored, until_screen, vote
+from tests.tui.appraisal_helpers import PIN, press, ratings, start, stored, until_screen, vote
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -197,7 +197,8 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         assert "g Grade" not in screen_text(app).splitlines()[-1]
         await press(pilot, "g")
         assert app.screen is tally_screen  # frozen
-    assert stored(sqlite_store, detail.session_id)[:2] == (20, 4)
+    assert stored(sqlite_store, detail.session_id) == (0, 4, 4)
+    assert ratings(sqlite_store, detail.session_id) == 20
 
 
 async def test_the_one_third_warning_and_the_flag(make_app, branch, sqlite_store):
