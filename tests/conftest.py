@@ -47,6 +47,18 @@ def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> 
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _fast_tally_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its minimum limits: the tally passwords' wrapping is tested for what it
+    does, not for how slow it is (production keeps libsodium's "moderate" limits)."""
+    import nacl.pwhash
+
+    from orglife_tui.data import sealing
+
+    monkeypatch.setattr(sealing, "KDF_OPSLIMIT", nacl.pwhash.argon2id.OPSLIMIT_MIN)
+    monkeypatch.setattr(sealing, "KDF_MEMLIMIT", nacl.pwhash.argon2id.MEMLIMIT_MIN)
+
+
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'branch.db'}"

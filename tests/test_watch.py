@@ -9,6 +9,7 @@ import pytest
 from orglife_tui import watch
 from orglife_tui.scoring.policy import LadderAction, Severity
 from tests import compliance_year as year_fixture
+from tests.tally_passwords import PASSWORDS, PIN
 
 YEAR = year_fixture.YEAR
 
@@ -145,12 +146,12 @@ def test_a_closed_appraisal_session_counts_as_the_years_appraisal(store):
 
     assert appraisal_findings() == {str(YEAR)}
     session = appraisal.new_session(store, branch.id, YEAR)
-    appraisal.start_session(store, branch.id, session.id, "2468", default_scheme())
+    appraisal.start_session(store, branch.id, session.id, PIN, default_scheme(), **PASSWORDS)
     assert appraisal_findings() == {str(YEAR)}  # a poll still open is not yet held
     candidates = [c.member_no for c in appraisal.candidates(store, session.id)]
     for voter in appraisal.voters(store, session.id):
         appraisal.cast_ballot(store, session.id, voter.member_no, dict.fromkeys(candidates))
-    appraisal.close_session(store, branch.id, session.id)
+    appraisal.close_session(store, branch.id, session.id, PIN, **PASSWORDS)
     assert appraisal_findings() == set()
     # … for its own year only
     later = watch.check(store, branch.id, YEAR + 1, date(YEAR + 1, 12, 31))

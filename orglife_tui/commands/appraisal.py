@@ -86,8 +86,26 @@ def register(app: typer.Typer) -> None:
         pin_file: str = typer.Option(
             None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
         ),
+        teller_file: str = typer.Option(
+            None,
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+        scrutineer_file: str = typer.Option(
+            None,
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
     ) -> None:
-        from orglife_tui.data.appraisal import get_session, start_session, state_error
+        from orglife_tui.data.appraisal import (
+            check_new_passwords,
+            check_new_pin,
+            get_session,
+            start_session,
+            state_error,
+        )
         from orglife_tui.data.schemes import ensure_active
         from orglife_tui.domain import SessionState
 
@@ -98,8 +116,20 @@ def register(app: typer.Typer) -> None:
                 # refuse before asking for a PIN that would not be used
                 raise state_error(session_id, session.state.value, "created")
             pin = _read_pin(pin_file)
+            check_new_pin(pin)  # before asking for the passwords
+            teller = _read_password("teller", teller_file, twice=True)
+            scrutineer = _read_password("scrutineer", scrutineer_file, twice=True)
+            check_new_passwords(teller, scrutineer)
             _, scheme = ensure_active(store, branch.id)
-            row = start_session(store, branch.id, session_id, pin, scheme)
+            row = start_session(
+                store,
+                branch.id,
+                session_id,
+                pin,
+                scheme,
+                teller_password=teller,
+                scrutineer_password=scrutineer,
+            )
         finally:
             store.close()
         typer.echo(t("appraisal.started", id=row.id, voters=row.voters, candidates=row.candidates))
@@ -109,13 +139,51 @@ def register(app: typer.Typer) -> None:
     def appraisal_close(
         ctx: typer.Context,
         session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        pin_file: str = typer.Option(
+            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
+        ),
+        teller_file: str = typer.Option(
+            None,
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+        scrutineer_file: str = typer.Option(
+            None,
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
     ) -> None:
-        from orglife_tui.data.appraisal import close_session, get_session
+        from orglife_tui.data.appraisal import (
+            check_pin,
+            close_session,
+            get_session,
+            state_error,
+        )
+        from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
         try:
             before = get_session(store, branch.id, session_id)
-            seal = close_session(store, branch.id, session_id)
+            if before.state is SessionState.created:
+                raise state_error(session_id, before.state.value, "started")
+            pin = ""
+            teller = scrutineer = None
+            if before.state is not SessionState.published:  # a published one is frozen
+                pin = _read_pin(pin_file, twice=False)
+                check_pin(store, session_id, pin)  # before the passwords are asked for
+            if before.state is SessionState.started and before.sealed:
+                teller = _read_password("teller", teller_file, twice=False)
+                scrutineer = _read_password("scrutineer", scrutineer_file, twice=False)
+            seal = close_session(
+                store,
+                branch.id,
+                session_id,
+                pin,
+                teller_password=teller,
+                scrutineer_password=scrutineer,
+            )
         finally:
             store.close()
         if before.fingerprint is not None:
@@ -193,8 +261,12 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
         yes: bool = typer.Option(False, "--yes", "-y", help=t("appraisal.cli.opt.yes")),
+        pin_file: str = typer.Option(
+            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
+        ),
     ) -> None:
         from orglife_tui.data.appraisal import get_session, reset_session
+        from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
         try:
@@ -203,7 +275,9 @@ def register(app: typer.Typer) -> None:
                 t("appraisal.reset_confirm", id=session_id, voted=before.voted), default=False
             ):
                 raise fail(t("appraisal.reset_cancelled"))
-            reset_session(store, branch.id, session_id)
+            needs_pin = before.state in (SessionState.started, SessionState.finished)
+            pin = _read_pin(pin_file, twice=False) if needs_pin else ""
+            reset_session(store, branch.id, session_id, pin)
         finally:
             store.close()
         typer.echo(t("appraisal.reset_done", id=session_id))
@@ -282,21 +356,39 @@ def register(app: typer.Typer) -> None:
 # ---------------------------------------------------------------------------- the PIN
 
 
-def _read_pin(pin_file: str | None) -> str:
-    """The teller's PIN: the first line of ``pin_file`` (stripped), or typed twice hidden."""
+def _first_line(path: str, unreadable_key: str) -> str:
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            return fh.readline().strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise fail(t(unreadable_key, path=str(path), reason=reason)) from None
+
+
+def _read_pin(pin_file: str | None, twice: bool = True) -> str:
+    """The teller's PIN: the first line of ``pin_file`` (stripped), or typed hidden (twice
+    when it is being set)."""
     if pin_file is not None:
-        try:
-            with Path(pin_file).open(encoding="utf-8") as fh:
-                return fh.readline().strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            raise fail(
-                t("appraisal.pin_file_unreadable", path=str(pin_file), reason=reason)
-            ) from None
+        return _first_line(pin_file, "appraisal.pin_file_unreadable")
     first = typer.prompt(t("appraisal.cli.pin_prompt"), hide_input=True)
-    second = typer.prompt(t("appraisal.cli.pin_again"), hide_input=True)
-    if first != second:
-        raise fail(t("appraisal.pin_mismatch"))
+    if twice:
+        second = typer.prompt(t("appraisal.cli.pin_again"), hide_input=True)
+        if first != second:
+            raise fail(t("appraisal.pin_mismatch"))
+    return first
+
+
+def _read_password(role: str, path: str | None, twice: bool) -> str:
+    """One tally password (``role``: teller or scrutineer): the first line of ``path``
+    (stripped), or typed hidden by its holder (twice when it is being set). Never echoed."""
+    if path is not None:
+        return _first_line(path, "appraisal.password_file_unreadable")
+    # stripped as the screens' fields and the files are: one password, whatever face set it
+    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True).strip()
+    if twice:
+        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True).strip()
+        if first != second:
+            raise fail(t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")))
     return first
 
 

@@ -13,7 +13,15 @@ Secrecy in storage (DESIGN.md §6)
   ballot it came from. Receipts (``appraisal_receipt``) are random codes linked to nothing
   but the session. No timestamp, sequence or autoincrement id is anywhere near them; on
   SQLite they are ``WITHOUT ROWID`` tables, read back in key order.
-* A ballot is one transaction (voted row, rating rows, receipt) and writes **no** audit
+* While the poll is open a ballot's ratings are stored only sealed (``appraisal_sealed``:
+  random key, session, a PyNaCl sealed box to the session's public key, padded to one
+  length per session); the private key exists only split under the teller's and the
+  scrutineer's tally passwords (``data.sealing``). ``close_session`` needs both: in one
+  transaction it opens every sealed ballot, writes the rating rows below (random keys, in
+  key order), deletes the sealed rows and the wrapped key, and seals; the scrub follows
+  and clears ``scrub_pending``. A copy of the files taken during the poll, with either
+  password, shows who voted and that a ballot exists, never what it says.
+* A ballot is one transaction (voted row, sealed ballot, receipt) and writes **no** audit
   event; neither does activating a voter. The audit log holds poll-level events only:
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
   ``appraisal.seal`` (ballots, fingerprint), ``appraisal.reset``, ``appraisal.grade``,
@@ -73,13 +81,14 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from orglife_tui.data import publications
+from orglife_tui.data import publications, sealing
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.models import (
     AppraisalCandidate,
     AppraisalDecision,
     AppraisalRating,
     AppraisalReceipt,
+    AppraisalSealed,
     AppraisalSession,
     AppraisalVoted,
     AppraisalVoter,
@@ -99,15 +108,16 @@ voter_t = AppraisalVoter.__table__
 voted_t = AppraisalVoted.__table__
 rating_t = AppraisalRating.__table__
 receipt_t = AppraisalReceipt.__table__
+sealed_t = AppraisalSealed.__table__
 decision_t = AppraisalDecision.__table__
 scheme_t = SchemeVersion.__table__
 
 # A ballot: candidate member_no -> grade (None: abstain), or the same as pairs.
 Ratings = Mapping[str, object] | Iterable[tuple[str, object]]
 
-BALLOT_TABLES = ("appraisal_rating", "appraisal_voted", "appraisal_receipt")
-# The teller's PIN (hashlib.scrypt parameters) and its lock-out.
-PIN_MIN_LENGTH = 4
+BALLOT_TABLES = ("appraisal_rating", "appraisal_voted", "appraisal_receipt", "appraisal_sealed")
+# The teller's PIN (digits only; hashlib.scrypt parameters) and its lock-out.
+PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 64
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 PIN_SALT_BYTES = 16
@@ -140,6 +150,10 @@ class SessionRow:
     started_at: datetime | None
     closed_at: datetime | None
     published_at: datetime | None
+    # The poll's ballots are sealed: closing needs both tally passwords (sessions started
+    # before migration 0007 have plaintext ballots and no key).
+    sealed: bool = False
+    scrub_pending: bool = False  # sealed, files not yet scrubbed: close again
 
 
 @dataclass(frozen=True)
@@ -261,6 +275,8 @@ def _session_select():
         session_t.c.started_at,
         session_t.c.closed_at,
         session_t.c.published_at,
+        session_t.c.tally_key,
+        session_t.c.scrub_pending,
     )
 
 
@@ -278,6 +294,8 @@ def _session_row(r) -> SessionRow:
         started_at=_aware(r.started_at),
         closed_at=_aware(r.closed_at),
         published_at=_aware(r.published_at),
+        sealed=r.tally_key is not None,
+        scrub_pending=bool(r.scrub_pending),
     )
 
 
@@ -434,10 +452,45 @@ def has_receipt(store: Store, branch_id: int, session_id: int, code: str) -> boo
     return found is not None
 
 
+def check_new_pin(pin: str) -> None:
+    """Refuse a teller PIN that is not at least ``PIN_MIN_LENGTH`` digits (0-9)."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise StoreError("appraisal.pin_not_digits", length=PIN_MIN_LENGTH)
+    if len(pin) < PIN_MIN_LENGTH:
+        raise StoreError("appraisal.pin_too_short", length=PIN_MIN_LENGTH)
+    if len(pin) > PIN_MAX_LENGTH:
+        raise StoreError("appraisal.pin_too_long", length=PIN_MAX_LENGTH)
+
+
+def check_new_passwords(teller_password: str, scrutineer_password: str) -> None:
+    """Refuse tally passwords that are missing, too short or too long, or the same (two
+    people hold them: one password must not open the poll)."""
+    for role, password in (("teller", teller_password), ("scrutineer", scrutineer_password)):
+        if len(password) < sealing.PASSWORD_MIN_LENGTH:
+            raise StoreError(
+                f"appraisal.password_too_short.{role}", length=sealing.PASSWORD_MIN_LENGTH
+            )
+        if len(password) > sealing.PASSWORD_MAX_LENGTH:
+            raise StoreError(
+                f"appraisal.password_too_long.{role}", length=sealing.PASSWORD_MAX_LENGTH
+            )
+    if teller_password == scrutineer_password:
+        raise StoreError("appraisal.passwords_same")
+
+
 def start_session(
-    store: Store, branch_id: int, session_id: int, pin: str, scheme: Scheme
+    store: Store,
+    branch_id: int,
+    session_id: int,
+    pin: str,
+    scheme: Scheme,
+    *,
+    teller_password: str,
+    scrutineer_password: str,
 ) -> SessionRow:
-    """Open the poll: snapshot candidates and voters, store the teller's PIN (scrypt).
+    """Open the poll: snapshot candidates and voters, store the teller's PIN (scrypt) and
+    create the session key pair whose private half only both tally passwords together
+    open (``data.sealing``): every ballot cast is sealed to its public key.
 
     Membership is taken on its dates (the poll starts on ``store.today()``): candidates are
     the members in the branch on the appraised year's last day (on the start, if that comes
@@ -450,12 +503,15 @@ def start_session(
 
     from orglife_tui.data.membership import in_branch_on, status_on
 
-    if len(pin) < PIN_MIN_LENGTH:
-        raise StoreError("appraisal.pin_too_short", length=PIN_MIN_LENGTH)
-    if len(pin) > PIN_MAX_LENGTH:
-        raise StoreError("appraisal.pin_too_long", length=PIN_MAX_LENGTH)
+    check_new_pin(pin)
+    check_new_passwords(teller_password, scrutineer_password)
+    with store.read_connection() as conn:  # refuse before the slow key derivation
+        state = _read_session(conn, branch_id, session_id).state
+    if state is not SessionState.created:
+        raise state_error(session_id, state.value, "created")
     salt = secrets.token_bytes(PIN_SALT_BYTES)
     digest = _hash_pin(pin, salt)
+    public_key, wrapped_key = sealing.new_key(teller_password, scrutineer_password)
     with store.write_transaction() as conn:
         s = _lock(conn, branch_id, session_id)
         if s.state != SessionState.created.value:
@@ -520,6 +576,9 @@ def start_session(
                 pin_locked_until=None,
                 scheme_version_id=version_id,
                 started_at=_now(),
+                tally_public_key=public_key,
+                tally_key=wrapped_key,
+                scrub_pending=False,
             )
         )
         store.audit(
@@ -712,30 +771,33 @@ def cast_ballot(
     ``ratings`` maps every candidate's member number to a grade (None: abstain); it may
     also be given as (member_no, grade) pairs. ``voter_no`` None is a paper ballot typed in
     by the teller (the voter is marked with ``mark_paper_voters``). One transaction: the
-    voted-set row, one rating row per candidate (random keys), one random receipt; no
-    audit event. Refused, with nothing written: a poll not open, an unknown or ineligible
-    voter, one who already voted, a candidate missing, rated twice or unknown, an unknown
-    grade.
+    voted-set row, the ballot sealed to the session's public key in one row (random key;
+    no plaintext rating is stored while the poll is open), one random receipt; no audit
+    event. Refused, with nothing written: a poll not open, an unknown or ineligible voter,
+    one who already voted, a candidate missing, rated twice or unknown, an unknown grade.
+
+    A session started before sealed ballots existed (no public key) stores one plaintext
+    rating row per candidate (random keys), as it did then.
     """
     try:
         with store.write_transaction() as conn:
             _secure_delete(conn)
-            _open_session(conn, session_id)
+            s = _open_session(conn, session_id)
             checked = _check_ratings(conn, session_id, ratings)
             voter_id = None if voter_no is None else _voter_id(conn, session_id, voter_no)
-            rows = sorted(
-                (
-                    {
-                        "key": secrets.token_hex(RATING_KEY_BYTES),
-                        "session_id": session_id,
-                        "candidate_id": candidate_id,
-                        "grade": None if grade is None else grade.value,
-                    }
-                    for candidate_id, grade in checked
-                ),
-                key=lambda r: r["key"],
-            )
-            conn.execute(insert(rating_t), rows)
+            if s.tally_public_key is not None:
+                box = sealing.seal(
+                    s.tally_public_key,
+                    {cid: None if g is None else g.value for cid, g in checked},
+                    sealing.padded_size(cid for cid, _ in checked),
+                )
+                conn.execute(
+                    insert(sealed_t).values(
+                        key=secrets.token_hex(RATING_KEY_BYTES), session_id=session_id, box=box
+                    )
+                )
+            else:
+                _insert_ratings(conn, session_id, checked)
             if voter_id is not None:
                 conn.execute(insert(voted_t).values(session_id=session_id, member_id=voter_id))
             code = _receipt_code()
@@ -745,6 +807,28 @@ def cast_ballot(
     except IntegrityError:  # the same voter on two terminals at once
         raise Conflict("appraisal.already_voted", member_no=voter_no or "") from None
     return code
+
+
+def _insert_ratings(
+    conn: Connection, session_id: int, checked: Iterable[tuple[int, Grade | str | None]]
+) -> int:
+    """Rating rows in the unlinkable form: one per (candidate, grade), random keys,
+    inserted in key order. The number of rows."""
+    rows = sorted(
+        (
+            {
+                "key": secrets.token_hex(RATING_KEY_BYTES),
+                "session_id": session_id,
+                "candidate_id": candidate_id,
+                "grade": grade.value if isinstance(grade, Grade) else grade,
+            }
+            for candidate_id, grade in checked
+        ),
+        key=lambda r: r["key"],
+    )
+    if rows:
+        conn.execute(insert(rating_t), rows)
+    return len(rows)
 
 
 def mark_paper_voters(store: Store, session_id: int, voter_nos: Sequence[str]) -> None:
@@ -813,104 +897,209 @@ def _rewrite_in_key_order(conn: Connection, session_id: int) -> None:
         conn.execute(insert(table), rows)
 
 
-def close_session(store: Store, branch_id: int, session_id: int) -> SealResult:
-    """End the poll and seal it: ``started → finished``.
+def _count(conn: Connection, table, session_id: int) -> int:
+    return int(
+        conn.scalar(select(func.count()).select_from(table).where(table.c.session_id == session_id))
+        or 0
+    )
 
-    Checks that the votes cast (receipts) equal the voted set and that every candidate has
-    one rating row per ballot; stores the ballot count and the fingerprint, writes the one
-    ``appraisal.seal`` audit event, then scrubs the traces of cast order (module docstring).
-    Closing a session already closed repeats only the scrub.
+
+def _open_tally_key(
+    store: Store,
+    session_id: int,
+    teller_password: str | None,
+    scrutineer_password: str | None,
+):
+    """The session's private key from both tally passwords, or a refusal naming the
+    password that is missing or wrong (never showing it)."""
+    for role, password in (("teller", teller_password), ("scrutineer", scrutineer_password)):
+        if not password:
+            raise StoreError(f"appraisal.password_missing.{role}")
+    with store.read_connection() as conn:
+        row = conn.execute(
+            select(session_t.c.tally_key, session_t.c.tally_public_key).where(
+                session_t.c.id == session_id
+            )
+        ).one()
+    try:
+        return sealing.open_key(
+            row.tally_key,
+            row.tally_public_key,
+            teller_password,  # type: ignore[arg-type]
+            scrutineer_password,  # type: ignore[arg-type]
+        )
+    except sealing.WrongPassword as wrong:
+        which = "both" if len(wrong.roles) == 2 else wrong.roles[0]
+        raise StoreError(f"appraisal.password_wrong.{which}") from None
+
+
+def _open_sealed_ballots(conn: Connection, session_id: int, key, ballots: int) -> None:
+    """Every sealed ballot opened and written as rating rows in the unlinkable form, the
+    sealed rows deleted; refused (nothing written) if a ballot does not open or does not
+    rate every candidate of the roster exactly once with a known grade."""
+    sealed = _count(conn, sealed_t, session_id)
+    if sealed != ballots:
+        raise StoreError("appraisal.sealed_mismatch", sealed=sealed, ballots=ballots)
+    roster = set(
+        conn.scalars(select(candidate_t.c.member_id).where(candidate_t.c.session_id == session_id))
+    )
+    grades = {g.value for g in GRADES} | {None}
+    opened: list[tuple[int, str | None]] = []
+    for box in conn.scalars(
+        select(sealed_t.c.box).where(sealed_t.c.session_id == session_id).order_by(sealed_t.c.key)
+    ):
+        try:
+            ratings = sealing.unseal(key, box)
+        except sealing.BadBallot:
+            raise StoreError("appraisal.sealed_unreadable") from None
+        if set(ratings) != roster or not set(ratings.values()) <= grades:
+            raise StoreError("appraisal.sealed_unreadable")
+        opened.extend(ratings.items())
+    _insert_ratings(conn, session_id, opened)
+    conn.execute(delete(sealed_t).where(sealed_t.c.session_id == session_id))
+
+
+def _seal(store: Store, conn: Connection, s, key) -> SealResult:
+    """The closing transaction's work on a started session ``s`` (locked)."""
+    session_id = s.id
+    _secure_delete(conn)
+    ballots = _count(conn, receipt_t, session_id)
+    voted = _count(conn, voted_t, session_id)
+    voters_n = _count(conn, voter_t, session_id)
+    if ballots == 0:
+        raise StoreError("appraisal.no_ballots", id=session_id)
+    if ballots != voted:
+        raise StoreError("appraisal.count_mismatch", ballots=ballots, voted=voted)
+    if key is not None:
+        _open_sealed_ballots(conn, session_id, key, ballots)
+    per_candidate = conn.execute(
+        select(candidate_t.c.member_no, func.count(rating_t.c.key).label("n"))
+        .select_from(
+            candidate_t.outerjoin(
+                rating_t,
+                (rating_t.c.session_id == candidate_t.c.session_id)
+                & (rating_t.c.candidate_id == candidate_t.c.member_id),
+            )
+        )
+        .where(candidate_t.c.session_id == session_id)
+        .group_by(candidate_t.c.member_no)
+        .order_by(candidate_t.c.member_no)
+    ).all()
+    for r in _by_number(per_candidate):
+        if r.n != ballots:
+            raise StoreError(
+                "appraisal.ratings_mismatch",
+                member_no=r.member_no,
+                rows=r.n,
+                ballots=ballots,
+            )
+    digest = fingerprint(conn, session_id)
+    if conn.dialect.name == "postgresql":
+        _rewrite_in_key_order(conn, session_id)
+    conn.execute(
+        update(session_t)
+        .where(session_t.c.id == session_id)
+        .values(
+            state=SessionState.finished.value,
+            fingerprint=digest,
+            ballots=ballots,
+            closed_at=_now(),
+            pin_failures=0,
+            pin_locked_until=None,
+            tally_key=None,  # the private key is gone with the sealed ballots
+            scrub_pending=True,
+        )
+    )
+    store.audit(
+        conn,
+        s.branch_id,
+        "appraisal.seal",
+        session=session_id,
+        year=s.year,
+        ballots=ballots,
+        voters=voters_n,
+        fingerprint=digest,
+    )
+    return SealResult(ballots, digest)
+
+
+def _checkpoint(store: Store) -> None:
+    if store.engine.dialect.name == "sqlite":
+        raw = store.engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+
+
+def _scrub_and_clear(store: Store, session_id: int) -> None:
+    """The scrub, then the session's ``scrub_pending`` cleared (and that write checkpointed
+    away too): a crash before the flag is cleared only means scrubbing again."""
+    _scrub(store)
+    with store.write_transaction() as conn:
+        conn.execute(
+            update(session_t)
+            .where(session_t.c.id == session_id, session_t.c.scrub_pending.is_(True))
+            .values(scrub_pending=False)
+        )
+    _checkpoint(store)
+
+
+def close_session(
+    store: Store,
+    branch_id: int,
+    session_id: int,
+    pin: str,
+    *,
+    teller_password: str | None = None,
+    scrutineer_password: str | None = None,
+) -> SealResult:
+    """End the poll and seal it: ``started → finished``. Needs the teller's PIN (with its
+    lock-out, ``check_pin``) and, for sealed ballots, both tally passwords.
+
+    One write transaction opens every sealed ballot and writes its ratings as unlinkable
+    rating rows, deletes the sealed rows and the wrapped private key, checks that the
+    votes cast (receipts) equal the voted set and that every candidate has one rating row
+    per ballot, stores the ballot count and the fingerprint, writes the one
+    ``appraisal.seal`` audit event and marks the session ``scrub_pending``; then the scrub
+    (module docstring) runs and clears the mark. Killed before the commit, nothing has
+    changed; after it, ``verify`` reports the pending scrub and closing again (the PIN
+    only) finishes it. Closing a session already closed repeats only the scrub.
     """
+    session = get_session(store, branch_id, session_id)
+    if session.state is SessionState.published:  # frozen: only the harmless scrub is left
+        _scrub(store)
+        return SealResult(int(session.ballots or 0), session.fingerprint or "")
+    if session.state is SessionState.created:
+        raise state_error(session_id, session.state.value, "started")
+    check_pin(store, session_id, pin)
+    key = None
+    if session.state is SessionState.started and session.sealed:
+        key = _open_tally_key(store, session_id, teller_password, scrutineer_password)
     with store.write_transaction() as conn:
         s = _lock(conn, branch_id, session_id)
         if s.state in (SessionState.finished.value, SessionState.published.value):
             result = SealResult(int(s.ballots or 0), s.fingerprint or "")
         elif s.state != SessionState.started.value:
             raise state_error(session_id, s.state, "started")
+        elif s.tally_key is not None and key is None:  # started sealed meanwhile (a reset)
+            raise StoreError("appraisal.password_missing.teller")
         else:
-            _secure_delete(conn)
-            ballots = int(
-                conn.scalar(
-                    select(func.count())
-                    .select_from(receipt_t)
-                    .where(receipt_t.c.session_id == session_id)
-                )
-                or 0
-            )
-            voted = int(
-                conn.scalar(
-                    select(func.count())
-                    .select_from(voted_t)
-                    .where(voted_t.c.session_id == session_id)
-                )
-                or 0
-            )
-            voters_n = int(
-                conn.scalar(
-                    select(func.count())
-                    .select_from(voter_t)
-                    .where(voter_t.c.session_id == session_id)
-                )
-                or 0
-            )
-            if ballots == 0:
-                raise StoreError("appraisal.no_ballots", id=session_id)
-            if ballots != voted:
-                raise StoreError("appraisal.count_mismatch", ballots=ballots, voted=voted)
-            per_candidate = conn.execute(
-                select(candidate_t.c.member_no, func.count(rating_t.c.key).label("n"))
-                .select_from(
-                    candidate_t.outerjoin(
-                        rating_t,
-                        (rating_t.c.session_id == candidate_t.c.session_id)
-                        & (rating_t.c.candidate_id == candidate_t.c.member_id),
-                    )
-                )
-                .where(candidate_t.c.session_id == session_id)
-                .group_by(candidate_t.c.member_no)
-                .order_by(candidate_t.c.member_no)
-            ).all()
-            for r in _by_number(per_candidate):
-                if r.n != ballots:
-                    raise StoreError(
-                        "appraisal.ratings_mismatch",
-                        member_no=r.member_no,
-                        rows=r.n,
-                        ballots=ballots,
-                    )
-            digest = fingerprint(conn, session_id)
-            if conn.dialect.name == "postgresql":
-                _rewrite_in_key_order(conn, session_id)
-            conn.execute(
-                update(session_t)
-                .where(session_t.c.id == session_id)
-                .values(
-                    state=SessionState.finished.value,
-                    fingerprint=digest,
-                    ballots=ballots,
-                    closed_at=_now(),
-                    pin_failures=0,
-                    pin_locked_until=None,
-                )
-            )
-            store.audit(
-                conn,
-                branch_id,
-                "appraisal.seal",
-                session=session_id,
-                year=s.year,
-                ballots=ballots,
-                voters=voters_n,
-                fingerprint=digest,
-            )
-            result = SealResult(ballots, digest)
-    _scrub(store)
+            result = _seal(store, conn, s, key)
+    _scrub_and_clear(store, session_id)
     return result
 
 
-def reset_session(store: Store, branch_id: int, session_id: int) -> SessionRow:
-    """Back to ``created``: every ballot, the roster snapshot, the grades and the PIN are
-    discarded. Refused once published."""
+def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> SessionRow:
+    """Back to ``created``: every ballot (sealed or not), the roster snapshot, the grades,
+    the PIN and the session key are discarded. Needs the teller's PIN, as the kiosk does.
+    Refused once published."""
+    session = get_session(store, branch_id, session_id)
+    if session.state is SessionState.published:
+        raise Conflict("appraisal.published", id=session_id)
+    if session.state is SessionState.created:
+        return session
+    check_pin(store, session_id, pin)
     with store.write_transaction() as conn:
         s = _lock(conn, branch_id, session_id)
         if s.state == SessionState.published.value:
@@ -918,15 +1107,8 @@ def reset_session(store: Store, branch_id: int, session_id: int) -> SessionRow:
         if s.state == SessionState.created.value:
             return _read_session(conn, branch_id, session_id)
         _secure_delete(conn)
-        discarded = int(
-            conn.scalar(
-                select(func.count())
-                .select_from(receipt_t)
-                .where(receipt_t.c.session_id == session_id)
-            )
-            or 0
-        )
-        for table in (decision_t, receipt_t, rating_t, voted_t, voter_t, candidate_t):
+        discarded = _count(conn, receipt_t, session_id)
+        for table in (decision_t, receipt_t, sealed_t, rating_t, voted_t, voter_t, candidate_t):
             conn.execute(delete(table).where(table.c.session_id == session_id))
         conn.execute(
             update(session_t)
@@ -941,6 +1123,9 @@ def reset_session(store: Store, branch_id: int, session_id: int) -> SessionRow:
                 ballots=None,
                 started_at=None,
                 closed_at=None,
+                tally_public_key=None,
+                tally_key=None,
+                scrub_pending=False,
             )
         )
         store.audit(
@@ -1298,6 +1483,8 @@ def publish(
         s = _lock(conn, branch_id, session_id)
         if s.state != SessionState.finished.value:
             raise state_error(session_id, s.state, "finished")
+        if s.scrub_pending:  # a published session is frozen: scrub first
+            raise StoreError("appraisal.scrub_pending", id=session_id)
         missing = conn.execute(
             select(candidate_t.c.member_no, candidate_t.c.name)
             .select_from(
@@ -1376,8 +1563,30 @@ def publish(
 def fingerprint_problems(conn: Connection) -> list[FingerprintProblem]:
     """Every sealed session whose rating rows no longer give the stored fingerprint, whose
     ballot tables no longer hold the sealed number of ballots, or whose stored fingerprint
-    is not the one its last seal event wrote in the (hash-chained) audit log."""
+    is not the one its last seal event wrote in the (hash-chained) audit log; and every
+    closed session whose files were not yet scrubbed (a close cut short: closing again
+    finishes it) or that still holds sealed ballots or its key."""
     out: list[FingerprintProblem] = []
+    closed = (SessionState.finished.value, SessionState.published.value)
+    leftover = select(literal(1)).where(
+        sealed_t.c.session_id == session_t.c.id
+    ).exists() | session_t.c.tally_key.is_not(None)
+    for s in conn.execute(
+        select(
+            session_t.c.id,
+            session_t.c.branch_id,
+            session_t.c.fingerprint,
+            session_t.c.scrub_pending,
+            leftover.label("leftover"),
+        )
+        .where(
+            session_t.c.state.in_(closed),
+            session_t.c.scrub_pending.is_(True) | leftover,
+        )
+        .order_by(session_t.c.id)
+    ):
+        reason = "appraisal.verify.sealed_left" if s.leftover else "appraisal.verify.scrub_pending"
+        out.append(FingerprintProblem(s.id, s.branch_id, s.fingerprint or "", "", reason))
     sealed = conn.execute(
         select(session_t.c.id, session_t.c.branch_id, session_t.c.fingerprint, session_t.c.ballots)
         .where(session_t.c.fingerprint.is_not(None))
@@ -1436,6 +1645,8 @@ __all__ = [
     "VoterRow",
     "candidates",
     "cast_ballot",
+    "check_new_passwords",
+    "check_new_pin",
     "check_pin",
     "close_session",
     "fingerprint",

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -452,6 +461,12 @@ class AppraisalSession(SQLModel, table=True):
     )
     fingerprint: str | None = Field(default=None, max_length=64)  # sha256 hex, at close
     ballots: int | None = None  # ballots sealed at close
+    # The session's X25519 public key (hex): every ballot is sealed to it (migration 0007).
+    tally_public_key: str | None = Field(default=None, max_length=64)
+    # Its private key, split in two shares each wrapped under one tally password (JSON);
+    # destroyed at close and reset.
+    tally_key: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    scrub_pending: bool = False  # sealed, but the files not yet scrubbed of the poll
     created_at: dt.datetime
     started_at: dt.datetime | None = None
     closed_at: dt.datetime | None = None
@@ -548,6 +563,25 @@ class AppraisalReceipt(SQLModel, table=True):
             Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
         )
     )
+
+
+class AppraisalSealed(SQLModel, table=True):
+    """A cast ballot while the poll is open: its ratings sealed to the session's public key
+    (``appraisal_session.tally_public_key``). Random key; opened and deleted at close."""
+
+    __tablename__ = "appraisal_sealed"
+    __table_args__ = (
+        Index("ix_appraisal_sealed_session", "session_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    key: str = Field(primary_key=True, max_length=32)
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
+        )
+    )
+    box: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class AppraisalDecision(SQLModel, table=True):

@@ -63,28 +63,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the teller's PIN
     "appraisal.pin_too_short": (
-        "The teller PIN needs at least {length} characters.",
-        "监票人密码至少需要 {length} 个字符。",
+        "The teller PIN needs at least {length} digits.",
+        "计票人 PIN 码至少需要 {length} 位数字。",
+    ),
+    "appraisal.pin_not_digits": (
+        "The teller PIN is digits only (0–9), at least {length} of them.",
+        "计票人 PIN 码只能由数字（0–9）组成，至少 {length} 位。",
     ),
     "appraisal.pin_too_long": (
-        "The teller PIN may have at most {length} characters.",
-        "监票人密码最多 {length} 个字符。",
+        "The teller PIN may have at most {length} digits.",
+        "计票人 PIN 码最多 {length} 位。",
     ),
-    "appraisal.pin_missing": ("The teller PIN is required.", "请输入监票人密码。"),
+    "appraisal.pin_missing": ("The teller PIN is required.", "请输入计票人 PIN 码。"),
     "appraisal.pin_wrong": (
         "Wrong teller PIN; {left} attempt(s) left before a lock-out.",
-        "监票人密码错误；再错 {left} 次将被锁定。",
+        "计票人 PIN 码错误；再错 {left} 次将被锁定。",
     ),
     "appraisal.pin_locked": (
         "Too many wrong PINs: locked, try again in {minutes} minute(s).",
-        "密码错误次数过多，已锁定，请 {minutes} 分钟后再试。",
+        "PIN 码错误次数过多，已锁定，请 {minutes} 分钟后再试。",
     ),
     "appraisal.pin_mismatch": (
         "The two PINs differ; nothing was started.",
-        "两次输入的密码不一致，评议未开始。",
+        "两次输入的 PIN 码不一致，评议未开始。",
     ),
     "appraisal.pin_file_unreadable": (
         "Cannot read the PIN file {path}: {reason}",
+        "无法读取 PIN 码文件 {path}：{reason}",
+    ),
+    # the two tally passwords (计票人 teller, 监票人 scrutineer): both open the sealed ballots
+    "appraisal.password_too_short.teller": (
+        "The teller's tally password needs at least {length} characters.",
+        "计票人的计票密码至少需要 {length} 个字符。",
+    ),
+    "appraisal.password_too_short.scrutineer": (
+        "The scrutineer's tally password needs at least {length} characters.",
+        "监票人的计票密码至少需要 {length} 个字符。",
+    ),
+    "appraisal.password_too_long.teller": (
+        "The teller's tally password may have at most {length} characters.",
+        "计票人的计票密码最多 {length} 个字符。",
+    ),
+    "appraisal.password_too_long.scrutineer": (
+        "The scrutineer's tally password may have at most {length} characters.",
+        "监票人的计票密码最多 {length} 个字符。",
+    ),
+    "appraisal.passwords_same": (
+        "The teller's and the scrutineer's tally passwords are the same; two different "
+        "people choose two different passwords.",
+        "计票人和监票人的计票密码相同；应由两人分别设置两个不同的密码。",
+    ),
+    "appraisal.password_missing.teller": (
+        "The teller's tally password is needed to open the sealed ballots.",
+        "开启封存的选票需要计票人的计票密码。",
+    ),
+    "appraisal.password_missing.scrutineer": (
+        "The scrutineer's tally password is needed to open the sealed ballots.",
+        "开启封存的选票需要监票人的计票密码。",
+    ),
+    "appraisal.password_wrong.teller": (
+        "The teller's tally password is wrong; nothing was changed.",
+        "计票人的计票密码错误；未作任何更改。",
+    ),
+    "appraisal.password_wrong.scrutineer": (
+        "The scrutineer's tally password is wrong; nothing was changed.",
+        "监票人的计票密码错误；未作任何更改。",
+    ),
+    "appraisal.password_wrong.both": (
+        "Both tally passwords (teller's and scrutineer's) are wrong; nothing was changed.",
+        "计票人和监票人的计票密码都错误；未作任何更改。",
+    ),
+    "appraisal.password_mismatch": (
+        "The two entries of the {role}'s password differ; nothing was done.",
+        "两次输入的{role}密码不一致，未作任何操作。",
+    ),
+    "appraisal.role.teller": ("teller", "计票人"),
+    "appraisal.role.scrutineer": ("scrutineer", "监票人"),
+    "appraisal.password_file_unreadable": (
+        "Cannot read the password file {path}: {reason}",
         "无法读取密码文件 {path}：{reason}",
     ),
     # ballots
@@ -129,6 +185,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the ballots were changed outside the program.",
         "评议对象 {member_no} 有 {rows} 条评价，而选票为 {ballots} 张；选票被程序外修改。",
     ),
+    "appraisal.sealed_mismatch": (
+        "{sealed} sealed ballot(s) for {ballots} receipt(s); the ballots were changed "
+        "outside the program. Nothing was changed.",
+        "封存的选票 {sealed} 张，而回执为 {ballots} 张；选票被程序外修改。未作任何更改。",
+    ),
+    "appraisal.sealed_unreadable": (
+        "A sealed ballot does not open with the session key or does not rate every "
+        "candidate once; it was changed outside the program. Nothing was changed.",
+        "有一张封存的选票无法用本次评议的密钥开启，或未对每位评议对象恰好评价一次；"
+        "选票被程序外修改。未作任何更改。",
+    ),
+    "appraisal.scrub_pending": (
+        "Session {id} is sealed but its database files are not yet scrubbed of the poll; "
+        "run `orglife-tui appraisal close {id}` again first.",
+        "第 {id} 号评议已封存，但数据库文件尚未清除投票痕迹；请先再次运行 "
+        "`orglife-tui appraisal close {id}`。",
+    ),
     "appraisal.scrub_failed": (
         "The poll is sealed, but the database could not be compacted ({reason}); close "
         "other orglife-tui windows and run `orglife-tui appraisal close` again.",
@@ -172,6 +245,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "its stored fingerprint is not the one its seal wrote in the audit log",
         "存储的指纹与操作日志中封存记录的指纹不符",
     ),
+    "appraisal.verify.scrub_pending": (
+        "closed, but its database files are not yet scrubbed of the poll's traces — run "
+        "`orglife-tui appraisal close` on it again",
+        "已结束投票，但数据库文件尚未清除投票痕迹——请再次对它运行 `orglife-tui appraisal close`",
+    ),
+    "appraisal.verify.sealed_left": (
+        "closed, but sealed ballots or its session key are still stored",
+        "已结束投票，但仍存有封存的选票或评议密钥",
+    ),
     # the `appraisal` command
     "appraisal.cli.help": (
         "The democratic appraisal of members (民主评议党员): sessions, the poll, the tally, "
@@ -183,12 +265,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "创建某年度的民主评议。",
     ),
     "appraisal.cli.start.help": (
-        "Open the poll: snapshot candidates and voters, set the teller's PIN.",
-        "开始投票：确定评议对象和投票人名单，设置监票人密码。",
+        "Open the poll: snapshot candidates and voters, set the teller's PIN (at least 6 "
+        "digits) and the two tally passwords (teller's and scrutineer's) that seal the ballots.",
+        "开始投票：确定评议对象和投票人名单，设置计票人 PIN 码（至少 6 位数字）以及封存选票的"
+        "两个计票密码（计票人、监票人各一个）。",
     ),
     "appraisal.cli.close.help": (
-        "Close the poll and seal the ballots (prints the fingerprint).",
-        "结束投票并封存选票（显示指纹）。",
+        "Close the poll and seal the ballots (prints the fingerprint); needs the teller PIN "
+        "and both tally passwords.",
+        "结束投票并封存选票（显示指纹）；需要计票人 PIN 码和两个计票密码。",
     ),
     "appraisal.cli.tally.help": (
         "The tally of a closed poll: votes per grade, turnout, points, proposed grades.",
@@ -203,8 +288,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "公布评定结果；公布后不能再修改。",
     ),
     "appraisal.cli.reset.help": (
-        "Discard every ballot and go back to a session not yet started (before publishing).",
-        "作废全部选票，退回未开始状态（公布前）。",
+        "Discard every ballot and go back to a session not yet started (before publishing); "
+        "needs the teller PIN.",
+        "作废全部选票，退回未开始状态（公布前）；需要计票人 PIN 码。",
     ),
     "appraisal.cli.list.help": (
         "The branch's appraisal sessions with their state and how many have voted.",
@@ -222,7 +308,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appraisal.receipt_unknown": (
         "Receipt {code}: no ballot with this code in session {id}. Check the code, or ask"
         " the teller: a ballot not confirmed on the review screen was not stored.",
-        "回执码 {code}：第 {id} 号评议中没有该回执码的选票。请核对回执码，或询问监票人："
+        "回执码 {code}：第 {id} 号评议中没有该回执码的选票。请核对回执码，或询问计票人："
         "未在核对画面确认投出的选票不会保存。",
     ),
     "appraisal.cli.arg.id": (
@@ -237,7 +323,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appraisal.cli.opt.year": ("the year appraised", "评议年度"),
     "appraisal.cli.opt.pin_file": (
         "read the teller's PIN from the first line of FILE instead of asking",
-        "从文件第一行读取监票人密码（不交互输入）",
+        "从文件第一行读取计票人 PIN 码（不交互输入）",
+    ),
+    "appraisal.cli.opt.teller_password_file": (
+        "read the teller's tally password from the first line of FILE instead of asking",
+        "从文件第一行读取计票人的计票密码（不交互输入）",
+    ),
+    "appraisal.cli.opt.scrutineer_password_file": (
+        "read the scrutineer's tally password from the first line of FILE instead of asking",
+        "从文件第一行读取监票人的计票密码（不交互输入）",
     ),
     "appraisal.cli.opt.format": ("table or json", "table 或 json"),
     "appraisal.cli.opt.reason": (
@@ -251,8 +345,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知等次 {grade!r}：请用优秀、合格、基本合格、不合格（或 excellent、qualified、"
         "basically_qualified、unqualified、1–4）。",
     ),
-    "appraisal.cli.pin_prompt": ("Teller PIN (not shown)", "监票人密码（不显示）"),
-    "appraisal.cli.pin_again": ("The same PIN again", "再次输入密码"),
+    "appraisal.cli.pin_prompt": ("Teller PIN (not shown)", "计票人 PIN 码（不显示）"),
+    "appraisal.cli.pin_again": ("The same PIN again", "再次输入 PIN 码"),
+    "appraisal.cli.password_prompt.teller": (
+        "Teller's tally password (not shown)",
+        "计票人的计票密码（不显示）",
+    ),
+    "appraisal.cli.password_prompt.scrutineer": (
+        "Scrutineer's tally password (not shown)",
+        "监票人的计票密码（不显示）",
+    ),
+    "appraisal.cli.password_again": ("The same password again", "再次输入该密码"),
     "appraisal.created": (
         "Appraisal session {id} for {year} created. Open the poll with "
         "`orglife-tui appraisal start {id}`.",

@@ -1,6 +1,6 @@
 """Messages of the appraisal screens, the kiosk and paper-ballot entry: (English, Chinese).
 
-Chinese uses full-width punctuation. The teller (监票人) runs the kiosk; the kiosk's own
+Chinese uses full-width punctuation. The teller (计票人) runs the kiosk; the kiosk's own
 texts say nothing of any ballot but the one on the screen.
 """
 
@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.appraisal.created_hint": (
         "Not started: s starts the vote (asks for the teller PIN).",
-        "未开始：按 s 开始投票（需设置监票人密码）。",
+        "未开始：按 s 开始投票（需设置计票人 PIN 码）。",
     ),
     "tui.appraisal.no_roster": (
         "The roster (candidates and voters) is taken from the member list when the vote starts.",
@@ -85,15 +85,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.appraisal.key.grade": ("Grade", "评定"),
     "tui.appraisal.start_title": ("Start the vote", "开始投票"),
     "tui.appraisal.pin_new": (
-        "Choose the teller PIN (hidden). It activates each voter at the kiosk and ends it.",
-        "设置监票人密码（不显示）。投票机激活每位投票人和退出时都需要它。",
+        "Choose the teller PIN (hidden, at least 6 digits). It activates each voter at the "
+        "kiosk, ends it, and closes or resets the vote.",
+        "设置计票人 PIN 码（不显示，至少 6 位数字）。投票机激活每位投票人、退出投票机、"
+        "结束或重置投票时都需要它。",
     ),
-    "tui.appraisal.pin_again": ("Type the teller PIN again:", "再次输入监票人密码："),
+    "tui.appraisal.pin_again": ("Type the teller PIN again:", "再次输入计票人 PIN 码："),
     "tui.appraisal.pin_mismatch": (
         "The two PINs differ; the vote was not started.",
-        "两次输入的密码不一致，未开始投票。",
+        "两次输入的 PIN 码不一致，未开始投票。",
     ),
-    "tui.appraisal.pin_enter": ("Teller PIN:", "监票人密码："),
+    "tui.appraisal.pin_enter": ("Teller PIN:", "计票人 PIN 码："),
+    "tui.appraisal.password_new.teller": (
+        "Teller (计票人): choose your tally password (hidden, at least 8 characters). "
+        "Closing the vote needs it together with the scrutineer's.",
+        "计票人：设置您的计票密码（不显示，至少 8 个字符）。结束投票时需要它和监票人的密码。",
+    ),
+    "tui.appraisal.password_again.teller": (
+        "Teller: type your tally password again:",
+        "计票人：再次输入计票密码：",
+    ),
+    "tui.appraisal.password_new.scrutineer": (
+        "Scrutineer (监票人): choose your tally password (hidden, at least 8 characters, "
+        "not the teller's).",
+        "监票人：设置您的计票密码（不显示，至少 8 个字符，不能与计票人的相同）。",
+    ),
+    "tui.appraisal.password_again.scrutineer": (
+        "Scrutineer: type your tally password again:",
+        "监票人：再次输入计票密码：",
+    ),
+    "tui.appraisal.password_enter.teller": (
+        "Teller's tally password:",
+        "计票人的计票密码：",
+    ),
+    "tui.appraisal.password_enter.scrutineer": (
+        "Scrutineer's tally password:",
+        "监票人的计票密码：",
+    ),
+    "tui.appraisal.close_title": ("Close the vote", "结束投票"),
     "tui.appraisal.started": (
         "The vote is open: {voters} voter(s), {candidates} member(s) to rate.",
         "投票已开始：投票人 {voters} 名，参评党员 {candidates} 名。",
@@ -118,7 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.appraisal.reset_question": (
         "Reset this session to “not started”? Every ballot, the voted list and the grades "
         "are deleted. The teller PIN is asked next.",
-        "将本次评议重置为“未开始”？所有选票、投票名单和评定等次都将删除。接下来需输入监票人密码。",
+        "将本次评议重置为“未开始”？所有选票、投票名单和评定等次都将删除。接下来需输入计票人 PIN 码。",
     ),
     "tui.appraisal.reset_done": (
         "The session is reset: not started, no ballots.",
@@ -189,7 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "created, started (the roster is taken and the teller PIN set), the members vote at "
         "the kiosk or on paper, the vote is closed and sealed, the committee sets the grades "
         "from the tally and publishes them. n creates a session; Enter opens it.",
-        "本支部的民主评议党员，每年一次。评议依次为：新建、开始（生成名单并设置监票人密码）、"
+        "本支部的民主评议党员，每年一次。评议依次为：新建、开始（生成名单并设置计票人 PIN 码）、"
         "党员在投票机或纸质选票上投票、结束并封存、支部委员会依据计票结果评定等次并公布。"
         "按 n 新建，按 Enter 打开。",
     ),
@@ -200,7 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it), p enters paper ballots, c closes and seals (prints the fingerprint). Closed: t "
         "shows the tally and the grades, u publishes. r resets before publishing.",
         "一次评议：名单（参评党员、投票人及是否已投票）和状态。投票期间只显示“已投票 k / n”，"
-        "不显示任何计票。未开始：按 s 开始。投票中：k 打开锁定的投票机（凭监票人密码退出），"
+        "不显示任何计票。未开始：按 s 开始。投票中：k 打开锁定的投票机（凭计票人 PIN 码退出），"
         "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布。"
         "公布前可按 r 重置。",
     ),
@@ -244,11 +273,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.kiosk.closed": ("The vote is not open.", "当前不在投票时间。"),
     "tui.kiosk.teller_keys": (
         "Teller: Enter activates the next voter · e ends the kiosk (PIN)",
-        "监票人：Enter 激活下一位投票人　e 退出投票机（需密码）",
+        "计票人：Enter 激活下一位投票人　e 退出投票机（需密码）",
     ),
     "tui.kiosk.pick_title": (
         "Teller: choose the member at the terminal (not yet voted)",
-        "监票人：选择即将投票的党员（尚未投票）",
+        "计票人：选择即将投票的党员（尚未投票）",
     ),
     "tui.kiosk.pick_keys": (
         "↑↓ choose · type a member number · Enter: PIN · Esc: back",
@@ -260,9 +289,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.kiosk.pin_activate": (
         "Teller PIN to let {name} ({no}) vote",
-        "输入监票人密码，为{name}（{no}）激活投票",
+        "输入计票人 PIN 码，为{name}（{no}）激活投票",
     ),
-    "tui.kiosk.pin_leave": ("Teller PIN to end the kiosk", "输入监票人密码以退出投票机"),
+    "tui.kiosk.pin_leave": ("Teller PIN to end the kiosk", "输入计票人 PIN 码以退出投票机"),
     "tui.kiosk.pin_prompt": ("PIN: ", "密码："),
     "tui.kiosk.pin_keys": ("Enter: confirm · Esc: back", "Enter 确认　Esc 返回"),
     "tui.kiosk.hand_over": (
@@ -275,7 +304,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.kiosk.handover_keys": (
         "Enter: begin · Esc: teller cancels",
-        "Enter 开始　Esc 监票人取消",
+        "Enter 开始　Esc 计票人取消",
     ),
     "tui.kiosk.ballot_title": (
         "Your secret ballot: rate every member",
@@ -326,7 +355,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.kiosk.failed": (
         "Something went wrong; nothing of the ballot was kept. Please call the teller.",
-        "出现错误，本张选票未保存任何内容。请联系监票人。",
+        "出现错误，本张选票未保存任何内容。请联系计票人。",
     ),
     "tui.kiosk.not_stored": ("The ballot was not stored: {error}", "选票未保存：{error}"),
     "tui.kiosk.stored": ("Your ballot is stored. Thank you.", "您的选票已保存，谢谢。"),
@@ -342,7 +371,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.kiosk.cli.help": (
         "Run the locked ballot station (kiosk) of appraisal session ID; the teller PIN ends it.",
-        "运行第 ID 号民主评议的锁定投票机；凭监票人密码退出。",
+        "运行第 ID 号民主评议的锁定投票机；凭计票人 PIN 码退出。",
     ),
     "tui.kiosk.cli.arg": (
         "The session's number (see `appraisal list`).",

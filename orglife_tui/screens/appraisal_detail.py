@@ -27,7 +27,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from orglife_tui.data import appraisal, publications, schemes
+from orglife_tui.data import appraisal, publications, schemes, sealing
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState, natural_key
@@ -194,6 +194,8 @@ class AppraisalDetailScreen(BaseScreen):
         states = ACTIONS.get(action)
         if states is None:
             return True
+        if action == "close_vote" and self.row is not None and self.row.scrub_pending:
+            return True  # a close cut short: closing again finishes the scrub
         return self.row is not None and self.row.state in states
 
     # ------------------------------------------------------------------ showing
@@ -267,40 +269,95 @@ class AppraisalDetailScreen(BaseScreen):
         self.notify(str(error), severity="error", timeout=8)
         self.reload()
 
-    def action_start(self) -> None:
-        title = t("tui.appraisal.start_title")
+    def _ask_in_turn(
+        self,
+        title: str,
+        steps: list[tuple[str, Callable[[str], str | None] | None]],
+        done: Callable[[list[str]], object],
+        answers: list[str] | None = None,
+    ) -> None:
+        """Ask each (prompt, check) in turn in a hidden field; ``done`` gets the answers.
+        Escape at any step cancels the lot; nothing typed is ever shown."""
+        answers = [] if answers is None else answers
+        if len(answers) == len(steps):
+            done(answers)
+            return
+        prompt, check = steps[len(answers)]
 
-        def first(pin: str | None) -> None:
-            if not pin:
+        def answered(value: str | None) -> None:
+            if value is None:
                 return
+            self._ask_in_turn(title, steps, done, [*answers, value])
 
-            def second(again: str | None) -> None:
-                if again is None:
-                    return
-                if again != pin:
-                    self.notify(t("tui.appraisal.pin_mismatch"), severity="error")
-                    return
-                try:
-                    row = appraisal.start_session(
-                        self.store,
-                        self.branch_id,
-                        self.session_id,
-                        pin,
-                        active_scheme(self.session),
+        self.app.push_screen(AskScreen(title, prompt, answered, password=True, check=check))
+
+    def _check_pin(self, pin: str) -> str | None:
+        try:
+            appraisal.check_pin(self.store, self.session_id, pin)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def action_start(self) -> None:
+        def pin_format(pin: str) -> str | None:
+            try:
+                appraisal.check_new_pin(pin)
+            except StoreError as error:
+                return str(error)
+            return None
+
+        def length(role: str) -> Callable[[str], str | None]:
+            def check(password: str) -> str | None:
+                if len(password) < sealing.PASSWORD_MIN_LENGTH:
+                    return t(
+                        f"appraisal.password_too_short.{role}",
+                        length=sealing.PASSWORD_MIN_LENGTH,
                     )
-                except StoreError as error:
-                    self._refused(error)
+                return None
+
+            return check
+
+        steps = [
+            (t("tui.appraisal.pin_new"), pin_format),
+            (t("tui.appraisal.pin_again"), None),
+            (t("tui.appraisal.password_new.teller"), length("teller")),
+            (t("tui.appraisal.password_again.teller"), None),
+            (t("tui.appraisal.password_new.scrutineer"), length("scrutineer")),
+            (t("tui.appraisal.password_again.scrutineer"), None),
+        ]
+
+        def answered(values: list[str]) -> None:
+            pin, pin_again, teller, teller_again, scrutineer, scrutineer_again = values
+            if pin_again != pin:
+                self.notify(t("tui.appraisal.pin_mismatch"), severity="error")
+                return
+            for role, first, second in (
+                ("teller", teller, teller_again),
+                ("scrutineer", scrutineer, scrutineer_again),
+            ):
+                if first != second:
+                    self.notify(
+                        t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")),
+                        severity="error",
+                    )
                     return
-                self.notify(
-                    t("tui.appraisal.started", voters=row.voters, candidates=row.candidates)
+            try:
+                row = appraisal.start_session(
+                    self.store,
+                    self.branch_id,
+                    self.session_id,
+                    pin,
+                    active_scheme(self.session),
+                    teller_password=teller,
+                    scrutineer_password=scrutineer,
                 )
-                self.reload()
+            except StoreError as error:
+                self._refused(error)
+                return
+            self.notify(t("tui.appraisal.started", voters=row.voters, candidates=row.candidates))
+            self.reload()
 
-            self.app.push_screen(
-                AskScreen(title, t("tui.appraisal.pin_again"), second, password=True)
-            )
-
-        self.app.push_screen(AskScreen(title, t("tui.appraisal.pin_new"), first, password=True))
+        self._ask_in_turn(t("tui.appraisal.start_title"), steps, answered)
 
     def action_kiosk(self) -> None:
         from orglife_tui.screens import kiosk
@@ -326,11 +383,18 @@ class AppraisalDetailScreen(BaseScreen):
         if row is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
+        def close(values: list[str]) -> None:
+            pin, *passwords = values
+            teller, scrutineer = passwords if passwords else (None, None)
             try:
-                seal = appraisal.close_session(self.store, self.branch_id, self.session_id)
+                seal = appraisal.close_session(
+                    self.store,
+                    self.branch_id,
+                    self.session_id,
+                    pin,
+                    teller_password=teller,
+                    scrutineer_password=scrutineer,
+                )
             except StoreError as error:
                 self._refused(error)
                 return
@@ -346,6 +410,19 @@ class AppraisalDetailScreen(BaseScreen):
                 )
             )
 
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            steps: list[tuple[str, Callable[[str], str | None] | None]] = [
+                (t("tui.appraisal.pin_enter"), self._check_pin)
+            ]
+            if row.sealed:  # sessions started before sealed ballots have no passwords
+                steps += [
+                    (t("tui.appraisal.password_enter.teller"), None),
+                    (t("tui.appraisal.password_enter.scrutineer"), None),
+                ]
+            self._ask_in_turn(t("tui.appraisal.close_title"), steps, close)
+
         question = t("tui.appraisal.close_question", voted=row.voted, voters=row.voters)
         self.app.push_screen(ConfirmScreen(question, answered))
 
@@ -360,18 +437,11 @@ class AppraisalDetailScreen(BaseScreen):
             if not yes:
                 return
 
-            def check(pin: str) -> str | None:
-                try:
-                    appraisal.check_pin(self.store, self.session_id, pin)
-                except StoreError as error:
-                    return str(error)
-                return None
-
             def answered(pin: str | None) -> None:
                 if pin is None:
                     return
                 try:
-                    appraisal.reset_session(self.store, self.branch_id, self.session_id)
+                    appraisal.reset_session(self.store, self.branch_id, self.session_id, pin)
                 except StoreError as error:
                     self._refused(error)
                     return
@@ -384,7 +454,7 @@ class AppraisalDetailScreen(BaseScreen):
                     t("tui.appraisal.pin_enter"),
                     answered,
                     password=True,
-                    check=check,
+                    check=self._check_pin,
                 )
             )
 

@@ -18,6 +18,7 @@ from orglife_tui.domain import MemberStatus
 from orglife_tui.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
+from tests.tally_passwords import SCRUTINEER, TELLER
 
 runner = CliRunner()
 BRANCH = "第一党支部"
@@ -55,10 +56,19 @@ def db(db_url):
 
 
 @pytest.fixture
-def pin_file(tmp_path):
-    path = tmp_path / "pin.txt"
-    path.write_text("  4321  \nsecond line ignored\n", encoding="utf-8")
-    return str(path)
+def keys(tmp_path) -> list[str]:
+    """The teller PIN and the two tally passwords given as files (for scripts)."""
+    files = {
+        "--teller-pin-file": "  432100  \nsecond line ignored\n",
+        "--teller-password-file": f"{TELLER}\n",
+        "--scrutineer-password-file": f"{SCRUTINEER}\n",
+    }
+    args = []
+    for n, (option, content) in enumerate(files.items()):
+        path = tmp_path / f"secret{n}.txt"
+        path.write_text(content, encoding="utf-8")
+        args += [option, str(path)]
+    return args
 
 
 def cast(db: str, session_id: int, ballots=BALLOTS) -> None:
@@ -70,25 +80,25 @@ def cast(db: str, session_id: int, ballots=BALLOTS) -> None:
         store.close()
 
 
-def started(db: str, pin_file: str) -> int:
+def started(db: str, keys: list[str]) -> int:
     assert run("--db", db, "appraisal", "new", "--year", str(YEAR)).exit_code == 0
-    result = run("--db", db, "appraisal", "start", "1", "--teller-pin-file", pin_file)
+    result = run("--db", db, "appraisal", "start", "1", *keys)
     assert result.exit_code == 0, result.output
     return 1
 
 
-def test_a_whole_session_from_the_command_line(db, pin_file):
+def test_a_whole_session_from_the_command_line(db, keys):
     result = run("--db", db, "appraisal", "list")
     assert result.exit_code == 0 and "No appraisal yet" in result.output
     result = run("--db", db, "appraisal", "new", "--year", str(YEAR))
     assert result.exit_code == 0
     assert "Appraisal session 1 for 2025 created" in result.output
-    result = run("--db", db, "appraisal", "start", "1", "--teller-pin-file", pin_file)
+    result = run("--db", db, "appraisal", "start", "1", *keys)
     assert result.exit_code == 0, result.output
     assert "3 voter(s), 4 candidate(s)" in result.output
     store = Store.open(db)
     try:
-        ap.check_pin(store, 1, "4321")  # the first line, stripped
+        ap.check_pin(store, 1, "432100")  # the first line, stripped
     finally:
         store.close()
     cast(db, 1, BALLOTS[:2])
@@ -99,7 +109,7 @@ def test_a_whole_session_from_the_command_line(db, pin_file):
     assert result.exit_code == 1
     assert "(2 of 3 voted)" in result.output and "excellent" not in result.output.lower()
     cast(db, 1, BALLOTS[2:])
-    result = run("--db", db, "appraisal", "close", "1")
+    result = run("--db", db, "appraisal", "close", "1", *keys)
     assert result.exit_code == 0, result.output
     assert "sealed: 3 ballot(s)" in result.output
     store = Store.open(db)
@@ -160,16 +170,32 @@ def test_a_whole_session_from_the_command_line(db, pin_file):
     assert run("--db", db, "verify").exit_code == 0
 
 
-def test_the_pin_is_asked_twice_hidden(db):
+def test_the_pin_and_the_two_passwords_are_asked_twice_hidden(db):
     assert run("--db", db, "appraisal", "new", "--year", str(YEAR)).exit_code == 0
-    result = run("--db", db, "appraisal", "start", "1", input="5678\n8765\n")
+    result = run("--db", db, "appraisal", "start", "1", input="567890\n098765\n")
     assert result.exit_code == 1 and "The two PINs differ" in result.output
-    assert "5678" not in result.output
-    result = run("--db", db, "appraisal", "start", "1", input="56\n56\n")
-    assert result.exit_code == 1 and "at least 4" in result.output
-    result = run("--db", db, "appraisal", "start", "1", input="5678\n5678\n")
+    assert "567890" not in result.output
+    result = run("--db", db, "appraisal", "start", "1", input="56789\n56789\n")
+    assert result.exit_code == 1 and "at least 6 digits" in result.output
+    result = run("--db", db, "appraisal", "start", "1", input="56789a\n56789a\n")
+    assert result.exit_code == 1 and "digits only" in result.output
+    pin = "567890\n567890\n"
+    teller = f"{TELLER}\n{TELLER}\n"
+    result = run("--db", db, "appraisal", "start", "1", input=pin + f"{TELLER}\nother-one\n")
+    assert result.exit_code == 1 and "teller's password differ" in result.output
+    result = run("--db", db, "appraisal", "start", "1", input=pin + teller + teller)
+    assert result.exit_code == 1 and "are the same" in result.output
+    result = run("--db", db, "appraisal", "start", "1", input=pin + teller + "short\nshort\n")
+    assert result.exit_code == 1 and "scrutineer's tally password needs at least 8" in (
+        result.output
+    )
+    both = pin + teller + f"{SCRUTINEER}\n{SCRUTINEER}\n"
+    result = run("--db", db, "appraisal", "start", "1", input=both)
     assert result.exit_code == 0, result.output
-    assert "5678" not in result.output
+    assert "Teller's tally password" in result.output
+    assert "Scrutineer's tally password" in result.output
+    for secret in ("567890", TELLER, SCRUTINEER):
+        assert secret not in result.output
     # a second start is refused before any PIN is asked for
     result = run("--db", db, "appraisal", "start", "1")
     assert result.exit_code == 1 and "only a session not yet started" in result.output
@@ -186,47 +212,50 @@ def test_start_refusals(db, tmp_path):
     assert result.exit_code == 1 and "already exists as session 1" in result.output
 
 
-def test_a_session_with_no_eligible_voters_is_refused(tmp_path, pin_file):
+def test_a_session_with_no_eligible_voters_is_refused(tmp_path, keys):
     db = f"sqlite:///{tmp_path / 'p.db'}"
     store = Store.open(db, operator="tester")
     b = store.resolve_branch(BRANCH)
     store.add_members(b.id, [MemberInput("009", "沈晨", MemberStatus.probationary)])
     store.close()
     assert run("--db", db, "appraisal", "new", "--year", str(YEAR)).exit_code == 0
-    result = run("--db", db, "appraisal", "start", "1", "--teller-pin-file", pin_file)
+    result = run("--db", db, "appraisal", "start", "1", *keys)
     assert result.exit_code == 1 and "nobody could vote" in result.output
     assert "未开始" in run("--db", db, "appraisal", "list", lang="zh").output
 
 
-def test_close_refuses_when_ballots_and_voters_differ_and_reset_starts_over(db, pin_file):
-    sid = started(db, pin_file)
+def test_close_refuses_when_ballots_and_voters_differ_and_reset_starts_over(db, keys):
+    sid = started(db, keys)
     store = Store.open(db, operator="teller")
     try:
         ap.cast_ballot(store, sid, None, BALLOTS[0][1])  # a paper ballot, voter not marked
     finally:
         store.close()
-    result = run("--db", db, "appraisal", "close", str(sid))
+    result = run("--db", db, "appraisal", "close", str(sid), *keys)
     assert result.exit_code == 1
     assert "1 ballot(s) were cast but 0 member(s) are marked as voted" in result.output
     result = run("--db", db, "appraisal", "reset", str(sid), input="n\n")
     assert result.exit_code == 1 and "Nothing was reset." in result.output
-    result = run("--db", db, "appraisal", "reset", str(sid), input="y\n")
+    result = run("--db", db, "appraisal", "reset", str(sid), input="y\n999999\n")
+    assert result.exit_code == 1 and "Wrong teller PIN" in result.output
+    assert "999999" not in result.output
+    result = run("--db", db, "appraisal", "reset", str(sid), input="y\n432100\n")
     assert result.exit_code == 0 and "is reset" in result.output
     assert "created" in run("--db", db, "appraisal", "list").output
 
 
-def test_a_bad_grade_is_refused(db, pin_file):
-    sid = started(db, pin_file)
+def test_a_bad_grade_is_refused(db, keys):
+    sid = started(db, keys)
     cast(db, sid)
-    assert run("--db", db, "appraisal", "close", str(sid)).exit_code == 0
+    assert run("--db", db, "appraisal", "close", str(sid), *keys).exit_code == 0
     result = run("--db", db, "appraisal", "grade", str(sid), "001", "great")
     assert result.exit_code == 2 and "Unknown grade 'great'" in result.output
 
 
-def test_verify_names_a_session_whose_ballots_were_changed_after_the_seal(db, pin_file):
-    sid = started(db, pin_file)
+def test_verify_names_a_session_whose_ballots_were_changed_after_the_seal(db, keys):
+    sid = started(db, keys)
     cast(db, sid)
-    assert run("--db", db, "appraisal", "close", str(sid)).exit_code == 0
+    assert run("--db", db, "appraisal", "close", str(sid), *keys).exit_code == 0
     assert run("--db", db, "verify").exit_code == 0
     change = (
         "UPDATE appraisal_rating SET grade = 'excellent' WHERE key = "
@@ -252,8 +281,8 @@ def test_verify_names_a_session_whose_ballots_were_changed_after_the_seal(db, pi
     assert "Verification FAILED." in result.output
 
 
-def test_a_voter_can_check_that_the_receipt_was_counted_and_nothing_more(db, pin_file):
-    session_id = started(db, pin_file)
+def test_a_voter_can_check_that_the_receipt_was_counted_and_nothing_more(db, keys):
+    session_id = started(db, keys)
     store = Store.open(db, operator="kiosk")
     try:
         code = ap.cast_ballot(store, session_id, "001", BALLOTS[0][1])
@@ -267,3 +296,43 @@ def test_a_voter_can_check_that_the_receipt_was_counted_and_nothing_more(db, pin
     result = run("--db", db, "appraisal", "receipt", str(session_id), "ZZZZ2222")
     assert result.exit_code == 1
     assert "no ballot with this code" in result.output
+
+
+def test_close_asks_the_pin_and_both_passwords_and_names_the_wrong_one(db, keys):
+    sid = started(db, keys)
+    cast(db, sid)
+    pin = "432100\n"
+    result = run(
+        "--db", db, "appraisal", "close", str(sid), input=pin + "wrong-pass\n" + SCRUTINEER + "\n"
+    )
+    assert result.exit_code == 1
+    assert "The teller's tally password is wrong; nothing was changed." in result.output
+    assert "wrong-pass" not in result.output and SCRUTINEER not in result.output
+    result = run("--db", db, "appraisal", "close", str(sid), input="123456\n")
+    assert result.exit_code == 1 and "Wrong teller PIN" in result.output
+    assert "started" in run("--db", db, "appraisal", "list").output
+    result = run("--db", db, "appraisal", "close", str(sid), input=f"{pin}{TELLER}\n{SCRUTINEER}\n")
+    assert result.exit_code == 0, result.output
+    assert "sealed: 3 ballot(s)" in result.output
+    assert TELLER not in result.output and SCRUTINEER not in result.output
+
+
+def test_verify_reports_a_close_cut_short_and_closing_again_finishes_it(db, keys, monkeypatch):
+    sid = started(db, keys)
+    cast(db, sid)
+
+    def killed(store):
+        raise KeyboardInterrupt  # the terminal closed between the seal and the scrub
+
+    monkeypatch.setattr(ap, "_scrub", killed)
+    assert run("--db", db, "appraisal", "close", str(sid), *keys).exit_code != 0
+    monkeypatch.undo()
+    result = run("--db", db, "verify")
+    assert result.exit_code == 1
+    assert f"appraisal session {sid}: closed, but its database files are not yet scrubbed" in (
+        result.output
+    )
+    result = run("--db", db, "appraisal", "close", str(sid), input="432100\n")  # the PIN only
+    assert result.exit_code == 0, result.output
+    assert "already sealed" in result.output
+    assert run("--db", db, "verify").exit_code == 0

@@ -22,6 +22,7 @@ from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import Grade
+from tests.tally_passwords import PASSWORDS, PIN
 
 NATURAL = ["1", "2", "10", "A2", "A10"]
 YEAR = 2026
@@ -79,11 +80,11 @@ def test_appraisal_ballot_and_tally(numbered):
     store, branch, _ = numbered
     _, scheme = ensure_active(store, branch.id)
     session = appraisal.new_session(store, branch.id, YEAR)
-    appraisal.start_session(store, branch.id, session.id, "2468", scheme)
+    appraisal.start_session(store, branch.id, session.id, PIN, scheme, **PASSWORDS)
     assert [c.member_no for c in appraisal.candidates(store, session.id)] == NATURAL  # the ballot
     assert [v.member_no for v in appraisal.voters(store, session.id)] == NATURAL
     for voter in NATURAL:
         appraisal.cast_ballot(store, session.id, voter, dict.fromkeys(NATURAL, Grade.qualified))
-    appraisal.close_session(store, branch.id, session.id)
+    appraisal.close_session(store, branch.id, session.id, PIN, **PASSWORDS)
     tally = appraisal.tally(store, branch.id, session.id, scheme)
     assert [row.member_no for row in tally.rows] == NATURAL

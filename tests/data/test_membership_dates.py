@@ -14,11 +14,11 @@ from orglife_tui.data.scores import scoreboard
 from orglife_tui.domain import AttendanceStatus, MemberEventKind, MemberStatus
 from orglife_tui.scoring.model import Grade
 from tests import membership_year as my
+from tests.tally_passwords import PASSWORDS, PIN
 
 FULL, PROBATIONARY = MemberStatus.full, MemberStatus.probationary
 BEFORE = ("001", "002", "003", "004", "005", "006", "007")  # the branch through 2025
 AT_YEAR_END = ("001", "002", "003", "005", "006", "008")  # in the branch on 31 Dec 2026
-PIN = "2468"
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def _start(store, branch, year: int, on: date) -> int:
     _, scheme = my.scheme()
     store.today.day = on
     session = ap.new_session(store, branch.id, year)
-    return ap.start_session(store, branch.id, session.id, PIN, scheme).id
+    return ap.start_session(store, branch.id, session.id, PIN, scheme, **PASSWORDS).id
 
 
 def test_a_poll_after_the_year_takes_candidates_at_its_end_and_voters_at_the_start(built):

@@ -15,10 +15,11 @@ from orglife_tui.domain import MemberStatus
 from orglife_tui.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
+from tests.tally_passwords import PASSWORDS, PIN
 
 BRANCH = "第一党支部"
 YEAR = 2025
-PIN = "2468"
+
 E, Q, B, U = Grade.excellent, Grade.qualified, Grade.basically_qualified, Grade.unqualified
 
 MEMBERS = [
@@ -55,12 +56,12 @@ def build(store: Store, *, close: bool = True, grade: bool = True, publish: bool
     store.add_members(branch.id, MEMBERS)
     _, scheme = ensure_active(store, branch.id)
     session = data.new_session(store, branch.id, YEAR)
-    data.start_session(store, branch.id, session.id, PIN, scheme)
+    data.start_session(store, branch.id, session.id, PIN, scheme, **PASSWORDS)
     for voter, ballot in zip(VOTERS_WHO_VOTE, BALLOTS):
         data.cast_ballot(store, session.id, voter, ballot)
     if not close:
         return session.id
-    data.close_session(store, branch.id, session.id)
+    data.close_session(store, branch.id, session.id, PIN, **PASSWORDS)
     if not grade:
         return session.id
     tally = data.tally(store, branch.id, session.id, scheme)

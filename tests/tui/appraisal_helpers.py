@@ -7,9 +7,9 @@ from sqlalchemy import text
 
 from orglife_tui.data import appraisal, schemes
 from orglife_tui.scoring.model import Grade
+from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.conftest import wait_until
 
-PIN = "2468"
 VOTERS = ("001", "002", "003", "004")
 """The full members of the ``branch`` fixture: the voters (005 is probationary)."""
 CANDIDATES = ("001", "002", "003", "004", "005")
@@ -26,19 +26,31 @@ def start(store, branch, year: int = 2026) -> int:
     """A session of ``year`` with the vote open (teller PIN ``PIN``); its id."""
     row = appraisal.new_session(store, branch.id, year)
     scheme = schemes.ensure_active(store, branch.id)[1]
-    appraisal.start_session(store, branch.id, row.id, PIN, scheme)
+    appraisal.start_session(store, branch.id, row.id, PIN, scheme, **PASSWORDS)
     return row.id
 
 
-def stored(store, session_id: int) -> tuple[int, int, int]:
-    """(rating rows, voted-set rows, receipts) of the session, read from the tables."""
+def _count(store, table: str, session_id: int) -> int:
     with store.read_connection() as conn:
-        return tuple(  # type: ignore[return-value]
-            conn.execute(
-                text(f"SELECT count(*) FROM {table} WHERE session_id = :s"), {"s": session_id}
-            ).scalar_one()
-            for table in ("appraisal_rating", "appraisal_voted", "appraisal_receipt")
-        )
+        return conn.execute(
+            text(f"SELECT count(*) FROM {table} WHERE session_id = :s"), {"s": session_id}
+        ).scalar_one()
+
+
+def stored(store, session_id: int) -> tuple[int, int, int]:
+    """(sealed ballots, voted-set rows, receipts) of the session, read from the tables.
+    While the poll is open no plaintext rating row may exist: checked on every call."""
+    if _count(store, "appraisal_sealed", session_id):
+        assert ratings(store, session_id) == 0
+    return tuple(  # type: ignore[return-value]
+        _count(store, table, session_id)
+        for table in ("appraisal_sealed", "appraisal_voted", "appraisal_receipt")
+    )
+
+
+def ratings(store, session_id: int) -> int:
+    """The session's plaintext rating rows (written at the close)."""
+    return _count(store, "appraisal_rating", session_id)
 
 
 async def press(pilot, *keys: str) -> None:

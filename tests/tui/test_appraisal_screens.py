@@ -24,7 +24,8 @@ from orglife_tui.screens.appraisal_detail import (
 from orglife_tui.screens.confirm import ConfirmScreen
 from orglife_tui.screens.help import HelpScreen
 from orglife_tui.screens.kiosk import NeutralScreen
-from tests.tui.appraisal_helpers import PIN, press, start, stored, until_screen, vote
+from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER
+from tests.tui.appraisal_helpers import PIN, press, ratings, start, stored, until_screen, vote
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -88,11 +89,12 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         assert "s Start" in screen_text(app).splitlines()[-1]
         assert "k Kiosk" not in screen_text(app)  # only what the state allows
 
-        # Start: the PIN twice, hidden.
+        # Start: the PIN twice, then each tally password twice, all hidden.
         await press(pilot, "s")
-        await answer(pilot, PIN)
-        assert PIN not in screen_text(app)
-        await answer(pilot, PIN)
+        for secret in (PIN, PIN, TELLER, TELLER, SCRUTINEER, SCRUTINEER):
+            await answer(pilot, secret)
+            for shown in (PIN, TELLER, SCRUTINEER):
+                assert shown not in screen_text(app)
         await until_screen(pilot, AppraisalDetailScreen)
         await wait_until(pilot, lambda: detail.row.state is SessionState.started)
         text = screen_text(app)
@@ -121,10 +123,24 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         for word in ("excellent", "qualified", "abstain"):
             assert word not in text  # nothing of any ballot while open
 
-        # Close and seal: the ballots and the fingerprint, for the minutes.
+        # Close and seal: the PIN and both passwords; a wrong one is named, nothing closes.
         await press(pilot, "c")
         await until_screen(pilot, ConfirmScreen)
         await press(pilot, "y")
+        await answer(pilot, "000000")
+        assert "Wrong teller PIN" in screen_text(app)  # the dialog stays
+        await press(pilot, *PIN, "enter")
+        await answer(pilot, TELLER)
+        await answer(pilot, "not-the-scrutineers")
+        await until_screen(pilot, AppraisalDetailScreen)
+        await pilot.pause()
+        assert any("scrutineer's tally password is wrong" in n.message for n in app._notifications)
+        assert detail.row.state is SessionState.started
+        await press(pilot, "c")
+        await until_screen(pilot, ConfirmScreen)
+        await press(pilot, "y")
+        for secret in (PIN, TELLER, SCRUTINEER):
+            await answer(pilot, secret)
         await until_screen(pilot, NoticeScreen)
         row = appraisal.get_session(sqlite_store, branch.id, detail.session_id)
         assert row.state is SessionState.finished and row.ballots == 4
@@ -181,7 +197,8 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         assert "g Grade" not in screen_text(app).splitlines()[-1]
         await press(pilot, "g")
         assert app.screen is tally_screen  # frozen
-    assert stored(sqlite_store, detail.session_id)[:2] == (20, 4)
+    assert stored(sqlite_store, detail.session_id) == (0, 4, 4)
+    assert ratings(sqlite_store, detail.session_id) == 20
 
 
 async def test_the_one_third_warning_and_the_flag(make_app, branch, sqlite_store):
@@ -190,7 +207,7 @@ async def test_the_one_third_warning_and_the_flag(make_app, branch, sqlite_store
         appraisal.cast_ballot(
             sqlite_store, session_id, voter, {no: E for no in ("001", "002", "003", "004", "005")}
         )
-    appraisal.close_session(sqlite_store, branch.id, session_id)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     app = make_app(branch)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = AppraisalTallyScreen(app.session, session_id)
@@ -221,7 +238,7 @@ async def test_reset_asks_to_confirm_and_the_teller_pin(make_app, branch, sqlite
         await press(pilot, "r")
         await until_screen(pilot, ConfirmScreen)
         await press(pilot, "y")
-        await answer(pilot, "0000")
+        await answer(pilot, "000000")
         assert isinstance(app.screen, AskScreen)
         assert "Wrong teller PIN" in screen_text(app)
         await press(pilot, *PIN, "enter")
@@ -237,18 +254,41 @@ async def test_start_refuses_pins_that_differ(make_app, branch, sqlite_store):
         detail = AppraisalDetailScreen(app.session, row.id)
         await app.push_screen(detail)
         await press(pilot, "s")
-        await answer(pilot, "1357")
-        await answer(pilot, "1358")
+        await answer(pilot, "135790")
+        await answer(pilot, "135791")
+        for secret in (TELLER, TELLER, SCRUTINEER, SCRUTINEER):
+            await answer(pilot, secret)
         await until_screen(pilot, AppraisalDetailScreen)
         await pilot.pause()
         assert detail.row.state is SessionState.created
-        assert any("两次输入的密码不一致" in n.message for n in app._notifications)
+        assert any("两次输入的 PIN 码不一致" in n.message for n in app._notifications)
         await press(pilot, "s")
-        await answer(pilot, "12")
-        await answer(pilot, "12")
+        await answer(pilot, "12345")  # too short: the dialog says so and stays
+        assert "至少需要 6 位数字" in screen_text(app)
+        await press(pilot, "escape")
+        await until_screen(pilot, AppraisalDetailScreen)
+        assert detail.row.state is SessionState.created
+
+
+async def test_start_refuses_one_password_for_both_holders(make_app, branch, sqlite_store):
+    row = appraisal.new_session(sqlite_store, branch.id, 2026)
+    app = make_app(branch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        detail = AppraisalDetailScreen(app.session, row.id)
+        await app.push_screen(detail)
+        await press(pilot, "s")
+        await answer(pilot, PIN)
+        await answer(pilot, PIN)
+        await answer(pilot, "short")  # too short: refused in the dialog
+        assert "at least 8 characters" in screen_text(app)
+        await press(pilot, *TELLER, "enter")
+        for secret in (TELLER, TELLER, TELLER):
+            await answer(pilot, secret)
         await until_screen(pilot, AppraisalDetailScreen)
         await pilot.pause()
-        assert detail.row.state is SessionState.created  # too short: the store refuses
+        assert detail.row.state is SessionState.created
+        assert any("are the same" in n.message for n in app._notifications)
+        assert not any(TELLER in n.message for n in app._notifications)
 
 
 @LANGS
@@ -284,7 +324,7 @@ async def test_grade_form_lists_the_four_grades(make_app, branch, sqlite_store):
     for voter, grades in BALLOTS.items():
         ratings = dict(zip(("001", "002", "003", "004", "005"), grades, strict=True))
         appraisal.cast_ballot(sqlite_store, session_id, voter, ratings)
-    appraisal.close_session(sqlite_store, branch.id, session_id)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     app = make_app(branch, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         tally = AppraisalTallyScreen(app.session, session_id)

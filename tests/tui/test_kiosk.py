@@ -25,6 +25,7 @@ from orglife_tui.screens.kiosk import (
     ReceiptScreen,
     ReviewScreen,
 )
+from tests.tally_passwords import PASSWORDS
 from tests.tui.appraisal_helpers import (
     PIN,
     VOTERS,
@@ -119,7 +120,7 @@ async def test_three_voters_cast_their_ballots_one_after_another(sqlite_store, b
         await vote(pilot, "003", [g.qualified, g.excellent, g.basically_qualified])
         await vote(pilot, "002", [g.qualified, g.qualified, g.qualified, g.unqualified, None])
         assert "3 of 4 voted" in screen_text(app)
-    assert stored(sqlite_store, session_id) == (15, 3, 3)
+    assert stored(sqlite_store, session_id) == (3, 3, 3)
     voted = {v.member_no for v in appraisal.voters(sqlite_store, session_id) if v.voted}
     assert voted == {"001", "002", "003"}
 
@@ -171,7 +172,8 @@ async def test_review_lists_every_choice_and_b_goes_back_to_change_it(sqlite_sto
         await until_screen(pilot, ReviewScreen)
         await press(pilot, "y")
         await until_screen(pilot, ReceiptScreen)
-    assert stored(sqlite_store, session_id) == (5, 1, 1)
+    assert stored(sqlite_store, session_id) == (1, 1, 1)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     with sqlite_store.read_connection() as conn:
         from sqlalchemy import text as sql
 
@@ -211,7 +213,7 @@ async def test_fifty_candidates_fit_at_80x24_and_page(sqlite_store, empty_branch
         assert "y: cast the ballot" in screen_text(app).splitlines()[-1]
         await press(pilot, "y")
         await until_screen(pilot, ReceiptScreen)
-    assert stored(sqlite_store, session_id) == (50, 1, 1)
+    assert stored(sqlite_store, session_id) == (1, 1, 1)
 
 
 # ---------------------------------------------------------------------- no trace
@@ -353,7 +355,7 @@ async def test_every_voter_has_voted(sqlite_store, branch):
         assert "Every voter has voted" in screen_text(app)
         await press(pilot, "enter")  # nobody to pick
         assert isinstance(app.screen, PickScreen)
-    assert stored(sqlite_store, session_id) == (20, 4, 4)
+    assert stored(sqlite_store, session_id) == (4, 4, 4)
 
 
 # ---------------------------------------------------------------------- idle voters

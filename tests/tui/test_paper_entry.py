@@ -16,6 +16,7 @@ from orglife_tui.screens.paper_entry import (
     PaperEntryScreen,
     PaperReviewScreen,
 )
+from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import KEY_OF, press, start, stored, until_screen
 from tests.tui.conftest import screen_text, wait_until
 
@@ -60,7 +61,7 @@ async def test_paper_ballots_are_typed_checked_and_stored(make_app, branch, sqli
         text = screen_text(app)
         for word in ("excellent 2", "qualified 3", "unqualified 1"):
             assert word not in text  # no tally, only the count
-        assert stored(sqlite_store, session_id) == (15, 0, 3)
+        assert stored(sqlite_store, session_id) == (3, 0, 3)
 
         # The members who handed in a paper ballot.
         await press(pilot, "m")
@@ -75,7 +76,7 @@ async def test_paper_ballots_are_typed_checked_and_stored(make_app, branch, sqli
         assert "3 of 4" in screen_text(app)
     marked = {v.member_no for v in appraisal.voters(sqlite_store, session_id) if v.voted}
     assert marked == {"001", "002", "004"}
-    seal = appraisal.close_session(sqlite_store, branch.id, session_id)
+    seal = appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     assert seal.ballots == 3
     scheme = schemes.ensure_active(sqlite_store, branch.id)[1]
     tally = appraisal.tally(sqlite_store, branch.id, session_id, scheme)

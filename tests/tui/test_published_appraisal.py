@@ -10,6 +10,7 @@ import pytest
 from orglife_tui.data import appraisal, ledger, publications, schemes
 from orglife_tui.scoring.model import Grade
 from orglife_tui.screens.appraisal_detail import AppraisalDetailScreen, AppraisalTallyScreen
+from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import CANDIDATES, start
 from tests.tui.conftest import TODAY, screen_text, wait_until
 
@@ -27,7 +28,7 @@ def _published(store, branch) -> tuple[int, int]:
     session_id = start(store, branch)
     for voter in ("001", "002", "003", "004"):
         appraisal.cast_ballot(store, session_id, voter, {**dict.fromkeys(CANDIDATES, Q), "001": E})
-    appraisal.close_session(store, branch.id, session_id)
+    appraisal.close_session(store, branch.id, session_id, PIN, **PASSWORDS)
     for row in appraisal.tally(store, branch.id, session_id, scheme).rows:
         if row.graded:
             appraisal.set_grade(
@@ -94,7 +95,7 @@ async def test_the_session_names_its_published_record(make_app, branch, sqlite_s
 async def test_a_finished_session_shows_no_record(make_app, branch, sqlite_store):
     session_id = start(sqlite_store, branch)
     appraisal.cast_ballot(sqlite_store, session_id, "001", dict.fromkeys(CANDIDATES, Q))
-    appraisal.close_session(sqlite_store, branch.id, session_id)
+    appraisal.close_session(sqlite_store, branch.id, session_id, PIN, **PASSWORDS)
     app = make_app(branch)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = AppraisalTallyScreen(app.session, session_id)
