@@ -35,6 +35,17 @@ MAX_TITLE_ROWS = 3
 # How far down the header is looked for, in non-blank rows, when the caller can tell one.
 MAX_HEADER_SEARCH = 10
 
+# What a branch's file can be (a roster of thousands is well under a megabyte). Beyond it
+# the file is refused before it is read: a 1 GB file, a workbook that unpacks to gigabytes
+# (a zip bomb) or a sheet with one cell at XFD1048576 would otherwise hold the server.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+# Cells a workbook may hold in all its sheets, merged areas counted cell by cell (the
+# spreadsheet library makes an object of each; one merge over a whole sheet is 17 billion).
+MAX_CELLS = 2_000_000
+
 HeaderTest = Callable[[list[str]], bool]
 
 
@@ -72,6 +83,9 @@ def read_sheet(
     if path.is_dir():
         raise fail("import.is_directory")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail("import.too_large", size=_mb(size), limit=_mb(MAX_FILE_BYTES))
         data = path.read_bytes()
     except OSError as exc:
         raise fail("import.cannot_read", reason=exc.strerror or str(exc)) from None
@@ -105,6 +119,20 @@ def _sheet(name, raw_rows, fail, is_header: HeaderTest | None = None) -> Sheet:
     if not header_row:
         raise fail("import.no_header" if titles else "import.empty")
     return Sheet(file=name, header_row=header_row, header=header, rows=rows)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def _too_many(rows: int, columns: int, fail) -> ImportFailed:
+    return fail(
+        "import.sheet_too_big",
+        rows=rows,
+        columns=columns,
+        max_rows=MAX_ROWS,
+        max_columns=MAX_COLUMNS,
+    )
 
 
 def _trimmed(raw: tuple[int, list[str]]) -> tuple[int, list[str]]:
@@ -202,6 +230,8 @@ def _csv_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
     number = 0
     try:
         for number, record in enumerate(reader, start=1):
+            if number > MAX_ROWS or len(record) > MAX_COLUMNS:
+                raise _too_many(number, len(record), fail)
             out.append((number, [_csv_cell(c) for c in record]))
     except csv.Error as exc:
         raise fail("import.bad_csv", row=number + 1, reason=str(exc)) from None
@@ -226,6 +256,7 @@ def _xlsx_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - openpyxl is a dependency
         raise fail("import.bad_xlsx") from None
+    _check_unpacked_size(data, fail)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no default style" and the like
@@ -237,14 +268,18 @@ def _xlsx_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
         if not book.worksheets:
             raise fail("import.empty")
         sheet = book.worksheets[0]
+        last_row, last_column = _extent(sheet)
+        if last_row > MAX_ROWS or last_column > MAX_COLUMNS:
+            raise _too_many(last_row, last_column, fail)
+        for rng in getattr(sheet, "merged_cells", None) or ():
+            if rng.max_row > MAX_ROWS or rng.max_col > MAX_COLUMNS:
+                raise _too_many(rng.max_row, rng.max_col, fail)
         try:
             merged = _vertical_merges(sheet)
             out: list[tuple[int, list[str]]] = []
             # From A1: a sheet whose first cell is lower down keeps its row numbers and
             # column letters.
-            rows = sheet.iter_rows(
-                min_row=1, min_col=1, max_row=sheet.max_row, max_col=sheet.max_column
-            )
+            rows = sheet.iter_rows(min_row=1, min_col=1, max_row=last_row, max_col=last_column)
             for number, cells in enumerate(rows, start=1):
                 texts = [cell_text(c.value, getattr(c, "number_format", None)) for c in cells]
                 for col, text in merged.get(number, {}).items():
@@ -259,6 +294,63 @@ def _xlsx_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
         return out
     finally:
         book.close()
+
+
+def _extent(sheet) -> tuple[int, int]:
+    """The last row and column holding a value. A cell that is only formatted (a border
+    drawn down to row 65536) does not count: the sheet's own dimensions would."""
+    cells = getattr(sheet, "_cells", None)  # openpyxl keeps the loaded cells here
+    if not isinstance(cells, dict):
+        return sheet.max_row, sheet.max_column
+    last_row = last_column = 1
+    for (row, column), cell in cells.items():
+        if cell.value is not None and cell.value != "":
+            last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
+def _check_unpacked_size(data: bytes, fail) -> None:
+    """Refuse, before the spreadsheet library loads it, a workbook that would hold the
+    server: parts that unpack to more than ``MAX_UNPACKED_BYTES`` (as the archive declares
+    them; the zip module stops at the declared size when reading), or sheets whose cells
+    and merged areas come to more than ``MAX_CELLS`` or reach past the row and column
+    limits. The sheets are read as a stream here, element by element."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if sum(info.file_size for info in parts) > MAX_UNPACKED_BYTES:
+                raise fail("import.unpacks_too_large", limit=_mb(MAX_UNPACKED_BYTES))
+            cells = 0
+            for info in parts:
+                if not (
+                    info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+                ):
+                    continue
+                with archive.open(info) as stream:
+                    for _, element in iterparse(stream):
+                        tag = element.tag.rpartition("}")[2]
+                        if tag == "c":
+                            cells += 1
+                        elif tag == "mergeCell":
+                            first_col, first_row, last_col, last_row = range_boundaries(
+                                element.get("ref", "")
+                            )
+                            if last_row > MAX_ROWS or last_col > MAX_COLUMNS:
+                                raise _too_many(last_row, last_col, fail)
+                            cells += (last_row - first_row + 1) * (last_col - first_col + 1)
+                        if tag in ("c", "row", "mergeCell"):
+                            element.clear()
+                        if cells > MAX_CELLS:
+                            raise fail("import.too_many_cells", limit=MAX_CELLS)
+    except ImportFailed:
+        raise
+    except (zipfile.BadZipFile, ParseError, OSError, ValueError, TypeError):
+        raise fail("import.bad_xlsx") from None
 
 
 def _vertical_merges(sheet) -> dict[int, dict[int, str]]:

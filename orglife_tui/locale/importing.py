@@ -36,6 +36,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是可读取的 Excel 工作簿（.xlsx），请用 Excel 打开后重新保存。",
     ),
     "import.no_header": ("No header row found.", "找不到表头行。"),
+    "import.too_large": (
+        "The file is {size} MB; an import reads at most {limit} MB. Is it the right file?",
+        "文件大小为 {size} MB，导入最多读取 {limit} MB。请确认选择的文件是否正确。",
+    ),
+    "import.unpacks_too_large": (
+        "The workbook unpacks to more than {limit} MB, far more than a branch's list; "
+        "open it in Excel, keep the list only and save it again.",
+        "该工作簿解压后超过 {limit} MB，远大于一个支部的名单；"
+        "请用 Excel 打开，只保留名单后重新保存。",
+    ),
+    "import.too_many_cells": (
+        "The workbook holds more than {limit} cells (merged areas counted), far more than a "
+        "branch's list; open it in Excel, keep the list only and save it again.",
+        "该工作簿的单元格（含合并区域）超过 {limit} 个，远多于一个支部的名单；"
+        "请用 Excel 打开，只保留名单后重新保存。",
+    ),
+    "import.sheet_too_big": (
+        "The sheet reaches row {rows} or column {columns}; an import reads at most {max_rows} "
+        "rows and {max_columns} columns. Delete the cells far below or right of the list "
+        "(Ctrl+End shows the last one) and save again.",
+        "工作表用到了第 {rows} 行或第 {columns} 列，导入最多读取 {max_rows} 行、{max_columns} "
+        "列。请删除名单下方或右侧远处的单元格（Ctrl+End 可定位最后一个）后重新保存。",
+    ),
     "import.no_rows": (
         "The file has a header but no data rows; nothing to import.",
         "文件只有表头，没有数据行，无可导入的内容。",
