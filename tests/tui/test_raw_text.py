@@ -72,3 +72,34 @@ async def test_names_that_look_like_markup_are_drawn_as_typed_everywhere(
         await wait_until(pilot, lambda: isinstance(app.screen, TalkFormScreen))
         await pilot.pause()
         assert "[/]张伟" in screen_text(app)  # the talker pick list
+
+
+async def test_the_kiosk_ballot_draws_hostile_names_as_typed(branch, sqlite_store):
+    """Names with escape sequences, bidi overrides and markup (stored behind the program's
+    back) neither drive the voter's terminal nor crash the ballot: the hand-over and the
+    ballot show them as symbols and text."""
+    from orglife_tui.screens.kiosk import BallotScreen, KioskApp, NeutralScreen
+    from tests.tui.appraisal_helpers import activate, press, start, until_screen
+
+    sqlite_store.add_members(
+        branch.id,
+        [
+            MemberInput("101", "张\x1b[2J伟\x07", MemberStatus.full),
+            MemberInput("102", "李\u202e娜\r", MemberStatus.full),
+            MemberInput("103", "[/]王芳", MemberStatus.full),
+        ],
+    )
+    session_id = start(sqlite_store, branch)
+    app = KioskApp(sqlite_store, branch, session_id, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_screen(pilot, NeutralScreen)
+        await activate(pilot, "101")
+        text = screen_text(app)
+        assert "张␛[2J伟␇" in text  # the hand-over names the voter
+        await press(pilot, "enter")
+        await until_screen(pilot, BallotScreen)
+        await press(pilot, "end")
+        text = screen_text(app)
+        assert "张␛[2J" in text and "李⟨U+" in text and "[/]王芳" in text
+        for raw in ("\x1b", "\x07", "\r", "\u202e"):
+            assert raw not in text
