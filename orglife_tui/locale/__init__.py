@@ -28,6 +28,7 @@ def _load() -> dict[str, tuple[str, str]]:
             dues,
             export,
             export_appraisal,
+            files,
             importing,
             ledger,
             membership,
@@ -66,6 +67,7 @@ def _load() -> dict[str, tuple[str, str]]:
             corrections,
             dues,
             publication,
+            files,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():
