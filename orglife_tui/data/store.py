@@ -37,7 +37,6 @@ from orglife_tui.data.models import (
     Member,
     PartyGroup,
 )
-from orglife_tui.locale import t
 from orglife_tui.domain import (
     COMMITTEE_POSTS,
     AttendanceStatus,
@@ -48,6 +47,7 @@ from orglife_tui.domain import (
     attendance_reason,
     natural_key,
 )
+from orglife_tui.locale import t
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
 branch_t = Branch.__table__

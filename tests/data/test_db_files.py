@@ -84,9 +84,7 @@ def _foreign(path: Path, with_alembic: bool = False) -> None:
 
 
 @pytest.mark.parametrize("with_alembic", [False, True])
-def test_a_sqlite_database_of_another_program_is_refused_and_left_untouched(
-    tmp_path, with_alembic
-):
+def test_a_sqlite_database_of_another_program_is_refused_and_left_untouched(tmp_path, with_alembic):
     path = tmp_path / "other.db"
     _foreign(path, with_alembic)
     os.chmod(path, 0o644)
@@ -121,7 +119,9 @@ def test_a_postgresql_database_of_another_program_is_refused(pg_url):
         with pytest.raises(DatabaseUnavailable, match="another program"):
             Store.open(pg_url, operator="t")
         with engine.connect() as conn:
-            tables = set(conn.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname='public'")))
+            tables = set(
+                conn.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname='public'"))
+            )
         assert tables == {"invoices"}  # nothing of ours was created
     finally:
         engine.dispose()
