@@ -111,6 +111,35 @@ class Palette(CommandPalette):
             widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
+def tell_waiting(app: App, seconds: float) -> None:
+    """A write waits for another writer (called once, after a second of waiting).
+
+    The wait blocks the event loop, so a notification would only show once it is over: the
+    line is also drawn at once on the terminal's bottom row (the Footer's place; the next
+    refresh draws the Footer again), through the driver's writer, which keeps running.
+    """
+    from orglife_tui.data.engine import seconds_text
+
+    message = t("db.waiting", seconds=seconds_text(seconds))
+    app.notify(message, severity="warning")
+    driver = app._driver  # Textual internal: the only way to draw while the loop waits
+    if driver is None or app.is_headless:
+        return
+    rows = app.size.height
+    driver.write(f"\x1b7\x1b[{rows};1H\x1b[7m {message} \x1b[0m\x1b[K\x1b8")
+    driver.flush()
+
+
+def _tell_running_app(seconds: float) -> None:
+    from textual._context import active_app  # Textual internal: the app whose loop waits
+
+    try:
+        app = active_app.get()
+    except LookupError:  # not from inside an app (a worker thread of none)
+        return
+    tell_waiting(app, seconds)
+
+
 class OrglifeApp(PlainNotifications, App):
     """The terminal UI of one branch."""
 
@@ -140,6 +169,7 @@ class OrglifeApp(PlainNotifications, App):
         if today is not None:  # the store's "not in the future" checks use the same clock
             store.today = lambda: today
         self.session = Session(store=store, branch=branch, lang=lang, fixed_today=today)
+        store.on_wait = _tell_running_app
         self.title = branch.name
         # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
         self.animation_level = "none"
@@ -158,6 +188,11 @@ class OrglifeApp(PlainNotifications, App):
             "probation": lambda: ProbationWatchScreen(self.session),
             "dues": lambda: DuesScreen(self.session),
         }
+
+    def on_mount(self) -> None:
+        # What opening the database found (a mode tightened, read-only), for the user to see.
+        for notice in self.session.store.notices:
+            self.notify(notice, severity="warning", timeout=10)
 
     # ------------------------------------------------------------------ screens
 
@@ -292,4 +327,5 @@ def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
 
 def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:
     """``orglife-tui kiosk ID``: the locked ballot station alone, until the teller's PIN."""
+    store.on_wait = _tell_running_app
     KioskApp.run_locked(store, branch, session_id, lang)

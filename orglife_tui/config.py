@@ -101,3 +101,22 @@ def clock(env: dict[str, str] | None = None) -> Callable[[], date] | None:
         return None
     fixed = date.fromisoformat(value)
     return lambda: fixed
+
+
+LOCK_TIMEOUT_ENV = "ORGLIFE_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 60.0
+
+
+def lock_timeout(env: dict[str, str] | None = None) -> float:
+    """How many seconds a write waits for another writer: ``ORGLIFE_LOCK_TIMEOUT`` (a
+    positive number), else 60. A value that is not one raises ValueError carrying it."""
+    value = (os.environ if env is None else env).get(LOCK_TIMEOUT_ENV, "").strip()
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(value) from None
+    if not (0 < seconds <= 24 * 3600):  # also refuses nan and inf
+        raise ValueError(value)
+    return seconds

@@ -52,11 +52,23 @@ def today() -> date:
     return fixed() if fixed else date.today()
 
 
+def _tell_waiting(seconds: float) -> None:
+    from orglife_tui.data.engine import seconds_text
+
+    typer.echo(t("db.waiting", seconds=seconds_text(seconds)), err=True)
+
+
 def open_store(ctx: typer.Context):
+    """The store of ``--db``: what opening found (a mode tightened, read-only) is said on
+    stderr, and a write that waits for another writer says so there too."""
     from orglife_tui.config import clock
     from orglife_tui.data.store import Store
 
-    return Store.open(globals_of(ctx).db_url, today=clock())
+    store = Store.open(globals_of(ctx).db_url, today=clock())
+    for notice in store.notices:
+        typer.echo(notice, err=True)
+    store.on_wait = _tell_waiting
+    return store
 
 
 def open_branch(ctx: typer.Context, default_name: str | None = None):

@@ -414,15 +414,18 @@ def run_talks(
         year=year,
         include_confidential=include,
     )
+    # Confidential talk texts never land in a file others can read (0600, even over a
+    # looser file of the same name).
+    private = include
     if fmt == "xlsx":
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+        with atomic_path(output, private=private) as tmp:  # type: ignore[arg-type]
             count = out.write_xlsx(str(tmp), export)
     elif fmt == "md":
-        with text_output(output) as stream:
+        with text_output(output, private=private) as stream:
             stream.write(out.markdown(export))
             count = len(rows)
     else:
-        with text_output(output, bom=fmt == "csv") as stream:
+        with text_output(output, bom=fmt == "csv", private=private) as stream:
             count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
     _done(count, output)
 

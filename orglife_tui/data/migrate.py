@@ -47,18 +47,35 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine) -> None:
-    """Apply every pending migration in one transaction; a no-op on an up-to-date database."""
+def _foreign(engine: Engine) -> bool:
+    """True for a database of another program: tables, but not ours (never adopted)."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    return bool(tables) and not {"alembic_version", "branch"} <= tables
+
+
+def upgrade(engine: Engine, read_only: bool = False, where: str = "") -> None:
+    """Apply every pending migration in one transaction; a no-op on an up-to-date database.
+
+    A database with tables of another program is refused, untouched; a read-only one that
+    is not at the newest schema cannot be opened (it cannot be migrated).
+    """
     current = current_revision(engine)
     if current == HEAD_REVISION:
         return
+    if current is None and _foreign(engine):
+        raise DatabaseUnavailable("db.not_orglife", path=where)
     from alembic import command
     from alembic.script import ScriptDirectory
 
     cfg = _config()
     script = ScriptDirectory.from_config(cfg)
     if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+        if _foreign(engine):  # another program's Alembic
+            raise DatabaseUnavailable("db.not_orglife", path=where)
         raise DatabaseUnavailable("db_newer_schema", revision=current)
+    if read_only:
+        raise DatabaseUnavailable("db.read_only_not_ready", path=where)
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         if engine.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})

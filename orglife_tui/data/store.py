@@ -7,17 +7,32 @@ audit-log row, so a record and the trace of who changed it land or fail together
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from orglife_tui.data.chain import GENESIS, link_hash
-from orglife_tui.data.engine import WRITE_OPTION, make_engine
-from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
+from orglife_tui.data.engine import (
+    DEFAULT_LOCK_TIMEOUT,
+    NOTICE_AFTER,
+    WRITE_OPTION,
+    ReadOnlyDatabase,
+    WriteWait,
+    lock_timeout_error,
+    open_engine,
+)
+from orglife_tui.data.errors import (
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    StoreError,
+    refuse_unsafe_text,
+)
 from orglife_tui.data.migrate import upgrade
 from orglife_tui.data.models import (
     Attendance,
@@ -38,6 +53,7 @@ from orglife_tui.domain import (
     attendance_reason,
     natural_key,
 )
+from orglife_tui.locale import t
 from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
 branch_t = Branch.__table__
@@ -272,26 +288,103 @@ def meeting_values(
     }
 
 
+# How often a PostgreSQL writer asks again for the audit chain's lock while it waits.
+_PG_POLL = 0.1
+
+
+def _pg_wait_for_writers(conn: Connection, wait: WriteWait) -> None:
+    """Take the audit chain's lock (every change appends to the audit chain, so writers
+    queue on it anyway) in polls, so that a long wait is told and ends at the timeout; the
+    rest of the transaction waits for row locks up to the same timeout."""
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(wait.timeout * 1000)}ms'")
+    start = time.monotonic()
+    told = False
+    while not conn.scalar(select(func.pg_try_advisory_xact_lock(AUDIT_CHAIN_LOCK))):
+        waited = time.monotonic() - start
+        if waited >= wait.timeout:
+            raise lock_timeout_error(wait.timeout)
+        if not told and waited >= NOTICE_AFTER and wait.on_wait is not None:
+            told = True
+            wait.on_wait(wait.timeout)
+        time.sleep(_PG_POLL)
+
+
+def _write_refusal(exc: OperationalError, timeout: float) -> Exception:
+    """The StoreError for a write the database refused: a lock not granted in time, a file
+    that cannot be written; any other error as it is."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) == "55P03":  # PostgreSQL lock_not_available
+        return lock_timeout_error(timeout)
+    message = str(orig)
+    if "database is locked" in message:
+        return lock_timeout_error(timeout)
+    if "readonly database" in message or "read-only" in message:
+        return ReadOnlyDatabase("db.read_only", reason=t("db.ro.refused"))
+    return exc
+
+
 class Store:
     """A branch database. Build one with ``Store.open(url)``; tests pass a temporary URL."""
 
     def __init__(
-        self, engine: Engine, operator: str, today: Callable[[], date] | None = None
+        self,
+        engine: Engine,
+        operator: str,
+        today: Callable[[], date] | None = None,
+        *,
+        read_only: str | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        notices: Sequence[str] = (),
     ) -> None:
         self.engine = engine
         self.operator = operator
         # The clock every "not in the future" check asks: tests and scripts pass their own.
         self.today: Callable[[], date] = today or date.today
+        # Why the database cannot be written (a catalog key), None when it can.
+        self.read_only = read_only
+        # How long a write waits for another writer (seconds), and who hears that it waits:
+        # the CLI prints a line on stderr, the TUI shows a notification.
+        self.lock_timeout = lock_timeout
+        self.on_wait: Callable[[float], None] | None = None
+        # What opening found (modes tightened, read-only): one line each, for the user.
+        self.notices: list[str] = list(notices)
 
     @classmethod
     def open(
-        cls, url: str, operator: str | None = None, today: Callable[[], date] | None = None
+        cls,
+        url: str,
+        operator: str | None = None,
+        today: Callable[[], date] | None = None,
+        lock_timeout: float | None = None,
     ) -> Store:
+        from orglife_tui.config import lock_timeout as configured_timeout
         from orglife_tui.config import operator as login_user
+        from orglife_tui.config import redact_url, sqlite_path
 
-        engine = make_engine(url)
-        upgrade(engine)
-        return cls(engine, operator or login_user(), today)
+        if lock_timeout is None:
+            try:
+                lock_timeout = configured_timeout()
+            except ValueError as exc:
+                raise DatabaseUnavailable("db.bad_lock_timeout", value=str(exc)) from None
+        opened = open_engine(url, lock_timeout)
+        path = sqlite_path(url)
+        try:
+            upgrade(
+                opened.engine,
+                read_only=opened.read_only is not None,
+                where=str(path) if path is not None else redact_url(url),
+            )
+        except BaseException:
+            opened.engine.dispose()
+            raise
+        return cls(
+            opened.engine,
+            operator or login_user(),
+            today,
+            read_only=opened.read_only,
+            lock_timeout=lock_timeout,
+            notices=opened.notices,
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -300,12 +393,26 @@ class Store:
 
     @contextmanager
     def write_transaction(self) -> Iterator[Connection]:
-        """One write transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE)."""
-        with (
-            self.engine.connect().execution_options(**{WRITE_OPTION: True}) as conn,
-            conn.begin(),
-        ):
-            yield conn
+        """One write transaction; it waits for another writer up to ``lock_timeout``
+        (telling ``on_wait`` after a second), then takes the write lock: on SQLite at BEGIN
+        (IMMEDIATE), on PostgreSQL the audit chain's lock, which every change takes anyway.
+        A read-only database and a wait that times out end in a StoreError, nothing written."""
+        if self.read_only is not None:
+            raise ReadOnlyDatabase("db.read_only", reason=t(self.read_only))
+        wait = WriteWait(self.lock_timeout, self.on_wait)
+        try:
+            with (
+                self.engine.connect().execution_options(**{WRITE_OPTION: wait}) as conn,
+                conn.begin(),
+            ):
+                if conn.dialect.name == "postgresql":
+                    _pg_wait_for_writers(conn, wait)
+                yield conn
+        except OperationalError as exc:
+            refusal = _write_refusal(exc, self.lock_timeout)
+            if refusal is exc:
+                raise
+            raise refusal from exc
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:

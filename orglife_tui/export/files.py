@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -49,16 +50,60 @@ def _umask() -> int:
     return mask
 
 
+_KINDS = (
+    (stat.S_ISCHR, "files.kind.char_device"),
+    (stat.S_ISBLK, "files.kind.block_device"),
+    (stat.S_ISFIFO, "files.kind.fifo"),
+    (stat.S_ISSOCK, "files.kind.socket"),
+)
+
+
+def _checked_target(path: Path) -> int | None:
+    """The permission bits of the file ``path`` replaces (None: a new file), after refusing
+    what an export must not write through: a symbolic link (it could lead anywhere, e.g. a
+    file of another user when root exports), a device, a pipe or a socket (``/dev/sda``, a
+    FIFO someone left in a shared folder)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ExportError(
+            "export.cannot_write", file=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise ExportError("files.symlink", file=str(path))
+    if stat.S_ISDIR(st.st_mode):
+        raise ExportError("export.is_directory", file=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        key = next((k for test, k in _KINDS if test(st.st_mode)), "files.kind.other")
+        raise ExportError("files.not_regular", file=str(path), kind=t(key))
+    return stat.S_IMODE(st.st_mode)
+
+
+def _final_mode(old_mode: int | None, private: bool) -> int:
+    """A private export is 0600 whatever it replaces; another keeps the mode of the file it
+    replaces (a roster someone kept 0600 stays 0600), or gets a new file's usual mode."""
+    if private:
+        return 0o600
+    if old_mode is not None:
+        return old_mode
+    return 0o666 & ~_umask()
+
+
 @contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(target: str | os.PathLike[str], private: bool = False) -> Iterator[Path]:
     """A temporary path beside ``target``; renamed over it once the block ends without error.
 
-    The data is flushed to disk before the rename; on any error (or Ctrl+C) the temporary
-    file is removed and ``target`` is left as it was.
+    The one way an export reaches a file: ``target`` must be a regular file or not exist
+    (links, devices, pipes and sockets are refused). The temporary file is created 0600
+    (nobody else can open it while it is written), flushed to disk, given its final mode and
+    then renamed over ``target``, which is replaced, never written through: on any error
+    (or Ctrl+C) the temporary file is removed and ``target`` is left as it was. ``private``
+    (an export with confidential talk texts) makes the result 0600, also over a looser file.
     """
     path = Path(target)
-    if path.is_dir():
-        raise ExportError("export.is_directory", file=str(path))
+    old_mode = _checked_target(path)
     folder = path.parent
     if not folder.is_dir():
         raise ExportError("export.no_folder", file=str(path), folder=str(folder))
@@ -72,13 +117,15 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
-        fd = os.open(tmp, os.O_RDONLY)
+        # Through a descriptor opened without following links: the temporary name is only
+        # trusted as far as the file at it is the one written.
+        fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW)
         try:
             os.fsync(fd)
+            os.fchmod(fd, _final_mode(old_mode, private))
         finally:
             os.close(fd)
-        # mkstemp creates the file 0600; give it the mode any new file of the user gets.
-        os.chmod(tmp, 0o666 & ~_umask())
+        _checked_target(path)  # nothing slipped in meanwhile (a FIFO, a link)
         os.replace(tmp, path)
     except OSError as exc:
         with suppress(OSError):
@@ -93,8 +140,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 @contextmanager
-def binary_output(path: str | None) -> Iterator[IO[bytes]]:
-    """A byte stream to ``path`` (atomically) or to standard output (``None`` or ``-``)."""
+def binary_output(path: str | None, private: bool = False) -> Iterator[IO[bytes]]:
+    """A byte stream to ``path`` (atomically, see :func:`atomic_path`) or to standard
+    output (``None`` or ``-``)."""
     if is_stdout(path):
         sys.stdout.flush()
         out = sys.stdout.buffer
@@ -102,15 +150,18 @@ def binary_output(path: str | None) -> Iterator[IO[bytes]]:
         out.flush()
         return
     assert path is not None
-    with atomic_path(path) as tmp, open(tmp, "wb") as f:
-        yield f
+    with atomic_path(path, private=private) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+        with os.fdopen(fd, "wb") as f:
+            yield f
 
 
 @contextmanager
-def text_output(path: str | None, bom: bool = False) -> Iterator[IO[str]]:
+def text_output(path: str | None, bom: bool = False, private: bool = False) -> Iterator[IO[str]]:
     """UTF-8 text to ``path`` or standard output, whatever the terminal's locale says;
-    ``bom`` starts it with a byte order mark (Excel then reads CSV as UTF-8)."""
-    with binary_output(path) as raw:
+    ``bom`` starts it with a byte order mark (Excel then reads CSV as UTF-8); ``private``
+    as in :func:`atomic_path`."""
+    with binary_output(path, private=private) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="", write_through=False)
         try:
             if bom:

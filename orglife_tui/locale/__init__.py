@@ -29,6 +29,7 @@ def _load() -> dict[str, tuple[str, str]]:
             dues,
             export,
             export_appraisal,
+            files,
             importing,
             ledger,
             membership,
@@ -68,6 +69,7 @@ def _load() -> dict[str, tuple[str, str]]:
             dues,
             publication,
             chain,
+            files,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():
