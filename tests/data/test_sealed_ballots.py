@@ -11,17 +11,13 @@ after a kill at any point, and ``verify`` tells which state it was left in.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import nacl.exceptions
 import pytest
-from nacl.public import PrivateKey, SealedBox
 from sqlalchemy import select, text, update
 
 from orglife_tui.config import sqlite_path
@@ -31,6 +27,7 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.records import MemberInput
 from orglife_tui.scoring.appraisal import GRADES, Counts
+from tests.ballot_snapshots import assert_copy_reveals_no_rating, copy_live_files, grade_counts
 from tests.data.test_appraisal import tamper
 from tests.points_helpers import make_scheme
 from tests.tally_passwords import PASSWORDS, PIN, SCRUTINEER, TELLER
@@ -39,7 +36,6 @@ E, Q, B, U = GRADES
 YEAR = 2025
 SCHEME = make_scheme()
 VOTERS = [f"{i:03d}" for i in range(1, 7)]
-GRADE_BYTES = [b"excellent", b"qualified", b"basically_qualified", b"unqualified"]
 
 
 @pytest.fixture
@@ -80,17 +76,6 @@ def breaks(store) -> list[tuple[int, str]]:
     ]
 
 
-def copy_live_files(db: Path, dest: Path) -> Path:
-    """The attacker's snapshot: the database and its -wal and -shm, copied while the store
-    is open (what a server's administrator can do at any moment)."""
-    dest.mkdir()
-    for suffix in ("", "-wal", "-shm"):
-        src = db.with_name(db.name + suffix)
-        if src.exists():
-            shutil.copy(src, dest / (db.name + suffix))
-    return dest / db.name
-
-
 # ------------------------------------------------------------------ the Done-when test
 
 
@@ -106,8 +91,7 @@ def test_copies_of_the_live_files_with_either_password_tie_no_rating_to_a_voter(
     baseline = copy_live_files(db, tmp_path / "start")
     # the schema names the grades (a CHECK constraint): what a ballot would add is counted
     # against the copy taken before any ballot
-    base_bytes = b"".join(p.read_bytes() for p in baseline.parent.iterdir())
-    base_counts = [base_bytes.count(g) for g in GRADE_BYTES]
+    base_counts = grade_counts(baseline)
     cands = [c.member_no for c in ap.candidates(store, sid)]
     ballots = {}
     snapshots = []
@@ -118,42 +102,7 @@ def test_copies_of_the_live_files_with_either_password_tie_no_rating_to_a_voter(
     assert any(s.with_name(s.name + "-wal").exists() for s in snapshots)  # WAL copied too
 
     for n, copy in enumerate(snapshots):
-        raw = b"".join(p.read_bytes() for p in copy.parent.iterdir())
-        # no grade written by a ballot, anywhere in the files (db, WAL, shm)
-        assert [raw.count(g) for g in GRADE_BYTES] == base_counts, copy
-        con = sqlite3.connect(copy)  # reads the copied WAL as SQLite would
-        try:
-            assert con.execute(
-                "SELECT count(*) FROM appraisal_rating WHERE session_id = ?", (sid,)
-            ).fetchone() == (0,)
-            assert con.execute(
-                "SELECT count(*) FROM appraisal_voted WHERE session_id = ?", (sid,)
-            ).fetchone() == (n + 1,)
-            boxes = [
-                bytes(r[0])
-                for r in con.execute(
-                    "SELECT box FROM appraisal_sealed WHERE session_id = ?", (sid,)
-                )
-            ]
-            wrapped, public = con.execute(
-                "SELECT tally_key, tally_public_key FROM appraisal_session WHERE id = ?", (sid,)
-            ).fetchone()
-        finally:
-            con.close()
-        assert len(boxes) == n + 1 and len({len(b) for b in boxes}) == 1
-        # each password alone: its share opens nothing, nor does the other password fit
-        for role, password in (("teller", TELLER), ("scrutineer", SCRUTINEER)):
-            share = sealing.unwrap_share(wrapped, role, password)
-            assert share is not None and len(share) == 32
-            other = "scrutineer" if role == "teller" else "teller"
-            assert sealing.unwrap_share(wrapped, other, password) is None
-            with pytest.raises(sealing.WrongPassword):
-                sealing.open_key(wrapped, public, password, password)
-            half_key = PrivateKey(share)
-            assert bytes(half_key.public_key).hex() != public
-            for box in boxes:
-                with pytest.raises(nacl.exceptions.CryptoError):
-                    SealedBox(half_key).decrypt(box)
+        wrapped = assert_copy_reveals_no_rating(copy, sid, n + 1, base_counts)
 
     # both passwords at the close: the tally is the hand count, nothing sealed is left
     seal = ap.close_session(store, branch.id, sid, PIN, **PASSWORDS)
