@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.scoring.policy import RULE_IDS
 from orglife_tui.scoring.scheme.build import build
-from orglife_tui.scoring.scheme.document import KNOWN_TYPES, SchemeDocument, facts
+from orglife_tui.scoring.scheme.document import SchemeDocument, facts
 from orglife_tui.scoring.scheme.errors import (
     SchemeError,
     SchemeProblem,
@@ -23,6 +23,7 @@ from orglife_tui.scoring.scheme.errors import (
     toml_type,
 )
 from orglife_tui.scoring.scheme.positions import Path, key_positions, render_path
+from orglife_tui.scoring.scheme.values import KNOWN_TYPES
 from orglife_tui.scoring.scheme.vocabulary import (
     APPRAISAL_KEYS,
     BALLOT_VALUE_KEYS,

@@ -21,37 +21,49 @@ them from 1.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     PlainValidator,
     Strict,
-    TypeAdapter,
     ValidationError,
     ValidationInfo,
     field_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError
+from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from orglife_tui.domain import (
     AttendanceStatus,
-    InputError,
     MeetingType,
     MemberStatus,
     accepted_values,
     parse_enum,
-    unsafe_characters,
 )
 from orglife_tui.scoring.model import Category, Grade, Normalization, Unit
 from orglife_tui.scoring.policy import LadderAction, Period, Severity
-from orglife_tui.scoring.scheme.errors import Label, Term, clip, num, show
+from orglife_tui.scoring.scheme.errors import Label, Term, clip, num
+from orglife_tui.scoring.scheme.values import (
+    Facts,
+    Number,
+    OpenShare,
+    Share,
+    Table,
+    choose,
+    detail,
+    each_once,
+    facts_of,
+    fail,
+    meeting_type_choice,
+    members_of,
+    number_of,
+    problem,
+    relay,
+    status_choice,
+    text,
+    whole,
+)
 from orglife_tui.scoring.scheme.vocabulary import (
     ACTION_ZH,
     CATEGORY_ZH,
@@ -61,7 +73,6 @@ from orglife_tui.scoring.scheme.vocabulary import (
     GRACE_MONTHS,
     ITEM_NAME_LIMIT,
     LADDER_MONTHS,
-    MAX_ABS,
     NAME_LIMIT,
     PERIOD_ZH,
     PERIODS,
@@ -78,226 +89,12 @@ from orglife_tui.scoring.scheme.vocabulary import (
     parse_zh_enum,
 )
 
-Loc = tuple[str | int, ...]
-# pydantic's error types raised by hand below, and every one the checker translates
-KNOWN_TYPES = (
-    "missing",
-    "extra_forbidden",
-    "float_type",
-    "int_type",
-    "bool_type",
-    "string_type",
-    "list_type",
-    "dict_type",
-    "model_type",
-    "finite_number",
-    "greater_than_equal",
-    "less_than_equal",
-)
-
-
-def problem(key: str, /, **params: object) -> PydanticCustomError:
-    """A failure worded by the catalog entry ``key`` with ``params``."""
-    return PydanticCustomError(key, key, params)
-
-
-def _detail(loc: Loc, error: PydanticCustomError | PydanticKnownError, value: object) -> Any:
-    if isinstance(error, PydanticKnownError):
-        return InitErrorDetails(type=error.type, loc=loc, input=value, ctx=error.context or {})
-    return InitErrorDetails(type=error, loc=loc, input=value)
-
-
-def relay(exc: ValidationError, prefix: Loc = ()) -> list[Any]:
-    """The errors of a nested validation, to be raised again with others."""
-    out = []
-    for e in exc.errors(include_url=False):
-        loc = (*prefix, *e["loc"])
-        if e["type"] in KNOWN_TYPES:
-            out.append(
-                InitErrorDetails(type=e["type"], loc=loc, input=e["input"], ctx=e.get("ctx", {}))
-            )
-        else:
-            out.append(_detail(loc, PydanticCustomError(e["type"], e["type"], e.get("ctx")), None))
-    return out
-
-
-def fail(errors: list[Any]) -> None:
-    """Raise every error gathered so far at once (nothing when there is none)."""
-    if errors:
-        raise ValidationError.from_exception_data("scheme", errors)
-
-
-# --------------------------------------------------------------------------- facts
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What the rules between tables read, from the raw document: each value only when it
-    is valid on its own (None otherwise), lists without their bad elements."""
-
-    floor: float | None = None
-    ceiling: float | None = None
-    scored: tuple[MemberStatus, ...] | None = None
-    graded: tuple[MemberStatus, ...] | None = None
-
-    @property
-    def span(self) -> tuple[float, float] | None:
-        """(floor, ceiling) when both are valid and the floor lies below the ceiling."""
-        if self.floor is None or self.ceiling is None or not self.floor < self.ceiling:
-            return None
-        return self.floor, self.ceiling
-
-
-def facts_of(info: ValidationInfo) -> Facts:
-    return info.context if isinstance(info.context, Facts) else Facts()
-
-
-# --------------------------------------------------------------------------- values
-
-
-def _in_reach(value: object) -> object:
-    """An integer too large for a float is refused before pydantic converts it."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ABS:
-        raise problem("scheme.problem.too_large", value=show(value), limit=MAX_ABS)
-    return value
-
-
-# a finite number (not a bool) within ±MAX_ABS
-Number = Annotated[
-    float, Strict(), Field(allow_inf_nan=False, ge=-MAX_ABS, le=MAX_ABS), BeforeValidator(_in_reach)
-]
-
-
-def _between(low: float, high: float, key: str, low_open: bool = False) -> Callable[[float], float]:
-    def check(value: float) -> float:
-        if not (low < value <= high if low_open else low <= value <= high):
-            raise problem(key, value=num(value))
-        return value
-
-    return check
-
-
-def _after(check: Callable[[Any], Any]) -> AfterValidator:
-    return AfterValidator(check)
-
-
-Share = Annotated[Number, _after(_between(0, 1, "scheme.problem.weight_range"))]
-OpenShare = Annotated[Number, _after(_between(0, 1, "scheme.appraisal.share_range", True))]
-
-
-def _whole(low: int, high: int) -> Any:
-    def check(value: int) -> int:
-        if not low <= value <= high:
-            raise problem("scheme.policy.range", value=show(value), low=low, high=high)
-        return value
-
-    return Annotated[int, Strict(), _after(check)]
-
-
-def _text(limit: int) -> Any:
-    def check(value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise problem("scheme.problem.empty")
-        if len(value) > limit:
-            raise problem("scheme.problem.too_long", limit=limit)
-        found = unsafe_characters(value)
-        if found:
-            # A name is drawn on screens and sheets: nothing in it may act on a terminal.
-            raise problem("scheme.problem.control_chars", chars=", ".join(found))
-        return value
-
-    return Annotated[str, Strict(), _after(check)]
-
-
-def choice(parse: Callable[[str], Any], key: str, allowed: str) -> Callable[[object], Any]:
-    """A word from a vocabulary (English or Chinese), refused with ``key`` otherwise."""
-
-    def check(value: object) -> Any:
-        if not isinstance(value, str):
-            raise PydanticKnownError("string_type")
-        try:
-            return parse(value)
-        except (InputError, ValueError, KeyError):
-            raise problem(key, value=clip(value), allowed=allowed) from None
-
-    return check
-
-
-def choose(parse: Callable[[str], Any], key: str, allowed: str) -> PlainValidator:
-    return PlainValidator(choice(parse, key, allowed))
-
-
-def status_choice() -> Callable[[object], Any]:
-    return choice(
-        lambda s: parse_enum(MemberStatus, s),
-        "scheme.problem.unknown_status",
-        accepted_values(MemberStatus),
-    )
-
-
-def meeting_type_choice() -> Callable[[object], Any]:
-    return choice(
-        lambda s: parse_enum(MeetingType, s),
-        "scheme.problem.unknown_meeting_type",
-        accepted_values(MeetingType),
-    )
-
-
-def members_of(value: object, element: Callable[[object], Any]) -> tuple[Any, ...] | None:
-    """The valid elements of a raw list, each once; None when it is no list."""
-    if not isinstance(value, list):
-        return None
-    out: list[Any] = []
-    for raw in value:
-        try:
-            member = element(raw)
-        except (PydanticCustomError, PydanticKnownError):
-            continue
-        if member not in out:
-            out.append(member)
-    return tuple(out)
-
-
-def each_once(element: Callable[[object], Any], nonempty: bool = False) -> PlainValidator:
-    """A list of vocabulary words: every bad element and every repeat reported."""
-
-    def check(value: object) -> tuple[Any, ...]:
-        if not isinstance(value, list):
-            raise PydanticKnownError("list_type")
-        if nonempty and not value:
-            raise problem("scheme.problem.empty")
-        out: list[Any] = []
-        errors = []
-        for i, raw in enumerate(value):
-            try:
-                member = element(raw)
-            except (PydanticCustomError, PydanticKnownError) as exc:
-                errors.append(_detail((i,), exc, raw))
-                continue
-            if member in out:
-                twice = problem("scheme.problem.listed_twice", value=member.value)
-                errors.append(_detail((i,), twice, raw))
-            else:
-                out.append(member)
-        fail(errors)
-        return tuple(out)
-
-    return PlainValidator(check)
-
-
-class Table(BaseModel):
-    """A TOML table: only its own keys, values of exactly the right TOML type."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
 # --------------------------------------------------------------------------- [scheme] [points]
 
 
 class SchemeTable(Table):
-    name: _text(NAME_LIMIT)  # type: ignore[valid-type]  # a type built by a function
-    version: _text(VERSION_LIMIT)  # type: ignore[valid-type]
+    name: text(NAME_LIMIT)  # type: ignore[valid-type]  # a type built by a function
+    version: text(VERSION_LIMIT)  # type: ignore[valid-type]
     period: Annotated[
         str,
         choose(
@@ -356,7 +153,7 @@ class StatusesTable(Table):
                 seen.append(status[0])
                 if status[0] not in scored:
                     why = problem("scheme.problem.graded_not_scored", status=Label(status[0]))
-                    errors.append(_detail((i,), why, raw))
+                    errors.append(detail((i,), why, raw))
         fail(errors)
         return graded
 
@@ -384,17 +181,6 @@ class CutoffsTable(Table):
         return excellent
 
 
-_NUMBER: TypeAdapter[float] = TypeAdapter(Number)
-
-
-def number_of(value: object) -> float | None:
-    """A raw value as a valid ``Number``, or None."""
-    try:
-        return float(_NUMBER.validate_python(value))
-    except ValidationError:
-        return None
-
-
 def validate_grades(value: object, info: ValidationInfo) -> dict[MemberStatus, CutoffsTable]:
     """``[grades.<status>]``: cut-offs per status, within the points, for scored statuses,
     one table for each graded status."""
@@ -408,16 +194,16 @@ def validate_grades(value: object, info: ValidationInfo) -> dict[MemberStatus, C
         try:
             status = status_choice()(key)
         except PydanticCustomError as exc:
-            errors.append(_detail((key,), exc, key))
+            errors.append(detail((key,), exc, key))
             continue
         if status in seen:  # "full" and "正式党员" name the same status
             twice = problem("scheme.problem.listed_twice", value=status.value)
-            errors.append(_detail((key,), twice, key))
+            errors.append(detail((key,), twice, key))
             continue
         seen.add(status)
         if facts.scored is not None and status not in facts.scored:
             why = problem("scheme.problem.cutoffs_not_scored", status=Label(status))
-            errors.append(_detail((key,), why, key))
+            errors.append(detail((key,), why, key))
         try:
             out[status] = CutoffsTable.model_validate(body)
         except ValidationError as exc:
@@ -436,11 +222,11 @@ def validate_grades(value: object, info: ValidationInfo) -> dict[MemberStatus, C
                             floor=num(span[0]),
                             ceiling=num(span[1]),
                         )
-                        errors.append(_detail((key, k), why, v))
+                        errors.append(detail((key, k), why, v))
     for status in facts.graded or ():
         if status not in seen:
             why = problem("scheme.problem.no_cutoffs", status=Label(status), key=status.value)
-            errors.append(_detail((), why, value))
+            errors.append(detail((), why, value))
     fail(errors)
     return out
 
@@ -520,7 +306,7 @@ class DuesDerive(Table):
     dues: Annotated[
         str, choose(parse_dues_source, "scheme.problem.choice", ", ".join(DUES_SOURCES))
     ]
-    grace_months: _whole(*DUES_GRACE_MONTHS) = 0  # type: ignore[valid-type]
+    grace_months: whole(*DUES_GRACE_MONTHS) = 0  # type: ignore[valid-type]
 
 
 def validate_derive(value: object) -> AttendanceDerive | DuesDerive:
@@ -535,9 +321,9 @@ def _code(value: str) -> str:
 
 
 class ItemTable(Table):
-    code: Annotated[str, Strict(), _after(_code)]
-    name_zh: _text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
-    name_en: _text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
+    code: Annotated[str, Strict(), AfterValidator(_code)]
+    name_zh: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
+    name_en: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
     category: Annotated[
         Category,
         choose(parse_category, "scheme.problem.choice", allowed_spellings(Category, CATEGORY_ZH)),
@@ -582,10 +368,10 @@ class ItemTable(Table):
         except ValidationError as exc:
             errors += relay(exc)
         if info.data.get("unit") is Unit.hour:
-            errors.append(_detail((), problem("scheme.problem.hour_derived"), value))
+            errors.append(detail((), problem("scheme.problem.hour_derived"), value))
         category = info.data.get("category")
         if isinstance(found, DuesDerive) and category not in (None, Category.deduction):
-            errors.append(_detail((), problem("dues.scheme.problem.deduction_only"), value))
+            errors.append(detail((), problem("dues.scheme.problem.deduction_only"), value))
         fail(errors)
         return found
 
@@ -608,7 +394,7 @@ def validate_items(value: object) -> tuple[ItemTable, ...]:
         if isinstance(code, str) and CODE_PATTERN.match(code):
             if code in first_use:
                 twice = problem("scheme.problem.duplicate_code", code=code, first=first_use[code])
-                errors.append(_detail((i, "code"), twice, code))
+                errors.append(detail((i, "code"), twice, code))
             else:
                 first_use[code] = i + 1
     fail(errors)
@@ -621,7 +407,7 @@ Flag = Annotated[bool, Strict()]
 
 
 class LadderStepTable(Table):
-    months: _whole(*LADDER_MONTHS)  # type: ignore[valid-type]
+    months: whole(*LADDER_MONTHS)  # type: ignore[valid-type]
     action: Annotated[
         LadderAction,
         choose(
@@ -661,7 +447,7 @@ def validate_ladder(value: object) -> tuple[LadderStepTable, ...]:
             continue
         if highest is not None and months <= highest:
             why = problem("scheme.policy.ladder_order", months=months, previous=highest)
-            errors.append(_detail((i, "months"), why, months))
+            errors.append(detail((i, "months"), why, months))
         highest = months if highest is None else max(highest, months)
     fail(errors)
     return tuple(out)
@@ -680,7 +466,7 @@ class FrequencyRuleTable(Table):
         ]
         | None
     ) = None
-    times: _whole(*TIMES) | None = None  # type: ignore[valid-type]
+    times: whole(*TIMES) | None = None  # type: ignore[valid-type]
 
 
 def _no_period(value: object) -> None:
@@ -692,7 +478,7 @@ class YearlyRuleTable(Table):
     enabled: Flag | None = None
     # a yearly rule has no period to set: told as such, not as an unknown key
     period: Annotated[None, PlainValidator(_no_period)] = None
-    times: _whole(*TIMES) | None = None  # type: ignore[valid-type]
+    times: whole(*TIMES) | None = None  # type: ignore[valid-type]
 
 
 class AbsenceRuleTable(Table):
@@ -702,8 +488,8 @@ class AbsenceRuleTable(Table):
 
 class TalkRuleTable(Table):
     enabled: Flag | None = None
-    talks_per_member: _whole(*TALKS_PER_MEMBER) | None = None  # type: ignore[valid-type]
-    grace_months: _whole(*GRACE_MONTHS) | None = None  # type: ignore[valid-type]
+    talks_per_member: whole(*TALKS_PER_MEMBER) | None = None  # type: ignore[valid-type]
+    grace_months: whole(*GRACE_MONTHS) | None = None  # type: ignore[valid-type]
 
 
 class SimpleRuleTable(Table):
@@ -730,7 +516,7 @@ class PolicyTable(Table):
     organizational_life: (
         Annotated[tuple[MeetingType, ...], each_once(meeting_type_choice(), nonempty=True)] | None
     ) = None
-    publicity_days: _whole(*PUBLICITY_DAYS) | None = None  # type: ignore[valid-type]
+    publicity_days: whole(*PUBLICITY_DAYS) | None = None  # type: ignore[valid-type]
     rules: RulesTable = Field(default_factory=RulesTable)
 
 
