@@ -64,7 +64,7 @@ print(json.dumps({"work": time.perf_counter() - t0, "groups": len(rows)}))
 EXPORT_CHILD = """
 import sys, time, json
 t0 = time.perf_counter()
-import orglife_tui.cli as cli
+import orglife_tui.cli.main as cli
 import orglife_tui.data.scores, orglife_tui.data.schemes, orglife_tui.export.scores
 t1 = time.perf_counter()
 sys.argv = ["orglife-tui", *sys.argv[2:]]

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry, reverse_entry
 from orglife_tui.data.store import Store
@@ -457,7 +457,7 @@ def test_export_does_not_import_textual(tmp_path):
     db = tmp_path / "a.db"
     code = (
         "import sys\n"
-        "from orglife_tui.cli import main\n"
+        "from orglife_tui.cli.main import main\n"
         "db, scores, ledger = sys.argv[1:4]\n"
         "for args in (['scores', '-o', scores], ['ledger', '-f', 'json', '-o', ledger]):\n"
         "    sys.argv = ['orglife-tui', '--db', db, 'export', *args]\n"

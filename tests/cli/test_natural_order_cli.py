@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import appraisal
 from orglife_tui.data.schemes import ensure_active
 from orglife_tui.data.store import Store

@@ -496,7 +496,7 @@ def test_the_kiosk_app_binds_no_key_at_all(sqlite_store, branch):
 
 
 def _cli(args, db: str):
-    from orglife_tui.cli import build_app, hoist_global_options
+    from orglife_tui.cli.main import build_app, hoist_global_options
 
     return CliRunner().invoke(build_app(), hoist_global_options([*args, "--db", db]))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands.common import (
     check_format,
     emit,
     fail,

@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands.common import (
     check_format,
     emit,
     fail,

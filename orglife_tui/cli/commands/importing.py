@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from orglife_tui.commands.common import handles_errors, open_branch
+from orglife_tui.cli.commands.common import handles_errors, open_branch
 from orglife_tui.locale import t
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands.common import (
     check_format,
     emit,
     fail,
@@ -267,7 +267,7 @@ def _snippet(text: str | None) -> str:
 def _print_table(rows) -> None:
     from rich.table import Table
 
-    from orglife_tui.commands.common import print_table
+    from orglife_tui.cli.commands.common import print_table
     from orglife_tui.talk_records import talkers_label
 
     if not rows:

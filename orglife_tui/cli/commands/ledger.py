@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 import typer
 
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands.common import (
     check_format,
     fail,
     handles_errors,

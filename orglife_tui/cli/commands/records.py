@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import typer
 
-from orglife_tui.commands.common import fail, handles_errors, open_existing_branch
+from orglife_tui.cli.commands.common import fail, handles_errors, open_existing_branch
 from orglife_tui.locale import get_language, t
 
 

@@ -13,7 +13,7 @@ import time
 
 import typer
 
-from orglife_tui.commands.common import globals_of, handles_errors, open_branch, open_store
+from orglife_tui.cli.commands.common import globals_of, handles_errors, open_branch, open_store
 from orglife_tui.locale import t
 
 # From this many members on, the progress bar shows even when stderr is not a terminal.

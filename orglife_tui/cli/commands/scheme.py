@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from orglife_tui.commands.common import fail, handles_errors, open_branch
+from orglife_tui.cli.commands.common import fail, handles_errors, open_branch
 from orglife_tui.locale import get_language, t, visible
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import typer
 
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands.common import (
     check_format,
     emit,
     fail,

@@ -12,21 +12,21 @@ from dataclasses import asdict
 import typer
 
 from orglife_tui import __version__
-from orglife_tui.commands import appraisal as appraisal_cmd
-from orglife_tui.commands import check as check_cmd
-from orglife_tui.commands import demo as demo_cmd
-from orglife_tui.commands import dues as dues_cmd
-from orglife_tui.commands import export as export_cmd
-from orglife_tui.commands import importing as import_cmd
-from orglife_tui.commands import kiosk as kiosk_cmd
-from orglife_tui.commands import ledger as ledger_cmd
-from orglife_tui.commands import membership as membership_cmd
-from orglife_tui.commands import plan as plan_cmd
-from orglife_tui.commands import records as records_cmd
-from orglife_tui.commands import rectification as rectification_cmd
-from orglife_tui.commands import scheme as scheme_cmd
-from orglife_tui.commands import talks as talks_cmd
-from orglife_tui.commands.common import (
+from orglife_tui.cli.commands import appraisal as appraisal_cmd
+from orglife_tui.cli.commands import check as check_cmd
+from orglife_tui.cli.commands import demo as demo_cmd
+from orglife_tui.cli.commands import dues as dues_cmd
+from orglife_tui.cli.commands import export as export_cmd
+from orglife_tui.cli.commands import importing as import_cmd
+from orglife_tui.cli.commands import kiosk as kiosk_cmd
+from orglife_tui.cli.commands import ledger as ledger_cmd
+from orglife_tui.cli.commands import membership as membership_cmd
+from orglife_tui.cli.commands import plan as plan_cmd
+from orglife_tui.cli.commands import records as records_cmd
+from orglife_tui.cli.commands import rectification as rectification_cmd
+from orglife_tui.cli.commands import scheme as scheme_cmd
+from orglife_tui.cli.commands import talks as talks_cmd
+from orglife_tui.cli.commands.common import (
     Globals,
     check_format,
     emit,

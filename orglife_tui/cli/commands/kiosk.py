@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from orglife_tui.commands.common import fail, globals_of, handles_errors, open_existing_branch
+from orglife_tui.cli.commands.common import fail, globals_of, handles_errors, open_existing_branch
 from orglife_tui.domain import SessionState, label
 from orglife_tui.locale import t
 
