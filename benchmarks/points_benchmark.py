@@ -267,8 +267,8 @@ async def _screen_open_times(db: Path, member_no: str, year: int, repeat: int) -
     branch = store.resolve_branch(None)
     member = store.get_member(branch.id, member_no)
     try:
-        from orglife_tui.app import OrglifeApp
-        from orglife_tui.screens.ledger import LedgerScreen
+        from orglife_tui.tui.app import OrglifeApp
+        from orglife_tui.tui.screens.points.ledger import LedgerScreen
     except ImportError:
         LedgerScreen = None  # noqa: N806
     times: list[float] = []

@@ -302,7 +302,7 @@ def build_app() -> typer.Typer:
 
 @handles_errors
 def _run_tui(ctx: typer.Context) -> None:
-    from orglife_tui.app import run_app
+    from orglife_tui.tui.app import run_app
 
     g = globals_of(ctx)
     store, branch = open_branch(ctx)
@@ -313,7 +313,7 @@ def _run_tui(ctx: typer.Context) -> None:
 
 
 def _run_kiosk(store, branch, lang: str, session_id: int) -> None:
-    from orglife_tui.app import run_kiosk
+    from orglife_tui.tui.app import run_kiosk
 
     run_kiosk(store, branch, lang, session_id)
 

@@ -77,7 +77,7 @@ def branch(sqlite_store):
 
 @pytest.fixture
 def make_app(sqlite_store):
-    from orglife_tui.app import OrglifeApp
+    from orglife_tui.tui.app import OrglifeApp
 
     def make(branch, lang: str = "en"):
         return OrglifeApp(store=sqlite_store, branch=branch, lang=lang, today=TODAY)
