@@ -285,7 +285,7 @@ LEDGER_KINDS = (
     "late_dues",
     "lecture_given",
 )
-"""What a demo ledger entry records; ``orglife_tui.points`` maps each to a scheme item."""
+"""What a demo ledger entry records; ``orglife_tui.services.points`` maps each to a scheme item."""
 
 ENTRIES_PER_MEMBER_YEAR = 5
 """How many entries a member gets by hand in a year, on average (volunteering, report-in …)."""

@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from orglife_tui import watch
 from orglife_tui.data import plans, rectification, talks
 from orglife_tui.data.bulk import load_branch
 from orglife_tui.demo import DEMO_BRANCH_NAME, generate
 from orglife_tui.domain import MeetingType, TalkType
 from orglife_tui.scoring.policy import LadderAction
+from orglife_tui.services import watch
 
 
 def _load(store, data) -> int:

@@ -9,7 +9,7 @@ import pytest
 
 from orglife_tui.demo import ENTRIES_PER_MEMBER_YEAR, LEDGER_KINDS, generate
 from orglife_tui.domain import MeetingType
-from orglife_tui.points import DEMO_ITEM_CODES
+from orglife_tui.services.points import DEMO_ITEM_CODES
 
 TODAY = date(2026, 11, 26)
 

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import watch
 from orglife_tui.data import schemes
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.scores import scoreboard
@@ -19,9 +18,10 @@ from orglife_tui.domain import (
     TalkType,
 )
 from orglife_tui.records import MemberInput
-from orglife_tui.report import plan_item_due, year_report
 from orglife_tui.scoring.policy import LadderAction, Severity
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+from orglife_tui.services import watch
+from orglife_tui.services.year_report import plan_item_due, year_report
 from tests import compliance_year as base
 from tests import report_year
 

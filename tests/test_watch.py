@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import watch
 from orglife_tui.scoring.policy import LadderAction, Severity
+from orglife_tui.services import watch
 from tests import compliance_year as year_fixture
 from tests.tally_passwords import PASSWORDS, PIN
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import watch
+from orglife_tui.services import watch
 from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
 from orglife_tui.tui.screens.compliance.compliance_view import Detail

@@ -48,7 +48,7 @@ def _parse_as_of(text: str | None) -> date | None:
 
 
 def run_check(ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str) -> None:
-    from orglife_tui import watch
+    from orglife_tui.services import watch
 
     check_format(fmt, CHECK_FORMATS)
     as_of = _parse_as_of(as_of_text)

@@ -146,7 +146,7 @@ def _load(load_branch, store, branch_id: int, data, seed: int, progress):
 def _load_ledger(store, branch_id: int, data, total: int | None, show_progress: bool):
     """The points the demo's attendance is worth, plus its manual entries: (result, head)."""
     from orglife_tui.data.ledger import head_hash
-    from orglife_tui.points import load_demo_ledger, plan_demo_ledger
+    from orglife_tui.services.points import load_demo_ledger, plan_demo_ledger
 
     plan = plan_demo_ledger(store, branch_id, data, total)
     if show_progress:

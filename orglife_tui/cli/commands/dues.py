@@ -380,7 +380,7 @@ def _points_follow(store, branch_id: int) -> None:
     """The ``late_dues`` points follow the dues; the dues are saved whatever happens here
     (``ledger sync`` catches up later)."""
     from orglife_tui.data.errors import StoreError
-    from orglife_tui.points import after_dues_change
+    from orglife_tui.services.points import after_dues_change
 
     try:
         result = after_dues_change(store, branch_id)

@@ -434,9 +434,9 @@ def run_report(
     ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
 ) -> None:
     """The year-end report; never writes to the database (no scheme is activated)."""
-    from orglife_tui.export import report as out
+    from orglife_tui.export import year_report as out
     from orglife_tui.export.files import atomic_path, is_stdout, text_output
-    from orglife_tui.report import year_report
+    from orglife_tui.services.year_report import year_report
 
     check_format(fmt, REPORT_FORMATS)
     _needs_file(fmt, output)

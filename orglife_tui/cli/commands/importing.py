@@ -82,7 +82,7 @@ def _points_follow(store, branch_id: int, table):
     """Points follow the imported marks: the sync's result, or the message of its failure
     (the marks are saved either way; ``ledger sync`` catches up later)."""
     from orglife_tui.data.errors import StoreError
-    from orglife_tui.points import after_attendance_import
+    from orglife_tui.services.points import after_attendance_import
 
     numbers = {row.values.get("meeting_no", "") for row in table.rows}
     try:

@@ -1,6 +1,6 @@
 """`orglife-tui ledger add|reverse|list|sync` and `orglife-tui verify`.
 
-Thin: parse, call ``orglife_tui.data.ledger`` (through ``orglife_tui.points`` for the
+Thin: parse, call ``orglife_tui.data.ledger`` (through ``orglife_tui.services.points`` for the
 scheme), print. ``ledger list`` streams the entries page by page, so listing or exporting a
 ledger of a million entries keeps memory flat. ``verify`` exits 1 naming the first broken
 entry; on success it prints each branch's ledger head hash for the minutes.
@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data import ledger
         from orglife_tui.domain import InputError, parse_date
-        from orglife_tui.points import active_scheme
+        from orglife_tui.services.points import active_scheme
 
         if points is not None and hours is not None:
             raise fail(t("ledger.points_and_hours"), code=2)
@@ -134,7 +134,7 @@ def register(app: typer.Typer) -> None:
         from itertools import islice
 
         from orglife_tui.data import ledger
-        from orglife_tui.points import active_scheme
+        from orglife_tui.services.points import active_scheme
 
         check_format(fmt)
         store, branch = open_branch(ctx)
@@ -155,7 +155,7 @@ def register(app: typer.Typer) -> None:
     @ledger_app.command("sync", help=t("ledger.cli.sync.help"))
     @handles_errors
     def ledger_sync(ctx: typer.Context) -> None:
-        from orglife_tui.points import sync_branch
+        from orglife_tui.services.points import sync_branch
 
         store, branch = open_branch(ctx)
         try:

@@ -36,7 +36,7 @@ def _points_follow(store, branch_id: int, meeting_id: int, member_ids=None) -> N
     """Let the points follow a change at one meeting and say what moved; a failed sync
     leaves the change saved, says how to catch up and exits 1."""
     from orglife_tui.data.errors import StoreError
-    from orglife_tui.points import after_attendance_change
+    from orglife_tui.services.points import after_attendance_change
 
     try:
         result = after_attendance_change(store, branch_id, [meeting_id], member_ids)

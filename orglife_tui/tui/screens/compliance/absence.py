@@ -22,12 +22,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Rule, Static
 
-from orglife_tui import watch
 from orglife_tui.compliance.findings import months_text
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import TalkType
 from orglife_tui.locale import t
 from orglife_tui.scoring.policy import LadderAction
+from orglife_tui.services import watch
+from orglife_tui.services.watch import StreakRow
 from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
 from orglife_tui.tui.screens.compliance.compliance_view import (
     Detail,
@@ -42,7 +43,6 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
 )
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from orglife_tui.tui.widgets.table import ListTable
-from orglife_tui.watch import StreakRow
 
 # (column key, catalog key of the heading, width for zh, for en)
 COLUMNS = (

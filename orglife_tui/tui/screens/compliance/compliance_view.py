@@ -27,7 +27,7 @@ from orglife_tui.data.store import Store
 from orglife_tui.domain import MeetingType, label
 from orglife_tui.locale import has, t
 from orglife_tui.scoring.policy import LadderAction, LadderStep, Severity
-from orglife_tui.watch import CalendarRow, StreakRow
+from orglife_tui.services.watch import CalendarRow, StreakRow
 
 T = TypeVar("T")
 

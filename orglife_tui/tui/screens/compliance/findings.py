@@ -20,10 +20,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Rule, Static
 
-from orglife_tui import watch
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
+from orglife_tui.services import watch
 from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
 from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
 from orglife_tui.tui.screens.compliance.compliance_view import (

@@ -23,13 +23,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from orglife_tui import watch
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data import talks
 from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow, probation_watch
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.locale import t
+from orglife_tui.services import watch
 from orglife_tui.tui.screens.common.base import BaseScreen, app_header, cell, month_title
 from orglife_tui.tui.screens.compliance.compliance_view import (
     calendar_text,

@@ -65,7 +65,7 @@ def _add_columns(table: ListTable, columns, widths: dict[str, int], note_heading
 
 def _follow(screen: BaseScreen) -> None:
     """The ``late_dues`` points follow the change just saved; say so when they moved."""
-    from orglife_tui.points import after_dues_change
+    from orglife_tui.services.points import after_dues_change
 
     try:
         result = after_dues_change(screen.store, screen.branch_id)

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.locale import t
-from orglife_tui.points import after_meeting_change
+from orglife_tui.services.points import after_meeting_change
 from orglife_tui.tui.screens.common.base import (
     BaseScreen,
     app_header,

@@ -39,7 +39,7 @@ YEAR_GROUP = Binding.Group("tui.key.year")
 def required_talks(session: Session) -> int:
     """Talks a member is due in a year under the branch's policy."""
     try:
-        from orglife_tui.watch import policy_for
+        from orglife_tui.services.watch import policy_for
     except ImportError:  # the compliance watch is not installed: the default policy
         from orglife_tui.scoring.policy import Policy
 

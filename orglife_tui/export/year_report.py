@@ -1,7 +1,7 @@
 """The year-end report laid out: Markdown, or an XLSX workbook with one sheet per table.
 
-Pure over the gathered ``orglife_tui.report.YearReport``: ``sections`` turns it into titled
-tables in the user's language, and both writers render those same tables, so the Markdown
+Pure over the gathered ``services.year_report.YearReport``: ``sections`` turns it into
+titled tables in the user's language, and both writers render those same tables, so the Markdown
 and the workbook always say the same thing. In the workbook every sheet starts with its
 header row (bold, frozen), columns are sized to their content, rates are percentages and
 dates real dates.
@@ -19,7 +19,7 @@ from orglife_tui.export.cells import append_row, never_formulas
 from orglife_tui.export.files import localized_date, number_text
 from orglife_tui.export.md import md_inline
 from orglife_tui.locale import get_language, t
-from orglife_tui.report import AbsenceCase, RuleLine, YearReport, plan_item_due
+from orglife_tui.services.year_report import AbsenceCase, RuleLine, YearReport, plan_item_due
 
 
 @dataclass(frozen=True)

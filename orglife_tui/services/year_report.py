@@ -1,7 +1,7 @@
 """The year-end report (年度组织生活落实情况报告): one operation gathering a branch's year.
 
 ``year_report`` reads everything the report shows into one plain value, ``YearReport``;
-the writers in ``orglife_tui.export.report`` only lay it out. Its numbers come from the
+the writers in ``orglife_tui.export.year_report`` only lay it out. Its numbers come from the
 same places as the compliance watch, so that they agree with ``orglife-tui check``:
 
 - the findings are exactly ``watch.check`` for the same year and as-of date, and the
@@ -23,22 +23,22 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from orglife_tui import watch
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.compliance.periods import periods_of
 from orglife_tui.compliance.rules import talk_due
-from orglife_tui.data import report as tallies_data
+from orglife_tui.data import year_facts as tallies_data
 from orglife_tui.data.anchors import anchor_text, current_heads
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.data.rectification import RectificationRow
-from orglife_tui.data.report import MarkCounts, YearTallies
 from orglife_tui.data.store import BranchInfo, Store
+from orglife_tui.data.year_facts import MarkCounts, YearTallies
 from orglife_tui.domain import MeetingType, TalkType
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
 from orglife_tui.scoring.policy import RULE_IDS, LadderStep, Period, Policy
+from orglife_tui.services import watch
 from orglife_tui.talk_records import TalkRow
 
 GROUP_RULE = "group_meeting_frequency"
