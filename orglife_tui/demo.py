@@ -104,9 +104,9 @@ from orglife_tui.domain import (
     TalkForm,
     TalkType,
 )
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.talks import TalkerInput, TalkInput
 from orglife_tui.scoring.policy import DEFAULT_LADDER, AbsenceRule
-from orglife_tui.talk_records import TalkerInput, TalkInput
 
 DEMO_BRANCH_NAME = "示范党支部"
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from orglife_tui.domain import AttendanceStatus, CommitteePost, Gender, MeetingType, MemberStatus
-from orglife_tui.records import (
+from orglife_tui.domain.records import (
     FieldErrors,
     attendance_from_fields,
     meeting_from_fields,

@@ -17,7 +17,7 @@ from orglife_tui.domain import (
     RectificationStatus,
     TalkType,
 )
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.policy import LadderAction, Severity
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
 from orglife_tui.services import watch

@@ -7,10 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orglife_tui.domain import InputError, TalkForm, TalkType
-from orglife_tui.locale import set_language
-from orglife_tui.records import FieldErrors
-from orglife_tui.scoring.policy import LadderAction
-from orglife_tui.talk_records import (
+from orglife_tui.domain.records import FieldErrors
+from orglife_tui.domain.talks import (
     TalkerInput,
     TalkerRow,
     TalkRow,
@@ -22,6 +20,8 @@ from orglife_tui.talk_records import (
     talk_from_fields,
     talkers_label,
 )
+from orglife_tui.locale import set_language
+from orglife_tui.scoring.policy import LadderAction
 
 TODAY = date(2026, 11, 26)
 

@@ -37,8 +37,8 @@ from orglife_tui.cli.commands.common import (
     open_store,
 )
 from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
+from orglife_tui.domain.records import MEMBER_FIELDS
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
-from orglife_tui.records import MEMBER_FIELDS
 
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
 # The archived (历史党员) and whole listings add when each member came and left, and how.

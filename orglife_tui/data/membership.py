@@ -20,7 +20,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsaf
 from orglife_tui.data.models import MemberEvent
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 event_t = MemberEvent.__table__
 

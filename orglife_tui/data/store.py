@@ -53,8 +53,8 @@ from orglife_tui.domain import (
     attendance_reason,
     natural_key,
 )
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.locale import t
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
 branch_t = Branch.__table__
 group_t = PartyGroup.__table__

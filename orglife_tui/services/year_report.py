@@ -35,11 +35,11 @@ from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.data.year_facts import MarkCounts, YearTallies
 from orglife_tui.domain import MeetingType, TalkType
+from orglife_tui.domain.talks import TalkRow
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
 from orglife_tui.scoring.policy import RULE_IDS, LadderStep, Period, Policy
 from orglife_tui.services import watch
-from orglife_tui.talk_records import TalkRow
 
 GROUP_RULE = "group_meeting_frequency"
 

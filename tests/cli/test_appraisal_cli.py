@@ -15,7 +15,7 @@ from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
 from tests.tally_passwords import SCRUTINEER, TELLER

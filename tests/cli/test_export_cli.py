@@ -19,7 +19,7 @@ from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry, reverse_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
 
 HAND_DUES = default_scheme_text().replace('derive = { dues = "arrears", grace_months = 2 }\n', "")

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitteePost, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
 YEAR = 2025

@@ -18,7 +18,7 @@ from orglife_tui.data import ledger, schemes
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
 BRANCH = "第一党支部"

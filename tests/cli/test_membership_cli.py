@@ -17,7 +17,7 @@ from orglife_tui.cli.main import _early_language, build_app, hoist_global_option
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import Store, audit_t, member_t
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
 TODAY = "2026-06-30"

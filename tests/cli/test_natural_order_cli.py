@@ -20,7 +20,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.data.schemes import ensure_active
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import Grade
 from tests.tally_passwords import PASSWORDS, PIN
 

@@ -33,7 +33,7 @@ from orglife_tui.domain import (
     MemberStatus,
     TalkType,
 )
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.services import points, watch
 
 TODAY = date(2026, 6, 15)

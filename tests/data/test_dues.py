@@ -16,7 +16,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import RowProblems
 from orglife_tui.domain import Gender, InputError, MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
 from orglife_tui.services import watch
 from orglife_tui.services.points import after_dues_change, sync_branch

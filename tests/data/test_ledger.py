@@ -22,7 +22,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.ledger import ledger_t
 from orglife_tui.data.store import audit_t
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import (
     Category,
     Cutoffs,

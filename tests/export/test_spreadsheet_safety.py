@@ -20,8 +20,8 @@ from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.export.cells import could_be_formula, csv_text
-from orglife_tui.records import MemberInput
 
 runner = CliRunner()
 TODAY = date(2026, 12, 20)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from orglife_tui.domain import CommitteePost, Gender, MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 TODAY = date(2026, 3, 18)
 BRANCH = "第一党支部"

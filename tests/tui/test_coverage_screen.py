@@ -9,7 +9,7 @@ import pytest
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import CommitteePost, MemberStatus, TalkType
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from orglife_tui.tui.screens.talks.talks import TalksScreen

@@ -194,7 +194,7 @@ async def test_the_reminders_name_probations_ending_within_30_days(
     from datetime import date
 
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MemberInput
+    from orglife_tui.domain.records import MemberInput
 
     probationary = MemberStatus.probationary
     sqlite_store.add_members(

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from orglife_tui.data import appraisal
 from orglife_tui.domain import Gender, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.model import Grade
 from orglife_tui.tui.kiosk.app import (
     BallotGrid,

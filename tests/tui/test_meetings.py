@@ -227,7 +227,7 @@ async def test_mark_everyone_unmarked_present(make_app, branch, sqlite_store):
 
 
 async def test_group_meeting_sheet_lists_the_group(make_app, branch, sqlite_store):
-    from orglife_tui.records import MeetingInput
+    from orglife_tui.domain.records import MeetingInput
 
     sqlite_store.add_meeting(
         branch.id,
@@ -285,7 +285,7 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
 
 async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_store):
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MeetingInput, MemberInput
+    from orglife_tui.domain.records import MeetingInput, MemberInput
     from orglife_tui.tui.widgets.table import PAGE
 
     sqlite_store.add_members(

@@ -12,7 +12,7 @@ import pytest
 from orglife_tui.data.membership import member_events, record_event
 from orglife_tui.data.store import STANDING_ARCHIVED
 from orglife_tui.domain import MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.members.member_events import (
     EventMenuScreen,

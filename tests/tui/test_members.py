@@ -221,7 +221,7 @@ async def test_escape_asks_before_discarding_changes(make_app, branch, sqlite_st
 
 async def test_long_roster_is_paged(make_app, empty_branch, sqlite_store):
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MemberInput
+    from orglife_tui.domain.records import MemberInput
     from orglife_tui.tui.screens.members import members as members_module
 
     sqlite_store.add_members(

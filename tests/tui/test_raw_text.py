@@ -5,7 +5,7 @@ symbols on the members screen and the ballot, never acted on."""
 from __future__ import annotations
 
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui.conftest import screen_text
 

@@ -9,7 +9,7 @@ import pytest
 
 from orglife_tui.data import ledger
 from orglife_tui.domain import AttendanceStatus, MeetingType
-from orglife_tui.records import AttendanceInput, MeetingInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput
 from orglife_tui.services import points
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen

@@ -22,8 +22,8 @@ from orglife_tui.cli.commands.common import (
     open_existing_branch,
 )
 from orglife_tui.domain import InputError, MemberEventKind, label, parse_date
+from orglife_tui.domain.records import FieldErrors, member_from_fields
 from orglife_tui.locale import get_language, t
-from orglife_tui.records import FieldErrors, member_from_fields
 
 HISTORY_KEYS = ("id", "date", "kind", "end_date", "place", "reason", "operator", "voided")
 HISTORY_EXPORT_KEYS = (

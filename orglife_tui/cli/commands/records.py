@@ -81,7 +81,7 @@ def _register_members(members_app: typer.Typer) -> None:
         phone: str = typer.Option(None, "--phone", help=t("corrections.cli.opt.phone")),
     ) -> None:
         from orglife_tui.domain import label
-        from orglife_tui.records import FieldErrors, member_from_fields
+        from orglife_tui.domain.records import FieldErrors, member_from_fields
 
         values = _given(
             {
@@ -139,7 +139,7 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
         minutes: str = typer.Option(None, "--minutes", help=t("corrections.cli.opt.minutes")),
         number: str = typer.Option(None, "--no", help=t("corrections.cli.opt.no")),
     ) -> None:
-        from orglife_tui.records import FieldErrors, meeting_from_fields
+        from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
         values = _given(
             {
@@ -188,7 +188,7 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
         minutes: str = typer.Option(None, "--minutes", help=t("corrections.cli.opt.minutes")),
         new_no: str = typer.Option(None, "--new-no", help=t("corrections.cli.opt.new_no")),
     ) -> None:
-        from orglife_tui.records import FieldErrors, meeting_from_fields
+        from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
         changes = _given(
             {

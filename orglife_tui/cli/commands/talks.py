@@ -21,8 +21,8 @@ from orglife_tui.cli.commands.common import (
     open_existing_branch,
     today,
 )
+from orglife_tui.domain.talks import TALK_COLUMNS
 from orglife_tui.locale import get_language, t, visible
-from orglife_tui.talk_records import TALK_COLUMNS
 
 LIST_KEYS = TALK_COLUMNS
 TABLE_KEYS = ("id", "date", "member", "type", "form", "talkers", "follow_up_date", "content")
@@ -73,8 +73,8 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         from orglife_tui.data.talks import add_talk
-        from orglife_tui.records import FieldErrors
-        from orglife_tui.talk_records import talk_from_fields
+        from orglife_tui.domain.records import FieldErrors
+        from orglife_tui.domain.talks import talk_from_fields
 
         values = {
             "member_no": member,
@@ -249,7 +249,7 @@ def _record(row, structured: bool) -> dict[str, Any]:
     """A talk with stable English keys and values; talkers as objects in JSON."""
     from dataclasses import asdict
 
-    from orglife_tui.talk_records import talkers_text
+    from orglife_tui.domain.talks import talkers_text
 
     record = {key: getattr(row, key) for key in LIST_KEYS if key != "talkers"}
     if structured:
@@ -268,7 +268,7 @@ def _print_table(rows) -> None:
     from rich.table import Table
 
     from orglife_tui.cli.commands.common import print_table
-    from orglife_tui.talk_records import talkers_label
+    from orglife_tui.domain.talks import talkers_label
 
     if not rows:
         typer.echo(t("talks.none"))
@@ -296,7 +296,7 @@ def _print_table(rows) -> None:
 
 def _show_lines(row) -> list[tuple[str, str]]:
     """``talks show``: one line per field that holds something, in the form's order."""
-    from orglife_tui.talk_records import step_label, talkers_label
+    from orglife_tui.domain.talks import step_label, talkers_label
 
     lang = get_language()
     lines = [

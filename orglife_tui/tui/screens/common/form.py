@@ -20,8 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from orglife_tui.data.errors import StoreError
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.tui.screens.common.base import BaseModal
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 

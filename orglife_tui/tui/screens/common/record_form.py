@@ -17,8 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Label, Select, Static, TextArea
 
 from orglife_tui.domain import InputError, parse_date
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import FormScreen
 

@@ -18,8 +18,8 @@ from orglife_tui.data import dues
 from orglife_tui.data.dues import PaymentInput, PaymentRow, StandardRow, StatusRow, yuan
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import InputError, parse_month
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import RecordFormScreen, read_date

@@ -18,8 +18,8 @@ from textual.widgets import Footer, Static
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import AttendanceLine, MeetingRow, RowProblems
 from orglife_tui.domain import AttendanceStatus, attendance_reason
+from orglife_tui.domain.records import AttendanceInput
 from orglife_tui.locale import t
-from orglife_tui.records import AttendanceInput
 from orglife_tui.services.points import after_attendance_change
 from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen

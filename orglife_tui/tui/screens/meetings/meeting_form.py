@@ -14,8 +14,8 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.domain import MeetingType
+from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors, meeting_from_fields
 from orglife_tui.services.points import after_meeting_change
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import FormScreen, text_input

@@ -11,8 +11,8 @@ from orglife_tui.data import plans
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanInput, PlanRow
 from orglife_tui.domain import MeetingType
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice, required_text

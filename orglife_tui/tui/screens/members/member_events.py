@@ -29,8 +29,8 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import MemberEventRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import Gender, MemberEventKind, MemberStatus
+from orglife_tui.domain.records import FieldErrors, member_from_fields
 from orglife_tui.locale import has, t
-from orglife_tui.records import FieldErrors, member_from_fields
 from orglife_tui.tui.screens.common.base import BaseModal, Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (

@@ -12,8 +12,8 @@ from textual.widgets import Select
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import CommitteePost, Gender, MemberStatus
+from orglife_tui.domain.records import member_from_fields
 from orglife_tui.locale import t
-from orglife_tui.records import member_from_fields
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import FormScreen, text_input
 

@@ -27,8 +27,8 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.ledger import LedgerRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import InputError, parse_date
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.scoring.model import Item, Scheme, Unit
 from orglife_tui.tui.screens.common.base import Session, clip
 from orglife_tui.tui.screens.common.form import FormScreen, text_input

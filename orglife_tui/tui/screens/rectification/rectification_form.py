@@ -13,8 +13,8 @@ from orglife_tui.data import rectification
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.rectification import RectificationInput, RectificationRow
 from orglife_tui.domain import RectificationStatus
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.records import FieldErrors
 from orglife_tui.tui.screens.common.base import Session, clip
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (

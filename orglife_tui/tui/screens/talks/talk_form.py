@@ -29,15 +29,15 @@ from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.store import MemberRow, Store
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import TalkForm, TalkType
-from orglife_tui.locale import t, visible
-from orglife_tui.records import FieldErrors
-from orglife_tui.scoring.policy import LadderAction
-from orglife_tui.talk_records import (
+from orglife_tui.domain.records import FieldErrors
+from orglife_tui.domain.talks import (
     LADDER_ZH,
     TALKER_SEPARATORS,
     talk_fields,
     talk_from_fields,
 )
+from orglife_tui.locale import t, visible
+from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.tui.screens.common.base import Session, clip
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (

@@ -24,8 +24,8 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import TalkType
+from orglife_tui.domain.talks import talkers_label
 from orglife_tui.locale import t
-from orglife_tui.talk_records import talkers_label
 from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell, clip
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen

@@ -30,7 +30,7 @@ from orglife_tui.domain import (
     parse_month,
     unsafe_characters,
 )
-from orglife_tui.records import FieldErrors
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.scoring.policy import LadderAction
 
 
