@@ -1,3 +1,4 @@
+# Over 600 lines: talks, follow-ups and the coverage matrix share one set of row readers.
 """Heart-to-heart talks (谈心谈话): storage, listings, coverage and follow-ups.
 
 Every write runs in one transaction with its audit-log row, and is checked inside that

@@ -87,7 +87,7 @@ class SessionState(str, Enum):
 
 
 class MemberEventKind(str, Enum):
-    """A dated change in a member's standing in the branch (DESIGN.md §5: membership is a
+    """A dated change in a member's standing in the branch (docs/architecture.md §5: membership is a
     history, not a flag)."""
 
     transfer_in = "transfer_in"  # 组织关系转入

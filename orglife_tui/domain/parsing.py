@@ -64,7 +64,7 @@ def parse_meeting_types(text: str) -> list[MeetingType]:
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
 # A resident ID number (18 characters, the last may be X; the old form has 15 digits): never
-# a phone number, and never to be kept (DESIGN: personal ID numbers are not stored).
+# a phone number, and never to be kept (docs/architecture.md: personal ID numbers are not stored).
 _ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|\d{15})$", re.ASCII)
 
 

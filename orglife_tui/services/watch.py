@@ -2,7 +2,7 @@
 
 Gathers the facts with ``data.compliance`` (SQL) and judges them with
 ``orglife_tui.compliance`` (pure) under the branch's policy — the ``[policy]`` section of
-its active scheme, or the defaults of DESIGN.md §3 before any scheme is active.
+its active scheme, or the defaults of docs/architecture.md §3 before any scheme is active.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
+# Over 600 lines: the kiosk App and its screens form one locked flow (hand-over, ballot, review,
+# teller exit); to split App from screens.
 """The kiosk: a locked ballot station for one appraisal session on one shared terminal.
 
-Members step up one after another (DESIGN.md §6). Every voter starts from the neutral
+Members step up one after another (docs/architecture.md §6). Every voter starts from the neutral
 hand-over screen (branch, session, "k of n voted", nothing else). The teller presses
 Enter, picks the voter among those who have not voted and types the teller PIN; a
 hand-over screen names the voter, who rates every candidate with single keys (1–4, 0 or

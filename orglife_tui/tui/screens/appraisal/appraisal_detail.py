@@ -1,3 +1,5 @@
+# Over 600 lines: one session screen with its step dialogs (roster, close, tally, grades, publish);
+# the dialogs are to move beside it.
 """One appraisal session: its roster and state, and what can be done in that state.
 
 - created: ``s`` starts the vote (the roster is taken then; the teller PIN is asked twice).

@@ -1,7 +1,7 @@
 """The absence watch: members missing organizational life, the longest streak first.
 
 Each row: member number, name, party group, the missed months (first…last (count)), the
-step of the absence ladder reached (DESIGN.md §3: 3 months a reminder talk, 5 a warning
+step of the absence ladder reached (docs/architecture.md §3: 3 months a reminder talk, 5 a warning
 notice, 6 a case for the general meeting — or the branch's own policy) and the date of
 the talk recorded in answer to it. The highlighted member's case is spelled out under the
 list. ``t`` records the talk that answers it: the talk form opens filled in with the
