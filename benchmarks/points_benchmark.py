@@ -64,7 +64,7 @@ print(json.dumps({"work": time.perf_counter() - t0, "groups": len(rows)}))
 EXPORT_CHILD = """
 import sys, time, json
 t0 = time.perf_counter()
-import orglife_tui.cli as cli
+import orglife_tui.cli.main as cli
 import orglife_tui.data.scores, orglife_tui.data.schemes, orglife_tui.export.scores
 t1 = time.perf_counter()
 sys.argv = ["orglife-tui", *sys.argv[2:]]
@@ -267,8 +267,8 @@ async def _screen_open_times(db: Path, member_no: str, year: int, repeat: int) -
     branch = store.resolve_branch(None)
     member = store.get_member(branch.id, member_no)
     try:
-        from orglife_tui.app import OrglifeApp
-        from orglife_tui.screens.ledger import LedgerScreen
+        from orglife_tui.tui.app import OrglifeApp
+        from orglife_tui.tui.screens.points.ledger import LedgerScreen
     except ImportError:
         LedgerScreen = None  # noqa: N806
     times: list[float] = []

@@ -1,3 +1,3 @@
-from orglife_tui.cli import main
+from orglife_tui.cli.main import main
 
 main()

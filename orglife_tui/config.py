@@ -75,7 +75,7 @@ def redact_url(url: str) -> str:
 
 
 def operator() -> str:
-    """The login user, recorded with every change (DESIGN.md §5)."""
+    """The login user, recorded with every change (docs/architecture.md §5)."""
     try:
         return getpass.getuser()
     except Exception:  # no passwd entry in some containers

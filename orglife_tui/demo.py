@@ -1,3 +1,5 @@
+# Over 600 lines: one generator whose parts share a seeded random stream; to split into a demo/
+# package (corpus, roster, meetings, talks, ledger).
 """A realistic Chinese demo branch, generated deterministically from a seed.
 
 Pure Python: no SQL, no Textual, no Typer. ``generate(members, years, seed, today)`` returns
@@ -18,7 +20,7 @@ What the branch looks like:
   each with a group leader (``group_leader``) where it has a full member to spare.
 - a committee: under 7 full members only a secretary; with 7 or more a secretary plus
   organization and publicity members, then discipline and a deputy secretary as the branch
-  grows (a committee of 3 to 5, DESIGN.md §2).
+  grows (a committee of 3 to 5, docs/architecture.md §2).
 - the meetings of 三会一课 for each calendar year of ``years`` ending in the current one, up
   to ``today``: a monthly committee meeting (when there is a committee), a quarterly general
   meeting, a monthly meeting of every group, a quarterly Party lecture (two of the four held
@@ -104,9 +106,9 @@ from orglife_tui.domain import (
     TalkForm,
     TalkType,
 )
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.talks import TalkerInput, TalkInput
 from orglife_tui.scoring.policy import DEFAULT_LADDER, AbsenceRule
-from orglife_tui.talk_records import TalkerInput, TalkInput
 
 DEMO_BRANCH_NAME = "示范党支部"
 
@@ -117,7 +119,7 @@ He is a full member outside the committee with no group post. From ``DemoBranch.
 (the first day of the month six months before today's month) up to today he is marked
 ``absent`` with no reason at every meeting he is expected at, so by today he has missed
 organizational life for six consecutive months without valid reason (自行脱党 territory,
-DESIGN.md §3) — seven, once he has missed a meeting of today's month. In the two months
+docs/architecture.md §3) — seven, once he has missed a meeting of today's month. In the two months
 before that (``WARM_UP_MONTHS``) he still came to his group's meetings but missed all others,
 so his streak starts exactly at ``drift_start``.
 ``DemoBranch.drifter`` is his member number; no other member of a demo branch bears his name,
@@ -285,7 +287,7 @@ LEDGER_KINDS = (
     "late_dues",
     "lecture_given",
 )
-"""What a demo ledger entry records; ``orglife_tui.points`` maps each to a scheme item."""
+"""What a demo ledger entry records; ``orglife_tui.services.points`` maps each to a scheme item."""
 
 ENTRIES_PER_MEMBER_YEAR = 5
 """How many entries a member gets by hand in a year, on average (volunteering, report-in …)."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import date
 
 from orglife_tui.domain import AttendanceStatus, CommitteePost, MeetingType, MemberStatus
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 
 YEAR = 2025
 BRANCH = "测试党支部"

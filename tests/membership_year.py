@@ -51,7 +51,7 @@ from orglife_tui.domain import (
     MemberStatus,
     TalkType,
 )
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
 

@@ -27,7 +27,7 @@ from orglife_tui.data.plans import PlanInput, add_plan_item
 from orglife_tui.data.rectification import RectificationInput, add_item, set_status
 from orglife_tui.data.talks import TalkerInput, TalkInput, add_talk
 from orglife_tui.domain import MeetingType, MemberStatus, RectificationStatus, TalkType
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from tests import compliance_year as base
 
 YEAR = base.YEAR

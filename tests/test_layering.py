@@ -1,4 +1,4 @@
-"""The dependency arrows of DESIGN.md §4, written down as import-linter contracts."""
+"""The dependency arrows of docs/architecture.md §4, written down as import-linter contracts."""
 
 import shutil
 import subprocess

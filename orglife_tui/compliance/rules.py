@@ -42,8 +42,8 @@ from orglife_tui.compliance.periods import month_key, months_between, months_in,
 from orglife_tui.domain import MeetingType
 from orglife_tui.scoring.policy import FrequencyRule, LadderAction, LadderStep, Policy, Severity
 
-# Required only of a branch that has a committee (DESIGN.md §2: under seven full members the
-# branch has a secretary only).
+# Required only of a branch that has a committee (docs/architecture.md §2: under seven
+# full members the branch has a secretary only).
 BRANCH_TYPES_NEED_COMMITTEE = (MeetingType.committee_meeting,)
 
 

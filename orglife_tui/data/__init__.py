@@ -1,1 +1,1 @@
-"""Storage: the only package that speaks SQL. No Textual here (DESIGN.md §4)."""
+"""Storage: the only package that speaks SQL. No Textual here (docs/architecture.md §4)."""

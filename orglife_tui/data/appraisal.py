@@ -1,3 +1,5 @@
+# Over 600 lines: the appraisal from session to publication; to split by stage into data/appraisal/
+# (sessions, ballots, seal, tally, publish).
 """The democratic appraisal (民主评议党员): sessions, secret ballots, the seal, the tally.
 
 A session of a branch and year moves ``created → started → finished → published``; it can
@@ -5,7 +7,7 @@ be reset to ``created`` (every ballot discarded) until it is published. Starting
 snapshot of the roster — the candidates every ballot rates and the voters — and stores the
 teller's PIN only as ``hashlib.scrypt`` with a random salt.
 
-Secrecy in storage (DESIGN.md §6)
+Secrecy in storage (docs/architecture.md §6)
 ---------------------------------
 * Who voted (``appraisal_voted``: session, member) and what was voted
   (``appraisal_rating``: random key, session, candidate, grade) are separate tables, and a

@@ -32,8 +32,8 @@ from orglife_tui.data.store import (
     mtype_t,
 )
 from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkType
-from orglife_tui.records import MeetingInput, MemberInput
-from orglife_tui.talk_records import TalkInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
+from orglife_tui.domain.talks import TalkInput
 
 talk_t = Talk.__table__
 talker_t = TalkTalker.__table__

@@ -1,4 +1,4 @@
-"""Hash chains that make silent edits visible (DESIGN.md §5: 留痕记实).
+"""Hash chains that make silent edits visible (docs/architecture.md §5: 留痕记实).
 
 Each row of the points ledger and of the audit log carries the hash of the row before it;
 ``verify`` recomputes the chain and names the first row whose hash does not follow.

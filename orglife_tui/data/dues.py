@@ -1,3 +1,5 @@
+# Over 600 lines: standards, payments, voids and the unpaid-months facts share one set of checks and
+# queries.
 """Party dues (党费): monthly standards, payments, the register and the ``late_dues`` points.
 
 Each member's monthly standard holds from a month on (``dues_standard``); a payment covers
@@ -52,7 +54,8 @@ REASON_LIMIT = 500
 MAX_MONTHS = 120  # a payment covering more than ten years is a typing mistake
 MONTHS_AHEAD = 24  # paying ahead: at most two years past the current month
 FIRST_MONTH = "1921-07"
-# Control characters and bidi overrides make a note display other than it reads (DESIGN §5).
+# Control characters and bidi overrides make a note display other than it reads
+# (docs/architecture.md §5).
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 

@@ -1,4 +1,4 @@
-"""Opening the database: one engine per URL, SQLite tuned as DESIGN.md §5 asks.
+"""Opening the database: one engine per URL, SQLite tuned as docs/architecture.md §5 asks.
 
 Before SQLite touches an existing file (issue 10 §5): a file readable by others is tightened
 to its owner (with a notice), a file of another program is refused untouched, and a file

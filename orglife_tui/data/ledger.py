@@ -1,3 +1,5 @@
+# Over 600 lines: the ledger from entry to sync, chain and totals; to split by stage into a
+# data/ledger/ package.
 """The points ledger: append-only, hash-chained per branch, corrected only by reversal.
 
 Every entry carries ``prev_hash`` (the hash of the branch's newest entry before it, or

@@ -1,5 +1,7 @@
-"""Membership as a history (DESIGN.md §5): who is in the branch, and in what standing, on a
-given date.
+# Over 600 lines (just): the SQL clauses of standing on a date and the event writer that keeps them
+# true belong together.
+"""Membership as a history (docs/architecture.md §5): who is in the branch, and in what
+standing, on a given date.
 
 ``member_event`` holds the dated events; the member row keeps ``entered_on``, ``left_on``
 and ``left_kind`` derived from them, so that every rule, sheet, ballot, score and report can
@@ -20,7 +22,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsaf
 from orglife_tui.data.models import MemberEvent
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 event_t = MemberEvent.__table__
 

@@ -1,4 +1,4 @@
-"""Bring a database to the newest schema on start; never ``create_all`` (DESIGN.md §5).
+"""Bring a database to the newest schema on start; never ``create_all`` (docs/architecture.md §5).
 
 Alembic is imported only when a database needs upgrading: every command checks the
 schema, and loading Alembic costs a secretary over SSH a noticeable fraction of a second.

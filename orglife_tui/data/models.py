@@ -1,3 +1,4 @@
+# Over 600 lines (just): every table in one place, as Alembic autogenerate reads them.
 """The tables. Small, typed SQLModel classes; the schema itself is owned by Alembic.
 
 Enumerations are stored as their English keys (``full``, ``leave`` …) in plain strings so
@@ -396,9 +397,9 @@ class DuesPayment(SQLModel, table=True):
 
 
 class Publication(SQLModel, table=True):
-    """What was published stays published (DESIGN.md §5): a publicity sheet or an appraisal
-    result stored with the numbers it showed and the ledger and audit heads it was made from.
-    Later reads of a publication use ``data``, never a recomputation."""
+    """What was published stays published (docs/architecture.md §5): a publicity sheet or an
+    appraisal result stored with the numbers it showed and the ledger and audit heads it was
+    made from. Later reads of a publication use ``data``, never a recomputation."""
 
     __tablename__ = "publication"
 
@@ -430,7 +431,7 @@ class Publication(SQLModel, table=True):
 
 
 # ---------------------------------------------------------------------------- appraisal
-# DESIGN.md §6: who voted (``appraisal_voted``) and what was voted (``appraisal_rating``)
+# docs/architecture.md §6: who voted (``appraisal_voted``) and what was voted (``appraisal_rating``)
 # live in separate tables; neither records an order: no timestamps, no autoincrement ids,
 # random keys, WITHOUT ROWID on SQLite. Triggers (migration 0005) refuse UPDATE of the
 # ballot tables, INSERT unless the poll is open and DELETE once the result is published.

@@ -1,4 +1,4 @@
-"""What was published stays what was published (DESIGN.md §5; issue 9 §5).
+"""What was published stays what was published (docs/architecture.md §5; issue 9 §5).
 
 A publication is one row of the append-only ``publication`` table (triggers refuse UPDATE
 and DELETE on SQLite and PostgreSQL): a publicity notice (公示) or the result of an

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select, update
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import MemberRow, RowProblems, Store, member_t, member_values
 from orglife_tui.domain import MemberEventKind
-from orglife_tui.records import MEMBER_FIELDS, MemberInput
+from orglife_tui.domain.records import MEMBER_FIELDS, MemberInput
 
 
 @dataclass(frozen=True)

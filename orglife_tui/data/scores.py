@@ -1,6 +1,6 @@
 """The scoreboard: per member per year, by SQL aggregation over the ledger.
 
-One query does the work (DESIGN.md §5: aggregations run as SQL ``GROUP BY``):
+One query does the work (docs/architecture.md §5: aggregations run as SQL ``GROUP BY``):
 
 1. ``sums``: the branch's yearly (member, item) totals, which a trigger adds every ledger
    insert to (migration 0003; ``verify`` checks them against a GROUP BY of the entries):
@@ -13,8 +13,8 @@ One query does the work (DESIGN.md §5: aggregations run as SQL ``GROUP BY``):
    still gets a row (base points only), with the category sums (duty, bonus, deduction)
    added up from the capped item columns.
 
-Membership follows the dates (DESIGN.md §5): the scoreboard of a year lists the members in
-the branch on some day of that year, each with their status on the year's last day (the
+Membership follows the dates (docs/architecture.md §5): the scoreboard of a year lists the
+members in the branch on some day of that year, each with their status on the year's last day (the
 status they left with, for a member who left: nothing changes after a departure), and
 shows when a member left during the year; members who left in an earlier year, or came
 after it, are not on it. So a past year's scoreboard stays as it was when later events are

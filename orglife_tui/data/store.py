@@ -1,3 +1,5 @@
+# Over 600 lines: Store (connections, transactions, audit) plus branch, member and meeting
+# operations; the operations are to move to their area modules.
 """The operations on a branch's records: the one place the TUI and the CLI go through.
 
 Every write runs in one transaction (``BEGIN IMMEDIATE`` on SQLite) together with its
@@ -53,8 +55,8 @@ from orglife_tui.domain import (
     attendance_reason,
     natural_key,
 )
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.locale import t
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
 
 branch_t = Branch.__table__
 group_t = PartyGroup.__table__
@@ -468,7 +470,7 @@ class Store:
     def resolve_branch(
         self, name: str | None, default_name: str = DEFAULT_BRANCH_NAME
     ) -> BranchInfo:
-        """The branch a command works on (DESIGN: ``--branch`` may be left out while one exists).
+        """The branch a command works on (``--branch`` may be left out while one exists).
 
         On an empty database the branch is created, named ``name`` or ``default_name``.
         """

@@ -1,3 +1,4 @@
+# Over 600 lines: talks, follow-ups and the coverage matrix share one set of row readers.
 """Heart-to-heart talks (谈心谈话): storage, listings, coverage and follow-ups.
 
 Every write runs in one transaction with its audit-log row, and is checked inside that
@@ -48,8 +49,7 @@ from orglife_tui.data.store import (
     start_problem,
 )
 from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
-from orglife_tui.scoring.policy import LadderAction
-from orglife_tui.talk_records import (
+from orglife_tui.domain.talks import (
     CONFIDENTIAL_FIELDS,
     LONG_TEXT_FIELDS,
     TalkerInput,
@@ -57,6 +57,7 @@ from orglife_tui.talk_records import (
     TalkInput,
     TalkRow,
 )
+from orglife_tui.scoring.policy import LadderAction
 
 talk_t = Talk.__table__
 talker_t = TalkTalker.__table__

@@ -1,3 +1,5 @@
+# Over 600 lines: the appraisal sheets (ballot, results, publicity) share one layout in four
+# formats; to split per sheet.
 """The democratic appraisal leaves the branch: the summary for the higher Party committee and
 one feedback note (反馈意见) per member, as CSV (UTF-8 with BOM), JSON, XLSX or Markdown.
 

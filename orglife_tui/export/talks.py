@@ -17,11 +17,11 @@ from typing import IO, Any
 
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import label
+from orglife_tui.domain.talks import TALK_COLUMNS, step_label, talkers_label, talkers_text
 from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
 from orglife_tui.export.md import md_lines
 from orglife_tui.locale import t
-from orglife_tui.talk_records import TALK_COLUMNS, step_label, talkers_label, talkers_text
 
 # The texts a Markdown section shows under their own heading, in this order.
 _MD_TEXTS = ("trigger", "content", "problems", "difficulties", "opinions", "actions")

@@ -25,16 +25,16 @@ from orglife_tui.domain import (
     InputError,
     parse_date,
 )
-from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
-from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
-from orglife_tui.importing.reader import read_sheet
-from orglife_tui.importing.roster import import_members
-from orglife_tui.records import (
+from orglife_tui.domain.records import (
     AttendanceInput,
     FieldErrors,
     attendance_from_fields,
     meeting_from_fields,
 )
+from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
+from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
+from orglife_tui.importing.reader import read_sheet
+from orglife_tui.importing.roster import import_members
 
 if TYPE_CHECKING:
     from orglife_tui.data.store import Store
@@ -133,7 +133,7 @@ def import_meetings(store: Store, branch_id: int, table: Table) -> ImportSummary
 def _meeting_date_checks(store: Store, branch_id: int, table: Table) -> list[StoreProblem]:
     """The store's refusals of meeting dates (after today, before the records start), for
     the rows whose date reads, without writing."""
-    from orglife_tui.records import MeetingInput
+    from orglife_tui.domain.records import MeetingInput
 
     indices: list[int] = []
     dated: list[MeetingInput] = []

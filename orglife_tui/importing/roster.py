@@ -25,9 +25,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from orglife_tui.domain import InputError, excel_serial_date, parse_date
+from orglife_tui.domain.records import MEMBER_FIELDS, FieldErrors, member_from_fields
 from orglife_tui.importing.columns import SERIAL, Row, Table
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
-from orglife_tui.records import MEMBER_FIELDS, FieldErrors, member_from_fields
 
 if TYPE_CHECKING:
     from orglife_tui.data.roster import RosterMember, RosterWrite

@@ -35,7 +35,6 @@ def _load() -> dict[str, tuple[str, str]]:
             membership,
             plans,
             publication,
-            report,
             roster,
             scheme,
             talks,
@@ -43,6 +42,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_appraisal,
             tui_compliance,
             tui_records,
+            year_report,
         )
 
         merged: dict[str, tuple[str, str]] = {}
@@ -57,7 +57,7 @@ def _load() -> dict[str, tuple[str, str]]:
             talks,
             compliance,
             plans,
-            report,
+            year_report,
             tui_records,
             tui_compliance,
             export_appraisal,

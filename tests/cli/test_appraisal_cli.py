@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
 from tests.tally_passwords import SCRUTINEER, TELLER

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 runner = CliRunner()
 
@@ -206,7 +206,7 @@ def test_the_installed_command_runs_and_keeps_textual_out_of_the_cli(tmp_path):
     """`orglife-tui members list` must not import Textual: it stays quick over SSH."""
     code = (
         "import sys; sys.argv = ['orglife-tui', '--db', sys.argv[1], 'members', 'list'];"
-        "from orglife_tui.cli import main\n"
+        "from orglife_tui.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
         "print('CLEAN')"
@@ -222,7 +222,7 @@ def test_the_installed_command_runs_and_keeps_textual_out_of_the_cli(tmp_path):
 
 def test_importing_the_package_pulls_in_neither_textual_nor_sqlalchemy():
     code = (
-        "import sys, orglife_tui, orglife_tui.domain, orglife_tui.records, orglife_tui.locale;"
+        "import sys, orglife_tui, orglife_tui.domain, orglife_tui.domain.records, orglife_tui.locale;"
         "bad = [m for m in ('textual', 'sqlalchemy') if m in sys.modules];"
         "print(bad)"
     )

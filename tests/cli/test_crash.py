@@ -37,7 +37,7 @@ def test_the_guide_names_the_folder_the_program_uses():
 
 
 def test_an_unexpected_error_in_a_command_ends_in_one_line_and_a_report(monkeypatch, capsys):
-    from orglife_tui import cli
+    from orglife_tui.cli import main as cli
 
     def broken(*_a, **_k):
         raise RuntimeError("surprise")

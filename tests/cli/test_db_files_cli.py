@@ -11,7 +11,7 @@ import stat
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.store import Store
 
 runner = CliRunner()

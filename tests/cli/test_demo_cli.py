@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import build_app
+from orglife_tui.cli.main import build_app
 from orglife_tui.data.store import Store
 from orglife_tui.demo import DEMO_BRANCH_NAME, DRIFTING_MEMBER_NAME
 from orglife_tui.domain import COMMITTEE_POSTS, MeetingType
@@ -146,7 +146,7 @@ def test_an_unreachable_database_is_one_clear_line(tmp_path):
 def test_demo_does_not_import_textual(tmp_path):
     code = (
         "import sys\n"
-        "from orglife_tui.cli import main\n"
+        "from orglife_tui.cli.main import main\n"
         f"sys.argv = ['orglife-tui', '--db', {str(tmp_path / 'x.db')!r}, 'demo', '--members', '5']\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "assert 'textual' not in sys.modules\n"

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 
 runner = CliRunner()
 

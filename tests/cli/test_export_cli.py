@@ -14,12 +14,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry, reverse_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
 
 HAND_DUES = default_scheme_text().replace('derive = { dues = "arrears", grace_months = 2 }\n', "")
@@ -457,7 +457,7 @@ def test_export_does_not_import_textual(tmp_path):
     db = tmp_path / "a.db"
     code = (
         "import sys\n"
-        "from orglife_tui.cli import main\n"
+        "from orglife_tui.cli.main import main\n"
         "db, scores, ledger = sys.argv[1:4]\n"
         "for args in (['scores', '-o', scores], ['ledger', '-f', 'json', '-o', ledger]):\n"
         "    sys.argv = ['orglife-tui', '--db', db, 'export', *args]\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 runner = CliRunner()
@@ -294,7 +294,7 @@ def test_the_import_command_does_not_load_textual():
     import sys
 
     code = (
-        "import sys; import orglife_tui.commands.importing, orglife_tui.importing; "
+        "import sys; import orglife_tui.cli.commands.importing, orglife_tui.importing; "
         "from orglife_tui.importing import reader, importers; "
         "print('textual' in sys.modules)"
     )

@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import Store, audit_t, member_t
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
 TODAY = "2026-06-30"

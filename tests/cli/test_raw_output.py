@@ -8,11 +8,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.locale import t, visible
-from orglife_tui.records import MemberInput
 
 runner = CliRunner()
 EVIL = {"001": "张\x1b[2J伟\x07", "002": "李\u202e娜\x9b"}

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 runner = CliRunner()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import schemes
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme, scheme_hash
 
 runner = CliRunner()

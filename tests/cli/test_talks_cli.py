@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data.store import Store, audit_t
 from orglife_tui.data.talks import talk_t, talker_t
 from orglife_tui.domain import CommitteePost, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
 YEAR = date.today().year - 1

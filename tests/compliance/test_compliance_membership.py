@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import watch
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts, MonthMarks
 from orglife_tui.compliance.rules import judge, member_streaks, talk_due
 from orglife_tui.scoring.policy import (
@@ -20,6 +19,7 @@ from orglife_tui.scoring.policy import (
     SimpleRule,
     TalkRule,
 )
+from orglife_tui.services import watch
 from tests import membership_year as my
 
 P, A, W = MonthMarks(present=1), MonthMarks(absent=1), MonthMarks(away=1)

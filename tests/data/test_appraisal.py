@@ -25,7 +25,7 @@ from orglife_tui.data import ledger
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.store import audit_t
 from orglife_tui.domain import MemberStatus, SessionState
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring import appraisal as rules
 from orglife_tui.scoring.appraisal import GRADES, Counts
 from orglife_tui.scoring.model import AppraisalInput, Grade

@@ -14,7 +14,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.store import attendance_t, group_t, meeting_t, member_t, mtype_t
 from orglife_tui.demo import generate
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 TODAY = date(2026, 11, 26)
 

@@ -10,7 +10,7 @@ from orglife_tui.data.engine import make_engine
 from orglife_tui.data.migrate import _config
 from orglife_tui.data.store import Store, audit_fields, audit_t
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 
 def chain_breaks(store: Store) -> list[int]:

@@ -18,14 +18,13 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import points, watch
 from orglife_tui.data import compliance as compliance_data
 from orglife_tui.data import ledger, plans, talks
 from orglife_tui.data.errors import Conflict, StoreError
 from orglife_tui.data.membership import record_event
-from orglife_tui.data.report import year_tallies
 from orglife_tui.data.store import RowProblems
 from orglife_tui.data.talks import TalkerInput, TalkInput
+from orglife_tui.data.year_facts import year_tallies
 from orglife_tui.domain import (
     AttendanceStatus,
     CommitteePost,
@@ -34,7 +33,8 @@ from orglife_tui.domain import (
     MemberStatus,
     TalkType,
 )
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.services import points, watch
 
 TODAY = date(2026, 6, 15)
 P, L, A = AttendanceStatus.present, AttendanceStatus.leave, AttendanceStatus.absent

@@ -10,16 +10,16 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from orglife_tui import watch
 from orglife_tui.data import dues, ledger, schemes
 from orglife_tui.data.dues import PaymentInput, parse_amount, payment_t, standard_t, yuan
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import RowProblems
 from orglife_tui.domain import Gender, InputError, MemberEventKind, MemberStatus
-from orglife_tui.points import after_dues_change, sync_branch
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+from orglife_tui.services import watch
+from orglife_tui.services.points import after_dues_change, sync_branch
 
 
 class Clock:

@@ -22,7 +22,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.ledger import ledger_t
 from orglife_tui.data.store import audit_t
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import (
     Category,
     Cutoffs,
@@ -560,7 +560,7 @@ WRITER = textwrap.dedent(
     import pathlib, sys, time
     from orglife_tui.data import ledger
     from orglife_tui.data.store import Store
-    from orglife_tui.points import active_scheme
+    from orglife_tui.services.points import active_scheme
 
     url, name, count, ready = sys.argv[1], sys.argv[2], int(sys.argv[3]), pathlib.Path(sys.argv[4])
     store = Store.open(url, operator=name)
@@ -581,7 +581,7 @@ WRITER = textwrap.dedent(
 
 
 def test_two_processes_appending_at_once_never_fork_the_chain(store, roster, db_url, tmp_path):
-    from orglife_tui.points import active_scheme
+    from orglife_tui.services.points import active_scheme
 
     active_scheme(store, roster.id)  # the default scheme, activated before the race
     count = 50

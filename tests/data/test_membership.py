@@ -31,7 +31,7 @@ from orglife_tui.data.store import (
     member_t,
 )
 from orglife_tui.domain import MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 TODAY = date(2026, 6, 30)
 K = MemberEventKind

@@ -195,7 +195,7 @@ def test_a_poll_started_during_the_year_takes_the_members_on_the_start_day(built
 def test_absences_while_away_cost_no_points(built):
     """006 is marked absent at the four meetings of his months away (May–August): only his
     absences in March, April and September are deducted."""
-    from orglife_tui.points import sync_branch
+    from orglife_tui.services.points import sync_branch
 
     store, branch = built
     sync_branch(store, branch.id)

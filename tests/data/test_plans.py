@@ -14,7 +14,7 @@ from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.plans import PlanInput, PlanSummary, plan_t
 from orglife_tui.data.store import RowProblems
 from orglife_tui.domain import MeetingType
-from orglife_tui.records import MeetingInput
+from orglife_tui.domain.records import MeetingInput
 
 GM = MeetingType.general_meeting
 CM = MeetingType.committee_meeting

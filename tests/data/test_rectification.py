@@ -14,7 +14,7 @@ from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.rectification import RectificationInput, RectificationRow, rect_t
 from orglife_tui.domain import MeetingType
 from orglife_tui.domain import RectificationStatus as S
-from orglife_tui.records import MeetingInput
+from orglife_tui.domain.records import MeetingInput
 
 ITEM = RectificationInput(
     year=2025,

@@ -171,7 +171,7 @@ def test_use_puts_a_scheme_in_use_and_resyncs_in_one_transaction(store, branch, 
 
     from orglife_tui.data import ledger
     from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
-    from orglife_tui.records import MeetingInput, MemberInput
+    from orglife_tui.domain.records import MeetingInput, MemberInput
 
     store.add_members(branch.id, [MemberInput("001", "张伟", MemberStatus.full)])
     store.set_records_start(branch.id, date(2026, 1, 1))

@@ -8,7 +8,7 @@ import pytest
 
 from orglife_tui.data.scores import scoreboard, scoreboard_query
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.model import Grade
 from tests.points_helpers import add_entries, make_scheme, with_cap
 

@@ -25,7 +25,7 @@ from orglife_tui.data import appraisal as ap
 from orglife_tui.data import ledger, sealing
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import GRADES, Counts
 from tests.ballot_snapshots import assert_copy_reveals_no_rating, copy_live_files, grade_counts
 from tests.data.test_appraisal import tamper

@@ -8,7 +8,7 @@ import pytest
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.store import RowProblems, Store
 from orglife_tui.domain import AttendanceStatus, CommitteePost, MeetingType, MemberStatus
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 
 
 def member(no: str, name: str = "王芳", **kw) -> MemberInput:

@@ -15,7 +15,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.store import audit_t
 from orglife_tui.data.talks import TalkerInput, TalkInput, talk_t, talker_t
 from orglife_tui.domain import CommitteePost, MemberStatus, TalkForm, TalkType
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 
 TODAY = date.today()
 YEAR = TODAY.year - 1  # a year wholly past, whatever day the tests run

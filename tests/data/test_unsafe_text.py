@@ -14,14 +14,14 @@ from orglife_tui.data import ledger, plans, rectification, talks
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import record_event
 from orglife_tui.domain import MeetingType, MemberEventKind, MemberStatus, TalkType
-from orglife_tui.records import FieldErrors, MeetingInput, MemberInput
+from orglife_tui.domain.records import FieldErrors, MeetingInput, MemberInput
+from orglife_tui.domain.talks import TalkerInput, TalkInput, talk_from_fields
 from orglife_tui.scoring.scheme import (
     SchemeError,
     default_scheme,
     default_scheme_text,
     parse_scheme,
 )
-from orglife_tui.talk_records import TalkerInput, TalkInput, talk_from_fields
 
 TODAY = date(2026, 12, 5)
 ESC = "\x1b[2J"

@@ -12,7 +12,7 @@ from orglife_tui.data import appraisal as data
 from orglife_tui.data.schemes import ensure_active
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
 from tests.tally_passwords import PASSWORDS, PIN

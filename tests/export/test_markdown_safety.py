@@ -10,13 +10,13 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MeetingType, MemberStatus
+from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.export.md import md_inline, md_lines
-from orglife_tui.records import MeetingInput, MemberInput
 
 TODAY = date(2026, 12, 5)
 ATTACKS = {

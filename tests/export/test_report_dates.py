@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
-from orglife_tui.report import year_report
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.services.year_report import year_report
 from tests import membership_year as my
 
 runner = CliRunner()

@@ -15,13 +15,13 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.export.cells import could_be_formula, csv_text
-from orglife_tui.records import MemberInput
 
 runner = CliRunner()
 TODAY = date(2026, 12, 20)

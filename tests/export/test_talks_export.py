@@ -7,9 +7,9 @@ import io
 from datetime import date
 
 from orglife_tui.domain import TalkForm, TalkType
+from orglife_tui.domain.talks import TalkerRow, TalkRow
 from orglife_tui.export.talks import TALK_COLUMNS, TalkExport, json_document, markdown, write_csv
 from orglife_tui.locale import set_language
-from orglife_tui.talk_records import TalkerRow, TalkRow
 
 OPEN = TalkRow(
     id=1,

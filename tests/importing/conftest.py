@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from orglife_tui.domain import MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from import_helpers import write_csv
 
+from orglife_tui.domain.records import FieldErrors, meeting_from_fields, member_from_fields
 from orglife_tui.importing import ImportFailed, import_file
-from orglife_tui.records import FieldErrors, meeting_from_fields, member_from_fields
 
 ATTACKS = {
     "clear screen": "张\x1b[2J伟",

@@ -15,7 +15,7 @@ import pytest
 
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 ROOT = Path(__file__).resolve().parents[2]
 # 60,000 marks: enough that SQLite spills uncommitted pages into the WAL before the commit.

@@ -27,7 +27,7 @@ from datetime import date
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import AttendanceStatus, CommitteePost, MeetingType, MemberStatus, TalkType
-from orglife_tui.records import AttendanceInput, MeetingInput, MemberInput
+from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 
 BRANCH = "第三党支部"
 ABSENT = "004"

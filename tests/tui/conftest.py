@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from orglife_tui.domain import CommitteePost, Gender, MeetingType, MemberStatus
-from orglife_tui.records import MeetingInput, MemberInput
+from orglife_tui.domain.records import MeetingInput, MemberInput
 
 TODAY = date(2026, 3, 18)
 BRANCH = "第一党支部"
@@ -77,7 +77,7 @@ def branch(sqlite_store):
 
 @pytest.fixture
 def make_app(sqlite_store):
-    from orglife_tui.app import OrglifeApp
+    from orglife_tui.tui.app import OrglifeApp
 
     def make(branch, lang: str = "en"):
         return OrglifeApp(store=sqlite_store, branch=branch, lang=lang, today=TODAY)

@@ -16,9 +16,9 @@ from textual.widgets import Input, Select, SelectionList
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import TalkType
-from orglife_tui.screens.absence import AbsenceScreen
-from orglife_tui.screens.compliance_view import Detail
-from orglife_tui.screens.talk_form import TalkFormScreen
+from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
+from orglife_tui.tui.screens.compliance.compliance_view import Detail
+from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from tests.tui import compliance_branch
 from tests.tui.conftest import TODAY, screen_text, wait_until
 

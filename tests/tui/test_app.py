@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from orglife_tui.screens.dashboard import DashboardScreen
-from orglife_tui.screens.help import HelpScreen
-from orglife_tui.screens.meetings import MeetingsScreen
-from orglife_tui.screens.members import MembersScreen
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui.conftest import WORDS, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -32,7 +32,7 @@ async def test_dashboard_shows_the_branch_and_this_month(make_app, branch, lang)
 
 
 async def test_enter_on_a_meeting_of_this_month_opens_its_attendance(make_app, branch):
-    from orglife_tui.screens.attendance import AttendanceScreen
+    from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 
     app = make_app(branch, "en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -130,7 +130,7 @@ async def test_command_palette_goes_to_a_screen(make_app, branch, lang):
 
 
 async def test_command_palette_new_member_opens_the_form(make_app, branch):
-    from orglife_tui.screens.member_form import MemberFormScreen
+    from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 
     app = make_app(branch, "en")
     async with app.run_test(size=(80, 24)) as pilot:

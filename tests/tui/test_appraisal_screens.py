@@ -14,16 +14,17 @@ from orglife_tui.data import appraisal
 from orglife_tui.domain import SessionState
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.screens.appraisal import AppraisalScreen, AskScreen
-from orglife_tui.screens.appraisal_detail import (
+from orglife_tui.tui.kiosk.app import NeutralScreen
+from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
+from orglife_tui.tui.screens.appraisal.appraisal_detail import (
     AppraisalDetailScreen,
     AppraisalTallyScreen,
     GradeFormScreen,
     NoticeScreen,
 )
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.help import HelpScreen
-from orglife_tui.screens.kiosk import NeutralScreen
+from orglife_tui.tui.screens.appraisal.shared import AskScreen
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.help import HelpScreen
 from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER
 from tests.tui.appraisal_helpers import PIN, press, ratings, start, stored, until_screen, vote
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until

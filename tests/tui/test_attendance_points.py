@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from orglife_tui.data import ledger
-from orglife_tui.screens.attendance import AttendanceScreen
-from orglife_tui.screens.meetings import MeetingsScreen
+from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
 
 
 def live(store, branch) -> set[tuple[str, str]]:

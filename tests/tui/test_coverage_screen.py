@@ -9,10 +9,10 @@ import pytest
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import CommitteePost, MemberStatus, TalkType
-from orglife_tui.records import MemberInput
-from orglife_tui.screens.coverage import CoverageScreen
-from orglife_tui.screens.talk_form import TalkFormScreen
-from orglife_tui.screens.talks import TalksScreen
+from orglife_tui.domain.records import MemberInput
+from orglife_tui.tui.screens.talks.coverage import CoverageScreen
+from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
+from orglife_tui.tui.screens.talks.talks import TalksScreen
 from tests.tui.conftest import screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from orglife_tui.domain import AttendanceStatus
-from orglife_tui.screens.absence import AbsenceScreen
-from orglife_tui.screens.dashboard import DashboardScreen
-from orglife_tui.screens.findings import FindingsScreen
-from orglife_tui.screens.members import MembersScreen
+from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
+from orglife_tui.tui.screens.compliance.findings import FindingsScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui import compliance_branch
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
@@ -194,7 +194,7 @@ async def test_the_reminders_name_probations_ending_within_30_days(
     from datetime import date
 
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MemberInput
+    from orglife_tui.domain.records import MemberInput
 
     probationary = MemberStatus.probationary
     sqlite_store.add_members(

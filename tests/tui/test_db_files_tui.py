@@ -9,7 +9,7 @@ import os
 import pytest
 
 from orglife_tui.data.store import Store
-from orglife_tui.screens.member_form import MemberFormScreen
+from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 from tests.data.test_write_wait import holder
 from tests.tui.conftest import TODAY, screen_text
 
@@ -52,7 +52,7 @@ async def test_a_save_behind_another_writer_waits_says_so_and_ends_in_the_form(
 
 
 async def test_a_read_only_database_is_said_on_start_and_refuses_a_save(tmp_path):
-    from orglife_tui.app import OrglifeApp
+    from orglife_tui.tui.app import OrglifeApp
 
     path = tmp_path / "ro.db"
     store = Store.open(f"sqlite:///{path}", operator="t")

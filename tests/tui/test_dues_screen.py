@@ -13,11 +13,11 @@ from sqlalchemy import update
 from orglife_tui.data import dues, ledger
 from orglife_tui.data.dues import PaymentInput
 from orglife_tui.data.store import branch_t
-from orglife_tui.points import after_dues_change
-from orglife_tui.screens.dashboard import DashboardScreen
-from orglife_tui.screens.dues import DuesPaymentsScreen, DuesScreen
-from orglife_tui.screens.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
-from orglife_tui.screens.help import HelpScreen
+from orglife_tui.services.points import after_dues_change
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.dues.dues import DuesPaymentsScreen, DuesScreen
+from orglife_tui.tui.screens.dues.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
 from tests.tui.conftest import TODAY, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import watch
-from orglife_tui.screens.absence import AbsenceScreen
-from orglife_tui.screens.compliance_view import Detail
-from orglife_tui.screens.findings import FindingsScreen
-from orglife_tui.screens.help import HelpScreen
+from orglife_tui.services import watch
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
+from orglife_tui.tui.screens.compliance.compliance_view import Detail
+from orglife_tui.tui.screens.compliance.findings import FindingsScreen
 from tests.tui import compliance_branch
 from tests.tui.conftest import TODAY, screen_text, wait_until
 

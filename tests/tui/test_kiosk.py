@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from orglife_tui.data import appraisal
 from orglife_tui.domain import Gender, MemberStatus
-from orglife_tui.records import MemberInput
+from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.model import Grade
-from orglife_tui.screens.kiosk import (
+from orglife_tui.tui.kiosk.app import (
     BallotGrid,
     BallotScreen,
     HandoverScreen,
@@ -451,8 +451,8 @@ async def test_no_key_leaves_the_kiosk_app(sqlite_store, branch, where):
 
 @pytest.mark.parametrize("where", SCREENS)
 async def test_no_key_leaves_the_kiosk_inside_the_app(sqlite_store, branch, where):
-    from orglife_tui.app import OrglifeApp
-    from orglife_tui.screens.appraisal_detail import AppraisalDetailScreen
+    from orglife_tui.tui.app import OrglifeApp
+    from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
 
     session_id = start(sqlite_store, branch)
     app = OrglifeApp(store=sqlite_store, branch=branch, lang="en", today=TODAY)
@@ -496,7 +496,7 @@ def test_the_kiosk_app_binds_no_key_at_all(sqlite_store, branch):
 
 
 def _cli(args, db: str):
-    from orglife_tui.cli import build_app, hoist_global_options
+    from orglife_tui.cli.main import build_app, hoist_global_options
 
     return CliRunner().invoke(build_app(), hoist_global_options([*args, "--db", db]))
 
@@ -504,12 +504,14 @@ def _cli(args, db: str):
 def test_kiosk_command_runs_the_kiosk_of_an_open_session(
     sqlite_store, sqlite_url, branch, monkeypatch
 ):
-    import orglife_tui.app
+    import orglife_tui.tui.app
 
     session_id = start(sqlite_store, branch)
     calls = []
     monkeypatch.setattr(
-        orglife_tui.app, "run_kiosk", lambda store, b, lang, sid: calls.append((b.name, lang, sid))
+        orglife_tui.tui.app,
+        "run_kiosk",
+        lambda store, b, lang, sid: calls.append((b.name, lang, sid)),
     )
     result = _cli(["kiosk", str(session_id), "--lang", "en"], sqlite_url)
     assert result.exit_code == 0, result.output
@@ -517,10 +519,10 @@ def test_kiosk_command_runs_the_kiosk_of_an_open_session(
 
 
 def test_kiosk_command_refuses_a_session_not_open(sqlite_store, sqlite_url, branch, monkeypatch):
-    import orglife_tui.app
+    import orglife_tui.tui.app
 
     row = appraisal.new_session(sqlite_store, branch.id, 2026)
-    monkeypatch.setattr(orglife_tui.app, "run_kiosk", lambda *a: pytest.fail("kiosk ran"))
+    monkeypatch.setattr(orglife_tui.tui.app, "run_kiosk", lambda *a: pytest.fail("kiosk ran"))
     result = _cli(["kiosk", str(row.id), "--lang", "en"], sqlite_url)
     assert result.exit_code == 1
     assert "only while the vote is open" in result.output

@@ -8,11 +8,11 @@ import pytest
 from textual.widgets import SelectionList
 
 from orglife_tui.domain import AttendanceStatus, MeetingType
-from orglife_tui.screens.attendance import AttendanceScreen
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.leave_reason import LeaveReasonScreen
-from orglife_tui.screens.meeting_form import MeetingFormScreen
-from orglife_tui.screens.meetings import MeetingsScreen
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+from orglife_tui.tui.screens.meetings.leave_reason import LeaveReasonScreen
+from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen
+from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
 from tests.tui.conftest import WORDS, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -227,7 +227,7 @@ async def test_mark_everyone_unmarked_present(make_app, branch, sqlite_store):
 
 
 async def test_group_meeting_sheet_lists_the_group(make_app, branch, sqlite_store):
-    from orglife_tui.records import MeetingInput
+    from orglife_tui.domain.records import MeetingInput
 
     sqlite_store.add_meeting(
         branch.id,
@@ -285,8 +285,8 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
 
 async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_store):
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MeetingInput, MemberInput
-    from orglife_tui.widgets.table import PAGE
+    from orglife_tui.domain.records import MeetingInput, MemberInput
+    from orglife_tui.tui.widgets.table import PAGE
 
     sqlite_store.add_members(
         empty_branch.id,

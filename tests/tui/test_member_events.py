@@ -12,17 +12,17 @@ import pytest
 from orglife_tui.data.membership import member_events, record_event
 from orglife_tui.data.store import STANDING_ARCHIVED
 from orglife_tui.domain import MemberEventKind, MemberStatus
-from orglife_tui.records import MemberInput
-from orglife_tui.screens.help import HelpScreen
-from orglife_tui.screens.member_events import (
+from orglife_tui.domain.records import MemberInput
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.members.member_events import (
     EventMenuScreen,
     MemberEventFormScreen,
     TransferInFormScreen,
     VoidEventFormScreen,
 )
-from orglife_tui.screens.member_history import MemberHistoryScreen
-from orglife_tui.screens.members import MembersScreen
-from orglife_tui.screens.probation_watch import ProbationWatchScreen
+from orglife_tui.tui.screens.members.member_history import MemberHistoryScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
+from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
 from tests.tui.conftest import TODAY, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

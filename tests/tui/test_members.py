@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import DataTable, Input, Select
 
 from orglife_tui.domain import CommitteePost, Gender
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.member_form import MemberFormScreen
-from orglife_tui.screens.members import MembersScreen
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.members.member_form import MemberFormScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui.conftest import WORDS, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -221,8 +221,8 @@ async def test_escape_asks_before_discarding_changes(make_app, branch, sqlite_st
 
 async def test_long_roster_is_paged(make_app, empty_branch, sqlite_store):
     from orglife_tui.domain import MemberStatus
-    from orglife_tui.records import MemberInput
-    from orglife_tui.screens import members as members_module
+    from orglife_tui.domain.records import MemberInput
+    from orglife_tui.tui.screens.members import members as members_module
 
     sqlite_store.add_members(
         empty_branch.id,

@@ -8,14 +8,14 @@ from textual.widgets import SelectionList
 from orglife_tui.data import appraisal, schemes
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.screens.appraisal_detail import AppraisalDetailScreen
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.kiosk import BallotGrid
-from orglife_tui.screens.paper_entry import (
+from orglife_tui.tui.kiosk.app import BallotGrid
+from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
+from orglife_tui.tui.screens.appraisal.paper_entry import (
     MarkVotersScreen,
     PaperEntryScreen,
     PaperReviewScreen,
 )
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import KEY_OF, press, start, stored, until_screen
 from tests.tui.conftest import screen_text, wait_until

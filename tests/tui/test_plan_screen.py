@@ -7,9 +7,9 @@ import pytest
 from orglife_tui.data import plans
 from orglife_tui.data.plans import PlanInput
 from orglife_tui.domain import MeetingType
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.plan import PlanScreen
-from orglife_tui.screens.plan_form import PlanFormScreen
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.meetings.plan import PlanScreen
+from orglife_tui.tui.screens.meetings.plan_form import PlanFormScreen
 from tests.tui.conftest import screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

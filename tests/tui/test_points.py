@@ -15,13 +15,13 @@ from textual.widgets import Sparkline
 from orglife_tui.data import ledger, schemes
 from orglife_tui.data.ledger import NewEntry
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
-from orglife_tui.screens import ledger as ledger_screen
-from orglife_tui.screens.dashboard import DashboardScreen
-from orglife_tui.screens.ledger import PAGE, LedgerScreen
-from orglife_tui.screens.ledger_entry import EntryFormScreen, ReverseScreen
-from orglife_tui.screens.members import MembersScreen
-from orglife_tui.screens.scheme import SchemeScreen
-from orglife_tui.screens.scoreboard import ScoreboardScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
+from orglife_tui.tui.screens.points import ledger as ledger_screen
+from orglife_tui.tui.screens.points.ledger import PAGE, LedgerScreen
+from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
+from orglife_tui.tui.screens.points.scheme import SchemeScreen
+from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
@@ -461,7 +461,7 @@ async def test_palette_goes_to_the_scoreboard_and_the_scheme(make_app, branch, l
 
 
 async def test_f1_on_the_ledger_lists_its_keys(make_app, branch, booked):
-    from orglife_tui.screens.help import HelpScreen
+    from orglife_tui.tui.screens.common.help import HelpScreen
 
     app = make_app(branch, "en")
     async with app.run_test(size=(80, 24)) as pilot:

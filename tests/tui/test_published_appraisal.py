@@ -9,7 +9,10 @@ import pytest
 
 from orglife_tui.data import appraisal, ledger, publications, schemes
 from orglife_tui.scoring.model import Grade
-from orglife_tui.screens.appraisal_detail import AppraisalDetailScreen, AppraisalTallyScreen
+from orglife_tui.tui.screens.appraisal.appraisal_detail import (
+    AppraisalDetailScreen,
+    AppraisalTallyScreen,
+)
 from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import CANDIDATES, start
 from tests.tui.conftest import TODAY, screen_text, wait_until

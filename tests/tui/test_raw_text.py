@@ -5,8 +5,8 @@ symbols on the members screen and the ballot, never acted on."""
 from __future__ import annotations
 
 from orglife_tui.domain import MemberStatus
-from orglife_tui.records import MemberInput
-from orglife_tui.screens.members import MembersScreen
+from orglife_tui.domain.records import MemberInput
+from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui.conftest import screen_text
 
 EVIL = {"101": "张\x1b[2J伟\x07", "102": "李\u202e娜\r", "103": "王\x9b2J芳"}
@@ -41,8 +41,8 @@ async def test_names_that_look_like_markup_are_drawn_as_typed_everywhere(
     """Rich/Textual markup in a name is text: ``[/]`` would otherwise crash the screen that
     shows it and ``[link=…]`` plant a link, in tables, pick lists and notifications alike."""
     from orglife_tui.domain import CommitteePost
-    from orglife_tui.screens.talk_form import TalkFormScreen
-    from orglife_tui.screens.talks import TalksScreen
+    from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
+    from orglife_tui.tui.screens.talks.talks import TalksScreen
     from tests.tui.conftest import wait_until
 
     sqlite_store.add_members(
@@ -78,7 +78,7 @@ async def test_the_kiosk_ballot_draws_hostile_names_as_typed(branch, sqlite_stor
     """Names with escape sequences, bidi overrides and markup (stored behind the program's
     back) neither drive the voter's terminal nor crash the ballot: the hand-over and the
     ballot show them as symbols and text."""
-    from orglife_tui.screens.kiosk import BallotScreen, KioskApp, NeutralScreen
+    from orglife_tui.tui.kiosk.app import BallotScreen, KioskApp, NeutralScreen
     from tests.tui.appraisal_helpers import activate, press, start, until_screen
 
     sqlite_store.add_members(

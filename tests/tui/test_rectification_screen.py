@@ -9,8 +9,11 @@ import pytest
 from orglife_tui.data import rectification
 from orglife_tui.data.rectification import RectificationInput
 from orglife_tui.domain import RectificationStatus
-from orglife_tui.screens.rectification import RectificationScreen
-from orglife_tui.screens.rectification_form import RectificationFormScreen, StatusFormScreen
+from orglife_tui.tui.screens.rectification.rectification import RectificationScreen
+from orglife_tui.tui.screens.rectification.rectification_form import (
+    RectificationFormScreen,
+    StatusFormScreen,
+)
 from tests.tui.conftest import screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

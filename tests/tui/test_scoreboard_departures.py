@@ -9,7 +9,7 @@ import pytest
 
 from orglife_tui.data.membership import record_event
 from orglife_tui.domain import MemberEventKind
-from orglife_tui.screens.scoreboard import ScoreboardScreen
+from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
 from tests.tui.conftest import TODAY, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

@@ -10,11 +10,11 @@ from textual.widgets import Checkbox, Input, SelectionList
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import TalkForm, TalkType
-from orglife_tui.screens.confirm import ConfirmScreen
-from orglife_tui.screens.dashboard import DashboardScreen
-from orglife_tui.screens.help import HelpScreen
-from orglife_tui.screens.talk_form import FollowUpScreen, TalkFormScreen
-from orglife_tui.screens.talks import TalksScreen
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.talks.talk_form import FollowUpScreen, TalkFormScreen
+from orglife_tui.tui.screens.talks.talks import TalksScreen
 from tests.tui.conftest import screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

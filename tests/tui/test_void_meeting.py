@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from orglife_tui import points
 from orglife_tui.data import ledger
 from orglife_tui.domain import AttendanceStatus, MeetingType
-from orglife_tui.records import AttendanceInput, MeetingInput
-from orglife_tui.screens.attendance import AttendanceScreen
-from orglife_tui.screens.meeting_form import MeetingFormScreen, VoidMeetingScreen
-from orglife_tui.screens.meetings import MeetingsScreen
+from orglife_tui.domain.records import AttendanceInput, MeetingInput
+from orglife_tui.services import points
+from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
+from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
 from tests.tui.conftest import screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])

@@ -1,6 +1,6 @@
 """The democratic appraisal: sessions, roster snapshots, secret ballots, the committee's grades.
 
-DESIGN.md §6: the voted set (``appraisal_voted``) and the ratings (``appraisal_rating``)
+docs/architecture.md §6: the voted set (``appraisal_voted``) and the ratings (``appraisal_rating``)
 are separate tables with no timestamps, no sequences and no autoincrement ids; ratings and
 receipts have random keys; on SQLite the ballot tables are ``WITHOUT ROWID`` so that even
 the hidden rowid cannot number the ballots in cast order. Triggers on both databases

@@ -1,4 +1,4 @@
-"""Ballots sealed while the poll is open (issue 10 §1, DESIGN.md §6).
+"""Ballots sealed while the poll is open (issue 10 §1, docs/architecture.md §6).
 
 - ``appraisal_sealed``: one row per cast ballot, its ratings sealed (a PyNaCl sealed box)
   to the session's public key; random key, no ballot order, ``WITHOUT ROWID`` on SQLite.

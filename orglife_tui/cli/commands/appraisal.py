@@ -1,0 +1,560 @@
+"""`orglife-tui appraisal new|start|close|tally|grade|publish|reset|list`: the democratic
+appraisal (民主评议党员) from the command line.
+
+Thin: parse, call ``orglife_tui.data.appraisal``, print. Voters vote at the kiosk
+(`orglife-tui kiosk ID`); these commands open and close the poll, show the tally once it
+is closed (never while it is open: then only "k of n voted", in `appraisal list`), record
+the committee's grades and publish them. Every command refuses a database without a
+branch and writes nothing when refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from orglife_tui.cli.commands.common import (
+    check_format,
+    emit,
+    fail,
+    handles_errors,
+    open_existing_branch,
+    print_table,
+)
+from orglife_tui.locale import get_language, t, visible
+
+LIST_KEYS = (
+    "id",
+    "year",
+    "state",
+    "voted",
+    "voters",
+    "candidates",
+    "ballots",
+    "fingerprint",
+    "created_at",
+    "started_at",
+    "closed_at",
+    "published_at",
+)
+LIST_TABLE_KEYS = ("id", "year", "state", "turnout", "candidates", "fingerprint")
+TALLY_TABLE_KEYS = (
+    "member_no",
+    "name",
+    "excellent",
+    "qualified",
+    "basically_qualified",
+    "unqualified",
+    "abstain",
+    "points",
+    "combined",
+    "proposed",
+    "final",
+    "flags",
+)
+# How much of a fingerprint the session list shows (the full one: `appraisal tally`).
+SHORT_FINGERPRINT = 16
+
+
+def register(app: typer.Typer) -> None:
+    appraisal_app = typer.Typer(help=t("appraisal.cli.help"), no_args_is_help=True)
+    app.add_typer(appraisal_app, name="appraisal")
+
+    @appraisal_app.command("new", help=t("appraisal.cli.new.help"))
+    @handles_errors
+    def appraisal_new(
+        ctx: typer.Context,
+        year: int = typer.Option(..., "--year", help=t("appraisal.cli.opt.year")),
+    ) -> None:
+        from orglife_tui.data.appraisal import new_session
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            row = new_session(store, branch.id, year)
+        finally:
+            store.close()
+        typer.echo(t("appraisal.created", id=row.id, year=row.year))
+
+    @appraisal_app.command("start", help=t("appraisal.cli.start.help"))
+    @handles_errors
+    def appraisal_start(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        pin_file: str = typer.Option(
+            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
+        ),
+        teller_file: str = typer.Option(
+            None,
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+        scrutineer_file: str = typer.Option(
+            None,
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
+    ) -> None:
+        from orglife_tui.data.appraisal import (
+            check_new_passwords,
+            check_new_pin,
+            get_session,
+            start_session,
+            state_error,
+        )
+        from orglife_tui.data.schemes import ensure_active
+        from orglife_tui.domain import SessionState
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            session = get_session(store, branch.id, session_id)
+            if session.state is not SessionState.created:
+                # refuse before asking for a PIN that would not be used
+                raise state_error(session_id, session.state.value, "created")
+            pin = _read_pin(pin_file)
+            check_new_pin(pin)  # before asking for the passwords
+            teller = _read_password("teller", teller_file, twice=True)
+            scrutineer = _read_password("scrutineer", scrutineer_file, twice=True)
+            check_new_passwords(teller, scrutineer)
+            _, scheme = ensure_active(store, branch.id)
+            row = start_session(
+                store,
+                branch.id,
+                session_id,
+                pin,
+                scheme,
+                teller_password=teller,
+                scrutineer_password=scrutineer,
+            )
+        finally:
+            store.close()
+        typer.echo(t("appraisal.started", id=row.id, voters=row.voters, candidates=row.candidates))
+
+    @appraisal_app.command("close", help=t("appraisal.cli.close.help"))
+    @handles_errors
+    def appraisal_close(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        pin_file: str = typer.Option(
+            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
+        ),
+        teller_file: str = typer.Option(
+            None,
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+        scrutineer_file: str = typer.Option(
+            None,
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
+    ) -> None:
+        from orglife_tui.data.appraisal import (
+            check_pin,
+            close_session,
+            get_session,
+            state_error,
+        )
+        from orglife_tui.domain import SessionState
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            before = get_session(store, branch.id, session_id)
+            if before.state is SessionState.created:
+                raise state_error(session_id, before.state.value, "started")
+            pin = ""
+            teller = scrutineer = None
+            if before.state is not SessionState.published:  # a published one is frozen
+                pin = _read_pin(pin_file, twice=False)
+                check_pin(store, session_id, pin)  # before the passwords are asked for
+            if before.state is SessionState.started and before.sealed:
+                teller = _read_password("teller", teller_file, twice=False)
+                scrutineer = _read_password("scrutineer", scrutineer_file, twice=False)
+            seal = close_session(
+                store,
+                branch.id,
+                session_id,
+                pin,
+                teller_password=teller,
+                scrutineer_password=scrutineer,
+            )
+        finally:
+            store.close()
+        if before.fingerprint is not None:
+            typer.echo(t("appraisal.already_sealed", id=session_id))
+        else:
+            typer.echo(t("appraisal.sealed", id=session_id, ballots=seal.ballots))
+        typer.echo(t("appraisal.fingerprint", fingerprint=seal.fingerprint))
+        typer.echo(t("appraisal.fingerprint_note"))
+
+    @appraisal_app.command("tally", help=t("appraisal.cli.tally.help"))
+    @handles_errors
+    def appraisal_tally(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        fmt: str = typer.Option("table", "--format", "-f", help=t("appraisal.cli.opt.format")),
+    ) -> None:
+        from orglife_tui.data.appraisal import tally
+        from orglife_tui.data.schemes import ensure_active
+
+        check_format(fmt, ("table", "json"))
+        store, branch = open_existing_branch(ctx)
+        try:
+            _, scheme = ensure_active(store, branch.id)
+            result = tally(store, branch.id, session_id, scheme)
+        finally:
+            store.close()
+        if fmt == "json":
+            typer.echo(json.dumps(_tally_json(result, scheme), ensure_ascii=False, indent=2))
+            return
+        _print_tally(result, scheme)
+
+    @appraisal_app.command("grade", help=t("appraisal.cli.grade.help"))
+    @handles_errors
+    def appraisal_grade(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        member_no: str = typer.Argument(
+            ..., metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no")
+        ),
+        grade_text: str = typer.Argument(..., metavar="GRADE", help=t("appraisal.cli.arg.grade")),
+        reason: str = typer.Option(None, "--reason", help=t("appraisal.cli.opt.reason")),
+    ) -> None:
+        from orglife_tui.data.appraisal import grade_label, set_grade
+        from orglife_tui.scoring.appraisal import parse_grade
+
+        try:
+            grade = parse_grade(grade_text)
+        except ValueError:
+            raise fail(t("appraisal.cli.bad_grade", grade=grade_text), code=2) from None
+        store, branch = open_existing_branch(ctx)
+        try:
+            set_grade(store, branch.id, session_id, member_no, grade, reason)
+        finally:
+            store.close()
+        typer.echo(t("appraisal.graded", member_no=member_no.strip(), grade=grade_label(grade)))
+
+    @appraisal_app.command("publish", help=t("appraisal.cli.publish.help"))
+    @handles_errors
+    def appraisal_publish(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+    ) -> None:
+        from orglife_tui.data.appraisal import publish
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            row = publish(store, branch.id, session_id)
+        finally:
+            store.close()
+        typer.echo(t("appraisal.published_ok", id=row.id, year=row.year))
+
+    @appraisal_app.command("reset", help=t("appraisal.cli.reset.help"))
+    @handles_errors
+    def appraisal_reset(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        yes: bool = typer.Option(False, "--yes", "-y", help=t("appraisal.cli.opt.yes")),
+        pin_file: str = typer.Option(
+            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
+        ),
+    ) -> None:
+        from orglife_tui.data.appraisal import get_session, reset_session
+        from orglife_tui.domain import SessionState
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            before = get_session(store, branch.id, session_id)
+            if not yes and not typer.confirm(
+                t("appraisal.reset_confirm", id=session_id, voted=before.voted), default=False
+            ):
+                raise fail(t("appraisal.reset_cancelled"))
+            needs_pin = before.state in (SessionState.started, SessionState.finished)
+            pin = _read_pin(pin_file, twice=False) if needs_pin else ""
+            reset_session(store, branch.id, session_id, pin)
+        finally:
+            store.close()
+        typer.echo(t("appraisal.reset_done", id=session_id))
+
+    @appraisal_app.command("receipt", help=t("appraisal.cli.receipt.help"))
+    @handles_errors
+    def appraisal_receipt(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        code: str = typer.Argument(..., metavar="CODE", help=t("appraisal.cli.arg.receipt")),
+    ) -> None:
+        from orglife_tui.data.appraisal import has_receipt
+
+        store, branch = open_existing_branch(ctx)
+        try:
+            found = has_receipt(store, branch.id, session_id, code)
+        finally:
+            store.close()
+        if not found:
+            raise fail(t("appraisal.receipt_unknown", id=session_id, code=code))
+        typer.echo(t("appraisal.receipt_found", id=session_id, code=code))
+
+    @appraisal_app.command("list", help=t("appraisal.cli.list.help"))
+    @handles_errors
+    def appraisal_list(
+        ctx: typer.Context,
+        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+    ) -> None:
+        from orglife_tui.data.appraisal import list_sessions
+
+        check_format(fmt)
+        store, branch = open_existing_branch(ctx)
+        try:
+            rows = list_sessions(store, branch.id)
+        finally:
+            store.close()
+        lang = get_language()
+        from orglife_tui.domain import label
+
+        records = [
+            {
+                "id": r.id,
+                "year": r.year,
+                "state": r.state,
+                "voted": r.voted,
+                "voters": r.voters,
+                "candidates": r.candidates,
+                "ballots": r.ballots,
+                "fingerprint": r.fingerprint,
+                "created_at": _time(r.created_at),
+                "started_at": _time(r.started_at),
+                "closed_at": _time(r.closed_at),
+                "published_at": _time(r.published_at),
+            }
+            for r in rows
+        ]
+        emit(
+            fmt,
+            LIST_KEYS if fmt != "table" else LIST_TABLE_KEYS,
+            records,
+            table_row=lambda r: [
+                str(r["id"]),
+                str(r["year"]),
+                label(r["state"], lang),
+                t("appraisal.turnout_short", voted=r["voted"], voters=r["voters"])
+                if r["voters"]
+                else "",
+                str(r["candidates"] or ""),
+                (r["fingerprint"] or "")[:SHORT_FINGERPRINT],
+            ],
+            empty_message=t("appraisal.no_sessions"),
+            col_prefix="appraisal.col.",
+        )
+
+
+# ---------------------------------------------------------------------------- the PIN
+
+
+def _first_line(path: str, unreadable_key: str) -> str:
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            return fh.readline().strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise fail(t(unreadable_key, path=str(path), reason=reason)) from None
+
+
+def _read_pin(pin_file: str | None, twice: bool = True) -> str:
+    """The teller's PIN: the first line of ``pin_file`` (stripped), or typed hidden (twice
+    when it is being set)."""
+    if pin_file is not None:
+        return _first_line(pin_file, "appraisal.pin_file_unreadable")
+    first = typer.prompt(t("appraisal.cli.pin_prompt"), hide_input=True)
+    if twice:
+        second = typer.prompt(t("appraisal.cli.pin_again"), hide_input=True)
+        if first != second:
+            raise fail(t("appraisal.pin_mismatch"))
+    return first
+
+
+def _read_password(role: str, path: str | None, twice: bool) -> str:
+    """One tally password (``role``: teller or scrutineer): the first line of ``path``
+    (stripped), or typed hidden by its holder (twice when it is being set). Never echoed."""
+    if path is not None:
+        return _first_line(path, "appraisal.password_file_unreadable")
+    # stripped as the screens' fields and the files are: one password, whatever face set it
+    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True).strip()
+    if twice:
+        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True).strip()
+        if first != second:
+            raise fail(t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")))
+    return first
+
+
+# ---------------------------------------------------------------------------- the tally
+
+
+def _time(value) -> str | None:
+    return None if value is None else value.isoformat(timespec="seconds")
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _flags(row) -> list[str]:
+    out = []
+    if row.vetoed:
+        out.append(t("appraisal.flag.veto"))
+    if row.unqualified_flag:
+        out.append(t("appraisal.flag.unqualified_votes"))
+    if row.final is not None and row.proposed is not None and row.final is not row.proposed:
+        out.append(t("appraisal.flag.departs"))
+    return out
+
+
+def _short(grade) -> str:
+    return t(f"appraisal.grade_short.{grade.value}")
+
+
+def _table(records: list[dict[str, Any]]) -> None:
+    """The tally as a compact table that fits 80 columns for a branch's names."""
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), collapse_padding=True)
+    for key in TALLY_TABLE_KEYS:
+        numeric = key not in ("member_no", "name", "proposed", "final", "flags")
+        table.add_column(
+            t(f"appraisal.col.{key}"),
+            justify="right" if numeric else "left",
+            no_wrap=key != "flags",
+        )
+    for r in records:
+        table.add_row(*(visible(str(r[k])) for k in TALLY_TABLE_KEYS))
+    print_table(table)
+
+
+def _print_tally(result, scheme) -> None:
+    from orglife_tui.scoring.appraisal import GRADES
+
+    session = result.session
+    typer.echo(t("appraisal.tally.title", id=session.id, year=session.year))
+    voted, voters = result.turnout
+    typer.echo(
+        t(
+            "appraisal.tally.turnout",
+            voted=voted,
+            voters=voters,
+            share=_share(voted / voters) if voters else "—",
+            ballots=session.ballots or 0,
+        )
+    )
+    records: list[dict[str, Any]] = []
+    for r in result.rows:
+        record: dict[str, Any] = {"member_no": r.member_no, "name": r.name}
+        for g in (*GRADES, None):
+            key = g.value if g else "abstain"
+            record[key] = f"{r.counts.count(g)} {_share(r.counts.share(g))}"
+        record["points"] = _num(r.points)
+        record["combined"] = _num(r.combined)
+        if r.graded:
+            record["proposed"] = _short(r.proposed) if r.proposed else "—"
+            record["final"] = _short(r.final) if r.final else ""
+        else:
+            record["proposed"] = t("appraisal.not_graded_short")
+            record["final"] = ""
+        record["flags"] = "、".join(_flags(r)) if get_language() == "zh" else ", ".join(_flags(r))
+        records.append(record)
+    _table(records)
+    typer.echo(t("appraisal.tally.legend"))
+    # a published session's record brings the scheme it was tallied under
+    used = result.scheme
+    weight = used.points_weight if used else scheme.appraisal.points_weight
+    limit = used.excellent_share_max if used else scheme.appraisal.excellent_share_max
+    typer.echo(
+        t(
+            "appraisal.tally.method",
+            weight=_num(weight),
+            ballot=_num(round(1 - weight, 6)),
+        )
+    )
+    if result.excellent_warning:
+        typer.echo(
+            t(
+                "appraisal.tally.excellent_warning",
+                share=_share(result.excellent_share),
+                limit=_share(limit),
+            )
+        )
+    for r in result.rows:
+        if r.final is not None and r.reason:
+            typer.echo(
+                t("appraisal.tally.reason", member_no=r.member_no, name=r.name, reason=r.reason)
+            )
+    typer.echo(t("appraisal.fingerprint", fingerprint=session.fingerprint or ""))
+    record = result.publication
+    if record is not None:
+        typer.echo(t("publication.tui.record_note"))
+        typer.echo(t("publication.heads.ledger", hash=record.ledger_head))
+        typer.echo(t("publication.heads.audit", hash=record.audit_head or "—"))
+
+
+def _tally_json(result, scheme) -> dict[str, Any]:
+    from orglife_tui.scoring.appraisal import GRADES
+
+    session = result.session
+    voted, voters = result.turnout
+    return {
+        "session": {
+            "id": session.id,
+            "year": session.year,
+            "state": session.state.value,
+            "ballots": session.ballots,
+            "fingerprint": session.fingerprint,
+            "closed_at": _time(session.closed_at),
+            "published_at": _time(session.published_at),
+        },
+        "turnout": {"voted": voted, "voters": voters},
+        "excellent_warning": result.excellent_warning,
+        "excellent_share": round(result.excellent_share, 4),
+        "excellent_share_max": (result.scheme or scheme.appraisal).excellent_share_max,
+        "points_weight": (result.scheme or scheme.appraisal).points_weight,
+        "publication": None
+        if result.publication is None
+        else {
+            "id": result.publication.id,
+            "ledger_head": result.publication.ledger_head,
+            "audit_head": result.publication.audit_head,
+        },
+        "candidates": [
+            {
+                "member_no": r.member_no,
+                "name": r.name,
+                "status": r.status.value,
+                "graded": r.graded,
+                "counts": {
+                    (g.value if g else "abstain"): r.counts.count(g) for g in (*GRADES, None)
+                },
+                "shares": {
+                    (g.value if g else "abstain"): round(r.counts.share(g), 4)
+                    for g in (*GRADES, None)
+                },
+                "ballot_score": None if r.ballot_score is None else round(r.ballot_score, 4),
+                "points": r.points,
+                "combined": r.combined,
+                "vetoed": r.vetoed,
+                "proposed": r.proposed.value if r.proposed else None,
+                "final": r.final.value if r.final else None,
+                "reason": r.reason,
+                "unqualified_flag": r.unqualified_flag,
+            }
+            for r in result.rows
+        ],
+    }

@@ -1,0 +1,553 @@
+"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues`: files for the
+higher committee.
+
+Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
+writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
+renamed into place when complete; without ``-o`` CSV, JSON and Markdown go to standard
+output. CSV always starts with a UTF-8 byte order mark — on standard output too, so that
+``… --format csv > scores.csv`` opens in Excel with the Chinese names intact (Python reads
+it with ``encoding="utf-8-sig"``). XLSX is never written to the terminal: it needs ``-o``.
+
+Never imports Textual: the exports stay quick over SSH.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import typer
+
+from orglife_tui.cli.commands.common import (
+    check_format,
+    fail,
+    handles_errors,
+    open_branch,
+    open_existing_branch,
+    today,
+)
+from orglife_tui.locale import get_language, t
+
+SCORE_FORMATS = ("csv", "xlsx", "json")
+LEDGER_FORMATS = ("csv", "xlsx", "json")
+PUBLICITY_FORMATS = ("md", "xlsx")
+MAX_WINDOW_DAYS = 90
+TALK_FORMATS = ("csv", "xlsx", "json", "md")
+REPORT_FORMATS = ("md", "xlsx")
+APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
+DUES_FORMATS = ("csv", "xlsx", "json", "md")
+
+
+def _format_option(default: str, formats: tuple[str, ...]) -> Any:
+    return typer.Option(
+        default, "--format", "-f", help=t("export.cli.opt.format", allowed="|".join(formats))
+    )
+
+
+def _output_option() -> Any:
+    return typer.Option(None, "--output", "-o", help=t("export.cli.opt.output"))
+
+
+def register(app: typer.Typer) -> None:
+    export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
+    app.add_typer(export_app, name="export")
+
+    @export_app.command("scores", help=t("export.cli.scores.help"))
+    @handles_errors
+    def export_scores(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
+        fmt: str = _format_option("csv", SCORE_FORMATS),
+        output: str = _output_option(),
+        group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
+        status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
+    ) -> None:
+        run_scores(ctx, year or today().year, fmt, output, group, status)
+
+    @export_app.command("ledger", help=t("export.cli.ledger.help"))
+    @handles_errors
+    def export_ledger(
+        ctx: typer.Context,
+        year: int = typer.Option(
+            None, "--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")
+        ),
+        member: str = typer.Option(None, "--member", help=t("export.cli.opt.member")),
+        fmt: str = _format_option("csv", LEDGER_FORMATS),
+        output: str = _output_option(),
+    ) -> None:
+        run_ledger(ctx, year, member, fmt, output)
+
+    @export_app.command("publicity", help=t("publication.cli.publicity.help"))
+    @handles_errors
+    def export_publicity(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
+        start: str = typer.Option(
+            None, "--window-start", "--start", help=t("publication.cli.opt.window_start")
+        ),
+        end: str = typer.Option(None, "--window-end", help=t("publication.cli.opt.window_end")),
+        days: int = typer.Option(
+            None, "--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")
+        ),
+        publication_id: int = typer.Option(
+            None, "--id", metavar="N", help=t("publication.cli.opt.id")
+        ),
+        list_them: bool = typer.Option(False, "--list", help=t("publication.cli.opt.list")),
+        fmt: str = _format_option("md", PUBLICITY_FORMATS),
+        output: str = _output_option(),
+    ) -> None:
+        window = PublicityWindow(year, start, end, days)
+        if list_them:
+            run_publicity_list(ctx, window)
+        else:
+            run_publicity(ctx, window, publication_id, fmt, output)
+
+    @export_app.command("talks", help=t("talks.export.help"))
+    @handles_errors
+    def export_talks(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.export.year")),
+        fmt: str = _format_option("csv", TALK_FORMATS),
+        include: bool = typer.Option(
+            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
+        ),
+        output: str = _output_option(),
+    ) -> None:
+        run_talks(ctx, year, fmt, include, output)
+
+    @export_app.command("report", help=t("report.cli.help"))
+    @handles_errors
+    def export_report(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", help=t("report.cli.opt.year")),
+        as_of: str = typer.Option(None, "--as-of", help=t("report.cli.opt.as_of")),
+        fmt: str = _format_option("md", REPORT_FORMATS),
+        output: str = _output_option(),
+    ) -> None:
+        run_report(ctx, year, as_of, fmt, output)
+
+    @export_app.command("appraisal", help=t("export.appraisal.help"))
+    @handles_errors
+    def export_appraisal(
+        ctx: typer.Context,
+        session_id: int = typer.Argument(..., metavar="ID", help=t("export.appraisal.arg.id")),
+        fmt: str = _format_option("md", APPRAISAL_FORMATS),
+        feedback: bool = typer.Option(False, "--feedback", help=t("export.appraisal.opt.feedback")),
+        output: str = _output_option(),
+    ) -> None:
+        run_appraisal(ctx, session_id, fmt, feedback, output)
+
+    @export_app.command("dues", help=t("dues.export.help"))
+    @handles_errors
+    def export_dues(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("dues.export.year")),
+        fmt: str = _format_option("csv", DUES_FORMATS),
+        output: str = _output_option(),
+    ) -> None:
+        run_dues(ctx, year, fmt, output)
+
+
+def _needs_file(fmt: str, output: str | None) -> None:
+    from orglife_tui.export.files import is_stdout
+
+    if fmt == "xlsx" and is_stdout(output):
+        raise fail(t("export.needs_output", fmt="XLSX"), code=2)
+
+
+def _parse_status(text: str | None):
+    from orglife_tui.domain import InputError, MemberStatus, parse_enum
+
+    if not text:
+        return None
+    try:
+        return parse_enum(MemberStatus, text)
+    except InputError as exc:
+        raise fail(f"--status: {exc}", code=2) from None
+
+
+def _parse_start(text: str | None, option: str = "--start") -> date:
+    from orglife_tui.domain import InputError, parse_date
+
+    if not text:
+        return today()
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        raise fail(f"{option}: {exc}", code=2) from None
+
+
+def _done(count: int, output: str | None) -> None:
+    from orglife_tui.export.files import is_stdout
+
+    if not is_stdout(output):
+        typer.echo(t("export.written", count=f"{count:,}", file=output), err=True)
+
+
+def _active_scheme(store, branch_id: int):
+    from orglife_tui.data.schemes import ensure_active
+    from orglife_tui.export.files import SchemeRef
+
+    info, scheme = ensure_active(store, branch_id)
+    return SchemeRef(info.name, info.version, info.sha256), scheme
+
+
+def run_scores(
+    ctx: typer.Context,
+    year: int,
+    fmt: str,
+    output: str | None,
+    group: str | None,
+    status_text: str | None,
+) -> None:
+    from orglife_tui.data.scores import scoreboard
+    from orglife_tui.export import scores as out
+    from orglife_tui.export.files import text_output
+
+    check_format(fmt, SCORE_FORMATS)
+    _needs_file(fmt, output)
+    status = _parse_status(status_text)
+    store, branch = open_branch(ctx)
+    try:
+        ref, scheme = _active_scheme(store, branch.id)
+        rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
+    finally:
+        store.close()
+    table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
+    if fmt == "xlsx":
+        from orglife_tui.export.files import atomic_path
+
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), table)
+    else:
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, table)
+    _done(count, output)
+
+
+def run_ledger(
+    ctx: typer.Context, year: int | None, member: str | None, fmt: str, output: str | None
+) -> None:
+    from orglife_tui.data.ledger import head_hash, iter_entries
+    from orglife_tui.export import ledger as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, LEDGER_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_branch(ctx)
+    try:
+        if member:
+            store.get_member(branch.id, member)  # an unknown number is refused, not empty
+        _, scheme = _active_scheme(store, branch.id)
+        export = out.LedgerExport(
+            branch=branch.name,
+            scheme=scheme,
+            lang=get_language(),
+            year=year,
+            member_no=member,
+            head_hash=head_hash(store, branch.id),
+        )
+        entries = iter_entries(store, branch.id, member_no=member, year=year)
+        if fmt == "xlsx":
+            with atomic_path(output) as tmp:  # type: ignore[arg-type]
+                count = out.write_xlsx(str(tmp), export, entries)
+        else:
+            with text_output(output, bom=fmt == "csv") as stream:
+                writer = out.write_csv if fmt == "csv" else out.write_json
+                count = writer(stream, export, entries)
+    finally:
+        store.close()
+    _done(count, output)
+
+
+@dataclass(frozen=True)
+class PublicityWindow:
+    """The options that choose a new notice (none of them apply to a recorded one)."""
+
+    year: int | None
+    start: str | None
+    end: str | None
+    days: int | None
+
+    def given(self) -> bool:
+        return any(v is not None for v in (self.year, self.start, self.end, self.days))
+
+
+def _window(window: PublicityWindow) -> tuple[int, date, date | None]:
+    """(year, first day, last day) of a new notice, checked before anything is opened: from
+    today by default; the last day None when it is the scheme's to say (its publicity
+    days, 7 unless the scheme says otherwise)."""
+    from datetime import timedelta
+
+    from orglife_tui.config import clock
+
+    today = (clock() or date.today)()
+    start = _parse_start(window.start, "--window-start (--start)") if window.start else today
+    end = None
+    if window.end is not None:
+        if window.days is not None:
+            raise fail(t("publication.cli.days_or_end"), code=2)
+        end = _parse_start(window.end, "--window-end")
+    elif window.days is not None:
+        end = start + timedelta(days=window.days - 1)
+    if end is not None and end < start:
+        raise fail(t("publication.cli.window_backwards", start=start, end=end), code=2)
+    if end is not None and (end - start).days + 1 > MAX_WINDOW_DAYS:
+        raise fail(t("publication.cli.window_too_long", days=MAX_WINDOW_DAYS), code=2)
+    return window.year or today.year, start, end
+
+
+def run_publicity(
+    ctx: typer.Context,
+    window: PublicityWindow,
+    publication_id: int | None,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Record the notice (or take a recorded one with ``--id``) and write it from the
+    record: the same record always gives the same file."""
+    from orglife_tui.data import publications
+    from orglife_tui.data.scores import scoreboard
+    from orglife_tui.export import publicity as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, PUBLICITY_FORMATS)
+    _needs_file(fmt, output)
+    if publication_id is not None and window.given():
+        raise fail(t("publication.cli.id_alone"), code=2)
+    new = False
+    if publication_id is not None:
+        store, branch = open_existing_branch(ctx)
+        try:
+            record = publications.get_publication(
+                store, branch.id, publication_id, publications.PUBLICITY
+            )
+        finally:
+            store.close()
+    else:
+        from datetime import timedelta
+
+        year, start, last = _window(window)
+        store, branch = open_branch(ctx)
+        try:
+            ref, scheme = _active_scheme(store, branch.id)
+            end = last or start + timedelta(days=scheme.policy.publicity_days - 1)
+
+            def content() -> dict[str, Any]:
+                rows = scoreboard(store, branch.id, year, scheme)
+                return out.publicity_data(branch.name, year, ref, rows, start, end)
+
+            record, new = publications.record_publicity(
+                store, branch.id, year=year, window_start=start, window_end=end, content=content
+            )
+        finally:
+            store.close()
+    notice = out.notice_of(record)
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), notice)
+    else:
+        with text_output(output) as stream:
+            stream.write(out.markdown(notice))
+            count = len(notice.rows)
+    if publication_id is None:
+        key = "publication.cli.recorded" if new else "publication.cli.same_as"
+        typer.echo(t(key, id=record.id, head=record.ledger_head), err=True)
+    _done(count, output)
+
+
+def run_publicity_list(ctx: typer.Context, window: PublicityWindow) -> None:
+    """The recorded notices, newest first (``--year`` chooses a year)."""
+    from orglife_tui.data import publications
+    from orglife_tui.export.files import localized_date
+
+    if window.start is not None or window.end is not None or window.days is not None:
+        raise fail(t("publication.cli.list_alone"), code=2)
+    store, branch = open_existing_branch(ctx)
+    try:
+        rows = publications.list_publications(store, branch.id, publications.PUBLICITY)
+    finally:
+        store.close()
+    rows = [r for r in rows if window.year is None or r.year == window.year]
+    if not rows:
+        typer.echo(t("publication.cli.none"))
+        return
+    for r in rows:
+        typer.echo(
+            t(
+                "publication.cli.list_row",
+                id=r.id,
+                year=r.year,
+                start=localized_date(r.window_start) if r.window_start else "—",
+                end=localized_date(r.window_end) if r.window_end else "—",
+                as_of=localized_date(r.as_of),
+                members=len(r.data.get("rows", ())),
+                head=r.ledger_head[:16],
+                operator=r.operator,
+            )
+        )
+
+
+def run_talks(
+    ctx: typer.Context, year: int | None, fmt: str, include: bool, output: str | None
+) -> None:
+    """Talks oldest first; confidential texts only with ``include``, audited before writing."""
+    from orglife_tui.data.talks import list_talks, note_confidential_read
+    from orglife_tui.export import talks as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, TALK_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_existing_branch(ctx)
+    try:
+        rows = list_talks(store, branch.id, year=year, include_confidential=include)
+        if include:
+            count = sum(1 for r in rows if r.confidential)
+            note_confidential_read(store, branch.id, "export.talks", count)
+    finally:
+        store.close()
+    export = out.TalkExport(
+        branch=branch.name,
+        lang=get_language(),
+        rows=rows[::-1],
+        year=year,
+        include_confidential=include,
+    )
+    # Confidential talk texts never land in a file others can read (0600, even over a
+    # looser file of the same name).
+    private = include
+    if fmt == "xlsx":
+        with atomic_path(output, private=private) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output, private=private) as stream:
+            stream.write(out.markdown(export))
+            count = len(rows)
+    else:
+        with text_output(output, bom=fmt == "csv", private=private) as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
+    _done(count, output)
+
+
+def run_report(
+    ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
+) -> None:
+    """The year-end report; never writes to the database (no scheme is activated)."""
+    from orglife_tui.export import year_report as out
+    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+    from orglife_tui.services.year_report import year_report
+
+    check_format(fmt, REPORT_FORMATS)
+    _needs_file(fmt, output)
+    as_of = _parse_start(as_of_text, "--as-of") if as_of_text else None
+    store, branch = open_existing_branch(ctx)
+    try:
+        report = year_report(store, branch, year, as_of)
+    finally:
+        store.close()
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            out.write_xlsx(str(tmp), report)
+    else:
+        with text_output(output) as stream:
+            stream.write(out.markdown(report))
+    if not is_stdout(output):
+        typer.echo(
+            t(
+                "report.written",
+                year=report.year,
+                branch=report.branch,
+                file=output,
+                findings=len(report.findings),
+            ),
+            err=True,
+        )
+
+
+def run_appraisal(
+    ctx: typer.Context, session_id: int, fmt: str, feedback: bool, output: str | None
+) -> None:
+    """A closed session's summary for the higher committee, or the feedback notes; refused
+    while the poll is open (no running tally leaves the branch)."""
+    from orglife_tui.data import appraisal as data
+    from orglife_tui.domain import SessionState
+    from orglife_tui.export import appraisal as out
+    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+
+    check_format(fmt, APPRAISAL_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_existing_branch(ctx)
+    try:
+        session = data.get_session(store, branch.id, session_id)
+        if session.state is SessionState.created:
+            raise fail(t("export.appraisal.not_started", id=session_id))
+        if session.state is SessionState.started:
+            raise fail(
+                t(
+                    "export.appraisal.still_open",
+                    id=session_id,
+                    voted=session.voted,
+                    voters=session.voters,
+                )
+            )
+        _, scheme = _active_scheme(store, branch.id)
+        tally = data.tally(store, branch.id, session_id, scheme)
+    finally:
+        store.close()
+    # A published session's tally is its stored record, written the same every time.
+    export = out.AppraisalExport.of(branch.name, tally, scheme.appraisal.excellent_share_max)
+    if fmt == "xlsx":
+        writer = out.write_feedback_xlsx if feedback else out.write_xlsx
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = writer(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output) as stream:
+            stream.write(out.feedback_markdown(export) if feedback else out.markdown(export))
+            count = len(export.rows)
+    else:
+        writers = {
+            ("csv", False): out.write_csv,
+            ("csv", True): out.write_feedback_csv,
+            ("json", False): out.write_json,
+            ("json", True): out.write_feedback_json,
+        }
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = writers[fmt, feedback](stream, export)
+    if export.draft:
+        typer.echo(t("export.appraisal.draft_notice", id=session_id), err=True)
+    if not is_stdout(output):
+        key = "export.appraisal.feedback_written" if feedback else "export.appraisal.written"
+        typer.echo(t(key, id=session_id, count=count, file=output), err=True)
+
+
+def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None) -> None:
+    """The dues register of a year, as of its last day (today for the current year)."""
+    from orglife_tui.data.dues import register
+    from orglife_tui.export import dues as out
+    from orglife_tui.export.files import atomic_path, text_output
+
+    check_format(fmt, DUES_FORMATS)
+    _needs_file(fmt, output)
+    store, branch = open_existing_branch(ctx)
+    try:
+        today = store.today()
+        year = year or today.year
+        if year > today.year:
+            raise fail(t("dues.export.year_future", year=year), code=2)
+        as_of = min(today, date(year, 12, 31))
+        rows = register(store, branch.id, year, as_of)
+    finally:
+        store.close()
+    export = out.DuesRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            count = out.write_xlsx(str(tmp), export)
+    elif fmt == "md":
+        with text_output(output) as stream:
+            stream.write(out.markdown(export))
+            count = len(rows)
+    else:
+        with text_output(output, bom=fmt == "csv") as stream:
+            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
+    _done(count, output)

@@ -1,0 +1,91 @@
+"""`orglife-tui import members|meetings|attendance FILE`: all rows or none.
+
+The file is read and checked before the database is opened, so a bad file touches
+nothing. Each refused row is printed to stderr as ``FILE:ROW: reason`` and the command
+exits with status 1. A roster import prints what it changed under its summary line, and
+names the columns it skipped on stderr.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from orglife_tui.cli.commands.common import handles_errors, open_branch
+from orglife_tui.locale import t
+
+
+def register(app: typer.Typer) -> None:
+    import_app = typer.Typer(help=t("import.cli.help"), no_args_is_help=True)
+    app.add_typer(import_app, name="import")
+
+    @import_app.command("members", help=t("import.cli.members.help"))
+    @handles_errors
+    def import_members(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        strict: bool = typer.Option(False, "--strict", help=t("roster.cli.opt.strict")),
+        # Kept so that scripts written for it still run: a roster import always updates.
+        update: bool = typer.Option(
+            False, "--update", help=t("import.cli.opt.update"), hidden=True
+        ),
+    ) -> None:
+        run_import(ctx, "members", file, strict=strict)
+
+    @import_app.command("meetings", help=t("import.cli.meetings.help"))
+    @handles_errors
+    def import_meetings(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+    ) -> None:
+        run_import(ctx, "meetings", file)
+
+    @import_app.command("attendance", help=t("import.cli.attendance.help"))
+    @handles_errors
+    def import_attendance(
+        ctx: typer.Context,
+        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+    ) -> None:
+        run_import(ctx, "attendance", file)
+
+
+def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
+    from orglife_tui.importing import ImportFailed, import_table, read_table
+
+    try:
+        table = read_table(file, kind, strict=strict)
+        store, branch = open_branch(ctx)
+        try:
+            summary = import_table(store, branch.id, table)
+            if kind == "attendance":
+                synced = _points_follow(store, branch.id, table)
+        finally:
+            store.close()
+    except ImportFailed as exc:
+        for line in exc.lines():
+            typer.echo(line, err=True)
+        typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
+        raise typer.Exit(1) from None
+    for line in summary.notices():
+        typer.echo(line, err=True)
+    typer.echo(summary.message())
+    for line in summary.details():
+        typer.echo(line)
+    if kind == "attendance":
+        if isinstance(synced, str):
+            typer.echo(synced, err=True)
+            raise typer.Exit(1)
+        if synced.changed:
+            typer.echo(t("ledger.points_updated", added=synced.added, reversed=synced.reversed))
+
+
+def _points_follow(store, branch_id: int, table):
+    """Points follow the imported marks: the sync's result, or the message of its failure
+    (the marks are saved either way; ``ledger sync`` catches up later)."""
+    from orglife_tui.data.errors import StoreError
+    from orglife_tui.services.points import after_attendance_import
+
+    numbers = {row.values.get("meeting_no", "") for row in table.rows}
+    try:
+        return after_attendance_import(store, branch_id, numbers)
+    except StoreError as exc:
+        return t("ledger.points_failed", message=str(exc))

@@ -1,0 +1,231 @@
+"""`orglife-tui rectification add|list|edit|status`: the rectification list (整改清单).
+
+Thin: parse, call ``orglife_tui.data.rectification``, print. Every command refuses a
+database without a branch (it never creates one) and writes nothing when refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from orglife_tui.cli.commands.common import (
+    check_format,
+    emit,
+    fail,
+    handles_errors,
+    open_existing_branch,
+    today,
+)
+from orglife_tui.locale import get_language, t
+
+LIST_KEYS = (
+    "id",
+    "year",
+    "problem",
+    "measure",
+    "owner",
+    "deadline",
+    "status",
+    "closed_on",
+    "closing_note",
+    "meeting_no",
+    "overdue",
+)
+TABLE_KEYS = ("id", "year", "problem", "owner", "deadline", "status", "overdue", "closed_on")
+
+
+def register(app: typer.Typer) -> None:
+    rect_app = typer.Typer(help=t("rectification.cli.help"), no_args_is_help=True)
+    app.add_typer(rect_app, name="rectification")
+
+    @rect_app.command("add", help=t("rectification.cli.add.help"))
+    @handles_errors
+    def rect_add(
+        ctx: typer.Context,
+        year: int = typer.Option(..., "--year", help=t("rectification.cli.opt.year")),
+        problem: str = typer.Option(..., "--problem", help=t("rectification.cli.opt.problem")),
+        owner: str = typer.Option(..., "--owner", help=t("rectification.cli.opt.owner")),
+        deadline: str = typer.Option(..., "--deadline", help=t("rectification.cli.opt.deadline")),
+        measure: str = typer.Option(None, "--measure", help=t("rectification.cli.opt.measure")),
+        meeting: str = typer.Option(None, "--meeting", help=t("rectification.cli.opt.meeting")),
+    ) -> None:
+        from orglife_tui.data.rectification import RectificationInput, add_item
+
+        item = RectificationInput(
+            year=year,
+            problem=problem,
+            owner=owner,
+            deadline=_date(deadline),
+            measure=measure,
+            meeting_no=meeting,
+        )
+        store, branch = open_existing_branch(ctx)
+        try:
+            row = add_item(store, branch.id, item)
+        finally:
+            store.close()
+        typer.echo(_said("rectification.added", row))
+
+    @rect_app.command("list", help=t("rectification.cli.list.help"))
+    @handles_errors
+    def rect_list(
+        ctx: typer.Context,
+        year: int = typer.Option(None, "--year", help=t("rectification.cli.opt.list_year")),
+        status: str = typer.Option(None, "--status", help=t("rectification.cli.opt.status")),
+        overdue: bool = typer.Option(False, "--overdue", help=t("rectification.cli.opt.overdue")),
+        as_of: str = typer.Option(None, "--as-of", help=t("rectification.cli.opt.as_of")),
+        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+    ) -> None:
+        from orglife_tui.data.rectification import list_items
+
+        check_format(fmt)
+        wanted = _status(status) if status is not None else None
+        when = _date(as_of) if as_of else today()
+        store, branch = open_existing_branch(ctx)
+        try:
+            rows = list_items(store, branch.id, year=year, status=wanted)
+        finally:
+            store.close()
+        if overdue:
+            rows = [r for r in rows if r.overdue(when)]
+        lang = get_language()
+        from orglife_tui.domain import label
+
+        emit(
+            fmt,
+            LIST_KEYS if fmt != "table" else TABLE_KEYS,
+            [_record(r, when) for r in rows],
+            table_row=lambda r: [
+                str(r["id"]),
+                str(r["year"]),
+                r["problem"],
+                r["owner"],
+                r["deadline"].isoformat(),
+                label(r["status"], lang),
+                t("rectification.overdue_mark") if r["overdue"] else "",
+                r["closed_on"].isoformat() if r["closed_on"] else "",
+            ],
+            empty_message=t("rectification.none"),
+            col_prefix="rectification.col.",
+        )
+
+    @rect_app.command("edit", help=t("rectification.cli.edit.help"))
+    @handles_errors
+    def rect_edit(
+        ctx: typer.Context,
+        item_id: int = typer.Argument(..., metavar="ID", help=t("rectification.cli.arg.id")),
+        year: int = typer.Option(None, "--year", help=t("rectification.cli.opt.year")),
+        problem: str = typer.Option(None, "--problem", help=t("rectification.cli.opt.problem")),
+        owner: str = typer.Option(None, "--owner", help=t("rectification.cli.opt.owner")),
+        deadline: str = typer.Option(None, "--deadline", help=t("rectification.cli.opt.deadline")),
+        measure: str = typer.Option(
+            None, "--measure", help=t("rectification.cli.opt.measure_edit")
+        ),
+        meeting: str = typer.Option(
+            None, "--meeting", help=t("rectification.cli.opt.meeting_edit")
+        ),
+    ) -> None:
+        from dataclasses import replace
+
+        from orglife_tui.data.rectification import get_item, update_item
+
+        changes: dict[str, object] = {}
+        if year is not None:
+            changes["year"] = year
+        if problem is not None:
+            changes["problem"] = problem
+        if owner is not None:
+            changes["owner"] = owner
+        if deadline is not None:
+            changes["deadline"] = _date(deadline)
+        if measure is not None:
+            changes["measure"] = measure or None
+        if meeting is not None:
+            changes["meeting_no"] = meeting or None
+        store, branch = open_existing_branch(ctx)
+        try:
+            item = get_item(store, branch.id, item_id).as_input()
+            row = update_item(store, branch.id, item_id, replace(item, **changes))
+        finally:
+            store.close()
+        typer.echo(_said("rectification.updated", row))
+
+    @rect_app.command("status", help=t("rectification.cli.status.help"))
+    @handles_errors
+    def rect_status(
+        ctx: typer.Context,
+        item_id: int = typer.Argument(..., metavar="ID", help=t("rectification.cli.arg.id")),
+        status: str = typer.Argument(..., metavar="STATUS", help=t("rectification.cli.arg.status")),
+        note: str = typer.Option(None, "--note", help=t("rectification.cli.opt.note")),
+        on: str = typer.Option(None, "--on", help=t("rectification.cli.opt.on")),
+    ) -> None:
+        from orglife_tui.data.rectification import set_status
+
+        wanted = _status(status)
+        closed_on = _date(on) if on else None
+        store, branch = open_existing_branch(ctx)
+        try:
+            row = set_status(store, branch.id, item_id, wanted, note=note, on=closed_on)
+        finally:
+            store.close()
+        from orglife_tui.domain import RectificationStatus, label
+
+        shown = label(row.status, get_language())
+        if row.status is RectificationStatus.done and row.closed_on is not None:
+            typer.echo(
+                t("rectification.closed", id=row.id, on=row.closed_on.isoformat(), status=shown)
+            )
+        else:
+            typer.echo(t("rectification.status_set", id=row.id, status=shown))
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _date(text: str) -> date:
+    from orglife_tui.domain import InputError, parse_date
+
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        raise fail(t(exc.key, value=text), code=2) from None
+
+
+def _status(text: str):
+    from orglife_tui.domain import InputError, RectificationStatus, accepted_values, parse_enum
+
+    try:
+        return parse_enum(RectificationStatus, text)
+    except InputError:
+        raise fail(
+            t(
+                "rectification.cli.bad_status",
+                value=text,
+                accepted=accepted_values(RectificationStatus),
+            ),
+            code=2,
+        ) from None
+
+
+def _said(key: str, row) -> str:
+    return t(
+        key, id=row.id, problem=row.problem, owner=row.owner, deadline=row.deadline.isoformat()
+    )
+
+
+def _record(row, as_of: date) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "year": row.year,
+        "problem": row.problem,
+        "measure": row.measure,
+        "owner": row.owner,
+        "deadline": row.deadline,
+        "status": row.status,
+        "closed_on": row.closed_on,
+        "closing_note": row.closing_note,
+        "meeting_no": row.meeting_no,
+        "overdue": row.overdue(as_of),
+    }

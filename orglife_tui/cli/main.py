@@ -1,0 +1,378 @@
+"""The `orglife-tui` command: the terminal UI when called bare, subcommands otherwise.
+
+Thin: parse, call the store, print. The Textual app is imported only when the UI starts,
+so `orglife-tui members list` and the exports stay quick over SSH.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+
+import typer
+
+from orglife_tui import __version__
+from orglife_tui.cli.commands import appraisal as appraisal_cmd
+from orglife_tui.cli.commands import check as check_cmd
+from orglife_tui.cli.commands import demo as demo_cmd
+from orglife_tui.cli.commands import dues as dues_cmd
+from orglife_tui.cli.commands import export as export_cmd
+from orglife_tui.cli.commands import importing as import_cmd
+from orglife_tui.cli.commands import kiosk as kiosk_cmd
+from orglife_tui.cli.commands import ledger as ledger_cmd
+from orglife_tui.cli.commands import membership as membership_cmd
+from orglife_tui.cli.commands import plan as plan_cmd
+from orglife_tui.cli.commands import records as records_cmd
+from orglife_tui.cli.commands import rectification as rectification_cmd
+from orglife_tui.cli.commands import scheme as scheme_cmd
+from orglife_tui.cli.commands import talks as talks_cmd
+from orglife_tui.cli.commands.common import (
+    Globals,
+    check_format,
+    emit,
+    fail,
+    globals_of,
+    handles_errors,
+    open_branch,
+    open_store,
+)
+from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
+from orglife_tui.domain.records import MEMBER_FIELDS
+from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
+
+MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
+# The archived (历史党员) and whole listings add when each member came and left, and how.
+LEFT_KEYS = ("entered_on", "left_on", "left_kind")
+ARCHIVED_TABLE_KEYS = ("member_no", "name", "status", "group", "join_date", *LEFT_KEYS)
+MEETING_KEYS = (
+    "meeting_no",
+    "date",
+    "types",
+    "title",
+    "group",
+    "place",
+    "host",
+    "present",
+    "leave",
+    "absent",
+)
+
+# ``meetings list --voided``: the columns of a voided meeting (headers ``corrections.col.*``).
+VOIDED_MEETING_KEYS = ("meeting_no", "date", "types", "title", "voided_on", "void_reason")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"orglife-tui {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the language chosen before it is built."""
+    app = typer.Typer(
+        name="orglife-tui",
+        help=t("cli.help"),
+        no_args_is_help=False,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback(invoke_without_command=True)
+    def root(
+        ctx: typer.Context,
+        db: str = typer.Option(
+            None, "--db", help=t("cli.opt.db"), envvar="ORGLIFE_DB", show_envvar=False
+        ),
+        branch: str = typer.Option(
+            None, "--branch", help=t("cli.opt.branch"), envvar="ORGLIFE_BRANCH", show_envvar=False
+        ),
+        lang: str = typer.Option(None, "--lang", help=t("cli.opt.lang")),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
+    ) -> None:
+        chosen = lang or detect_language()
+        if chosen not in LANGUAGES:
+            raise fail(t("cli.bad_lang", lang=chosen), code=2)
+        set_language(chosen)
+        ctx.obj = Globals(db=db, branch=branch, lang=chosen)
+        if ctx.invoked_subcommand is None:
+            _run_tui(ctx)
+
+    @app.command("where", help=t("cli.where.help"))
+    def where(ctx: typer.Context) -> None:
+        from orglife_tui.config import config_dir, data_dir, redact_url
+
+        g = globals_of(ctx)
+        typer.echo(f"{t('cli.where.db')}: {redact_url(g.db_url)}")
+        typer.echo(f"{t('cli.where.config')}: {config_dir()}")
+        typer.echo(f"{t('cli.where.data')}: {data_dir()}")
+
+    branch_app = typer.Typer(help=t("cli.branch.help"), no_args_is_help=True)
+    app.add_typer(branch_app, name="branch")
+
+    @branch_app.command("list", help=t("cli.branch.list.help"))
+    @handles_errors
+    def branch_list(ctx: typer.Context) -> None:
+        store = open_store(ctx)
+        try:
+            for b in store.branches():
+                typer.echo(visible(b.name))
+        finally:
+            store.close()
+
+    @branch_app.command("add", help=t("cli.branch.add.help"))
+    @handles_errors
+    def branch_add(ctx: typer.Context, name: str) -> None:
+        store = open_store(ctx)
+        try:
+            b = store.create_branch(name)
+            typer.echo(t("branch_created", name=b.name))
+        finally:
+            store.close()
+
+    @branch_app.command("rename", help=t("cli.branch.rename.help"))
+    @handles_errors
+    def branch_rename(ctx: typer.Context, new_name: str) -> None:
+        store, branch = open_branch(ctx)
+        try:
+            b = store.rename_branch(branch.id, new_name)
+            typer.echo(t("branch_renamed", name=b.name))
+        finally:
+            store.close()
+
+    members_app = typer.Typer(help=t("cli.members.help"), no_args_is_help=True)
+    app.add_typer(members_app, name="members")
+
+    @members_app.command("list", help=t("cli.members.list.help"))
+    @handles_errors
+    def members_list(
+        ctx: typer.Context,
+        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        search: str = typer.Option(None, "--search", "-s", help=t("cli.opt.search")),
+        archived: bool = typer.Option(False, "--archived", help=t("membership.cli.opt.archived")),
+        everyone: bool = typer.Option(False, "--all", help=t("membership.cli.opt.all")),
+    ) -> None:
+        from orglife_tui.data.store import STANDING_ALL, STANDING_ARCHIVED, STANDING_CURRENT
+
+        check_format(fmt)
+        if archived and everyone:
+            raise fail(t("membership.cli.archived_or_all"), code=2)
+        standing = STANDING_ALL if everyone else STANDING_ARCHIVED if archived else STANDING_CURRENT
+        store, branch = open_branch(ctx)
+        try:
+            members = store.list_members(branch.id, search=search, standing=standing)
+        finally:
+            store.close()
+        lang = get_language()
+        rows = [asdict(m) for m in members]
+        if standing == STANDING_CURRENT:
+            keys = MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS
+            prefix = "col."
+        else:  # who left, when and how (历史党员)
+            keys = (*MEMBER_FIELDS, *LEFT_KEYS) if fmt != "table" else ARCHIVED_TABLE_KEYS
+            prefix = "membership.col."
+        emit(
+            fmt,
+            keys,
+            rows,
+            table_row=lambda r: (
+                [
+                    r["member_no"],
+                    r["name"],
+                    label(r["gender"], lang),
+                    label(r["status"], lang),
+                    r["group"] or "",
+                    label(r["post"], lang),
+                    r["join_date"].isoformat() if r["join_date"] else "",
+                    r["phone"] or "",
+                ]
+                if standing == STANDING_CURRENT
+                else [
+                    r["member_no"],
+                    r["name"],
+                    label(r["status"], lang),
+                    r["group"] or "",
+                    r["join_date"].isoformat() if r["join_date"] else "",
+                    r["entered_on"].isoformat() if r["entered_on"] else "",
+                    r["left_on"].isoformat() if r["left_on"] else "",
+                    label(MemberEventKind(r["left_kind"]), lang) if r["left_kind"] else "",
+                ]
+            ),
+            empty_message=t(
+                "cli.no_members" if standing != STANDING_ARCHIVED else "membership.cli.no_archived"
+            ),
+            col_prefix=prefix,
+        )
+
+    meetings_app = typer.Typer(help=t("cli.meetings.help"), no_args_is_help=True)
+    app.add_typer(meetings_app, name="meetings")
+
+    @meetings_app.command("list", help=t("cli.meetings.list.help"))
+    @handles_errors
+    def meetings_list(
+        ctx: typer.Context,
+        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        year: int = typer.Option(None, "--year", help=t("cli.opt.year")),
+        month: str = typer.Option(None, "--month", help=t("cli.opt.month")),
+        mtype: str = typer.Option(None, "--type", help=t("cli.opt.type")),
+        voided: bool = typer.Option(False, "--voided", help=t("corrections.cli.opt.voided")),
+    ) -> None:
+        import calendar
+        from datetime import date
+
+        from orglife_tui.domain import InputError
+
+        check_format(fmt)
+        start = end = None
+        try:
+            if month:
+                y, m = (int(p) for p in parse_month(month).split("-"))
+                start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+            elif year:
+                start, end = date(year, 1, 1), date(year, 12, 31)
+            meeting_type = parse_enum(MeetingType, mtype) if mtype else None
+        except InputError as exc:
+            raise fail(str(exc), code=2) from None
+        store, branch = open_branch(ctx)
+        try:
+            meetings = store.list_meetings(branch.id, start, end, meeting_type, voided=voided)
+        finally:
+            store.close()
+        lang = get_language()
+        sep = "、" if lang == "zh" else ", "
+        rows = [asdict(m) for m in meetings]
+        if fmt != "table":
+            for r in rows:
+                r["types"] = ";".join(t_.value for t_ in r["types"])
+        if voided:
+            for r in rows:
+                r["voided_on"] = r["voided_at"].date() if r["voided_at"] else None
+            emit(
+                fmt,
+                VOIDED_MEETING_KEYS,
+                rows,
+                table_row=lambda r: [
+                    r["meeting_no"],
+                    r["date"].isoformat(),
+                    sep.join(label(x, lang) for x in r["types"]),
+                    r["title"],
+                    r["voided_on"].isoformat() if r["voided_on"] else "",
+                    r["void_reason"] or "",
+                ],
+                empty_message=t("corrections.no_voided"),
+                col_prefix="corrections.col.",
+            )
+            return
+        emit(
+            fmt,
+            MEETING_KEYS,
+            rows,
+            table_row=lambda r: [
+                r["meeting_no"],
+                r["date"].isoformat(),
+                sep.join(label(x, lang) for x in r["types"]),
+                r["title"],
+                r["group"] or "",
+                r["place"] or "",
+                r["host"] or "",
+                str(r["present"]),
+                str(r["leave"]),
+                str(r["absent"]),
+            ],
+            empty_message=t("cli.no_meetings"),
+        )
+
+    demo_cmd.register(app)
+    import_cmd.register(app)
+    scheme_cmd.register(app)
+    ledger_cmd.register(app)
+    export_cmd.register(app)
+    talks_cmd.register(app)
+    plan_cmd.register(app)
+    rectification_cmd.register(app)
+    check_cmd.register(app)
+    appraisal_cmd.register(app)
+    kiosk_cmd.register(app, _run_kiosk)
+    membership_cmd.register(members_app)
+    records_cmd.register(app, members_app, meetings_app, branch_app)
+    dues_cmd.register(app)
+    return app
+
+
+@handles_errors
+def _run_tui(ctx: typer.Context) -> None:
+    from orglife_tui.tui.app import run_app
+
+    g = globals_of(ctx)
+    store, branch = open_branch(ctx)
+    try:
+        run_app(store, branch, g.lang)
+    finally:
+        store.close()
+
+
+def _run_kiosk(store, branch, lang: str, session_id: int) -> None:
+    from orglife_tui.tui.app import run_kiosk
+
+    run_kiosk(store, branch, lang, session_id)
+
+
+GLOBAL_OPTIONS = ("--db", "--branch", "--lang")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """Let ``--db``/``--branch``/``--lang`` stand anywhere, as people type them.
+
+    Click only accepts the root's options before the subcommand; moving them to the front
+    spares a secretary the "No such option" error for ``members list --db x.db``.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg:
+                front.append(arg)
+            elif i + 1 < len(argv):
+                front.extend(argv[i : i + 2])
+                i += 1
+            else:
+                front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _early_language(argv: list[str]) -> None:
+    """Pick the language before the app (and its help texts) is built."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    chosen = lang if lang in LANGUAGES else detect_language()
+    set_language(chosen)
+
+
+def main() -> None:
+    argv = hoist_global_options(sys.argv[1:])
+    _early_language(argv)
+    try:
+        build_app()(args=argv, prog_name="orglife-tui")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last guard: a short line for the user, the details in a file
+        from orglife_tui.crash import report_crash
+
+        sys.stderr.write(report_crash(exc) + "\n")
+        sys.exit(70)

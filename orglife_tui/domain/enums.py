@@ -1,0 +1,251 @@
+"""The branch's vocabulary: statuses, meeting types, posts, talk forms, appraisal states,
+membership events, and their Chinese names and the short aliases people type.
+
+Pure Python, like everything in ``domain``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class MemberStatus(str, Enum):
+    full = "full"
+    probationary = "probationary"
+
+
+class AttendanceStatus(str, Enum):
+    present = "present"
+    leave = "leave"
+    absent = "absent"
+
+
+class MeetingType(str, Enum):
+    general_meeting = "general_meeting"
+    committee_meeting = "committee_meeting"
+    group_meeting = "group_meeting"
+    party_lecture = "party_lecture"
+    themed_day = "themed_day"
+    life_meeting = "life_meeting"
+    appraisal = "appraisal"  # 民主评议党员, often held with the life meeting
+    other = "other"
+
+
+class CommitteePost(str, Enum):
+    secretary = "secretary"
+    deputy_secretary = "deputy_secretary"
+    organization = "organization"
+    publicity = "publicity"
+    discipline = "discipline"
+    committee_member = "committee_member"
+    group_leader = "group_leader"
+
+
+# The posts that make a member part of the branch committee (支部委员会).
+COMMITTEE_POSTS = frozenset(
+    {
+        CommitteePost.secretary,
+        CommitteePost.deputy_secretary,
+        CommitteePost.organization,
+        CommitteePost.publicity,
+        CommitteePost.discipline,
+        CommitteePost.committee_member,
+    }
+)
+
+
+class Gender(str, Enum):
+    male = "male"
+    female = "female"
+
+
+class TalkForm(str, Enum):
+    one_to_one = "one_to_one"
+    group = "group"
+    online = "online"
+
+
+class TalkType(str, Enum):
+    routine = "routine"
+    pre_life_meeting = "pre_life_meeting"
+    political_birthday = "political_birthday"
+    encouragement = "encouragement"
+    care = "care"
+    reminder = "reminder"
+    warning = "warning"
+    lagging_help = "lagging_help"
+    admonition = "admonition"  # 诫勉 by a higher body: recorded only, no workflow here
+
+
+class SessionState(str, Enum):
+    """An appraisal session's life: created → started → finished → published."""
+
+    created = "created"
+    started = "started"
+    finished = "finished"
+    published = "published"
+
+
+class MemberEventKind(str, Enum):
+    """A dated change in a member's standing in the branch (docs/architecture.md §5: membership is a
+    history, not a flag)."""
+
+    transfer_in = "transfer_in"  # 组织关系转入
+    transfer_out = "transfer_out"  # 组织关系转出
+    conversion = "conversion"  # 预备党员转正
+    probation_extended = "probation_extended"  # 延长预备期
+    away = "away"  # 流动党员: organizational life elsewhere, from date to end_date
+    deceased = "deceased"  # 去世
+    removed = "removed"  # 除名 / 出党 / 停止党籍
+
+
+# The events after which a member is no longer in the branch.
+DEPARTURES = frozenset(
+    {MemberEventKind.transfer_out, MemberEventKind.deceased, MemberEventKind.removed}
+)
+
+
+class RectificationStatus(str, Enum):
+    open = "open"
+    in_progress = "in_progress"
+    done = "done"
+
+
+# Chinese spellings accepted on input (and used for display in Chinese).
+STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
+ATTENDANCE_ZH = {
+    AttendanceStatus.present: "出席",
+    AttendanceStatus.leave: "请假",
+    AttendanceStatus.absent: "缺席",
+}
+MEETING_TYPE_ZH = {
+    MeetingType.general_meeting: "支部党员大会",
+    MeetingType.committee_meeting: "支部委员会",
+    MeetingType.group_meeting: "党小组会",
+    MeetingType.party_lecture: "党课",
+    MeetingType.themed_day: "主题党日",
+    MeetingType.life_meeting: "组织生活会",
+    MeetingType.appraisal: "民主评议党员",
+    MeetingType.other: "其他",
+}
+POST_ZH = {
+    CommitteePost.secretary: "书记",
+    CommitteePost.deputy_secretary: "副书记",
+    CommitteePost.organization: "组织委员",
+    CommitteePost.publicity: "宣传委员",
+    CommitteePost.discipline: "纪检委员",
+    CommitteePost.committee_member: "委员",
+    CommitteePost.group_leader: "党小组长",
+}
+GENDER_ZH = {Gender.male: "男", Gender.female: "女"}
+TALK_FORM_ZH = {
+    TalkForm.one_to_one: "个别谈话",
+    TalkForm.group: "集体谈话",
+    TalkForm.online: "网上谈话",
+}
+TALK_TYPE_ZH = {
+    TalkType.routine: "日常谈心",
+    TalkType.pre_life_meeting: "会前谈心",
+    TalkType.political_birthday: "政治生日",
+    TalkType.encouragement: "勉励",
+    TalkType.care: "关怀帮扶",
+    TalkType.reminder: "谈话提醒",
+    TalkType.warning: "警示告诫",
+    TalkType.lagging_help: "帮教",
+    TalkType.admonition: "诫勉",
+}
+SESSION_STATE_ZH = {
+    SessionState.created: "未开始",
+    SessionState.started: "投票中",
+    SessionState.finished: "已结束",
+    SessionState.published: "已公布",
+}
+MEMBER_EVENT_ZH = {
+    MemberEventKind.transfer_in: "组织关系转入",
+    MemberEventKind.transfer_out: "组织关系转出",
+    MemberEventKind.conversion: "转正",
+    MemberEventKind.probation_extended: "延长预备期",
+    MemberEventKind.away: "流动党员外出",
+    MemberEventKind.deceased: "去世",
+    MemberEventKind.removed: "除名/出党",
+}
+RECTIFICATION_ZH = {
+    RectificationStatus.open: "未整改",
+    RectificationStatus.in_progress: "整改中",
+    RectificationStatus.done: "已完成",
+}
+
+# Short aliases people type in spreadsheets.
+_EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
+    MemberStatus: {"正式": "full", "预备": "probationary"},
+    AttendanceStatus: {
+        "到会": "present",
+        "出勤": "present",
+        "实到": "present",
+        "缺勤": "absent",
+        "无故缺席": "absent",
+    },
+    MeetingType: {
+        "党员大会": "general_meeting",
+        "支委会": "committee_meeting",
+        "小组会": "group_meeting",
+        "组织生活": "life_meeting",
+    },
+    CommitteePost: {
+        "支部书记": "secretary",
+        "党支部书记": "secretary",
+        "支部副书记": "deputy_secretary",
+        "党支部副书记": "deputy_secretary",
+        "支委": "committee_member",
+        "支部委员": "committee_member",
+        "支委委员": "committee_member",
+        # Committee members with a duty the app has no post for are committee members.
+        "青年委员": "committee_member",
+        "统战委员": "committee_member",
+        "保密委员": "committee_member",
+        "纪律检查委员": "discipline",
+        "组长": "group_leader",
+        "小组长": "group_leader",
+        "党小组组长": "group_leader",
+    },
+    Gender: {"m": "male", "f": "female", "男性": "male", "女性": "female"},
+    TalkForm: {"个别": "one_to_one", "集体": "group", "线上": "online", "网上": "online"},
+    TalkType: {
+        "日常": "routine",
+        "会前": "pre_life_meeting",
+        "提醒": "reminder",
+        "警示": "warning",
+        "帮扶": "care",
+        "关怀": "care",
+    },
+    MemberEventKind: {
+        "转入": "transfer_in",
+        "转出": "transfer_out",
+        "流动": "away",
+        "流动党员": "away",
+        "外出": "away",
+        "死亡": "deceased",
+        "除名": "removed",
+        "出党": "removed",
+        "停止党籍": "removed",
+    },
+    RectificationStatus: {
+        "待整改": "open",
+        "进行中": "in_progress",
+        "已整改": "done",
+        "完成": "done",
+    },
+}
+
+_ZH_TABLES: dict[type[Enum], dict] = {
+    MemberStatus: STATUS_ZH,
+    AttendanceStatus: ATTENDANCE_ZH,
+    MeetingType: MEETING_TYPE_ZH,
+    CommitteePost: POST_ZH,
+    Gender: GENDER_ZH,
+    TalkForm: TALK_FORM_ZH,
+    TalkType: TALK_TYPE_ZH,
+    RectificationStatus: RECTIFICATION_ZH,
+    SessionState: SESSION_STATE_ZH,
+    MemberEventKind: MEMBER_EVENT_ZH,
+}

@@ -1,0 +1,342 @@
+"""The Textual app: wiring, bindings, the screen registry and the command palette.
+
+The app receives everything it works on in its constructor (the store, the branch, the
+language, optionally a fixed "today" for tests); screens get it from the app through
+their constructors, never from module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import ModalScreen, Screen
+
+from orglife_tui.data.store import BranchInfo, Store
+from orglife_tui.locale import set_language, t
+from orglife_tui.tui.kiosk.app import KioskApp, KioskScreen
+from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
+from orglife_tui.tui.screens.common.base import (
+    BaseModal,
+    PlainNotifications,
+    Session,
+    localize_bindings,
+)
+from orglife_tui.tui.screens.common.help import HelpScreen
+from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
+from orglife_tui.tui.screens.compliance.findings import FindingsScreen
+from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
+from orglife_tui.tui.screens.dues.dues import DuesScreen
+from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
+from orglife_tui.tui.screens.meetings.plan import PlanScreen
+from orglife_tui.tui.screens.members.members import MembersScreen
+from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
+from orglife_tui.tui.screens.points.scheme import SchemeScreen
+from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
+from orglife_tui.tui.screens.rectification.rectification import RectificationScreen
+from orglife_tui.tui.screens.talks.coverage import CoverageScreen
+from orglife_tui.tui.screens.talks.talks import TalksScreen
+
+TYPED_AT = "_orglife_typed_at"
+"""Attribute set on a key event: the screen that was on top when the key was typed."""
+
+
+class OrglifeCommands(Provider):
+    """Command palette entries: go to a screen, new member, new meeting, help, quit."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        assert isinstance(app, OrglifeApp)
+        return [
+            (t("tui.cmd.dashboard"), t("tui.cmd.dashboard.help"), lambda: app.go("dashboard")),
+            (t("tui.cmd.members"), t("tui.cmd.members.help"), lambda: app.go("members")),
+            (t("tui.cmd.meetings"), t("tui.cmd.meetings.help"), lambda: app.go("meetings")),
+            (
+                t("tui.cmd.scoreboard"),
+                t("tui.cmd.scoreboard.help"),
+                lambda: app.go("scoreboard"),
+            ),
+            (t("tui.cmd.scheme"), t("tui.cmd.scheme.help"), lambda: app.go("scheme")),
+            (t("tui.cmd.new_member"), t("tui.cmd.new_member.help"), app.new_member),
+            (
+                t("membership.tui.cmd.watch"),
+                t("membership.tui.cmd.watch.help"),
+                lambda: app.go("probation"),
+            ),
+            (
+                t("membership.tui.cmd.archive"),
+                t("membership.tui.cmd.archive.help"),
+                app.archived_members,
+            ),
+            (
+                t("membership.tui.cmd.transfer_in"),
+                t("membership.tui.cmd.transfer_in.help"),
+                lambda: app.member_event("transfer_in"),
+            ),
+            (t("tui.cmd.new_meeting"), t("tui.cmd.new_meeting.help"), app.new_meeting),
+            (t("tui.talks.cmd.go"), t("tui.talks.cmd.go.help"), lambda: app.go("talks")),
+            (t("tui.talks.cmd.new"), t("tui.talks.cmd.new.help"), app.new_talk),
+            (t("tui.coverage.cmd.go"), t("tui.coverage.cmd.go.help"), app.talk_coverage),
+            (t("tui.plan.cmd.go"), t("tui.plan.cmd.go.help"), lambda: app.go("plan")),
+            (t("tui.rect.cmd.go"), t("tui.rect.cmd.go.help"), lambda: app.go("rectification")),
+            (t("tui.findings.cmd"), t("tui.findings.cmd_help"), lambda: app.go("findings")),
+            (t("tui.absence.cmd"), t("tui.absence.cmd_help"), lambda: app.go("absence")),
+            (
+                t("tui.appraisal.cmd.go"),
+                t("tui.appraisal.cmd.go.help"),
+                lambda: app.go("appraisal"),
+            ),
+            (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
+            (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
+            (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            # Match the English and Chinese words a user may type, and the help line.
+            score = max(matcher.match(name), matcher.match(help_text) * 0.5)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with a localized prompt and a steady cursor."""
+
+    def on_mount(self) -> None:
+        for widget in self.query("CommandInput"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+def tell_waiting(app: App, seconds: float) -> None:
+    """A write waits for another writer (called once, after a second of waiting).
+
+    The wait blocks the event loop, so a notification would only show once it is over: the
+    line is also drawn at once on the terminal's bottom row (the Footer's place; the next
+    refresh draws the Footer again), through the driver's writer, which keeps running.
+    """
+    from orglife_tui.data.engine import seconds_text
+
+    message = t("db.waiting", seconds=seconds_text(seconds))
+    app.notify(message, severity="warning")
+    driver = app._driver  # Textual internal: the only way to draw while the loop waits
+    if driver is None or app.is_headless:
+        return
+    rows = app.size.height
+    driver.write(f"\x1b7\x1b[{rows};1H\x1b[7m {message} \x1b[0m\x1b[K\x1b8")
+    driver.flush()
+
+
+def _tell_running_app(seconds: float) -> None:
+    from textual._context import active_app  # Textual internal: the app whose loop waits
+
+    try:
+        app = active_app.get()
+    except LookupError:  # not from inside an app (a worker thread of none)
+        return
+    tell_waiting(app, seconds)
+
+
+class OrglifeApp(PlainNotifications, App):
+    """The terminal UI of one branch."""
+
+    TITLE = "orglife-tui"
+    COMMANDS: ClassVar = {OrglifeCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar = [
+        Binding("f1", "help", "tui.key.help", id="app.help", priority=True),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", id="app.palette", priority=True),
+        Binding("escape", "back", "tui.key.back", id="app.back"),
+        # Shown in the Footer of the dashboard only (its own binding): the line is short.
+        Binding("q", "quit", "tui.key.quit", id="app.quit", show=False),
+        Binding("ctrl+q", "quit", "tui.key.quit", id="app.quit_ctrl", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        branch: BranchInfo,
+        lang: str = "zh",
+        today: date | None = None,
+    ) -> None:
+        set_language(lang)
+        super().__init__()
+        localize_bindings(self)
+        if today is not None:  # the store's "not in the future" checks use the same clock
+            store.today = lambda: today
+        self.session = Session(store=store, branch=branch, lang=lang, fixed_today=today)
+        store.on_wait = _tell_running_app
+        self.title = branch.name
+        # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
+        self.animation_level = "none"
+        self._factories: dict[str, Callable[[], Screen]] = {
+            "dashboard": lambda: DashboardScreen(self.session),
+            "members": lambda: MembersScreen(self.session),
+            "meetings": lambda: MeetingsScreen(self.session),
+            "scoreboard": lambda: ScoreboardScreen(self.session),
+            "scheme": lambda: SchemeScreen(self.session),
+            "talks": lambda: TalksScreen(self.session),
+            "plan": lambda: PlanScreen(self.session),
+            "rectification": lambda: RectificationScreen(self.session),
+            "findings": lambda: FindingsScreen(self.session),
+            "absence": lambda: AbsenceScreen(self.session),
+            "appraisal": lambda: AppraisalScreen(self.session),
+            "probation": lambda: ProbationWatchScreen(self.session),
+            "dues": lambda: DuesScreen(self.session),
+        }
+
+    def on_mount(self) -> None:
+        # What opening the database found (a mode tightened, read-only), for the user to see.
+        for notice in self.session.store.notices:
+            self.notify(notice, severity="warning", timeout=10)
+
+    # ------------------------------------------------------------------ screens
+
+    def named_screen(self, name: str) -> Screen:
+        """The screen registered as ``name``, built on first use and kept afterwards."""
+        if not self.is_screen_installed(name):
+            self.install_screen(self._factories[name](), name)
+        return self.get_screen(name)
+
+    def get_default_screen(self) -> Screen:
+        screen = self.named_screen("dashboard")
+        # Textual reads a screen's CSS_PATH when the screen is pushed, not when it is the
+        # default screen: without this the dashboard's own stylesheet is never applied.
+        self._load_screen_css(screen)
+        return screen
+
+    def go(self, name: str) -> Screen:
+        """Show the named screen: back down to it if it is open, else open it over the dashboard."""
+        target = self.named_screen(name)
+        if target in self.screen_stack:
+            while self.screen is not target:
+                self.pop_screen()
+        else:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(target)
+        return target
+
+    def action_go(self, name: str) -> None:
+        self.go(name)
+
+    def new_member(self) -> None:
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.action_new()
+
+    def archived_members(self) -> None:
+        """The members who have left (历史党员)."""
+        from orglife_tui.data.store import STANDING_ARCHIVED
+
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.show_standing(STANDING_ARCHIVED)
+
+    def member_event(self, action: str) -> None:
+        screen = self.go("members")
+        assert isinstance(screen, MembersScreen)
+        screen.action_event(action)
+
+    def new_meeting(self) -> None:
+        screen = self.go("meetings")
+        assert isinstance(screen, MeetingsScreen)
+        screen.action_new()
+
+    def new_talk(self) -> None:
+        screen = self.go("talks")
+        assert isinstance(screen, TalksScreen)
+        screen.action_new()
+
+    def talk_coverage(self) -> None:
+        screen = self.go("talks")
+        assert isinstance(screen, TalksScreen)
+        screen.action_coverage()
+
+    def on_coverage_screen_open_talks(self, message: CoverageScreen.OpenTalks) -> None:
+        # Routed here so that the coverage matrix and the talks list, which open each
+        # other, do not import each other.
+        self.push_screen(TalksScreen(self.session, message.year, member_no=message.member_no))
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        stack = self.screen_stack
+        if stack and isinstance(stack[-1], KioskScreen):
+            return False  # the kiosk is locked: no palette, help, quit or jump while it is up
+        if action == "back":
+            return len(self.screen_stack) > 1
+        return True
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        if CommandPalette.is_open(self):
+            return  # the palette lists what it offers itself
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        # Not over a dialog: a half-filled form must not be left behind by a jump.
+        if isinstance(self.screen, ModalScreen) or CommandPalette.is_open(self):
+            return
+        self.push_screen(Palette(placeholder=t("tui.palette.placeholder"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(t("tui.quit_hint"))
+
+    # ------------------------------------------------------------------ typing ahead
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # Remember which screen the key was typed at (see ``_on_key``).
+            setattr(event, TYPED_AT, self.screen)
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key comes back to the app when no widget took it; bindings are looked up now.
+
+        Over a slow link keys typed ahead arrive together: ``l`` then a reason, ``P`` then
+        ``y``. The keys after ``l`` were sent to the sheet before ``l`` opened the dialog;
+        a dialog that wants them (``TYPE_AHEAD``) gets them here, in the order typed.
+        """
+        screen = self.screen
+        typed_at = getattr(event, TYPED_AT, None)
+        if (
+            typed_at is not None
+            and typed_at is not screen
+            and isinstance(screen, BaseModal)
+            and screen.TYPE_AHEAD
+            and not screen.finished
+            and event.key not in ("f1", "ctrl+q", "ctrl+c", "ctrl+p")
+        ):
+            event.prevent_default()  # not the default handling: no binding of the sheet
+            event.stop()
+            again = events.Key(event.key, event.character)
+            setattr(again, TYPED_AT, screen)
+            again._set_forwarded()
+            (screen.focused or screen).post_message(again)
+
+
+def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
+    OrglifeApp(store=store, branch=branch, lang=lang).run()
+
+
+def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:
+    """``orglife-tui kiosk ID``: the locked ballot station alone, until the teller's PIN."""
+    store.on_wait = _tell_running_app
+    KioskApp.run_locked(store, branch, session_id, lang)

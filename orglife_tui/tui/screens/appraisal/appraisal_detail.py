@@ -1,0 +1,734 @@
+# Over 600 lines: one session screen with its step dialogs (roster, close, tally, grades, publish);
+# the dialogs are to move beside it.
+"""One appraisal session: its roster and state, and what can be done in that state.
+
+- created: ``s`` starts the vote (the roster is taken then; the teller PIN is asked twice).
+- started: ``k`` opens the kiosk, ``p`` the paper-ballot entry, ``c`` closes and seals the
+  vote (the ballots counted and their fingerprint shown). Only “k of n voted” is shown
+  while the vote is open: never a count of grades.
+- finished: ``t`` the tally and the committee's grades, ``u`` publishes.
+- started or finished: ``r`` resets the session to “not started” (asks the teller PIN).
+
+The tally screen (:class:`AppraisalTallyScreen`) lists per candidate the ballots by grade,
+the points, the proposed grade and the final grade; ``g`` or Enter records the committee's
+grade (a grade that departs from the proposal needs a reason), with the one-third warning
+on top. A published session shows its stored record (``data.publications``): the results
+as they were published, with the record's date and the ledger head it was made from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from orglife_tui.data import appraisal, publications, schemes, sealing
+from orglife_tui.data.appraisal import SessionRow
+from orglife_tui.data.errors import StoreError
+from orglife_tui.domain import MemberStatus, SessionState, natural_key
+from orglife_tui.locale import t
+from orglife_tui.scoring.model import Grade, Scheme
+from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
+from orglife_tui.tui.screens.common.base import (
+    BaseModal,
+    BaseScreen,
+    Session,
+    app_header,
+    cell,
+    clip,
+)
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.form import text_input
+from orglife_tui.tui.screens.common.labels import (
+    grade_label,
+    number,
+    right,
+    short_hash,
+    status_short,
+)
+from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
+from orglife_tui.tui.widgets.table import ListTable
+
+# (column key, catalog key of the heading, width for zh, for en)
+ROSTER_COLUMNS = (
+    ("no", "tui.appraisal.col.no", 6, 6),
+    ("name", "tui.appraisal.col.name", 10, 10),
+    ("status", "tui.appraisal.col.status", 6, 6),
+    ("candidate", "tui.appraisal.col.candidate", 10, 12),
+    ("vote", "tui.appraisal.col.vote", 10, 12),
+)
+TALLY_COLUMNS = (
+    ("no", "tui.appraisal.col.no", 5, 5),
+    ("name", "tui.appraisal.col.name", 8, 8),
+    ("excellent", "tui.appraisal.col.excellent", 3, 3),
+    ("qualified", "tui.appraisal.col.qualified", 3, 3),
+    ("basic", "tui.appraisal.col.basic", 3, 3),
+    ("unqualified", "tui.appraisal.col.unqualified", 3, 3),
+    ("abstain", "tui.appraisal.col.abstain", 3, 3),
+    ("points", "tui.appraisal.col.points", 6, 6),
+    ("proposed", "tui.appraisal.col.proposed", 8, 7),
+    ("final", "tui.appraisal.col.final", 8, 7),
+    ("flag", "tui.appraisal.col.flag", 2, 2),
+)
+GRADE_STYLE = {Grade.excellent: "green", Grade.unqualified: "bold red"}
+
+# What each action needs the session to be in (the Footer shows only what applies).
+ACTIONS: dict[str, frozenset[SessionState]] = {
+    "start": frozenset({SessionState.created}),
+    "kiosk": frozenset({SessionState.started}),
+    "paper": frozenset({SessionState.started}),
+    "close_vote": frozenset({SessionState.started}),
+    "tally": frozenset({SessionState.finished, SessionState.published}),
+    "publish": frozenset({SessionState.finished}),
+    "reset": frozenset({SessionState.started, SessionState.finished}),
+    "grade": frozenset({SessionState.finished}),
+}
+
+
+def grade_abbr(grade: Grade | None) -> str:
+    return t("tui.grade.none") if grade is None else t(f"tui.appraisal.grade_abbr.{grade.value}")
+
+
+def active_scheme(session: Session) -> Scheme:
+    return schemes.ensure_active(session.store, session.branch.id)[1]
+
+
+def record_text(record: publications.PublicationRow) -> str:
+    """A published record as one line: its number, date and ledger head."""
+    return t(
+        "publication.tui.record",
+        id=record.id,
+        date=record.as_of.isoformat(),
+        hash=short_hash(record.ledger_head),
+    )
+
+
+class NoticeScreen(BaseModal[None]):
+    """A result to read (and copy into the minutes): the seal's ballots and fingerprint."""
+
+    CSS_PATH = "appraisal.tcss"
+    HELP_KEY = "tui.appraisal.help_notice"
+
+    BINDINGS: ClassVar = [
+        Binding("escape,enter", "close", "tui.key.close", id="notice.close", key_display="esc"),
+    ]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.notice_title = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.notice_title, id="ask-title", markup=False)
+            yield Static(self.body, id="notice-body", markup=False)
+            yield Static(t("tui.appraisal.notice_keys"), id="ask-keys", markup=False)
+
+    def action_close(self) -> None:
+        self.finish(None)
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A member of the session's roster: a candidate, a voter, or both."""
+
+    member_no: str
+    name: str
+    status: MemberStatus | None
+    candidate: bool
+    graded: bool
+    voter: bool
+    voted: bool
+
+
+def roster(session_id: int, session: Session) -> list[RosterLine]:
+    lines: dict[str, RosterLine] = {}
+    for c in appraisal.candidates(session.store, session_id):
+        lines[c.member_no] = RosterLine(c.member_no, c.name, c.status, True, c.graded, False, False)
+    for v in appraisal.voters(session.store, session_id):
+        known = lines.get(v.member_no)
+        lines[v.member_no] = RosterLine(
+            v.member_no,
+            v.name,
+            known.status if known else None,
+            known is not None,
+            known.graded if known else False,
+            True,
+            v.voted,
+        )
+    return [lines[no] for no in sorted(lines, key=natural_key)]
+
+
+class AppraisalDetailScreen(BaseScreen):
+    CSS_PATH = "appraisal.tcss"
+    HELP_KEY = "tui.appraisal.help_detail"
+
+    BINDINGS: ClassVar = [
+        Binding("s", "start", "tui.appraisal.key.start", id="appraisal.start"),
+        Binding("k", "kiosk", "tui.appraisal.key.kiosk", id="appraisal.kiosk"),
+        Binding("p", "paper", "tui.appraisal.key.paper", id="appraisal.paper"),
+        Binding("c", "close_vote", "tui.appraisal.key.close", id="appraisal.close"),
+        Binding("t,g", "tally", "tui.appraisal.key.tally", id="appraisal.tally", key_display="t"),
+        Binding("u", "publish", "tui.appraisal.key.publish", id="appraisal.publish"),
+        Binding("r", "reset", "tui.appraisal.key.reset", id="appraisal.reset"),
+        Binding("escape", "app.back", "tui.key.back", id="appraisal.detail_back"),
+    ]
+
+    def __init__(self, session: Session, session_id: int, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.session_id = session_id
+        self.row: SessionRow | None = None
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="summary", markup=False)
+        yield Static(id="seal", markup=False)
+        yield ListTable(id="roster")
+        yield Static(id="empty", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.table.add_localized_columns(ROSTER_COLUMNS, self.session.lang)
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> ListTable[RosterLine]:
+        return self.query_one("#roster", ListTable)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        states = ACTIONS.get(action)
+        if states is None:
+            return True
+        if action == "close_vote" and self.row is not None and self.row.scrub_pending:
+            return True  # a close cut short: closing again finishes the scrub
+        return self.row is not None and self.row.state in states
+
+    # ------------------------------------------------------------------ showing
+
+    def _cells(self, line: RosterLine) -> tuple[Text, ...]:
+        zh = self.session.lang == "zh"
+        w = {key: wz if zh else we for key, _, wz, we in ROSTER_COLUMNS}
+        if not line.candidate:
+            candidate = cell(t("tui.appraisal.not_candidate"), w["candidate"], "dim")
+        elif line.graded:
+            candidate = cell(t("tui.appraisal.graded"), w["candidate"])
+        else:
+            candidate = cell(t("tui.appraisal.ungraded"), w["candidate"], "dim")
+        if not line.voter:
+            vote = cell(t("tui.appraisal.no_vote"), w["vote"], "dim")
+        elif line.voted:
+            vote = cell(t("tui.appraisal.has_voted"), w["vote"], "green")
+        else:
+            vote = cell(t("tui.appraisal.not_yet"), w["vote"])
+        return (
+            cell(line.member_no, w["no"]),
+            cell(line.name, w["name"]),
+            cell(status_short(line.status) if line.status else "", w["status"]),
+            candidate,
+            vote,
+        )
+
+    def reload(self) -> None:
+        try:
+            row = appraisal.get_session(self.store, self.branch_id, self.session_id)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.row = row
+        self.sub_title = t("tui.appraisal.detail_title", year=row.year)
+        summary = [
+            t("tui.appraisal.session_year", year=row.year),
+            self.session.label(row.state),
+            t("tui.appraisal.turnout_label", turnout=turnout_text(row)),
+        ]
+        self.query_one("#summary", Static).update(
+            Text(t("tui.appraisal.sep").join(summary), style=STATE_STYLE.get(row.state, ""))
+        )
+        seal = self.query_one("#seal", Static)
+        if row.fingerprint:
+            text = t("tui.appraisal.sealed", ballots=row.ballots or 0, fingerprint=row.fingerprint)
+            record = None
+            if row.state is SessionState.published:
+                record = publications.session_publication(
+                    self.store, self.branch_id, self.session_id
+                )
+            seal.update(text if record is None else f"{text}\n{record_text(record)}")
+        elif row.state is SessionState.started:
+            seal.update(t("tui.appraisal.open_hint"))
+        else:
+            seal.update(t("tui.appraisal.created_hint"))
+        lines = (
+            roster(self.session_id, self.session) if row.state is not SessionState.created else []
+        )
+        table = self.table
+        table.show(lines, self._cells, cursor=table.cursor_row)
+        empty = self.query_one("#empty", Static)
+        empty.update(t("tui.appraisal.no_roster"))
+        table.display = bool(lines)
+        empty.display = not lines
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ actions
+
+    def _refused(self, error: StoreError) -> None:
+        self.notify(str(error), severity="error", timeout=8)
+        self.reload()
+
+    def _ask_in_turn(
+        self,
+        title: str,
+        steps: list[tuple[str, Callable[[str], str | None] | None]],
+        done: Callable[[list[str]], object],
+        answers: list[str] | None = None,
+    ) -> None:
+        """Ask each (prompt, check) in turn in a hidden field; ``done`` gets the answers.
+        Escape at any step cancels the lot; nothing typed is ever shown."""
+        answers = [] if answers is None else answers
+        if len(answers) == len(steps):
+            done(answers)
+            return
+        prompt, check = steps[len(answers)]
+
+        def answered(value: str | None) -> None:
+            if value is None:
+                return
+            self._ask_in_turn(title, steps, done, [*answers, value])
+
+        self.app.push_screen(AskScreen(title, prompt, answered, password=True, check=check))
+
+    def _check_pin(self, pin: str) -> str | None:
+        try:
+            appraisal.check_pin(self.store, self.session_id, pin)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def action_start(self) -> None:
+        def pin_format(pin: str) -> str | None:
+            try:
+                appraisal.check_new_pin(pin)
+            except StoreError as error:
+                return str(error)
+            return None
+
+        def length(role: str) -> Callable[[str], str | None]:
+            def check(password: str) -> str | None:
+                if len(password) < sealing.PASSWORD_MIN_LENGTH:
+                    return t(
+                        f"appraisal.password_too_short.{role}",
+                        length=sealing.PASSWORD_MIN_LENGTH,
+                    )
+                return None
+
+            return check
+
+        steps = [
+            (t("tui.appraisal.pin_new"), pin_format),
+            (t("tui.appraisal.pin_again"), None),
+            (t("tui.appraisal.password_new.teller"), length("teller")),
+            (t("tui.appraisal.password_again.teller"), None),
+            (t("tui.appraisal.password_new.scrutineer"), length("scrutineer")),
+            (t("tui.appraisal.password_again.scrutineer"), None),
+        ]
+
+        def answered(values: list[str]) -> None:
+            pin, pin_again, teller, teller_again, scrutineer, scrutineer_again = values
+            if pin_again != pin:
+                self.notify(t("tui.appraisal.pin_mismatch"), severity="error")
+                return
+            for role, first, second in (
+                ("teller", teller, teller_again),
+                ("scrutineer", scrutineer, scrutineer_again),
+            ):
+                if first != second:
+                    self.notify(
+                        t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")),
+                        severity="error",
+                    )
+                    return
+            try:
+                row = appraisal.start_session(
+                    self.store,
+                    self.branch_id,
+                    self.session_id,
+                    pin,
+                    active_scheme(self.session),
+                    teller_password=teller,
+                    scrutineer_password=scrutineer,
+                )
+            except StoreError as error:
+                self._refused(error)
+                return
+            self.notify(t("tui.appraisal.started", voters=row.voters, candidates=row.candidates))
+            self.reload()
+
+        self._ask_in_turn(t("tui.appraisal.start_title"), steps, answered)
+
+    def action_kiosk(self) -> None:
+        from orglife_tui.tui.kiosk import app as kiosk
+
+        station = kiosk.KioskStation(
+            self.store,
+            self.session.branch,
+            self.session_id,
+            on_leave=self.reload,
+            idle_warning=kiosk.IDLE_WARNING,
+            idle_abandon=kiosk.IDLE_ABANDON,
+            receipt_seconds=kiosk.RECEIPT_SECONDS,
+        )
+        station.start(self.app)
+
+    def action_paper(self) -> None:
+        from orglife_tui.tui.screens.appraisal.paper_entry import PaperEntryScreen
+
+        self.app.push_screen(PaperEntryScreen(self.session, self.session_id))
+
+    def action_close_vote(self) -> None:
+        row = self.row
+        if row is None:
+            return
+
+        def close(values: list[str]) -> None:
+            pin, *passwords = values
+            teller, scrutineer = passwords if passwords else (None, None)
+            try:
+                seal = appraisal.close_session(
+                    self.store,
+                    self.branch_id,
+                    self.session_id,
+                    pin,
+                    teller_password=teller,
+                    scrutineer_password=scrutineer,
+                )
+            except StoreError as error:
+                self._refused(error)
+                return
+            self.reload()
+            self.app.push_screen(
+                NoticeScreen(
+                    t("tui.appraisal.sealed_title"),
+                    t(
+                        "tui.appraisal.sealed_body",
+                        ballots=seal.ballots,
+                        fingerprint=seal.fingerprint,
+                    ),
+                )
+            )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            steps: list[tuple[str, Callable[[str], str | None] | None]] = [
+                (t("tui.appraisal.pin_enter"), self._check_pin)
+            ]
+            if row.sealed:  # sessions started before sealed ballots have no passwords
+                steps += [
+                    (t("tui.appraisal.password_enter.teller"), None),
+                    (t("tui.appraisal.password_enter.scrutineer"), None),
+                ]
+            self._ask_in_turn(t("tui.appraisal.close_title"), steps, close)
+
+        question = t("tui.appraisal.close_question", voted=row.voted, voters=row.voters)
+        self.app.push_screen(ConfirmScreen(question, answered))
+
+    def action_tally(self) -> None:
+        self.app.push_screen(AppraisalTallyScreen(self.session, self.session_id))
+
+    def action_publish(self) -> None:
+        publish_after_confirm(self, self.session_id, self.reload)
+
+    def action_reset(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+
+            def answered(pin: str | None) -> None:
+                if pin is None:
+                    return
+                try:
+                    appraisal.reset_session(self.store, self.branch_id, self.session_id, pin)
+                except StoreError as error:
+                    self._refused(error)
+                    return
+                self.notify(t("tui.appraisal.reset_done"))
+                self.reload()
+
+            self.app.push_screen(
+                AskScreen(
+                    t("tui.appraisal.reset_title"),
+                    t("tui.appraisal.pin_enter"),
+                    answered,
+                    password=True,
+                    check=self._check_pin,
+                )
+            )
+
+        self.app.push_screen(ConfirmScreen(t("tui.appraisal.reset_question"), confirmed))
+
+
+def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[], object]) -> None:
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            appraisal.publish(screen.store, screen.branch_id, session_id)
+        except StoreError as error:
+            screen.notify(str(error), severity="error", timeout=8)
+            return
+        screen.notify(t("tui.appraisal.published"))
+        done()
+
+    screen.app.push_screen(ConfirmScreen(t("tui.appraisal.publish_question"), answered))
+
+
+# ---------------------------------------------------------------------- the tally
+
+
+class AppraisalTallyScreen(BaseScreen):
+    """The ballots counted, the proposal from ballots and points, the committee's grades."""
+
+    CSS_PATH = "appraisal.tcss"
+    HELP_KEY = "tui.appraisal.help_tally"
+
+    BINDINGS: ClassVar = [
+        Binding("g", "grade", "tui.appraisal.key.grade", id="tally.grade"),
+        Binding("u", "publish", "tui.appraisal.key.publish", id="tally.publish"),
+        Binding("escape", "app.back", "tui.key.back", id="tally.back"),
+    ]
+
+    def __init__(self, session: Session, session_id: int, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.session_id = session_id
+        self.tally: appraisal.Tally | None = None
+        self.scheme: Scheme | None = None
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="turnout", markup=False)
+        yield Static(id="record", markup=False)
+        yield Static(id="warning", markup=False)
+        yield ListTable(id="tally")
+        yield Static(id="detail", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.table.add_localized_columns(TALLY_COLUMNS, self.session.lang)
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> ListTable[appraisal.TallyRow]:
+        return self.query_one("#tally", ListTable)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        states = ACTIONS.get(action)
+        if states is None:
+            return True
+        return self.tally is not None and self.tally.session.state in states
+
+    def _cells(self, row: appraisal.TallyRow) -> tuple[Text, ...]:
+        zh = self.session.lang == "zh"
+        w = {key: wz if zh else we for key, _, wz, we in TALLY_COLUMNS}
+        c = row.counts
+        departs = row.final is not None and row.final != row.proposed
+        return (
+            cell(row.member_no, w["no"]),
+            cell(row.name, w["name"]),
+            right(str(c.excellent), 3),
+            right(str(c.qualified), 3),
+            right(str(c.basically_qualified), 3),
+            right(str(c.unqualified), 3),
+            right(str(c.abstain), 3),
+            right(number(row.points), 6),
+            cell(grade_abbr(row.proposed), w["proposed"], GRADE_STYLE.get(row.proposed, "")),  # type: ignore[arg-type]
+            cell(
+                grade_abbr(row.final) if row.final else "",
+                w["final"],
+                "bold yellow" if departs else GRADE_STYLE.get(row.final, ""),  # type: ignore[arg-type]
+            ),
+            cell("!" if row.unqualified_flag else "", 2, "bold red"),
+        )
+
+    def reload(self) -> None:
+        self.scheme = active_scheme(self.session)
+        try:
+            tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.tally = tally
+        s = tally.session
+        self.sub_title = t("tui.appraisal.tally_title", year=s.year)
+        voted, voters = tally.turnout
+        parts = [
+            self.session.label(s.state),
+            t(
+                "tui.appraisal.turnout_label",
+                turnout=t("tui.appraisal.voted_of", voted=voted, voters=voters),
+            ),
+            t("tui.appraisal.ballots", ballots=s.ballots or 0),
+        ]
+        if s.fingerprint:
+            parts.append(
+                t("tui.appraisal.fingerprint_short", fingerprint=short_hash(s.fingerprint))
+            )
+        self.query_one("#turnout", Static).update(t("tui.appraisal.sep").join(parts))
+        record = self.query_one("#record", Static)
+        if tally.publication is not None:
+            record.update(record_text(tally.publication) + "\n" + t("publication.tui.record_note"))
+        record.display = tally.publication is not None
+        warning = self.query_one("#warning", Static)
+        graded = [r.final or r.proposed for r in tally.rows if r.graded]
+        excellent = sum(1 for g in graded if g is Grade.excellent)
+        flagged = sum(1 for r in tally.rows if r.unqualified_flag)
+        notes = []
+        if tally.excellent_warning:
+            notes.append(t("tui.appraisal.excellent_warning", count=excellent, graded=len(graded)))
+        if flagged:
+            notes.append(t("tui.appraisal.flag_note", count=flagged))
+        warning.update("\n".join(notes))
+        warning.display = bool(notes)
+        table = self.table
+        table.show(tally.rows, self._cells, cursor=table.cursor_row)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _show_detail(self) -> None:
+        row = self.table.current
+        detail = self.query_one("#detail", Static)
+        if row is None:
+            detail.update("")
+            return
+        c = row.counts
+
+        def share(grade: Grade | None) -> int:
+            return round(c.share(grade) * 100)
+
+        line1 = t(
+            "tui.appraisal.detail_counts",
+            name=row.name,
+            no=row.member_no,
+            excellent=c.excellent,
+            excellent_p=share(Grade.excellent),
+            qualified=c.qualified,
+            qualified_p=share(Grade.qualified),
+            basic=c.basically_qualified,
+            basic_p=share(Grade.basically_qualified),
+            unqualified=c.unqualified,
+            unqualified_p=share(Grade.unqualified),
+            abstain=c.abstain,
+            abstain_p=share(None),
+        )
+        parts = []
+        if row.combined is not None:
+            parts.append(t("tui.appraisal.combined", score=number(round(row.combined, 1))))
+        if row.vetoed:
+            parts.append(t("tui.appraisal.vetoed"))
+        if not row.graded:
+            parts.append(t("tui.appraisal.not_graded_note"))
+        else:
+            parts.append(
+                t(
+                    "tui.appraisal.proposal_final",
+                    proposed=grade_abbr(row.proposed),
+                    final=grade_abbr(row.final) if row.final else t("tui.appraisal.no_final"),
+                )
+            )
+        if row.reason:
+            parts.append(t("tui.appraisal.reason", reason=row.reason))
+        width = max(20, self.app.size.width - 2)
+        line2 = clip(t("tui.appraisal.sep").join(parts), width)
+        detail.update(line1 + "\n" + line2)
+
+    @on(DataTable.RowHighlighted, "#tally")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#tally")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.check_action("grade", ()):
+            self.action_grade()
+
+    def action_grade(self) -> None:
+        row = self.table.current
+        if row is None:
+            return
+        if not row.graded:
+            self.notify(t("tui.appraisal.not_graded_note"), severity="warning")
+            return
+
+        def saved(result: object) -> None:
+            if result:
+                self.notify(t("tui.appraisal.grade_saved", name=row.name))
+                self.reload()
+
+        self.app.push_screen(GradeFormScreen(self.session, self.session_id, row, saved))
+
+    def action_publish(self) -> None:
+        publish_after_confirm(self, self.session_id, self.reload)
+
+
+class GradeFormScreen(RecordFormScreen):
+    """The committee's grade for one candidate, and the reason where it departs from the
+    proposal (the store refuses a departure without one)."""
+
+    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
+    HELP_KEY = "tui.appraisal.help_grade"
+    FIELD_PREFIX = "tui.appraisal.field."
+
+    def __init__(
+        self,
+        session: Session,
+        session_id: int,
+        row: appraisal.TallyRow,
+        on_result: Callable[[object], object] | None = None,
+    ) -> None:
+        super().__init__(
+            session, t("tui.appraisal.grade_title", name=row.name, no=row.member_no), on_result
+        )
+        self.add_class("-small")
+        self.session_id = session_id
+        self.row = row
+
+    def compose_fields(self) -> ComposeResult:
+        row = self.row
+        yield Static(
+            t(
+                "tui.appraisal.grade_what",
+                proposed=grade_label(row.proposed),
+                points=number(row.points) or "—",
+            ),
+            id="record-what",
+            markup=False,
+        )
+        current = (row.final or row.proposed or Grade.qualified).value
+        options = [(t(f"tui.grade.{g.value}"), g.value) for g in Grade]
+        yield from self.field("grade", choice(options, current), required=True)
+        yield from self.field(
+            "reason", text_input(row.reason or "", t("tui.appraisal.reason_hint"))
+        )
+
+    def save(self, values: dict[str, str]) -> object:
+        s = self.session
+        grade = Grade(values["grade"])
+        reason = values.get("reason", "").strip() or None
+        appraisal.set_grade(
+            s.store, s.branch.id, self.session_id, self.row.member_no, grade, reason
+        )
+        return True
+
+    def store_error_field(self, error: StoreError) -> str | None:
+        return "reason" if "reason" in error.key else None

@@ -1,0 +1,266 @@
+"""The absence watch: members missing organizational life, the longest streak first.
+
+Each row: member number, name, party group, the missed months (first…last (count)), the
+step of the absence ladder reached (docs/architecture.md §3: 3 months a reminder talk, 5 a warning
+notice, 6 a case for the general meeting — or the branch's own policy) and the date of
+the talk recorded in answer to it. The highlighted member's case is spelled out under the
+list. ``t`` records the talk that answers it: the talk form opens filled in with the
+member, the talk type for the step, the case (its first month and step) and the reason;
+once saved, the watch shows the answer.
+
+The watch reads the branch's attendance (seconds on a branch of thousands): it runs in the
+background and again only after something was written.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Rule, Static
+
+from orglife_tui.compliance.findings import months_text
+from orglife_tui.data.talks import TalkRow
+from orglife_tui.domain import TalkType
+from orglife_tui.locale import t
+from orglife_tui.scoring.policy import LadderAction
+from orglife_tui.services import watch
+from orglife_tui.services.watch import StreakRow
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.compliance.compliance_view import (
+    Detail,
+    action_text,
+    answering_talk,
+    answers_step,
+    change_marker,
+    in_background,
+    months_compact,
+    step_label,
+    step_style,
+)
+from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
+from orglife_tui.tui.widgets.table import ListTable
+
+# (column key, catalog key of the heading, width for zh, for en)
+COLUMNS = (
+    ("member_no", "col.member_no", 6, 6),
+    ("name", "col.name", 8, 8),
+    ("group", "col.group", 10, 10),
+    ("months", "tui.absence.col.months", 19, 19),
+    ("step", "tui.absence.col.step", 12, 12),
+    ("talk", "tui.absence.col.talk", 10, 10),
+)
+
+TALK_TYPE_FOR_STEP = {
+    LadderAction.reminder_talk: TalkType.reminder,
+    LadderAction.warning_notice: TalkType.warning,
+    LadderAction.general_meeting_case: TalkType.warning,
+}
+"""The kind of talk that answers each step of the ladder."""
+
+
+def talk_prefill(row: StreakRow, lang: str) -> dict[str, object]:
+    """What the talk form starts with when it answers ``row``'s streak."""
+    months = months_text(row.months, lang)
+    if row.step is None:
+        trigger = t("tui.absence.trigger_no_step", count=row.length, months=months)
+        talk_type = TalkType.reminder
+    else:
+        trigger = t(
+            "tui.absence.trigger",
+            count=row.length,
+            months=months,
+            action=action_text(row.step.action),
+        )
+        talk_type = TALK_TYPE_FOR_STEP[row.step.action]
+    return {
+        "member_no": row.member_no,
+        "type": talk_type,
+        "absence_from": row.months[0],
+        "absence_step": row.step.action.value if row.step else None,
+        "trigger": trigger,
+    }
+
+
+class AbsenceScreen(BaseScreen):
+    CSS_PATH = "absence.tcss"
+    HELP_KEY = "tui.absence.help"
+
+    BINDINGS: ClassVar = [
+        Binding("t", "talk", "tui.absence.key_talk", id="absence.talk"),
+    ]
+
+    def __init__(self, session: Session, member_no: str | None = None, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.rows: list[StreakRow] = []
+        self.loaded = False
+        self.first_step_months: int | None = None
+        self._focus_member = member_no
+        self._marker: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(t("tui.absence.loading"), id="heading", markup=False)
+        yield ListTable(id="streaks")
+        yield Static(id="empty", markup=False)
+        yield Rule(id="rule")
+        yield Detail(id="detail")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.absence.title")
+        self.table.add_localized_columns(COLUMNS, self.session.lang)
+        self.query_one("#empty", Static).display = False
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def table(self) -> ListTable[StreakRow]:
+        return self.query_one("#streaks", ListTable)
+
+    def highlighted(self) -> StreakRow | None:
+        return self.table.current
+
+    def _cells(self, r: StreakRow) -> tuple[Text, ...]:
+        zh = self.session.lang == "zh"
+        w = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
+        talk = answering_talk(r)
+        if talk is not None:
+            talk_text, talk_style = talk.date.isoformat(), "green" if answers_step(r) else "yellow"
+        else:
+            talk_text, talk_style = "—", "dim" if r.step is None else "bold red"
+        return (
+            cell(r.member_no, w["member_no"]),
+            cell(r.name, w["name"]),
+            cell(r.group or "", w["group"]),
+            cell(months_compact(r.months), w["months"]),
+            cell(step_label(r.step), w["step"], step_style(r.step)),
+            cell(talk_text, w["talk"], talk_style),
+        )
+
+    def reload(self) -> None:
+        today = self.session.today()
+        marker = change_marker(self.store, self.branch_id, today)
+        if marker == self._marker:
+            return
+        self._marker = marker
+        current = self.highlighted()
+        if current is not None and self._focus_member is None:
+            self._focus_member = current.member_no
+        self._load(today)
+
+    @work(exclusive=True, group="absence")
+    async def _load(self, today) -> None:
+        store, branch_id = self.store, self.branch_id
+
+        def compute():
+            policy = watch.policy_for(store, branch_id)
+            return policy, watch.absence_watch(store, branch_id, today, policy)
+
+        policy, rows = await in_background(compute)
+        ladder = policy.absence.ladder
+        self.first_step_months = ladder[0].months if ladder else None
+        self.rows, self.loaded = rows, True
+        self._show(today)
+
+    def _show(self, today) -> None:
+        stepped = sum(1 for r in self.rows if r.step is not None)
+        self.query_one("#heading", Static).update(
+            t(
+                "tui.absence.header",
+                as_of=today.isoformat(),
+                count=len(self.rows),
+                stepped=stepped,
+            )
+        )
+        wanted = self._focus_member
+        self._focus_member = None
+        index = next((i for i, r in enumerate(self.rows) if r.member_no == wanted), 0)
+        table = self.table
+        table.show(self.rows, self._cells, cursor=index)
+        table.display = bool(self.rows)
+        empty = self.query_one("#empty", Static)
+        empty.update(t("tui.absence.empty"))
+        empty.display = not self.rows
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#detail", Detail)
+        r = self.highlighted()
+        if r is None:
+            detail.show("")
+            return
+        lang = self.session.lang
+        text = Text(
+            t(
+                "tui.absence.detail",
+                name=r.name,
+                member_no=r.member_no,
+                count=r.length,
+                months=months_text(r.months, lang),
+            )
+        )
+        text.append("\n")
+        if r.step is not None:
+            text.append(
+                t(
+                    "tui.absence.detail_step",
+                    months=r.step.months,
+                    action=action_text(r.step.action),
+                ),
+                style=step_style(r.step),
+            )
+        elif self.first_step_months is not None:
+            text.append(t("tui.absence.detail_no_step", months=self.first_step_months), style="dim")
+        text.append("\n")
+        text.append_text(self._answer_text(r))
+        detail.show(text)
+
+    def _answer_text(self, r: StreakRow) -> Text:
+        talk: TalkRow | None = answering_talk(r)
+        if talk is None:
+            style = "dim" if r.step is None else "bold red"
+            return Text(t("tui.absence.unanswered"), style=style)
+        kind = self.session.label(talk.type)
+        if answers_step(r):
+            return Text(
+                t("tui.absence.answered", type=kind, date=talk.date.isoformat()), style="green"
+            )
+        return Text(
+            t("tui.absence.answered_earlier", type=kind, date=talk.date.isoformat()),
+            style="yellow",
+        )
+
+    @on(DataTable.RowHighlighted, "#streaks")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    # ------------------------------------------------------------------ keys
+
+    def action_talk(self) -> None:
+        row = self.highlighted()
+        if row is None:
+            self.notify(t("tui.absence.nothing_selected"), severity="warning")
+            return
+        form = TalkFormScreen(
+            self.session, prefill=talk_prefill(row, self.session.lang), on_result=self._saved
+        )
+        self.app.push_screen(form)
+
+    def _saved(self, talk: TalkRow | None) -> None:
+        if talk is None:
+            return
+        self._focus_member = talk.member_no
+        self.reload()
+
+    @on(DataTable.RowSelected, "#streaks")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_talk()

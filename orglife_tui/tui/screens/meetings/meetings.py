@@ -1,0 +1,227 @@
+"""Meetings month by month: step through months, record a meeting, open its attendance."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from orglife_tui.data.errors import StoreError
+from orglife_tui.data.store import MeetingRow
+from orglife_tui.locale import t
+from orglife_tui.services.points import after_meeting_change
+from orglife_tui.tui.screens.common.base import (
+    BaseScreen,
+    app_header,
+    cell,
+    month_bounds,
+    month_title,
+    step_month,
+)
+from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
+from orglife_tui.tui.widgets.table import ListTable
+
+# (column key, catalog key of the heading, width in cells for zh, for en)
+COLUMNS = (
+    ("meeting_no", "col.meeting_no", 8, 8),
+    ("date", "col.date", 5, 5),
+    ("types", "col.types", 14, 16),
+    ("title", "col.title", 22, 20),
+    ("group", "col.group", 10, 8),
+    ("counts", "tui.col.pla", 8, 8),
+)
+
+
+MONTH_GROUP = Binding.Group("tui.key.month")
+
+
+class MeetingsScreen(BaseScreen):
+    CSS_PATH = "meetings.tcss"
+    HELP_KEY = "tui.help.meetings"
+
+    BINDINGS: ClassVar = [
+        Binding(
+            "left_square_bracket,shift+left",
+            "step(-1)",
+            "tui.key.prev_month",
+            id="meetings.prev",
+            key_display="[",
+            group=MONTH_GROUP,
+        ),
+        Binding(
+            "right_square_bracket,shift+right",
+            "step(1)",
+            "tui.key.next_month",
+            id="meetings.next",
+            key_display="]",
+            group=MONTH_GROUP,
+        ),
+        # Out of the Footer so that it fits 80 columns in English; in F1 help and the palette.
+        Binding("t", "this_month", "tui.key.this_month", id="meetings.this_month", show=False),
+        Binding("n", "new", "tui.key.new", id="meetings.new"),
+        Binding("e", "edit", "tui.key.edit", id="meetings.edit"),
+        Binding("v", "void", "corrections.key.void", id="meetings.void"),
+        # A priority binding, so that the Footer shows it over the table's own Enter.
+        Binding(
+            "enter",
+            "attendance",
+            "tui.key.attendance",
+            id="meetings.attendance",
+            key_display="⏎",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        today = self.session.today()
+        self.year, self.month = today.year, today.month
+        self.rows: list[MeetingRow] = []
+        self._wanted_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="month", markup=False)
+        yield ListTable(id="meetings")
+        yield Static(id="empty", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.meetings.title")
+        table = self.query_one("#meetings", ListTable)
+        table.add_localized_columns(COLUMNS, self.session.lang)
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+
+    def _cells(self, m: MeetingRow) -> tuple[Text, ...]:
+        s = self.session
+        zh = s.lang == "zh"
+        widths = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
+        values = {
+            "meeting_no": m.meeting_no,
+            "date": m.date.strftime("%m-%d"),
+            "types": s.labels(m.types),
+            "title": m.title,
+            "group": m.group or "",
+            "counts": f"{m.present}/{m.leave}/{m.absent}",
+        }
+        return tuple(cell(values[key], widths[key]) for key, *_ in COLUMNS)
+
+    def highlighted(self) -> MeetingRow | None:
+        return self.query_one("#meetings", ListTable).current
+
+    def reload(self) -> None:
+        current = self.highlighted()
+        wanted = self._wanted_id or (current.id if current else None)
+        self._wanted_id = None
+        start, end = month_bounds(self.year, self.month)
+        self.rows = self.store.list_meetings(self.branch_id, start, end)
+        table = self.query_one("#meetings", ListTable)
+        index = next((i for i, m in enumerate(self.rows) if m.id == wanted), 0)
+        table.show(self.rows, self._cells, cursor=index)
+        title = month_title(self.year, self.month)
+        self.query_one("#month", Static).update(
+            t("tui.meetings.month", month=title, count=len(self.rows))
+        )
+        empty = self.query_one("#empty", Static)
+        if not self.rows:
+            others = self.store.meeting_months(self.branch_id)
+            hint = (
+                t("tui.meetings.other_months", months=t("tui.list_sep").join(others[:6]))
+                if others
+                else ""
+            )
+            empty.update(t("tui.meetings.empty", month=title) + ("\n\n" + hint if hint else ""))
+        table.display = bool(self.rows)
+        empty.display = not self.rows
+
+    # ------------------------------------------------------------------ months
+
+    def action_step(self, step: int) -> None:
+        self.year, self.month = step_month(self.year, self.month, step)
+        self.reload()
+
+    def action_this_month(self) -> None:
+        today = self.session.today()
+        self.year, self.month = today.year, today.month
+        self.reload()
+
+    def show_month_of(self, meeting: MeetingRow) -> None:
+        self.year, self.month = meeting.date.year, meeting.date.month
+        self._wanted_id = meeting.id
+
+    # ------------------------------------------------------------------ actions
+
+    def default_date(self) -> date:
+        """Today if it falls in the month on view, else the same day of that month."""
+        today = self.session.today()
+        last = calendar.monthrange(self.year, self.month)[1]
+        return date(self.year, self.month, min(today.day, last))
+
+    def action_new(self) -> None:
+        form = MeetingFormScreen(
+            self.session, None, default_date=self.default_date(), on_result=self._saved
+        )
+        self.app.push_screen(form)
+
+    def action_edit(self) -> None:
+        meeting = self.highlighted()
+        if meeting is None:
+            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(MeetingFormScreen(self.session, meeting, on_result=self._saved))
+
+    def action_void(self) -> None:
+        meeting = self.highlighted()
+        if meeting is None:
+            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(VoidMeetingScreen(self.session, meeting, on_result=self._voided))
+
+    def _voided(self, meeting: MeetingRow | None) -> None:
+        if meeting is None:
+            return
+        message = t(
+            "corrections.void.done", meeting_no=meeting.meeting_no, reason=meeting.void_reason
+        )
+        try:
+            result = after_meeting_change(self.store, self.branch_id, meeting.id)
+        except StoreError as error:
+            message += "\n" + t("corrections.points_failed", message=str(error))
+            self.notify(message, severity="warning", markup=False)
+        else:
+            if result.reversed:
+                message += "\n" + t("corrections.void.points", reversed=result.reversed)
+            self.notify(message, markup=False)
+        self.reload()
+
+    def action_attendance(self) -> None:
+        meeting = self.highlighted()
+        if meeting is None:
+            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
+            return
+        self._wanted_id = meeting.id
+        self.app.push_screen(AttendanceScreen(self.session, meeting))
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_attendance()
+
+    def _saved(self, meeting: MeetingRow | None) -> None:
+        if meeting is None:
+            return
+        self.notify(t("tui.meeting.saved", meeting_no=meeting.meeting_no, title=meeting.title))
+        self.show_month_of(meeting)
+        self.reload()

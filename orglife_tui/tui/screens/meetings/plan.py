@@ -1,0 +1,231 @@
+"""The annual organizational-life plan: what the branch meant to hold, and whether it did.
+
+Each item of the year (a meeting type, a month or "some time in the year", a topic) is
+shown with the meeting that carried it out, matched by ``data.plans.list_plan``, or as not
+yet held. A line above the list sums it up per meeting type: held of planned.
+``[``/``]`` (or Shift+←/→) step through the years; ``a`` adds, ``e`` or Enter edits, ``d``
+removes (after asking).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from orglife_tui.data import plans
+from orglife_tui.data.plans import PlanRow
+from orglife_tui.domain import MeetingType
+from orglife_tui.locale import t
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.meetings.plan_form import PlanFormScreen, month_name
+from orglife_tui.tui.widgets.table import ListTable
+
+# (column key, catalog key of the heading, width in cells for zh, for en); the topic
+# takes what is left of the terminal's width.
+COLUMNS = (
+    ("month", "tui.plan.col.month", 6, 5),
+    ("type", "tui.plan.col.type", 12, 17),
+    ("held", "tui.plan.col.held", 18, 18),
+)
+TOPIC_MIN = 16
+CHROME = 1
+
+YEAR_GROUP = Binding.Group("tui.key.year")
+
+
+class PlanScreen(BaseScreen):
+    CSS_PATH = "plan.tcss"
+    HELP_KEY = "tui.plan.help"
+
+    BINDINGS: ClassVar = [
+        Binding(
+            "left_square_bracket,shift+left",
+            "step(-1)",
+            "tui.key.prev_year",
+            id="plan.prev",
+            key_display="[",
+            group=YEAR_GROUP,
+        ),
+        Binding(
+            "right_square_bracket,shift+right",
+            "step(1)",
+            "tui.key.next_year",
+            id="plan.next",
+            key_display="]",
+            group=YEAR_GROUP,
+        ),
+        Binding("a,n", "new", "tui.plan.key.add", id="plan.add", key_display="a"),
+        Binding("e", "edit", "tui.key.edit", id="plan.edit"),
+        Binding("d,delete", "remove", "tui.plan.key.remove", id="plan.remove", key_display="d"),
+    ]
+
+    def __init__(self, session: Session, year: int | None = None, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.year = year or session.today().year
+        self.rows: list[PlanRow] = []
+        self._widths: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="year", markup=False)
+        yield Static(id="summary", markup=False)
+        yield ListTable(id="plan")
+        yield Static(id="empty", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.plan.title")
+        self._add_columns()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.table.columns and _widths(self.app.size.width, self.session.lang) != self._widths:
+            self._add_columns()
+            self._show_rows(self.table.cursor_row)
+
+    def _add_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        self._widths = _widths(self.app.size.width, self.session.lang)
+        for key, heading, *_ in COLUMNS[:2]:
+            table.add_column(t(heading), width=self._widths[key], key=key)
+        table.add_column(t("tui.plan.col.topic"), width=self._widths["topic"], key="topic")
+        key, heading, *_ = COLUMNS[2]
+        table.add_column(t(heading), width=self._widths[key], key=key)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def table(self) -> ListTable[PlanRow]:
+        return self.query_one("#plan", ListTable)
+
+    def highlighted(self) -> PlanRow | None:
+        return self.table.current
+
+    def _cells(self, row: PlanRow) -> tuple[Text, ...]:
+        w = self._widths
+        if row.held_date is not None:
+            held = t("tui.plan.held", date=row.held_date.strftime("%m-%d"), no=row.held_meeting_no)
+            held_style = "green"
+        else:
+            held = t("tui.plan.not_held")
+            held_style = "bold red" if self._overdue(row) else "dim"
+        month = month_name(row.month) if row.month else t("tui.plan.any_month")
+        return (
+            cell(month, w["month"]),
+            cell(self.session.label(row.meeting_type), w["type"]),
+            cell(row.topic, w["topic"]),
+            cell(held, w["held"], held_style),
+        )
+
+    def _overdue(self, row: PlanRow) -> bool:
+        """Not held and its time is over: the month (or the year) has passed."""
+        today = self.session.today()
+        if row.year != today.year:
+            return row.year < today.year
+        return row.month is not None and row.month < today.month
+
+    def reload(self, wanted_id: int | None = None) -> None:
+        current = self.highlighted()
+        wanted = wanted_id if wanted_id is not None else (current.id if current else None)
+        self.rows = plans.list_plan(self.store, self.branch_id, self.year)
+        index = next((i for i, r in enumerate(self.rows) if r.id == wanted), 0)
+        self._show_rows(index)
+        self._show_summary()
+
+    def _show_rows(self, cursor: int = 0) -> None:
+        table = self.table
+        table.show(self.rows, self._cells, cursor=cursor)
+        empty = self.query_one("#empty", Static)
+        empty.update(t("tui.plan.empty", year=self.year))
+        table.display = bool(self.rows)
+        empty.display = not self.rows
+
+    def _show_summary(self) -> None:
+        summary = plans.plan_summary(self.store, self.branch_id, self.year)
+        planned = sum(s.planned for s in summary.values())
+        held = sum(s.held for s in summary.values())
+        self.query_one("#year", Static).update(
+            t("tui.plan.year", year=self.year, planned=planned, held=held)
+        )
+        parts = [
+            t(
+                "tui.plan.per_type",
+                type=self.session.label(mtype),
+                held=summary[mtype].held,
+                planned=summary[mtype].planned,
+            )
+            for mtype in MeetingType
+            if mtype in summary and summary[mtype].planned
+        ]
+        line = self.query_one("#summary", Static)
+        line.update(t("tui.plan.summary_sep").join(parts))
+        line.display = bool(parts)
+
+    # ------------------------------------------------------------------ years
+
+    def action_step(self, step: int) -> None:
+        self.year += step
+        self.table.show([], self._cells)  # the cursor does not carry over to another year
+        self.reload()
+
+    # ------------------------------------------------------------------ changes
+
+    def action_new(self) -> None:
+        form = PlanFormScreen(self.session, self.year, None, on_result=self._saved)
+        self.app.push_screen(form)
+
+    def action_edit(self) -> None:
+        row = self.highlighted()
+        if row is None:
+            self.notify(t("tui.plan.nothing_selected"), severity="warning")
+            return
+        self.app.push_screen(PlanFormScreen(self.session, row.year, row, on_result=self._saved))
+
+    @on(DataTable.RowSelected, "#plan")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _saved(self, row: PlanRow | None) -> None:
+        if row is None:
+            return
+        self.notify(t("tui.plan.saved", topic=row.topic))
+        self.year = row.year
+        self.reload(row.id)
+
+    def action_remove(self) -> None:
+        row = self.highlighted()
+        if row is None:
+            self.notify(t("tui.plan.nothing_selected"), severity="warning")
+            return
+        question = t(
+            "tui.plan.remove_question",
+            type=self.session.label(row.meeting_type),
+            topic=row.topic,
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                plans.remove_plan_item(self.store, self.branch_id, row.id)
+                self.notify(t("tui.plan.removed", topic=row.topic))
+                self.reload()
+
+        self.app.push_screen(ConfirmScreen(question, answered))
+
+
+def _widths(terminal_width: int, lang: str) -> dict[str, int]:
+    zh = lang == "zh"
+    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
+    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
+    widths["topic"] = max(TOPIC_MIN, left)
+    return widths

@@ -1,0 +1,342 @@
+"""One member's points ledger for a year: entries with a running total, paged from SQL.
+
+Opening the screen costs the same with a thousand or a million entries in the database:
+it asks for the first page of this member's entries of the year (``list_entries`` with a
+limit), the twelve monthly sums and the branch's head hash, never for a count or a sum
+over the whole ledger. Further pages follow as the cursor nears the end of those fetched;
+the running total is carried from one page to the next.
+
+``n`` adds an entry (a form over the active scheme's items), ``r`` reverses the
+highlighted one (asking the reason). The ledger is append-only: nothing is edited away,
+a reversed entry stays on the list, marked, next to the entry that reverses it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Sparkline, Static
+
+from orglife_tui.data import ledger, schemes
+from orglife_tui.data.chain import GENESIS
+from orglife_tui.data.ledger import LedgerRow
+from orglife_tui.data.store import MemberRow
+from orglife_tui.locale import t
+from orglife_tui.scoring.model import Scheme
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.labels import item_name, number, right, signed
+from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
+from orglife_tui.tui.widgets.table import ListTable
+
+PAGE = 100
+"""Entries fetched per query."""
+
+# (column key, catalog key of the heading, width in cells for zh, for en); the remark
+# column (reversal marks, then the note) takes what is left of the terminal's width.
+COLUMNS = (
+    ("id", "tui.col.entry_id", 7, 7),
+    ("date", "col.date", 5, 5),
+    ("item", "tui.col.item", 16, 13),
+    ("points", "tui.col.points", 5, 5),
+    ("hours", "tui.col.hours", 4, 4),
+    ("running", "tui.col.running", 6, 6),
+    ("source", "tui.col.source", 4, 4),
+)
+REMARK_MIN = 16
+ITEM_EXTRA = 16
+"""Cells the item name may grow by on a wide terminal."""
+CHROME = 1
+"""Cells of the terminal the table cannot use for columns (scrollbar and edges)."""
+
+YEAR_GROUP = Binding.Group("tui.key.year")
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """An entry and the sum of the member's entries of the year up to and including it."""
+
+    entry: LedgerRow
+    running: float
+
+
+class LedgerScreen(BaseScreen):
+    CSS_PATH = "ledger.tcss"
+    HELP_KEY = "tui.help.ledger"
+
+    BINDINGS: ClassVar = [
+        Binding(
+            "left_square_bracket,shift+left",
+            "step(-1)",
+            "tui.key.prev_year",
+            id="ledger.prev",
+            key_display="[",
+            group=YEAR_GROUP,
+        ),
+        Binding(
+            "right_square_bracket,shift+right",
+            "step(1)",
+            "tui.key.next_year",
+            id="ledger.next",
+            key_display="]",
+            group=YEAR_GROUP,
+        ),
+        Binding("n", "new", "tui.key.new_entry", id="ledger.new"),
+        Binding("r", "reverse", "tui.key.reverse", id="ledger.reverse"),
+    ]
+
+    def __init__(self, session: Session, member: MemberRow, year: int | None = None) -> None:
+        super().__init__(session)
+        self.member = member
+        self.year = year or session.today().year
+        self.scheme: Scheme | None = None
+        self.scheme_version_id: int | None = None
+        self.monthly: list[float] = [0.0] * 12
+        self.head = ""
+        self._fetched = 0
+        self._done = False
+        self._running = 0.0
+        self._widths: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="member", markup=False)
+        with Horizontal(id="months"):
+            yield Static(t("tui.ledger.monthly"), id="months-label", markup=False)
+            with Vertical(id="spark-box"):
+                yield Sparkline([0.0] * 12, id="spark")
+                yield Static(_month_axis(), id="axis", markup=False)
+            yield Static(id="months-note", markup=False)
+        yield ListTable(id="entries")
+        yield Static(id="empty", markup=False)
+        yield Static(id="head", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.ledger.title")
+        info, scheme = schemes.ensure_active(self.store, self.branch_id)
+        self.scheme, self.scheme_version_id = scheme, info.id
+        self._add_columns(self.app.size.width)
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        widths = _column_widths(self.app.size.width, self.session.lang)
+        if widths != self._widths and self.table.columns:
+            self._add_columns(self.app.size.width)
+            table = self.table
+            table.show(table.items, self._cells, more=self._next_page, cursor=table.cursor_row)
+
+    def _add_columns(self, terminal_width: int) -> None:
+        table = self.table
+        table.clear(columns=True)
+        self._widths = _column_widths(terminal_width, self.session.lang)
+        for key, heading, *_ in COLUMNS:
+            table.add_column(t(heading), width=self._widths[key], key=key)
+        table.add_column(t("tui.col.remark"), width=self._widths["remark"], key="remark")
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def table(self) -> ListTable[LedgerLine]:
+        return self.query_one("#entries", ListTable)
+
+    @property
+    def lines(self) -> list[LedgerLine]:
+        """The entries fetched so far, oldest first."""
+        return list(self.table.items)
+
+    def highlighted(self) -> LedgerRow | None:
+        line = self.table.current
+        return None if line is None else line.entry
+
+    def _width(self, key: str) -> int:
+        return self._widths[key]
+
+    def _cells(self, line: LedgerLine) -> tuple[Text, ...]:
+        e = line.entry
+        assert self.scheme is not None
+        marked = e.reversed_by is not None or e.reverses_id is not None
+        style = "dim" if marked else ""
+        marks = []
+        if e.reverses_id is not None:
+            marks.append(t("tui.ledger.reverses", id=e.reverses_id))
+        if e.reversed_by is not None:
+            marks.append(t("tui.ledger.reversed_by", id=e.reversed_by))
+        remark = t("tui.list_sep").join([*marks, *([e.note] if e.note else [])])
+        known = ("manual", "attendance", "dues")
+        source = t(f"tui.source.{e.source}") if e.source in known else e.source
+        points_style = style or ("red" if e.points < 0 else "")
+        w = self._width
+        return (
+            cell(str(e.id), w("id"), style),
+            cell(e.entry_date.strftime("%m-%d"), w("date"), style),
+            cell(item_name(self.scheme, e.item_code, self.session.lang), w("item"), style),
+            right(signed(e.points), w("points"), points_style),
+            right(number(e.hours), w("hours"), style),
+            right(number(line.running), w("running"), style),
+            cell(source, w("source"), style),
+            cell(remark, w("remark"), style),
+        )
+
+    def _next_page(self) -> list[LedgerLine]:
+        """The next page of entries (none once a page came back short)."""
+        if self._done:
+            return []
+        rows = ledger.list_entries(
+            self.store,
+            self.branch_id,
+            member_no=self.member.member_no,
+            year=self.year,
+            offset=self._fetched,
+            limit=PAGE,
+        )
+        self._fetched += len(rows)
+        self._done = len(rows) < PAGE
+        out = []
+        for row in rows:
+            self._running += row.points
+            out.append(LedgerLine(row, self._running))
+        return out
+
+    def reload(self, wanted_id: int | None = None) -> None:
+        """Fetch the first page again; the cursor goes to entry ``wanted_id`` (fetching
+        pages until it is found) or stays on the entry it was on among those fetched."""
+        table = self.table
+        current = table.current
+        fetched = len(table.items)
+        self._fetched, self._done, self._running = 0, False, 0.0
+        table.show(self._next_page(), self._cells, more=self._next_page)
+        if wanted_id is not None:
+            index = table.find(lambda line: line.entry.id == wanted_id)
+        elif current is not None:
+            index = table.find(lambda line: line.entry.id == current.entry.id, limit=fetched)
+        else:
+            index = None
+        if index is not None:
+            table.move_cursor(row=index, animate=False)
+        self._show_year()
+
+    def _show_year(self) -> None:
+        s = self.session
+        m = self.member
+        self.monthly = ledger.monthly_points(self.store, self.branch_id, m.member_no, self.year)
+        head = ledger.head_hash(self.store, self.branch_id)
+        self.head = "" if head == GENESIS else head
+        self.query_one("#member", Static).update(
+            t(
+                "tui.ledger.member",
+                member_no=m.member_no,
+                name=m.name,
+                status=s.label(m.status),
+                year=self.year,
+                sum=signed(sum(self.monthly)),
+            )
+        )
+        self.query_one("#spark", Sparkline).data = list(self.monthly)
+        self.query_one("#months-note", Static).update(self._months_note())
+        self.query_one("#head", Static).update(
+            t("tui.ledger.head", hash=self.head) if self.head else t("tui.ledger.no_head")
+        )
+        table = self.table
+        empty = self.query_one("#empty", Static)
+        empty.update(t("tui.ledger.empty", name=m.name, year=self.year))
+        table.display = bool(table.items)
+        empty.display = not table.items
+
+    def _months_note(self) -> str:
+        if not any(self.monthly):
+            return t("tui.ledger.months_none")
+        best = max(range(12), key=lambda i: self.monthly[i])
+        return t("tui.ledger.months_best", points=signed(self.monthly[best]), month=best + 1)
+
+    # ------------------------------------------------------------------ years
+
+    def action_step(self, step: int) -> None:
+        self.year += step
+        self.table.show([], self._cells)  # the cursor does not carry over to another year
+        self.reload()
+
+    # ------------------------------------------------------------------ changes
+
+    def default_date(self) -> date:
+        """Today in this year; the same day of the year on view in another year."""
+        today = self.session.today()
+        if today.year == self.year:
+            return today
+        last = calendar.monthrange(self.year, today.month)[1]
+        return date(self.year, today.month, min(today.day, last))
+
+    def action_new(self) -> None:
+        assert self.scheme is not None
+        form = EntryFormScreen(
+            self.session,
+            self.member,
+            self.scheme,
+            self.scheme_version_id,
+            default_date=self.default_date(),
+            on_result=self._added,
+        )
+        self.app.push_screen(form)
+
+    def _added(self, row: LedgerRow | None) -> None:
+        if row is None:
+            return
+        assert self.scheme is not None
+        self.notify(
+            t(
+                "tui.ledger.added",
+                id=row.id,
+                item=item_name(self.scheme, row.item_code, self.session.lang),
+                points=signed(row.points),
+            )
+        )
+        self.year = row.entry_date.year
+        self.reload(row.id)
+
+    def action_reverse(self) -> None:
+        entry = self.highlighted()
+        if entry is None:
+            self.notify(t("tui.ledger.nothing_selected"), severity="warning")
+            return
+        assert self.scheme is not None
+        what = t(
+            "tui.reverse.entry",
+            id=entry.id,
+            date=entry.entry_date.isoformat(),
+            item=item_name(self.scheme, entry.item_code, self.session.lang),
+            points=signed(entry.points),
+        )
+        self.app.push_screen(ReverseScreen(self.session, entry, what, on_result=self._reversed))
+
+    def _reversed(self, row: LedgerRow | None) -> None:
+        if row is None:
+            return
+        self.notify(t("tui.ledger.reversed", id=row.reverses_id, new_id=row.id))
+        self.year = row.entry_date.year
+        self.reload(row.id)
+
+
+def _column_widths(terminal_width: int, lang: str) -> dict[str, int]:
+    """Cells of each column: the remark takes what is left; on a wide terminal the item
+    name gets part of the room too."""
+    zh = lang == "zh"
+    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
+    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
+    grow = min(max(0, left - REMARK_MIN) // 2, ITEM_EXTRA)
+    widths["item"] += grow
+    widths["remark"] = max(REMARK_MIN, left - grow)
+    return widths
+
+
+def _month_axis() -> str:
+    """Month numbers under the sparkline, three cells a month."""
+    return "".join(f"{m:<3d}" for m in range(1, 13))

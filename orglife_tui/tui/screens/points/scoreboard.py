@@ -1,0 +1,287 @@
+"""The branch scoreboard of a year: each member's points by category, total, grade, rank.
+
+Ordered by rank (the total); ``g`` cycles the party-group filter and ``s`` the status
+filter, ``[``/``]`` step through years, Enter opens the highlighted member's ledger. The
+numbers come from ``data.scores.scoreboard`` (SQL aggregation, caps applied there).
+
+The year's members are those in the branch on some day of it; a member who left during
+the year shows how in the status column (转出 / 去世 / 除名, dimmed) and, on a wide
+terminal, the day in a column of its own.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from orglife_tui.data import ledger, schemes, scores
+from orglife_tui.data.chain import GENESIS
+from orglife_tui.data.schemes import SchemeVersionInfo
+from orglife_tui.data.scores import ScoreRow
+from orglife_tui.domain import MemberStatus
+from orglife_tui.locale import t
+from orglife_tui.scoring.model import Grade, Scheme
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.labels import (
+    grade_label,
+    number,
+    right,
+    short_hash,
+    status_short,
+)
+from orglife_tui.tui.screens.points.ledger import LedgerScreen
+from orglife_tui.tui.widgets.table import ListTable
+
+# (column key, catalog key of the heading, width for zh, for en, shown on a wide terminal only)
+COLUMNS = (
+    ("rank", "tui.col.rank", 4, 3, False),
+    ("member_no", "col.member_no", 6, 6, False),
+    ("name", "col.name", 8, 8, False),
+    ("group", "col.group", 12, 10, True),
+    ("status", "col.status", 4, 6, False),
+    ("base", "tui.col.base", 5, 5, False),
+    ("duty", "tui.col.duty", 5, 5, False),
+    ("bonus", "tui.col.bonus", 5, 5, False),
+    ("deduction", "tui.col.deduction", 5, 5, False),
+    ("total", "tui.col.total", 6, 6, False),
+    ("grade", "tui.col.grade", 8, 11, False),
+    ("left_on", "membership.col.left_on", 5, 5, True),
+)
+WIDE = 100
+"""From this many columns on, the party group gets a column of its own."""
+
+YEAR_GROUP = Binding.Group("tui.key.year")
+STATUSES: tuple[MemberStatus | None, ...] = (None, MemberStatus.full, MemberStatus.probationary)
+GRADE_STYLE = {Grade.excellent: "green", Grade.unqualified: "bold red"}
+
+
+class ScoreboardScreen(BaseScreen):
+    CSS_PATH = "scoreboard.tcss"
+    HELP_KEY = "tui.help.scoreboard"
+
+    BINDINGS: ClassVar = [
+        Binding(
+            "left_square_bracket,shift+left",
+            "step(-1)",
+            "tui.key.prev_year",
+            id="scoreboard.prev",
+            key_display="[",
+            group=YEAR_GROUP,
+        ),
+        Binding(
+            "right_square_bracket,shift+right",
+            "step(1)",
+            "tui.key.next_year",
+            id="scoreboard.next",
+            key_display="]",
+            group=YEAR_GROUP,
+        ),
+        Binding("g", "cycle_group", "tui.key.group_filter", id="scoreboard.group"),
+        Binding("s", "cycle_status", "tui.key.status_filter", id="scoreboard.status"),
+        # A priority binding, so that the Footer shows it over the table's own Enter.
+        Binding(
+            "enter",
+            "ledger",
+            "tui.key.ledger",
+            id="scoreboard.ledger",
+            key_display="⏎",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__(session, **kwargs)
+        self.year = session.today().year
+        self.group: str | None = None
+        self.status: MemberStatus | None = None
+        self.rows: list[ScoreRow] = []
+        self.scheme: Scheme | None = None
+        self._wide: bool | None = None
+        self._all: list[ScoreRow] = []
+        self._marker: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="filters", markup=False)
+        yield Static(id="scheme", markup=False)
+        yield ListTable(id="scores")
+        yield Static(id="empty", markup=False)
+        yield Static(id="note", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.scoreboard.title")
+        self._add_columns()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self._wide is not None and (self.app.size.width >= WIDE) != self._wide:
+            self._add_columns()
+            self._show_rows()
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        zh = self.session.lang == "zh"
+        return [
+            (key, heading, wz if zh else we)
+            for key, heading, wz, we, wide_only in COLUMNS
+            if self._wide or not wide_only
+        ]
+
+    def _add_columns(self) -> None:
+        self._wide = self.app.size.width >= WIDE
+        table = self.table
+        table.clear(columns=True)
+        for key, heading, width in self._columns():
+            table.add_column(t(heading), width=width, key=key)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def table(self) -> ListTable[ScoreRow]:
+        return self.query_one("#scores", ListTable)
+
+    def highlighted(self) -> ScoreRow | None:
+        return self.table.current
+
+    def _cells(self, r: ScoreRow) -> tuple[Text, ...]:
+        values = {
+            "rank": "" if r.rank is None else str(r.rank),
+            "member_no": r.member_no,
+            "name": r.name,
+            "group": r.group or "",
+            "status": status_short(r.status),
+            "base": number(r.base),
+            "duty": number(r.duty),
+            "bonus": number(r.bonus),
+            "deduction": number(r.deduction),
+            "total": number(r.total),
+            "grade": grade_label(r.grade, short=True),
+            # the day only: the year is the scoreboard's
+            "left_on": r.left_on.strftime("%m-%d") if r.left_on else "",
+        }
+        if r.left_kind is not None:
+            values["status"] = t(f"membership.left_short.{r.left_kind.value}")
+        numeric = {"rank", "base", "duty", "bonus", "deduction", "total"}
+        out = []
+        for key, _, width in self._columns():
+            style = ""
+            if key == "grade" and r.grade is not None:
+                style = GRADE_STYLE.get(r.grade, "")
+            if key == "total" and r.vetoed:
+                style = "bold red"
+            if key in ("status", "left_on") and r.left_on is not None:
+                style = "dim"
+            if key in numeric:
+                out.append(right(values[key], width, style))
+            else:
+                out.append(cell(values[key], width, style))
+        return tuple(out)
+
+    def _fetch(self) -> SchemeVersionInfo:
+        """The whole branch's scoreboard of the year, computed again only when something
+        changed since (the newest audit-log row marks every change: an entry, a mark of
+        attendance, a member, a scheme). On a large ledger this is the one slow query;
+        the filters and coming back from F1 or a ledger left unchanged do not repeat it."""
+        info, self.scheme = schemes.ensure_active(self.store, self.branch_id)
+        newest = self.store.audit_entries(limit=1)
+        marker = (self.year, info.id, newest[0]["id"] if newest else None)
+        if marker != self._marker:
+            self._all = scores.scoreboard(self.store, self.branch_id, self.year, self.scheme)
+            self._marker = marker
+        return info
+
+    def reload(self) -> None:
+        current = self.highlighted()
+        info = self._fetch()
+        # Ranks are the branch's; the filters only choose which rows are shown.
+        self.rows = [
+            r
+            for r in self._all
+            if (self.group is None or r.group == self.group)
+            and (self.status is None or r.status is self.status)
+        ]
+        self._show_rows(current.member_no if current else None)
+        self.query_one("#filters", Static).update(
+            t(
+                "tui.scoreboard.filters",
+                year=self.year,
+                group=self.group or t("tui.scoreboard.all"),
+                status=self.session.label(self.status) if self.status else t("tui.scoreboard.all"),
+                count=len(self.rows),
+            )
+        )
+        self.query_one("#scheme", Static).update(
+            t(
+                "tui.scoreboard.scheme",
+                name=info.name,
+                version=info.version,
+                hash=short_hash(info.sha256),
+            )
+        )
+        self._show_state()
+
+    def _show_rows(self, member_no: str | None = None) -> None:
+        table = self.table
+        index = next((i for i, r in enumerate(self.rows) if r.member_no == member_no), 0)
+        table.show(self.rows, self._cells, cursor=index)
+
+    def _show_state(self) -> None:
+        table = self.table
+        empty = self.query_one("#empty", Static)
+        note = self.query_one("#note", Static)
+        if not self.rows:
+            if self.group or self.status:
+                empty.update(t("tui.scoreboard.no_match"))
+            elif self.store.count_members(self.branch_id) == 0:
+                empty.update(t("tui.scoreboard.no_members"))
+            else:
+                empty.update(t("tui.scoreboard.none_scored"))
+        table.display = bool(self.rows)
+        empty.display = not self.rows
+        if self.rows and not any(_has_points(r) for r in self.rows):
+            note.update(t("tui.scoreboard.no_entries", year=self.year))
+        else:
+            head = ledger.head_hash(self.store, self.branch_id)
+            note.update(t("tui.ledger.head", hash=head) if head != GENESIS else "")
+
+    # ------------------------------------------------------------------ keys
+
+    def action_step(self, step: int) -> None:
+        self.year += step
+        self.reload()
+
+    def action_cycle_group(self) -> None:
+        choices: list[str | None] = [None, *self.store.groups(self.branch_id)]
+        index = choices.index(self.group) if self.group in choices else 0
+        self.group = choices[(index + 1) % len(choices)]
+        self.reload()
+
+    def action_cycle_status(self) -> None:
+        index = STATUSES.index(self.status)
+        self.status = STATUSES[(index + 1) % len(STATUSES)]
+        self.reload()
+
+    def action_ledger(self) -> None:
+        row = self.highlighted()
+        if row is None:
+            self.notify(t("tui.scoreboard.nothing_selected"), severity="warning")
+            return
+        member = self.store.get_member(self.branch_id, row.member_no)
+        self.app.push_screen(LedgerScreen(self.session, member, self.year))
+
+    @on(DataTable.RowSelected, "#scores")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_ledger()
+
+
+def _has_points(row: ScoreRow) -> bool:
+    return row.vetoed or any(row.items.values())

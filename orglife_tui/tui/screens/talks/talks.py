@@ -1,0 +1,362 @@
+"""Heart-to-heart talks (谈心谈话): a year's talks newest first, paged from SQL.
+
+``/`` searches (member, talkers, place, trigger and the texts of talks that are not
+confidential), ``[``/``]`` (or Shift+←/→) step through the years and ``t`` cycles the type
+shown. ``a`` records a talk, ``e`` or Enter opens the highlighted one, ``f`` records its
+follow-up, ``c`` shows the coverage matrix (committee × members).
+
+A confidential talk is listed without its texts (marked “confidential”); opening it asks
+first, and reading it is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from orglife_tui.data import talks
+from orglife_tui.data.talks import TalkRow
+from orglife_tui.domain import TalkType
+from orglife_tui.domain.talks import talkers_label
+from orglife_tui.locale import t
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell, clip
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.talks.coverage import CoverageScreen
+from orglife_tui.tui.screens.talks.talk_form import FollowUpScreen, TalkFormScreen
+from orglife_tui.tui.widgets.table import ListTable
+
+PAGE = 200
+"""Talks fetched per query; more follow as the cursor nears the end of those fetched."""
+
+# (column key, catalog key of the heading, width in cells for zh, for en); the content
+# column takes what is left of the terminal's width.
+COLUMNS = (
+    ("date", "tui.talks.col.date", 5, 5),
+    ("member", "tui.talks.col.member", 8, 8),
+    ("type", "tui.talks.col.type", 8, 11),
+    ("form", "tui.talks.col.form", 4, 6),
+    ("talkers", "tui.talks.col.talkers", 10, 10),
+    ("follow_up", "tui.talks.col.follow_up", 7, 7),
+)
+CONTENT_MIN = 10
+CHROME = 1
+FOLLOW_UP_SOON = 14
+"""Days ahead in which a follow-up not yet recorded is shown as due."""
+
+YEAR_GROUP = Binding.Group("tui.key.year")
+TYPES: tuple[TalkType | None, ...] = (None, *TalkType)
+
+
+class TalksScreen(BaseScreen):
+    CSS_PATH = "talks.tcss"
+    HELP_KEY = "tui.talks.help"
+
+    BINDINGS: ClassVar = [
+        Binding(
+            "left_square_bracket,shift+left",
+            "step(-1)",
+            "tui.key.prev_year",
+            id="talks.prev",
+            key_display="[",
+            group=YEAR_GROUP,
+        ),
+        Binding(
+            "right_square_bracket,shift+right",
+            "step(1)",
+            "tui.key.next_year",
+            id="talks.next",
+            key_display="]",
+            group=YEAR_GROUP,
+        ),
+        Binding("slash", "search", "tui.talks.key.search", id="talks.search", key_display="/"),
+        Binding("t", "cycle_type", "tui.talks.key.type", id="talks.type", show=False),
+        Binding("a,n", "new", "tui.talks.key.add", id="talks.add", key_display="a"),
+        Binding("e", "open", "tui.talks.key.open", id="talks.open"),
+        Binding("f", "follow_up", "tui.talks.key.follow_up", id="talks.follow_up"),
+        Binding("c", "coverage", "tui.talks.key.coverage", id="talks.coverage"),
+        Binding("escape", "escape", "tui.key.back", id="talks.back"),
+        # Enter in the search returns to the list at once (keys typed ahead go to the list).
+        Binding("enter", "search_done", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        year: int | None = None,
+        member_no: str | None = None,
+        **kwargs,
+    ) -> None:
+        super().__init__(session, **kwargs)
+        self.year = year or session.today().year
+        self.member_no = member_no
+        """Only this member's talks (the screen opened from the coverage matrix)."""
+        self.type: TalkType | None = None
+        self.matching = 0
+        self._widths: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield app_header()
+        yield Static(id="filters", markup=False)
+        with Horizontal(id="search-bar"):
+            yield Label(t("tui.talks.search_label"), id="search-label", markup=False)
+            search = Input(placeholder=t("tui.talks.search_hint"), id="search", compact=True)
+            search.cursor_blink = False
+            yield search
+        yield ListTable(id="talks")
+        yield Static(id="empty", markup=False)
+        yield Static(id="detail", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = t("tui.talks.title")
+        self._add_columns()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.table.columns and _widths(self.app.size.width, self.session.lang) != self._widths:
+            self._add_columns()
+            table = self.table
+            table.show(table.items, self._cells, more=self._next_page, cursor=table.cursor_row)
+
+    def _add_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        self._widths = _widths(self.app.size.width, self.session.lang)
+        for key, heading, *_ in COLUMNS:
+            table.add_column(t(heading), width=self._widths[key], key=key)
+        table.add_column(t("tui.talks.col.content"), width=self._widths["content"], key="content")
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def table(self) -> ListTable[TalkRow]:
+        return self.query_one("#talks", ListTable)
+
+    @property
+    def rows(self) -> list[TalkRow]:
+        """The talks fetched so far (the first pages of those matching the filters)."""
+        return list(self.table.items)
+
+    @property
+    def search_text(self) -> str:
+        return self.query_one("#search", Input).value.strip()
+
+    def highlighted(self) -> TalkRow | None:
+        return self.table.current
+
+    def _cells(self, talk: TalkRow) -> tuple[Text, ...]:
+        w = self._widths
+        names = t("tui.list_sep").join(k.name for k in talk.talkers)
+        if talk.confidential:
+            content = cell(t("tui.talks.confidential"), w["content"], "italic yellow")
+        else:
+            content = cell(talk.content or talk.trigger or "", w["content"])
+        return (
+            cell(talk.date.strftime("%m-%d"), w["date"]),
+            cell(talk.member_name, w["member"]),
+            cell(t(f"tui.talks.type_short.{talk.type.value}"), w["type"]),
+            cell(t(f"tui.talks.form_short.{talk.form.value}"), w["form"]),
+            cell(names, w["talkers"]),
+            self._follow_up_cell(talk),
+            content,
+        )
+
+    def _follow_up_cell(self, talk: TalkRow) -> Text:
+        width = self._widths["follow_up"]
+        when = talk.follow_up_date
+        if when is None:
+            return cell("", width)
+        day = when.strftime("%m-%d")
+        if talk.follow_up_result is not None:
+            return cell(t("tui.talks.follow_up_done", date=day), width, "green")
+        if talk.redacted:
+            return cell(day, width)  # whether it was recorded is part of what is confidential
+        today = self.session.today()
+        if when < today:
+            return cell(t("tui.talks.follow_up_late", date=day), width, "bold red")
+        if (when - today).days <= FOLLOW_UP_SOON:
+            return cell(day, width, "yellow")
+        return cell(day, width)
+
+    def _filters(self) -> dict[str, object]:
+        return {
+            "year": self.year,
+            "member_no": self.member_no,
+            "type": self.type,
+            "search": self.search_text or None,
+        }
+
+    def _next_page(self) -> list[TalkRow]:
+        fetched = len(self.table.items)
+        if fetched >= self.matching:
+            return []
+        return talks.list_talks(
+            self.store, self.branch_id, offset=fetched, limit=PAGE, **self._filters()
+        )
+
+    def reload(self, wanted_id: int | None = None, keep: bool = True) -> None:
+        """Query the first page again; the cursor goes to talk ``wanted_id`` (fetching
+        pages until it is found) or stays on the talk it was on among those fetched."""
+        table = self.table
+        current = table.current if keep else None
+        fetched = len(table.items)
+        filters = self._filters()
+        self.matching = talks.count_talks(self.store, self.branch_id, **filters)  # type: ignore[arg-type]
+        first = talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)  # type: ignore[arg-type]
+        table.show(first, self._cells, more=self._next_page)
+        if wanted_id is not None:
+            index = table.find(lambda k: k.id == wanted_id)
+        elif current is not None:
+            index = table.find(lambda k: k.id == current.id, limit=fetched)
+        else:
+            index = None
+        if index is not None:
+            table.move_cursor(row=index, animate=False)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        s = self.session
+        table = self.table
+        kind = s.label(self.type) if self.type else t("tui.talks.all_types")
+        parts = [t("tui.talks.filter_year", year=self.year), t("tui.talks.filter_type", type=kind)]
+        if self.member_no is not None:
+            parts.append(t("tui.talks.filter_member", member_no=self.member_no))
+        parts.append(t("tui.talks.count", count=self.matching))
+        self.query_one("#filters", Static).update(t("tui.talks.filter_sep").join(parts))
+        empty = self.query_one("#empty", Static)
+        if self.search_text:
+            empty.update(t("tui.talks.no_match", search=self.search_text))
+        elif self.type is not None or self.member_no is not None:
+            empty.update(t("tui.talks.none_filtered", year=self.year))
+        else:
+            empty.update(t("tui.talks.empty", year=self.year))
+        table.display = bool(table.items)
+        empty.display = not table.items
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """Under the list, the highlighted talk's talkers with their posts, place, trigger."""
+        talk = self.highlighted()
+        detail = self.query_one("#detail", Static)
+        if talk is None:
+            detail.update("")
+            return
+        parts = [talkers_label(talk.talkers, self.session.lang)]
+        if talk.place:
+            parts.append(talk.place)
+        if talk.trigger:
+            parts.append(talk.trigger)
+        if talk.absence_from:
+            parts.append(t("tui.talks.answers_case", month=talk.absence_from))
+        text = t("tui.talks.detail", member_no=talk.member_no, name=talk.member_name)
+        text += t("tui.talks.filter_sep").join(p for p in parts if p)
+        detail.update(clip(text, max(10, self.app.size.width - 2)))
+
+    @on(DataTable.RowHighlighted, "#talks")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # ------------------------------------------------------------------ filters
+
+    def action_step(self, step: int) -> None:
+        self.year += step
+        self.table.show([], self._cells)  # the cursor does not carry over to another year
+        self.reload(keep=False)
+
+    def action_cycle_type(self) -> None:
+        self.type = TYPES[(TYPES.index(self.type) + 1) % len(TYPES)]
+        self.reload(keep=False)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.reload(keep=False)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_search_done(self) -> None:
+        if not self.query_one("#search", Input).has_focus:
+            raise SkipAction()  # Enter on the list opens the talk
+        self.table.focus()
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            search.value = ""
+            self.table.focus()
+        elif search.value:
+            search.value = ""
+        else:
+            self.app.action_back()  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ talks
+
+    def action_new(self) -> None:
+        prefill = {"member_no": self.member_no} if self.member_no else None
+        self.app.push_screen(TalkFormScreen(self.session, prefill=prefill, on_result=self._saved))
+
+    def action_open(self) -> None:
+        talk = self.highlighted()
+        if talk is None:
+            self.notify(t("tui.talks.nothing_selected"), severity="warning")
+            return
+        if not talk.confidential:
+            self._edit(talk.id)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                talks.note_confidential_read(self.store, self.branch_id, "tui.open", 1)
+                self._edit(talk.id)
+
+        question = t("tui.talks.open_confidential", name=talk.member_name)
+        self.app.push_screen(ConfirmScreen(question, answered))
+
+    def _edit(self, talk_id: int) -> None:
+        full = talks.get_talk(self.store, self.branch_id, talk_id, include_confidential=True)
+        self.app.push_screen(TalkFormScreen(self.session, full, on_result=self._saved))
+
+    @on(DataTable.RowSelected, "#talks")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_follow_up(self) -> None:
+        talk = self.highlighted()
+        if talk is None:
+            self.notify(t("tui.talks.nothing_selected"), severity="warning")
+            return
+        if talk.follow_up_result is not None:
+            self.notify(t("tui.talks.follow_up_already"), severity="warning")
+            return
+        self.app.push_screen(FollowUpScreen(self.session, talk, on_result=self._saved))
+
+    def action_coverage(self) -> None:
+        self.app.push_screen(CoverageScreen(self.session, self.year))
+
+    def _saved(self, talk: TalkRow | None) -> None:
+        if talk is None:
+            return
+        self.notify(
+            t("tui.talks.saved", name=talk.member_name, date=talk.date.isoformat()),
+        )
+        self.year = talk.date.year
+        self.reload(talk.id)
+
+
+def _widths(terminal_width: int, lang: str) -> dict[str, int]:
+    zh = lang == "zh"
+    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
+    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
+    widths["content"] = max(CONTENT_MIN, left)
+    return widths
