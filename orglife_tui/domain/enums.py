@@ -249,3 +249,11 @@ _ZH_TABLES: dict[type[Enum], dict] = {
     SessionState: SESSION_STATE_ZH,
     MemberEventKind: MEMBER_EVENT_ZH,
 }
+
+
+class LadderAction(str, Enum):
+    """What the branch does when an absence streak reaches a step of the ladder."""
+
+    reminder_talk = "reminder_talk"  # 谈话提醒
+    warning_notice = "warning_notice"  # 警示告诫（限期改正）
+    general_meeting_case = "general_meeting_case"  # 提交支部党员大会处置（自行脱党）

@@ -21,6 +21,7 @@ from datetime import date
 from orglife_tui.domain import (
     CommitteePost,
     InputError,
+    LadderAction,
     TalkForm,
     TalkType,
     accepted_values,
@@ -31,7 +32,6 @@ from orglife_tui.domain import (
     unsafe_characters,
 )
 from orglife_tui.domain.records import FieldErrors
-from orglife_tui.scoring.policy import LadderAction
 
 
 @dataclass(frozen=True)

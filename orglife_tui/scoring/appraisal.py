@@ -1,6 +1,6 @@
 """The democratic appraisal's arithmetic (民主评议党员): pure functions over plain values.
 
-The ballots never decide alone (DESIGN.md §3): they are counted per candidate
+The ballots never decide alone (docs/architecture.md §3): they are counted per candidate
 (``Counts``), turned into a ballot score (the mean of the scheme's ``ballot_values`` over
 the votes that did not abstain), combined with the points total by the scheme's
 ``points_weight`` and graded by the status's cut-offs into a **proposal**; the committee

@@ -1,7 +1,7 @@
 """The compliance policy as plain values: the ``[policy]`` section of the scheme file.
 
 Pure: no I/O, no SQL. ``scoring.scheme`` builds a ``Policy`` from the TOML text (every key
-optional; what is left out takes the defaults below, which follow DESIGN.md §3); the
+optional; what is left out takes the defaults below, which follow docs/architecture.md §3); the
 compliance watch (``orglife_tui.compliance``) judges a branch's records against it.
 
 Rule ids are stable: they appear in ``check --format json``, in the scheme file
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import LadderAction, MeetingType
 
 
 class Period(str, Enum):
@@ -27,14 +27,6 @@ class Severity(str, Enum):
 
     warning = "warning"
     violation = "violation"
-
-
-class LadderAction(str, Enum):
-    """What the branch does when an absence streak reaches a step of the ladder."""
-
-    reminder_talk = "reminder_talk"  # 谈话提醒
-    warning_notice = "warning_notice"  # 警示告诫（限期改正）
-    general_meeting_case = "general_meeting_case"  # 提交支部党员大会处置（自行脱党）
 
 
 # The rules, in the order findings are listed.
@@ -154,7 +146,7 @@ def _default_yearly() -> tuple[FrequencyRule, ...]:
 
 @dataclass(frozen=True)
 class Policy:
-    """What the compliance watch checks. ``Policy()`` is the DESIGN.md §3 default."""
+    """What the compliance watch checks. ``Policy()`` is the docs/architecture.md §3 default."""
 
     # meeting types whose attendance counts as taking part in organizational life
     organizational_life: tuple[MeetingType, ...] = DEFAULT_ORGANIZATIONAL_LIFE
