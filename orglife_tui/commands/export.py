@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -57,11 +57,17 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_scores(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.year"))
+        ] = None,
         fmt: str = _format_option("csv", SCORE_FORMATS),
         output: str = _output_option(),
-        group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
-        status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("export.cli.opt.group"))
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=t("export.cli.opt.status"))
+        ] = None,
     ) -> None:
         run_scores(ctx, year or today().year, fmt, output, group, status)
 
@@ -69,10 +75,13 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_ledger(
         ctx: typer.Context,
-        year: int = typer.Option(
-            None, "--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")
-        ),
-        member: str = typer.Option(None, "--member", help=t("export.cli.opt.member")),
+        year: Annotated[
+            int | None,
+            typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")),
+        ] = None,
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("export.cli.opt.member"))
+        ] = None,
         fmt: str = _format_option("csv", LEDGER_FORMATS),
         output: str = _output_option(),
     ) -> None:
@@ -82,18 +91,26 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_publicity(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
-        start: str = typer.Option(
-            None, "--window-start", "--start", help=t("publication.cli.opt.window_start")
-        ),
-        end: str = typer.Option(None, "--window-end", help=t("publication.cli.opt.window_end")),
-        days: int = typer.Option(
-            None, "--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")
-        ),
-        publication_id: int = typer.Option(
-            None, "--id", metavar="N", help=t("publication.cli.opt.id")
-        ),
-        list_them: bool = typer.Option(False, "--list", help=t("publication.cli.opt.list")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.year"))
+        ] = None,
+        start: Annotated[
+            str | None,
+            typer.Option("--window-start", "--start", help=t("publication.cli.opt.window_start")),
+        ] = None,
+        end: Annotated[
+            str | None, typer.Option("--window-end", help=t("publication.cli.opt.window_end"))
+        ] = None,
+        days: Annotated[
+            int | None,
+            typer.Option("--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")),
+        ] = None,
+        publication_id: Annotated[
+            int | None, typer.Option("--id", metavar="N", help=t("publication.cli.opt.id"))
+        ] = None,
+        list_them: Annotated[
+            bool, typer.Option("--list", help=t("publication.cli.opt.list"))
+        ] = False,
         fmt: str = _format_option("md", PUBLICITY_FORMATS),
         output: str = _output_option(),
     ) -> None:
@@ -107,11 +124,14 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_talks(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.export.year")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("talks.export.year"))
+        ] = None,
         fmt: str = _format_option("csv", TALK_FORMATS),
-        include: bool = typer.Option(
-            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
-        ),
+        include: Annotated[
+            bool,
+            typer.Option("--include-confidential", help=t("talks.cli.opt.include_confidential")),
+        ] = False,
         output: str = _output_option(),
     ) -> None:
         run_talks(ctx, year, fmt, include, output)
@@ -120,8 +140,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_report(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", help=t("report.cli.opt.year")),
-        as_of: str = typer.Option(None, "--as-of", help=t("report.cli.opt.as_of")),
+        year: Annotated[int | None, typer.Option("--year", help=t("report.cli.opt.year"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help=t("report.cli.opt.as_of"))
+        ] = None,
         fmt: str = _format_option("md", REPORT_FORMATS),
         output: str = _output_option(),
     ) -> None:
@@ -131,9 +153,11 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_appraisal(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("export.appraisal.arg.id")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("export.appraisal.arg.id"))],
         fmt: str = _format_option("md", APPRAISAL_FORMATS),
-        feedback: bool = typer.Option(False, "--feedback", help=t("export.appraisal.opt.feedback")),
+        feedback: Annotated[
+            bool, typer.Option("--feedback", help=t("export.appraisal.opt.feedback"))
+        ] = False,
         output: str = _output_option(),
     ) -> None:
         run_appraisal(ctx, session_id, fmt, feedback, output)
@@ -142,7 +166,9 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_dues(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("dues.export.year")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("dues.export.year"))
+        ] = None,
         fmt: str = _format_option("csv", DUES_FORMATS),
         output: str = _output_option(),
     ) -> None:
