@@ -195,10 +195,11 @@ def register(members_app: typer.Typer) -> None:
         ctx: typer.Context,
         member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
         start: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.away_from"))],
-        where: Annotated[str, typer.Option("--where", help=t("membership.cli.opt.where"))],
         end: Annotated[
             str | None, typer.Option("--to", help=t("membership.cli.opt.away_to"))
         ] = None,
+        *,  # keyword-only: a required option after one with a default, in the help's order
+        where: Annotated[str, typer.Option("--where", help=t("membership.cli.opt.where"))],
         note: Annotated[
             str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
         ] = None,

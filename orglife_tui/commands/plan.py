@@ -43,9 +43,10 @@ def register(app: typer.Typer) -> None:
     def plan_add(
         ctx: typer.Context,
         year: Annotated[int, typer.Option("--year", help=t("plan.cli.opt.year"))],
+        month: Annotated[int | None, typer.Option("--month", help=t("plan.cli.opt.month"))] = None,
+        *,  # keyword-only: required options after one with a default, in the help's order
         mtype: Annotated[str, typer.Option("--type", help=t("plan.cli.opt.type"))],
         topic: Annotated[str, typer.Option("--topic", help=t("plan.cli.opt.topic"))],
-        month: Annotated[int | None, typer.Option("--month", help=t("plan.cli.opt.month"))] = None,
         note: Annotated[str | None, typer.Option("--note", help=t("plan.cli.opt.note"))] = None,
     ) -> None:
         from orglife_tui.data.plans import PlanInput, add_plan_item
