@@ -83,9 +83,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.category.deduction": ("deduction", "扣分"),
     "export.category.veto": ("veto", "一票否决"),
     # --- the metadata sheet
-    "export.meta.title": ("About this file", "文件说明"),
-    "export.meta.key": ("Key", "项目"),
-    "export.meta.value": ("Value", "内容"),
     "export.meta.columns": ("Columns of the data sheet", "数据表各列说明"),
     "export.meta.column": ("Column", "列"),
     "export.meta.label": ("Meaning", "含义"),

@@ -142,7 +142,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the database: integrity, the ledger hash chain, the audit log.",
         "校验数据库：完整性、积分台账哈希链、操作日志。",
     ),
-    "verify.progress": ("Checking the hash chains", "正在校验哈希链"),
     "verify.integrity_ok": ("Database integrity: ok", "数据库完整性：正常"),
     "verify.integrity_skipped": (
         "Database integrity: checked by the PostgreSQL server",

@@ -82,11 +82,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No meetings recorded this month.\nPress g to open the meetings, then n to record one.",
         "本月尚未记录会议。\n按 g 打开会议，再按 n 记录一次会议。",
     ),
-    "tui.dashboard.hint": (
-        "Enter opens the attendance of a meeting · m members · g meetings · s scores · "
-        "c scheme · F1 help",
-        "Enter 登记会议出勤　m 党员名册　g 会议　s 积分排名　c 积分方案　F1 帮助",
-    ),
     # --- members
     "tui.members.title": ("Members", "党员名册"),
     "tui.members.search_label": ("Search", "搜索"),
@@ -348,21 +343,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.close": ("Esc or F1 closes this help.", "按 Esc 或 F1 关闭帮助。"),
     "tui.help.col_key": ("Key", "按键"),
     "tui.help.col_action": ("Action", "功能"),
-    "tui.help.dashboard": (
-        "The overview of the branch: its members, this year's meetings and this month's. "
-        "Enter on one of this month's meetings opens its attendance sheet. Press m for the "
-        "roster, g for the meetings, s for the points scoreboard and c for the scoring scheme; "
-        "Ctrl+P opens the command palette.",
-        "党支部概况：党员人数、今年和本月的会议。在本月会议上按 Enter 打开出勤登记。"
-        "按 m 进入党员名册，按 g 进入会议，按 s 查看积分排名，按 c 查看积分方案；Ctrl+P 打开命令面板。",
-    ),
-    "tui.help.members": (
-        "The roster. / searches by name, number or phone (Enter returns to the list, Escape clears "
-        "the search). n adds a member; Enter or e edits the highlighted one; p opens their "
-        "points ledger.",
-        "党员名册。按 / 按姓名、编号或电话搜索（Enter 回到列表，Esc 清除搜索）。"
-        "按 n 新增党员；按 Enter 或 e 编辑选中的党员；按 p 打开其积分明细。",
-    ),
     "tui.help.meetings": (
         "Meetings of one month. [ and ] (or Shift+←/→) step through the months, t returns to "
         "this month. n records a meeting, e edits the highlighted one (date and types too: the points "

@@ -190,16 +190,27 @@ def test_unreachable_server_is_one_clear_line():
     assert "Traceback" not in result.output
 
 
-def test_global_options_may_follow_the_subcommand():
-    assert hoist_global_options(["members", "list", "--db", "x.db", "--lang=zh", "-f", "json"]) == [
-        "--db",
-        "x.db",
-        "--lang=zh",
-        "members",
-        "list",
-        "-f",
-        "json",
-    ]
+def test_global_options_may_follow_the_subcommand(filled):
+    """Click takes --db/--branch/--lang after the subcommand (and between its words), no
+    rewriting of the arguments needed; the later one wins."""
+    result = run("members", "list", "--db", filled, "--lang=zh", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert [m["member_no"] for m in json.loads(result.output)] == ["001", "002"]
+    result = run("members", "--branch", "第一党支部", "list", "--db", filled)
+    assert result.exit_code == 0, result.output
+    assert "张伟" in result.output
+    result = run("--db", "/nonexistent/elsewhere.db", "members", "list", "--db", filled)
+    assert result.exit_code == 0, result.output
+    assert "张伟" in result.output
+
+
+def test_a_later_lang_speaks_and_a_bad_one_is_refused(filled):
+    result = run("members", "list", "--db", filled, "--lang", "zh", lang="en")
+    assert result.exit_code == 0, result.output
+    assert "姓名" in result.output
+    result = run("members", "list", "--db", filled, "--lang", "xx")
+    assert result.exit_code == 2
+    assert "Unknown language 'xx'" in result.output
 
 
 def test_the_installed_command_runs_and_keeps_textual_out_of_the_cli(tmp_path):

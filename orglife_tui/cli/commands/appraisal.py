@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_new(
         ctx: typer.Context,
-        year: int = typer.Option(..., "--year", help=t("appraisal.cli.opt.year")),
+        year: Annotated[int, typer.Option("--year", help=t("appraisal.cli.opt.year"))],
     ) -> None:
         from orglife_tui.data.appraisal import new_session
 
@@ -82,22 +82,27 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_start(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        pin_file: str = typer.Option(
-            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
-        ),
-        teller_file: str = typer.Option(
-            None,
-            "--teller-password-file",
-            metavar="FILE",
-            help=t("appraisal.cli.opt.teller_password_file"),
-        ),
-        scrutineer_file: str = typer.Option(
-            None,
-            "--scrutineer-password-file",
-            metavar="FILE",
-            help=t("appraisal.cli.opt.scrutineer_password_file"),
-        ),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        pin_file: Annotated[
+            str | None,
+            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
+        ] = None,
+        teller_file: Annotated[
+            str | None,
+            typer.Option(
+                "--teller-password-file",
+                metavar="FILE",
+                help=t("appraisal.cli.opt.teller_password_file"),
+            ),
+        ] = None,
+        scrutineer_file: Annotated[
+            str | None,
+            typer.Option(
+                "--scrutineer-password-file",
+                metavar="FILE",
+                help=t("appraisal.cli.opt.scrutineer_password_file"),
+            ),
+        ] = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_new_passwords,
@@ -138,22 +143,27 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_close(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        pin_file: str = typer.Option(
-            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
-        ),
-        teller_file: str = typer.Option(
-            None,
-            "--teller-password-file",
-            metavar="FILE",
-            help=t("appraisal.cli.opt.teller_password_file"),
-        ),
-        scrutineer_file: str = typer.Option(
-            None,
-            "--scrutineer-password-file",
-            metavar="FILE",
-            help=t("appraisal.cli.opt.scrutineer_password_file"),
-        ),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        pin_file: Annotated[
+            str | None,
+            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
+        ] = None,
+        teller_file: Annotated[
+            str | None,
+            typer.Option(
+                "--teller-password-file",
+                metavar="FILE",
+                help=t("appraisal.cli.opt.teller_password_file"),
+            ),
+        ] = None,
+        scrutineer_file: Annotated[
+            str | None,
+            typer.Option(
+                "--scrutineer-password-file",
+                metavar="FILE",
+                help=t("appraisal.cli.opt.scrutineer_password_file"),
+            ),
+        ] = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_pin,
@@ -197,8 +207,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_tally(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("appraisal.cli.opt.format")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help=t("appraisal.cli.opt.format"))
+        ] = "table",
     ) -> None:
         from orglife_tui.data.appraisal import tally
         from orglife_tui.data.schemes import ensure_active
@@ -219,12 +231,16 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_grade(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        member_no: str = typer.Argument(
-            ..., metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no")
-        ),
-        grade_text: str = typer.Argument(..., metavar="GRADE", help=t("appraisal.cli.arg.grade")),
-        reason: str = typer.Option(None, "--reason", help=t("appraisal.cli.opt.reason")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        member_no: Annotated[
+            str, typer.Argument(metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no"))
+        ],
+        grade_text: Annotated[
+            str, typer.Argument(metavar="GRADE", help=t("appraisal.cli.arg.grade"))
+        ],
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("appraisal.cli.opt.reason"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.appraisal import grade_label, set_grade
         from orglife_tui.scoring.appraisal import parse_grade
@@ -244,7 +260,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_publish(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
     ) -> None:
         from orglife_tui.data.appraisal import publish
 
@@ -259,11 +275,12 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_reset(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        yes: bool = typer.Option(False, "--yes", "-y", help=t("appraisal.cli.opt.yes")),
-        pin_file: str = typer.Option(
-            None, "--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")
-        ),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        yes: Annotated[bool, typer.Option("--yes", "-y", help=t("appraisal.cli.opt.yes"))] = False,
+        pin_file: Annotated[
+            str | None,
+            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
+        ] = None,
     ) -> None:
         from orglife_tui.data.appraisal import get_session, reset_session
         from orglife_tui.domain import SessionState
@@ -286,8 +303,8 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_receipt(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("appraisal.cli.arg.id")),
-        code: str = typer.Argument(..., metavar="CODE", help=t("appraisal.cli.arg.receipt")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        code: Annotated[str, typer.Argument(metavar="CODE", help=t("appraisal.cli.arg.receipt"))],
     ) -> None:
         from orglife_tui.data.appraisal import has_receipt
 
@@ -304,7 +321,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_list(
         ctx: typer.Context,
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.appraisal import list_sessions
 

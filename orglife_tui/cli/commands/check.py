@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Annotated
 
 import typer
 
@@ -29,9 +30,15 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def check_cmd(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", help=t("compliance.cli.opt.year")),
-        as_of: str = typer.Option(None, "--as-of", help=t("compliance.cli.opt.as_of")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("compliance.cli.opt.format")),
+        year: Annotated[
+            int | None, typer.Option("--year", help=t("compliance.cli.opt.year"))
+        ] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help=t("compliance.cli.opt.as_of"))
+        ] = None,
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help=t("compliance.cli.opt.format"))
+        ] = "table",
     ) -> None:
         run_check(ctx, year, as_of, fmt)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Annotated
 
 import typer
 
@@ -25,12 +26,16 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def demo(
         ctx: typer.Context,
-        members: int = typer.Option(30, "--members", min=3, help=t("cli.demo.opt.members")),
-        years: int = typer.Option(1, "--years", min=1, max=10, help=t("cli.demo.opt.years")),
-        seed: int = typer.Option(2026, "--seed", help=t("cli.demo.opt.seed")),
-        ledger_entries: int = typer.Option(
-            None, "--ledger-entries", min=0, help=t("ledger.demo.opt.entries")
-        ),
+        members: Annotated[
+            int, typer.Option("--members", min=3, help=t("cli.demo.opt.members"))
+        ] = 30,
+        years: Annotated[
+            int, typer.Option("--years", min=1, max=10, help=t("cli.demo.opt.years"))
+        ] = 1,
+        seed: Annotated[int, typer.Option("--seed", help=t("cli.demo.opt.seed"))] = 2026,
+        ledger_entries: Annotated[
+            int | None, typer.Option("--ledger-entries", min=0, help=t("ledger.demo.opt.entries"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.bulk import BranchNotEmpty, ensure_empty, load_branch
         from orglife_tui.demo import DEMO_BRANCH_NAME, generate

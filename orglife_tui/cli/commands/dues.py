@@ -8,6 +8,7 @@ lets the ``late_dues`` points follow the dues (``points.after_dues_change``).
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import typer
 
@@ -57,9 +58,9 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_standard(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("dues.cli.arg.member")),
-        amount: str = typer.Argument(..., metavar="AMOUNT", help=t("dues.cli.arg.amount")),
-        from_month: str = typer.Option(..., "--from", help=t("dues.cli.opt.from")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("dues.cli.arg.member"))],
+        amount: Annotated[str, typer.Argument(metavar="AMOUNT", help=t("dues.cli.arg.amount"))],
+        from_month: Annotated[str, typer.Option("--from", help=t("dues.cli.opt.from"))],
     ) -> None:
         from orglife_tui.data.dues import set_standard, yuan
 
@@ -85,8 +86,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_standards(
         ctx: typer.Context,
-        member: str = typer.Option(None, "--member", help=t("dues.cli.opt.member")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("dues.cli.opt.member"))
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.dues import list_standards, yuan
 
@@ -119,11 +122,11 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_pay(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("dues.cli.arg.member")),
-        months: str = typer.Option(..., "--months", help=t("dues.cli.opt.months")),
-        amount: str = typer.Option(..., "--amount", help=t("dues.cli.opt.amount")),
-        on: str = typer.Option(None, "--on", help=t("dues.cli.opt.on")),
-        note: str = typer.Option(None, "--note", help=t("dues.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("dues.cli.arg.member"))],
+        months: Annotated[str, typer.Option("--months", help=t("dues.cli.opt.months"))],
+        amount: Annotated[str, typer.Option("--amount", help=t("dues.cli.opt.amount"))],
+        on: Annotated[str | None, typer.Option("--on", help=t("dues.cli.opt.on"))] = None,
+        note: Annotated[str | None, typer.Option("--note", help=t("dues.cli.opt.note"))] = None,
     ) -> None:
         from orglife_tui.data.dues import (
             PaymentInput,
@@ -175,8 +178,8 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_void(
         ctx: typer.Context,
-        payment_id: int = typer.Argument(..., metavar="PAYMENT_ID", help=t("dues.cli.arg.id")),
-        reason: str = typer.Option(..., "--reason", help=t("dues.cli.opt.reason")),
+        payment_id: Annotated[int, typer.Argument(metavar="PAYMENT_ID", help=t("dues.cli.arg.id"))],
+        reason: Annotated[str, typer.Option("--reason", help=t("dues.cli.opt.reason"))],
     ) -> None:
         from orglife_tui.data.dues import void_payment, yuan
 
@@ -201,9 +204,13 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_list(
         ctx: typer.Context,
-        member: str = typer.Option(None, "--member", help=t("dues.cli.opt.member")),
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("dues.cli.opt.year")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("dues.cli.opt.member"))
+        ] = None,
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("dues.cli.opt.year"))
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.dues import list_payments, yuan
 
@@ -257,8 +264,8 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_status(
         ctx: typer.Context,
-        as_of: str = typer.Option(None, "--as-of", help=t("dues.cli.opt.as_of")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        as_of: Annotated[str | None, typer.Option("--as-of", help=t("dues.cli.opt.as_of"))] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.dues import status, yuan
 
@@ -309,7 +316,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def dues_import(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
     ) -> None:
         from orglife_tui.importing import ImportFailed, read_table
         from orglife_tui.importing.dues import import_dues

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -27,26 +27,45 @@ from orglife_tui.cli.commands.common import (
     open_existing_branch,
     today,
 )
+from orglife_tui.export.dispatch import FILE_ONLY, Writers
 from orglife_tui.locale import get_language, t
 
-SCORE_FORMATS = ("csv", "xlsx", "json")
-LEDGER_FORMATS = ("csv", "xlsx", "json")
-PUBLICITY_FORMATS = ("md", "xlsx")
 MAX_WINDOW_DAYS = 90
-TALK_FORMATS = ("csv", "xlsx", "json", "md")
-REPORT_FORMATS = ("md", "xlsx")
-APPRAISAL_FORMATS = ("csv", "xlsx", "json", "md")
-DUES_FORMATS = ("csv", "xlsx", "json", "md")
 
 
-def _format_option(default: str, formats: tuple[str, ...]) -> Any:
+def _writers(module: str, **by_format: str) -> Writers:
+    return Writers(f"orglife_tui.export.{module}", by_format)
+
+
+# Format → writer of each export, in the order the help lists the formats.
+SCORES = _writers("scores", csv="write_csv", xlsx="write_xlsx", json="write_json")
+LEDGER = _writers("ledger", csv="write_csv", xlsx="write_xlsx", json="write_json")
+PUBLICITY = _writers("publicity", md="markdown", xlsx="write_xlsx")
+TALKS = _writers("talks", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
+REPORT = _writers("year_report", md="markdown", xlsx="write_xlsx")
+APPRAISAL = _writers(
+    "appraisal", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown"
+)
+APPRAISAL_FEEDBACK = _writers(
+    "appraisal",
+    csv="write_feedback_csv",
+    xlsx="write_feedback_xlsx",
+    json="write_feedback_json",
+    md="feedback_markdown",
+)
+DUES = _writers("dues", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
+
+
+# Called in the commands' annotations, which Typer evaluates when the app is built: the help
+# is then in the language chosen (at import time it is not chosen yet).
+def _format_option(writers: Writers) -> Any:
     return typer.Option(
-        default, "--format", "-f", help=t("export.cli.opt.format", allowed="|".join(formats))
+        "--format", "-f", help=t("export.cli.opt.format", allowed="|".join(writers.formats))
     )
 
 
 def _output_option() -> Any:
-    return typer.Option(None, "--output", "-o", help=t("export.cli.opt.output"))
+    return typer.Option("--output", "-o", help=t("export.cli.opt.output"))
 
 
 def register(app: typer.Typer) -> None:
@@ -57,11 +76,17 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_scores(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
-        fmt: str = _format_option("csv", SCORE_FORMATS),
-        output: str = _output_option(),
-        group: str = typer.Option(None, "--group", help=t("export.cli.opt.group")),
-        status: str = typer.Option(None, "--status", help=t("export.cli.opt.status")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.year"))
+        ] = None,
+        fmt: Annotated[str, _format_option(SCORES)] = "csv",
+        output: Annotated[str | None, _output_option()] = None,
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("export.cli.opt.group"))
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=t("export.cli.opt.status"))
+        ] = None,
     ) -> None:
         run_scores(ctx, year or today().year, fmt, output, group, status)
 
@@ -69,12 +94,15 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_ledger(
         ctx: typer.Context,
-        year: int = typer.Option(
-            None, "--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")
-        ),
-        member: str = typer.Option(None, "--member", help=t("export.cli.opt.member")),
-        fmt: str = _format_option("csv", LEDGER_FORMATS),
-        output: str = _output_option(),
+        year: Annotated[
+            int | None,
+            typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.ledger_year")),
+        ] = None,
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("export.cli.opt.member"))
+        ] = None,
+        fmt: Annotated[str, _format_option(LEDGER)] = "csv",
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_ledger(ctx, year, member, fmt, output)
 
@@ -82,20 +110,28 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_publicity(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("export.cli.opt.year")),
-        start: str = typer.Option(
-            None, "--window-start", "--start", help=t("publication.cli.opt.window_start")
-        ),
-        end: str = typer.Option(None, "--window-end", help=t("publication.cli.opt.window_end")),
-        days: int = typer.Option(
-            None, "--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")
-        ),
-        publication_id: int = typer.Option(
-            None, "--id", metavar="N", help=t("publication.cli.opt.id")
-        ),
-        list_them: bool = typer.Option(False, "--list", help=t("publication.cli.opt.list")),
-        fmt: str = _format_option("md", PUBLICITY_FORMATS),
-        output: str = _output_option(),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("export.cli.opt.year"))
+        ] = None,
+        start: Annotated[
+            str | None,
+            typer.Option("--window-start", "--start", help=t("publication.cli.opt.window_start")),
+        ] = None,
+        end: Annotated[
+            str | None, typer.Option("--window-end", help=t("publication.cli.opt.window_end"))
+        ] = None,
+        days: Annotated[
+            int | None,
+            typer.Option("--days", min=1, max=MAX_WINDOW_DAYS, help=t("publication.cli.opt.days")),
+        ] = None,
+        publication_id: Annotated[
+            int | None, typer.Option("--id", metavar="N", help=t("publication.cli.opt.id"))
+        ] = None,
+        list_them: Annotated[
+            bool, typer.Option("--list", help=t("publication.cli.opt.list"))
+        ] = False,
+        fmt: Annotated[str, _format_option(PUBLICITY)] = "md",
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         window = PublicityWindow(year, start, end, days)
         if list_them:
@@ -107,12 +143,15 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_talks(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.export.year")),
-        fmt: str = _format_option("csv", TALK_FORMATS),
-        include: bool = typer.Option(
-            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
-        ),
-        output: str = _output_option(),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("talks.export.year"))
+        ] = None,
+        fmt: Annotated[str, _format_option(TALKS)] = "csv",
+        include: Annotated[
+            bool,
+            typer.Option("--include-confidential", help=t("talks.cli.opt.include_confidential")),
+        ] = False,
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_talks(ctx, year, fmt, include, output)
 
@@ -120,10 +159,12 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_report(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", help=t("report.cli.opt.year")),
-        as_of: str = typer.Option(None, "--as-of", help=t("report.cli.opt.as_of")),
-        fmt: str = _format_option("md", REPORT_FORMATS),
-        output: str = _output_option(),
+        year: Annotated[int | None, typer.Option("--year", help=t("report.cli.opt.year"))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help=t("report.cli.opt.as_of"))
+        ] = None,
+        fmt: Annotated[str, _format_option(REPORT)] = "md",
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_report(ctx, year, as_of, fmt, output)
 
@@ -131,10 +172,12 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_appraisal(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("export.appraisal.arg.id")),
-        fmt: str = _format_option("md", APPRAISAL_FORMATS),
-        feedback: bool = typer.Option(False, "--feedback", help=t("export.appraisal.opt.feedback")),
-        output: str = _output_option(),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("export.appraisal.arg.id"))],
+        fmt: Annotated[str, _format_option(APPRAISAL)] = "md",
+        feedback: Annotated[
+            bool, typer.Option("--feedback", help=t("export.appraisal.opt.feedback"))
+        ] = False,
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_appraisal(ctx, session_id, fmt, feedback, output)
 
@@ -142,18 +185,22 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def export_dues(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("dues.export.year")),
-        fmt: str = _format_option("csv", DUES_FORMATS),
-        output: str = _output_option(),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("dues.export.year"))
+        ] = None,
+        fmt: Annotated[str, _format_option(DUES)] = "csv",
+        output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_dues(ctx, year, fmt, output)
 
 
-def _needs_file(fmt: str, output: str | None) -> None:
+def _check(fmt: str, output: str | None, writers: Writers) -> None:
+    """The format is one this export offers, and a file-only format is given a file."""
     from orglife_tui.export.files import is_stdout
 
-    if fmt == "xlsx" and is_stdout(output):
-        raise fail(t("export.needs_output", fmt="XLSX"), code=2)
+    check_format(fmt, writers.formats)
+    if fmt in FILE_ONLY and is_stdout(output):
+        raise fail(t("export.needs_output", fmt=fmt.upper()), code=2)
 
 
 def _parse_status(text: str | None):
@@ -203,10 +250,8 @@ def run_scores(
 ) -> None:
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import scores as out
-    from orglife_tui.export.files import text_output
 
-    check_format(fmt, SCORE_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, SCORES)
     status = _parse_status(status_text)
     store, branch = open_branch(ctx)
     try:
@@ -215,15 +260,7 @@ def run_scores(
     finally:
         store.close()
     table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
-    if fmt == "xlsx":
-        from orglife_tui.export.files import atomic_path
-
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
-            count = out.write_xlsx(str(tmp), table)
-    else:
-        with text_output(output, bom=fmt == "csv") as stream:
-            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, table)
-    _done(count, output)
+    _done(SCORES.write(fmt, output, table), output)
 
 
 def run_ledger(
@@ -231,10 +268,8 @@ def run_ledger(
 ) -> None:
     from orglife_tui.data.ledger import head_hash, iter_entries
     from orglife_tui.export import ledger as out
-    from orglife_tui.export.files import atomic_path, text_output
 
-    check_format(fmt, LEDGER_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, LEDGER)
     store, branch = open_branch(ctx)
     try:
         if member:
@@ -248,14 +283,9 @@ def run_ledger(
             member_no=member,
             head_hash=head_hash(store, branch.id),
         )
+        # Streamed from the database while it is open.
         entries = iter_entries(store, branch.id, member_no=member, year=year)
-        if fmt == "xlsx":
-            with atomic_path(output) as tmp:  # type: ignore[arg-type]
-                count = out.write_xlsx(str(tmp), export, entries)
-        else:
-            with text_output(output, bom=fmt == "csv") as stream:
-                writer = out.write_csv if fmt == "csv" else out.write_json
-                count = writer(stream, export, entries)
+        count = LEDGER.write(fmt, output, export, entries)
     finally:
         store.close()
     _done(count, output)
@@ -310,10 +340,8 @@ def run_publicity(
     from orglife_tui.data import publications
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import publicity as out
-    from orglife_tui.export.files import atomic_path, text_output
 
-    check_format(fmt, PUBLICITY_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, PUBLICITY)
     if publication_id is not None and window.given():
         raise fail(t("publication.cli.id_alone"), code=2)
     new = False
@@ -344,13 +372,7 @@ def run_publicity(
         finally:
             store.close()
     notice = out.notice_of(record)
-    if fmt == "xlsx":
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
-            count = out.write_xlsx(str(tmp), notice)
-    else:
-        with text_output(output) as stream:
-            stream.write(out.markdown(notice))
-            count = len(notice.rows)
+    count = PUBLICITY.write(fmt, output, notice)
     if publication_id is None:
         key = "publication.cli.recorded" if new else "publication.cli.same_as"
         typer.echo(t(key, id=record.id, head=record.ledger_head), err=True)
@@ -395,10 +417,8 @@ def run_talks(
     """Talks oldest first; confidential texts only with ``include``, audited before writing."""
     from orglife_tui.data.talks import list_talks, note_confidential_read
     from orglife_tui.export import talks as out
-    from orglife_tui.export.files import atomic_path, text_output
 
-    check_format(fmt, TALK_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, TALKS)
     store, branch = open_existing_branch(ctx)
     try:
         rows = list_talks(store, branch.id, year=year, include_confidential=include)
@@ -416,42 +436,24 @@ def run_talks(
     )
     # Confidential talk texts never land in a file others can read (0600, even over a
     # looser file of the same name).
-    private = include
-    if fmt == "xlsx":
-        with atomic_path(output, private=private) as tmp:  # type: ignore[arg-type]
-            count = out.write_xlsx(str(tmp), export)
-    elif fmt == "md":
-        with text_output(output, private=private) as stream:
-            stream.write(out.markdown(export))
-            count = len(rows)
-    else:
-        with text_output(output, bom=fmt == "csv", private=private) as stream:
-            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
-    _done(count, output)
+    _done(TALKS.write(fmt, output, export, private=include), output)
 
 
 def run_report(
     ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
 ) -> None:
     """The year-end report; never writes to the database (no scheme is activated)."""
-    from orglife_tui.export import year_report as out
-    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+    from orglife_tui.export.files import is_stdout
     from orglife_tui.services.year_report import year_report
 
-    check_format(fmt, REPORT_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, REPORT)
     as_of = _parse_start(as_of_text, "--as-of") if as_of_text else None
     store, branch = open_existing_branch(ctx)
     try:
         report = year_report(store, branch, year, as_of)
     finally:
         store.close()
-    if fmt == "xlsx":
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
-            out.write_xlsx(str(tmp), report)
-    else:
-        with text_output(output) as stream:
-            stream.write(out.markdown(report))
+    REPORT.write(fmt, output, report)
     if not is_stdout(output):
         typer.echo(
             t(
@@ -473,10 +475,9 @@ def run_appraisal(
     from orglife_tui.data import appraisal as data
     from orglife_tui.domain import SessionState
     from orglife_tui.export import appraisal as out
-    from orglife_tui.export.files import atomic_path, is_stdout, text_output
+    from orglife_tui.export.files import is_stdout
 
-    check_format(fmt, APPRAISAL_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, APPRAISAL)
     store, branch = open_existing_branch(ctx)
     try:
         session = data.get_session(store, branch.id, session_id)
@@ -497,23 +498,7 @@ def run_appraisal(
         store.close()
     # A published session's tally is its stored record, written the same every time.
     export = out.AppraisalExport.of(branch.name, tally, scheme.appraisal.excellent_share_max)
-    if fmt == "xlsx":
-        writer = out.write_feedback_xlsx if feedback else out.write_xlsx
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
-            count = writer(str(tmp), export)
-    elif fmt == "md":
-        with text_output(output) as stream:
-            stream.write(out.feedback_markdown(export) if feedback else out.markdown(export))
-            count = len(export.rows)
-    else:
-        writers = {
-            ("csv", False): out.write_csv,
-            ("csv", True): out.write_feedback_csv,
-            ("json", False): out.write_json,
-            ("json", True): out.write_feedback_json,
-        }
-        with text_output(output, bom=fmt == "csv") as stream:
-            count = writers[fmt, feedback](stream, export)
+    count = (APPRAISAL_FEEDBACK if feedback else APPRAISAL).write(fmt, output, export)
     if export.draft:
         typer.echo(t("export.appraisal.draft_notice", id=session_id), err=True)
     if not is_stdout(output):
@@ -525,10 +510,8 @@ def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None)
     """The dues register of a year, as of its last day (today for the current year)."""
     from orglife_tui.data.dues import register
     from orglife_tui.export import dues as out
-    from orglife_tui.export.files import atomic_path, text_output
 
-    check_format(fmt, DUES_FORMATS)
-    _needs_file(fmt, output)
+    _check(fmt, output, DUES)
     store, branch = open_existing_branch(ctx)
     try:
         today = store.today()
@@ -540,14 +523,4 @@ def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None)
     finally:
         store.close()
     export = out.DuesRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
-    if fmt == "xlsx":
-        with atomic_path(output) as tmp:  # type: ignore[arg-type]
-            count = out.write_xlsx(str(tmp), export)
-    elif fmt == "md":
-        with text_output(output) as stream:
-            stream.write(out.markdown(export))
-            count = len(rows)
-    else:
-        with text_output(output, bom=fmt == "csv") as stream:
-            count = (out.write_csv if fmt == "csv" else out.write_json)(stream, export)
-    _done(count, output)
+    _done(DUES.write(fmt, output, export), output)

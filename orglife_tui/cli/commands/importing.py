@@ -8,6 +8,8 @@ names the columns it skipped on stderr.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from orglife_tui.cli.commands.common import handles_errors, open_branch
@@ -22,12 +24,12 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def import_members(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
-        strict: bool = typer.Option(False, "--strict", help=t("roster.cli.opt.strict")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        strict: Annotated[bool, typer.Option("--strict", help=t("roster.cli.opt.strict"))] = False,
         # Kept so that scripts written for it still run: a roster import always updates.
-        update: bool = typer.Option(
-            False, "--update", help=t("import.cli.opt.update"), hidden=True
-        ),
+        update: Annotated[
+            bool, typer.Option("--update", help=t("import.cli.opt.update"), hidden=True)
+        ] = False,
     ) -> None:
         run_import(ctx, "members", file, strict=strict)
 
@@ -35,7 +37,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def import_meetings(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
     ) -> None:
         run_import(ctx, "meetings", file)
 
@@ -43,7 +45,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def import_attendance(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
     ) -> None:
         run_import(ctx, "attendance", file)
 

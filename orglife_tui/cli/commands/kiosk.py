@@ -8,7 +8,7 @@ does (the command line's import-linter contract).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,7 +28,7 @@ def register(app: typer.Typer, launch: Launcher) -> None:
     @handles_errors
     def kiosk(
         ctx: typer.Context,
-        session_id: int = typer.Argument(..., metavar="ID", help=t("tui.kiosk.cli.arg")),
+        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("tui.kiosk.cli.arg"))],
     ) -> None:
         from orglife_tui.data import appraisal
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
+from typing import Annotated
 
 import typer
 
@@ -50,12 +51,18 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def ledger_add(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="MEMBER_NO", help=t("ledger.cli.arg.member")),
-        item: str = typer.Argument(..., metavar="ITEM", help=t("ledger.cli.arg.item")),
-        points: float = typer.Option(None, "--points", help=t("ledger.cli.opt.points")),
-        hours: float = typer.Option(None, "--hours", help=t("ledger.cli.opt.hours")),
-        when: str = typer.Option(None, "--date", help=t("ledger.cli.opt.date")),
-        note: str = typer.Option(None, "--note", help=t("ledger.cli.opt.note")),
+        member_no: Annotated[
+            str, typer.Argument(metavar="MEMBER_NO", help=t("ledger.cli.arg.member"))
+        ],
+        item: Annotated[str, typer.Argument(metavar="ITEM", help=t("ledger.cli.arg.item"))],
+        points: Annotated[
+            float | None, typer.Option("--points", help=t("ledger.cli.opt.points"))
+        ] = None,
+        hours: Annotated[
+            float | None, typer.Option("--hours", help=t("ledger.cli.opt.hours"))
+        ] = None,
+        when: Annotated[str | None, typer.Option("--date", help=t("ledger.cli.opt.date"))] = None,
+        note: Annotated[str | None, typer.Option("--note", help=t("ledger.cli.opt.note"))] = None,
     ) -> None:
         from orglife_tui.data import ledger
         from orglife_tui.domain import InputError, parse_date
@@ -101,8 +108,8 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def ledger_reverse(
         ctx: typer.Context,
-        entry: int = typer.Argument(..., metavar="ENTRY", help=t("ledger.cli.arg.entry")),
-        reason: str = typer.Option(..., "--reason", help=t("ledger.cli.opt.reason")),
+        entry: Annotated[int, typer.Argument(metavar="ENTRY", help=t("ledger.cli.arg.entry"))],
+        reason: Annotated[str, typer.Option("--reason", help=t("ledger.cli.opt.reason"))],
     ) -> None:
         from orglife_tui.data import ledger
 
@@ -126,10 +133,14 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def ledger_list(
         ctx: typer.Context,
-        member: str = typer.Option(None, "--member", help=t("ledger.cli.opt.member")),
-        year: int = typer.Option(None, "--year", help=t("ledger.cli.opt.year")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
-        limit: int = typer.Option(None, "--limit", min=1, help=t("ledger.cli.opt.limit")),
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("ledger.cli.opt.member"))
+        ] = None,
+        year: Annotated[int | None, typer.Option("--year", help=t("ledger.cli.opt.year"))] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
+        limit: Annotated[
+            int | None, typer.Option("--limit", min=1, help=t("ledger.cli.opt.limit"))
+        ] = None,
     ) -> None:
         from itertools import islice
 
@@ -176,12 +187,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def verify_cmd(
         ctx: typer.Context,
-        expect: list[str] = typer.Option(  # noqa: B008 (a list option: Typer's way)
-            None,
-            "--expect",
-            metavar="LEDGER,AUDIT",
-            help=t("verify.cli.opt.expect"),  # noqa: B008
-        ),
+        expect: Annotated[
+            list[str] | None,
+            typer.Option("--expect", metavar="LEDGER,AUDIT", help=t("verify.cli.opt.expect")),
+        ] = None,
     ) -> None:
         from orglife_tui.data import ledger
         from orglife_tui.data.anchors import parse_anchor

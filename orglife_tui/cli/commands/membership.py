@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from typing import Annotated
 
 import typer
 
@@ -76,10 +77,12 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def transfer_out(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        on: str = typer.Option(..., "--date", help=t("membership.cli.opt.date")),
-        to: str = typer.Option(..., "--to", help=t("membership.cli.opt.to")),
-        note: str = typer.Option(None, "--note", help=t("membership.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        to: Annotated[str, typer.Option("--to", help=t("membership.cli.opt.to"))],
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
+        ] = None,
     ) -> None:
         if not to.strip():
             raise fail(t("membership.transfer_out_needs_to"))
@@ -90,18 +93,34 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def transfer_in(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        name: str = typer.Option(..., "--name", help=t("membership.cli.opt.name")),
-        on: str = typer.Option(..., "--date", help=t("membership.cli.opt.date_in")),
-        from_: str = typer.Option(..., "--from", help=t("membership.cli.opt.from")),
-        join_date: str = typer.Option(None, "--join-date", help=t("membership.cli.opt.join")),
-        full_date: str = typer.Option(None, "--full-date", help=t("membership.cli.opt.full")),
-        status: str = typer.Option(None, "--status", help=t("membership.cli.opt.status")),
-        gender: str = typer.Option(None, "--gender", help=t("membership.cli.opt.gender")),
-        birth_date: str = typer.Option(None, "--birth-date", help=t("membership.cli.opt.birth")),
-        group: str = typer.Option(None, "--group", help=t("membership.cli.opt.group")),
-        phone: str = typer.Option(None, "--phone", help=t("membership.cli.opt.phone")),
-        note: str = typer.Option(None, "--note", help=t("membership.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        name: Annotated[str, typer.Option("--name", help=t("membership.cli.opt.name"))],
+        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_in"))],
+        from_: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.from"))],
+        join_date: Annotated[
+            str | None, typer.Option("--join-date", help=t("membership.cli.opt.join"))
+        ] = None,
+        full_date: Annotated[
+            str | None, typer.Option("--full-date", help=t("membership.cli.opt.full"))
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=t("membership.cli.opt.status"))
+        ] = None,
+        gender: Annotated[
+            str | None, typer.Option("--gender", help=t("membership.cli.opt.gender"))
+        ] = None,
+        birth_date: Annotated[
+            str | None, typer.Option("--birth-date", help=t("membership.cli.opt.birth"))
+        ] = None,
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("membership.cli.opt.group"))
+        ] = None,
+        phone: Annotated[
+            str | None, typer.Option("--phone", help=t("membership.cli.opt.phone"))
+        ] = None,
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.membership import transfer_in_member
 
@@ -143,11 +162,19 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def convert(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        on: str = typer.Option(None, "--date", help=t("membership.cli.opt.date_convert")),
-        extend: bool = typer.Option(False, "--extend", help=t("membership.cli.opt.extend")),
-        until: str = typer.Option(None, "--until", help=t("membership.cli.opt.until")),
-        reason: str = typer.Option(None, "--reason", help=t("membership.cli.opt.reason")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        on: Annotated[
+            str | None, typer.Option("--date", help=t("membership.cli.opt.date_convert"))
+        ] = None,
+        extend: Annotated[
+            bool, typer.Option("--extend", help=t("membership.cli.opt.extend"))
+        ] = False,
+        until: Annotated[
+            str | None, typer.Option("--until", help=t("membership.cli.opt.until"))
+        ] = None,
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("membership.cli.opt.reason"))
+        ] = None,
     ) -> None:
         if extend:
             if until is None:
@@ -166,11 +193,16 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def away(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        start: str = typer.Option(..., "--from", help=t("membership.cli.opt.away_from")),
-        end: str = typer.Option(None, "--to", help=t("membership.cli.opt.away_to")),
-        where: str = typer.Option(..., "--where", help=t("membership.cli.opt.where")),
-        note: str = typer.Option(None, "--note", help=t("membership.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        start: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.away_from"))],
+        end: Annotated[
+            str | None, typer.Option("--to", help=t("membership.cli.opt.away_to"))
+        ] = None,
+        *,  # keyword-only: a required option after one with a default, in the help's order
+        where: Annotated[str, typer.Option("--where", help=t("membership.cli.opt.where"))],
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
+        ] = None,
     ) -> None:
         if not where.strip():
             raise fail(t("membership.away_needs_where"))
@@ -182,8 +214,8 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def back(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        on: str = typer.Option(..., "--date", help=t("membership.cli.opt.date_back")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_back"))],
     ) -> None:
         from orglife_tui.data.membership import back_from_away
 
@@ -208,9 +240,11 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def deceased(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        on: str = typer.Option(..., "--date", help=t("membership.cli.opt.date")),
-        note: str = typer.Option(None, "--note", help=t("membership.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
+        ] = None,
     ) -> None:
         record(ctx, member_no, MemberEventKind.deceased, _date(on, "--date"), note=note)
 
@@ -218,10 +252,14 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def remove(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        on: str = typer.Option(..., "--date", help=t("membership.cli.opt.date")),
-        reason: str = typer.Option(..., "--reason", help=t("membership.cli.opt.remove_reason")),
-        note: str = typer.Option(None, "--note", help=t("membership.cli.opt.note")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        reason: Annotated[
+            str, typer.Option("--reason", help=t("membership.cli.opt.remove_reason"))
+        ],
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
+        ] = None,
     ) -> None:
         record(
             ctx, member_no, MemberEventKind.removed, _date(on, "--date"), reason=reason, note=note
@@ -231,8 +269,8 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def history(
         ctx: typer.Context,
-        member_no: str = typer.Argument(..., metavar="NO", help=t("membership.cli.arg.no")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.membership import member_events
 
@@ -266,8 +304,8 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def void(
         ctx: typer.Context,
-        event_id: int = typer.Argument(..., metavar="ID", help=t("membership.cli.arg.id")),
-        reason: str = typer.Option(..., "--reason", help=t("membership.cli.opt.void_reason")),
+        event_id: Annotated[int, typer.Argument(metavar="ID", help=t("membership.cli.arg.id"))],
+        reason: Annotated[str, typer.Option("--reason", help=t("membership.cli.opt.void_reason"))],
     ) -> None:
         from orglife_tui.data.membership import void_event
 
@@ -291,10 +329,11 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def probation(
         ctx: typer.Context,
-        within: int = typer.Option(
-            30, "--within", min=0, help=t("membership.cli.opt.within"), show_default=True
-        ),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        within: Annotated[
+            int,
+            typer.Option("--within", min=0, help=t("membership.cli.opt.within"), show_default=True),
+        ] = 30,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.membership import probation_watch
 

@@ -6,6 +6,8 @@ database without a branch (it never creates one) and writes nothing when refused
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from orglife_tui.cli.commands.common import (
@@ -40,11 +42,12 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def plan_add(
         ctx: typer.Context,
-        year: int = typer.Option(..., "--year", help=t("plan.cli.opt.year")),
-        month: int = typer.Option(None, "--month", help=t("plan.cli.opt.month")),
-        mtype: str = typer.Option(..., "--type", help=t("plan.cli.opt.type")),
-        topic: str = typer.Option(..., "--topic", help=t("plan.cli.opt.topic")),
-        note: str = typer.Option(None, "--note", help=t("plan.cli.opt.note")),
+        year: Annotated[int, typer.Option("--year", help=t("plan.cli.opt.year"))],
+        month: Annotated[int | None, typer.Option("--month", help=t("plan.cli.opt.month"))] = None,
+        *,  # keyword-only: required options after one with a default, in the help's order
+        mtype: Annotated[str, typer.Option("--type", help=t("plan.cli.opt.type"))],
+        topic: Annotated[str, typer.Option("--topic", help=t("plan.cli.opt.topic"))],
+        note: Annotated[str | None, typer.Option("--note", help=t("plan.cli.opt.note"))] = None,
     ) -> None:
         from orglife_tui.data.plans import PlanInput, add_plan_item
 
@@ -62,8 +65,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def plan_list(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", help=t("plan.cli.opt.list_year")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        year: Annotated[
+            int | None, typer.Option("--year", help=t("plan.cli.opt.list_year"))
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.plans import list_plan
 
@@ -98,13 +103,17 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def plan_edit(
         ctx: typer.Context,
-        item_id: int = typer.Argument(..., metavar="ID", help=t("plan.cli.arg.id")),
-        year: int = typer.Option(None, "--year", help=t("plan.cli.opt.year")),
-        month: int = typer.Option(None, "--month", help=t("plan.cli.opt.month")),
-        whole_year: bool = typer.Option(False, "--whole-year", help=t("plan.cli.opt.whole_year")),
-        mtype: str = typer.Option(None, "--type", help=t("plan.cli.opt.type")),
-        topic: str = typer.Option(None, "--topic", help=t("plan.cli.opt.topic")),
-        note: str = typer.Option(None, "--note", help=t("plan.cli.opt.note_edit")),
+        item_id: Annotated[int, typer.Argument(metavar="ID", help=t("plan.cli.arg.id"))],
+        year: Annotated[int | None, typer.Option("--year", help=t("plan.cli.opt.year"))] = None,
+        month: Annotated[int | None, typer.Option("--month", help=t("plan.cli.opt.month"))] = None,
+        whole_year: Annotated[
+            bool, typer.Option("--whole-year", help=t("plan.cli.opt.whole_year"))
+        ] = False,
+        mtype: Annotated[str | None, typer.Option("--type", help=t("plan.cli.opt.type"))] = None,
+        topic: Annotated[str | None, typer.Option("--topic", help=t("plan.cli.opt.topic"))] = None,
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("plan.cli.opt.note_edit"))
+        ] = None,
     ) -> None:
         from dataclasses import replace
 
@@ -136,7 +145,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def plan_remove(
         ctx: typer.Context,
-        item_id: int = typer.Argument(..., metavar="ID", help=t("plan.cli.arg.id")),
+        item_id: Annotated[int, typer.Argument(metavar="ID", help=t("plan.cli.arg.id"))],
     ) -> None:
         from orglife_tui.data.plans import get_plan_item, remove_plan_item
 
@@ -152,7 +161,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def plan_import(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("import.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
     ) -> None:
         from orglife_tui.importing import ImportFailed, read_table
         from orglife_tui.importing.plans import import_plan

@@ -9,6 +9,7 @@ sync, as on the attendance sheet.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
 import typer
 
@@ -65,20 +66,36 @@ def _register_members(members_app: typer.Typer) -> None:
     @handles_errors
     def members_add(
         ctx: typer.Context,
-        member_no: str = typer.Argument(
-            ..., metavar="MEMBER_NO", help=t("corrections.cli.arg.member_no")
-        ),
-        name: str = typer.Option(None, "--name", help=t("corrections.cli.opt.name")),
-        status: str = typer.Option(None, "--status", help=t("corrections.cli.opt.status")),
-        gender: str = typer.Option(None, "--gender", help=t("corrections.cli.opt.gender")),
-        birth_date: str = typer.Option(
-            None, "--birth-date", help=t("corrections.cli.opt.birth_date")
-        ),
-        join_date: str = typer.Option(None, "--join-date", help=t("corrections.cli.opt.join_date")),
-        full_date: str = typer.Option(None, "--full-date", help=t("corrections.cli.opt.full_date")),
-        group: str = typer.Option(None, "--group", help=t("corrections.cli.opt.group")),
-        post: str = typer.Option(None, "--post", help=t("corrections.cli.opt.post")),
-        phone: str = typer.Option(None, "--phone", help=t("corrections.cli.opt.phone")),
+        member_no: Annotated[
+            str, typer.Argument(metavar="MEMBER_NO", help=t("corrections.cli.arg.member_no"))
+        ],
+        name: Annotated[
+            str | None, typer.Option("--name", help=t("corrections.cli.opt.name"))
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=t("corrections.cli.opt.status"))
+        ] = None,
+        gender: Annotated[
+            str | None, typer.Option("--gender", help=t("corrections.cli.opt.gender"))
+        ] = None,
+        birth_date: Annotated[
+            str | None, typer.Option("--birth-date", help=t("corrections.cli.opt.birth_date"))
+        ] = None,
+        join_date: Annotated[
+            str | None, typer.Option("--join-date", help=t("corrections.cli.opt.join_date"))
+        ] = None,
+        full_date: Annotated[
+            str | None, typer.Option("--full-date", help=t("corrections.cli.opt.full_date"))
+        ] = None,
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("corrections.cli.opt.group"))
+        ] = None,
+        post: Annotated[
+            str | None, typer.Option("--post", help=t("corrections.cli.opt.post"))
+        ] = None,
+        phone: Annotated[
+            str | None, typer.Option("--phone", help=t("corrections.cli.opt.phone"))
+        ] = None,
     ) -> None:
         from orglife_tui.domain import label
         from orglife_tui.domain.records import FieldErrors, member_from_fields
@@ -128,16 +145,36 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
     @handles_errors
     def meetings_add(
         ctx: typer.Context,
-        when: str = typer.Option(None, "--date", help=t("corrections.cli.opt.date")),
-        kind: str = typer.Option(None, "--type", help=t("corrections.cli.opt.type")),
-        title: str = typer.Option(None, "--title", help=t("corrections.cli.opt.title")),
-        group: str = typer.Option(None, "--group", help=t("corrections.cli.opt.meeting_group")),
-        place: str = typer.Option(None, "--place", help=t("corrections.cli.opt.place")),
-        host: str = typer.Option(None, "--host", help=t("corrections.cli.opt.host")),
-        recorder: str = typer.Option(None, "--recorder", help=t("corrections.cli.opt.recorder")),
-        lecturer: str = typer.Option(None, "--lecturer", help=t("corrections.cli.opt.lecturer")),
-        minutes: str = typer.Option(None, "--minutes", help=t("corrections.cli.opt.minutes")),
-        number: str = typer.Option(None, "--no", help=t("corrections.cli.opt.no")),
+        when: Annotated[
+            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
+        ] = None,
+        kind: Annotated[
+            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
+        ] = None,
+        title: Annotated[
+            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
+        ] = None,
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
+        ] = None,
+        place: Annotated[
+            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
+        ] = None,
+        host: Annotated[
+            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
+        ] = None,
+        recorder: Annotated[
+            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
+        ] = None,
+        lecturer: Annotated[
+            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
+        ] = None,
+        minutes: Annotated[
+            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
+        ] = None,
+        number: Annotated[
+            str | None, typer.Option("--no", help=t("corrections.cli.opt.no"))
+        ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
@@ -174,19 +211,39 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
     @handles_errors
     def meetings_edit(
         ctx: typer.Context,
-        meeting_no: str = typer.Argument(
-            ..., metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no")
-        ),
-        when: str = typer.Option(None, "--date", help=t("corrections.cli.opt.date")),
-        kind: str = typer.Option(None, "--type", help=t("corrections.cli.opt.type")),
-        title: str = typer.Option(None, "--title", help=t("corrections.cli.opt.title")),
-        group: str = typer.Option(None, "--group", help=t("corrections.cli.opt.meeting_group")),
-        place: str = typer.Option(None, "--place", help=t("corrections.cli.opt.place")),
-        host: str = typer.Option(None, "--host", help=t("corrections.cli.opt.host")),
-        recorder: str = typer.Option(None, "--recorder", help=t("corrections.cli.opt.recorder")),
-        lecturer: str = typer.Option(None, "--lecturer", help=t("corrections.cli.opt.lecturer")),
-        minutes: str = typer.Option(None, "--minutes", help=t("corrections.cli.opt.minutes")),
-        new_no: str = typer.Option(None, "--new-no", help=t("corrections.cli.opt.new_no")),
+        meeting_no: Annotated[
+            str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
+        ],
+        when: Annotated[
+            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
+        ] = None,
+        kind: Annotated[
+            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
+        ] = None,
+        title: Annotated[
+            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
+        ] = None,
+        group: Annotated[
+            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
+        ] = None,
+        place: Annotated[
+            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
+        ] = None,
+        host: Annotated[
+            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
+        ] = None,
+        recorder: Annotated[
+            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
+        ] = None,
+        lecturer: Annotated[
+            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
+        ] = None,
+        minutes: Annotated[
+            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
+        ] = None,
+        new_no: Annotated[
+            str | None, typer.Option("--new-no", help=t("corrections.cli.opt.new_no"))
+        ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
@@ -228,10 +285,12 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
     @handles_errors
     def meetings_void(
         ctx: typer.Context,
-        meeting_no: str = typer.Argument(
-            ..., metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no")
-        ),
-        reason: str = typer.Option(None, "--reason", help=t("corrections.cli.opt.reason")),
+        meeting_no: Annotated[
+            str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
+        ],
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("corrections.cli.opt.reason"))
+        ] = None,
     ) -> None:
         store, branch = open_existing_branch(ctx)
         try:
@@ -290,15 +349,21 @@ def _register_attendance(app: typer.Typer) -> None:
     @handles_errors
     def attendance_set(
         ctx: typer.Context,
-        meeting_no: str = typer.Argument(
-            ..., metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no")
-        ),
-        member_no: str = typer.Argument(
-            ..., metavar="MEMBER_NO", help=t("corrections.cli.arg.member_no")
-        ),
-        mark: str = typer.Argument(None, metavar="MARK", help=t("corrections.cli.arg.mark")),
-        reason: str = typer.Option(None, "--reason", help=t("corrections.cli.opt.reason")),
-        clear: bool = typer.Option(False, "--clear", help=t("corrections.cli.opt.clear")),
+        meeting_no: Annotated[
+            str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
+        ],
+        member_no: Annotated[
+            str, typer.Argument(metavar="MEMBER_NO", help=t("corrections.cli.arg.member_no"))
+        ],
+        mark: Annotated[
+            str | None, typer.Argument(metavar="MARK", help=t("corrections.cli.arg.mark"))
+        ] = None,
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("corrections.cli.opt.reason"))
+        ] = None,
+        clear: Annotated[
+            bool, typer.Option("--clear", help=t("corrections.cli.opt.clear"))
+        ] = False,
     ) -> None:
         from orglife_tui.domain import AttendanceStatus, InputError, label, parse_enum
 
@@ -343,7 +408,7 @@ def _register_branch(branch_app: typer.Typer) -> None:
     @handles_errors
     def branch_set_start(
         ctx: typer.Context,
-        start: str = typer.Argument(..., metavar="DATE", help=t("corrections.cli.arg.start")),
+        start: Annotated[str, typer.Argument(metavar="DATE", help=t("corrections.cli.arg.start"))],
     ) -> None:
         from orglife_tui.domain import InputError, parse_date
 

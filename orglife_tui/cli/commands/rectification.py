@@ -7,6 +7,7 @@ database without a branch (it never creates one) and writes nothing when refused
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import typer
 
@@ -44,12 +45,18 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def rect_add(
         ctx: typer.Context,
-        year: int = typer.Option(..., "--year", help=t("rectification.cli.opt.year")),
-        problem: str = typer.Option(..., "--problem", help=t("rectification.cli.opt.problem")),
-        owner: str = typer.Option(..., "--owner", help=t("rectification.cli.opt.owner")),
-        deadline: str = typer.Option(..., "--deadline", help=t("rectification.cli.opt.deadline")),
-        measure: str = typer.Option(None, "--measure", help=t("rectification.cli.opt.measure")),
-        meeting: str = typer.Option(None, "--meeting", help=t("rectification.cli.opt.meeting")),
+        year: Annotated[int, typer.Option("--year", help=t("rectification.cli.opt.year"))],
+        problem: Annotated[str, typer.Option("--problem", help=t("rectification.cli.opt.problem"))],
+        owner: Annotated[str, typer.Option("--owner", help=t("rectification.cli.opt.owner"))],
+        deadline: Annotated[
+            str, typer.Option("--deadline", help=t("rectification.cli.opt.deadline"))
+        ],
+        measure: Annotated[
+            str | None, typer.Option("--measure", help=t("rectification.cli.opt.measure"))
+        ] = None,
+        meeting: Annotated[
+            str | None, typer.Option("--meeting", help=t("rectification.cli.opt.meeting"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.rectification import RectificationInput, add_item
 
@@ -72,11 +79,19 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def rect_list(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", help=t("rectification.cli.opt.list_year")),
-        status: str = typer.Option(None, "--status", help=t("rectification.cli.opt.status")),
-        overdue: bool = typer.Option(False, "--overdue", help=t("rectification.cli.opt.overdue")),
-        as_of: str = typer.Option(None, "--as-of", help=t("rectification.cli.opt.as_of")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
+        year: Annotated[
+            int | None, typer.Option("--year", help=t("rectification.cli.opt.list_year"))
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option("--status", help=t("rectification.cli.opt.status"))
+        ] = None,
+        overdue: Annotated[
+            bool, typer.Option("--overdue", help=t("rectification.cli.opt.overdue"))
+        ] = False,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", help=t("rectification.cli.opt.as_of"))
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.rectification import list_items
 
@@ -115,17 +130,25 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def rect_edit(
         ctx: typer.Context,
-        item_id: int = typer.Argument(..., metavar="ID", help=t("rectification.cli.arg.id")),
-        year: int = typer.Option(None, "--year", help=t("rectification.cli.opt.year")),
-        problem: str = typer.Option(None, "--problem", help=t("rectification.cli.opt.problem")),
-        owner: str = typer.Option(None, "--owner", help=t("rectification.cli.opt.owner")),
-        deadline: str = typer.Option(None, "--deadline", help=t("rectification.cli.opt.deadline")),
-        measure: str = typer.Option(
-            None, "--measure", help=t("rectification.cli.opt.measure_edit")
-        ),
-        meeting: str = typer.Option(
-            None, "--meeting", help=t("rectification.cli.opt.meeting_edit")
-        ),
+        item_id: Annotated[int, typer.Argument(metavar="ID", help=t("rectification.cli.arg.id"))],
+        year: Annotated[
+            int | None, typer.Option("--year", help=t("rectification.cli.opt.year"))
+        ] = None,
+        problem: Annotated[
+            str | None, typer.Option("--problem", help=t("rectification.cli.opt.problem"))
+        ] = None,
+        owner: Annotated[
+            str | None, typer.Option("--owner", help=t("rectification.cli.opt.owner"))
+        ] = None,
+        deadline: Annotated[
+            str | None, typer.Option("--deadline", help=t("rectification.cli.opt.deadline"))
+        ] = None,
+        measure: Annotated[
+            str | None, typer.Option("--measure", help=t("rectification.cli.opt.measure_edit"))
+        ] = None,
+        meeting: Annotated[
+            str | None, typer.Option("--meeting", help=t("rectification.cli.opt.meeting_edit"))
+        ] = None,
     ) -> None:
         from dataclasses import replace
 
@@ -156,10 +179,14 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def rect_status(
         ctx: typer.Context,
-        item_id: int = typer.Argument(..., metavar="ID", help=t("rectification.cli.arg.id")),
-        status: str = typer.Argument(..., metavar="STATUS", help=t("rectification.cli.arg.status")),
-        note: str = typer.Option(None, "--note", help=t("rectification.cli.opt.note")),
-        on: str = typer.Option(None, "--on", help=t("rectification.cli.opt.on")),
+        item_id: Annotated[int, typer.Argument(metavar="ID", help=t("rectification.cli.arg.id"))],
+        status: Annotated[
+            str, typer.Argument(metavar="STATUS", help=t("rectification.cli.arg.status"))
+        ],
+        note: Annotated[
+            str | None, typer.Option("--note", help=t("rectification.cli.opt.note"))
+        ] = None,
+        on: Annotated[str | None, typer.Option("--on", help=t("rectification.cli.opt.on"))] = None,
     ) -> None:
         from orglife_tui.data.rectification import set_status
 

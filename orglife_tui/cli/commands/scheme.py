@@ -8,6 +8,7 @@ position is not known) and the command exits 1 with the active scheme untouched.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -21,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
     @scheme_app.command("check", help=t("scheme.cli.check.help"))
     def scheme_check(
-        file: str = typer.Argument(..., metavar="FILE", help=t("scheme.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("scheme.cli.arg.file"))],
     ) -> None:
         from orglife_tui.scoring.scheme import scheme_hash, summary_lines
 
@@ -35,7 +36,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def scheme_use(
         ctx: typer.Context,
-        file: str = typer.Argument(..., metavar="FILE", help=t("scheme.cli.arg.file")),
+        file: Annotated[str, typer.Argument(metavar="FILE", help=t("scheme.cli.arg.file"))],
     ) -> None:
         run_use(ctx, file)
 
@@ -43,9 +44,13 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def scheme_show(
         ctx: typer.Context,
-        default: bool = typer.Option(False, "--default", help=t("scheme.cli.opt.default")),
-        versions: bool = typer.Option(False, "--versions", help=t("scheme.cli.opt.versions")),
-        source: bool = typer.Option(False, "--source", help=t("scheme.cli.opt.source")),
+        default: Annotated[
+            bool, typer.Option("--default", help=t("scheme.cli.opt.default"))
+        ] = False,
+        versions: Annotated[
+            bool, typer.Option("--versions", help=t("scheme.cli.opt.versions"))
+        ] = False,
+        source: Annotated[bool, typer.Option("--source", help=t("scheme.cli.opt.source"))] = False,
     ) -> None:
         if default + versions + source > 1:
             raise fail(t("scheme.cli.exclusive"), code=2)

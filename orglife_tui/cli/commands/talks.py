@@ -9,7 +9,7 @@ before anything is printed.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -33,44 +33,60 @@ SNIPPET = 24
 def register(app: typer.Typer) -> None:
     talks_app = typer.Typer(help=t("talks.cli.help"), no_args_is_help=True)
     app.add_typer(talks_app, name="talks")
-    talker_help = t("talks.cli.opt.talker")
 
     @talks_app.command("add", help=t("talks.cli.add.help"))
     @handles_errors
     def talks_add(
         ctx: typer.Context,
-        member: str = typer.Option(..., "--member", help=t("talks.cli.opt.member")),
-        when: str = typer.Option(None, "--date", help=t("talks.cli.opt.date")),
-        kind: str = typer.Option("routine", "--type", help=t("talks.cli.opt.type")),
-        form: str = typer.Option(None, "--form", help=t("talks.cli.opt.form")),
+        member: Annotated[str, typer.Option("--member", help=t("talks.cli.opt.member"))],
+        when: Annotated[str | None, typer.Option("--date", help=t("talks.cli.opt.date"))] = None,
+        kind: Annotated[str, typer.Option("--type", help=t("talks.cli.opt.type"))] = "routine",
+        form: Annotated[str | None, typer.Option("--form", help=t("talks.cli.opt.form"))] = None,
         # repeatable: a list; the value is a fresh list per call, never shared
-        talker: list[str] = typer.Option(  # noqa: B008
-            None, "--talker", metavar="NO|NAME/POST", help=talker_help
-        ),
-        place: str = typer.Option(None, "--place", help=t("talks.cli.opt.place")),
-        recorder: str = typer.Option(None, "--recorder", help=t("talks.cli.opt.recorder")),
-        trigger: str = typer.Option(None, "--trigger", help=t("talks.cli.opt.trigger")),
-        content: str = typer.Option(None, "--content", help=t("talks.cli.opt.content")),
-        problems: str = typer.Option(None, "--problems", help=t("talks.cli.opt.problems")),
-        difficulties: str = typer.Option(
-            None, "--difficulties", help=t("talks.cli.opt.difficulties")
-        ),
-        opinions: str = typer.Option(None, "--opinions", help=t("talks.cli.opt.opinions")),
-        actions: str = typer.Option(None, "--actions", help=t("talks.cli.opt.actions")),
-        deadline: str = typer.Option(None, "--deadline", help=t("talks.cli.opt.deadline")),
-        follow_up: str = typer.Option(None, "--follow-up", help=t("talks.cli.opt.follow_up")),
-        follow_up_result: str = typer.Option(
-            None, "--follow-up-result", help=t("talks.cli.opt.follow_up_result")
-        ),
-        confidential: bool = typer.Option(
-            False, "--confidential", help=t("talks.cli.opt.confidential")
-        ),
-        absence_from: str = typer.Option(
-            None, "--absence-from", help=t("talks.cli.opt.absence_from")
-        ),
-        absence_step: str = typer.Option(
-            None, "--absence-step", help=t("talks.cli.opt.absence_step")
-        ),
+        talker: Annotated[
+            list[str] | None,
+            typer.Option("--talker", metavar="NO|NAME/POST", help=t("talks.cli.opt.talker")),
+        ] = None,
+        place: Annotated[str | None, typer.Option("--place", help=t("talks.cli.opt.place"))] = None,
+        recorder: Annotated[
+            str | None, typer.Option("--recorder", help=t("talks.cli.opt.recorder"))
+        ] = None,
+        trigger: Annotated[
+            str | None, typer.Option("--trigger", help=t("talks.cli.opt.trigger"))
+        ] = None,
+        content: Annotated[
+            str | None, typer.Option("--content", help=t("talks.cli.opt.content"))
+        ] = None,
+        problems: Annotated[
+            str | None, typer.Option("--problems", help=t("talks.cli.opt.problems"))
+        ] = None,
+        difficulties: Annotated[
+            str | None, typer.Option("--difficulties", help=t("talks.cli.opt.difficulties"))
+        ] = None,
+        opinions: Annotated[
+            str | None, typer.Option("--opinions", help=t("talks.cli.opt.opinions"))
+        ] = None,
+        actions: Annotated[
+            str | None, typer.Option("--actions", help=t("talks.cli.opt.actions"))
+        ] = None,
+        deadline: Annotated[
+            str | None, typer.Option("--deadline", help=t("talks.cli.opt.deadline"))
+        ] = None,
+        follow_up: Annotated[
+            str | None, typer.Option("--follow-up", help=t("talks.cli.opt.follow_up"))
+        ] = None,
+        follow_up_result: Annotated[
+            str | None, typer.Option("--follow-up-result", help=t("talks.cli.opt.follow_up_result"))
+        ] = None,
+        confidential: Annotated[
+            bool, typer.Option("--confidential", help=t("talks.cli.opt.confidential"))
+        ] = False,
+        absence_from: Annotated[
+            str | None, typer.Option("--absence-from", help=t("talks.cli.opt.absence_from"))
+        ] = None,
+        absence_step: Annotated[
+            str | None, typer.Option("--absence-step", help=t("talks.cli.opt.absence_step"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.talks import add_talk
         from orglife_tui.domain.records import FieldErrors
@@ -121,15 +137,26 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def talks_list(
         ctx: typer.Context,
-        year: int = typer.Option(None, "--year", min=1900, max=2999, help=t("talks.cli.opt.year")),
-        member: str = typer.Option(None, "--member", help=t("talks.cli.opt.member_filter")),
-        kind: str = typer.Option(None, "--type", help=t("talks.cli.opt.type_filter")),
-        search: str = typer.Option(None, "--search", help=t("talks.cli.opt.search")),
-        fmt: str = typer.Option("table", "--format", "-f", help=t("cli.opt.format")),
-        include: bool = typer.Option(
-            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
-        ),
-        limit: int = typer.Option(None, "--limit", min=1, help=t("talks.cli.opt.limit")),
+        year: Annotated[
+            int | None, typer.Option("--year", min=1900, max=2999, help=t("talks.cli.opt.year"))
+        ] = None,
+        member: Annotated[
+            str | None, typer.Option("--member", help=t("talks.cli.opt.member_filter"))
+        ] = None,
+        kind: Annotated[
+            str | None, typer.Option("--type", help=t("talks.cli.opt.type_filter"))
+        ] = None,
+        search: Annotated[
+            str | None, typer.Option("--search", help=t("talks.cli.opt.search"))
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
+        include: Annotated[
+            bool,
+            typer.Option("--include-confidential", help=t("talks.cli.opt.include_confidential")),
+        ] = False,
+        limit: Annotated[
+            int | None, typer.Option("--limit", min=1, help=t("talks.cli.opt.limit"))
+        ] = None,
     ) -> None:
         from orglife_tui.data.talks import list_talks, note_confidential_read
 
@@ -161,10 +188,11 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def talks_show(
         ctx: typer.Context,
-        talk_id: int = typer.Argument(..., metavar="ID", help=t("talks.cli.arg.id")),
-        include: bool = typer.Option(
-            False, "--include-confidential", help=t("talks.cli.opt.include_confidential")
-        ),
+        talk_id: Annotated[int, typer.Argument(metavar="ID", help=t("talks.cli.arg.id"))],
+        include: Annotated[
+            bool,
+            typer.Option("--include-confidential", help=t("talks.cli.opt.include_confidential")),
+        ] = False,
     ) -> None:
         from orglife_tui.data.talks import get_talk, note_confidential_read
 
@@ -183,9 +211,9 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def talks_follow_up(
         ctx: typer.Context,
-        talk_id: int = typer.Argument(..., metavar="ID", help=t("talks.cli.arg.id")),
-        when: str = typer.Option(..., "--date", help=t("talks.cli.opt.follow_up_on")),
-        result: str = typer.Option(..., "--result", help=t("talks.cli.opt.result")),
+        talk_id: Annotated[int, typer.Argument(metavar="ID", help=t("talks.cli.arg.id"))],
+        when: Annotated[str, typer.Option("--date", help=t("talks.cli.opt.follow_up_on"))],
+        result: Annotated[str, typer.Option("--result", help=t("talks.cli.opt.result"))],
     ) -> None:
         from orglife_tui.data.talks import record_follow_up
 

@@ -1,0 +1,37 @@
+"""Every command builds and shows its help in both languages: the options are declared with
+``Annotated`` and their help texts are translated when the app is built, so a name an
+annotation cannot resolve would only show up here (or in front of a user)."""
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from orglife_tui.cli.main import _early_language, build_app
+from orglife_tui.locale import LANGUAGES
+
+
+def _command_paths(command, path=()):
+    yield path
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _command_paths(sub, (*path, name))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_command_shows_its_help(lang):
+    _early_language(["--lang", lang])
+    paths = list(_command_paths(get_command(build_app())))
+    assert len(paths) > 50
+    runner = CliRunner()
+    for path in paths:
+        result = runner.invoke(build_app(), ["--lang", lang, *path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert "Usage" in result.output
+
+
+def test_help_texts_follow_the_language():
+    _early_language(["--lang", "zh"])
+    zh = CliRunner().invoke(build_app(), ["--lang", "zh", "export", "scores", "--help"])
+    _early_language(["--lang", "en"])
+    en = CliRunner().invoke(build_app(), ["--lang", "en", "export", "scores", "--help"])
+    assert zh.output != en.output
+    assert "--format" in zh.output and "--format" in en.output
