@@ -384,13 +384,6 @@ def _run_kiosk(store, branch, lang: str, session_id: int) -> None:
     run_kiosk(store, branch, lang, session_id)
 
 
-def hoist_global_options(argv: list[str]) -> list[str]:
-    """The arguments unchanged: Click itself now takes ``--db``/``--branch``/``--lang`` after
-    a subcommand (see ``RootGroup``). Kept only so that the tests' ``run`` helpers, which
-    call it as ``main()`` once did, merge with the move to ``cli/``; drop it with them."""
-    return list(argv)
-
-
 def _early_language(argv: list[str]) -> None:
     """Pick the language before the app (and its help texts) is built.
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data.store import Store
@@ -32,7 +32,7 @@ BALLOTS = [
 
 
 def run(*args: str, lang: str = "en", input: str | None = None):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
 

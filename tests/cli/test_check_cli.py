@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from tests import compliance_year as year_fixture
 
@@ -15,7 +15,7 @@ runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 
 runner = CliRunner()
 
@@ -30,7 +30,7 @@ MEMBERS = [
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

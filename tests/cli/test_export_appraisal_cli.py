@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import appraisal as data
 from orglife_tui.data.store import Store
 from tests.export import appraisal_session as session
@@ -23,7 +23,7 @@ runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

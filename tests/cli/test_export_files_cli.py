@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -20,7 +20,7 @@ YEAR = 2025
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import ledger, schemes
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import Store
@@ -29,7 +29,7 @@ WINDOW = ("--window-start", "2025-12-22", "--window-end", "2025-12-28")
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

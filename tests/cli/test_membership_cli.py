@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import Store, audit_t, member_t
 from orglife_tui.domain import MemberStatus
@@ -24,7 +24,7 @@ TODAY = "2026-06-30"
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import appraisal
 from orglife_tui.data.schemes import ensure_active
 from orglife_tui.data.store import Store
@@ -30,7 +30,7 @@ runner = CliRunner()
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -20,7 +20,7 @@ RAW = ("\x1b", "\x07", "\u202e", "\x9b")
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from tests.importing.import_helpers import write_csv
 
 runner = CliRunner()
@@ -21,7 +21,7 @@ TODAY = "2026-06-15"
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en", input: bytes | str | None = None):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
 

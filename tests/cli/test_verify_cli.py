@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from tests.data.test_ledger import _tamper
 
 runner = CliRunner()
@@ -18,7 +18,7 @@ ANCHOR = re.compile(r"verify --expect ([0-9a-f]{64},[0-9a-f]{64})")
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

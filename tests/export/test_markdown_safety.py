@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
@@ -31,7 +31,7 @@ LIVE = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)<[a-zA-Z/]|(?<!\\)\*\*")
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return CliRunner().invoke(build_app(), argv, catch_exceptions=False)
 

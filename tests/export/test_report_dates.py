@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.services.year_report import year_report
 from tests import membership_year as my
 
@@ -19,7 +19,7 @@ runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en"):
-    argv = hoist_global_options(["--lang", lang, *args])
+    argv = ["--lang", lang, *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -11,14 +11,14 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from tests import membership_year as my
 
 runner = CliRunner()
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

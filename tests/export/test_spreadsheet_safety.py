@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app, hoist_global_options
+from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
@@ -38,7 +38,7 @@ ATTACKS = {
 
 
 def run(*args: str):
-    argv = hoist_global_options(["--lang", "en", *args])
+    argv = ["--lang", "en", *args]
     _early_language(argv)
     return runner.invoke(build_app(), argv, catch_exceptions=False)
 

@@ -496,9 +496,9 @@ def test_the_kiosk_app_binds_no_key_at_all(sqlite_store, branch):
 
 
 def _cli(args, db: str):
-    from orglife_tui.cli.main import build_app, hoist_global_options
+    from orglife_tui.cli.main import build_app
 
-    return CliRunner().invoke(build_app(), hoist_global_options([*args, "--db", db]))
+    return CliRunner().invoke(build_app(), [*args, "--db", db])
 
 
 def test_kiosk_command_runs_the_kiosk_of_an_open_session(
