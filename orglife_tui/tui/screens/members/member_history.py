@@ -16,7 +16,8 @@ from orglife_tui.data.membership import MemberEventRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
 from orglife_tui.tui.widgets.table import ListTable
 
 # (column key, catalog key of the heading, width in cells for zh, for en)

@@ -18,7 +18,8 @@ from orglife_tui.data import membership
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
 from orglife_tui.tui.widgets.table import ListTable
 
 # (column key, catalog key of the heading, width in cells for zh, for en)
