@@ -68,6 +68,9 @@ class ListScreen(BaseScreen, Generic[T]):
     CHROME: ClassVar[int] = 1
     PAGED: ClassVar[bool] = False
     """Rows fetched a page at a time: ``fetch`` gives the first, ``next_page`` the rest."""
+    KEEP_ROW: ClassVar[bool] = False
+    """The cursor stays on its row rather than its record (a list a record leaves once it
+    is dealt with: the cursor goes on to the next one)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -168,6 +171,8 @@ class ListScreen(BaseScreen, Generic[T]):
             rows = self.fetch()
             target = wanted if wanted is not None else kept
             index = next((i for i, r in enumerate(rows) if self.key_of(r) == target), 0)
+            if self.KEEP_ROW and wanted is None and keep:
+                index = table.cursor_row
             table.show(rows, self.cells, cursor=index)
         self.show_state()
 
