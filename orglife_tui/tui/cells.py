@@ -1,14 +1,15 @@
 """Text fitted to terminal cells: the one place the TUI measures, pads and shortens text.
 
-A CJK character takes two cells, so ``len`` is never a width here: widths come from
-Rich's cell functions and shortening is Rich's own truncation (an ellipsis at the edge).
+A CJK character takes two cells, so ``len`` is never a width here: widths and cuts come
+from Rich's cell functions. (Rich's ``Text.truncate`` pads with a space where a wide
+character would straddle the cut, putting a gap before the …; the cut here does not.)
 Text from the database is always shown as typed: control characters drawn as symbols
 (``locale.visible``), never read as markup.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.text import Text
 
 from orglife_tui.locale import visible
@@ -43,6 +44,7 @@ def right(text: str, width: int, style: str = "") -> Text:
 
 
 def _fitted(text: str | None, width: int, style: str = "") -> Text:
-    shown = Text(one_line(text), style=style, no_wrap=True, end="")
-    shown.truncate(width, overflow="ellipsis")
-    return shown
+    plain = one_line(text)
+    if cell_len(plain) > width:
+        plain = (chop_cells(plain, width - 1)[0] if width > 1 else "") + "…"
+    return Text(plain, style=style, no_wrap=True, end="")

@@ -16,6 +16,8 @@ def test_text_that_fits_is_shown_whole_on_one_line():
 def test_text_too_long_is_cut_to_the_width_with_an_ellipsis():
     assert clip("abcdefgh", 5) == "abcd…"
     assert clip("张伟张伟张", 5) == "张伟…"
+    assert clip("张伟张伟张", 4) == "张…"  # no gap where 伟 would straddle the cut
+    assert clip("abc", 1) == "…"
     for width in range(1, 12):
         assert cell_len(clip("张伟张伟张伟", width)) <= width
 
