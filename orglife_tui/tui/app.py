@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
+from orglife_tui.tui.compat import mark_forwarded, running_app, write_now
 from orglife_tui.tui.kiosk.app import KioskApp, KioskScreen
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.common.base import (
@@ -41,6 +42,9 @@ from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
 from orglife_tui.tui.screens.rectification.rectification import RectificationScreen
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen
 from orglife_tui.tui.screens.talks.talks import TalksScreen
+
+MAIN_MODE = "main"
+"""The app's one mode; its base screen is the dashboard."""
 
 TYPED_AT = "_orglife_typed_at"
 """Attribute set on a key event: the screen that was on top when the key was typed."""
@@ -128,28 +132,21 @@ def tell_waiting(app: App, seconds: float) -> None:
 
     message = t("db.waiting", seconds=seconds_text(seconds))
     app.notify(message, severity="warning")
-    driver = app._driver  # Textual internal: the only way to draw while the loop waits
-    if driver is None or app.is_headless:
-        return
     rows = app.size.height
-    driver.write(f"\x1b7\x1b[{rows};1H\x1b[7m {message} \x1b[0m\x1b[K\x1b8")
-    driver.flush()
+    write_now(app, f"\x1b7\x1b[{rows};1H\x1b[7m {message} \x1b[0m\x1b[K\x1b8")
 
 
 def _tell_running_app(seconds: float) -> None:
-    from textual._context import active_app  # Textual internal: the app whose loop waits
-
-    try:
-        app = active_app.get()
-    except LookupError:  # not from inside an app (a worker thread of none)
-        return
-    tell_waiting(app, seconds)
+    app = running_app()
+    if app is not None:
+        tell_waiting(app, seconds)
 
 
 class OrglifeApp(PlainNotifications, App):
     """The terminal UI of one branch."""
 
     TITLE = "orglife-tui"
+    DEFAULT_MODE: ClassVar[str] = MAIN_MODE
     COMMANDS: ClassVar = {OrglifeCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -179,6 +176,10 @@ class OrglifeApp(PlainNotifications, App):
         self.title = branch.name
         # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
         self.animation_level = "none"
+        # The dashboard is the base of the app's one mode rather than its default screen:
+        # Textual reads a screen's CSS_PATH for a mode's base screen and a pushed screen,
+        # not for ``get_default_screen``'s.
+        self.add_mode(MAIN_MODE, lambda: self.named_screen("dashboard"))
         self._factories: dict[str, Callable[[], Screen]] = {
             "dashboard": lambda: DashboardScreen(self.session),
             "members": lambda: MembersScreen(self.session),
@@ -207,13 +208,6 @@ class OrglifeApp(PlainNotifications, App):
         if not self.is_screen_installed(name):
             self.install_screen(self._factories[name](), name)
         return self.get_screen(name)
-
-    def get_default_screen(self) -> Screen:
-        screen = self.named_screen("dashboard")
-        # Textual reads a screen's CSS_PATH when the screen is pushed, not when it is the
-        # default screen: without this the dashboard's own stylesheet is never applied.
-        self._load_screen_css(screen)
-        return screen
 
     def go(self, name: str) -> Screen:
         """Show the named screen: back down to it if it is open, else open it over the dashboard."""
@@ -303,11 +297,11 @@ class OrglifeApp(PlainNotifications, App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            # Remember which screen the key was typed at (see ``_on_key``).
+            # Remember which screen the key was typed at (see ``on_key``).
             setattr(event, TYPED_AT, self.screen)
         await super().on_event(event)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A key comes back to the app when no widget took it; bindings are looked up now.
 
         Over a slow link keys typed ahead arrive together: ``l`` then a reason, ``P`` then
@@ -324,11 +318,11 @@ class OrglifeApp(PlainNotifications, App):
             and not screen.finished
             and event.key not in ("f1", "ctrl+q", "ctrl+c", "ctrl+p")
         ):
-            event.prevent_default()  # not the default handling: no binding of the sheet
+            event.prevent_default()  # not App's own handler: no binding of the sheet
             event.stop()
             again = events.Key(event.key, event.character)
             setattr(again, TYPED_AT, screen)
-            again._set_forwarded()
+            mark_forwarded(again)
             (screen.focused or screen).post_message(again)
 
 

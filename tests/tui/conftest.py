@@ -8,6 +8,7 @@ import pytest
 
 from orglife_tui.domain import CommitteePost, Gender, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
+from orglife_tui.tui.compat import screen_lines
 
 TODAY = date(2026, 3, 18)
 BRANCH = "第一党支部"
@@ -87,7 +88,7 @@ def make_app(sqlite_store):
 
 def screen_text(app) -> str:
     """The characters on the terminal as the user sees them (the current screen, composited)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app.screen))
 
 
 # Visible strings the tests look for, per language.

@@ -13,6 +13,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.domain import Gender, MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.model import Grade
+from orglife_tui.tui.compat import bindings_of, driver_of
 from orglife_tui.tui.kiosk.app import (
     BallotGrid,
     BallotScreen,
@@ -407,7 +408,8 @@ async def test_the_neutral_screen_sends_nothing_while_idle(sqlite_store, branch)
         neutral = app.screen
         await pilot.pause(0.3)
         written: list[str] = []
-        driver = app._driver
+        driver = driver_of(app)
+        assert driver is not None
         original = driver.write
         driver.write = lambda data: written.append(data)  # type: ignore[method-assign]
         try:
@@ -487,7 +489,7 @@ async def test_no_key_leaves_the_kiosk_inside_the_app(sqlite_store, branch, wher
 
 def test_the_kiosk_app_binds_no_key_at_all(sqlite_store, branch):
     app = kiosk(sqlite_store, branch, start(sqlite_store, branch))
-    assert app._bindings.key_to_bindings == {}  # no quit, no palette, no help
+    assert bindings_of(app) == {}  # no quit, no palette, no help
     assert app.check_action("quit", ()) is False
     assert app.check_action("command_palette", ()) is False
 

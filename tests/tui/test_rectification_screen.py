@@ -51,7 +51,7 @@ async def test_items_with_overdue_marked(make_app, listed, lang):
         assert [r.problem for r in screen.rows] == ["学习制度落实不到位", "党费收缴不及时"]
         text = screen_text(app)
         assert "2026-03-01 !" in text and "2026-06-30 !" not in text
-        late_cells, due_cells = (screen._cells(row) for row in screen.rows)
+        late_cells, due_cells = (screen.cells(row) for row in screen.rows)
         assert late_cells[1].style == "bold red" and late_cells[2].style == "bold red"
         assert due_cells[1].style == ""
         assert (

@@ -51,7 +51,8 @@ from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.locale import get_language, set_language, t
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.screens.common.base import PlainNotifications, cell
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import PlainNotifications
 from orglife_tui.tui.widgets.table import ListTable
 
 IDLE_WARNING = 45.0

@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from orglife_tui.locale import visible
+from orglife_tui.tui.compat import set_row_cells
 
 T = TypeVar("T")
 
@@ -130,17 +131,10 @@ class ListTable(DataTable, Generic[T]):
         ``update_cell`` repaints the whole table (2.6 KB over SSH for one attendance
         mark); the column widths are fixed here, so only the row needs drawing again.
         """
-        try:
-            row_key, _ = self.coordinate_to_cell_key(Coordinate(index, 0))
-            data = self._data[row_key]
-            for column, value in zip(self.ordered_columns, cells):
-                data[column.key] = value
-            self._update_count += 1  # the row's cached rendering is stale
-        except (AttributeError, KeyError):  # Textual's internals moved: the public way
-            for column, value in enumerate(cells):
-                self.update_cell_at(Coordinate(index, column), value)
+        if set_row_cells(self, index, cells):
             return
-        self.refresh_row(index)
+        for column, value in enumerate(cells):  # Textual's internals moved: the public way
+            self.update_cell_at(Coordinate(index, column), value)
 
     def render_line(self, y: int) -> Strip:
         """A line with its cells' runs of one style joined: fewer bytes to the terminal.

@@ -20,9 +20,10 @@ from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import SessionState
 from orglife_tui.locale import t
+from orglife_tui.tui.cells import cell, right
 from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
-from orglife_tui.tui.screens.common.labels import right, short_hash
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.screens.common.labels import short_hash
 from orglife_tui.tui.widgets.table import ListTable
 
 # (column key, catalog key of the heading, width for zh, for en)

@@ -35,24 +35,12 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState, natural_key
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
+from orglife_tui.tui.cells import cell, clip, right
 from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
-from orglife_tui.tui.screens.common.base import (
-    BaseModal,
-    BaseScreen,
-    Session,
-    app_header,
-    cell,
-    clip,
-)
+from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session, app_header
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.form import text_input
-from orglife_tui.tui.screens.common.labels import (
-    grade_label,
-    number,
-    right,
-    short_hash,
-    status_short,
-)
+from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
 from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
 from orglife_tui.tui.widgets.table import ListTable
 

@@ -18,9 +18,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, ClassVar, Generic, TypeVar
 
-from rich.cells import cell_len
-from rich.text import Text
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
@@ -28,6 +26,7 @@ from textual.widgets import Header
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.domain import label
 from orglife_tui.locale import has, t, visible
+from orglife_tui.tui.compat import replace_bindings
 
 
 @dataclass
@@ -60,10 +59,7 @@ def localize_bindings(node: DOMNode) -> None:
             changes["group"] = replace(b.group, description=t(b.group.description))
         return replace(b, **changes) if changes else b
 
-    keys: dict[str, list[Binding]] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        keys[key] = [translated(b) for b in bindings]
-    node._bindings = BindingsMap.from_keys(keys)
+    replace_bindings(node, translated)
 
 
 def declared_bindings(node_class: type) -> list[Binding]:
@@ -111,7 +107,7 @@ class BaseModal(ModalScreen[ResultT], Generic[ResultT]):
     HELP_KEY: ClassVar[str] = ""
     TYPE_AHEAD: ClassVar[bool] = False
     """Keys typed before the dialog opened (already on their way to the screen below) are
-    handed to the dialog, in order (see ``OrglifeApp._on_key``)."""
+    handed to the dialog, in order (see ``OrglifeApp.on_key``)."""
 
     def __init__(
         self, on_result: Callable[[ResultT | None], object] | None = None, **kwargs: Any
@@ -152,24 +148,6 @@ class PlainNotifications:
             timeout=timeout,
             markup=False,
         )
-
-
-def clip(text: str | None, width: int) -> str:
-    """``text`` shortened to ``width`` terminal cells (CJK characters count two), with …"""
-    text = visible(text or "").replace("\n", " ").replace("\t", " ")
-    if cell_len(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if cell_len(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"
-
-
-def cell(text: str | None, width: int, style: str = "") -> Text:
-    """A table cell showing ``text`` as typed (never read as markup), clipped to ``width``."""
-    return Text(clip(text, width), style=style, no_wrap=True, end="")
 
 
 def app_header() -> Header:

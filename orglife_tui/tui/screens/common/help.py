@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from orglife_tui.locale import has, t
-from orglife_tui.tui.screens.common.base import BaseModal, cell, declared_bindings
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import BaseModal, declared_bindings
 
 
 class HelpScreen(BaseModal[None]):

@@ -6,9 +6,6 @@ Display only: no rule is decided here. Numbers are shown the way a secretary wri
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.text import Text
-
 from orglife_tui.domain import MemberStatus
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Category, Grade, Item, Scheme, Unit
@@ -61,12 +58,3 @@ def item_name(scheme: Scheme, code: str, lang: str) -> str:
 
 def short_hash(value: str) -> str:
     return value[:12]
-
-
-def right(text: str, width: int, style: str = "") -> Text:
-    """A table cell aligned right, counting terminal cells (a CJK character takes two).
-
-    Never shortened: a number cut short would read as another number.
-    """
-    pad = max(0, width - cell_len(text))
-    return Text(" " * pad + text, style=style, no_wrap=True, end="")

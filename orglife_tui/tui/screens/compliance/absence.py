@@ -29,7 +29,8 @@ from orglife_tui.locale import t
 from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.services import watch
 from orglife_tui.services.watch import StreakRow
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.compliance.compliance_view import (
     Detail,
     action_text,
@@ -44,14 +45,13 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width for zh, for en)
 COLUMNS = (
-    ("member_no", "col.member_no", 6, 6),
-    ("name", "col.name", 8, 8),
-    ("group", "col.group", 10, 10),
-    ("months", "tui.absence.col.months", 19, 19),
-    ("step", "tui.absence.col.step", 12, 12),
-    ("talk", "tui.absence.col.talk", 10, 10),
+    Column("member_no", "col.member_no", 6, 6),
+    Column("name", "col.name", 8, 8),
+    Column("group", "col.group", 10, 10),
+    Column("months", "tui.absence.col.months", 19, 19),
+    Column("step", "tui.absence.col.step", 12, 12),
+    Column("talk", "tui.absence.col.talk", 10, 10),
 )
 
 TALK_TYPE_FOR_STEP = {
@@ -85,9 +85,14 @@ def talk_prefill(row: StreakRow, lang: str) -> dict[str, object]:
     }
 
 
-class AbsenceScreen(BaseScreen):
+class AbsenceScreen(ListScreen[StreakRow]):
+    """The absence watch, computed in the background."""
+
     CSS_PATH = "absence.tcss"
     HELP_KEY = "tui.absence.help"
+    TITLE_KEY = "tui.absence.title"
+    TABLE_ID = "streaks"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding("t", "talk", "tui.absence.key_talk", id="absence.talk"),
@@ -95,7 +100,6 @@ class AbsenceScreen(BaseScreen):
 
     def __init__(self, session: Session, member_no: str | None = None, **kwargs) -> None:
         super().__init__(session, **kwargs)
-        self.rows: list[StreakRow] = []
         self.loaded = False
         self.first_step_months: int | None = None
         self._focus_member = member_no
@@ -111,41 +115,28 @@ class AbsenceScreen(BaseScreen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = t("tui.absence.title")
-        self.table.add_localized_columns(COLUMNS, self.session.lang)
         self.query_one("#empty", Static).display = False
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     # ------------------------------------------------------------------ data
 
-    @property
-    def table(self) -> ListTable[StreakRow]:
-        return self.query_one("#streaks", ListTable)
-
-    def highlighted(self) -> StreakRow | None:
-        return self.table.current
-
-    def _cells(self, r: StreakRow) -> tuple[Text, ...]:
-        zh = self.session.lang == "zh"
-        w = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
+    def cells(self, r: StreakRow) -> tuple[Text, ...]:
+        c = self.cell
         talk = answering_talk(r)
         if talk is not None:
             talk_text, talk_style = talk.date.isoformat(), "green" if answers_step(r) else "yellow"
         else:
             talk_text, talk_style = "—", "dim" if r.step is None else "bold red"
         return (
-            cell(r.member_no, w["member_no"]),
-            cell(r.name, w["name"]),
-            cell(r.group or "", w["group"]),
-            cell(months_compact(r.months), w["months"]),
-            cell(step_label(r.step), w["step"], step_style(r.step)),
-            cell(talk_text, w["talk"], talk_style),
+            c("member_no", r.member_no),
+            c("name", r.name),
+            c("group", r.group or ""),
+            c("months", months_compact(r.months)),
+            c("step", step_label(r.step), step_style(r.step)),
+            c("talk", talk_text, talk_style),
         )
 
-    def reload(self) -> None:
+    def reload(self, wanted: object = None, keep: bool = True) -> None:
+        """Compute the watch again in the background, if anything changed since."""
         today = self.session.today()
         marker = change_marker(self.store, self.branch_id, today)
         if marker == self._marker:
@@ -167,28 +158,24 @@ class AbsenceScreen(BaseScreen):
         policy, rows = await in_background(compute)
         ladder = policy.absence.ladder
         self.first_step_months = ladder[0].months if ladder else None
-        self.rows, self.loaded = rows, True
-        self._show(today)
+        self.loaded = True
+        self._show(today, rows)
 
-    def _show(self, today) -> None:
-        stepped = sum(1 for r in self.rows if r.step is not None)
+    def _show(self, today, rows: list[StreakRow]) -> None:
+        stepped = sum(1 for r in rows if r.step is not None)
         self.query_one("#heading", Static).update(
             t(
                 "tui.absence.header",
                 as_of=today.isoformat(),
-                count=len(self.rows),
+                count=len(rows),
                 stepped=stepped,
             )
         )
         wanted = self._focus_member
         self._focus_member = None
-        index = next((i for i, r in enumerate(self.rows) if r.member_no == wanted), 0)
-        table = self.table
-        table.show(self.rows, self._cells, cursor=index)
-        table.display = bool(self.rows)
-        empty = self.query_one("#empty", Static)
-        empty.update(t("tui.absence.empty"))
-        empty.display = not self.rows
+        index = next((i for i, r in enumerate(rows) if r.member_no == wanted), 0)
+        self.table.show(rows, self.cells, cursor=index)
+        self.show_empty(t("tui.absence.empty"))
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Region
@@ -28,6 +27,7 @@ from orglife_tui.domain import MeetingType, label
 from orglife_tui.locale import has, t
 from orglife_tui.scoring.policy import LadderAction, LadderStep, Severity
 from orglife_tui.services.watch import CalendarRow, StreakRow
+from orglife_tui.tui.cells import pad
 
 T = TypeVar("T")
 
@@ -101,11 +101,6 @@ def change_marker(store: Store, branch_id: int, today: date) -> tuple[object, ..
     """Changes when anything is written (every write leaves an audit row) or the day turns."""
     newest = store.audit_entries(branch_id, limit=1)
     return (today, newest[0]["id"] if newest else None)
-
-
-def pad(text: str, width: int) -> str:
-    """``text`` padded with spaces to ``width`` terminal cells (CJK characters count two)."""
-    return text + " " * max(0, width - cell_len(text))
 
 
 # --------------------------------------------------------------------------- calendar

@@ -24,7 +24,8 @@ from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
 from orglife_tui.services import watch
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
 from orglife_tui.tui.screens.compliance.compliance_view import (
     SEVERITY_STYLES,
@@ -38,30 +39,24 @@ from orglife_tui.tui.widgets.table import ListTable
 
 YEAR_GROUP = Binding.Group("tui.key.year")
 
-# (column key, catalog key of the heading, width for zh, for en); the message takes the rest.
+# The message takes what the other columns leave.
 COLUMNS = (
-    ("period", "col.period", 7, 7),
-    ("subject", "col.subject", 10, 10),
-    ("severity", "col.severity", 4, 9),
+    Column("period", "col.period", 7, 7),
+    Column("subject", "col.subject", 10, 10),
+    Column("severity", "col.severity", 4, 9),
+    Column("message", "col.message", 20, 20, flex=True),
 )
-MESSAGE_MIN = 20
-CHROME = 1
-"""Cells the table cannot give to columns (the scrollbar)."""
-PADDING = 2
-"""Cells each column takes beyond its width (the table's cell padding)."""
 
 
-def column_widths(terminal_width: int, lang: str) -> dict[str, int]:
-    zh = lang == "zh"
-    widths = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
-    used = sum(widths.values()) + PADDING * (len(COLUMNS) + 1) + CHROME
-    widths["message"] = max(MESSAGE_MIN, terminal_width - used)
-    return widths
+class FindingsScreen(ListScreen[Finding]):
+    """The year's findings, read in the background (the checks take a while on a large
+    branch); the screen answers keys meanwhile."""
 
-
-class FindingsScreen(BaseScreen):
     CSS_PATH = "findings.tcss"
     HELP_KEY = "tui.findings.help"
+    TITLE_KEY = "tui.findings.title"
+    TABLE_ID = "findings"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding(
@@ -98,7 +93,6 @@ class FindingsScreen(BaseScreen):
         self.findings: list[Finding] = []
         self.loaded = False
         self._marker: tuple[object, ...] | None = None
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -109,46 +103,19 @@ class FindingsScreen(BaseScreen):
         yield Detail(id="detail")
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.findings.title")
-        self._add_columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self._widths and column_widths(self.app.size.width, self.session.lang) != self._widths:
-            self._add_columns()
-            self._show_rows(self.table.cursor_row)
-
-    def _add_columns(self) -> None:
-        self._widths = column_widths(self.app.size.width, self.session.lang)
-        table = self.table
-        table.clear(columns=True)
-        for key, heading, *_ in COLUMNS:
-            table.add_column(t(heading), width=self._widths[key], key=key)
-        table.add_column(t("col.message"), width=self._widths["message"], key="message")
-
     # ------------------------------------------------------------------ data
 
-    @property
-    def table(self) -> ListTable[Finding]:
-        return self.query_one("#findings", ListTable)
-
-    def highlighted(self) -> Finding | None:
-        return self.table.current
-
-    def _cells(self, f: Finding) -> tuple[Text, ...]:
-        w = self._widths
+    def cells(self, f: Finding) -> tuple[Text, ...]:
+        c = self.cell
         return (
-            cell(f.period, w["period"]),
-            cell(f.subject, w["subject"]),
-            cell(severity_label(f.severity), w["severity"], SEVERITY_STYLES[f.severity]),
-            cell(f.message, w["message"]),
+            c("period", f.period),
+            c("subject", f.subject),
+            c("severity", severity_label(f.severity), SEVERITY_STYLES[f.severity]),
+            c("message", f.message),
         )
 
-    def reload(self) -> None:
+    def reload(self, wanted: object = None, keep: bool = True) -> None:
+        """Check the year again in the background, if anything changed since."""
         today = self.session.today()
         marker = (self.year, *change_marker(self.store, self.branch_id, today))
         if marker == self._marker:
@@ -185,10 +152,8 @@ class FindingsScreen(BaseScreen):
         self._show_rows(0)
 
     def _show_rows(self, cursor: int) -> None:
-        table = self.table
-        table.show(self.findings, self._cells, cursor=cursor)
-        table.display = bool(self.findings)
-        self.query_one("#empty", Static).display = not self.findings
+        self.table.show(self.findings, self.cells, cursor=cursor)
+        self.show_empty(None)
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -215,7 +180,7 @@ class FindingsScreen(BaseScreen):
         self.year += step
         self.findings = []
         self.loaded = False
-        self.table.show([], self._cells)
+        self.table.show([], self.cells)
         self.reload()
 
     def action_open(self) -> None:

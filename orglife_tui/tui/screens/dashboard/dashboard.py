@@ -30,7 +30,8 @@ from orglife_tui.data.store import MeetingRow
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.locale import t
 from orglife_tui.services import watch
-from orglife_tui.tui.screens.common.base import BaseScreen, app_header, cell, month_title
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import BaseScreen, app_header, month_title
 from orglife_tui.tui.screens.compliance.compliance_view import (
     calendar_text,
     change_marker,

@@ -23,44 +23,29 @@ from orglife_tui.data import dues
 from orglife_tui.data.dues import PaymentRow, StatusRow, yuan
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.dues.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en); the note takes
-# what is left of the terminal's width.
+# The note takes what is left of the terminal's width.
 COLUMNS = (
-    ("member_no", "dues.tui.col.member_no", 6, 6),
-    ("name", "dues.tui.col.name", 8, 10),
-    ("standard", "dues.tui.col.standard", 7, 8),
-    ("paid_until", "dues.tui.col.paid_until", 7, 10),
-    ("months", "dues.tui.col.months", 8, 6),
-    ("owed", "dues.tui.col.owed", 8, 9),
+    Column("member_no", "dues.tui.col.member_no", 6, 6),
+    Column("name", "dues.tui.col.name", 8, 10),
+    Column("standard", "dues.tui.col.standard", 7, 8),
+    Column("paid_until", "dues.tui.col.paid_until", 7, 10),
+    Column("months", "dues.tui.col.months", 8, 6),
+    Column("owed", "dues.tui.col.owed", 8, 9),
+    Column("note", "dues.tui.col.note", 8, 8, flex=True),
 )
 PAYMENT_COLUMNS = (
-    ("id", "dues.tui.col.id", 4, 4),
-    ("paid_on", "dues.tui.col.paid_on", 10, 10),
-    ("months", "dues.tui.col.period", 16, 16),
-    ("amount", "dues.tui.col.amount", 9, 9),
+    Column("id", "dues.tui.col.id", 4, 4),
+    Column("paid_on", "dues.tui.col.paid_on", 10, 10),
+    Column("months", "dues.tui.col.period", 16, 16),
+    Column("amount", "dues.tui.col.amount", 9, 9),
+    Column("note", "dues.tui.col.note", 8, 8, flex=True),
 )
-NOTE_MIN = 8
-CHROME = 1
 REMINDER, CASE = 3, 6  # the default ladder's steps, for colour only
-
-
-def _widths(columns, terminal_width: int, lang: str) -> dict[str, int]:
-    zh = lang == "zh"
-    widths = {key: wz if zh else we for key, _, wz, we in columns}
-    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
-    widths["note"] = max(NOTE_MIN, left)
-    return widths
-
-
-def _add_columns(table: ListTable, columns, widths: dict[str, int], note_heading: str) -> None:
-    table.clear(columns=True)
-    for key, heading, *_ in columns:
-        table.add_column(t(heading), width=widths[key], key=key)
-    table.add_column(t(note_heading), width=widths["note"], key="note")
 
 
 def _follow(screen: BaseScreen) -> None:
@@ -76,20 +61,18 @@ def _follow(screen: BaseScreen) -> None:
         screen.notify(t("ledger.points_updated", added=result.added, reversed=result.reversed))
 
 
-class DuesScreen(BaseScreen):
+class DuesScreen(ListScreen[StatusRow]):
     CSS_PATH = "dues.tcss"
     HELP_KEY = "dues.tui.help"
+    TITLE_KEY = "dues.tui.title"
+    TABLE_ID = "dues"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding("p,n", "pay", "dues.tui.key.pay", id="dues.pay", key_display="p"),
         Binding("s", "standard", "dues.tui.key.standard", id="dues.standard"),
         Binding("l", "payments", "dues.tui.key.payments", id="dues.payments"),
     ]
-
-    def __init__(self, session: Session, **kwargs) -> None:
-        super().__init__(session, **kwargs)
-        self.rows: list[StatusRow] = []
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -98,60 +81,30 @@ class DuesScreen(BaseScreen):
         yield Static(id="empty", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("dues.tui.title")
-        self._columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self.table.columns and self._widths != _widths(
-            COLUMNS, self.app.size.width, self.session.lang
-        ):
-            self._columns()
-            self._show(self.table.cursor_row)
-
-    def _columns(self) -> None:
-        self._widths = _widths(COLUMNS, self.app.size.width, self.session.lang)
-        _add_columns(self.table, COLUMNS, self._widths, "dues.tui.col.note")
-
-    @property
-    def table(self) -> ListTable[StatusRow]:
-        return self.query_one("#dues", ListTable)
-
-    def highlighted(self) -> StatusRow | None:
-        return self.table.current
-
     # ------------------------------------------------------------------ data
 
-    def reload(self, wanted: str | None = None) -> None:
-        current = self.highlighted()
-        wanted = wanted or (current.member_no if current else None)
-        self.rows = dues.status(self.store, self.branch_id, self.session.today())
-        index = next((i for i, r in enumerate(self.rows) if r.member_no == wanted), 0)
-        self._show(index)
-        behind = [r for r in self.rows if r.state.arrears]
+    def fetch(self) -> list[StatusRow]:
+        return dues.status(self.store, self.branch_id, self.session.today())
+
+    def key_of(self, row: StatusRow) -> str:
+        return row.member_no
+
+    def show_state(self) -> None:
+        rows = self.rows
+        behind = [r for r in rows if r.state.arrears]
         self.query_one("#summary", Static).update(
             t(
                 "dues.tui.summary",
                 date=self.session.today().isoformat(),
-                members=len(self.rows),
+                members=len(rows),
                 behind=len(behind),
                 owed=yuan(sum(r.state.owed for r in behind)),
             )
         )
+        self.show_empty(t("dues.tui.empty"))
 
-    def _show(self, cursor: int = 0) -> None:
-        self.table.show(self.rows, self._cells, cursor=cursor)
-        empty = self.query_one("#empty", Static)
-        empty.update(t("dues.tui.empty"))
-        self.table.display = bool(self.rows)
-        empty.display = not self.rows
-
-    def _cells(self, row: StatusRow) -> tuple[Text, ...]:
-        w, st = self._widths, row.state
+    def cells(self, row: StatusRow) -> tuple[Text, ...]:
+        c, st = self.cell, row.state
         count = len(st.arrears)
         style = (
             "bold red"
@@ -170,13 +123,13 @@ class DuesScreen(BaseScreen):
         if count:
             notes.append(t("dues.tui.since", month=st.arrears[0]))
         return (
-            cell(row.member_no, w["member_no"]),
-            cell(row.name, w["name"]),
-            cell(yuan(st.standard) if st.standard is not None else "—", w["standard"]),
-            cell(st.paid_until or "—", w["paid_until"]),
-            cell(str(count) if st.has_record else "—", w["months"], style),
-            cell(yuan(st.owed) if count else "", w["owed"], style),
-            cell(t("dues.list_sep").join(notes), w["note"], "dim"),
+            c("member_no", row.member_no),
+            c("name", row.name),
+            c("standard", yuan(st.standard) if st.standard is not None else "—"),
+            c("paid_until", st.paid_until or "—"),
+            c("months", str(count) if st.has_record else "—", style),
+            c("owed", yuan(st.owed) if count else "", style),
+            c("note", t("dues.list_sep").join(notes), "dim"),
         )
 
     # ------------------------------------------------------------------ changes
@@ -241,11 +194,13 @@ def _months(p: PaymentRow) -> str:
     return p.from_month if p.from_month == p.to_month else f"{p.from_month}..{p.to_month}"
 
 
-class DuesPaymentsScreen(BaseScreen):
+class DuesPaymentsScreen(ListScreen[PaymentRow]):
     """One member's payments, newest first; ``x`` voids the highlighted one."""
 
     CSS_PATH = "dues.tcss"
     HELP_KEY = "dues.tui.help_payments"
+    TABLE_ID = "payments"
+    COLUMNS = PAYMENT_COLUMNS
 
     BINDINGS: ClassVar = [
         Binding("p,n", "pay", "dues.tui.key.pay", id="dues_payments.pay", key_display="p"),
@@ -255,8 +210,6 @@ class DuesPaymentsScreen(BaseScreen):
     def __init__(self, session: Session, member: StatusRow, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.member = member
-        self.rows: list[PaymentRow] = []
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -267,25 +220,12 @@ class DuesPaymentsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("dues.tui.payments_title", name=self.member.name)
-        self._widths = _widths(PAYMENT_COLUMNS, self.app.size.width, self.session.lang)
-        _add_columns(self.table, PAYMENT_COLUMNS, self._widths, "dues.tui.col.note")
-        self.reload()
-        self.table.focus()
 
-    @property
-    def table(self) -> ListTable[PaymentRow]:
-        return self.query_one("#payments", ListTable)
+    def fetch(self) -> list[PaymentRow]:
+        return dues.list_payments(self.store, self.branch_id, self.member.member_no)[::-1]
 
-    def reload(self, wanted: int | None = None) -> None:
-        current = self.table.current
-        wanted = wanted if wanted is not None else (current.id if current else None)
-        self.rows = dues.list_payments(self.store, self.branch_id, self.member.member_no)[::-1]
-        index = next((i for i, r in enumerate(self.rows) if r.id == wanted), 0)
-        self.table.show(self.rows, self._cells, cursor=index)
-        empty = self.query_one("#empty", Static)
-        empty.update(t("dues.tui.no_payments", name=self.member.name))
-        self.table.display = bool(self.rows)
-        empty.display = not self.rows
+    def show_state(self) -> None:
+        self.show_empty(t("dues.tui.no_payments", name=self.member.name))
         state = dues.member_status(
             self.store, self.branch_id, self.member.member_no, self.session.today()
         )
@@ -303,16 +243,16 @@ class DuesPaymentsScreen(BaseScreen):
             )
         )
 
-    def _cells(self, p: PaymentRow) -> tuple[Text, ...]:
-        w = self._widths
+    def cells(self, p: PaymentRow) -> tuple[Text, ...]:
+        c = self.cell
         style = "dim strike" if p.voided else ""
         note = t("dues.voided_note", reason=p.void_reason or "") if p.voided else p.note or ""
         return (
-            cell(str(p.id), w["id"], style),
-            cell(p.paid_on.isoformat(), w["paid_on"], style),
-            cell(_months(p), w["months"], style),
-            cell(yuan(p.amount_fen), w["amount"], style),
-            cell(note, w["note"], "dim" if p.voided else ""),
+            c("id", str(p.id), style),
+            c("paid_on", p.paid_on.isoformat(), style),
+            c("months", _months(p), style),
+            c("amount", yuan(p.amount_fen), style),
+            c("note", note, "dim" if p.voided else ""),
         )
 
     def action_pay(self) -> None:

@@ -21,7 +21,8 @@ from orglife_tui.domain import AttendanceStatus, attendance_reason
 from orglife_tui.domain.records import AttendanceInput
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_attendance_change
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.cells import cell
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.meetings.leave_reason import LeaveReasonScreen
 from orglife_tui.tui.widgets.table import ListTable

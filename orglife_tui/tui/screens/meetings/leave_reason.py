@@ -3,7 +3,7 @@
 Secretaries type ahead (``l``, the reason, Enter, ``p`` for the next member …), and over a
 slow SSH link those keys arrive in one packet. So this dialog reads the keys itself, one
 after the other in the order they were typed (the app hands it the keys typed before it
-opened, see ``OrglifeApp._on_key``), and keys typed after Enter go on to the sheet below.
+opened, see ``OrglifeApp.on_key``), and keys typed after Enter go on to the sheet below.
 The reason is a short line: characters, Backspace, Ctrl+U to clear, Enter, Escape.
 """
 

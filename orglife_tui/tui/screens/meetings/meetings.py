@@ -16,35 +16,31 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_meeting_change
-from orglife_tui.tui.screens.common.base import (
-    BaseScreen,
-    app_header,
-    cell,
-    month_bounds,
-    month_title,
-    step_month,
-)
+from orglife_tui.tui.screens.common.base import app_header, month_bounds, month_title, step_month
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("meeting_no", "col.meeting_no", 8, 8),
-    ("date", "col.date", 5, 5),
-    ("types", "col.types", 14, 16),
-    ("title", "col.title", 22, 20),
-    ("group", "col.group", 10, 8),
-    ("counts", "tui.col.pla", 8, 8),
+    Column("meeting_no", "col.meeting_no", 8, 8),
+    Column("date", "col.date", 5, 5),
+    Column("types", "col.types", 14, 16),
+    Column("title", "col.title", 22, 20),
+    Column("group", "col.group", 10, 8),
+    Column("counts", "tui.col.pla", 8, 8),
 )
 
 
 MONTH_GROUP = Binding.Group("tui.key.month")
 
 
-class MeetingsScreen(BaseScreen):
+class MeetingsScreen(ListScreen[MeetingRow]):
     CSS_PATH = "meetings.tcss"
     HELP_KEY = "tui.help.meetings"
+    TITLE_KEY = "tui.meetings.title"
+    TABLE_ID = "meetings"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding(
@@ -83,7 +79,6 @@ class MeetingsScreen(BaseScreen):
         super().__init__(*args, **kwargs)
         today = self.session.today()
         self.year, self.month = today.year, today.month
-        self.rows: list[MeetingRow] = []
         self._wanted_id: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -93,58 +88,43 @@ class MeetingsScreen(BaseScreen):
         yield Static(id="empty", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.meetings.title")
-        table = self.query_one("#meetings", ListTable)
-        table.add_localized_columns(COLUMNS, self.session.lang)
-        table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     # ------------------------------------------------------------------ data
 
-    def _cells(self, m: MeetingRow) -> tuple[Text, ...]:
-        s = self.session
-        zh = s.lang == "zh"
-        widths = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
-        values = {
-            "meeting_no": m.meeting_no,
-            "date": m.date.strftime("%m-%d"),
-            "types": s.labels(m.types),
-            "title": m.title,
-            "group": m.group or "",
-            "counts": f"{m.present}/{m.leave}/{m.absent}",
-        }
-        return tuple(cell(values[key], widths[key]) for key, *_ in COLUMNS)
+    def cells(self, m: MeetingRow) -> tuple[Text, ...]:
+        s, c = self.session, self.cell
+        return (
+            c("meeting_no", m.meeting_no),
+            c("date", m.date.strftime("%m-%d")),
+            c("types", s.labels(m.types)),
+            c("title", m.title),
+            c("group", m.group or ""),
+            c("counts", f"{m.present}/{m.leave}/{m.absent}"),
+        )
 
-    def highlighted(self) -> MeetingRow | None:
-        return self.query_one("#meetings", ListTable).current
-
-    def reload(self) -> None:
-        current = self.highlighted()
-        wanted = self._wanted_id or (current.id if current else None)
-        self._wanted_id = None
+    def fetch(self) -> list[MeetingRow]:
         start, end = month_bounds(self.year, self.month)
-        self.rows = self.store.list_meetings(self.branch_id, start, end)
-        table = self.query_one("#meetings", ListTable)
-        index = next((i for i, m in enumerate(self.rows) if m.id == wanted), 0)
-        table.show(self.rows, self._cells, cursor=index)
+        return self.store.list_meetings(self.branch_id, start, end)
+
+    def reload(self, wanted: object = None, keep: bool = True) -> None:
+        wanted, self._wanted_id = wanted or self._wanted_id, None
+        super().reload(wanted, keep)
+
+    def show_state(self) -> None:
+        rows = self.rows
         title = month_title(self.year, self.month)
         self.query_one("#month", Static).update(
-            t("tui.meetings.month", month=title, count=len(self.rows))
+            t("tui.meetings.month", month=title, count=len(rows))
         )
-        empty = self.query_one("#empty", Static)
-        if not self.rows:
+        text = ""
+        if not rows:
             others = self.store.meeting_months(self.branch_id)
             hint = (
                 t("tui.meetings.other_months", months=t("tui.list_sep").join(others[:6]))
                 if others
                 else ""
             )
-            empty.update(t("tui.meetings.empty", month=title) + ("\n\n" + hint if hint else ""))
-        table.display = bool(self.rows)
-        empty.display = not self.rows
+            text = t("tui.meetings.empty", month=title) + ("\n\n" + hint if hint else "")
+        self.show_empty(text)
 
     # ------------------------------------------------------------------ months
 

@@ -21,27 +21,29 @@ from orglife_tui.data import plans
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.meetings.plan_form import PlanFormScreen, month_name
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en); the topic
-# takes what is left of the terminal's width.
+# The topic takes what is left of the terminal's width.
 COLUMNS = (
-    ("month", "tui.plan.col.month", 6, 5),
-    ("type", "tui.plan.col.type", 12, 17),
-    ("held", "tui.plan.col.held", 18, 18),
+    Column("month", "tui.plan.col.month", 6, 5),
+    Column("type", "tui.plan.col.type", 12, 17),
+    Column("topic", "tui.plan.col.topic", 16, 16, flex=True),
+    Column("held", "tui.plan.col.held", 18, 18),
 )
-TOPIC_MIN = 16
-CHROME = 1
 
 YEAR_GROUP = Binding.Group("tui.key.year")
 
 
-class PlanScreen(BaseScreen):
+class PlanScreen(ListScreen[PlanRow]):
     CSS_PATH = "plan.tcss"
     HELP_KEY = "tui.plan.help"
+    TITLE_KEY = "tui.plan.title"
+    TABLE_ID = "plan"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding(
@@ -68,8 +70,6 @@ class PlanScreen(BaseScreen):
     def __init__(self, session: Session, year: int | None = None, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.year = year or session.today().year
-        self.rows: list[PlanRow] = []
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -79,40 +79,10 @@ class PlanScreen(BaseScreen):
         yield Static(id="empty", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.plan.title")
-        self._add_columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self.table.columns and _widths(self.app.size.width, self.session.lang) != self._widths:
-            self._add_columns()
-            self._show_rows(self.table.cursor_row)
-
-    def _add_columns(self) -> None:
-        table = self.table
-        table.clear(columns=True)
-        self._widths = _widths(self.app.size.width, self.session.lang)
-        for key, heading, *_ in COLUMNS[:2]:
-            table.add_column(t(heading), width=self._widths[key], key=key)
-        table.add_column(t("tui.plan.col.topic"), width=self._widths["topic"], key="topic")
-        key, heading, *_ = COLUMNS[2]
-        table.add_column(t(heading), width=self._widths[key], key=key)
-
     # ------------------------------------------------------------------ data
 
-    @property
-    def table(self) -> ListTable[PlanRow]:
-        return self.query_one("#plan", ListTable)
-
-    def highlighted(self) -> PlanRow | None:
-        return self.table.current
-
-    def _cells(self, row: PlanRow) -> tuple[Text, ...]:
-        w = self._widths
+    def cells(self, row: PlanRow) -> tuple[Text, ...]:
+        c = self.cell
         if row.held_date is not None:
             held = t("tui.plan.held", date=row.held_date.strftime("%m-%d"), no=row.held_meeting_no)
             held_style = "green"
@@ -121,10 +91,10 @@ class PlanScreen(BaseScreen):
             held_style = "bold red" if self._overdue(row) else "dim"
         month = month_name(row.month) if row.month else t("tui.plan.any_month")
         return (
-            cell(month, w["month"]),
-            cell(self.session.label(row.meeting_type), w["type"]),
-            cell(row.topic, w["topic"]),
-            cell(held, w["held"], held_style),
+            c("month", month),
+            c("type", self.session.label(row.meeting_type)),
+            c("topic", row.topic),
+            c("held", held, held_style),
         )
 
     def _overdue(self, row: PlanRow) -> bool:
@@ -134,21 +104,12 @@ class PlanScreen(BaseScreen):
             return row.year < today.year
         return row.month is not None and row.month < today.month
 
-    def reload(self, wanted_id: int | None = None) -> None:
-        current = self.highlighted()
-        wanted = wanted_id if wanted_id is not None else (current.id if current else None)
-        self.rows = plans.list_plan(self.store, self.branch_id, self.year)
-        index = next((i for i, r in enumerate(self.rows) if r.id == wanted), 0)
-        self._show_rows(index)
-        self._show_summary()
+    def fetch(self) -> list[PlanRow]:
+        return plans.list_plan(self.store, self.branch_id, self.year)
 
-    def _show_rows(self, cursor: int = 0) -> None:
-        table = self.table
-        table.show(self.rows, self._cells, cursor=cursor)
-        empty = self.query_one("#empty", Static)
-        empty.update(t("tui.plan.empty", year=self.year))
-        table.display = bool(self.rows)
-        empty.display = not self.rows
+    def show_state(self) -> None:
+        self.show_empty(t("tui.plan.empty", year=self.year))
+        self._show_summary()
 
     def _show_summary(self) -> None:
         summary = plans.plan_summary(self.store, self.branch_id, self.year)
@@ -175,8 +136,7 @@ class PlanScreen(BaseScreen):
 
     def action_step(self, step: int) -> None:
         self.year += step
-        self.table.show([], self._cells)  # the cursor does not carry over to another year
-        self.reload()
+        self.reload(keep=False)  # the cursor does not carry over to another year
 
     # ------------------------------------------------------------------ changes
 
@@ -221,11 +181,3 @@ class PlanScreen(BaseScreen):
                 self.reload()
 
         self.app.push_screen(ConfirmScreen(question, answered))
-
-
-def _widths(terminal_width: int, lang: str) -> dict[str, int]:
-    zh = lang == "zh"
-    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
-    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
-    widths["topic"] = max(TOPIC_MIN, left)
-    return widths

@@ -16,23 +16,27 @@ from orglife_tui.data.membership import MemberEventRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("date", "membership.col.date", 10, 10),
-    ("kind", "membership.col.kind", 12, 12),
-    ("end_date", "membership.col.end_date", 10, 10),
-    ("place", "membership.col.place", 14, 14),
-    ("reason", "membership.col.reason", 12, 12),
-    ("operator", "membership.col.operator", 8, 8),
+    Column("date", "membership.col.date", 10, 10),
+    Column("kind", "membership.col.kind", 12, 12),
+    Column("end_date", "membership.col.end_date", 10, 10),
+    Column("place", "membership.col.place", 14, 14),
+    Column("reason", "membership.col.reason", 12, 12),
+    Column("operator", "membership.col.operator", 8, 8),
 )
 
 
-class MemberHistoryScreen(BaseScreen):
+class MemberHistoryScreen(ListScreen[MemberEventRow]):
     CSS_PATH = "member_history.tcss"
     HELP_KEY = "membership.tui.help.history"
+    TITLE_KEY = "membership.tui.history_title"
+    TABLE_ID = "events"
+    COLUMNS = COLUMNS
+    KEEP_ROW = True
 
     BINDINGS: ClassVar = [
         Binding("r", "record", "membership.tui.key.event", id="history.record"),
@@ -52,37 +56,18 @@ class MemberHistoryScreen(BaseScreen):
         yield Static(id="detail", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("membership.tui.history_title")
-        self.table.add_localized_columns(COLUMNS, self.session.lang)
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def table(self) -> ListTable[MemberEventRow]:
-        return self.query_one("#events", ListTable)
-
-    @property
-    def rows(self) -> list[MemberEventRow]:
-        return list(self.table.items)
-
-    def reload(self) -> None:
+    def fetch(self) -> list[MemberEventRow]:
         s = self.session
         try:
             self.member = s.store.get_member(s.branch.id, self.member.member_no)
-            events = membership.member_events(s.store, s.branch.id, self.member.member_no)
+            return membership.member_events(s.store, s.branch.id, self.member.member_no)
         except StoreError as error:
             self.notify(str(error), severity="error")
-            events = []
-        table = self.table
-        table.show(events, self._cells, cursor=table.cursor_row)
+            return []
+
+    def show_state(self) -> None:
         self.query_one("#who", Static).update(self._who())
-        empty = self.query_one("#empty", Static)
-        empty.update(t("membership.tui.history_empty"))
-        table.display = bool(events)
-        empty.display = not events
+        self.show_empty(t("membership.tui.history_empty"))
         self._show_detail()
 
     def _who(self) -> str:
@@ -101,9 +86,7 @@ class MemberHistoryScreen(BaseScreen):
             line += t("membership.tui.entered_on", date=m.entered_on.isoformat())
         return line
 
-    def _cells(self, e: MemberEventRow) -> tuple[Text, ...]:
-        zh = self.session.lang == "zh"
-        widths = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
+    def cells(self, e: MemberEventRow) -> tuple[Text, ...]:
         style = "strike dim" if e.voided else ""
         values = {
             "date": e.date.isoformat(),
@@ -113,7 +96,7 @@ class MemberHistoryScreen(BaseScreen):
             "reason": e.reason or e.note or "",
             "operator": e.operator,
         }
-        return tuple(cell(values[key], widths[key], style) for key, *_ in COLUMNS)
+        return tuple(self.cell(c.key, values[c.key], style) for c in COLUMNS)
 
     def on_data_table_row_highlighted(self) -> None:
         self._show_detail()

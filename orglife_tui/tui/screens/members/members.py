@@ -21,7 +21,8 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from orglife_tui.data.store import STANDING_ARCHIVED, STANDING_CURRENT, MemberRow
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, app_header, cell
+from orglife_tui.tui.screens.common.base import app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.members.member_events import open_event
 from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 from orglife_tui.tui.screens.points.ledger import LedgerScreen
@@ -30,24 +31,23 @@ from orglife_tui.tui.widgets.table import ListTable
 PAGE = 200
 """Members fetched per query; more follow as the cursor nears the end of those fetched."""
 
-# (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("member_no", "col.member_no", 8, 7),
-    ("name", "col.name", 8, 8),
-    ("gender", "col.gender", 4, 6),
-    ("status", "col.status", 8, 12),
-    ("group", "col.group", 12, 10),
-    ("post", "col.post", 8, 9),
-    ("phone", "col.phone", 13, 13),
+    Column("member_no", "col.member_no", 8, 7),
+    Column("name", "col.name", 8, 8),
+    Column("gender", "col.gender", 4, 6),
+    Column("status", "col.status", 8, 12),
+    Column("group", "col.group", 12, 10),
+    Column("post", "col.post", 8, 9),
+    Column("phone", "col.phone", 13, 13),
 )
 # The archived view (历史党员): when and how each member left instead of post and phone.
 ARCHIVED_COLUMNS = (
-    ("member_no", "col.member_no", 8, 7),
-    ("name", "col.name", 8, 8),
-    ("status", "col.status", 8, 12),
-    ("group", "col.group", 12, 10),
-    ("left_on", "membership.col.left_on", 10, 10),
-    ("left_kind", "membership.col.left_kind", 12, 13),
+    Column("member_no", "col.member_no", 8, 7),
+    Column("name", "col.name", 8, 8),
+    Column("status", "col.status", 8, 12),
+    Column("group", "col.group", 12, 10),
+    Column("left_on", "membership.col.left_on", 10, 10),
+    Column("left_kind", "membership.col.left_kind", 12, 13),
 )
 # The keys of single events (shown by F1 and in the ``r`` menu, not in the Footer).
 EVENT_KEYS = (
@@ -64,9 +64,11 @@ EVENT_KEYS = (
 )
 
 
-class MembersScreen(BaseScreen):
+class MembersScreen(ListScreen[MemberRow]):
     CSS_PATH = "members.tcss"
     HELP_KEY = "membership.tui.help.members"
+    TABLE_ID = "members"
+    PAGED = True
 
     BINDINGS: ClassVar = [
         Binding("slash", "search", "tui.key.search", id="members.search", key_display="/"),
@@ -105,18 +107,13 @@ class MembersScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
-        table = self.query_one("#members", ListTable)
-        table.add_localized_columns(
-            ARCHIVED_COLUMNS if self.archived else COLUMNS, self.session.lang
-        )
-        table.focus()
 
     @property
     def archived(self) -> bool:
         return self.standing == STANDING_ARCHIVED
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def columns(self) -> tuple[Column, ...]:
+        return ARCHIVED_COLUMNS if self.archived else COLUMNS
 
     # ------------------------------------------------------------------ data
 
@@ -124,11 +121,8 @@ class MembersScreen(BaseScreen):
     def search_text(self) -> str:
         return self.query_one("#search", Input).value.strip()
 
-    def _cells(self, m: MemberRow) -> tuple[Text, ...]:
+    def cells(self, m: MemberRow) -> tuple[Text, ...]:
         s = self.session
-        zh = s.lang == "zh"
-        columns = ARCHIVED_COLUMNS if self.archived else COLUMNS
-        widths = {key: (wz if zh else we) for key, _, wz, we in columns}
         values = {
             "member_no": m.member_no,
             "name": m.name,
@@ -140,30 +134,12 @@ class MembersScreen(BaseScreen):
             "left_on": m.left_on.isoformat() if m.left_on else "",
             "left_kind": s.label(MemberEventKind(m.left_kind)) if m.left_kind else "",
         }
-        return tuple(cell(values[key], widths[key]) for key, *_ in columns)
+        return tuple(self.cell(c.key, values[c.key]) for c in self.columns())
 
-    @property
-    def table(self) -> ListTable[MemberRow]:
-        return self.query_one("#members", ListTable)
+    def key_of(self, m: MemberRow) -> str:
+        return m.member_no
 
-    @property
-    def rows(self) -> list[MemberRow]:
-        """The members fetched so far (the first pages of those matching the search)."""
-        return list(self.table.items)
-
-    def highlighted(self) -> MemberRow | None:
-        return self.table.current
-
-    def reload(self, member_no: str | None = None, keep: bool = True) -> None:
-        """Query the first page again (after a search, a save, or coming back).
-
-        The cursor stays on ``member_no`` (a member just saved: pages are fetched until
-        it is found) or, with ``keep``, on the member it was on if that is within as many
-        rows as were fetched before.
-        """
-        table = self.table
-        current = table.current if keep else None
-        fetched = len(table.items)
+    def fetch(self) -> list[MemberRow]:
         store, branch_id, search = self.store, self.branch_id, self.search_text or None
         standing = self.standing
         self.total = store.count_members(branch_id, standing=standing)
@@ -172,19 +148,9 @@ class MembersScreen(BaseScreen):
             if search
             else self.total
         )
-        first = store.list_members(branch_id, search=search, limit=PAGE, standing=standing)
-        table.show(first, self._cells, more=self._next_page)
-        if member_no is not None:
-            index = table.find(lambda m: m.member_no == member_no)
-        elif current is not None:
-            index = table.find(lambda m: m.member_no == current.member_no, limit=fetched)
-        else:
-            index = None
-        if index is not None:
-            table.move_cursor(row=index, animate=False)
-        self._show_state()
+        return store.list_members(branch_id, search=search, limit=PAGE, standing=standing)
 
-    def _next_page(self) -> list[MemberRow]:
+    def next_page(self) -> list[MemberRow]:
         fetched = len(self.table.items)
         if fetched >= self.matching:
             return []
@@ -196,19 +162,16 @@ class MembersScreen(BaseScreen):
             standing=self.standing,
         )
 
-    def _show_state(self) -> None:
-        table = self.table
-        empty = self.query_one("#empty", Static)
+    def show_state(self) -> None:
         count = self.query_one("#count", Static)
         search = self.search_text
         if self.total == 0:
-            empty.update(
+            self.show_empty(
                 t("membership.tui.archive_empty" if self.archived else "tui.members.empty")
             )
-        elif not table.items:
-            empty.update(t("tui.members.no_match", search=search))
-        table.display = bool(table.items)
-        empty.display = not table.items
+        else:
+            table_empty = not self.table.items
+            self.show_empty(t("tui.members.no_match", search=search) if table_empty else None)
         if self.archived:
             key = (
                 "membership.tui.archive_count_search" if search else "membership.tui.archive_count"
@@ -276,10 +239,7 @@ class MembersScreen(BaseScreen):
         if not self.is_mounted:
             return  # opened this way from the palette: on_mount sets the view up
         self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
-        table = self.table
-        table.clear(columns=True)
-        columns = ARCHIVED_COLUMNS if self.archived else COLUMNS
-        table.add_localized_columns(columns, self.session.lang)
+        self.add_columns()
         self.reload(keep=False)
 
     def action_event(self, action: str | None = None) -> None:

@@ -18,22 +18,26 @@ from orglife_tui.data import membership
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("member_no", "membership.col.member_no", 8, 7),
-    ("name", "membership.col.name", 8, 8),
-    ("join_date", "membership.col.join_date", 10, 10),
-    ("ends_on", "membership.col.ends_on", 18, 18),
-    ("days_left", "membership.col.days_left", 14, 18),
+    Column("member_no", "membership.col.member_no", 8, 7),
+    Column("name", "membership.col.name", 8, 8),
+    Column("join_date", "membership.col.join_date", 10, 10),
+    Column("ends_on", "membership.col.ends_on", 18, 18),
+    Column("days_left", "membership.col.days_left", 14, 18),
 )
 
 
-class ProbationWatchScreen(BaseScreen):
+class ProbationWatchScreen(ListScreen[ProbationRow]):
     CSS_PATH = "probation_watch.tcss"
     HELP_KEY = "membership.tui.help.watch"
+    TITLE_KEY = "membership.tui.watch_title"
+    TABLE_ID = "watch"
+    COLUMNS = COLUMNS
+    KEEP_ROW = True
 
     BINDINGS: ClassVar = [
         Binding(
@@ -59,38 +63,24 @@ class ProbationWatchScreen(BaseScreen):
         yield Static(id="empty", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("membership.tui.watch_title")
-        self.table.add_localized_columns(COLUMNS, self.session.lang)
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def table(self) -> ListTable[ProbationRow]:
-        return self.query_one("#watch", ListTable)
-
-    @property
-    def rows(self) -> list[ProbationRow]:
-        return list(self.table.items)
-
-    def reload(self) -> None:
+    def fetch(self) -> list[ProbationRow]:
         s = self.session
-        rows = membership.probation_watch(s.store, s.branch.id, self.within_days)
-        table = self.table
-        table.show(rows, self._cells, cursor=table.cursor_row)
-        self.query_one("#about", Static).update(
-            t("membership.tui.watch_about", days=self.within_days, today=s.today().isoformat())
-        )
-        empty = self.query_one("#empty", Static)
-        empty.update(t("membership.cli.probation_none", days=self.within_days))
-        table.display = bool(rows)
-        empty.display = not rows
+        return membership.probation_watch(s.store, s.branch.id, self.within_days)
 
-    def _cells(self, p: ProbationRow) -> tuple[Text, ...]:
-        zh = self.session.lang == "zh"
-        widths = {key: (wz if zh else we) for key, _, wz, we in COLUMNS}
+    def key_of(self, p: ProbationRow) -> str:
+        return p.member_no
+
+    def show_state(self) -> None:
+        self.query_one("#about", Static).update(
+            t(
+                "membership.tui.watch_about",
+                days=self.within_days,
+                today=self.session.today().isoformat(),
+            )
+        )
+        self.show_empty(t("membership.cli.probation_none", days=self.within_days))
+
+    def cells(self, p: ProbationRow) -> tuple[Text, ...]:
         if p.ends_on is None:
             ends = t("membership.probation.unknown")
         elif p.extended:
@@ -114,8 +104,8 @@ class ProbationWatchScreen(BaseScreen):
             "days_left": days,
         }
         return tuple(
-            cell(values[key], widths[key], "bold red" if overdue and key == "days_left" else "")
-            for key, *_ in COLUMNS
+            self.cell(c.key, values[c.key], "bold red" if overdue and c.key == "days_left" else "")
+            for c in COLUMNS
         )
 
     def action_event(self, action: str) -> None:

@@ -30,30 +30,30 @@ from orglife_tui.data.ledger import LedgerRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
-from orglife_tui.tui.screens.common.labels import item_name, number, right, signed
+from orglife_tui.tui.cells import right
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.labels import item_name, number, signed
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
 from orglife_tui.tui.widgets.table import ListTable
 
 PAGE = 100
 """Entries fetched per query."""
 
-# (column key, catalog key of the heading, width in cells for zh, for en); the remark
-# column (reversal marks, then the note) takes what is left of the terminal's width.
+# The remark (reversal marks, then the note) takes what is left of the terminal's width.
 COLUMNS = (
-    ("id", "tui.col.entry_id", 7, 7),
-    ("date", "col.date", 5, 5),
-    ("item", "tui.col.item", 16, 13),
-    ("points", "tui.col.points", 5, 5),
-    ("hours", "tui.col.hours", 4, 4),
-    ("running", "tui.col.running", 6, 6),
-    ("source", "tui.col.source", 4, 4),
+    Column("id", "tui.col.entry_id", 7, 7),
+    Column("date", "col.date", 5, 5),
+    Column("item", "tui.col.item", 16, 13),
+    Column("points", "tui.col.points", 5, 5),
+    Column("hours", "tui.col.hours", 4, 4),
+    Column("running", "tui.col.running", 6, 6),
+    Column("source", "tui.col.source", 4, 4),
+    Column("remark", "tui.col.remark", 16, 16, flex=True),
 )
 REMARK_MIN = 16
 ITEM_EXTRA = 16
 """Cells the item name may grow by on a wide terminal."""
-CHROME = 1
-"""Cells of the terminal the table cannot use for columns (scrollbar and edges)."""
 
 YEAR_GROUP = Binding.Group("tui.key.year")
 
@@ -66,9 +66,13 @@ class LedgerLine:
     running: float
 
 
-class LedgerScreen(BaseScreen):
+class LedgerScreen(ListScreen[LedgerLine]):
     CSS_PATH = "ledger.tcss"
     HELP_KEY = "tui.help.ledger"
+    TITLE_KEY = "tui.ledger.title"
+    TABLE_ID = "entries"
+    COLUMNS = COLUMNS
+    PAGED = True
 
     BINDINGS: ClassVar = [
         Binding(
@@ -102,7 +106,6 @@ class LedgerScreen(BaseScreen):
         self._fetched = 0
         self._done = False
         self._running = 0.0
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -119,49 +122,33 @@ class LedgerScreen(BaseScreen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = t("tui.ledger.title")
         info, scheme = schemes.ensure_active(self.store, self.branch_id)
         self.scheme, self.scheme_version_id = scheme, info.id
-        self._add_columns(self.app.size.width)
-        self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        widths = _column_widths(self.app.size.width, self.session.lang)
-        if widths != self._widths and self.table.columns:
-            self._add_columns(self.app.size.width)
-            table = self.table
-            table.show(table.items, self._cells, more=self._next_page, cursor=table.cursor_row)
-
-    def _add_columns(self, terminal_width: int) -> None:
-        table = self.table
-        table.clear(columns=True)
-        self._widths = _column_widths(terminal_width, self.session.lang)
-        for key, heading, *_ in COLUMNS:
-            table.add_column(t(heading), width=self._widths[key], key=key)
-        table.add_column(t("tui.col.remark"), width=self._widths["remark"], key="remark")
+    def column_widths(self) -> dict[str, int]:
+        """On a wide terminal the item name gets part of the room left to the remark."""
+        widths = super().column_widths()
+        left = widths["remark"]
+        grow = min(max(0, left - REMARK_MIN) // 2, ITEM_EXTRA)
+        widths["item"] += grow
+        widths["remark"] = max(REMARK_MIN, left - grow)
+        return widths
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def table(self) -> ListTable[LedgerLine]:
-        return self.query_one("#entries", ListTable)
 
     @property
     def lines(self) -> list[LedgerLine]:
         """The entries fetched so far, oldest first."""
         return list(self.table.items)
 
-    def highlighted(self) -> LedgerRow | None:
+    def highlighted(self) -> LedgerRow | None:  # type: ignore[override]  # the entry, not the line
         line = self.table.current
         return None if line is None else line.entry
 
-    def _width(self, key: str) -> int:
-        return self._widths[key]
+    def key_of(self, line: LedgerLine) -> int:
+        return line.entry.id
 
-    def _cells(self, line: LedgerLine) -> tuple[Text, ...]:
+    def cells(self, line: LedgerLine) -> tuple[Text, ...]:
         e = line.entry
         assert self.scheme is not None
         marked = e.reversed_by is not None or e.reverses_id is not None
@@ -175,19 +162,19 @@ class LedgerScreen(BaseScreen):
         known = ("manual", "attendance", "dues")
         source = t(f"tui.source.{e.source}") if e.source in known else e.source
         points_style = style or ("red" if e.points < 0 else "")
-        w = self._width
+        c, w = self.cell, self.widths
         return (
-            cell(str(e.id), w("id"), style),
-            cell(e.entry_date.strftime("%m-%d"), w("date"), style),
-            cell(item_name(self.scheme, e.item_code, self.session.lang), w("item"), style),
-            right(signed(e.points), w("points"), points_style),
-            right(number(e.hours), w("hours"), style),
-            right(number(line.running), w("running"), style),
-            cell(source, w("source"), style),
-            cell(remark, w("remark"), style),
+            c("id", str(e.id), style),
+            c("date", e.entry_date.strftime("%m-%d"), style),
+            c("item", item_name(self.scheme, e.item_code, self.session.lang), style),
+            right(signed(e.points), w["points"], points_style),
+            right(number(e.hours), w["hours"], style),
+            right(number(line.running), w["running"], style),
+            c("source", source, style),
+            c("remark", remark, style),
         )
 
-    def _next_page(self) -> list[LedgerLine]:
+    def next_page(self) -> list[LedgerLine]:
         """The next page of entries (none once a page came back short)."""
         if self._done:
             return []
@@ -207,25 +194,11 @@ class LedgerScreen(BaseScreen):
             out.append(LedgerLine(row, self._running))
         return out
 
-    def reload(self, wanted_id: int | None = None) -> None:
-        """Fetch the first page again; the cursor goes to entry ``wanted_id`` (fetching
-        pages until it is found) or stays on the entry it was on among those fetched."""
-        table = self.table
-        current = table.current
-        fetched = len(table.items)
+    def fetch(self) -> list[LedgerLine]:
         self._fetched, self._done, self._running = 0, False, 0.0
-        table.show(self._next_page(), self._cells, more=self._next_page)
-        if wanted_id is not None:
-            index = table.find(lambda line: line.entry.id == wanted_id)
-        elif current is not None:
-            index = table.find(lambda line: line.entry.id == current.entry.id, limit=fetched)
-        else:
-            index = None
-        if index is not None:
-            table.move_cursor(row=index, animate=False)
-        self._show_year()
+        return self.next_page()
 
-    def _show_year(self) -> None:
+    def show_state(self) -> None:
         s = self.session
         m = self.member
         self.monthly = ledger.monthly_points(self.store, self.branch_id, m.member_no, self.year)
@@ -246,11 +219,7 @@ class LedgerScreen(BaseScreen):
         self.query_one("#head", Static).update(
             t("tui.ledger.head", hash=self.head) if self.head else t("tui.ledger.no_head")
         )
-        table = self.table
-        empty = self.query_one("#empty", Static)
-        empty.update(t("tui.ledger.empty", name=m.name, year=self.year))
-        table.display = bool(table.items)
-        empty.display = not table.items
+        self.show_empty(t("tui.ledger.empty", name=m.name, year=self.year))
 
     def _months_note(self) -> str:
         if not any(self.monthly):
@@ -262,8 +231,7 @@ class LedgerScreen(BaseScreen):
 
     def action_step(self, step: int) -> None:
         self.year += step
-        self.table.show([], self._cells)  # the cursor does not carry over to another year
-        self.reload()
+        self.reload(keep=False)  # the cursor does not carry over to another year
 
     # ------------------------------------------------------------------ changes
 
@@ -323,18 +291,6 @@ class LedgerScreen(BaseScreen):
         self.notify(t("tui.ledger.reversed", id=row.reverses_id, new_id=row.id))
         self.year = row.entry_date.year
         self.reload(row.id)
-
-
-def _column_widths(terminal_width: int, lang: str) -> dict[str, int]:
-    """Cells of each column: the remark takes what is left; on a wide terminal the item
-    name gets part of the room too."""
-    zh = lang == "zh"
-    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
-    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
-    grow = min(max(0, left - REMARK_MIN) // 2, ITEM_EXTRA)
-    widths["item"] += grow
-    widths["remark"] = max(REMARK_MIN, left - grow)
-    return widths
 
 
 def _month_axis() -> str:

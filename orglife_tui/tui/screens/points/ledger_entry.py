@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
@@ -30,7 +29,8 @@ from orglife_tui.domain import InputError, parse_date
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Item, Scheme, Unit
-from orglife_tui.tui.screens.common.base import Session, clip
+from orglife_tui.tui.cells import clip, pad
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import FormScreen, text_input
 from orglife_tui.tui.screens.common.labels import cap_text, category_label, per_unit
 
@@ -45,17 +45,12 @@ def item_option(item: Item, lang: str, code_width: int) -> str:
     """One line of the item list, in columns: code, name, points per unit, yearly cap."""
     return "  ".join(
         (
-            _pad(item.code, code_width),
-            _pad(clip(item.name(lang), NAME_WIDTH), NAME_WIDTH),
-            _pad(per_unit(item), 9, right=True),
+            pad(item.code, code_width),
+            pad(clip(item.name(lang), NAME_WIDTH), NAME_WIDTH),
+            pad(per_unit(item), 9, right=True),
             cap_text(item),
         )
     )
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    fill = " " * max(0, width - cell_len(text))
-    return fill + text if right else text + fill
 
 
 def parse_number(values: dict[str, str], name: str, errors: FieldErrors) -> float | None:

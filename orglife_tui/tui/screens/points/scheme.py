@@ -14,14 +14,9 @@ from textual.widgets import DataTable, Footer, Static
 from orglife_tui.data import schemes
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Item, Scheme
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell, clip
-from orglife_tui.tui.screens.common.labels import (
-    cap_text,
-    category_label,
-    number,
-    per_unit,
-    right,
-)
+from orglife_tui.tui.cells import cell, clip, right
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.screens.common.labels import cap_text, category_label, number, per_unit
 from orglife_tui.tui.widgets.table import ListTable
 
 # (column key, catalog key of the heading, width for zh, for en); the code column is as

@@ -26,32 +26,30 @@ from orglife_tui.data.scores import ScoreRow
 from orglife_tui.domain import MemberStatus
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
-from orglife_tui.tui.screens.common.labels import (
-    grade_label,
-    number,
-    right,
-    short_hash,
-    status_short,
-)
+from orglife_tui.tui.cells import right
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.points.ledger import LedgerScreen
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width for zh, for en, shown on a wide terminal only)
 COLUMNS = (
-    ("rank", "tui.col.rank", 4, 3, False),
-    ("member_no", "col.member_no", 6, 6, False),
-    ("name", "col.name", 8, 8, False),
-    ("group", "col.group", 12, 10, True),
-    ("status", "col.status", 4, 6, False),
-    ("base", "tui.col.base", 5, 5, False),
-    ("duty", "tui.col.duty", 5, 5, False),
-    ("bonus", "tui.col.bonus", 5, 5, False),
-    ("deduction", "tui.col.deduction", 5, 5, False),
-    ("total", "tui.col.total", 6, 6, False),
-    ("grade", "tui.col.grade", 8, 11, False),
-    ("left_on", "membership.col.left_on", 5, 5, True),
+    Column("rank", "tui.col.rank", 4, 3),
+    Column("member_no", "col.member_no", 6, 6),
+    Column("name", "col.name", 8, 8),
+    Column("group", "col.group", 12, 10),
+    Column("status", "col.status", 4, 6),
+    Column("base", "tui.col.base", 5, 5),
+    Column("duty", "tui.col.duty", 5, 5),
+    Column("bonus", "tui.col.bonus", 5, 5),
+    Column("deduction", "tui.col.deduction", 5, 5),
+    Column("total", "tui.col.total", 6, 6),
+    Column("grade", "tui.col.grade", 8, 11),
+    Column("left_on", "membership.col.left_on", 5, 5),
 )
+WIDE_ONLY = {"group", "left_on"}
+"""Columns shown on a wide terminal only."""
+NUMERIC = {"rank", "base", "duty", "bonus", "deduction", "total"}
 WIDE = 100
 """From this many columns on, the party group gets a column of its own."""
 
@@ -60,9 +58,11 @@ STATUSES: tuple[MemberStatus | None, ...] = (None, MemberStatus.full, MemberStat
 GRADE_STYLE = {Grade.excellent: "green", Grade.unqualified: "bold red"}
 
 
-class ScoreboardScreen(BaseScreen):
+class ScoreboardScreen(ListScreen[ScoreRow]):
     CSS_PATH = "scoreboard.tcss"
     HELP_KEY = "tui.help.scoreboard"
+    TITLE_KEY = "tui.scoreboard.title"
+    TABLE_ID = "scores"
 
     BINDINGS: ClassVar = [
         Binding(
@@ -99,9 +99,8 @@ class ScoreboardScreen(BaseScreen):
         self.year = session.today().year
         self.group: str | None = None
         self.status: MemberStatus | None = None
-        self.rows: list[ScoreRow] = []
         self.scheme: Scheme | None = None
-        self._wide: bool | None = None
+        self.info: SchemeVersionInfo | None = None
         self._all: list[ScoreRow] = []
         self._marker: tuple[object, ...] | None = None
 
@@ -114,44 +113,13 @@ class ScoreboardScreen(BaseScreen):
         yield Static(id="note", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.scoreboard.title")
-        self._add_columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self._wide is not None and (self.app.size.width >= WIDE) != self._wide:
-            self._add_columns()
-            self._show_rows()
-
-    def _columns(self) -> list[tuple[str, str, int]]:
-        zh = self.session.lang == "zh"
-        return [
-            (key, heading, wz if zh else we)
-            for key, heading, wz, we, wide_only in COLUMNS
-            if self._wide or not wide_only
-        ]
-
-    def _add_columns(self) -> None:
-        self._wide = self.app.size.width >= WIDE
-        table = self.table
-        table.clear(columns=True)
-        for key, heading, width in self._columns():
-            table.add_column(t(heading), width=width, key=key)
+    def columns(self) -> tuple[Column, ...]:
+        wide = self.app.size.width >= WIDE
+        return tuple(c for c in COLUMNS if wide or c.key not in WIDE_ONLY)
 
     # ------------------------------------------------------------------ data
 
-    @property
-    def table(self) -> ListTable[ScoreRow]:
-        return self.query_one("#scores", ListTable)
-
-    def highlighted(self) -> ScoreRow | None:
-        return self.table.current
-
-    def _cells(self, r: ScoreRow) -> tuple[Text, ...]:
+    def cells(self, r: ScoreRow) -> tuple[Text, ...]:
         values = {
             "rank": "" if r.rank is None else str(r.rank),
             "member_no": r.member_no,
@@ -169,9 +137,8 @@ class ScoreboardScreen(BaseScreen):
         }
         if r.left_kind is not None:
             values["status"] = t(f"membership.left_short.{r.left_kind.value}")
-        numeric = {"rank", "base", "duty", "bonus", "deduction", "total"}
         out = []
-        for key, _, width in self._columns():
+        for key in self.widths:
             style = ""
             if key == "grade" and r.grade is not None:
                 style = GRADE_STYLE.get(r.grade, "")
@@ -179,10 +146,10 @@ class ScoreboardScreen(BaseScreen):
                 style = "bold red"
             if key in ("status", "left_on") and r.left_on is not None:
                 style = "dim"
-            if key in numeric:
-                out.append(right(values[key], width, style))
+            if key in NUMERIC:
+                out.append(right(values[key], self.widths[key], style))
             else:
-                out.append(cell(values[key], width, style))
+                out.append(self.cell(key, values[key], style))
         return tuple(out)
 
     def _fetch(self) -> SchemeVersionInfo:
@@ -198,17 +165,22 @@ class ScoreboardScreen(BaseScreen):
             self._marker = marker
         return info
 
-    def reload(self) -> None:
-        current = self.highlighted()
-        info = self._fetch()
+    def fetch(self) -> list[ScoreRow]:
+        self.info = self._fetch()
         # Ranks are the branch's; the filters only choose which rows are shown.
-        self.rows = [
+        return [
             r
             for r in self._all
             if (self.group is None or r.group == self.group)
             and (self.status is None or r.status is self.status)
         ]
-        self._show_rows(current.member_no if current else None)
+
+    def key_of(self, row: ScoreRow) -> str:
+        return row.member_no
+
+    def show_state(self) -> None:
+        info = self.info
+        assert info is not None
         self.query_one("#filters", Static).update(
             t(
                 "tui.scoreboard.filters",
@@ -226,27 +198,18 @@ class ScoreboardScreen(BaseScreen):
                 hash=short_hash(info.sha256),
             )
         )
-        self._show_state()
-
-    def _show_rows(self, member_no: str | None = None) -> None:
-        table = self.table
-        index = next((i for i, r in enumerate(self.rows) if r.member_no == member_no), 0)
-        table.show(self.rows, self._cells, cursor=index)
-
-    def _show_state(self) -> None:
-        table = self.table
-        empty = self.query_one("#empty", Static)
+        rows = self.rows
         note = self.query_one("#note", Static)
-        if not self.rows:
+        text = None
+        if not rows:
             if self.group or self.status:
-                empty.update(t("tui.scoreboard.no_match"))
+                text = t("tui.scoreboard.no_match")
             elif self.store.count_members(self.branch_id) == 0:
-                empty.update(t("tui.scoreboard.no_members"))
+                text = t("tui.scoreboard.no_members")
             else:
-                empty.update(t("tui.scoreboard.none_scored"))
-        table.display = bool(self.rows)
-        empty.display = not self.rows
-        if self.rows and not any(_has_points(r) for r in self.rows):
+                text = t("tui.scoreboard.none_scored")
+        self.show_empty(text)
+        if rows and not any(_has_points(r) for r in rows):
             note.update(t("tui.scoreboard.no_entries", year=self.year))
         else:
             head = ledger.head_hash(self.store, self.branch_id)

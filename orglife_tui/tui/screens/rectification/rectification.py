@@ -21,23 +21,22 @@ from orglife_tui.data import rectification
 from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.domain import RectificationStatus
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell
+from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.rectification.rectification_form import (
     RectificationFormScreen,
     StatusFormScreen,
 )
 from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width in cells for zh, for en); the problem
-# takes what is left of the terminal's width.
+# The problem takes what is left of the terminal's width.
 COLUMNS = (
-    ("year", "tui.rect.col.year", 4, 4),
-    ("deadline", "tui.rect.col.deadline", 12, 12),
-    ("status", "tui.rect.col.status", 6, 11),
-    ("owner", "tui.rect.col.owner", 8, 10),
+    Column("year", "tui.rect.col.year", 4, 4),
+    Column("deadline", "tui.rect.col.deadline", 12, 12),
+    Column("status", "tui.rect.col.status", 6, 11),
+    Column("owner", "tui.rect.col.owner", 8, 10),
+    Column("problem", "tui.rect.col.problem", 16, 16, flex=True),
 )
-PROBLEM_MIN = 16
-CHROME = 1
 
 STATUS_STYLE = {
     RectificationStatus.open: "",
@@ -46,9 +45,12 @@ STATUS_STYLE = {
 }
 
 
-class RectificationScreen(BaseScreen):
+class RectificationScreen(ListScreen[RectificationRow]):
     CSS_PATH = "rectification.tcss"
     HELP_KEY = "tui.rect.help"
+    TITLE_KEY = "tui.rect.title"
+    TABLE_ID = "items"
+    COLUMNS = COLUMNS
 
     BINDINGS: ClassVar = [
         Binding("o", "toggle_open", "tui.rect.key.filter", id="rect.filter"),
@@ -60,11 +62,9 @@ class RectificationScreen(BaseScreen):
     def __init__(self, session: Session, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.open_only = True
-        self.rows: list[RectificationRow] = []
         self.all_rows: list[RectificationRow] = []
         self.just_changed: int | None = None
         """An item just saved stays on view (done or not) until the filter is changed."""
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -74,69 +74,33 @@ class RectificationScreen(BaseScreen):
         yield Static(id="detail", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.rect.title")
-        self._add_columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self.table.columns and _widths(self.app.size.width, self.session.lang) != self._widths:
-            self._add_columns()
-            self._show_rows(self.table.cursor_row)
-
-    def _add_columns(self) -> None:
-        table = self.table
-        table.clear(columns=True)
-        self._widths = _widths(self.app.size.width, self.session.lang)
-        for key, heading, *_ in COLUMNS:
-            table.add_column(t(heading), width=self._widths[key], key=key)
-        table.add_column(t("tui.rect.col.problem"), width=self._widths["problem"], key="problem")
-
     # ------------------------------------------------------------------ data
 
-    @property
-    def table(self) -> ListTable[RectificationRow]:
-        return self.query_one("#items", ListTable)
-
-    def highlighted(self) -> RectificationRow | None:
-        return self.table.current
-
-    def _cells(self, row: RectificationRow) -> tuple[Text, ...]:
-        w = self._widths
+    def cells(self, row: RectificationRow) -> tuple[Text, ...]:
+        c = self.cell
         overdue = row.overdue(self.session.today())
         status_style = "bold red" if overdue else STATUS_STYLE[row.status]
         deadline = row.deadline.isoformat() + (" !" if overdue else "")
-        status = self.session.label(row.status)
+        done = row.status is RectificationStatus.done
         return (
-            cell(str(row.year), w["year"]),
-            cell(deadline, w["deadline"], "bold red" if overdue else ""),
-            cell(status, w["status"], status_style),
-            cell(row.owner, w["owner"]),
-            cell(
-                row.problem, w["problem"], "dim" if row.status is RectificationStatus.done else ""
-            ),
+            c("year", str(row.year)),
+            c("deadline", deadline, "bold red" if overdue else ""),
+            c("status", self.session.label(row.status), status_style),
+            c("owner", row.owner),
+            c("problem", row.problem, "dim" if done else ""),
         )
 
-    def reload(self, wanted_id: int | None = None) -> None:
-        current = self.highlighted()
-        wanted = wanted_id if wanted_id is not None else (current.id if current else None)
+    def fetch(self) -> list[RectificationRow]:
         self.all_rows = rectification.list_items(self.store, self.branch_id)
-        self.rows = [
+        return [
             r
             for r in self.all_rows
             if not self.open_only
             or r.status is not RectificationStatus.done
             or r.id == self.just_changed
         ]
-        index = next((i for i, r in enumerate(self.rows) if r.id == wanted), 0)
-        self._show_rows(index)
 
-    def _show_rows(self, cursor: int = 0) -> None:
-        table = self.table
-        table.show(self.rows, self._cells, cursor=cursor)
+    def show_state(self) -> None:
         today = self.session.today()
         open_count = sum(r.status is not RectificationStatus.done for r in self.all_rows)
         overdue = sum(r.overdue(today) for r in self.all_rows)
@@ -150,13 +114,7 @@ class RectificationScreen(BaseScreen):
                 overdue=overdue,
             )
         )
-        empty = self.query_one("#empty", Static)
-        if not self.all_rows:
-            empty.update(t("tui.rect.empty"))
-        else:
-            empty.update(t("tui.rect.none_open"))
-        table.display = bool(self.rows)
-        empty.display = not self.rows
+        self.show_empty(t("tui.rect.none_open" if self.all_rows else "tui.rect.empty"))
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -220,11 +178,3 @@ class RectificationScreen(BaseScreen):
         self.notify(t("tui.rect.saved", problem=row.problem, status=self.session.label(row.status)))
         self.just_changed = row.id
         self.reload(row.id)
-
-
-def _widths(terminal_width: int, lang: str) -> dict[str, int]:
-    zh = lang == "zh"
-    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
-    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
-    widths["problem"] = max(PROBLEM_MIN, left)
-    return widths

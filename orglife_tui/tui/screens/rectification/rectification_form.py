@@ -15,7 +15,8 @@ from orglife_tui.data.rectification import RectificationInput, RectificationRow
 from orglife_tui.domain import RectificationStatus
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import Session, clip
+from orglife_tui.tui.cells import clip
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (
     RecordFormScreen,

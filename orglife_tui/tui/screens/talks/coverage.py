@@ -26,7 +26,8 @@ from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import CommitteePost
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell, clip
+from orglife_tui.tui.cells import cell, clip
+from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from orglife_tui.tui.widgets.table import ListTable
 

@@ -38,7 +38,8 @@ from orglife_tui.domain.talks import (
 )
 from orglife_tui.locale import t, visible
 from orglife_tui.scoring.policy import LadderAction
-from orglife_tui.tui.screens.common.base import Session, clip
+from orglife_tui.tui.cells import clip
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (
     RecordFormScreen,

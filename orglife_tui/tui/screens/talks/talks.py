@@ -26,8 +26,10 @@ from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import TalkType
 from orglife_tui.domain.talks import talkers_label
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header, cell, clip
+from orglife_tui.tui.cells import clip
+from orglife_tui.tui.screens.common.base import Session, app_header
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen
 from orglife_tui.tui.screens.talks.talk_form import FollowUpScreen, TalkFormScreen
 from orglife_tui.tui.widgets.table import ListTable
@@ -35,18 +37,16 @@ from orglife_tui.tui.widgets.table import ListTable
 PAGE = 200
 """Talks fetched per query; more follow as the cursor nears the end of those fetched."""
 
-# (column key, catalog key of the heading, width in cells for zh, for en); the content
-# column takes what is left of the terminal's width.
+# The content takes what is left of the terminal's width.
 COLUMNS = (
-    ("date", "tui.talks.col.date", 5, 5),
-    ("member", "tui.talks.col.member", 8, 8),
-    ("type", "tui.talks.col.type", 8, 11),
-    ("form", "tui.talks.col.form", 4, 6),
-    ("talkers", "tui.talks.col.talkers", 10, 10),
-    ("follow_up", "tui.talks.col.follow_up", 7, 7),
+    Column("date", "tui.talks.col.date", 5, 5),
+    Column("member", "tui.talks.col.member", 8, 8),
+    Column("type", "tui.talks.col.type", 8, 11),
+    Column("form", "tui.talks.col.form", 4, 6),
+    Column("talkers", "tui.talks.col.talkers", 10, 10),
+    Column("follow_up", "tui.talks.col.follow_up", 7, 7),
+    Column("content", "tui.talks.col.content", 10, 10, flex=True),
 )
-CONTENT_MIN = 10
-CHROME = 1
 FOLLOW_UP_SOON = 14
 """Days ahead in which a follow-up not yet recorded is shown as due."""
 
@@ -54,9 +54,13 @@ YEAR_GROUP = Binding.Group("tui.key.year")
 TYPES: tuple[TalkType | None, ...] = (None, *TalkType)
 
 
-class TalksScreen(BaseScreen):
+class TalksScreen(ListScreen[TalkRow]):
     CSS_PATH = "talks.tcss"
     HELP_KEY = "tui.talks.help"
+    TITLE_KEY = "tui.talks.title"
+    TABLE_ID = "talks"
+    COLUMNS = COLUMNS
+    PAGED = True
 
     BINDINGS: ClassVar = [
         Binding(
@@ -99,7 +103,6 @@ class TalksScreen(BaseScreen):
         """Only this member's talks (the screen opened from the coverage matrix)."""
         self.type: TalkType | None = None
         self.matching = 0
-        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -114,79 +117,44 @@ class TalksScreen(BaseScreen):
         yield Static(id="detail", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.talks.title")
-        self._add_columns()
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self.table.columns and _widths(self.app.size.width, self.session.lang) != self._widths:
-            self._add_columns()
-            table = self.table
-            table.show(table.items, self._cells, more=self._next_page, cursor=table.cursor_row)
-
-    def _add_columns(self) -> None:
-        table = self.table
-        table.clear(columns=True)
-        self._widths = _widths(self.app.size.width, self.session.lang)
-        for key, heading, *_ in COLUMNS:
-            table.add_column(t(heading), width=self._widths[key], key=key)
-        table.add_column(t("tui.talks.col.content"), width=self._widths["content"], key="content")
-
     # ------------------------------------------------------------------ data
-
-    @property
-    def table(self) -> ListTable[TalkRow]:
-        return self.query_one("#talks", ListTable)
-
-    @property
-    def rows(self) -> list[TalkRow]:
-        """The talks fetched so far (the first pages of those matching the filters)."""
-        return list(self.table.items)
 
     @property
     def search_text(self) -> str:
         return self.query_one("#search", Input).value.strip()
 
-    def highlighted(self) -> TalkRow | None:
-        return self.table.current
-
-    def _cells(self, talk: TalkRow) -> tuple[Text, ...]:
-        w = self._widths
+    def cells(self, talk: TalkRow) -> tuple[Text, ...]:
+        c = self.cell
         names = t("tui.list_sep").join(k.name for k in talk.talkers)
         if talk.confidential:
-            content = cell(t("tui.talks.confidential"), w["content"], "italic yellow")
+            content = c("content", t("tui.talks.confidential"), "italic yellow")
         else:
-            content = cell(talk.content or talk.trigger or "", w["content"])
+            content = c("content", talk.content or talk.trigger or "")
         return (
-            cell(talk.date.strftime("%m-%d"), w["date"]),
-            cell(talk.member_name, w["member"]),
-            cell(t(f"tui.talks.type_short.{talk.type.value}"), w["type"]),
-            cell(t(f"tui.talks.form_short.{talk.form.value}"), w["form"]),
-            cell(names, w["talkers"]),
+            c("date", talk.date.strftime("%m-%d")),
+            c("member", talk.member_name),
+            c("type", t(f"tui.talks.type_short.{talk.type.value}")),
+            c("form", t(f"tui.talks.form_short.{talk.form.value}")),
+            c("talkers", names),
             self._follow_up_cell(talk),
             content,
         )
 
     def _follow_up_cell(self, talk: TalkRow) -> Text:
-        width = self._widths["follow_up"]
         when = talk.follow_up_date
         if when is None:
-            return cell("", width)
+            return self.cell("follow_up", "")
         day = when.strftime("%m-%d")
         if talk.follow_up_result is not None:
-            return cell(t("tui.talks.follow_up_done", date=day), width, "green")
+            return self.cell("follow_up", t("tui.talks.follow_up_done", date=day), "green")
         if talk.redacted:
-            return cell(day, width)  # whether it was recorded is part of what is confidential
+            return self.cell("follow_up", day)  # whether it was recorded is confidential too
         today = self.session.today()
         if when < today:
-            return cell(t("tui.talks.follow_up_late", date=day), width, "bold red")
+            return self.cell("follow_up", t("tui.talks.follow_up_late", date=day), "bold red")
         if (when - today).days <= FOLLOW_UP_SOON:
-            return cell(day, width, "yellow")
-        return cell(day, width)
+            return self.cell("follow_up", day, "yellow")
+        return self.cell("follow_up", day)
 
     def _filters(self) -> dict[str, object]:
         return {
@@ -196,7 +164,12 @@ class TalksScreen(BaseScreen):
             "search": self.search_text or None,
         }
 
-    def _next_page(self) -> list[TalkRow]:
+    def fetch(self) -> list[TalkRow]:
+        filters = self._filters()
+        self.matching = talks.count_talks(self.store, self.branch_id, **filters)  # type: ignore[arg-type]
+        return talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)  # type: ignore[arg-type]
+
+    def next_page(self) -> list[TalkRow]:
         fetched = len(self.table.items)
         if fetched >= self.matching:
             return []
@@ -204,44 +177,20 @@ class TalksScreen(BaseScreen):
             self.store, self.branch_id, offset=fetched, limit=PAGE, **self._filters()
         )
 
-    def reload(self, wanted_id: int | None = None, keep: bool = True) -> None:
-        """Query the first page again; the cursor goes to talk ``wanted_id`` (fetching
-        pages until it is found) or stays on the talk it was on among those fetched."""
-        table = self.table
-        current = table.current if keep else None
-        fetched = len(table.items)
-        filters = self._filters()
-        self.matching = talks.count_talks(self.store, self.branch_id, **filters)  # type: ignore[arg-type]
-        first = talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)  # type: ignore[arg-type]
-        table.show(first, self._cells, more=self._next_page)
-        if wanted_id is not None:
-            index = table.find(lambda k: k.id == wanted_id)
-        elif current is not None:
-            index = table.find(lambda k: k.id == current.id, limit=fetched)
-        else:
-            index = None
-        if index is not None:
-            table.move_cursor(row=index, animate=False)
-        self._show_state()
-
-    def _show_state(self) -> None:
+    def show_state(self) -> None:
         s = self.session
-        table = self.table
         kind = s.label(self.type) if self.type else t("tui.talks.all_types")
         parts = [t("tui.talks.filter_year", year=self.year), t("tui.talks.filter_type", type=kind)]
         if self.member_no is not None:
             parts.append(t("tui.talks.filter_member", member_no=self.member_no))
         parts.append(t("tui.talks.count", count=self.matching))
         self.query_one("#filters", Static).update(t("tui.talks.filter_sep").join(parts))
-        empty = self.query_one("#empty", Static)
         if self.search_text:
-            empty.update(t("tui.talks.no_match", search=self.search_text))
+            self.show_empty(t("tui.talks.no_match", search=self.search_text))
         elif self.type is not None or self.member_no is not None:
-            empty.update(t("tui.talks.none_filtered", year=self.year))
+            self.show_empty(t("tui.talks.none_filtered", year=self.year))
         else:
-            empty.update(t("tui.talks.empty", year=self.year))
-        table.display = bool(table.items)
-        empty.display = not table.items
+            self.show_empty(t("tui.talks.empty", year=self.year))
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -270,8 +219,7 @@ class TalksScreen(BaseScreen):
 
     def action_step(self, step: int) -> None:
         self.year += step
-        self.table.show([], self._cells)  # the cursor does not carry over to another year
-        self.reload(keep=False)
+        self.reload(keep=False)  # the cursor does not carry over to another year
 
     def action_cycle_type(self) -> None:
         self.type = TYPES[(TYPES.index(self.type) + 1) % len(TYPES)]
@@ -352,11 +300,3 @@ class TalksScreen(BaseScreen):
         )
         self.year = talk.date.year
         self.reload(talk.id)
-
-
-def _widths(terminal_width: int, lang: str) -> dict[str, int]:
-    zh = lang == "zh"
-    widths = {key: wz if zh else we for key, _, wz, we in COLUMNS}
-    left = terminal_width - sum(w + 2 for w in widths.values()) - 2 - CHROME
-    widths["content"] = max(CONTENT_MIN, left)
-    return widths
