@@ -107,7 +107,6 @@ from orglife_tui.data.appraisal.common import (
     voted_t,
     voter_t,
 )
-
 from orglife_tui.data.appraisal.common import _now as _now
 from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
 from orglife_tui.data.appraisal.grading import (
