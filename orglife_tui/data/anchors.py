@@ -147,7 +147,7 @@ def check_anchors(conn: Connection, anchors: list[Anchor]) -> list[AnchorCheck]:
 
 def current_heads(store: Store, branch_id: int) -> tuple[str, str]:
     """The branch's ledger head and the audit head now, read together."""
-    from orglife_tui.data.ledger import _head
+    from orglife_tui.data.ledger.links import _head
     from orglife_tui.data.publications import audit_head
 
     with store.read_connection() as conn:

@@ -754,14 +754,10 @@ def sync_dues_in(
     """``sync_dues`` inside the caller's write transaction (``scheme use`` re-syncs in the
     transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
-    from orglife_tui.data.ledger import (
-        SyncResult,
-        _amount,
-        _Chain,
-        _not_a_reversal,
-        _reversal_of,
-        ledger_t,
-    )
+    from orglife_tui.data.ledger.attendance import _not_a_reversal
+    from orglife_tui.data.ledger.common import SyncResult, ledger_t
+    from orglife_tui.data.ledger.entries import _reversal_of
+    from orglife_tui.data.ledger.links import _amount, _Chain
     from orglife_tui.locale import t
 
     today = store.today()

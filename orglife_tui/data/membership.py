@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Row, and_, case, exists, func, insert, or_, s
 from sqlalchemy.sql.elements import ColumnElement
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
+from orglife_tui.data.members import _group_ids
 from orglife_tui.data.models import MemberEvent
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
@@ -331,7 +332,7 @@ def transfer_in_member(
         )
         if taken is not None:
             raise Conflict("member_no_taken", member_no=member.member_no)
-        group_ids = store._group_ids(conn, branch_id, [member.group])
+        group_ids = _group_ids(store, conn, branch_id, [member.group])
         conn.execute(
             insert(member_t).values(branch_id=branch_id, **member_values(member, group_ids))
         )

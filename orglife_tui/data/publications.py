@@ -38,8 +38,8 @@ from sqlalchemy import Connection, func, insert, select
 
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import NotFound
-from orglife_tui.data.ledger import _head as ledger_head_of
-from orglife_tui.data.ledger import _lock_chain
+from orglife_tui.data.ledger.links import _head as ledger_head_of
+from orglife_tui.data.ledger.links import _lock_chain
 from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
 

@@ -15,6 +15,7 @@ from enum import Enum
 
 from sqlalchemy import insert, select, update
 
+from orglife_tui.data.members import _group_ids, _member_row, _member_select
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import MemberRow, RowProblems, Store, member_t, member_values
 from orglife_tui.domain import MemberEventKind
@@ -33,13 +34,13 @@ class RosterMember:
 def roster_members(store: Store, branch_id: int) -> list[RosterMember]:
     """Every member of the branch, departed ones included, in member-number order."""
     stmt = (
-        store._member_select()
+        _member_select(store)
         .add_columns(member_t.c.left_on)
         .where(member_t.c.branch_id == branch_id)
         .order_by(member_t.c.sort_key, member_t.c.member_no)
     )
     with store.read_connection() as conn:
-        return [RosterMember(Store._member_row(r), r.left_on) for r in conn.execute(stmt)]
+        return [RosterMember(_member_row(r), r.left_on) for r in conn.execute(stmt)]
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def write_roster(
         current = {
             r.id: r
             for r in conn.execute(
-                store._member_select()
+                _member_select(store)
                 .add_columns(member_t.c.left_on)
                 .where(member_t.c.branch_id == branch_id)
                 .order_by(member_t.c.sort_key, member_t.c.member_no)
@@ -113,14 +114,14 @@ def write_roster(
                 problems.append((w.index, "member_not_found", {"member_no": w.member.member_no}))
         if problems:
             raise RowProblems(sorted(problems, key=lambda p: p[0]))
-        group_ids = store._group_ids(conn, branch_id, [w.member.group for w in writes])
+        group_ids = _group_ids(store, conn, branch_id, [w.member.group for w in writes])
 
         updated: list[MemberChange] = []
         unchanged = 0
         for w in writes:
             if w.member_id is None:
                 continue
-            changes = _changes(Store._member_row(current[w.member_id]).as_input(), w.member)
+            changes = _changes(_member_row(current[w.member_id]).as_input(), w.member)
             if not changes:
                 unchanged += 1
                 continue

@@ -114,7 +114,8 @@ def use(store: Store, branch_id: int, source: str, scheme: Scheme) -> UseResult:
     fails half way, the scheme is not in use and no entry is written (no scheme is ever
     active whose points were not re-synced). The text already in use is re-synced only."""
     from orglife_tui.data.dues import sync_dues_in
-    from orglife_tui.data.ledger import _lock_chain, sync_attendance_in
+    from orglife_tui.data.ledger import sync_attendance_in  # read at call time: tests replace it
+    from orglife_tui.data.ledger.links import _lock_chain
 
     sha = scheme_hash(source)
     with store.write_transaction() as conn:

@@ -324,7 +324,7 @@ def test_verify_reports_a_close_cut_short_and_closing_again_finishes_it(db, keys
     def killed(store):
         raise KeyboardInterrupt  # the terminal closed between the seal and the scrub
 
-    monkeypatch.setattr(ap, "_scrub", killed)
+    monkeypatch.setattr(ap.seal, "_scrub", killed)
     assert run("--db", db, "appraisal", "close", str(sid), *keys).exit_code != 0
     monkeypatch.undo()
     result = run("--db", db, "verify")

@@ -316,7 +316,7 @@ def test_control_characters_in_a_note_do_not_break_the_workbook(db_url, tmp_path
     info, scheme = schemes.ensure_active(store, b.id)
     # a note stored before such characters were refused at entry (old data)
     with monkeypatch.context() as m:
-        m.setattr("orglife_tui.data.ledger.refuse_unsafe_text", lambda *a, **k: None)
+        m.setattr("orglife_tui.data.ledger.entries.refuse_unsafe_text", lambda *a, **k: None)
         add_entry(store, b.id, scheme, info.id, "001", "commitment_kept", note="复制来的\x0b备注")
     store.close()
     target = tmp_path / "ledger.xlsx"

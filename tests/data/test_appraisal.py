@@ -92,7 +92,7 @@ def audit_of(store, action: str) -> list[dict]:
 
 
 def documented_fingerprint(store, session_id: int) -> str:
-    """The fingerprint as data/appraisal.py's docstring defines it, computed here apart
+    """The fingerprint as data/appraisal's docstring defines it, computed here apart
     from the module: lines ``member_no TAB grade TAB key LF`` sorted by their bytes."""
     with store.read_connection() as conn:
         rows = conn.execute(
@@ -647,7 +647,7 @@ def test_a_dump_after_close_cannot_order_the_ballots_or_tie_one_to_a_voter(
         }
         with pytest.raises(sqlite3.OperationalError):
             con.execute("SELECT rowid FROM appraisal_rating")
-        # the documented recipe, literally (fingerprint in data/appraisal.py's docstring)
+        # the documented recipe, literally (fingerprint in data/appraisal's docstring)
         lines = [
             r[0]
             for r in con.execute(

@@ -244,7 +244,7 @@ def test_a_close_cut_short_before_the_scrub_is_reported_and_finished_by_closing_
     def crash(_store):
         raise RuntimeError("killed")
 
-    monkeypatch.setattr(ap, "_scrub", crash)
+    monkeypatch.setattr(ap.seal, "_scrub", crash)
     with pytest.raises(RuntimeError):
         ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     monkeypatch.undo()
@@ -278,23 +278,23 @@ KILLER = textwrap.dedent(
         os.kill(os.getpid(), signal.SIGKILL)
 
     if where == "before_commit":  # everything written, the transaction not committed
-        real = ap._seal
+        real = ap.seal._seal
 
         def seal_then_die(store, conn, s, key):
             real(store, conn, s, key)
             die()
 
-        ap._seal = seal_then_die
+        ap.seal._seal = seal_then_die
     elif where == "before_scrub":
-        ap._scrub = die
+        ap.seal._scrub = die
     elif where == "before_clear":  # scrubbed, the mark not yet cleared
-        real_scrub = ap._scrub
+        real_scrub = ap.seal._scrub
 
         def scrub_then_die(store):
             real_scrub(store)
             die()
 
-        ap._scrub = scrub_then_die
+        ap.seal._scrub = scrub_then_die
     store = Store.open(url, operator="tester")
     ap.close_session(store, int(branch_id), int(sid), pin,
                      teller_password=teller, scrutineer_password=scrutineer)

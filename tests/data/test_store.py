@@ -363,3 +363,33 @@ def test_every_write_leaves_an_audit_row_with_the_operator(db_url):
         assert {e["operator"] for e in entries} == {"secretary-li"}
     finally:
         store.close()
+
+
+class TestContextManager:
+    """``with Store.open(url) as store:`` closes the store on the way out, error or not."""
+
+    @pytest.fixture
+    def closed(self, monkeypatch) -> list[Store]:
+        calls: list[Store] = []
+        real_close = Store.close
+
+        def close(self: Store) -> None:
+            calls.append(self)
+            real_close(self)
+
+        monkeypatch.setattr(Store, "close", close)
+        return calls
+
+    def test_the_block_gets_the_store_and_leaving_it_closes_the_store(self, db_url, closed):
+        with Store.open(db_url, operator="tester") as store:
+            assert isinstance(store, Store) and closed == []
+            store.resolve_branch("第一党支部")
+        assert closed == [store]
+        with Store.open(db_url, operator="tester") as again:  # what was written stays
+            assert [b.name for b in again.branches()] == ["第一党支部"]
+
+    def test_an_error_inside_the_block_closes_the_store_and_is_not_swallowed(self, db_url, closed):
+        with pytest.raises(NotFound), Store.open(db_url, operator="tester") as store:
+            store.resolve_branch("第一党支部")
+            store.get_member(store.resolve_branch(None).id, "999")
+        assert closed == [store]

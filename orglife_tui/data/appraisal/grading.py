@@ -1,0 +1,207 @@
+"""The committee's final grades and the publication of the result."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, insert, select, update
+
+from orglife_tui.data import publications
+from orglife_tui.data.appraisal.common import (
+    REASON_LIMIT,
+    SchemeUsed,
+    SessionRow,
+    Tally,
+    _as_grade,
+    _by_number,
+    _lock,
+    _now,
+    _read_session,
+    candidate_t,
+    decision_t,
+    grade_label,
+    session_t,
+    state_error,
+)
+from orglife_tui.data.appraisal.sessions import get_session
+from orglife_tui.data.appraisal.tallying import tally, tally_data
+from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
+from orglife_tui.data.store import Store, branch_t
+from orglife_tui.domain import SessionState
+from orglife_tui.locale import t
+from orglife_tui.scoring.appraisal import GRADES
+from orglife_tui.scoring.model import Grade, Scheme
+
+
+def _scheme_of(store: Store, branch_id: int, scheme: Scheme | None) -> Scheme:
+    if scheme is not None:
+        return scheme
+    from orglife_tui.data.schemes import ensure_active
+
+    return ensure_active(store, branch_id)[1]
+
+
+def set_grade(
+    store: Store,
+    branch_id: int,
+    session_id: int,
+    member_no: str,
+    grade: Grade,
+    reason: str | None,
+    *,
+    scheme: Scheme | None = None,
+) -> None:
+    """The committee's grade for a graded candidate of a finished session; a grade that
+    departs from the proposal (by ``scheme``, the branch's active one when not given)
+    needs a reason. Audited."""
+    grade = _as_grade(grade)  # type: ignore[assignment]
+    if grade is None:
+        raise StoreError("appraisal.grade_unknown", grade="")
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > REASON_LIMIT:
+        raise StoreError("appraisal.reason_too_long", limit=REASON_LIMIT)
+    refuse_unsafe_text("field.reason", reason, multiline=True)
+    member_no = member_no.strip()
+    session = get_session(store, branch_id, session_id)
+    if session.state is not SessionState.finished:
+        raise state_error(session_id, session.state.value, "finished")
+    result = tally(store, branch_id, session_id, _scheme_of(store, branch_id, scheme))
+    row = next((r for r in result.rows if r.member_no == member_no), None)
+    if row is None:
+        raise NotFound("appraisal.candidate_unknown", member_no=member_no[:50])
+    if not row.graded:
+        raise StoreError("appraisal.not_graded", member_no=member_no, name=row.name)
+    if grade is not row.proposed and reason is None:
+        raise StoreError(
+            "appraisal.reason_needed",
+            member_no=member_no,
+            name=row.name,
+            proposed=grade_label(row.proposed) if row.proposed else t("appraisal.no_proposal"),
+            grade=grade_label(grade),
+        )
+    with store.write_transaction() as conn:
+        s = _lock(conn, branch_id, session_id)
+        if s.state != SessionState.finished.value:
+            raise state_error(session_id, s.state, "finished")
+        member_id = conn.scalar(
+            select(candidate_t.c.member_id).where(
+                candidate_t.c.session_id == session_id, candidate_t.c.member_no == member_no
+            )
+        )
+        conn.execute(
+            delete(decision_t).where(
+                decision_t.c.session_id == session_id, decision_t.c.member_id == member_id
+            )
+        )
+        conn.execute(
+            insert(decision_t).values(
+                session_id=session_id,
+                member_id=member_id,
+                proposed=None if row.proposed is None else row.proposed.value,
+                final=grade.value,
+                reason=reason,
+                decided_at=_now(),
+                operator=store.operator,
+            )
+        )
+        store.audit(
+            conn,
+            branch_id,
+            "appraisal.grade",
+            session=session_id,
+            member_no=member_no,
+            proposed=None if row.proposed is None else row.proposed.value,
+            final=grade.value,
+            previous=None if row.final is None else row.final.value,
+            reason=reason,
+        )
+
+
+def publish(
+    store: Store, branch_id: int, session_id: int, *, scheme: Scheme | None = None
+) -> SessionRow:
+    """``finished → published``: every graded candidate needs the committee's grade.
+    Publishing freezes the session (triggers refuse any later change) and stores, in the
+    same transaction, its publication: the tally as every report shows it (by ``scheme``,
+    the branch's active one when not given) with the ledger and audit heads it was made
+    from (``orglife_tui.data.publications``). Every later tally of the session reads it."""
+    sha = None
+    if scheme is None:
+        from orglife_tui.data.schemes import ensure_active
+
+        info, scheme = ensure_active(store, branch_id)
+        sha = info.sha256
+    with store.write_transaction() as conn:
+        s = _lock(conn, branch_id, session_id)
+        if s.state != SessionState.finished.value:
+            raise state_error(session_id, s.state, "finished")
+        if s.scrub_pending:  # a published session is frozen: scrub first
+            raise StoreError("appraisal.scrub_pending", id=session_id)
+        missing = conn.execute(
+            select(candidate_t.c.member_no, candidate_t.c.name)
+            .select_from(
+                candidate_t.outerjoin(
+                    decision_t,
+                    (decision_t.c.session_id == candidate_t.c.session_id)
+                    & (decision_t.c.member_id == candidate_t.c.member_id),
+                )
+            )
+            .where(
+                candidate_t.c.session_id == session_id,
+                candidate_t.c.graded.is_(True),
+                decision_t.c.final.is_(None),
+            )
+            .order_by(candidate_t.c.member_no)
+        ).all()
+        if missing:
+            missing = _by_number(missing)
+            shown = "、".join(f"{r.member_no} {r.name}" for r in missing[:5])
+            raise StoreError(
+                "appraisal.grades_missing",
+                count=len(missing),
+                members=shown + ("…" if len(missing) > 5 else ""),
+            )
+        finals = dict(
+            conn.execute(
+                select(decision_t.c.final, func.count())
+                .where(decision_t.c.session_id == session_id)
+                .group_by(decision_t.c.final)
+            ).all()
+        )
+        # No ledger entry or audit event lands between the numbers and the heads stored
+        # with them; the tally is read (committed state, another connection) while held.
+        publications.lock_heads(conn, branch_id)
+        live = tally(store, branch_id, session_id, scheme)
+        at = publications.now()
+        conn.execute(
+            update(session_t)
+            .where(session_t.c.id == session_id)
+            .values(state=SessionState.published.value, published_at=at)
+        )
+        row = _read_session(conn, branch_id, session_id)
+        branch = conn.scalar(select(branch_t.c.name).where(branch_t.c.id == branch_id))
+        published = Tally(
+            session=row,
+            turnout=live.turnout,
+            rows=live.rows,
+            excellent_warning=live.excellent_warning,
+            excellent_share=live.excellent_share,
+            graded=live.graded,
+            scheme=SchemeUsed.of(scheme, sha),
+        )
+        publications.record(
+            store,
+            conn,
+            branch_id=branch_id,
+            kind=publications.APPRAISAL,
+            year=s.year,
+            as_of=store.today(),
+            data=tally_data(published, str(branch)),
+            created_at=at,
+            session_id=session_id,
+            audit_detail={
+                "session": session_id,
+                "year": s.year,
+                "grades": {g.value: int(finals.get(g.value, 0)) for g in GRADES},
+                "fingerprint": s.fingerprint,
+            },
+        )
+        return row
