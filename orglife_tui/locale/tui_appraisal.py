@@ -57,8 +57,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "投票进行中：k 投票机，p 录入纸质选票，c 结束并封存。",
     ),
     "tui.appraisal.created_hint": (
-        "Not started: s starts the vote (asks for the teller PIN).",
-        "未开始：按 s 开始投票（需设置计票人 PIN 码）。",
+        "Not started: s starts the vote (the teller PIN, then the teller's and the "
+        "scrutineer's tally passwords).",
+        "未开始：按 s 开始投票（需设置计票人 PIN 码，以及计票人、监票人各自的计票密码）。",
     ),
     "tui.appraisal.no_roster": (
         "The roster (candidates and voters) is taken from the member list when the vote starts.",
