@@ -12,17 +12,23 @@ skipping the PostgreSQL half.
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from sqlalchemy.pool import NullPool
 
 from orglife_tui.locale import set_language
 
+if TYPE_CHECKING:
+    from orglife_tui.data.store import Store
+
+T = TypeVar("T")
 PG_ENV = "ORGLIFE_TEST_PG"
 
 
@@ -197,3 +203,85 @@ def sqlite_store(sqlite_url):
     s = Store.open(sqlite_url, operator="tester")
     yield s
     s.close()
+
+
+class Prebuilt:
+    """Databases a builder (``membership_year.build`` …) filled once per session and backend
+    (per xdist worker), copied into a test's own database: the tests read and write their
+    copy, and the copy holds exactly what the builder wrote."""
+
+    def __init__(self, request: pytest.FixtureRequest, folder: Path) -> None:
+        self._request = request
+        self._folder = folder
+        self._built: dict[tuple[str, str], tuple[str, object]] = {}
+
+    def __call__(
+        self, url: str, build: Callable[[Store], T], open_store: Callable[[str], Store]
+    ) -> T:
+        """Fill the database at ``url`` (from ``db_url``, not opened yet) with what
+        ``build(open_store(url))`` writes, and return what ``build`` returned (a copy)."""
+        backend = "sqlite" if url.startswith("sqlite") else "postgresql"
+        key = (f"{build.__module__}.{build.__qualname__}", backend)
+        if key not in self._built:
+            self._built[key] = self._build(backend, build, open_store)
+        source, result = self._built[key]
+        if backend == "sqlite":
+            path = Path(url[len("sqlite:///") :])
+            for side in ("", "-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
+            shutil.copyfile(source, path)
+            os.chmod(path, 0o600)
+        else:
+            from sqlalchemy import text
+
+            admin = _pg_admin_url()
+            assert admin
+            name = url.rpartition("/")[2]
+            engine = _pg_admin_engine(admin)
+            with engine.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+            engine.dispose()
+        return copy.deepcopy(result)  # type: ignore[return-value]
+
+    def _build(self, backend: str, build, open_store) -> tuple[str, object]:
+        if backend == "sqlite":
+            path = self._folder / f"built{len(self._built)}.db"
+            shutil.copyfile(self._request.getfixturevalue("_sqlite_template"), path)
+            os.chmod(path, 0o600)
+            url, source = f"sqlite:///{path}", str(path)
+        else:
+            admin = _pg_admin_url()
+            assert admin
+            databases = _pg_database(admin, self._request.getfixturevalue("_pg_template"))
+            url = next(databases)
+            self._databases.append(databases)
+            source = url.rpartition("/")[2]
+        store = open_store(url)
+        try:
+            result = build(store)
+        finally:
+            store.close()  # a template has no connections while it is copied
+        return source, result
+
+    _databases: list[Iterator[str]]
+
+    def drop(self) -> None:
+        for databases in self._databases:
+            next(databases, None)  # runs the generator's DROP DATABASE
+
+
+@pytest.fixture(scope="session")
+def _prebuilt(request, tmp_path_factory) -> Iterator[Prebuilt]:
+    built = Prebuilt(request, tmp_path_factory.mktemp("prebuilt"))
+    built._databases = []
+    yield built
+    built.drop()
+
+
+@pytest.fixture
+def prebuilt(_prebuilt: Prebuilt, request) -> Prebuilt:
+    """``prebuilt(db_url, build, open_store)``: the test's database filled by ``build``,
+    built once per session and backend and copied (see :class:`Prebuilt`)."""
+    _prebuilt._request = request  # the templates are asked for by the test that needs them
+    return _prebuilt
