@@ -18,7 +18,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import pytest
 from sqlalchemy.pool import NullPool
@@ -214,6 +214,7 @@ class Prebuilt:
         self._request = request
         self._folder = folder
         self._built: dict[tuple[str, str], tuple[str, object]] = {}
+        self._databases: list[Iterator[str]] = []  # the PostgreSQL ones, dropped at the end
 
     def __call__(
         self, url: str, build: Callable[[Store], T], open_store: Callable[[str], Store]
@@ -242,7 +243,7 @@ class Prebuilt:
                 conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
                 conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
             engine.dispose()
-        return copy.deepcopy(result)  # type: ignore[return-value]
+        return cast(T, copy.deepcopy(result))  # each test may change its own copy
 
     def _build(self, backend: str, build, open_store) -> tuple[str, object]:
         if backend == "sqlite":
@@ -264,8 +265,6 @@ class Prebuilt:
             store.close()  # a template has no connections while it is copied
         return source, result
 
-    _databases: list[Iterator[str]]
-
     def drop(self) -> None:
         for databases in self._databases:
             next(databases, None)  # runs the generator's DROP DATABASE
@@ -274,7 +273,6 @@ class Prebuilt:
 @pytest.fixture(scope="session")
 def _prebuilt(request, tmp_path_factory) -> Iterator[Prebuilt]:
     built = Prebuilt(request, tmp_path_factory.mktemp("prebuilt"))
-    built._databases = []
     yield built
     built.drop()
 
