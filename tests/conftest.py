@@ -1,21 +1,34 @@
 """Shared fixtures: every storage test runs on SQLite and, when a server is given, PostgreSQL.
 
 ``ORGLIFE_TEST_PG`` is an admin URL (``postgresql+psycopg://postgres@127.0.0.1:54329/postgres``);
-each test gets a database of its own, dropped afterwards. ``.ci/run`` starts the server
+each test gets a database of its own, dropped afterwards. A test's database is a copy of
+a migrated template made once per session (per xdist worker): ``db_url``, ``sqlite_url``
+and ``pg_url`` are at the newest schema with no branch, as ``Store.open`` leaves a new
+database; ``fresh_db_url``, ``fresh_sqlite_url`` and ``fresh_pg_url`` are new and empty
+for the tests of creating and migrating one. ``.ci/run`` starts the server
 and sets ``ORGLIFE_REQUIRE_PG=1`` so that a missing server fails the run instead of
 skipping the PostgreSQL half.
 """
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import pytest
+from sqlalchemy.pool import NullPool
 
 from orglife_tui.locale import set_language
 
+if TYPE_CHECKING:
+    from orglife_tui.data.store import Store
+
+T = TypeVar("T")
 PG_ENV = "ORGLIFE_TEST_PG"
 
 
@@ -39,6 +52,11 @@ def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> 
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # CLI tables are as wide as the terminal: the tests see 120 columns, what a run
+    # without a terminal gets, whether pytest runs in an 80-column terminal or in an
+    # xdist worker (which sets COLUMNS=80).
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("LINES", raising=False)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -59,22 +77,54 @@ def _fast_tally_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sealing, "KDF_MEMLIMIT", nacl.pwhash.argon2id.MEMLIMIT_MIN)
 
 
+def _open_and_close(url: str) -> None:
+    """Store.open migrates a new database to the newest schema; nothing else is written."""
+    from orglife_tui.data.store import Store
+
+    Store.open(url, operator="template", lock_timeout=10.0).close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file that Store.open has migrated, made once per session (per xdist
+    worker): a test's database is a copy of it, not a fresh run of the migrations."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    _open_and_close(f"sqlite:///{path}")
+    # The engine is disposed: the last connection checkpointed the WAL into the file.
+    assert not path.with_name(path.name + "-wal").exists(), "template WAL not checkpointed"
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path) -> str:
+def fresh_sqlite_url(tmp_path) -> str:
+    """The URL of a SQLite file that does not exist yet (creation, modes, migrations)."""
     return f"sqlite:///{tmp_path / 'branch.db'}"
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    admin = _pg_admin_url()
-    if not admin:
-        pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
-    from sqlalchemy import create_engine, text
+def sqlite_url(tmp_path, _sqlite_template) -> str:
+    """A SQLite database at the newest schema with no branch yet: exactly what
+    ``Store.open`` leaves of a new file (a copy of the session's template, mode 0600)."""
+    path = tmp_path / "branch.db"
+    shutil.copyfile(_sqlite_template, path)
+    os.chmod(path, 0o600)
+    return f"sqlite:///{path}"
+
+
+def _pg_admin_engine(admin: str):
+    from sqlalchemy import create_engine
+
+    return create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+
+def _pg_database(admin: str, template: str | None = None) -> Iterator[str]:
+    from sqlalchemy import text
 
     name = f"orglife_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    engine = _pg_admin_engine(admin)
+    clause = f' TEMPLATE "{template}"' if template else ""
     with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
     base, _, _ = admin.rpartition("/")
     try:
         yield f"{base}/{name}"
@@ -84,10 +134,52 @@ def pg_url() -> Iterator[str]:
         engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def _pg_template() -> Iterator[str]:
+    """A PostgreSQL database that Store.open has migrated, once per session (per xdist
+    worker); each test's database is ``CREATE DATABASE … TEMPLATE`` it (a file copy, about
+    a tenth of a fresh migration). Its engine is disposed: a template must have no
+    connections while it is copied."""
+    admin = _pg_admin_url()
+    assert admin
+    for url in _pg_database(admin):
+        _open_and_close(url)
+        yield url.rpartition("/")[2]
+
+
+@pytest.fixture
+def fresh_pg_url() -> Iterator[str]:
+    """An empty PostgreSQL database of the test's own, dropped afterwards."""
+    admin = _pg_admin_url()
+    if not admin:
+        pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
+    yield from _pg_database(admin)
+
+
+@pytest.fixture
+def pg_url(request) -> Iterator[str]:
+    """A PostgreSQL database of the test's own at the newest schema with no branch yet
+    (a copy of the session's migrated template), dropped afterwards."""
+    admin = _pg_admin_url()
+    if not admin:
+        pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
+    yield from _pg_database(admin, template=request.getfixturevalue("_pg_template"))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request) -> str:
-    """A fresh, empty database URL: the test runs once on each backend."""
+    """A database at the newest schema with no branch yet, as ``Store.open`` leaves a new
+    one: the test runs once on each backend."""
     return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_db_url(request) -> str:
+    """A new, empty database (a SQLite file not yet created): for the tests of creating
+    and migrating a database. The test runs once on each backend."""
+    return request.getfixturevalue(
+        "fresh_sqlite_url" if request.param == "sqlite" else "fresh_pg_url"
+    )
 
 
 @pytest.fixture
@@ -111,3 +203,83 @@ def sqlite_store(sqlite_url):
     s = Store.open(sqlite_url, operator="tester")
     yield s
     s.close()
+
+
+class Prebuilt:
+    """Databases a builder (``membership_year.build`` …) filled once per session and backend
+    (per xdist worker), copied into a test's own database: the tests read and write their
+    copy, and the copy holds exactly what the builder wrote."""
+
+    def __init__(self, request: pytest.FixtureRequest, folder: Path) -> None:
+        self._request = request
+        self._folder = folder
+        self._built: dict[tuple[str, str], tuple[str, object]] = {}
+        self._databases: list[Iterator[str]] = []  # the PostgreSQL ones, dropped at the end
+
+    def __call__(
+        self, url: str, build: Callable[[Store], T], open_store: Callable[[str], Store]
+    ) -> T:
+        """Fill the database at ``url`` (from ``db_url``, not opened yet) with what
+        ``build(open_store(url))`` writes, and return what ``build`` returned (a copy)."""
+        backend = "sqlite" if url.startswith("sqlite") else "postgresql"
+        key = (f"{build.__module__}.{build.__qualname__}", backend)
+        if key not in self._built:
+            self._built[key] = self._build(backend, build, open_store)
+        source, result = self._built[key]
+        if backend == "sqlite":
+            path = Path(url[len("sqlite:///") :])
+            for side in ("", "-wal", "-shm"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
+            shutil.copyfile(source, path)
+            os.chmod(path, 0o600)
+        else:
+            from sqlalchemy import text
+
+            admin = _pg_admin_url()
+            assert admin
+            name = url.rpartition("/")[2]
+            engine = _pg_admin_engine(admin)
+            with engine.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+            engine.dispose()
+        return cast(T, copy.deepcopy(result))  # each test may change its own copy
+
+    def _build(self, backend: str, build, open_store) -> tuple[str, object]:
+        if backend == "sqlite":
+            path = self._folder / f"built{len(self._built)}.db"
+            shutil.copyfile(self._request.getfixturevalue("_sqlite_template"), path)
+            os.chmod(path, 0o600)
+            url, source = f"sqlite:///{path}", str(path)
+        else:
+            admin = _pg_admin_url()
+            assert admin
+            databases = _pg_database(admin, self._request.getfixturevalue("_pg_template"))
+            url = next(databases)
+            self._databases.append(databases)
+            source = url.rpartition("/")[2]
+        store = open_store(url)
+        try:
+            result = build(store)
+        finally:
+            store.close()  # a template has no connections while it is copied
+        return source, result
+
+    def drop(self) -> None:
+        for databases in self._databases:
+            next(databases, None)  # runs the generator's DROP DATABASE
+
+
+@pytest.fixture(scope="session")
+def _prebuilt(request, tmp_path_factory) -> Iterator[Prebuilt]:
+    built = Prebuilt(request, tmp_path_factory.mktemp("prebuilt"))
+    yield built
+    built.drop()
+
+
+@pytest.fixture
+def prebuilt(_prebuilt: Prebuilt, request) -> Prebuilt:
+    """``prebuilt(db_url, build, open_store)``: the test's database filled by ``build``,
+    built once per session and backend and copied (see :class:`Prebuilt`)."""
+    _prebuilt._request = request  # the templates are asked for by the test that needs them
+    return _prebuilt

@@ -21,12 +21,8 @@ def run(*args: str, lang: str = "en"):
 
 
 @pytest.fixture
-def db(db_url) -> str:
-    store = Store.open(db_url, operator="tester")
-    try:
-        year_fixture.build(store)
-    finally:
-        store.close()
+def db(db_url, prebuilt) -> str:
+    prebuilt(db_url, year_fixture.build, lambda url: Store.open(url, operator="tester"))
     return db_url
 
 

@@ -144,7 +144,8 @@ def test_empty_listings_say_so(db_url):
     assert "尚无会议记录" in run("--db", db_url, "meetings", "list", lang="zh").output
 
 
-def test_a_fresh_database_gets_the_branch_named_on_the_command_line(db_url):
+def test_a_fresh_database_gets_the_branch_named_on_the_command_line(fresh_db_url):
+    db_url = fresh_db_url  # created and migrated by the command itself
     run("--db", db_url, "--branch", "机关党支部", "members", "list")
     assert run("--db", db_url, "branch", "list").output.split() == ["机关党支部"]
 

@@ -249,7 +249,8 @@ def test_problems_in_chinese(sample_db, tmp_path):
     ]
 
 
-def test_a_file_neither_utf8_nor_gbk_touches_no_database(sqlite_url, tmp_path):
+def test_a_file_neither_utf8_nor_gbk_touches_no_database(fresh_sqlite_url, tmp_path):
+    sqlite_url = fresh_sqlite_url
     path = tmp_path / "名册.csv"
     path.write_bytes("编号,姓名,类别\n001,张伟,正式党员\n".encode("utf-16-le"))
     result = run("--db", sqlite_url, "import", "members", str(path))

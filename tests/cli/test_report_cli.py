@@ -42,12 +42,8 @@ def run(*args: str, lang: str = "en"):
 
 
 @pytest.fixture
-def db(db_url) -> str:
-    store = Store.open(db_url, operator="tester")
-    try:
-        report_year.build(store)
-    finally:
-        store.close()
+def db(db_url, prebuilt) -> str:
+    prebuilt(db_url, report_year.build, lambda url: Store.open(url, operator="tester"))
     return db_url
 
 

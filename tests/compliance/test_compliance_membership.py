@@ -117,10 +117,11 @@ def test_who_is_due_a_talk():
 
 
 @pytest.fixture
-def built(db_url):
+def built(db_url, prebuilt):
+    branch = prebuilt(db_url, my.build, my.open_store)
     store = my.open_store(db_url)
     try:
-        yield store, my.build(store)
+        yield store, branch
     finally:
         store.close()
 

@@ -16,6 +16,9 @@ from orglife_tui.demo import generate
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
 
+# Its module-scoped fixtures are built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_bulk")
+
 TODAY = date(2026, 11, 26)
 
 

@@ -58,7 +58,8 @@ def test_the_audit_log_refuses_update_and_delete(store, branch):
     assert len(store.audit_entries()) == 1
 
 
-def test_upgrading_a_0001_database_hashes_its_existing_audit_rows(db_url):
+def test_upgrading_a_0001_database_hashes_its_existing_audit_rows(fresh_db_url):
+    db_url = fresh_db_url
     engine = make_engine(db_url)
     cfg = _config()
     with engine.begin() as conn:

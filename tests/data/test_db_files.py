@@ -111,7 +111,8 @@ def test_a_device_is_not_a_database():
         Store.open("sqlite:////dev/null", operator="t")
 
 
-def test_a_postgresql_database_of_another_program_is_refused(pg_url):
+def test_a_postgresql_database_of_another_program_is_refused(fresh_pg_url):
+    pg_url = fresh_pg_url
     engine = create_engine(pg_url)
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE invoices (id serial PRIMARY KEY, total int)"))

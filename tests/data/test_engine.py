@@ -29,7 +29,8 @@ def test_sqlite_file_is_created_private_with_wal_foreign_keys_and_busy_timeout(t
         store.close()
 
 
-def test_migrations_bring_a_fresh_database_to_head_and_are_idempotent(db_url):
+def test_migrations_bring_a_fresh_database_to_head_and_are_idempotent(fresh_db_url):
+    db_url = fresh_db_url
     first = Store.open(db_url, operator="tester")
     assert current_revision(first.engine) == head_revision()
     first.close()

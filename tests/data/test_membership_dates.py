@@ -29,8 +29,9 @@ def year_store(db_url):
 
 
 @pytest.fixture
-def built(year_store):
-    return year_store, my.build(year_store)
+def built(db_url, prebuilt, request):
+    branch = prebuilt(db_url, my.build, my.open_store)  # before the store opens
+    return request.getfixturevalue("year_store"), branch
 
 
 def numbers(lines) -> tuple[str, ...]:

@@ -28,6 +28,9 @@ from orglife_tui.domain import (
     parse_phone,
 )
 
+# Its module-scoped fixtures are built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_demo")
+
 TODAY = date(2026, 11, 26)
 
 

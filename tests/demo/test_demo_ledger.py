@@ -11,6 +11,9 @@ from orglife_tui.demo import ENTRIES_PER_MEMBER_YEAR, LEDGER_KINDS, generate
 from orglife_tui.domain import MeetingType
 from orglife_tui.services.points import DEMO_ITEM_CODES
 
+# Its module-scoped fixtures are built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_demo_ledger")
+
 TODAY = date(2026, 11, 26)
 
 

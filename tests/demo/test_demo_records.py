@@ -29,6 +29,9 @@ from orglife_tui.domain import (
     TalkType,
 )
 
+# Its module-scoped fixtures are built once: the whole file runs on one xdist worker.
+pytestmark = pytest.mark.xdist_group("test_demo_records")
+
 TODAY = date(2026, 11, 26)
 
 

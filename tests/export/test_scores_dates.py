@@ -24,13 +24,9 @@ def run(*args: str):
 
 
 @pytest.fixture
-def db(db_url, monkeypatch) -> str:
+def db(db_url, monkeypatch, prebuilt) -> str:
     monkeypatch.setenv("ORGLIFE_TODAY", my.TODAY.isoformat())
-    store = my.open_store(db_url)
-    try:
-        my.build(store)
-    finally:
-        store.close()
+    prebuilt(db_url, my.build, my.open_store)
     return db_url
 
 

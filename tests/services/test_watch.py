@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from orglife_tui.data.store import Store
 from orglife_tui.scoring.policy import LadderAction, Severity
 from orglife_tui.services import watch
 from tests import compliance_year as year_fixture
@@ -15,8 +16,9 @@ YEAR = year_fixture.YEAR
 
 
 @pytest.fixture
-def built(store):
-    return store, year_fixture.build(store)
+def built(db_url, prebuilt, request):
+    branch = prebuilt(db_url, year_fixture.build, lambda url: Store.open(url, operator="tester"))
+    return request.getfixturevalue("store"), branch  # opened on the filled database
 
 
 def _keys(findings):

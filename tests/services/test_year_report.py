@@ -10,6 +10,7 @@ import pytest
 from orglife_tui.data import schemes
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.scores import scoreboard
+from orglife_tui.data.store import Store
 from orglife_tui.domain import (
     AttendanceStatus,
     MeetingType,
@@ -31,8 +32,9 @@ TODAY = date(YEAR + 1, 2, 10)
 
 
 @pytest.fixture
-def built(store):
-    return store, report_year.build(store)
+def built(db_url, prebuilt, request):
+    ids = prebuilt(db_url, report_year.build, lambda url: Store.open(url, operator="tester"))
+    return request.getfixturevalue("store"), ids  # opened on the filled database
 
 
 @pytest.fixture

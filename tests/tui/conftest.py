@@ -13,6 +13,15 @@ from orglife_tui.tui.compat import screen_lines
 TODAY = date(2026, 3, 18)
 BRANCH = "第一党支部"
 
+# The languages a Pilot test runs in. A screen whose layout is checked (a list's columns,
+# a footer or a help text that must fit 80×24, text that may be cut) runs in both: the
+# Chinese words are twice as wide as their cells suggest and the English ones longer.
+# A test of what keys and forms do runs in one language, English and Chinese taking turns
+# so that every screen keeps a check in each. The tests keep their ``lang`` parameter.
+LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
+ONLY_EN = pytest.mark.parametrize("lang", ["en"])
+ONLY_ZH = pytest.mark.parametrize("lang", ["zh"])
+
 
 @pytest.fixture
 def empty_branch(sqlite_store):

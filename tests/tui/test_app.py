@@ -9,7 +9,7 @@ from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
 from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
-from tests.tui.conftest import WORDS, palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -47,7 +47,7 @@ async def test_enter_on_a_meeting_of_this_month_opens_its_attendance(make_app, b
         assert "1/0/0" in screen_text(app)
 
 
-@LANGS
+@ONLY_ZH
 async def test_empty_branch_tells_a_new_user_what_to_do(make_app, empty_branch, lang):
     app = make_app(empty_branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -64,7 +64,7 @@ async def test_empty_branch_tells_a_new_user_what_to_do(make_app, empty_branch, 
         ) in text
 
 
-@LANGS
+@ONLY_EN
 async def test_keys_go_to_screens_and_escape_comes_back(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,7 +115,7 @@ async def test_f1_lists_the_keys_of_the_screen_and_closes(make_app, branch, lang
         assert isinstance(app.screen, MeetingsScreen)
 
 
-@LANGS
+@ONLY_ZH
 async def test_command_palette_goes_to_a_screen(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -27,7 +27,7 @@ from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.help import HelpScreen
 from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER
 from tests.tui.appraisal_helpers import PIN, press, ratings, start, stored, until_screen, vote
-from tests.tui.conftest import palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 E, Q, B, U = Grade.excellent, Grade.qualified, Grade.basically_qualified, Grade.unqualified
@@ -56,7 +56,7 @@ async def answer(pilot, text: str) -> None:
     await press(pilot, *text, "enter")
 
 
-@LANGS
+@ONLY_EN
 async def test_dashboard_key_and_palette_reach_the_sessions(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,7 +13,7 @@ from orglife_tui.domain.records import MemberInput
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
 from orglife_tui.tui.screens.talks.talks import TalksScreen
-from tests.tui.conftest import screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -156,7 +156,7 @@ async def test_a_large_committee_scrolls_sideways_and_keeps_the_names(
         assert "委员09" not in heading() and "书记" in heading()
 
 
-@LANGS
+@ONLY_EN
 async def test_without_committee_says_how_to_get_one(make_app, empty_branch, sqlite_store, lang):
     sqlite_store.add_members(empty_branch.id, [MemberInput("001", "张伟", MemberStatus.full)])
     app = make_app(empty_branch, lang)

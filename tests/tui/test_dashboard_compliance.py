@@ -12,7 +12,7 @@ from orglife_tui.tui.screens.compliance.findings import FindingsScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
 from tests.tui import compliance_branch
-from tests.tui.conftest import palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -118,7 +118,7 @@ async def test_f_opens_the_findings_and_a_the_absence_watch(make_app, cbranch):
         assert isinstance(app.screen, DashboardScreen)
 
 
-@LANGS
+@ONLY_EN
 async def test_the_command_palette_opens_findings_and_absence_watch(make_app, cbranch, lang):
     app = make_app(cbranch, lang)
     words = {"en": ("findings", "absence"), "zh": ("问题清单", "缺席预警")}[lang]
@@ -185,7 +185,7 @@ async def test_a_narrow_terminal_puts_the_findings_under_the_calendar(make_app, 
         assert "Findings:" not in lines[committee]
 
 
-@LANGS
+@ONLY_ZH
 async def test_the_reminders_name_probations_ending_within_30_days(
     make_app, sqlite_store, cbranch, lang
 ):

@@ -18,7 +18,7 @@ from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
 from orglife_tui.tui.screens.dues.dues import DuesPaymentsScreen, DuesScreen
 from orglife_tui.tui.screens.dues.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
-from tests.tui.conftest import TODAY, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, TODAY, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -78,7 +78,7 @@ async def test_every_member_with_paid_until_and_arrears(make_app, dues_branch, l
         assert all(len(line) <= 80 for line in text.splitlines())
 
 
-@LANGS
+@ONLY_ZH
 async def test_a_payment_through_the_form(make_app, dues_branch, sqlite_store, lang):
     app = make_app(dues_branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -124,7 +124,7 @@ async def test_a_payment_through_the_form(make_app, dues_branch, sqlite_store, l
         assert sum(e.points for e in late) == -3
 
 
-@LANGS
+@ONLY_EN
 async def test_a_standard_through_the_form(make_app, dues_branch, sqlite_store, lang):
     app = make_app(dues_branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -146,7 +146,7 @@ async def test_a_standard_through_the_form(make_app, dues_branch, sqlite_store, 
         assert "8.00" in screen_text(app)
 
 
-@LANGS
+@ONLY_ZH
 async def test_payments_of_a_member_and_voiding_one(make_app, dues_branch, sqlite_store, lang):
     app = make_app(dues_branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -181,7 +181,7 @@ async def test_payments_of_a_member_and_voiding_one(make_app, dues_branch, sqlit
         assert dues.list_payments(sqlite_store, dues_branch.id, "002")[0].void_reason == "重复登记"
 
 
-@LANGS
+@ONLY_EN
 async def test_the_palette_and_help_reach_the_dues(make_app, dues_branch, lang):
     from textual.command import CommandPalette
 

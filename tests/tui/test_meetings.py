@@ -13,7 +13,7 @@ from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.leave_reason import LeaveReasonScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen
 from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
-from tests.tui.conftest import WORDS, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -59,7 +59,7 @@ async def test_step_through_months(make_app, branch, lang):
         assert (screen.year, screen.month) == (2026, 3)
 
 
-@LANGS
+@ONLY_ZH
 async def test_new_meeting_refused_then_saved(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -134,7 +134,7 @@ async def test_edit_meeting(make_app, branch, sqlite_store):
         assert sqlite_store.get_meeting(branch.id, m.id).place == "党员活动室"
 
 
-@LANGS
+@ONLY_EN
 async def test_attendance_marking_with_single_keys(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

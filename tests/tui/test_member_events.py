@@ -23,7 +23,7 @@ from orglife_tui.tui.screens.members.member_events import (
 from orglife_tui.tui.screens.members.member_history import MemberHistoryScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
 from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
-from tests.tui.conftest import TODAY, palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, TODAY, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -99,7 +99,7 @@ async def test_the_footer_fits_and_f1_lists_every_event_key(make_app, branch, la
         assert rows["r"] == ("Event" if lang == "en" else "变动")
 
 
-@LANGS
+@ONLY_EN
 async def test_transfer_out_moves_the_member_to_the_archived_view(
     make_app, branch, sqlite_store, lang
 ):
@@ -137,7 +137,7 @@ async def test_transfer_out_moves_the_member_to_the_archived_view(
         assert len(screen.rows) == 4
 
 
-@LANGS
+@ONLY_ZH
 async def test_a_refused_event_is_shown_in_the_form_and_nothing_is_saved(
     make_app, branch, sqlite_store, lang
 ):
@@ -168,7 +168,7 @@ async def test_a_refused_event_is_shown_in_the_form_and_nothing_is_saved(
         assert sqlite_store.get_member(branch.id, "002").left_on is None
 
 
-@LANGS
+@ONLY_EN
 async def test_converting_a_full_member_is_refused_in_the_form(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -230,7 +230,7 @@ async def test_the_menu_is_left_with_escape_and_chosen_with_enter(make_app, bran
         assert app.screen.action == "conversion"
 
 
-@LANGS
+@ONLY_ZH
 async def test_the_conversion_watch_converts_and_extends(make_app, due, sqlite_store, lang):
     app = make_app(due, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -306,7 +306,7 @@ async def test_archived_members_from_the_command_palette(make_app, branch, sqlit
         assert "去世" in screen_text(app)
 
 
-@LANGS
+@ONLY_EN
 async def test_away_then_back(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -426,7 +426,7 @@ async def test_history_shows_the_events_and_voids_one(make_app, branch, sqlite_s
         assert "003" in [m.member_no for m in screen.rows]
 
 
-@LANGS
+@ONLY_ZH
 async def test_a_member_transferred_in_through_the_form(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

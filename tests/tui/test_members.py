@@ -11,7 +11,7 @@ from orglife_tui.domain import CommitteePost, Gender
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
-from tests.tui.conftest import WORDS, screen_text
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -66,7 +66,7 @@ async def test_list_and_search(make_app, branch, lang):
         assert not isinstance(app.screen, MembersScreen)
 
 
-@LANGS
+@ONLY_ZH
 async def test_add_member_bad_value_refused_in_place_then_saved(
     make_app, branch, sqlite_store, lang
 ):
@@ -118,7 +118,7 @@ async def test_add_member_bad_value_refused_in_place_then_saved(
         assert "赵六" in screen_text(app)
 
 
-@LANGS
+@ONLY_EN
 async def test_required_fields_and_duplicate_number_are_shown_in_the_form(
     make_app, branch, sqlite_store, lang
 ):
@@ -163,7 +163,7 @@ async def test_probationary_with_full_date_is_marked_at_the_full_date(make_app, 
         assert "a probationary member has no full-member date" in screen_text(app)
 
 
-@LANGS
+@ONLY_ZH
 async def test_edit_the_highlighted_member(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,7 +22,7 @@ from orglife_tui.tui.screens.points.ledger import PAGE, LedgerScreen
 from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
 from orglife_tui.tui.screens.points.scheme import SchemeScreen
 from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
-from tests.tui.conftest import palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, palette_has_matches, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -118,7 +118,7 @@ async def test_ledger_lists_entries_with_a_running_total(
         assert ("r Reverse" if lang == "en" else "r 冲正") in text
 
 
-@LANGS
+@ONLY_EN
 async def test_ledger_steps_through_years(make_app, branch, booked, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -141,7 +141,7 @@ async def test_ledger_steps_through_years(make_app, branch, booked, lang):
         assert isinstance(app.screen, MembersScreen)
 
 
-@LANGS
+@ONLY_ZH
 async def test_add_an_entry_bad_values_refused_in_place(
     make_app, branch, booked, sqlite_store, lang
 ):
@@ -223,7 +223,7 @@ async def test_entry_form_escape_adds_nothing(make_app, branch, booked, sqlite_s
         assert ledger.count_entries(sqlite_store, branch.id) == before
 
 
-@LANGS
+@ONLY_EN
 async def test_reverse_with_a_reason_and_refuse_twice(make_app, branch, booked, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -390,7 +390,7 @@ async def test_scoreboard_order_filters_years_and_ledger(
         assert app.screen is screen
 
 
-@LANGS
+@ONLY_ZH
 async def test_scoreboard_without_entries_and_without_members(make_app, branch, sqlite_store, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -443,7 +443,7 @@ async def test_scheme_screen_shows_the_items_and_caps(make_app, branch, sqlite_s
         assert isinstance(app.screen, DashboardScreen)
 
 
-@LANGS
+@ONLY_EN
 async def test_palette_goes_to_the_scoreboard_and_the_scheme(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ from orglife_tui.tui.screens.rectification.rectification_form import (
     RectificationFormScreen,
     StatusFormScreen,
 )
-from tests.tui.conftest import screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -61,7 +61,7 @@ async def test_items_with_overdue_marked(make_app, listed, lang):
         assert "建立学习台账" in text
 
 
-@LANGS
+@ONLY_ZH
 async def test_done_needs_a_closing_note(make_app, listed, sqlite_store, lang):
     branch, late = listed
     app = make_app(branch, lang)
@@ -116,7 +116,7 @@ async def test_move_to_in_progress_and_reopen(make_app, listed, sqlite_store):
         assert item.status is RectificationStatus.in_progress
 
 
-@LANGS
+@ONLY_EN
 async def test_add_an_item_through_the_form(make_app, listed, sqlite_store, lang):
     branch, _ = listed
     app = make_app(branch, lang)
@@ -168,7 +168,7 @@ async def test_unknown_meeting_is_refused_in_the_form(make_app, listed, sqlite_s
         assert rectification.get_item(sqlite_store, branch.id, late.id).meeting_no is None
 
 
-@LANGS
+@ONLY_ZH
 async def test_empty_list_tells_how_to_add(make_app, branch, lang):
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ from orglife_tui.services import points
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
 from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -52,7 +52,7 @@ def live(store, branch, meeting_no: str) -> list:
     ]
 
 
-@LANGS
+@ONLY_ZH
 async def test_void_a_meeting_with_a_reason(make_app, marked, sqlite_store, lang):
     assert len(live(sqlite_store, marked, "2026-001")) == 10
     app = make_app(marked, lang)
@@ -106,7 +106,7 @@ async def test_the_footer_offers_void(make_app, branch):
         assert "v Void" in screen_text(app)
 
 
-@LANGS
+@ONLY_EN
 async def test_a_meeting_dated_after_today_is_refused_under_its_date(
     make_app, branch, sqlite_store, lang
 ):
