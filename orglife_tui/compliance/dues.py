@@ -35,6 +35,7 @@ points all read dues through these functions, so one rule holds everywhere:
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -165,7 +166,7 @@ def _month_of(d: date) -> str:
     return month_key(d.year, d.month)
 
 
-def _months(first: str, last: str):
+def _months(first: str, last: str) -> Iterator[str]:
     key = first
     while key <= last:
         yield key

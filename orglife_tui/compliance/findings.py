@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from orglife_tui.compliance.periods import add_months, period_text
-from orglife_tui.domain import label, natural_key
+from orglife_tui.domain import LadderAction, label, natural_key
 from orglife_tui.locale import get_language, t
-from orglife_tui.scoring.policy import RULE_IDS, LadderAction, Severity
+from orglife_tui.scoring.policy import RULE_IDS, Severity
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from orglife_tui.compliance.dues import arrears_runs
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
 from orglife_tui.compliance.periods import month_key, months_between, months_in, periods_of
-from orglife_tui.domain import MeetingType
-from orglife_tui.scoring.policy import FrequencyRule, LadderAction, LadderStep, Policy, Severity
+from orglife_tui.domain import LadderAction, MeetingType
+from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
 
 # Required only of a branch that has a committee (docs/architecture.md §2: under seven
 # full members the branch has a secretary only).

@@ -7,6 +7,7 @@ Pure Python, like everything in ``domain``.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 
 class MemberStatus(str, Enum):
@@ -237,7 +238,7 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
     },
 }
 
-_ZH_TABLES: dict[type[Enum], dict] = {
+_ZH_TABLES: dict[type[Enum], dict[Any, str]] = {
     MemberStatus: STATUS_ZH,
     AttendanceStatus: ATTENDANCE_ZH,
     MeetingType: MEETING_TYPE_ZH,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import Enum
+from typing import Any
 
 from orglife_tui.domain.enums import (
     _EXTRA_ALIASES,
@@ -33,7 +34,7 @@ class InputError(ValueError):
         self.key = key
 
 
-def parse_enum(kind: type[Enum], text: str):
+def parse_enum(kind: type[Enum], text: str) -> Any:
     """Accept an enum by its English key or its Chinese name, ignoring case and spaces."""
     raw = text.strip()
     key = raw.lower().replace(" ", "_").replace("-", "_")
@@ -129,5 +130,5 @@ def label(value: Enum | None, lang: str) -> str:
     if value is None:
         return ""
     if lang == "zh":
-        return _ZH_TABLES[type(value)].get(value, value.value)
-    return value.value.replace("_", " ")
+        return str(_ZH_TABLES[type(value)].get(value, value.value))
+    return str(value.value).replace("_", " ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from orglife_tui.domain import (
     AttendanceStatus,
@@ -124,7 +125,7 @@ _ENUM_PROBLEMS: dict[str, tuple[type, str]] = {
 
 def _optional(
     values: Mapping[str, str | None], key: str, parse: Callable[[str], object], errors: FieldErrors
-):
+) -> Any:
     raw = _text(values, key)
     if not raw:
         return None

@@ -13,10 +13,13 @@ committee post such as ``书记`` or free text; ``张三/`` gives a name without
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
+from typing import Any
 
 from orglife_tui.domain import (
     CommitteePost,
@@ -56,8 +59,8 @@ class TalkInput:
     difficulties: str | None = None
     opinions: str | None = None
     actions: str | None = None
-    action_deadline: date | None = None
-    follow_up_date: date | None = None
+    action_deadline: dt.date | None = None
+    follow_up_date: dt.date | None = None
     follow_up_result: str | None = None
     confidential: bool = False
     absence_from: str | None = None  # YYYY-MM, first month of the absence streak answered
@@ -104,8 +107,8 @@ class TalkRow:
     difficulties: str | None = None
     opinions: str | None = None
     actions: str | None = None
-    action_deadline: date | None = None
-    follow_up_date: date | None = None
+    action_deadline: dt.date | None = None
+    follow_up_date: dt.date | None = None
     follow_up_result: str | None = None
     confidential: bool = False
     absence_from: str | None = None
@@ -267,7 +270,7 @@ def post_key(text: str | None) -> str | None:
     if not raw:
         return None
     try:
-        return parse_enum(CommitteePost, raw).value
+        return str(parse_enum(CommitteePost, raw).value)
     except InputError:
         return raw
 
@@ -351,7 +354,9 @@ def _date(values: Mapping[str, str | None], key: str, errors: FieldErrors) -> da
         return None
 
 
-def _enum(values, key: str, kind, problem: str, errors: FieldErrors):
+def _enum(
+    values: Mapping[str, str | None], key: str, kind: type[Enum], problem: str, errors: FieldErrors
+) -> Any:
     raw = _text(values, key)
     try:
         return parse_enum(kind, raw)

@@ -36,13 +36,14 @@ from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from orglife_tui.domain import (
     AttendanceStatus,
+    LadderAction,
     MeetingType,
     MemberStatus,
     accepted_values,
     parse_enum,
 )
 from orglife_tui.scoring.model import Category, Grade, Normalization, Unit
-from orglife_tui.scoring.policy import LadderAction, Period, Severity
+from orglife_tui.scoring.policy import Period, Severity
 from orglife_tui.scoring.scheme.errors import Label, Term, clip, num
 from orglife_tui.scoring.scheme.values import (
     Facts,
@@ -532,7 +533,7 @@ class SchemeDocument(Table):
     grades: Annotated[dict[MemberStatus, CutoffsTable], PlainValidator(validate_grades)] = Field(
         default_factory=dict, validate_default=True
     )
-    appraisal: AppraisalTable = Field(default_factory=dict, validate_default=True)  # type: ignore[arg-type]
+    appraisal: AppraisalTable = Field(default_factory=dict, validate_default=True)
     items: Annotated[tuple[ItemTable, ...], PlainValidator(validate_items)]
     policy: PolicyTable = Field(default_factory=PolicyTable)
 

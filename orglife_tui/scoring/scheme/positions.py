@@ -22,7 +22,11 @@ def render_path(path: Path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            text = part if _BARE_KEY.fullmatch(str(part)) else json.dumps(part, ensure_ascii=False)
+            text = (
+                str(part)
+                if _BARE_KEY.fullmatch(str(part))
+                else json.dumps(part, ensure_ascii=False)
+            )
             out += f".{text}" if out else text
     return out
 

@@ -205,14 +205,14 @@ def policy_lines(policy: Policy, lang: str) -> list[str]:
     dues = steps(policy.dues.ladder)
     described.append(("dues_arrears", dues[0]))
     described += [("", more) for more in dues[1:]]
-    width = max(len(rule) for rule, _ in described)
+    width = max(len(rule_id) for rule_id, _ in described)
     off = _tl("scheme.policy.summary.off", lang)
     owner = ""  # the rule a line without an id continues
-    for rule, text in described:
-        owner = rule or owner
-        if not rule and not policy.enabled(owner):
+    for rule_id, text in described:
+        owner = rule_id or owner
+        if not rule_id and not policy.enabled(owner):
             continue
-        shown = text if not rule or policy.enabled(rule) else off
-        lines.append(f"  {rule.ljust(width)}  {shown}")
+        shown = text if not rule_id or policy.enabled(rule_id) else off
+        lines.append(f"  {rule_id.ljust(width)}  {shown}")
     lines.append("  " + _tl("scheme.policy.summary.publicity", lang, days=policy.publicity_days))
     return lines

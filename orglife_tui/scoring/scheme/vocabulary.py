@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from orglife_tui.domain import LadderAction
 from orglife_tui.scoring.model import Category, Unit
 from orglife_tui.scoring.policy import (
     FREQUENCY_RULES,
     RULE_IDS,
     YEARLY_RULES,
-    LadderAction,
     Period,
     Severity,
 )
@@ -130,7 +130,7 @@ def parse_unit(text: str) -> Unit:
 
 
 def allowed_spellings(kind: type[Enum], zh: Mapping[str, Enum]) -> str:
-    first_zh = {}
+    first_zh: dict[Enum, str] = {}
     for name, member in zh.items():
         first_zh.setdefault(member, name)
     return ", ".join(f"{m.value}/{first_zh[m]}" if m in first_zh else m.value for m in kind)
