@@ -204,10 +204,11 @@ def test_kill_9_while_writing_leaves_all_or_nothing(tmp_path):
     assert again.exit_code == 0, again.output
 
 
-def test_check_on_the_demo_reports_exactly_the_violations_it_was_built_with(db_url):
+def test_check_on_the_demo_reports_exactly_the_violations_it_was_built_with(db_url, monkeypatch):
     from orglife_tui.demo import generate
 
-    today = date.today()
+    today = date(2026, 12, 5)
+    monkeypatch.setenv("ORGLIFE_TODAY", today.isoformat())
     result = run("--db", db_url, "demo")
     assert result.exit_code == 0, result.output
     assert "Heart-to-heart talks:" in result.output

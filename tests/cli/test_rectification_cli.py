@@ -20,6 +20,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 runner = CliRunner()
 
 
+TODAY = date(2026, 12, 5)  # the commands' clock (ORGLIFE_TODAY, set for every test here)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    monkeypatch.setenv("ORGLIFE_TODAY", TODAY.isoformat())
+
+
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
     _early_language(argv)
@@ -132,8 +140,8 @@ def test_edit_changes_only_what_is_given(sample_db):
 
 
 def test_the_table_marks_overdue_items_as_of_today(sample_db):
-    soon = (date.today() + timedelta(days=30)).isoformat()
-    ok("--db", sample_db, "rectification", "add", "--year", str(date.today().year),
+    soon = (TODAY + timedelta(days=30)).isoformat()
+    ok("--db", sample_db, "rectification", "add", "--year", str(TODAY.year),
        "--problem", "台账不规范", "--owner", "杨丽", "--deadline", soon)  # fmt: skip
     table = ok("--db", sample_db, "rectification", "list", lang="zh").stdout
     lines = table.splitlines()

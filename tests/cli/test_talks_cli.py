@@ -19,8 +19,14 @@ from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
 
 runner = CliRunner()
-YEAR = date.today().year - 1
+TODAY = date(2026, 12, 5)  # the commands' clock (ORGLIFE_TODAY, set for every test here)
+YEAR = TODAY.year - 1
 BRANCH = "第一党支部"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    monkeypatch.setenv("ORGLIFE_TODAY", TODAY.isoformat())
 
 
 def run(*args: str, lang: str = "en"):
@@ -197,7 +203,7 @@ def test_confidential_content_only_on_request_and_that_is_audited(talked):
                 "--talker",
                 "001",
                 "--date",
-                (date.today() + timedelta(days=1)).isoformat(),
+                (TODAY + timedelta(days=1)).isoformat(),
             ),
             2,
             "date: a date lies in the future",

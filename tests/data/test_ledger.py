@@ -183,7 +183,7 @@ class TestAppend:
 
     def test_points_default_to_the_item_and_hours_multiply(self, store, roster):
         a = ledger.add_entry(store, roster.id, SCHEME, None, "001", "lecture")
-        assert (a.points, a.hours, a.source, a.entry_date) == (3.0, None, "manual", date.today())
+        assert (a.points, a.hours, a.source, a.entry_date) == (3.0, None, "manual", store.today())
         v = ledger.add_entry(
             store,
             roster.id,

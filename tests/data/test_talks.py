@@ -17,14 +17,15 @@ from orglife_tui.data.talks import TalkerInput, TalkInput, talk_t, talker_t
 from orglife_tui.domain import CommitteePost, MemberStatus, TalkForm, TalkType
 from orglife_tui.domain.records import MemberInput
 
-TODAY = date.today()
-YEAR = TODAY.year - 1  # a year wholly past, whatever day the tests run
+TODAY = date(2026, 12, 5)  # the store's clock in these tests (roster fixture)
+YEAR = TODAY.year - 1  # a year wholly past
 JAN = date(YEAR, 1, 10)
 
 
 @pytest.fixture
 def roster(store, branch):
     """Secretary 001 and organization member 002 on the committee; 003–005 members."""
+    store.today = lambda: TODAY  # type: ignore[method-assign]
     store.add_members(
         branch.id,
         [
