@@ -19,7 +19,7 @@ from typing import Protocol
 from sqlalchemy import Connection, func, insert, select, update
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker
+from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker, table_of
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -35,10 +35,10 @@ from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkT
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 
-talk_t = Talk.__table__
-talker_t = TalkTalker.__table__
-plan_t = PlanItem.__table__
-rect_t = RectificationItem.__table__
+talk_t = table_of(Talk)
+talker_t = table_of(TalkTalker)
+plan_t = table_of(PlanItem)
+rect_t = table_of(RectificationItem)
 
 CHUNK_ROWS = 10_000
 

@@ -20,12 +20,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
-from orglife_tui.data.models import MemberEvent
+from orglife_tui.data.models import MemberEvent, table_of
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
 
-event_t = MemberEvent.__table__
+event_t = table_of(MemberEvent)
 
 
 def in_branch_on(on: date) -> ColumnElement[bool]:

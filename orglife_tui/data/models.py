@@ -16,10 +16,16 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, typed: the queries are written against tables."""
+    return model.__table__  # type: ignore[attr-defined]  # SQLModel sets it, never declares it
 
 
 class Branch(SQLModel, table=True):

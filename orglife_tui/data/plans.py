@@ -20,12 +20,12 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import PlanItem
+from orglife_tui.data.models import PlanItem, table_of
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
 from orglife_tui.domain import MeetingType, unsafe_characters
 from orglife_tui.locale import t
 
-plan_t = PlanItem.__table__
+plan_t = table_of(PlanItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

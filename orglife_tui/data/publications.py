@@ -40,12 +40,12 @@ from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
-from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication
+from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication, table_of
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
 
-publication_t = Publication.__table__
-session_t = AppraisalSession.__table__
-ledger_t = LedgerEntry.__table__
+publication_t = table_of(Publication)
+session_t = table_of(AppraisalSession)
+ledger_t = table_of(LedgerEntry)
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"

@@ -13,11 +13,11 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, and_, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.models import RectificationItem
+from orglife_tui.data.models import RectificationItem, table_of
 from orglife_tui.data.store import Store, live_meeting, meeting_t
 from orglife_tui.domain import RectificationStatus
 
-rect_t = RectificationItem.__table__
+rect_t = table_of(RectificationItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

@@ -19,6 +19,7 @@ from orglife_tui.data.models import (
     MeetingTypeLink,
     Member,
     PartyGroup,
+    table_of,
 )
 from orglife_tui.domain import (
     AttendanceStatus,
@@ -30,13 +31,13 @@ from orglife_tui.domain import (
 )
 from orglife_tui.domain.records import MeetingInput, MemberInput
 
-branch_t = Branch.__table__
-group_t = PartyGroup.__table__
-member_t = Member.__table__
-meeting_t = Meeting.__table__
-mtype_t = MeetingTypeLink.__table__
-attendance_t = Attendance.__table__
-audit_t = AuditLog.__table__
+branch_t = table_of(Branch)
+group_t = table_of(PartyGroup)
+member_t = table_of(Member)
+meeting_t = table_of(Meeting)
+mtype_t = table_of(MeetingTypeLink)
+attendance_t = table_of(Attendance)
+audit_t = table_of(AuditLog)
 
 DEFAULT_BRANCH_NAME = "党支部"
 # Which members a listing shows (``Store.list_members(standing=...)``).
