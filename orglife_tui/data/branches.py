@@ -15,6 +15,7 @@ from orglife_tui.data.errors import (
     refuse_unsafe_text,
 )
 from orglife_tui.data.meetings import _meeting_rows
+from orglife_tui.data.models import inserted_id
 from orglife_tui.data.rows import (
     DEFAULT_BRANCH_NAME,
     BranchInfo,
@@ -46,11 +47,13 @@ def create_branch(store: Store, name: str) -> BranchInfo:
     with store.write_transaction() as conn:
         if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
             raise Conflict("branch_exists", name=name)
-        branch_id = conn.execute(
-            insert(branch_t).values(
-                name=name, created_at=_now(), records_start=store.today().replace(day=1)
+        branch_id = inserted_id(
+            conn.execute(
+                insert(branch_t).values(
+                    name=name, created_at=_now(), records_start=store.today().replace(day=1)
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(conn, branch_id, "branch.create", name=name)
     return BranchInfo(branch_id, name)
 

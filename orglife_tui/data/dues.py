@@ -36,7 +36,7 @@ from orglife_tui.compliance.dues import DuesRecord, DuesState, PaymentFact, stat
 from orglife_tui.compliance.periods import add_months, month_key
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
-from orglife_tui.data.models import DuesPayment, DuesStandard, table_of
+from orglife_tui.data.models import DuesPayment, DuesStandard, inserted_id, table_of
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
 from orglife_tui.domain import InputError, MemberEventKind, parse_month
 
@@ -236,16 +236,18 @@ def set_standard(
             )
             standard_id = old.id
         else:
-            standard_id = conn.execute(
-                insert(standard_t).values(
-                    branch_id=branch_id,
-                    member_id=member.id,
-                    from_month=month,
-                    amount_fen=amount_fen,
-                    operator=store.operator,
-                    created_at=_now(),
+            standard_id = inserted_id(
+                conn.execute(
+                    insert(standard_t).values(
+                        branch_id=branch_id,
+                        member_id=member.id,
+                        from_month=month,
+                        amount_fen=amount_fen,
+                        operator=store.operator,
+                        created_at=_now(),
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
         store.audit(
             conn,
             branch_id,
@@ -387,11 +389,13 @@ def record_payment(store: Store, branch_id: int, p: PaymentInput) -> PaymentRow:
         if problems:
             key, params = problems[0]
             raise (NotFound if key == "member_not_found" else StoreError)(key, **params)
-        payment_id = conn.execute(
-            insert(payment_t).values(
-                _payment_values(branch_id, member.id, p, store.operator, _now())  # type: ignore[union-attr]
+        payment_id = inserted_id(
+            conn.execute(
+                insert(payment_t).values(
+                    _payment_values(branch_id, member.id, p, store.operator, _now())  # type: ignore[union-attr]
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(
             conn,
             branch_id,

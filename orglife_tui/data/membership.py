@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
-from orglife_tui.data.models import MemberEvent, table_of
+from orglife_tui.data.models import MemberEvent, inserted_id, table_of
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -233,20 +233,22 @@ def _insert_event(
     place, reason, note = _clean(place), _clean(reason), _clean(note)
     member = _member(conn, branch_id, member_no)
     _check_event(conn, member, kind, on, end, reason, store.today())
-    event_id = conn.execute(
-        insert(event_t).values(
-            branch_id=branch_id,
-            member_id=member.id,
-            kind=kind.value,
-            date=on,
-            end_date=end,
-            place=place,
-            reason=reason,
-            note=note,
-            operator=store.operator,
-            created_at=datetime.now(timezone.utc),
+    event_id = inserted_id(
+        conn.execute(
+            insert(event_t).values(
+                branch_id=branch_id,
+                member_id=member.id,
+                kind=kind.value,
+                date=on,
+                end_date=end,
+                place=place,
+                reason=reason,
+                note=note,
+                operator=store.operator,
+                created_at=datetime.now(timezone.utc),
+            )
         )
-    ).inserted_primary_key[0]
+    )
     values: dict[str, object] = {}
     if kind in DEPARTURES:
         values = {"left_on": on, "left_kind": kind.value}

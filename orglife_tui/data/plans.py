@@ -20,7 +20,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import PlanItem, table_of
+from orglife_tui.data.models import PlanItem, inserted_id, table_of
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
 from orglife_tui.domain import MeetingType, unsafe_characters
 from orglife_tui.locale import t
@@ -133,11 +133,13 @@ def add_plan_item(store: Store, branch_id: int, item: PlanInput) -> PlanRow:
     with store.write_transaction() as conn:
         _check(item)
         values = _values(item)
-        item_id = conn.execute(
-            insert(plan_t).values(
-                branch_id=branch_id, operator=store.operator, created_at=_now(), **values
+        item_id = inserted_id(
+            conn.execute(
+                insert(plan_t).values(
+                    branch_id=branch_id, operator=store.operator, created_at=_now(), **values
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(conn, branch_id, "plan.add", id=item_id, **values)
     return get_plan_item(store, branch_id, item_id)
 

@@ -40,7 +40,13 @@ from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
-from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication, table_of
+from orglife_tui.data.models import (
+    AppraisalSession,
+    LedgerEntry,
+    Publication,
+    inserted_id,
+    table_of,
+)
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
 
 publication_t = table_of(Publication)
@@ -173,22 +179,24 @@ def record(
         conn, branch_id, AUDIT_ACTIONS[kind], **audit_detail, ledger_head=ledger, sha256=digest
     )
     audit = audit_head(conn)
-    new_id = conn.execute(
-        insert(publication_t).values(
-            branch_id=branch_id,
-            kind=kind,
-            year=year,
-            as_of=as_of,
-            window_start=window_start,
-            window_end=window_end,
-            session_id=session_id,
-            ledger_head=ledger,
-            audit_head=audit,
-            data=text,
-            operator=store.operator,
-            created_at=created_at,
+    new_id = inserted_id(
+        conn.execute(
+            insert(publication_t).values(
+                branch_id=branch_id,
+                kind=kind,
+                year=year,
+                as_of=as_of,
+                window_start=window_start,
+                window_end=window_end,
+                session_id=session_id,
+                ledger_head=ledger,
+                audit_head=audit,
+                data=text,
+                operator=store.operator,
+                created_at=created_at,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     return PublicationRow(
         id=new_id,
         branch_id=branch_id,

@@ -40,7 +40,7 @@ from sqlalchemy import (
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
-from orglife_tui.data.models import Talk, TalkTalker, table_of
+from orglife_tui.data.models import Talk, TalkTalker, inserted_id, table_of
 from orglife_tui.data.store import (
     Store,
     member_t,
@@ -261,15 +261,17 @@ def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
     with store.write_transaction() as conn:
         member, talkers = _validated(conn, branch_id, talk, store.today())
         values = _talk_values(talk)
-        talk_id = conn.execute(
-            insert(talk_t).values(
-                branch_id=branch_id,
-                member_id=member.id,
-                operator=store.operator,
-                created_at=datetime.now(timezone.utc),
-                **values,
+        talk_id = inserted_id(
+            conn.execute(
+                insert(talk_t).values(
+                    branch_id=branch_id,
+                    member_id=member.id,
+                    operator=store.operator,
+                    created_at=datetime.now(timezone.utc),
+                    **values,
+                )
             )
-        ).inserted_primary_key[0]
+        )
         conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
         store.audit(
             conn,

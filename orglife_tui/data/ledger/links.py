@@ -26,6 +26,7 @@ from orglife_tui.data.ledger.common import (
     Progress,
     ledger_t,
 )
+from orglife_tui.data.models import inserted_id
 from orglife_tui.data.store import (
     Store,
 )
@@ -197,9 +198,7 @@ class _Chain:
     def append(self, values: Mapping[str, object]) -> tuple[int, str]:
         """One entry; returns its id and hash."""
         row = self.link(values)
-        entry_id = self.conn.execute(
-            insert(ledger_t).values(dict(zip(_COLUMNS, row)))
-        ).inserted_primary_key[0]
+        entry_id = inserted_id(self.conn.execute(insert(ledger_t).values(dict(zip(_COLUMNS, row)))))
         self.written += 1
         return entry_id, row[-1]
 
