@@ -204,9 +204,7 @@ def load_branch(
         }
 
         links = [
-            (meeting_ids[m.meeting_no], t.value)  # type: ignore[index]
-            for m in meetings
-            for t in dict.fromkeys(m.types)
+            (meeting_ids[m.meeting_no], t.value) for m in meetings for t in dict.fromkeys(m.types)
         ]
         for chunk in _chunks(links, chunk_rows):
             _executemany(conn, mtype_t.name, ("meeting_id", "type"), chunk)

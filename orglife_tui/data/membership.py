@@ -11,6 +11,7 @@ below are the one place that condition is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -88,7 +89,7 @@ class MemberEventRow:
     name: str
     kind: MemberEventKind
     date: date
-    end_date: date | None
+    end_date: dt.date | None  # `date` is the field above in here
     place: str | None
     reason: str | None
     note: str | None

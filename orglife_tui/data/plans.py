@@ -154,7 +154,7 @@ def add_plan_items(
     ]
     with store.write_transaction() as conn:
         if problems:
-            raise RowProblems(problems)  # type: ignore[arg-type]
+            raise RowProblems(problems)
         if not items:
             return []
         created = _now()
@@ -309,8 +309,8 @@ def match_items(
     by_type: dict[MeetingType, list[HeldMeeting]] = {}
     for mtype, held in meetings:
         by_type.setdefault(mtype, []).append(held)
-    for held in by_type.values():
-        held.sort()
+    for of_type in by_type.values():
+        of_type.sort()
     used: set[tuple[MeetingType, int]] = set()
     out: dict[int, tuple[str, date]] = {}
     order = sorted(items, key=lambda i: (i[2] is None, i[2] or 0, i[0]))

@@ -3,6 +3,7 @@ members, meetings, attendance); ``orglife_tui.data.store`` re-exports them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -266,6 +267,6 @@ def meeting_values(
 class RowProblems(StoreError):
     """Refused rows of a bulk write: (index in the input, message key, params)."""
 
-    def __init__(self, problems: list[tuple[int, str, dict[str, str]]]) -> None:
+    def __init__(self, problems: Sequence[tuple[int, str, Mapping[str, object]]]) -> None:
         super().__init__("rows_refused", count=len(problems))
         self.problems = problems

@@ -48,7 +48,14 @@ from orglife_tui.data.store import (
     records_start_of,
     start_problem,
 )
-from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
+from orglife_tui.domain import (
+    COMMITTEE_POSTS,
+    CommitteePost,
+    LadderAction,
+    TalkForm,
+    TalkType,
+    natural_key,
+)
 from orglife_tui.domain.talks import (
     CONFIDENTIAL_FIELDS,
     LONG_TEXT_FIELDS,
@@ -57,7 +64,6 @@ from orglife_tui.domain.talks import (
     TalkInput,
     TalkRow,
 )
-from orglife_tui.scoring.policy import LadderAction
 
 talk_t = table_of(Talk)
 talker_t = table_of(TalkTalker)

@@ -159,7 +159,7 @@ def publish(
                 count=len(missing),
                 members=shown + ("…" if len(missing) > 5 else ""),
             )
-        finals = dict(
+        finals: dict[str, int] = dict(
             conn.execute(
                 select(decision_t.c.final, func.count())
                 .where(decision_t.c.session_id == session_id)
