@@ -272,7 +272,7 @@ class OrglifeApp(PlainNotifications, App):
             return len(self.screen_stack) > 1
         return True
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async as App's: list screens await it on Escape
         if len(self.screen_stack) > 1:
             self.pop_screen()
 

@@ -782,7 +782,7 @@ class KioskApp(PlainNotifications, App[None], inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False  # no action of the app at all: no quit, no palette, no help
 
-    def action_quit(self) -> None:  # even when asked by name
+    async def action_quit(self) -> None:  # even when asked by name
         return
 
     def action_command_palette(self) -> None:

@@ -23,9 +23,9 @@ from textual.widget import Widget
 
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.store import Store
-from orglife_tui.domain import MeetingType, label
+from orglife_tui.domain import LadderAction, MeetingType, label
 from orglife_tui.locale import has, t
-from orglife_tui.scoring.policy import LadderAction, LadderStep, Severity
+from orglife_tui.scoring.policy import LadderStep, Severity
 from orglife_tui.services.watch import CalendarRow, StreakRow
 from orglife_tui.tui.cells import pad
 

@@ -237,7 +237,7 @@ class TalksScreen(ListScreen[TalkRow]):
             raise SkipAction()  # Enter on the list opens the talk
         self.table.focus()
 
-    def action_escape(self) -> None:
+    async def action_escape(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:
             search.value = ""
@@ -245,7 +245,7 @@ class TalksScreen(ListScreen[TalkRow]):
         elif search.value:
             search.value = ""
         else:
-            self.app.action_back()  # type: ignore[attr-defined]
+            await self.app.action_back()
 
     # ------------------------------------------------------------------ talks
 
