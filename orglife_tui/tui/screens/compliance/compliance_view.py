@@ -69,7 +69,8 @@ class Detail(Widget):
         if not text.plain:
             return 0
         content = Content.from_rich_text(text, console=self.app.console)
-        return content.get_height(self.styles, max(1, self.content_size.width))
+        width = max(1, self.content_size.width)
+        return content.get_height(self.styles, width)  # type: ignore[arg-type]  # Textual passes styles so too
 
     def render(self) -> Text:
         return self.text
