@@ -29,7 +29,7 @@ from orglife_tui.domain.records import MemberInput
 event_t = table_of(MemberEvent)
 
 
-def in_branch_on(on: date) -> ColumnElement[bool]:
+def in_branch_on(on: date | ColumnElement[date]) -> ColumnElement[bool]:
     """The member belongs to the branch on ``on`` (entered by then, not yet left)."""
     return and_(
         or_(member_t.c.entered_on.is_(None), member_t.c.entered_on <= on),
@@ -55,7 +55,7 @@ def status_on(on: date) -> ColumnElement[str]:
     )
 
 
-def away_on(on: date) -> ColumnElement[bool]:
+def away_on(on: date | ColumnElement[date]) -> ColumnElement[bool]:
     """The member is away (流动党员, organizational life elsewhere) on ``on``."""
     return exists().where(
         event_t.c.member_id == member_t.c.id,
@@ -594,12 +594,12 @@ __all__ = [
 
 def in_branch_at(on: ColumnElement[date]) -> ColumnElement[bool]:
     """``in_branch_on`` of the date in a column (e.g. each mark's meeting date)."""
-    return in_branch_on(on)  # type: ignore[arg-type]
+    return in_branch_on(on)
 
 
 def away_at(on: ColumnElement[date]) -> ColumnElement[bool]:
     """``away_on`` of the date in a column (e.g. each mark's meeting date)."""
-    return away_on(on)  # type: ignore[arg-type]
+    return away_on(on)
 
 
 def member_away(member_id: ColumnElement[int], on: ColumnElement[date]) -> ColumnElement[bool]:

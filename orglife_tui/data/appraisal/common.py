@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Connection, func, select
 
@@ -157,6 +157,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     """SQLite hands back the UTC instant without its zone."""
     if value is None:
@@ -202,7 +206,7 @@ def _session_row(r) -> SessionRow:
         candidates=int(r.candidates or 0),
         fingerprint=r.fingerprint,
         ballots=r.ballots,
-        created_at=_aware(r.created_at),  # type: ignore[arg-type]
+        created_at=_aware(r.created_at),
         started_at=_aware(r.started_at),
         closed_at=_aware(r.closed_at),
         published_at=_aware(r.published_at),

@@ -139,8 +139,8 @@ def _open_tally_key(
         return sealing.open_key(
             row.tally_key,
             row.tally_public_key,
-            teller_password,  # type: ignore[arg-type]
-            scrutineer_password,  # type: ignore[arg-type]
+            teller_password,  # type: ignore[arg-type]  # given: checked above
+            scrutineer_password,  # type: ignore[arg-type]  # given: checked above
         )
     except sealing.WrongPassword as wrong:
         which = "both" if len(wrong.roles) == 2 else wrong.roles[0]
