@@ -15,6 +15,7 @@ from orglife_tui.data.errors import (
     refuse_unsafe_text,
 )
 from orglife_tui.data.meetings import _meeting_rows
+from orglife_tui.data.models import inserted_id
 from orglife_tui.data.rows import (
     DEFAULT_BRANCH_NAME,
     BranchInfo,
@@ -46,11 +47,13 @@ def create_branch(store: Store, name: str) -> BranchInfo:
     with store.write_transaction() as conn:
         if conn.scalar(select(branch_t.c.id).where(branch_t.c.name == name)) is not None:
             raise Conflict("branch_exists", name=name)
-        branch_id = conn.execute(
-            insert(branch_t).values(
-                name=name, created_at=_now(), records_start=store.today().replace(day=1)
+        branch_id = inserted_id(
+            conn.execute(
+                insert(branch_t).values(
+                    name=name, created_at=_now(), records_start=store.today().replace(day=1)
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(conn, branch_id, "branch.create", name=name)
     return BranchInfo(branch_id, name)
 
@@ -109,15 +112,15 @@ def set_records_start(store: Store, branch_id: int, start: date) -> date:
     """Move the branch's records start (audited). Refused after today, and later than
     the branch's earliest record (a meeting, a talk, a points entry booked by hand):
     a record before the start would fall outside every judged period."""
-    from orglife_tui.data.models import LedgerEntry, Talk
+    from orglife_tui.data.models import LedgerEntry, Talk, table_of
 
     today = store.today()
     if start > today:
         raise StoreError(
             "corrections.start_in_future", date=start.isoformat(), today=today.isoformat()
         )
-    talk_t = Talk.__table__
-    ledger_t = LedgerEntry.__table__
+    talk_t = table_of(Talk)
+    ledger_t = table_of(LedgerEntry)
     with store.write_transaction() as conn:
         old = conn.execute(
             select(branch_t.c.id, branch_t.c.records_start).where(branch_t.c.id == branch_id)

@@ -19,7 +19,7 @@ from typing import Protocol
 from sqlalchemy import Connection, func, insert, select, update
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker
+from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker, table_of
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -35,10 +35,10 @@ from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkT
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 
-talk_t = Talk.__table__
-talker_t = TalkTalker.__table__
-plan_t = PlanItem.__table__
-rect_t = RectificationItem.__table__
+talk_t = table_of(Talk)
+talker_t = table_of(TalkTalker)
+plan_t = table_of(PlanItem)
+rect_t = table_of(RectificationItem)
 
 CHUNK_ROWS = 10_000
 
@@ -204,9 +204,7 @@ def load_branch(
         }
 
         links = [
-            (meeting_ids[m.meeting_no], t.value)  # type: ignore[index]
-            for m in meetings
-            for t in dict.fromkeys(m.types)
+            (meeting_ids[m.meeting_no], t.value) for m in meetings for t in dict.fromkeys(m.types)
         ]
         for chunk in _chunks(links, chunk_rows):
             _executemany(conn, mtype_t.name, ("meeting_id", "type"), chunk)
@@ -465,7 +463,7 @@ def _executemany(
     if not rows:
         return
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # in use
         try:
             with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:

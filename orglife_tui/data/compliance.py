@@ -23,7 +23,7 @@ from orglife_tui.compliance.facts import (
 from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
-from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
+from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk, table_of
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -37,9 +37,9 @@ from orglife_tui.data.store import (
 )
 from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
 
-talk_t = Talk.__table__
-rect_t = RectificationItem.__table__
-session_t = AppraisalSession.__table__
+talk_t = table_of(Talk)
+rect_t = table_of(RectificationItem)
+session_t = table_of(AppraisalSession)
 
 
 def _month_of(conn: Connection, column):

@@ -29,19 +29,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 
 from orglife_tui.compliance.dues import DuesRecord, DuesState, PaymentFact, state
 from orglife_tui.compliance.periods import add_months, month_key
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
-from orglife_tui.data.models import DuesPayment, DuesStandard
+from orglife_tui.data.models import DuesPayment, DuesStandard, inserted_id, table_of
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
 from orglife_tui.domain import InputError, MemberEventKind, parse_month
 
-standard_t = DuesStandard.__table__
-payment_t = DuesPayment.__table__
+standard_t = table_of(DuesStandard)
+payment_t = table_of(DuesPayment)
 
 DUES = "dues"  # ledger_entry.source of the entries booked from the dues records
 
@@ -236,16 +237,18 @@ def set_standard(
             )
             standard_id = old.id
         else:
-            standard_id = conn.execute(
-                insert(standard_t).values(
-                    branch_id=branch_id,
-                    member_id=member.id,
-                    from_month=month,
-                    amount_fen=amount_fen,
-                    operator=store.operator,
-                    created_at=_now(),
+            standard_id = inserted_id(
+                conn.execute(
+                    insert(standard_t).values(
+                        branch_id=branch_id,
+                        member_id=member.id,
+                        from_month=month,
+                        amount_fen=amount_fen,
+                        operator=store.operator,
+                        created_at=_now(),
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
         store.audit(
             conn,
             branch_id,
@@ -290,7 +293,7 @@ def _payment_problems(
     p: PaymentInput,
     today: date,
     taken: dict[int, list[tuple[str, str, object]]],
-) -> tuple[object | None, list[tuple[str, dict[str, object]]]]:
+) -> tuple[Row[Any] | None, list[tuple[str, dict[str, object]]]]:
     """(the member, the reasons ``p`` cannot be recorded). ``taken`` holds, per member id,
     the months already paid (first, last, payment id or row label): checked and extended."""
     problems: list[tuple[str, dict[str, object]]] = []
@@ -364,7 +367,9 @@ def _payment_problems(
     return member, problems
 
 
-def _payment_values(branch_id: int, member_id: int, p: PaymentInput, operator: str, now: datetime):
+def _payment_values(
+    branch_id: int, member_id: int, p: PaymentInput, operator: str, now: datetime
+) -> dict[str, Any]:
     return {
         "branch_id": branch_id,
         "member_id": member_id,
@@ -387,17 +392,19 @@ def record_payment(store: Store, branch_id: int, p: PaymentInput) -> PaymentRow:
         if problems:
             key, params = problems[0]
             raise (NotFound if key == "member_not_found" else StoreError)(key, **params)
-        payment_id = conn.execute(
-            insert(payment_t).values(
-                _payment_values(branch_id, member.id, p, store.operator, _now())  # type: ignore[union-attr]
+        payment_id = inserted_id(
+            conn.execute(
+                insert(payment_t).values(
+                    _payment_values(branch_id, member.id, p, store.operator, _now())  # type: ignore[union-attr]  # no problems: found
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(
             conn,
             branch_id,
             "dues.pay",
             id=payment_id,
-            member_no=member.member_no,  # type: ignore[union-attr]
+            member_no=member.member_no,  # type: ignore[union-attr]  # no problems: found
             paid_on=p.paid_on.isoformat(),
             months=f"{p.from_month}..{p.to_month}",
             amount_fen=p.amount_fen,
@@ -430,7 +437,7 @@ def record_payments(
                 taken[member.id].append((p.from_month, p.to_month, f"#{i}"))
                 rows.append(_payment_values(branch_id, member.id, p, store.operator, now))
         if problems:
-            raise RowProblems(problems)  # type: ignore[arg-type]
+            raise RowProblems(problems)
         if not rows or dry_run:
             return []
         ids = list(
@@ -443,7 +450,7 @@ def record_payments(
             branch_id,
             "dues.import",
             added=len(ids),
-            amount_fen=sum(int(r["amount_fen"]) for r in rows),  # type: ignore[call-overload]
+            amount_fen=sum(int(r["amount_fen"]) for r in rows),
             source=source,
         )
     return ids
@@ -562,15 +569,15 @@ def dues_records(
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
-    for r in conn.execute(
+    for p in conn.execute(
         select(
             payment_t.c.member_id, payment_t.c.from_month, payment_t.c.to_month, payment_t.c.paid_on
         )
         .where(*cond)
         .order_by(payment_t.c.member_id, payment_t.c.from_month)
     ):
-        payments.setdefault(r.member_id, []).append(
-            PaymentFact(r.from_month, r.to_month, r.paid_on)
+        payments.setdefault(p.member_id, []).append(
+            PaymentFact(p.from_month, p.to_month, p.paid_on)
         )
     away: dict[int, list[tuple[date, date | None]]] = {}
     for r in conn.execute(

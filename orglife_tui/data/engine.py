@@ -235,11 +235,16 @@ def _on_sqlite_connect(read_only: bool, busy_ms: int, dbapi_connection, _record)
 WRITE_OPTION = "orglife_write"
 
 
+# SQLite's primary result codes; sqlite3 names them (and sets sqlite_errorcode) from 3.11 on.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+
 def _is_busy(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
     if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
     return "database is locked" in str(orig)
 
 

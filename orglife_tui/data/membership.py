@@ -11,6 +11,7 @@ below are the one place that condition is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -20,15 +21,15 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
-from orglife_tui.data.models import MemberEvent
+from orglife_tui.data.models import MemberEvent, inserted_id, table_of
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
 
-event_t = MemberEvent.__table__
+event_t = table_of(MemberEvent)
 
 
-def in_branch_on(on: date) -> ColumnElement[bool]:
+def in_branch_on(on: date | ColumnElement[date]) -> ColumnElement[bool]:
     """The member belongs to the branch on ``on`` (entered by then, not yet left)."""
     return and_(
         or_(member_t.c.entered_on.is_(None), member_t.c.entered_on <= on),
@@ -54,7 +55,7 @@ def status_on(on: date) -> ColumnElement[str]:
     )
 
 
-def away_on(on: date) -> ColumnElement[bool]:
+def away_on(on: date | ColumnElement[date]) -> ColumnElement[bool]:
     """The member is away (流动党员, organizational life elsewhere) on ``on``."""
     return exists().where(
         event_t.c.member_id == member_t.c.id,
@@ -88,7 +89,7 @@ class MemberEventRow:
     name: str
     kind: MemberEventKind
     date: date
-    end_date: date | None
+    end_date: dt.date | None  # `date` is the field above in here
     place: str | None
     reason: str | None
     note: str | None
@@ -233,20 +234,22 @@ def _insert_event(
     place, reason, note = _clean(place), _clean(reason), _clean(note)
     member = _member(conn, branch_id, member_no)
     _check_event(conn, member, kind, on, end, reason, store.today())
-    event_id = conn.execute(
-        insert(event_t).values(
-            branch_id=branch_id,
-            member_id=member.id,
-            kind=kind.value,
-            date=on,
-            end_date=end,
-            place=place,
-            reason=reason,
-            note=note,
-            operator=store.operator,
-            created_at=datetime.now(timezone.utc),
+    event_id = inserted_id(
+        conn.execute(
+            insert(event_t).values(
+                branch_id=branch_id,
+                member_id=member.id,
+                kind=kind.value,
+                date=on,
+                end_date=end,
+                place=place,
+                reason=reason,
+                note=note,
+                operator=store.operator,
+                created_at=datetime.now(timezone.utc),
+            )
         )
-    ).inserted_primary_key[0]
+    )
     values: dict[str, object] = {}
     if kind in DEPARTURES:
         values = {"left_on": on, "left_kind": kind.value}
@@ -591,12 +594,12 @@ __all__ = [
 
 def in_branch_at(on: ColumnElement[date]) -> ColumnElement[bool]:
     """``in_branch_on`` of the date in a column (e.g. each mark's meeting date)."""
-    return in_branch_on(on)  # type: ignore[arg-type]
+    return in_branch_on(on)
 
 
 def away_at(on: ColumnElement[date]) -> ColumnElement[bool]:
     """``away_on`` of the date in a column (e.g. each mark's meeting date)."""
-    return away_on(on)  # type: ignore[arg-type]
+    return away_on(on)
 
 
 def member_away(member_id: ColumnElement[int], on: ColumnElement[date]) -> ColumnElement[bool]:

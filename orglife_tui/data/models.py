@@ -8,18 +8,34 @@ that the same rows read the same on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Column,
+    CursorResult,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, typed: the queries are written against tables."""
+    return model.__table__  # type: ignore[attr-defined]  # SQLModel sets it, never declares it
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The key a single-row INSERT gave its row (SQLAlchemy types it optional: an
+    executemany has none)."""
+    key = result.inserted_primary_key
+    assert key is not None, "a single-row INSERT has a primary key"
+    return int(key[0])
 
 
 class Branch(SQLModel, table=True):

@@ -20,12 +20,12 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import PlanItem
+from orglife_tui.data.models import PlanItem, inserted_id, table_of
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
 from orglife_tui.domain import MeetingType, unsafe_characters
 from orglife_tui.locale import t
 
-plan_t = PlanItem.__table__
+plan_t = table_of(PlanItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -133,11 +133,13 @@ def add_plan_item(store: Store, branch_id: int, item: PlanInput) -> PlanRow:
     with store.write_transaction() as conn:
         _check(item)
         values = _values(item)
-        item_id = conn.execute(
-            insert(plan_t).values(
-                branch_id=branch_id, operator=store.operator, created_at=_now(), **values
+        item_id = inserted_id(
+            conn.execute(
+                insert(plan_t).values(
+                    branch_id=branch_id, operator=store.operator, created_at=_now(), **values
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(conn, branch_id, "plan.add", id=item_id, **values)
     return get_plan_item(store, branch_id, item_id)
 
@@ -152,7 +154,7 @@ def add_plan_items(
     ]
     with store.write_transaction() as conn:
         if problems:
-            raise RowProblems(problems)  # type: ignore[arg-type]
+            raise RowProblems(problems)
         if not items:
             return []
         created = _now()
@@ -307,8 +309,8 @@ def match_items(
     by_type: dict[MeetingType, list[HeldMeeting]] = {}
     for mtype, held in meetings:
         by_type.setdefault(mtype, []).append(held)
-    for held in by_type.values():
-        held.sort()
+    for of_type in by_type.values():
+        of_type.sort()
     used: set[tuple[MeetingType, int]] = set()
     out: dict[int, tuple[str, date]] = {}
     order = sorted(items, key=lambda i: (i[2] is None, i[2] or 0, i[0]))

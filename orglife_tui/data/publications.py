@@ -32,7 +32,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Connection, func, insert, select
 
@@ -40,12 +40,18 @@ from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
-from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication
+from orglife_tui.data.models import (
+    AppraisalSession,
+    LedgerEntry,
+    Publication,
+    inserted_id,
+    table_of,
+)
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
 
-publication_t = Publication.__table__
-session_t = AppraisalSession.__table__
-ledger_t = LedgerEntry.__table__
+publication_t = table_of(Publication)
+session_t = table_of(AppraisalSession)
+ledger_t = table_of(LedgerEntry)
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"
@@ -102,6 +108,10 @@ def iso(value: datetime | date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+@overload
+def from_iso(value: str) -> datetime: ...
+@overload
+def from_iso(value: str | None) -> datetime | None: ...
 def from_iso(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
@@ -173,22 +183,24 @@ def record(
         conn, branch_id, AUDIT_ACTIONS[kind], **audit_detail, ledger_head=ledger, sha256=digest
     )
     audit = audit_head(conn)
-    new_id = conn.execute(
-        insert(publication_t).values(
-            branch_id=branch_id,
-            kind=kind,
-            year=year,
-            as_of=as_of,
-            window_start=window_start,
-            window_end=window_end,
-            session_id=session_id,
-            ledger_head=ledger,
-            audit_head=audit,
-            data=text,
-            operator=store.operator,
-            created_at=created_at,
+    new_id = inserted_id(
+        conn.execute(
+            insert(publication_t).values(
+                branch_id=branch_id,
+                kind=kind,
+                year=year,
+                as_of=as_of,
+                window_start=window_start,
+                window_end=window_end,
+                session_id=session_id,
+                ledger_head=ledger,
+                audit_head=audit,
+                data=text,
+                operator=store.operator,
+                created_at=created_at,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     return PublicationRow(
         id=new_id,
         branch_id=branch_id,

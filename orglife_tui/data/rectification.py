@@ -13,11 +13,11 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, and_, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.models import RectificationItem
+from orglife_tui.data.models import RectificationItem, inserted_id, table_of
 from orglife_tui.data.store import Store, live_meeting, meeting_t
 from orglife_tui.domain import RectificationStatus
 
-rect_t = RectificationItem.__table__
+rect_t = table_of(RectificationItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -173,15 +173,17 @@ def _audited(values: dict[str, object], meeting_no: str | None) -> dict[str, obj
 def add_item(store: Store, branch_id: int, item: RectificationInput) -> RectificationRow:
     with store.write_transaction() as conn:
         values = _values(conn, branch_id, item)
-        item_id = conn.execute(
-            insert(rect_t).values(
-                branch_id=branch_id,
-                status=RectificationStatus.open.value,
-                operator=store.operator,
-                created_at=_now(),
-                **values,
+        item_id = inserted_id(
+            conn.execute(
+                insert(rect_t).values(
+                    branch_id=branch_id,
+                    status=RectificationStatus.open.value,
+                    operator=store.operator,
+                    created_at=_now(),
+                    **values,
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(
             conn,
             branch_id,

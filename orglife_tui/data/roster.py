@@ -203,12 +203,15 @@ def write_roster(
             "member.import",
             source=source,
             added=[
-                {"member_no": w.member.member_no, "name": w.member.name}
-                | (
-                    {"transfer_in": w.transfer_in.isoformat(), "from": w.transfer_from}
-                    if w.transfer_in
-                    else {}
-                )
+                {
+                    "member_no": w.member.member_no,
+                    "name": w.member.name,
+                    **(
+                        {"transfer_in": w.transfer_in.isoformat(), "from": w.transfer_from}
+                        if w.transfer_in
+                        else {}
+                    ),
+                }
                 for w in new
             ],
             updated=[

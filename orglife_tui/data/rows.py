@@ -3,6 +3,7 @@ members, meetings, attendance); ``orglife_tui.data.store`` re-exports them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -19,6 +20,7 @@ from orglife_tui.data.models import (
     MeetingTypeLink,
     Member,
     PartyGroup,
+    table_of,
 )
 from orglife_tui.domain import (
     AttendanceStatus,
@@ -30,13 +32,13 @@ from orglife_tui.domain import (
 )
 from orglife_tui.domain.records import MeetingInput, MemberInput
 
-branch_t = Branch.__table__
-group_t = PartyGroup.__table__
-member_t = Member.__table__
-meeting_t = Meeting.__table__
-mtype_t = MeetingTypeLink.__table__
-attendance_t = Attendance.__table__
-audit_t = AuditLog.__table__
+branch_t = table_of(Branch)
+group_t = table_of(PartyGroup)
+member_t = table_of(Member)
+meeting_t = table_of(Meeting)
+mtype_t = table_of(MeetingTypeLink)
+attendance_t = table_of(Attendance)
+audit_t = table_of(AuditLog)
 
 DEFAULT_BRANCH_NAME = "党支部"
 # Which members a listing shows (``Store.list_members(standing=...)``).
@@ -265,6 +267,6 @@ def meeting_values(
 class RowProblems(StoreError):
     """Refused rows of a bulk write: (index in the input, message key, params)."""
 
-    def __init__(self, problems: list[tuple[int, str, dict[str, str]]]) -> None:
+    def __init__(self, problems: Sequence[tuple[int, str, Mapping[str, object]]]) -> None:
         super().__init__("rows_refused", count=len(problems))
         self.problems = problems

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, func, insert, select
 
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import SchemeVersion
+from orglife_tui.data.models import SchemeVersion, inserted_id, table_of
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.scoring.scheme import (
@@ -24,7 +24,7 @@ from orglife_tui.scoring.scheme import (
     scheme_hash,
 )
 
-scheme_t = SchemeVersion.__table__
+scheme_t = table_of(SchemeVersion)
 
 
 @dataclass(frozen=True)
@@ -59,17 +59,19 @@ def _insert(
 ) -> SchemeVersionInfo:
     at = datetime.now(timezone.utc)
     sha = scheme_hash(source)
-    new_id = conn.execute(
-        insert(scheme_t).values(
-            branch_id=branch_id,
-            name=scheme.name,
-            version=scheme.version,
-            sha256=sha,
-            source=source,
-            activated_at=at,
-            operator=store.operator,
+    new_id = inserted_id(
+        conn.execute(
+            insert(scheme_t).values(
+                branch_id=branch_id,
+                name=scheme.name,
+                version=scheme.version,
+                sha256=sha,
+                source=source,
+                activated_at=at,
+                operator=store.operator,
+            )
         )
-    ).inserted_primary_key[0]
+    )
     store.audit(conn, branch_id, "scheme.use", name=scheme.name, version=scheme.version, sha256=sha)
     return SchemeVersionInfo(new_id, scheme.name, scheme.version, sha, at, store.operator)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import (
     Float,
@@ -40,16 +41,16 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from orglife_tui.data.membership import in_branch_during, status_on
-from orglife_tui.data.models import LedgerTotal
+from orglife_tui.data.models import LedgerTotal, table_of
 from orglife_tui.data.store import Store, group_t, member_t
 from orglife_tui.domain import MemberEventKind, MemberStatus, natural_key
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
-total_t = LedgerTotal.__table__
+total_t = table_of(LedgerTotal)
 
 
 class round2(FunctionElement):
@@ -125,6 +126,7 @@ def _per_member_query(scheme: Scheme, branch_id: int, year: int):
             )
         )
     veto_codes = [it.code for it in scheme.items if it.category is Category.veto]
+    vetoed: ColumnElement[int]
     if veto_codes:
         vetoed = func.max(case((and_(sums.c.item_code.in_(veto_codes), sums.c.n > 0), 1), else_=0))
     else:
@@ -247,7 +249,12 @@ def scoreboard(
     return rows
 
 
-def _departure(left_on: date | None, left_kind: str | None, year_end: date) -> dict[str, object]:
+class _Departure(TypedDict, total=False):
+    left_on: date
+    left_kind: MemberEventKind | None
+
+
+def _departure(left_on: date | None, left_kind: str | None, year_end: date) -> _Departure:
     """The departure a year's scoreboard shows: one during the year, none after it."""
     if left_on is None or left_on > year_end:
         return {}

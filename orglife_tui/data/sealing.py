@@ -120,7 +120,7 @@ def open_key(
     failed = tuple(role for role in ROLES if shares[role] is None)
     if failed:
         raise WrongPassword(failed)
-    key = PrivateKey(_xor(shares["teller"], shares["scrutineer"]))  # type: ignore[arg-type]
+    key = PrivateKey(_xor(shares["teller"], shares["scrutineer"]))  # type: ignore[arg-type]  # none failed
     if bytes(key.public_key).hex() != public_hex:
         raise WrongPassword(ROLES)  # shares of another key: treat as not opened
     return key

@@ -40,7 +40,7 @@ from sqlalchemy import (
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
-from orglife_tui.data.models import Talk, TalkTalker
+from orglife_tui.data.models import Talk, TalkTalker, inserted_id, table_of
 from orglife_tui.data.store import (
     Store,
     member_t,
@@ -48,7 +48,14 @@ from orglife_tui.data.store import (
     records_start_of,
     start_problem,
 )
-from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
+from orglife_tui.domain import (
+    COMMITTEE_POSTS,
+    CommitteePost,
+    LadderAction,
+    TalkForm,
+    TalkType,
+    natural_key,
+)
 from orglife_tui.domain.talks import (
     CONFIDENTIAL_FIELDS,
     LONG_TEXT_FIELDS,
@@ -57,10 +64,9 @@ from orglife_tui.domain.talks import (
     TalkInput,
     TalkRow,
 )
-from orglife_tui.scoring.policy import LadderAction
 
-talk_t = Talk.__table__
-talker_t = TalkTalker.__table__
+talk_t = table_of(Talk)
+talker_t = table_of(TalkTalker)
 
 # Column limits of the talk tables (models.py), checked before writing.
 _LIMITS = {"place": 200, "recorder": 100, "trigger": 500}
@@ -261,15 +267,17 @@ def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
     with store.write_transaction() as conn:
         member, talkers = _validated(conn, branch_id, talk, store.today())
         values = _talk_values(talk)
-        talk_id = conn.execute(
-            insert(talk_t).values(
-                branch_id=branch_id,
-                member_id=member.id,
-                operator=store.operator,
-                created_at=datetime.now(timezone.utc),
-                **values,
+        talk_id = inserted_id(
+            conn.execute(
+                insert(talk_t).values(
+                    branch_id=branch_id,
+                    member_id=member.id,
+                    operator=store.operator,
+                    created_at=datetime.now(timezone.utc),
+                    **values,
+                )
             )
-        ).inserted_primary_key[0]
+        )
         conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
         store.audit(
             conn,

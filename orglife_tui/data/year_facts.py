@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import Connection, and_, exists, func, select
 
 from orglife_tui.data.membership import in_branch_during, in_branch_on
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk
+from orglife_tui.data.models import PlanItem, RectificationItem, Talk, table_of
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -30,9 +30,9 @@ from orglife_tui.data.store import (
 )
 from orglife_tui.domain import AttendanceStatus, MeetingType, TalkType
 
-talk_t = Talk.__table__
-plan_t = PlanItem.__table__
-rect_t = RectificationItem.__table__
+talk_t = table_of(Talk)
+plan_t = table_of(PlanItem)
+rect_t = table_of(RectificationItem)
 
 
 @dataclass(frozen=True)

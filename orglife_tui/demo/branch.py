@@ -66,7 +66,7 @@ class DemoBranch:
             pool = self._group_members[key]
         when = self.meetings[meeting_index].date
         members = self.members
-        return [i for i in pool if members[i].join_date <= when]  # type: ignore[operator]
+        return [i for i in pool if members[i].join_date <= when]  # type: ignore[operator]  # all joined
 
     def attendance_count(self) -> int:
         """How many attendance rows ``attendance_rows()`` yields (no randomness involved)."""
@@ -178,14 +178,14 @@ class DemoBranch:
         cached = self._cache.get("talks")
         if cached is None:
             cached = self._cache["talks"] = TalkWriter(self).talks()
-        return cached  # type: ignore[return-value]
+        return cached  # type: ignore[return-value]  # the talks, cached above
 
     def rectifications(self) -> tuple[DemoRectification, ...]:
         """The rectification list of the last life meeting (see ``orglife_tui.demo``)."""
         cached = self._cache.get("rectifications")
         if cached is None:
             cached = self._cache["rectifications"] = rectification_list(self)
-        return cached  # type: ignore[return-value]
+        return cached  # type: ignore[return-value]  # the list, cached above
 
     def record_count(self) -> int:
         """Rows a loader writes for talks (with their talkers), plan and rectification items."""

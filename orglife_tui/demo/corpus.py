@@ -3,6 +3,8 @@ entries and rectification items (Chinese, as a branch writes them). Data only, n
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from orglife_tui.domain import Gender
 
 # -- people
@@ -359,7 +361,21 @@ PRE_LIFE_OPINIONS = (
     "建议组织生活会批评意见点准点透。",
     "希望整改措施更具体、可检验。",
 )
-REMINDER = {
+
+
+class TalkTexts(TypedDict):
+    """The texts of a talk of the absence ladder (the trigger a template of year, month)."""
+
+    trigger: str
+    content: str
+    problems: str
+    difficulties: str
+    opinions: str | None
+    actions: str
+    result: str
+
+
+REMINDER: TalkTexts = {
     "trigger": "自{year}年{month}月起连续三个月无故不参加组织生活",
     "content": "指出其连续三个月无故不参加组织生活、未按时交纳党费的问题，讲明党章关于党员"
     "参加组织生活的要求，了解缺席原因。",
@@ -369,7 +385,7 @@ REMINDER = {
     "actions": "按时参加党小组会和主题党日，补交党费。",
     "result": "此后仍未参加组织生活，党费仍未补交。",
 }
-WARNING = {
+WARNING: TalkTexts = {
     "trigger": "自{year}年{month}月起连续五个月无故不参加组织生活，经谈话提醒仍未改正",
     "content": "进行警示告诫，指出问题的严重性，明确限期一个月内改正；逾期仍不参加组织生活的，"
     "按照党章规定提交支部党员大会讨论处置。",

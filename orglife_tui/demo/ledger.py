@@ -115,7 +115,7 @@ def ledger_entries(
             member = members[order[int(rng.random() * n)]]
             kind = rng.choices(drawn, cum_weights=cum)[0]
             day = date(y, m, rng.randint(1, last))
-            if day < member.join_date:  # type: ignore[operator]
+            if day < member.join_date:  # type: ignore[operator]  # every demo member has joined
                 continue
             month_entries.append(_ledger_entry(rng, member.member_no, kind, day))
         month_entries.sort(key=lambda e: (e.date, e.member_no, e.kind))
@@ -138,15 +138,18 @@ def natural_ledger_entries(b: DemoBranch) -> int:
 
 def _ledger_months(b: DemoBranch) -> tuple[list[int], list[tuple[int, int]], list[int]]:
     """Members by join date; the months of the record; how many had joined by each."""
-    members = b.members
-    order = sorted(range(len(members)), key=lambda i: members[i].join_date)  # type: ignore[arg-type,return-value]
-    joins = [members[i].join_date for i in order]
+    dates: list[date] = []
+    for member in b.members:
+        assert member.join_date is not None  # every demo member has joined
+        dates.append(member.join_date)
+    order = sorted(range(len(dates)), key=dates.__getitem__)
+    joins = [dates[i] for i in order]
     months = []
     y, m = b.first_day.year, b.first_day.month
     while date(y, m, 1) <= b.today:
         months.append((y, m))
         y, m = add_months(y, m, 1)
-    active = [bisect.bisect_left(joins, date(y, m, 1)) for y, m in months]  # type: ignore[arg-type]
+    active = [bisect.bisect_left(joins, date(y, m, 1)) for y, m in months]
     return order, months, active
 
 
@@ -187,6 +190,6 @@ def _lectures_given(b: DemoBranch) -> dict[tuple[int, int], list[tuple[date, str
         if MeetingType.party_lecture in meeting.types and meeting.lecturer in by_name:
             when = meeting.date
             out.setdefault((when.year, when.month), []).append(
-                (when, by_name[meeting.lecturer], meeting.title)  # type: ignore[index]
+                (when, by_name[meeting.lecturer], meeting.title)
             )
     return out

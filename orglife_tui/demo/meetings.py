@@ -195,15 +195,15 @@ def plan_meetings(
                 )
             # group meetings
             study = rng.choice(STUDIES)
-            for g, roster in enumerate(group_members):
-                if not roster:
+            for g, in_group in enumerate(group_members):
+                if not in_group:
                     continue
                 leader = leaders[g]
                 if leader is None:
-                    fallback = [i for i in roster if i != drifter and people[i].full]
+                    fallback = [i for i in in_group if i != drifter and people[i].full]
                     leader = fallback[0] if fallback else secretary
                 host_i = leader
-                rec_choices = [i for i in roster if i not in (host_i, drifter)] or [host_i]
+                rec_choices = [i for i in in_group if i not in (host_i, drifter)] or [host_i]
                 when = weekday_in(rng, year, month, 1, 28)
                 planned.append(
                     _Planned(

@@ -154,11 +154,13 @@ class TalkWriter:
         b, rng = self.b, self.rng
         leave = b.long_leave
         r = rng.random()
-        anniversary = anniversary_in(member.join_date, year)  # type: ignore[arg-type]
+        joined = member.join_date
+        assert joined is not None
+        anniversary = anniversary_in(joined, year)
         if leave and leave[0] == member.member_no and lo <= leave[1] + timedelta(days=14) <= hi:
             when = leave[1] + timedelta(days=14)
             content, difficulty = LEAVE_CARE.get(leave[3], LEAVE_CARE["外派挂职"])
-            fields = {
+            fields: dict[str, object] = {
                 "content": content,
                 "difficulties": difficulty,
                 "opinions": rng.choice(OPINIONS),
@@ -179,9 +181,9 @@ class TalkWriter:
                 trigger="预备党员教育考察",
             )
             kind = TalkType.encouragement
-        elif r < 0.22 and lo <= anniversary <= hi and anniversary.year > member.join_date.year:  # type: ignore[union-attr]
+        elif r < 0.22 and lo <= anniversary <= hi and anniversary.year > joined.year:
             when = anniversary
-            years = anniversary.year - member.join_date.year  # type: ignore[union-attr]
+            years = anniversary.year - joined.year
             fields = {
                 "content": BIRTHDAY_CONTENT.format(years=years),
                 "opinions": rng.choice(BIRTHDAY_OPINIONS),
@@ -235,7 +237,9 @@ class TalkWriter:
             is_committee = member.member_no in committee
             if member.member_no == b.drifter or not (is_committee or rng.random() < 0.2):
                 continue
-            lo = max(b.first_day, member.join_date + timedelta(days=7))  # type: ignore[operator]
+            joined = member.join_date
+            assert joined is not None
+            lo = max(b.first_day, joined + timedelta(days=7))
             when = held - timedelta(days=rng.randint(3, 20))
             if when < lo or when > self.today:
                 continue
@@ -265,7 +269,7 @@ class TalkWriter:
             m.date
             for i, m in enumerate(b.meetings)
             if m.date >= b.drift_start
-            and b._audiences[i] in (AUDIENCE_ALL, b.groups.index(drifter.group))  # type: ignore[arg-type]
+            and b._audiences[i] in (AUDIENCE_ALL, b.groups.index(drifter.group))
         )
         first_month = months[0] if months else month_text(b.drift_start.year, b.drift_start.month)
         year, month = int(first_month[:4]), int(first_month[5:])
@@ -318,7 +322,7 @@ class TalkWriter:
         settled = [
             m
             for m in b.members
-            if m.member_no != b.drifter and m.join_date <= today - timedelta(days=60)  # type: ignore[operator]
+            if m.member_no != b.drifter and m.join_date <= today - timedelta(days=60)  # type: ignore[operator]  # demo members all have a join date
         ]
         for days, member in zip(FOLLOW_UPS_DUE, rng.sample(settled, min(2, len(settled)))):
             when = max(today - timedelta(days=rng.randint(2, 12)), b.first_day)

@@ -45,7 +45,7 @@ class Writers:
 
         writer = getattr(importlib.import_module(self.module), self.by_format[fmt])
         if fmt in FILE_ONLY:
-            with atomic_path(output, private=private) as tmp:  # type: ignore[arg-type]
+            with atomic_path(output, private=private) as tmp:  # type: ignore[arg-type]  # refused without a file before
                 return writer(str(tmp), *data)
         with text_output(output, bom=fmt == "csv", private=private) as stream:
             if fmt == "md":

@@ -162,7 +162,7 @@ def column_key(kind: str, header: str) -> str | None:
     m = _COMBINED.match(text)
     if not m:
         return None
-    found = {lookup.get(normalise(part)) for part in m.groups()} - {None}
+    found = {f for part in m.groups() if (f := lookup.get(normalise(part))) is not None}
     if len(found) > 1:
         raise ValueError(sorted(found))
     return found.pop() if found else None

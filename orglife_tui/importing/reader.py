@@ -103,8 +103,8 @@ def _sheet(name, raw_rows, fail, is_header: HeaderTest | None = None) -> Sheet:
             rows = [(n, c) for n, c in (_trimmed(r) for r in raw_rows[at + 1 :]) if c]
             return Sheet(file=name, header_row=header_row, header=header, rows=rows)
     header_row = 0
-    header: list[str] = []
-    rows: list[tuple[int, list[str]]] = []
+    header = []
+    rows = []
     titles = 0
     for number, cells in map(_trimmed, raw_rows):
         if not cells:

@@ -271,7 +271,7 @@ def _absences(
     talks = answers(store, branch_id) if streaks else {}
     cases = []
     for f in streaks:
-        months = tuple(f.params["months"])  # type: ignore[arg-type]
+        months: tuple[str, ...] = tuple(f.params["months"])  # type: ignore[arg-type]  # YYYY-MMs
         answered = tuple(
             t for t in talks.get(f.subject, ()) if t.absence_from == months[0] and t.date <= as_of
         )
@@ -281,8 +281,8 @@ def _absences(
                 name=str(f.params["name"]),
                 months=months,
                 step=LadderStep(
-                    int(f.params["step_months"]),  # type: ignore[arg-type]
-                    f.params["action"],  # type: ignore[arg-type]
+                    int(f.params["step_months"]),  # type: ignore[call-overload]  # an int
+                    f.params["action"],  # type: ignore[arg-type]  # a LadderAction
                     f.severity,
                 ),
                 ongoing=f.key == "compliance.finding.absence_ongoing",

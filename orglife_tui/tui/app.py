@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen, Screen
 
 from orglife_tui.data.store import BranchInfo, Store
@@ -117,8 +117,8 @@ class Palette(CommandPalette):
     """Textual's command palette with a localized prompt and a steady cursor."""
 
     def on_mount(self) -> None:
-        for widget in self.query("CommandInput"):
-            widget.cursor_blink = False  # type: ignore[attr-defined]
+        for widget in self.query(CommandInput):
+            widget.cursor_blink = False
 
 
 def tell_waiting(app: App, seconds: float) -> None:
@@ -272,7 +272,7 @@ class OrglifeApp(PlainNotifications, App):
             return len(self.screen_stack) > 1
         return True
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async as App's: list screens await it on Escape
         if len(self.screen_stack) > 1:
             self.pop_screen()
 

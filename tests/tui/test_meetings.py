@@ -368,3 +368,32 @@ async def test_changing_a_meetings_type_moves_its_points(make_app, branch, sqlit
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert derived_items() == ["attend_general_meeting"]
+
+
+async def test_sheet_with_a_member_away_and_unmarked_shows_the_tally(
+    make_app, branch, sqlite_store
+):
+    """A member away (流动) on the meeting's day and not marked is neither expected nor
+    counted: the sheet opens with the tally (it once failed on the unmarked status)."""
+    from orglife_tui.data.membership import record_event
+    from orglife_tui.domain import MemberEventKind
+
+    record_event(
+        sqlite_store,
+        branch.id,
+        "003",
+        MemberEventKind.away,
+        date(2026, 3, 1),
+        end=date(2026, 3, 31),
+        place="广州",
+    )
+    app = make_app(branch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        meetings = await open_meetings(app, pilot)
+        assert meetings.highlighted().date.month == 3
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        text = screen_text(app)
+        assert "away" in text
+        assert "Present 0 · Leave 0 · Absent 0 · Unmarked 4 (of 5)" in text

@@ -507,3 +507,24 @@ async def test_scoreboard_computes_once_per_change(
         assert len(calls) == 2
         assert screen.rows[0].member_no == "002" and screen.rows[0].total == 68
         assert "68" in screen_text(app)
+
+
+@ONLY_EN
+async def test_ledger_running_total_leaves_textual_running_state_alone(
+    make_app, branch, booked, lang
+):
+    """The running total once lived in ``_running``, Textual's own "this screen runs" flag:
+    a year summing to 0 made the screen look stopped, and subscribing to a signal on it
+    (as widgets do when mounted) raised ``SignalError``."""
+    app = make_app(branch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_ledger(app, pilot)
+        await pilot.press("right_square_bracket")  # 2027: no entries, a total of 0
+        await pilot.pause()
+        assert screen.year == 2027 and screen.lines == []
+        assert screen.is_running
+        heard: list[object] = []
+        app.theme_changed_signal.subscribe(screen, heard.append)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert heard

@@ -516,11 +516,11 @@ def _print_tally(result, scheme) -> None:
                 t("appraisal.tally.reason", member_no=r.member_no, name=r.name, reason=r.reason)
             )
     typer.echo(t("appraisal.fingerprint", fingerprint=session.fingerprint or ""))
-    record = result.publication
-    if record is not None:
+    published = result.publication
+    if published is not None:
         typer.echo(t("publication.tui.record_note"))
-        typer.echo(t("publication.heads.ledger", hash=record.ledger_head))
-        typer.echo(t("publication.heads.audit", hash=record.audit_head or "—"))
+        typer.echo(t("publication.heads.ledger", hash=published.ledger_head))
+        typer.echo(t("publication.heads.audit", hash=published.audit_head or "—"))
 
 
 def _tally_json(result, scheme) -> dict[str, Any]:

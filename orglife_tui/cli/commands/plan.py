@@ -6,7 +6,7 @@ database without a branch (it never creates one) and writes nothing when refused
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import typer
 
@@ -19,6 +19,20 @@ from orglife_tui.cli.commands.common import (
     today,
 )
 from orglife_tui.locale import get_language, t
+
+if TYPE_CHECKING:
+    from orglife_tui.domain import MeetingType
+
+
+class _PlanChanges(TypedDict, total=False):
+    """The fields of a ``PlanInput`` that ``plan edit`` changes."""
+
+    year: int
+    month: int | None
+    meeting_type: MeetingType
+    topic: str
+    note: str | None
+
 
 LIST_KEYS = (
     "id",
@@ -125,7 +139,7 @@ def register(app: typer.Typer) -> None:
         store, branch = open_existing_branch(ctx)
         try:
             item = get_plan_item(store, branch.id, item_id).as_input()
-            changes: dict[str, object] = {}
+            changes: _PlanChanges = {}
             if year is not None:
                 changes["year"] = year
             if month is not None or whole_year:

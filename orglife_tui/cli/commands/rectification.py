@@ -7,7 +7,7 @@ database without a branch (it never creates one) and writes nothing when refused
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 import typer
 
@@ -20,6 +20,18 @@ from orglife_tui.cli.commands.common import (
     today,
 )
 from orglife_tui.locale import get_language, t
+
+
+class _ItemChanges(TypedDict, total=False):
+    """The fields of a ``RectificationInput`` that ``rectification edit`` changes."""
+
+    year: int
+    problem: str
+    owner: str
+    deadline: date
+    measure: str | None
+    meeting_no: str | None
+
 
 LIST_KEYS = (
     "id",
@@ -154,7 +166,7 @@ def register(app: typer.Typer) -> None:
 
         from orglife_tui.data.rectification import get_item, update_item
 
-        changes: dict[str, object] = {}
+        changes: _ItemChanges = {}
         if year is not None:
             changes["year"] = year
         if problem is not None:

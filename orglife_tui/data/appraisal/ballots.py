@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -154,7 +155,7 @@ def _insert_ratings(
 ) -> int:
     """Rating rows in the unlinkable form: one per (candidate, grade), random keys,
     inserted in key order. The number of rows."""
-    rows = sorted(
+    rows: list[dict[str, Any]] = sorted(
         (
             {
                 "key": secrets.token_hex(RATING_KEY_BYTES),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Connection, func, select
 
@@ -21,6 +21,7 @@ from orglife_tui.data.models import (
     AppraisalVoted,
     AppraisalVoter,
     SchemeVersion,
+    table_of,
 )
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import MemberStatus, SessionState, label, natural_key
@@ -28,15 +29,15 @@ from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade, Scheme
 
-session_t = AppraisalSession.__table__
-candidate_t = AppraisalCandidate.__table__
-voter_t = AppraisalVoter.__table__
-voted_t = AppraisalVoted.__table__
-rating_t = AppraisalRating.__table__
-receipt_t = AppraisalReceipt.__table__
-sealed_t = AppraisalSealed.__table__
-decision_t = AppraisalDecision.__table__
-scheme_t = SchemeVersion.__table__
+session_t = table_of(AppraisalSession)
+candidate_t = table_of(AppraisalCandidate)
+voter_t = table_of(AppraisalVoter)
+voted_t = table_of(AppraisalVoted)
+rating_t = table_of(AppraisalRating)
+receipt_t = table_of(AppraisalReceipt)
+sealed_t = table_of(AppraisalSealed)
+decision_t = table_of(AppraisalDecision)
+scheme_t = table_of(SchemeVersion)
 
 # A ballot: candidate member_no -> grade (None: abstain), or the same as pairs.
 Ratings = Mapping[str, object] | Iterable[tuple[str, object]]
@@ -156,6 +157,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     """SQLite hands back the UTC instant without its zone."""
     if value is None:
@@ -201,7 +206,7 @@ def _session_row(r) -> SessionRow:
         candidates=int(r.candidates or 0),
         fingerprint=r.fingerprint,
         ballots=r.ballots,
-        created_at=_aware(r.created_at),  # type: ignore[arg-type]
+        created_at=_aware(r.created_at),
         started_at=_aware(r.started_at),
         closed_at=_aware(r.closed_at),
         published_at=_aware(r.published_at),

@@ -52,9 +52,10 @@ def set_grade(
     """The committee's grade for a graded candidate of a finished session; a grade that
     departs from the proposal (by ``scheme``, the branch's active one when not given)
     needs a reason. Audited."""
-    grade = _as_grade(grade)  # type: ignore[assignment]
-    if grade is None:
+    known = _as_grade(grade)  # a Grade, or its key
+    if known is None:
         raise StoreError("appraisal.grade_unknown", grade="")
+    grade = known
     reason = (reason or "").strip() or None
     if reason is not None and len(reason) > REASON_LIMIT:
         raise StoreError("appraisal.reason_too_long", limit=REASON_LIMIT)
@@ -159,7 +160,7 @@ def publish(
                 count=len(missing),
                 members=shown + ("…" if len(missing) > 5 else ""),
             )
-        finals = dict(
+        finals: dict[str, int] = dict(
             conn.execute(
                 select(decision_t.c.final, func.count())
                 .where(decision_t.c.session_id == session_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from operator import itemgetter
 
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError
@@ -105,7 +106,7 @@ def _rewrite_in_key_order(conn: Connection, session_id: int) -> None:
         ]
         if not rows:
             continue
-        rows.sort(key=lambda r, col=order.name: r[col])
+        rows.sort(key=itemgetter(order.name))
         conn.execute(delete(table).where(table.c.session_id == session_id))
         conn.execute(insert(table), rows)
 
@@ -138,8 +139,8 @@ def _open_tally_key(
         return sealing.open_key(
             row.tally_key,
             row.tally_public_key,
-            teller_password,  # type: ignore[arg-type]
-            scrutineer_password,  # type: ignore[arg-type]
+            teller_password,  # type: ignore[arg-type]  # given: checked above
+            scrutineer_password,  # type: ignore[arg-type]  # given: checked above
         )
     except sealing.WrongPassword as wrong:
         which = "both" if len(wrong.roles) == 2 else wrong.roles[0]
@@ -380,8 +381,8 @@ def fingerprint_problems(conn: Connection) -> list[FingerprintProblem]:
         )
         .order_by(session_t.c.id)
     ):
-        reason = "appraisal.verify.sealed_left" if s.leftover else "appraisal.verify.scrub_pending"
-        out.append(FingerprintProblem(s.id, s.branch_id, s.fingerprint or "", "", reason))
+        why = "appraisal.verify.sealed_left" if s.leftover else "appraisal.verify.scrub_pending"
+        out.append(FingerprintProblem(s.id, s.branch_id, s.fingerprint or "", "", why))
     sealed = conn.execute(
         select(session_t.c.id, session_t.c.branch_id, session_t.c.fingerprint, session_t.c.ballots)
         .where(session_t.c.fingerprint.is_not(None))

@@ -34,6 +34,7 @@ from orglife_tui.data.appraisal.pin import (
     check_new_pin,
 )
 from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import inserted_id
 from orglife_tui.data.store import Store, member_t
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.scoring import appraisal as rules
@@ -54,16 +55,18 @@ def new_session(store: Store, branch_id: int, year: int) -> SessionRow:
         )
         if open_one is not None:
             raise Conflict("appraisal.session_exists", year=year, id=open_one)
-        session_id = conn.execute(
-            insert(session_t).values(
-                branch_id=branch_id,
-                year=year,
-                state=SessionState.created.value,
-                pin_failures=0,
-                created_at=_now(),
-                operator=store.operator,
+        session_id = inserted_id(
+            conn.execute(
+                insert(session_t).values(
+                    branch_id=branch_id,
+                    year=year,
+                    state=SessionState.created.value,
+                    pin_failures=0,
+                    created_at=_now(),
+                    operator=store.operator,
+                )
             )
-        ).inserted_primary_key[0]
+        )
         store.audit(conn, branch_id, "appraisal.create", session=session_id, year=year)
         return _read_session(conn, branch_id, session_id)
 

@@ -221,7 +221,7 @@ def _stored_tally(record: PublicationRow, data: dict) -> Tally:
         candidates=s["candidates"],
         fingerprint=s["fingerprint"],
         ballots=s["ballots"],
-        created_at=from_iso(s["created_at"]),  # type: ignore[arg-type]
+        created_at=from_iso(s["created_at"]),
         started_at=from_iso(s["started_at"]),
         closed_at=from_iso(s["closed_at"]),
         published_at=from_iso(s["published_at"]),

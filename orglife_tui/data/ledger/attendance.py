@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     Float,
     Integer,
+    RowMapping,
     String,
     cast,
     exists,
@@ -285,7 +286,7 @@ def sync_attendance_in(
             )
         ):
             reverse[entry_id] = "duplicate"
-    originals = []
+    originals: list[RowMapping] = []
     ids = sorted(reverse)
     for i in range(0, len(ids), _MAX_IN):
         originals.extend(

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from orglife_tui.data.anchors import AnchorCheck, anchor_text
 from orglife_tui.data.chain import GENESIS
-from orglife_tui.data.models import LedgerEntry, LedgerTotal
+from orglife_tui.data.models import LedgerEntry, LedgerTotal, table_of
 
-ledger_t = LedgerEntry.__table__
-total_t = LedgerTotal.__table__
+ledger_t = table_of(LedgerEntry)
+total_t = table_of(LedgerTotal)
 
 MANUAL = "manual"
 ATTENDANCE = "attendance"

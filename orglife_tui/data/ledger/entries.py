@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
+    RowMapping,
     select,
 )
 
@@ -49,15 +51,14 @@ def _entry_points(
     elif item.unit is Unit.hour and points is None:
         raise StoreError("ledger.hours_required", item=item.code)
     if points is None:
-        value = item.points * (hours if item.unit is Unit.hour else 1)  # type: ignore[operator]
+        value = item.points * (hours if item.unit is Unit.hour else 1)  # type: ignore[operator]  # hours is set: checked above
     else:
         value = _check_amount(points, "ledger.bad_points", "chain.points_too_precise")
         if (item.points > 0 and value < 0) or (item.points < 0 and value > 0):
             raise StoreError(
                 "ledger.points_sign", item=item.code, points=_fmt(value), expected=_fmt(item.points)
             )
-    value = _amount(value)  # type: ignore[assignment]
-    return value, _amount(hours)  # type: ignore[return-value]
+    return _amount(value), _amount(hours)
 
 
 def _fmt(value: float) -> str:
@@ -167,13 +168,13 @@ def add_entry(
     )
 
 
-def _reversal_of(original: Mapping[str, object], reason: str) -> dict[str, object]:
+def _reversal_of(original: RowMapping | Mapping[str, Any], reason: str) -> dict[str, object]:
     hours = original["hours"]
     return {
         "member_id": original["member_id"],
         "item_code": original["item_code"],
-        "points": -float(original["points"]),  # type: ignore[arg-type]
-        "hours": None if hours is None else -float(hours),  # type: ignore[arg-type]
+        "points": -float(original["points"]),
+        "hours": None if hours is None else -float(hours),
         "entry_date": original["entry_date"],
         "note": reason,
         "source": original["source"],

@@ -73,7 +73,7 @@ def _stored_hash(prev: str, r: Sequence) -> str | None:
 def _is_amount(value: object) -> bool:
     """Whether a stored points or hours value is one the app writes (exact hundredths)."""
     try:
-        return is_hundredth(float(value))  # type: ignore[arg-type]
+        return is_hundredth(float(value))  # type: ignore[arg-type]  # any stored value: tried
     except (TypeError, ValueError):
         return False
 

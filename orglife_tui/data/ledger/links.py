@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
+from typing import overload
 
 from sqlalchemy import (
     Connection,
@@ -26,17 +27,22 @@ from orglife_tui.data.ledger.common import (
     Progress,
     ledger_t,
 )
+from orglife_tui.data.models import inserted_id
 from orglife_tui.data.store import (
     Store,
 )
 
 
+@overload
+def _amount(value: float) -> float: ...
+@overload
+def _amount(value: object) -> float | None: ...
 def _amount(value: object) -> float | None:
     """Points and hours as they are written: rounded half up to hundredths (on the decimal
     the value reads as, so 0.495 is 0.50), never a negative zero."""
     if value is None:
         return None
-    f = float(value)  # type: ignore[arg-type]
+    f = float(value)  # type: ignore[arg-type]  # a number or numeric text, typed object
     if math.isfinite(f) and not is_hundredth(f):
         f = float(Decimal(repr(f)).quantize(HUNDREDTH, rounding=ROUND_HALF_UP))
     return f if f != 0 else 0.0
@@ -46,21 +52,21 @@ def _exact(value: object) -> float | None:
     """A stored amount as it is hashed: exactly as stored (a negative zero read as zero)."""
     if value is None:
         return None
-    f = float(value)  # type: ignore[arg-type]
+    f = float(value)  # type: ignore[arg-type]  # a number as stored, typed object
     return f if f != 0 else 0.0
 
 
-def _as_date(value: object) -> object:
+def _as_date(value: date | str) -> date:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _as_datetime(value: object) -> object:
+def _as_datetime(value: datetime | str) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def ledger_fields(row: object) -> tuple[object, ...]:
     """The values of ``LEDGER_FIELDS`` of an entry (a mapping, or a row read from the table)."""
-    m: Mapping = row if isinstance(row, Mapping) else row._mapping  # type: ignore[attr-defined]
+    m: Mapping = row if isinstance(row, Mapping) else row._mapping  # type: ignore[attr-defined]  # a Row
     return (
         m["branch_id"],
         m["member_id"],
@@ -84,11 +90,11 @@ def _text(value: object) -> str:
         return ""
     kind = type(value)
     if kind is str:
-        return value  # type: ignore[return-value]
+        return value  # type: ignore[return-value]  # kind is str: mypy narrows type(value) only
     if kind is int:
         return str(value)
     if kind is float:
-        return amount_text(value)  # type: ignore[arg-type]
+        return amount_text(value)  # type: ignore[arg-type]  # kind is float, as above
     return canonical(value)
 
 
@@ -148,10 +154,10 @@ class _Chain:
 
     def link(self, values: Mapping[str, object]) -> list:
         """The next link of the chain: the ``_COLUMNS`` values of an entry, hashes included."""
-        when = values["entry_date"]
-        day = self._dates.get(when)  # type: ignore[arg-type]
+        when: date = values["entry_date"]  # type: ignore[assignment]  # an entry's date; values are objects
+        day = self._dates.get(when)
         if day is None:
-            day = self._dates[when] = when.isoformat()  # type: ignore[union-attr,index]
+            day = self._dates[when] = when.isoformat()
         get = values.get
         member_id, item_code, source = values["member_id"], values["item_code"], values["source"]
         points, hours = _amount(values["points"]), _amount(get("hours"))
@@ -197,9 +203,7 @@ class _Chain:
     def append(self, values: Mapping[str, object]) -> tuple[int, str]:
         """One entry; returns its id and hash."""
         row = self.link(values)
-        entry_id = self.conn.execute(
-            insert(ledger_t).values(dict(zip(_COLUMNS, row)))
-        ).inserted_primary_key[0]
+        entry_id = inserted_id(self.conn.execute(insert(ledger_t).values(dict(zip(_COLUMNS, row)))))
         self.written += 1
         return entry_id, row[-1]
 

@@ -157,7 +157,7 @@ def bulk_load(
             manual_count += len(keyed)
             write(keyed)
 
-        reversals = []
+        reversals: list[dict[str, object]] = []
         for entry, member_id in to_reverse:
             original = (
                 conn.execute(
@@ -179,7 +179,7 @@ def bulk_load(
             taken = {r["reverses_id"] for r in reversals}
             for o in original:
                 if o["id"] not in taken and o["note"] == entry.note:
-                    reversals.append(_reversal_of(o, entry.reverse_reason))  # type: ignore[arg-type]
+                    reversals.append(_reversal_of(o, entry.reverse_reason))  # type: ignore[arg-type]  # set: see to_reverse
                     break
         chain.append_many(reversals, progress)
         result = LoadResult(derived=derived_count, manual=manual_count, reversed=len(reversals))

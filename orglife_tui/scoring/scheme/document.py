@@ -95,7 +95,7 @@ from orglife_tui.scoring.scheme.vocabulary import (
 
 class SchemeTable(Table):
     name: text(NAME_LIMIT)  # type: ignore[valid-type]  # a type built by a function
-    version: text(VERSION_LIMIT)  # type: ignore[valid-type]
+    version: text(VERSION_LIMIT)  # type: ignore[valid-type]  # a type text() builds
     period: Annotated[
         str,
         choose(
@@ -307,7 +307,7 @@ class DuesDerive(Table):
     dues: Annotated[
         str, choose(parse_dues_source, "scheme.problem.choice", ", ".join(DUES_SOURCES))
     ]
-    grace_months: whole(*DUES_GRACE_MONTHS) = 0  # type: ignore[valid-type]
+    grace_months: whole(*DUES_GRACE_MONTHS) = 0  # type: ignore[valid-type]  # a type whole() builds
 
 
 def validate_derive(value: object) -> AttendanceDerive | DuesDerive:
@@ -323,8 +323,8 @@ def _code(value: str) -> str:
 
 class ItemTable(Table):
     code: Annotated[str, Strict(), AfterValidator(_code)]
-    name_zh: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
-    name_en: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]
+    name_zh: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]  # a type text() builds
+    name_en: text(ITEM_NAME_LIMIT)  # type: ignore[valid-type]  # a type text() builds
     category: Annotated[
         Category,
         choose(parse_category, "scheme.problem.choice", allowed_spellings(Category, CATEGORY_ZH)),
@@ -408,7 +408,7 @@ Flag = Annotated[bool, Strict()]
 
 
 class LadderStepTable(Table):
-    months: whole(*LADDER_MONTHS)  # type: ignore[valid-type]
+    months: whole(*LADDER_MONTHS)  # type: ignore[valid-type]  # a type whole() builds
     action: Annotated[
         LadderAction,
         choose(
@@ -467,7 +467,7 @@ class FrequencyRuleTable(Table):
         ]
         | None
     ) = None
-    times: whole(*TIMES) | None = None  # type: ignore[valid-type]
+    times: whole(*TIMES) | None = None  # type: ignore[valid-type]  # a type whole() builds
 
 
 def _no_period(value: object) -> None:
@@ -479,7 +479,7 @@ class YearlyRuleTable(Table):
     enabled: Flag | None = None
     # a yearly rule has no period to set: told as such, not as an unknown key
     period: Annotated[None, PlainValidator(_no_period)] = None
-    times: whole(*TIMES) | None = None  # type: ignore[valid-type]
+    times: whole(*TIMES) | None = None  # type: ignore[valid-type]  # a type whole() builds
 
 
 class AbsenceRuleTable(Table):
@@ -489,8 +489,8 @@ class AbsenceRuleTable(Table):
 
 class TalkRuleTable(Table):
     enabled: Flag | None = None
-    talks_per_member: whole(*TALKS_PER_MEMBER) | None = None  # type: ignore[valid-type]
-    grace_months: whole(*GRACE_MONTHS) | None = None  # type: ignore[valid-type]
+    talks_per_member: whole(*TALKS_PER_MEMBER) | None = None  # type: ignore[valid-type]  # a type whole() builds
+    grace_months: whole(*GRACE_MONTHS) | None = None  # type: ignore[valid-type]  # a type whole() builds
 
 
 class SimpleRuleTable(Table):
@@ -517,7 +517,7 @@ class PolicyTable(Table):
     organizational_life: (
         Annotated[tuple[MeetingType, ...], each_once(meeting_type_choice(), nonempty=True)] | None
     ) = None
-    publicity_days: whole(*PUBLICITY_DAYS) | None = None  # type: ignore[valid-type]
+    publicity_days: whole(*PUBLICITY_DAYS) | None = None  # type: ignore[valid-type]  # a type whole() builds
     rules: RulesTable = Field(default_factory=RulesTable)
 
 

@@ -40,6 +40,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -80,7 +81,7 @@ GRADE_KEYS: dict[str, Grade | None] = {
 }
 """The single keys that rate a candidate; 0 and space abstain."""
 
-GRADE_STYLE = {
+GRADE_STYLE: dict[Grade | None, str] = {  # None: abstain, the default style
     Grade.excellent: "bold green",
     Grade.qualified: "green",
     Grade.basically_qualified: "yellow",
@@ -181,7 +182,7 @@ def _line_cells(line: BallotLine) -> tuple[Text, ...]:
     c = line.candidate
     note = t("tui.kiosk.probationary") if c.status is MemberStatus.probationary else ""
     if line.chosen:
-        choice = cell(choice_label(line.grade), 22, GRADE_STYLE.get(line.grade, "italic"))  # type: ignore[arg-type]
+        choice = cell(choice_label(line.grade), 22, GRADE_STYLE.get(line.grade, "italic"))
     else:
         choice = cell(t("tui.kiosk.not_rated"), 22, "dim")
     return (cell(c.member_no, 6), cell(c.name, 12), cell(note, 7, "dim"), choice)
@@ -312,10 +313,10 @@ class KioskStation:
         else:
             self.app.push_screen(screen)
 
-    def neutral(self, notice: str | None = None, severity: str = "information") -> None:
+    def neutral(self, notice: str | None = None, severity: SeverityLevel = "information") -> None:
         self.show(NeutralScreen(self))
         if notice and self.app is not None:
-            self.app.notify(notice, severity=severity, timeout=8)  # type: ignore[arg-type]
+            self.app.notify(notice, severity=severity, timeout=8)
 
     def leave(self) -> None:
         """The teller's PIN was given: unlock and go back to what was there before."""
@@ -782,7 +783,7 @@ class KioskApp(PlainNotifications, App[None], inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False  # no action of the app at all: no quit, no palette, no help
 
-    def action_quit(self) -> None:  # even when asked by name
+    async def action_quit(self) -> None:  # even when asked by name
         return
 
     def action_command_palette(self) -> None:

@@ -40,7 +40,7 @@ class ListTable(DataTable, Generic[T]):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
         super().__init__(**kwargs)
-        self.items: Sequence[T] = []
+        self.items: list[T] = []
         self._cells: Callable[[T], Sequence[Text]] | None = None
         self._shown = 0
         self.more: Callable[[], Sequence[T]] | None = None
@@ -79,7 +79,7 @@ class ListTable(DataTable, Generic[T]):
         if self._shown >= len(self.items) and self.more is not None:
             extra = self.more()
             if extra:
-                self.items = [*self.items, *extra]  # type: ignore[list-item]
+                self.items = [*self.items, *extra]
         chunk = self.items[self._shown : self._shown + PAGE]
         if not chunk or self._cells is None:
             return False
@@ -109,7 +109,7 @@ class ListTable(DataTable, Generic[T]):
             extra = self.more()
             if not extra:
                 return None
-            self.items = [*self.items, *extra]  # type: ignore[list-item]
+            self.items = [*self.items, *extra]
 
     @property
     def current(self) -> T | None:
@@ -121,11 +121,11 @@ class ListTable(DataTable, Generic[T]):
 
     def replace_item(self, index: int, item: T) -> None:
         """Show a changed record in place."""
-        self.items[index] = item  # type: ignore[index]
+        self.items[index] = item
         if index < self._shown and self._cells is not None:
             self._update_row(index, _plain(self._cells(item)))
 
-    def _update_row(self, index: int, cells: Sequence[Text]) -> None:
+    def _update_row(self, index: int, cells: Sequence[object]) -> None:
         """New cells for one row, repainting that row only.
 
         ``update_cell`` repaints the whole table (2.6 KB over SSH for one attendance

@@ -65,7 +65,7 @@ TALLY_COLUMNS = (
     ("final", "tui.appraisal.col.final", 8, 7),
     ("flag", "tui.appraisal.col.flag", 2, 2),
 )
-GRADE_STYLE = {Grade.excellent: "green", Grade.unqualified: "bold red"}
+GRADE_STYLE: dict[Grade | None, str] = {Grade.excellent: "green", Grade.unqualified: "bold red"}
 
 # What each action needs the session to be in (the Footer shows only what applies).
 ACTIONS: dict[str, frozenset[SessionState]] = {
@@ -540,11 +540,11 @@ class AppraisalTallyScreen(BaseScreen):
             right(str(c.unqualified), 3),
             right(str(c.abstain), 3),
             right(number(row.points), 6),
-            cell(grade_abbr(row.proposed), w["proposed"], GRADE_STYLE.get(row.proposed, "")),  # type: ignore[arg-type]
+            cell(grade_abbr(row.proposed), w["proposed"], GRADE_STYLE.get(row.proposed, "")),
             cell(
                 grade_abbr(row.final) if row.final else "",
                 w["final"],
-                "bold yellow" if departs else GRADE_STYLE.get(row.final, ""),  # type: ignore[arg-type]
+                "bold yellow" if departs else GRADE_STYLE.get(row.final, ""),
             ),
             cell("!" if row.unqualified_flag else "", 2, "bold red"),
         )

@@ -141,7 +141,7 @@ class PlainNotifications:
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        super().notify(  # type: ignore[misc]
+        super().notify(  # type: ignore[misc]  # a mixin: App.notify follows in the MRO
             visible(str(message)),
             title=visible(title),
             severity=severity,

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.actions import SkipAction
-from textual.app import ComposeResult
+from textual.app import ComposeResult, CSSPathType
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
@@ -37,9 +37,9 @@ class FormScreen(BaseModal[object]):
 
     # Anchored to this file: forms in other folders inherit it, and Textual resolves a
     # relative CSS_PATH beside the subclass's own file.
-    CSS_PATH: ClassVar = str(Path(__file__).with_name("form.tcss"))
+    CSS_PATH: ClassVar[CSSPathType | None] = str(Path(__file__).with_name("form.tcss"))
     HELP_KEY = "tui.help.form"
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (36, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]  # Textual declares no ClassVar
 
     BINDINGS: ClassVar = [
         Binding("ctrl+s", "save", "tui.key.save", id="form.save"),

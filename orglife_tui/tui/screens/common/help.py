@@ -35,7 +35,7 @@ class HelpScreen(BaseModal[None]):
         keys_of: dict[str, list[str]] = {}
         what_of: dict[str, str] = {}
         taken: set[str] = set()
-        sources = [type(self.for_screen)]
+        sources: list[type] = [type(self.for_screen)]
         if not self.for_screen.is_modal:
             sources.append(type(self.app))
         for source in sources:
@@ -64,8 +64,7 @@ class HelpScreen(BaseModal[None]):
             with VerticalScroll(id="body"):
                 if help_key:
                     yield Static(t(help_key), id="about", markup=False)
-                table = DataTable(id="keys", show_cursor=False, cursor_type="none")
-                yield table
+                yield DataTable(id="keys", show_cursor=False, cursor_type="none")
             yield Static(t("tui.help.close"), id="close-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -148,7 +148,7 @@ class ListScreen(BaseScreen, Generic[T]):
 
     def key_of(self, item: T) -> object:
         """What names ``item`` across reloads (its id by default)."""
-        return item.id  # type: ignore[attr-defined]
+        return item.id  # type: ignore[attr-defined]  # a record without one overrides this
 
     def reload(self, wanted: object = None, keep: bool = True) -> None:
         """Read the rows again; the cursor goes to the record named ``wanted`` or, with

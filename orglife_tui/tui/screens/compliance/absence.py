@@ -24,9 +24,8 @@ from textual.widgets import DataTable, Footer, Rule, Static
 
 from orglife_tui.compliance.findings import months_text
 from orglife_tui.data.talks import TalkRow
-from orglife_tui.domain import TalkType
+from orglife_tui.domain import LadderAction, TalkType
 from orglife_tui.locale import t
-from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.services import watch
 from orglife_tui.services.watch import StreakRow
 from orglife_tui.tui.screens.common.base import Session, app_header

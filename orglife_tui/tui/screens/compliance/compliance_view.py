@@ -23,9 +23,9 @@ from textual.widget import Widget
 
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.store import Store
-from orglife_tui.domain import MeetingType, label
+from orglife_tui.domain import LadderAction, MeetingType, label
 from orglife_tui.locale import has, t
-from orglife_tui.scoring.policy import LadderAction, LadderStep, Severity
+from orglife_tui.scoring.policy import LadderStep, Severity
 from orglife_tui.services.watch import CalendarRow, StreakRow
 from orglife_tui.tui.cells import pad
 
@@ -69,7 +69,8 @@ class Detail(Widget):
         if not text.plain:
             return 0
         content = Content.from_rich_text(text, console=self.app.console)
-        return content.get_height(self.styles, max(1, self.content_size.width))
+        width = max(1, self.content_size.width)
+        return content.get_height(self.styles, width)  # type: ignore[arg-type]  # Textual passes styles so too
 
     def render(self) -> Text:
         return self.text

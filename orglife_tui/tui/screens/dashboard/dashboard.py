@@ -89,8 +89,9 @@ class DashboardScreen(BaseScreen):
     HELP_KEY = "tui.compliance.help_dashboard"
     # Side by side from this width on; below it the findings go under the calendar and the
     # reminders are left out (there is no room for them and this month's meetings).
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (24, "-tall")]
+    # (not ClassVar: Textual declares them as instance variables)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     BINDINGS: ClassVar = [
         Binding(

@@ -137,10 +137,10 @@ class AttendanceScreen(BaseScreen):
         unmarked = 0
         lines = self.table.items
         for line in lines:
-            if line.status is None and not line.away:  # an away member is not expected
-                unmarked += 1
-            else:
+            if line.status is not None:
                 counts[line.status] += 1
+            elif not line.away:  # an away member is not expected
+                unmarked += 1
         self.query_one("#tally", Static).update(
             t(
                 "tui.attendance.tally",

@@ -53,7 +53,7 @@ class MeetingFormScreen(FormScreen):
             *((s.label(mt), mt.value, mt in chosen) for mt in MeetingType), compact=True
         )
         yield from self.field("type", types, required=True)
-        yield from self.field("title", text_input(m and m.title), required=True)
+        yield from self.field("title", text_input(m.title if m else None), required=True)
         # A meeting names an existing party group (or none: the whole branch).
         groups = s.store.groups(s.branch.id)
         current = m.group if m and m.group in groups else Select.NULL
@@ -65,10 +65,10 @@ class MeetingFormScreen(FormScreen):
             compact=True,
         )
         yield from self.field("group", group)
-        yield from self.field("place", text_input(m and m.place))
-        yield from self.field("host", text_input(m and m.host))
-        yield from self.field("recorder", text_input(m and m.recorder))
-        yield from self.field("lecturer", text_input(m and m.lecturer))
+        yield from self.field("place", text_input(m.place if m else None))
+        yield from self.field("host", text_input(m.host if m else None))
+        yield from self.field("recorder", text_input(m.recorder if m else None))
+        yield from self.field("lecturer", text_input(m.lecturer if m else None))
         minutes = TextArea((m and m.minutes) or "", soft_wrap=True, compact=True)
         minutes.cursor_blink = False
         yield from self.field("minutes", minutes)

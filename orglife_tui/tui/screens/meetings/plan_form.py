@@ -55,8 +55,8 @@ class PlanFormScreen(RecordFormScreen):
         months = [(month_name(m), str(m)) for m in range(1, 13)]
         current = str(item.month) if item and item.month else None
         yield from self.field("month", choice(months, current, t("tui.plan.any_time")))
-        yield from self.field("topic", text_input(item and item.topic), required=True)
-        yield from self.field("note", text_input(item and item.note))
+        yield from self.field("topic", text_input(item.topic if item else None), required=True)
+        yield from self.field("note", text_input(item.note if item else None))
 
     def save(self, values: dict[str, str]) -> PlanRow:
         errors = FieldErrors()

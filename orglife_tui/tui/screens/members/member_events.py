@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
@@ -31,7 +30,7 @@ from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import Gender, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import FieldErrors, member_from_fields
 from orglife_tui.locale import has, t
-from orglife_tui.tui.screens.common.base import BaseModal, Session
+from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.record_form import (
     RecordFormScreen,
@@ -373,7 +372,7 @@ def _member_line(session: Session, m: MemberRow) -> str:
 
 
 def open_event(
-    screen: Screen,
+    screen: BaseScreen,
     member: MemberRow | None,
     on_done: Callable[[], object],
     action: str | None = None,
@@ -385,12 +384,14 @@ def open_event(
     from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
 
     app = screen.app
-    session: Session = screen.session  # type: ignore[attr-defined]
+    session = screen.session
     if action is None:
         app.push_screen(
             EventMenuScreen(
                 member,
-                on_result=lambda chosen: chosen and open_event(screen, member, on_done, chosen),
+                on_result=lambda chosen: (
+                    open_event(screen, member, on_done, chosen) if chosen else None
+                ),
             )
         )
         return

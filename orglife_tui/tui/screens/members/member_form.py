@@ -51,8 +51,8 @@ class MemberFormScreen(FormScreen):
                 compact=True,
             )
 
-        yield from self.field("member_no", text_input(m and m.member_no), required=True)
-        yield from self.field("name", text_input(m and m.name), required=True)
+        yield from self.field("member_no", text_input(m.member_no if m else None), required=True)
+        yield from self.field("name", text_input(m.name if m else None), required=True)
         yield from self.field("gender", choice(Gender, m and m.gender, t("tui.form.blank")))
         status = m.status if m else MemberStatus.full
         yield from self.field("status", choice(MemberStatus, status, None), required=True)
@@ -63,15 +63,16 @@ class MemberFormScreen(FormScreen):
         yield from self.field(
             "group",
             text_input(
-                m and m.group,
+                m.group if m else None,
                 t("tui.form.group_hint") if groups else "",
                 suggester=SuggestFromList(groups, case_sensitive=False),
             ),
         )
         yield from self.field("post", choice(CommitteePost, m and m.post, t("tui.form.no_post")))
-        yield from self.field("phone", text_input(m and m.phone))
+        yield from self.field("phone", text_input(m.phone if m else None))
         yield from self.field(
-            "dues_paid_until", text_input(m and m.dues_paid_until, t("tui.form.month_hint"))
+            "dues_paid_until",
+            text_input(m.dues_paid_until if m else None, t("tui.form.month_hint")),
         )
 
     def save(self, values: dict[str, str]) -> MemberRow:

@@ -196,7 +196,7 @@ class MembersScreen(ListScreen[MemberRow]):
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
-    def action_escape(self) -> None:
+    async def action_escape(self) -> None:
         search = self.query_one("#search", Input)
         table = self.query_one("#members", DataTable)
         if search.has_focus:
@@ -205,7 +205,7 @@ class MembersScreen(ListScreen[MemberRow]):
         elif search.value:
             search.value = ""
         else:
-            self.app.action_back()  # type: ignore[attr-defined]
+            await self.app.action_back()
 
     # ------------------------------------------------------------------ add / edit
 

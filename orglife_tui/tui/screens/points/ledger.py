@@ -105,7 +105,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self.head = ""
         self._fetched = 0
         self._done = False
-        self._running = 0.0
+        self._running_total = 0.0  # not `_running`: that is Textual's "this screen runs" flag
 
     def compose(self) -> ComposeResult:
         yield app_header()
@@ -190,12 +190,12 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self._done = len(rows) < PAGE
         out = []
         for row in rows:
-            self._running += row.points
-            out.append(LedgerLine(row, self._running))
+            self._running_total += row.points
+            out.append(LedgerLine(row, self._running_total))
         return out
 
     def fetch(self) -> list[LedgerLine]:
-        self._fetched, self._done, self._running = 0, False, 0.0
+        self._fetched, self._done, self._running_total = 0, False, 0.0
         return self.next_page()
 
     def show_state(self) -> None:

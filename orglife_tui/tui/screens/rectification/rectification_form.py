@@ -52,9 +52,9 @@ class RectificationFormScreen(RecordFormScreen):
     def compose_fields(self) -> ComposeResult:
         item = self.item
         year = item.year if item else self.session.today().year
-        yield from self.field("problem", text_area(item and item.problem), required=True)
-        yield from self.field("measure", text_area(item and item.measure))
-        yield from self.field("owner", text_input(item and item.owner), required=True)
+        yield from self.field("problem", text_area(item.problem if item else None), required=True)
+        yield from self.field("measure", text_area(item.measure if item else None))
+        yield from self.field("owner", text_input(item.owner if item else None), required=True)
         yield from self.field(
             "deadline",
             text_input(iso(item.deadline) if item else "", t("tui.form.date_hint")),
@@ -62,7 +62,7 @@ class RectificationFormScreen(RecordFormScreen):
         )
         yield from self.field("year", text_input(str(year)), required=True)
         yield from self.field(
-            "meeting_no", text_input(item and item.meeting_no, t("tui.rect.meeting_hint"))
+            "meeting_no", text_input(item.meeting_no if item else None, t("tui.rect.meeting_hint"))
         )
 
     def save(self, values: dict[str, str]) -> RectificationRow:

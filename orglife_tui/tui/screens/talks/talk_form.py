@@ -28,7 +28,7 @@ from orglife_tui.data import talks
 from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.store import MemberRow, Store
 from orglife_tui.data.talks import TalkRow
-from orglife_tui.domain import TalkForm, TalkType
+from orglife_tui.domain import LadderAction, TalkForm, TalkType
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.domain.talks import (
     LADDER_ZH,
@@ -37,7 +37,6 @@ from orglife_tui.domain.talks import (
     talk_from_fields,
 )
 from orglife_tui.locale import t, visible
-from orglife_tui.scoring.policy import LadderAction
 from orglife_tui.tui.cells import clip
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input

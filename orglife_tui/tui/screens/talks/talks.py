@@ -11,7 +11,7 @@ first, and reading it is written to the audit log.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from rich.text import Text
 from textual import on
@@ -52,6 +52,15 @@ FOLLOW_UP_SOON = 14
 
 YEAR_GROUP = Binding.Group("tui.key.year")
 TYPES: tuple[TalkType | None, ...] = (None, *TalkType)
+
+
+class _Filters(TypedDict):
+    """The list's filters, as ``talks.list_talks`` and ``talks.count_talks`` take them."""
+
+    year: int
+    member_no: str | None
+    type: TalkType | None
+    search: str | None
 
 
 class TalksScreen(ListScreen[TalkRow]):
@@ -156,7 +165,7 @@ class TalksScreen(ListScreen[TalkRow]):
             return self.cell("follow_up", day, "yellow")
         return self.cell("follow_up", day)
 
-    def _filters(self) -> dict[str, object]:
+    def _filters(self) -> _Filters:
         return {
             "year": self.year,
             "member_no": self.member_no,
@@ -166,8 +175,8 @@ class TalksScreen(ListScreen[TalkRow]):
 
     def fetch(self) -> list[TalkRow]:
         filters = self._filters()
-        self.matching = talks.count_talks(self.store, self.branch_id, **filters)  # type: ignore[arg-type]
-        return talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)  # type: ignore[arg-type]
+        self.matching = talks.count_talks(self.store, self.branch_id, **filters)
+        return talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)
 
     def next_page(self) -> list[TalkRow]:
         fetched = len(self.table.items)
@@ -237,7 +246,7 @@ class TalksScreen(ListScreen[TalkRow]):
             raise SkipAction()  # Enter on the list opens the talk
         self.table.focus()
 
-    def action_escape(self) -> None:
+    async def action_escape(self) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus:
             search.value = ""
@@ -245,7 +254,7 @@ class TalksScreen(ListScreen[TalkRow]):
         elif search.value:
             search.value = ""
         else:
-            self.app.action_back()  # type: ignore[attr-defined]
+            await self.app.action_back()
 
     # ------------------------------------------------------------------ talks
 
