@@ -14,19 +14,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import dues
 from orglife_tui.data.dues import PaymentRow, StatusRow, yuan
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.base import BaseScreen, Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 from orglife_tui.tui.screens.dues.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
-from orglife_tui.tui.widgets.table import ListTable
 
 # The note takes what is left of the terminal's width.
 COLUMNS = (
@@ -67,6 +65,7 @@ class DuesScreen(ListScreen[StatusRow]):
     TITLE_KEY = "dues.tui.title"
     TABLE_ID = "dues"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "payments"
 
     BINDINGS: ClassVar = [
         Binding("p,n", "pay", "dues.tui.key.pay", id="dues.pay", key_display="p"),
@@ -74,12 +73,8 @@ class DuesScreen(ListScreen[StatusRow]):
         Binding("l", "payments", "dues.tui.key.payments", id="dues.payments"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="summary", markup=False)
-        yield ListTable(id="dues")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("summary")
 
     # ------------------------------------------------------------------ data
 
@@ -184,11 +179,6 @@ class DuesScreen(ListScreen[StatusRow]):
         if row is not None:
             self.app.push_screen(DuesPaymentsScreen(self.session, row))
 
-    @on(DataTable.RowSelected, "#dues")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_payments()
-
 
 def _months(p: PaymentRow) -> str:
     return p.from_month if p.from_month == p.to_month else f"{p.from_month}..{p.to_month}"
@@ -211,12 +201,8 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
         super().__init__(session, **kwargs)
         self.member = member
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="summary", markup=False)
-        yield ListTable(id="payments")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("summary")
 
     def on_mount(self) -> None:
         self.sub_title = t("dues.tui.payments_title", name=self.member.name)

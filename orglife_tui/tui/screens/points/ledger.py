@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from orglife_tui.data import ledger, schemes
 from orglife_tui.data.chain import GENESIS
@@ -31,11 +31,10 @@ from orglife_tui.data.store import MemberRow
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.tui.cells import right
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.labels import item_name, number, signed
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 PAGE = 100
 """Entries fetched per query."""
@@ -55,8 +54,6 @@ REMARK_MIN = 16
 ITEM_EXTRA = 16
 """Cells the item name may grow by on a wide terminal."""
 
-YEAR_GROUP = Binding.Group("tui.key.year")
-
 
 @dataclass(frozen=True)
 class LedgerLine:
@@ -75,22 +72,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
     PAGED = True
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="ledger.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="ledger.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("ledger"),
         Binding("n", "new", "tui.key.new_entry", id="ledger.new"),
         Binding("r", "reverse", "tui.key.reverse", id="ledger.reverse"),
     ]
@@ -107,19 +89,17 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self._done = False
         self._running = 0.0
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="member", markup=False)
+    def compose_above(self) -> ComposeResult:
+        yield from notes("member")
         with Horizontal(id="months"):
             yield Static(t("tui.ledger.monthly"), id="months-label", markup=False)
             with Vertical(id="spark-box"):
                 yield Sparkline([0.0] * 12, id="spark")
                 yield Static(_month_axis(), id="axis", markup=False)
             yield Static(id="months-note", markup=False)
-        yield ListTable(id="entries")
-        yield Static(id="empty", markup=False)
-        yield Static(id="head", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+
+    def compose_below(self) -> ComposeResult:
+        return notes("head")
 
     def on_mount(self) -> None:
         info, scheme = schemes.ensure_active(self.store, self.branch_id)
@@ -226,12 +206,6 @@ class LedgerScreen(ListScreen[LedgerLine]):
             return t("tui.ledger.months_none")
         best = max(range(12), key=lambda i: self.monthly[i])
         return t("tui.ledger.months_best", points=signed(self.monthly[best]), month=best + 1)
-
-    # ------------------------------------------------------------------ years
-
-    def action_step(self, step: int) -> None:
-        self.year += step
-        self.reload(keep=False)  # the cursor does not carry over to another year
 
     # ------------------------------------------------------------------ changes
 
