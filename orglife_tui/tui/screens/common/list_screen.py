@@ -120,6 +120,9 @@ class ListScreen(BaseScreen, Generic[T]):
     row by row (the attendance sheet: a dialog closed over it repaints no row)."""
     SELECT_ACTION: ClassVar[str] = ""
     """The action Enter (or a click) on a row runs, if the screen allows it now."""
+    EMPTY_NOTE: ClassVar[bool] = True
+    """An ``#empty`` note takes the table's place when there are no rows (False: the
+    table stays, its headings over no rows)."""
 
     year: int
     """The year on view, on a list of one year at a time (``step_bindings``)."""
@@ -136,7 +139,8 @@ class ListScreen(BaseScreen, Generic[T]):
         yield app_header()
         yield from self.compose_above()
         yield ListTable(id=self.TABLE_ID, **self.TABLE_OPTIONS)
-        yield Static(id="empty", markup=False)
+        if self.EMPTY_NOTE:
+            yield Static(id="empty", markup=False)
         yield from self.compose_below()
         yield Footer(show_command_palette=False, compact=True)
 
@@ -281,6 +285,8 @@ class ListScreen(BaseScreen, Generic[T]):
     def show_empty(self, text: str | None) -> None:
         """The table, or ``text`` in its place when it has no rows (None: the note as it
         was)."""
+        if not self.EMPTY_NOTE:
+            return
         table = self.table
         empty = self.query_one("#empty", Static)
         if text is not None:
