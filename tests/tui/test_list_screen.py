@@ -168,14 +168,16 @@ async def test_columns_that_change_with_the_rows_are_set_up_again(sqlite_store, 
 
 
 async def test_a_flex_column_follows_the_terminal(sqlite_store, empty_branch):
-    screen = Records(session(sqlite_store, empty_branch), records("a"))
+    screen = Records(session(sqlite_store, empty_branch), records("a", "b"))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         assert screen.widths["name"] == 80 - 6 - 2 - 2 - 1
+        await pilot.press("down")
         await pilot.resize_terminal(100, 24)
         await pilot.pause()
         assert screen.widths["name"] == 100 - 6 - 2 - 2 - 1
-        assert len(screen.rows) == 1
+        assert len(screen.rows) == 2
+        assert screen.highlighted() == Record(2, "b")  # the cursor where it was
 
 
 async def test_a_read_the_store_refuses_is_said_and_the_rows_stay(sqlite_store, empty_branch):
@@ -225,5 +227,6 @@ async def test_a_sheet_kept_row_by_row_is_read_once(sqlite_store, empty_branch):
         await pilot.pause()
         assert screen.fetched == 1
         screen.source.insert(0, Record(9, "new"))
+        screen.extra = (Column("more", "col.name", 4, 4),)  # and other columns
         screen.reload()
         assert screen.table.cursor_row == 1  # the row, not the record

@@ -208,8 +208,9 @@ class ListScreen(BaseScreen, Generic[T]):
     def on_resize(self) -> None:
         table = self.table
         if table.columns and self._columns_changed():
+            row = table.cursor_row  # setting the columns up again empties the table
             self.add_columns()
-            table.show(table.items, self.cells, more=table.more, cursor=table.cursor_row)
+            table.show(table.items, self.cells, more=table.more, cursor=row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table is self.table:
@@ -247,7 +248,7 @@ class ListScreen(BaseScreen, Generic[T]):
         table = self.table
         current = table.current if keep else None
         kept = _NOTHING if current is None else self.key_of(current)
-        fetched = len(table.items)
+        fetched, row = len(table.items), table.cursor_row
         try:
             rows = self.fetch()
         except StoreError as error:
@@ -268,7 +269,7 @@ class ListScreen(BaseScreen, Generic[T]):
             target = wanted if wanted is not None else kept
             index = next((i for i, r in enumerate(rows) if self.key_of(r) == target), 0)
             if self.KEEP_ROW and wanted is None and keep:
-                index = table.cursor_row
+                index = row
             table.show(rows, self.cells, cursor=index)
         self.show_state()
         self.show_detail()
