@@ -230,3 +230,39 @@ async def test_a_sheet_kept_row_by_row_is_read_once(sqlite_store, empty_branch):
         screen.extra = (Column("more", "col.name", 4, 4),)  # and other columns
         screen.reload()
         assert screen.table.cursor_row == 1  # the row, not the record
+
+
+class Paged(Records):
+    """Three records a page; every read of a page is noted."""
+
+    PAGED = True
+    PAGE_SIZE = 3
+
+    def __init__(self, session: Session, source: list[Record]) -> None:
+        super().__init__(session, source)
+        self.reads: list[tuple[int, int]] = []
+
+    def fetch(self) -> list[Record]:
+        self.fetched += 1
+        return list(ListScreen.fetch(self))
+
+    def page(self, offset: int, limit: int) -> list[Record]:
+        self.reads.append((offset, limit))
+        return self.source[offset : offset + limit]
+
+
+async def test_a_paged_list_reads_a_page_at_a_time_until_one_comes_back_short(
+    sqlite_store, empty_branch
+):
+    names = [f"m{i}" for i in range(7)]
+    screen = Paged(session(sqlite_store, empty_branch), records(*names))
+    async with Host(screen).run_test(size=(80, 24)) as pilot:
+        assert screen.reads[0] == (0, 3)  # (the cursor near the end reads the next)
+        await pilot.press("end")  # every record: the pages follow
+        await pilot.pause()
+        assert screen.reads == [(0, 3), (3, 3), (6, 3)]
+        assert [r.name for r in screen.rows] == names
+        assert screen.next_page() == []  # the short page was the last
+        screen.reload(7)  # a record on the third page: the pages up to it are read again
+        assert screen.highlighted() == Record(7, "m6")
+        assert screen.reads[3:] == [(0, 3), (3, 3), (6, 3)]

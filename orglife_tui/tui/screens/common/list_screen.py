@@ -10,14 +10,15 @@ when the terminal is resized. ``columns()`` is asked again at every reload and t
 set up again when they changed: a screen may show other columns in another view, on a
 wide terminal, or after each fetch (a matrix with a column per committee member).
 
-Rows come from the store all at once (``fetch``) or a page at a time (``PAGED``: ``fetch``
-gives the first page, ``next_page`` the following ones); each record becomes cells
-clipped to their column (``cells``). Whenever the screen comes back or a change was saved,
-``reload`` reads the rows again with the cursor on the record it was on, or on the one
-just saved; a read the store refuses is said in a notification and the rows stay as they
-were. Then ``show_state`` shows what goes around the rows (counts, a summary, the empty
-note) and ``show_detail`` what is said under the list of the highlighted record, which it
-shows again as the cursor moves. Enter on a row runs ``SELECT_ACTION``.
+Rows come from the store all at once (``fetch``) or, on a ``PAGED`` list, ``PAGE_SIZE``
+at a time (``page``), the next page as the cursor nears the end of those read; each record
+becomes cells clipped to their column (``cells``). Whenever the screen comes back or a
+change was saved, ``reload`` reads the rows again with the cursor on the record it was
+on, or on the one just saved; a read the store refuses is said in a notification and the
+rows stay as they were. Then ``show_state`` shows what goes around the rows (counts, a
+summary, the empty note) and ``show_detail`` what is said under the list of the
+highlighted record, shown again as the cursor moves. Enter on a row runs
+``SELECT_ACTION``.
 
 Lists of one year (or month) at a time step with ``[``/``]`` (``step_bindings``); lists
 with a search bar (``search_bar``) search as the user types.
@@ -110,7 +111,9 @@ class ListScreen(BaseScreen, Generic[T]):
     COLUMNS: ClassVar[Sequence[Column]] = ()
     CHROME: ClassVar[int] = 1
     PAGED: ClassVar[bool] = False
-    """Rows fetched a page at a time: ``fetch`` gives the first, ``next_page`` the rest."""
+    """Rows read a page at a time (``page``); the first by ``fetch``, the others by
+    ``next_page`` until one comes back short."""
+    PAGE_SIZE: ClassVar[int] = 200
     KEEP_ROW: ClassVar[bool] = False
     """The cursor stays on its row rather than its record (a list a record leaves once it
     is dealt with: the cursor goes on to the next one)."""
@@ -132,6 +135,9 @@ class ListScreen(BaseScreen, Generic[T]):
         self.widths: dict[str, int] = {}
         """The cells of each column shown now."""
         self._columns: tuple[Column, ...] = ()
+        self._read = 0
+        """On a paged list, the records read so far (and ``_done``: all of them)."""
+        self._done = False
 
     # ------------------------------------------------------------------ layout
 
@@ -227,11 +233,23 @@ class ListScreen(BaseScreen, Generic[T]):
 
     def fetch(self) -> Sequence[T]:
         """The records to list (the first page of them, on a paged list)."""
+        if not self.PAGED:
+            raise NotImplementedError
+        self._read, self._done = 0, False
+        return self.next_page()
+
+    def page(self, offset: int, limit: int) -> Sequence[T]:
+        """On a paged list: at most ``limit`` records, from the ``offset``-th on."""
         raise NotImplementedError
 
     def next_page(self) -> Sequence[T]:
-        """On a paged list, the records after those fetched; empty at the end."""
-        return []
+        """On a paged list, the records after those read; empty at the end."""
+        if self._done:
+            return []
+        rows = self.page(self._read, self.PAGE_SIZE)
+        self._read += len(rows)
+        self._done = len(rows) < self.PAGE_SIZE
+        return rows
 
     def cells(self, item: T) -> Sequence[Text]:
         """The cells of ``item``'s row, in the order of ``columns()``."""

@@ -8,6 +8,7 @@ transfer in, the conversion watch); each also has its own key (F1 lists them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -70,6 +71,7 @@ class MembersScreen(ListScreen[MemberRow]):
     HELP_KEY = "membership.tui.help.members"
     TABLE_ID = "members"
     PAGED = True
+    PAGE_SIZE = PAGE
     SELECT_ACTION = "edit"
 
     BINDINGS: ClassVar = [
@@ -130,7 +132,7 @@ class MembersScreen(ListScreen[MemberRow]):
     def key_of(self, m: MemberRow) -> str:
         return m.member_no
 
-    def fetch(self) -> list[MemberRow]:
+    def fetch(self) -> Sequence[MemberRow]:
         store, branch_id, search = self.store, self.branch_id, self.search_text or None
         standing = self.standing
         self.total = store.count_members(branch_id, standing=standing)
@@ -139,18 +141,12 @@ class MembersScreen(ListScreen[MemberRow]):
             if search
             else self.total
         )
-        return store.list_members(branch_id, search=search, limit=PAGE, standing=standing)
+        return super().fetch()
 
-    def next_page(self) -> list[MemberRow]:
-        fetched = len(self.table.items)
-        if fetched >= self.matching:
-            return []
+    def page(self, offset: int, limit: int) -> list[MemberRow]:
+        search = self.search_text or None
         return self.store.list_members(
-            self.branch_id,
-            search=self.search_text or None,
-            offset=fetched,
-            limit=PAGE,
-            standing=self.standing,
+            self.branch_id, search=search, offset=offset, limit=limit, standing=self.standing
         )
 
     def show_state(self) -> None:

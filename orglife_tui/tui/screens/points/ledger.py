@@ -14,6 +14,7 @@ a reversed entry stays on the list, marked, next to the entry that reverses it.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -70,6 +71,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
     TABLE_ID = "entries"
     COLUMNS = COLUMNS
     PAGED = True
+    PAGE_SIZE = PAGE
 
     BINDINGS: ClassVar = [
         *step_bindings("ledger"),
@@ -85,8 +87,6 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self.scheme_version_id: int | None = None
         self.monthly: list[float] = [0.0] * 12
         self.head = ""
-        self._fetched = 0
-        self._done = False
         self._running = 0.0
 
     def compose_above(self) -> ComposeResult:
@@ -154,29 +154,25 @@ class LedgerScreen(ListScreen[LedgerLine]):
             c("remark", remark, style),
         )
 
-    def next_page(self) -> list[LedgerLine]:
-        """The next page of entries (none once a page came back short)."""
-        if self._done:
-            return []
+    def page(self, offset: int, limit: int) -> list[LedgerLine]:
+        """Entries with the running total carried on from the page before."""
         rows = ledger.list_entries(
             self.store,
             self.branch_id,
             member_no=self.member.member_no,
             year=self.year,
-            offset=self._fetched,
-            limit=PAGE,
+            offset=offset,
+            limit=limit,
         )
-        self._fetched += len(rows)
-        self._done = len(rows) < PAGE
         out = []
         for row in rows:
             self._running += row.points
             out.append(LedgerLine(row, self._running))
         return out
 
-    def fetch(self) -> list[LedgerLine]:
-        self._fetched, self._done, self._running = 0, False, 0.0
-        return self.next_page()
+    def fetch(self) -> Sequence[LedgerLine]:
+        self._running = 0.0
+        return super().fetch()
 
     def show_state(self) -> None:
         s = self.session

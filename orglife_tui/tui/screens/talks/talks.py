@@ -11,6 +11,7 @@ first, and reading it is written to the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -63,6 +64,7 @@ class TalksScreen(ListScreen[TalkRow]):
     TABLE_ID = "talks"
     COLUMNS = COLUMNS
     PAGED = True
+    PAGE_SIZE = PAGE
     SELECT_ACTION = "open"
 
     BINDINGS: ClassVar = [
@@ -141,18 +143,14 @@ class TalksScreen(ListScreen[TalkRow]):
             "search": self.search_text or None,
         }
 
-    def fetch(self) -> list[TalkRow]:
+    def fetch(self) -> Sequence[TalkRow]:
         filters = self._filters()
         self.matching = talks.count_talks(self.store, self.branch_id, **filters)  # type: ignore[arg-type]
-        return talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)  # type: ignore[arg-type]
+        return super().fetch()
 
-    def next_page(self) -> list[TalkRow]:
-        fetched = len(self.table.items)
-        if fetched >= self.matching:
-            return []
-        return talks.list_talks(
-            self.store, self.branch_id, offset=fetched, limit=PAGE, **self._filters()
-        )
+    def page(self, offset: int, limit: int) -> list[TalkRow]:
+        filters = self._filters()
+        return talks.list_talks(self.store, self.branch_id, offset=offset, limit=limit, **filters)  # type: ignore[arg-type]
 
     def show_state(self) -> None:
         s = self.session
