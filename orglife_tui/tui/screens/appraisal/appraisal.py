@@ -39,6 +39,7 @@ class AppraisalScreen(ListScreen[SessionRow]):
     HELP_KEY = "tui.appraisal.help_list"
     TITLE_KEY = "tui.appraisal.title"
     TABLE_ID = "sessions"
+    NOTHING_SELECTED = "tui.appraisal.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "open"
 
@@ -101,9 +102,8 @@ class AppraisalScreen(ListScreen[SessionRow]):
         )
 
     def action_open(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.appraisal.nothing_selected"), severity="warning")
             return
         from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
 

@@ -123,6 +123,8 @@ class ListScreen(BaseScreen, Generic[T]):
     row by row (the attendance sheet: a dialog closed over it repaints no row)."""
     SELECT_ACTION: ClassVar[str] = ""
     """The action Enter (or a click) on a row runs, if the screen allows it now."""
+    NOTHING_SELECTED: ClassVar[str] = ""
+    """Catalog key of the warning when a key needs a record and none is highlighted."""
     EMPTY_NOTE: ClassVar[bool] = True
     """An ``#empty`` note takes the table's place when there are no rows (False: the
     table stays, its headings over no rows)."""
@@ -175,6 +177,14 @@ class ListScreen(BaseScreen, Generic[T]):
     def highlighted(self) -> T | None:
         """The record under the cursor."""
         return self.table.current
+
+    def selected(self) -> T | None:
+        """The record under the cursor, for a key that needs one; None (after a warning
+        that there is none) on an empty list."""
+        item = self.highlighted()
+        if item is None:
+            self.notify(t(self.NOTHING_SELECTED), severity="warning")
+        return item
 
     def columns(self) -> Sequence[Column]:
         """The columns shown now (a screen may show others on a wide terminal, in another

@@ -91,6 +91,7 @@ class AbsenceScreen(ListScreen[StreakRow]):
     HELP_KEY = "tui.absence.help"
     TITLE_KEY = "tui.absence.title"
     TABLE_ID = "streaks"
+    NOTHING_SELECTED = "tui.absence.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "talk"
 
@@ -226,9 +227,8 @@ class AbsenceScreen(ListScreen[StreakRow]):
     # ------------------------------------------------------------------ keys
 
     def action_talk(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.absence.nothing_selected"), severity="warning")
             return
         form = TalkFormScreen(
             self.session, prefill=talk_prefill(row, self.session.lang), on_result=self._saved

@@ -64,6 +64,7 @@ class DuesScreen(ListScreen[StatusRow]):
     HELP_KEY = "dues.tui.help"
     TITLE_KEY = "dues.tui.title"
     TABLE_ID = "dues"
+    NOTHING_SELECTED = "dues.tui.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "payments"
 
@@ -129,14 +130,8 @@ class DuesScreen(ListScreen[StatusRow]):
 
     # ------------------------------------------------------------------ changes
 
-    def _need_row(self) -> StatusRow | None:
-        row = self.highlighted()
-        if row is None:
-            self.notify(t("dues.tui.nothing_selected"), severity="warning")
-        return row
-
     def action_pay(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesPaymentForm(self.session, row, on_result=self._paid))
 
@@ -155,7 +150,7 @@ class DuesScreen(ListScreen[StatusRow]):
         self.reload(payment.member_no)
 
     def action_standard(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesStandardForm(self.session, row, on_result=self._standard))
 
@@ -175,7 +170,7 @@ class DuesScreen(ListScreen[StatusRow]):
         self.reload(standard.member_no)
 
     def action_payments(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesPaymentsScreen(self.session, row))
 
@@ -190,6 +185,7 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
     CSS_PATH = "dues.tcss"
     HELP_KEY = "dues.tui.help_payments"
     TABLE_ID = "payments"
+    NOTHING_SELECTED = "dues.tui.nothing_selected"
     COLUMNS = PAYMENT_COLUMNS
 
     BINDINGS: ClassVar = [
@@ -245,9 +241,8 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
         self.app.push_screen(DuesPaymentForm(self.session, self.member, on_result=self._changed))
 
     def action_void(self) -> None:
-        p = self.table.current
+        p = self.selected()
         if p is None:
-            self.notify(t("dues.tui.nothing_selected"), severity="warning")
             return
         if p.voided:
             self.notify(t("dues.already_voided", id=p.id), severity="warning")

@@ -35,6 +35,7 @@ class MeetingsScreen(ListScreen[MeetingRow]):
     HELP_KEY = "tui.help.meetings"
     TITLE_KEY = "tui.meetings.title"
     TABLE_ID = "meetings"
+    NOTHING_SELECTED = "tui.meetings.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "attendance"
 
@@ -133,16 +134,14 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         self.app.push_screen(form)
 
     def action_edit(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self.app.push_screen(MeetingFormScreen(self.session, meeting, on_result=self._saved))
 
     def action_void(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self.app.push_screen(VoidMeetingScreen(self.session, meeting, on_result=self._voided))
 
@@ -164,9 +163,8 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         self.reload()
 
     def action_attendance(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self._wanted_id = meeting.id
         self.app.push_screen(AttendanceScreen(self.session, meeting))

@@ -39,6 +39,7 @@ class PlanScreen(ListScreen[PlanRow]):
     HELP_KEY = "tui.plan.help"
     TITLE_KEY = "tui.plan.title"
     TABLE_ID = "plan"
+    NOTHING_SELECTED = "tui.plan.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "edit"
 
@@ -116,9 +117,8 @@ class PlanScreen(ListScreen[PlanRow]):
         self.app.push_screen(form)
 
     def action_edit(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.plan.nothing_selected"), severity="warning")
             return
         self.app.push_screen(PlanFormScreen(self.session, row.year, row, on_result=self._saved))
 
@@ -130,9 +130,8 @@ class PlanScreen(ListScreen[PlanRow]):
         self.reload(row.id)
 
     def action_remove(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.plan.nothing_selected"), severity="warning")
             return
         question = t(
             "tui.plan.remove_question",

@@ -34,6 +34,7 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
     HELP_KEY = "membership.tui.help.history"
     TITLE_KEY = "membership.tui.history_title"
     TABLE_ID = "events"
+    NOTHING_SELECTED = "membership.tui.no_event"
     COLUMNS = COLUMNS
     KEEP_ROW = True
 
@@ -115,9 +116,8 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
     def action_void(self) -> None:
         from orglife_tui.tui.screens.members.member_events import VoidEventFormScreen
 
-        event = self.table.current
+        event = self.selected()
         if event is None:
-            self.notify(t("membership.tui.no_event"), severity="warning")
             return
         if event.voided:
             self.notify(t("membership.event_already_voided", id=event.id), severity="warning")

@@ -70,6 +70,7 @@ class MembersScreen(ListScreen[MemberRow]):
     CSS_PATH = "members.tcss"
     HELP_KEY = "membership.tui.help.members"
     TABLE_ID = "members"
+    NOTHING_SELECTED = "tui.members.nothing_to_edit"
     PAGED = True
     PAGE_SIZE = PAGE
     SELECT_ACTION = "edit"
@@ -175,16 +176,14 @@ class MembersScreen(ListScreen[MemberRow]):
         self.app.push_screen(MemberFormScreen(self.session, None, on_result=self._saved))
 
     def action_edit(self) -> None:
-        member = self.highlighted()
+        member = self.selected()
         if member is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         self.app.push_screen(MemberFormScreen(self.session, member, on_result=self._saved))
 
     def action_ledger(self) -> None:
-        member = self.highlighted()
+        member = self.selected()
         if member is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         self.app.push_screen(LedgerScreen(self.session, member))
 

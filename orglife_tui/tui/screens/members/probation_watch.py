@@ -35,6 +35,7 @@ class ProbationWatchScreen(ListScreen[ProbationRow]):
     HELP_KEY = "membership.tui.help.watch"
     TITLE_KEY = "membership.tui.watch_title"
     TABLE_ID = "watch"
+    NOTHING_SELECTED = "tui.members.nothing_to_edit"
     COLUMNS = COLUMNS
     KEEP_ROW = True
 
@@ -106,9 +107,8 @@ class ProbationWatchScreen(ListScreen[ProbationRow]):
     def action_event(self, action: str) -> None:
         from orglife_tui.tui.screens.members.member_events import open_event
 
-        row = self.table.current
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         s = self.session
         try:

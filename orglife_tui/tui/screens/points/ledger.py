@@ -69,6 +69,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
     HELP_KEY = "tui.help.ledger"
     TITLE_KEY = "tui.ledger.title"
     TABLE_ID = "entries"
+    NOTHING_SELECTED = "tui.ledger.nothing_selected"
     COLUMNS = COLUMNS
     PAGED = True
     PAGE_SIZE = PAGE
@@ -241,9 +242,8 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self.reload(row.id)
 
     def action_reverse(self) -> None:
-        entry = self.highlighted()
+        entry = self.selected()
         if entry is None:
-            self.notify(t("tui.ledger.nothing_selected"), severity="warning")
             return
         assert self.scheme is not None
         what = t(

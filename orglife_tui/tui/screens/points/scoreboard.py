@@ -60,6 +60,7 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
     HELP_KEY = "tui.help.scoreboard"
     TITLE_KEY = "tui.scoreboard.title"
     TABLE_ID = "scores"
+    NOTHING_SELECTED = "tui.scoreboard.nothing_selected"
     SELECT_ACTION = "ledger"
 
     BINDINGS: ClassVar = [
@@ -213,9 +214,8 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         self.reload()
 
     def action_ledger(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.scoreboard.nothing_selected"), severity="warning")
             return
         member = self.store.get_member(self.branch_id, row.member_no)
         self.app.push_screen(LedgerScreen(self.session, member, self.year))

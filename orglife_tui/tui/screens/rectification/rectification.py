@@ -48,6 +48,7 @@ class RectificationScreen(ListScreen[RectificationRow]):
     HELP_KEY = "tui.rect.help"
     TITLE_KEY = "tui.rect.title"
     TABLE_ID = "items"
+    NOTHING_SELECTED = "tui.rect.nothing_selected"
     COLUMNS = COLUMNS
     SELECT_ACTION = "edit"
 
@@ -146,16 +147,14 @@ class RectificationScreen(ListScreen[RectificationRow]):
         self.app.push_screen(RectificationFormScreen(self.session, None, on_result=self._saved))
 
     def action_edit(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.rect.nothing_selected"), severity="warning")
             return
         self.app.push_screen(RectificationFormScreen(self.session, row, on_result=self._saved))
 
     def action_status(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.rect.nothing_selected"), severity="warning")
             return
         self.app.push_screen(StatusFormScreen(self.session, row, on_result=self._saved))
 

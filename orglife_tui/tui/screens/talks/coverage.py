@@ -78,6 +78,7 @@ class CoverageScreen(ListScreen[CoverageLine]):
     HELP_KEY = "tui.coverage.help"
     TITLE_KEY = "tui.coverage.title"
     TABLE_ID = "matrix"
+    NOTHING_SELECTED = "tui.coverage.nothing_selected"
     TABLE_OPTIONS: ClassVar = {"fixed_columns": len(COLUMNS), "header_height": 2}
     KEEP_ROW = True
     SELECT_ACTION = "talks"
@@ -196,9 +197,8 @@ class CoverageScreen(ListScreen[CoverageLine]):
         table.scroll_to(x=x, animate=False)
 
     def action_talks(self) -> None:
-        line = self.highlighted()
+        line = self.selected()
         if line is None:
-            self.notify(t("tui.coverage.nothing_selected"), severity="warning")
             return
         # The talks list opens this screen, so this one does not import it back: the app,
         # which knows both, opens the list (OrglifeApp.on_coverage_screen_open_talks).

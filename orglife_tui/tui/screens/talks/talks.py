@@ -62,6 +62,7 @@ class TalksScreen(ListScreen[TalkRow]):
     HELP_KEY = "tui.talks.help"
     TITLE_KEY = "tui.talks.title"
     TABLE_ID = "talks"
+    NOTHING_SELECTED = "tui.talks.nothing_selected"
     COLUMNS = COLUMNS
     PAGED = True
     PAGE_SIZE = PAGE
@@ -198,9 +199,8 @@ class TalksScreen(ListScreen[TalkRow]):
         self.app.push_screen(TalkFormScreen(self.session, prefill=prefill, on_result=self._saved))
 
     def action_open(self) -> None:
-        talk = self.highlighted()
+        talk = self.selected()
         if talk is None:
-            self.notify(t("tui.talks.nothing_selected"), severity="warning")
             return
         if not talk.confidential:
             self._edit(talk.id)
@@ -219,9 +219,8 @@ class TalksScreen(ListScreen[TalkRow]):
         self.app.push_screen(TalkFormScreen(self.session, full, on_result=self._saved))
 
     def action_follow_up(self) -> None:
-        talk = self.highlighted()
+        talk = self.selected()
         if talk is None:
-            self.notify(t("tui.talks.nothing_selected"), severity="warning")
             return
         if talk.follow_up_result is not None:
             self.notify(t("tui.talks.follow_up_already"), severity="warning")
