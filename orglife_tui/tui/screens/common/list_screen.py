@@ -63,22 +63,30 @@ SEARCH_DONE = Binding("enter", "search_done", show=False, priority=True)
 Enter on the list does what it does there."""
 
 
+STEPS = {
+    "year": ("tui.key.year", "tui.key.prev_year", "tui.key.next_year"),
+    "month": ("tui.key.month", "tui.key.prev_month", "tui.key.next_month"),
+}
+"""Catalog keys of the ``[``/``]`` keys by what they step: the group, back, on."""
+
+
 def step_bindings(prefix: str, unit: str = "year") -> list[Binding]:
     """``[``/``]`` (or Shift+←/→): the previous or next year (``unit`` "month": month) on
     view, through ``action_step``."""
-    group = Binding.Group(f"tui.key.{unit}")
+    group_key, back, on = STEPS[unit]
+    group = Binding.Group(group_key)
     return [
         Binding(
             f"{key},shift+{arrow}",
             f"step({step})",
-            f"tui.key.{which}_{unit}",
+            description,
             id=f"{prefix}.{which}",
             key_display=key_display,
             group=group,
         )
-        for key, arrow, step, which, key_display in (
-            ("left_square_bracket", "left", -1, "prev", "["),
-            ("right_square_bracket", "right", 1, "next", "]"),
+        for key, arrow, step, description, which, key_display in (
+            ("left_square_bracket", "left", -1, back, "prev", "["),
+            ("right_square_bracket", "right", 1, on, "next", "]"),
         )
     ]
 
