@@ -199,7 +199,7 @@ async def test_add_an_entry_bad_values_refused_in_place(
         await pilot.pause()
         assert app.screen is screen
         assert ledger.count_entries(sqlite_store, branch.id) == before + 1
-        new = screen.highlighted()  # the cursor is on the new entry
+        new = screen.highlighted().entry  # the cursor is on the new entry
         assert new is not None and new.item_code == "volunteer_service"
         assert new.points == 1.5 and new.hours == 3 and new.entry_date == date(2026, 3, 10)
         assert screen.lines[-1].running == 5.5
@@ -229,7 +229,7 @@ async def test_reverse_with_a_reason_and_refuse_twice(make_app, branch, booked, 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_ledger(app, pilot)
         await pilot.press("down")  # the volunteering entry
-        assert screen.highlighted().id == booked[1]
+        assert screen.highlighted().entry.id == booked[1]
         await pilot.press("r")
         await pilot.pause()
         dialog = app.screen
@@ -242,7 +242,7 @@ async def test_reverse_with_a_reason_and_refuse_twice(make_app, branch, booked, 
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        reversal = screen.highlighted()
+        reversal = screen.highlighted().entry
         assert reversal.reverses_id == booked[1] and reversal.points == -2
         assert reversal.note == "duplicate"
         assert [line.running for line in screen.lines] == [3, 5, 4, 2]
@@ -266,7 +266,7 @@ async def test_reverse_with_a_reason_and_refuse_twice(make_app, branch, booked, 
 
         # nor can the entry already reversed
         await pilot.press("up", "up")
-        assert screen.highlighted().id == booked[1]
+        assert screen.highlighted().entry.id == booked[1]
         await pilot.press("r")
         await pilot.pause()
         dialog = app.screen

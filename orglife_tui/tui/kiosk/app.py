@@ -54,7 +54,7 @@ from orglife_tui.locale import get_language, set_language, t
 from orglife_tui.scoring.model import Grade
 from orglife_tui.tui.cells import cell
 from orglife_tui.tui.screens.common.base import PlainNotifications
-from orglife_tui.tui.widgets.table import ListTable
+from orglife_tui.tui.widgets.table import Column, ListTable, column_widths
 
 IDLE_WARNING = 45.0
 """Seconds without a key on a voter's screen before the voter is warned."""
@@ -119,6 +119,32 @@ class BallotLine:
     grade: Grade | None = None
 
 
+def ballot_columns(choice_heading: str) -> tuple[Column, ...]:
+    """The ballot grid's columns; the choice's heading differs on a paper ballot."""
+    return (
+        Column("no", "tui.kiosk.col.no", 6, 6),
+        Column("name", "tui.kiosk.col.name", 12, 12),
+        Column("note", "tui.kiosk.col.note", 6, 7),
+        Column("choice", choice_heading, 12, 22),
+    )
+
+
+VOTER_COLUMNS = (
+    Column("no", "tui.kiosk.col.no", 8, 8),
+    Column("name", "tui.kiosk.col.name", 20, 20),
+)
+REVIEW_COLUMNS = tuple(
+    Column(f"{key}{side}", heading, width, width)
+    for side in ("a", "b")
+    for key, heading, width in (
+        ("no", "tui.kiosk.col.no", 6),
+        ("name", "tui.kiosk.col.name", 10),
+        ("choice", "tui.kiosk.col.choice", 14),
+    )
+)
+"""A whole ballot in two columns of (number, name, choice)."""
+
+
 class BallotGrid(ListTable[BallotLine]):
     """Every candidate with the choice made for it; a grade key rates the cursor row.
 
@@ -132,11 +158,8 @@ class BallotGrid(ListTable[BallotLine]):
         self.choice_heading = choice_heading
 
     def on_mount(self) -> None:
-        zh = get_language() == "zh"
-        self.add_column(t("tui.kiosk.col.no"), width=6, key="no")
-        self.add_column(t("tui.kiosk.col.name"), width=12, key="name")
-        self.add_column(t("tui.kiosk.col.note"), width=6 if zh else 7, key="note")
-        self.add_column(t(self.choice_heading), width=12 if zh else 22, key="choice")
+        columns = ballot_columns(self.choice_heading)
+        self.set_columns(columns, column_widths(columns, get_language()))
 
     def load(self, candidates: Sequence[CandidateRow], choices: Mapping[str, Grade | None]) -> None:
         lines = [
@@ -209,10 +232,7 @@ def fill_review(
     table: ListTable, candidates: Sequence[CandidateRow], choices: Mapping[str, Grade | None]
 ) -> None:
     """A whole ballot in two columns of (number, name, choice), for the review step."""
-    for side in ("a", "b"):
-        table.add_column(t("tui.kiosk.col.no"), width=6, key=f"no{side}")
-        table.add_column(t("tui.kiosk.col.name"), width=10, key=f"name{side}")
-        table.add_column(t("tui.kiosk.col.choice"), width=14, key=f"choice{side}")
+    table.set_columns(REVIEW_COLUMNS, column_widths(REVIEW_COLUMNS, get_language()))
     half = -(-len(candidates) // 2)
     pairs = [
         (candidates[i], candidates[i + half] if i + half < len(candidates) else None)
@@ -415,8 +435,7 @@ class PickScreen(KioskScreen):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_column(t("tui.kiosk.col.no"), width=8, key="no")
-        table.add_column(t("tui.kiosk.col.name"), width=20, key="name")
+        table.set_columns(VOTER_COLUMNS, column_widths(VOTER_COLUMNS, get_language()))
         table.show(self.voters, lambda v: (cell(v.member_no, 8), cell(v.name, 20)))
         if not self.voters:
             table.display = False

@@ -1,14 +1,19 @@
-"""A row-cursor table for lists of records, filled a page at a time.
+"""A row-cursor table for lists of records, filled a page at a time, and its columns.
 
 ``DataTable`` measures every cell it is given, so a list of 10,000 members would cost
 seconds to open. ``ListTable.show`` keeps the records and hands the table only the rows
 near the cursor, a page at a time: opening a list costs the same for 50 or 50,000 rows.
+
+Columns are declared one way everywhere (:class:`Column`: a key, the catalog key of the
+heading, a width in cells per language, at most one ``flex`` column taking the rest of
+the terminal) and set up by ``ListTable.set_columns``; the list screens, the dashboard's
+table and the kiosk's tables all build theirs so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -17,7 +22,7 @@ from textual.coordinate import Coordinate
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from orglife_tui.locale import visible
+from orglife_tui.locale import t, visible
 from orglife_tui.tui.compat import set_row_cells
 
 T = TypeVar("T")
@@ -27,6 +32,41 @@ PAGE = 200
 
 MARGIN = 20
 """When the cursor comes this close to the last row handed over, the next page follows."""
+
+PADDING = 2
+"""Cells a DataTable adds to each column (one either side)."""
+
+
+class Column(NamedTuple):
+    """A column of a table: its key, its heading, its width in cells in Chinese and in
+    English; a ``flex`` column takes what the others leave of the terminal's width, and at
+    least its own width.
+
+    The heading is a catalog key, or (a heading made of data, such as a talker's name
+    over their post) the ``Text`` to show as it is.
+    """
+
+    key: str
+    heading: str | Text
+    zh: int
+    en: int
+    flex: bool = False
+
+    def width(self, lang: str) -> int:
+        return self.zh if lang == "zh" else self.en
+
+
+def column_widths(
+    columns: Sequence[Column], lang: str, terminal_width: int | None = None, chrome: int = 1
+) -> dict[str, int]:
+    """Cells of each column by key; the flex column (at most one) gets what the others leave
+    of ``terminal_width`` (``chrome``: cells the screen keeps for itself, the scrollbar).
+    Without a terminal width every column has its own width."""
+    if terminal_width is None:
+        return {c.key: c.width(lang) for c in columns}
+    fixed = sum(c.width(lang) + PADDING for c in columns if not c.flex)
+    left = terminal_width - fixed - PADDING - chrome
+    return {c.key: max(c.width(lang), left) if c.flex else c.width(lang) for c in columns}
 
 
 class ListTable(DataTable, Generic[T]):
@@ -46,14 +86,13 @@ class ListTable(DataTable, Generic[T]):
         self.more: Callable[[], Sequence[T]] | None = None
         """Where further records come from once ``items`` are all shown (paging from SQL)."""
 
-    def add_localized_columns(
-        self, columns: Sequence[tuple[str, str, int, int]], lang: str
-    ) -> None:
-        """Columns given as (key, catalog key of the heading, width in Chinese, in English)."""
-        from orglife_tui.locale import t
-
-        for key, heading, width_zh, width_en in columns:
-            self.add_column(t(heading), width=width_zh if lang == "zh" else width_en, key=key)
+    def set_columns(self, columns: Sequence[Column], widths: Mapping[str, int]) -> None:
+        """Set the columns up (again), ``widths`` in cells by key (``column_widths``); the
+        rows go with the old columns."""
+        self.clear(columns=True)
+        for c in columns:
+            heading = c.heading if isinstance(c.heading, Text) else t(c.heading)
+            self.add_column(heading, width=widths[c.key], key=c.key)
 
     def show(
         self,

@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import appraisal, publications, schemes, sealing
 from orglife_tui.data.appraisal import SessionRow
@@ -35,35 +34,34 @@ from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState, natural_key
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
-from orglife_tui.tui.cells import cell, clip, right
+from orglife_tui.tui.cells import clip, right
 from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
-from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session, app_header
+from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
-from orglife_tui.tui.widgets.table import ListTable
 
-# (column key, catalog key of the heading, width for zh, for en)
 ROSTER_COLUMNS = (
-    ("no", "tui.appraisal.col.no", 6, 6),
-    ("name", "tui.appraisal.col.name", 10, 10),
-    ("status", "tui.appraisal.col.status", 6, 6),
-    ("candidate", "tui.appraisal.col.candidate", 10, 12),
-    ("vote", "tui.appraisal.col.vote", 10, 12),
+    Column("no", "tui.appraisal.col.no", 6, 6),
+    Column("name", "tui.appraisal.col.name", 10, 10),
+    Column("status", "tui.appraisal.col.status", 6, 6),
+    Column("candidate", "tui.appraisal.col.candidate", 10, 12),
+    Column("vote", "tui.appraisal.col.vote", 10, 12),
 )
 TALLY_COLUMNS = (
-    ("no", "tui.appraisal.col.no", 5, 5),
-    ("name", "tui.appraisal.col.name", 8, 8),
-    ("excellent", "tui.appraisal.col.excellent", 3, 3),
-    ("qualified", "tui.appraisal.col.qualified", 3, 3),
-    ("basic", "tui.appraisal.col.basic", 3, 3),
-    ("unqualified", "tui.appraisal.col.unqualified", 3, 3),
-    ("abstain", "tui.appraisal.col.abstain", 3, 3),
-    ("points", "tui.appraisal.col.points", 6, 6),
-    ("proposed", "tui.appraisal.col.proposed", 8, 7),
-    ("final", "tui.appraisal.col.final", 8, 7),
-    ("flag", "tui.appraisal.col.flag", 2, 2),
+    Column("no", "tui.appraisal.col.no", 5, 5),
+    Column("name", "tui.appraisal.col.name", 8, 8),
+    Column("excellent", "tui.appraisal.col.excellent", 3, 3),
+    Column("qualified", "tui.appraisal.col.qualified", 3, 3),
+    Column("basic", "tui.appraisal.col.basic", 3, 3),
+    Column("unqualified", "tui.appraisal.col.unqualified", 3, 3),
+    Column("abstain", "tui.appraisal.col.abstain", 3, 3),
+    Column("points", "tui.appraisal.col.points", 6, 6),
+    Column("proposed", "tui.appraisal.col.proposed", 8, 7),
+    Column("final", "tui.appraisal.col.final", 8, 7),
+    Column("flag", "tui.appraisal.col.flag", 2, 2),
 )
 GRADE_STYLE: dict[Grade | None, str] = {Grade.excellent: "green", Grade.unqualified: "bold red"}
 
@@ -154,9 +152,14 @@ def roster(session_id: int, session: Session) -> list[RosterLine]:
     return [lines[no] for no in sorted(lines, key=natural_key)]
 
 
-class AppraisalDetailScreen(BaseScreen):
+class AppraisalDetailScreen(ListScreen[RosterLine]):
+    """The session (its state, turnout and seal) over its roster."""
+
     CSS_PATH = "appraisal.tcss"
     HELP_KEY = "tui.appraisal.help_detail"
+    TABLE_ID = "roster"
+    COLUMNS = ROSTER_COLUMNS
+    KEEP_ROW = True
 
     BINDINGS: ClassVar = [
         Binding("s", "start", "tui.appraisal.key.start", id="appraisal.start"),
@@ -174,24 +177,8 @@ class AppraisalDetailScreen(BaseScreen):
         self.session_id = session_id
         self.row: SessionRow | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="summary", markup=False)
-        yield Static(id="seal", markup=False)
-        yield ListTable(id="roster")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
-
-    def on_mount(self) -> None:
-        self.table.add_localized_columns(ROSTER_COLUMNS, self.session.lang)
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def table(self) -> ListTable[RosterLine]:
-        return self.query_one("#roster", ListTable)
+    def compose_above(self) -> ComposeResult:
+        return notes("summary", "seal")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         states = ACTIONS.get(action)
@@ -203,36 +190,42 @@ class AppraisalDetailScreen(BaseScreen):
 
     # ------------------------------------------------------------------ showing
 
-    def _cells(self, line: RosterLine) -> tuple[Text, ...]:
-        zh = self.session.lang == "zh"
-        w = {key: wz if zh else we for key, _, wz, we in ROSTER_COLUMNS}
+    def cells(self, line: RosterLine) -> tuple[Text, ...]:
+        c = self.cell
         if not line.candidate:
-            candidate = cell(t("tui.appraisal.not_candidate"), w["candidate"], "dim")
+            candidate = c("candidate", t("tui.appraisal.not_candidate"), "dim")
         elif line.graded:
-            candidate = cell(t("tui.appraisal.graded"), w["candidate"])
+            candidate = c("candidate", t("tui.appraisal.graded"))
         else:
-            candidate = cell(t("tui.appraisal.ungraded"), w["candidate"], "dim")
+            candidate = c("candidate", t("tui.appraisal.ungraded"), "dim")
         if not line.voter:
-            vote = cell(t("tui.appraisal.no_vote"), w["vote"], "dim")
+            vote = c("vote", t("tui.appraisal.no_vote"), "dim")
         elif line.voted:
-            vote = cell(t("tui.appraisal.has_voted"), w["vote"], "green")
+            vote = c("vote", t("tui.appraisal.has_voted"), "green")
         else:
-            vote = cell(t("tui.appraisal.not_yet"), w["vote"])
+            vote = c("vote", t("tui.appraisal.not_yet"))
         return (
-            cell(line.member_no, w["no"]),
-            cell(line.name, w["name"]),
-            cell(status_short(line.status) if line.status else "", w["status"]),
+            c("no", line.member_no),
+            c("name", line.name),
+            c("status", status_short(line.status) if line.status else ""),
             candidate,
             vote,
         )
 
-    def reload(self) -> None:
-        try:
-            row = appraisal.get_session(self.store, self.branch_id, self.session_id)
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.row = row
+    def key_of(self, line: RosterLine) -> str:
+        return line.member_no
+
+    def fetch(self) -> list[RosterLine]:
+        """The roster (none before the vote starts); the session's state, turnout and seal
+        are read with it."""
+        self.row = appraisal.get_session(self.store, self.branch_id, self.session_id)
+        if self.row.state is SessionState.created:
+            return []
+        return roster(self.session_id, self.session)
+
+    def show_state(self) -> None:
+        row = self.row
+        assert row is not None
         self.sub_title = t("tui.appraisal.detail_title", year=row.year)
         summary = [
             t("tui.appraisal.session_year", year=row.year),
@@ -255,15 +248,7 @@ class AppraisalDetailScreen(BaseScreen):
             seal.update(t("tui.appraisal.open_hint"))
         else:
             seal.update(t("tui.appraisal.created_hint"))
-        lines = (
-            roster(self.session_id, self.session) if row.state is not SessionState.created else []
-        )
-        table = self.table
-        table.show(lines, self._cells, cursor=table.cursor_row)
-        empty = self.query_one("#empty", Static)
-        empty.update(t("tui.appraisal.no_roster"))
-        table.display = bool(lines)
-        empty.display = not lines
+        self.show_empty(t("tui.appraisal.no_roster"))
         self.refresh_bindings()
 
     # ------------------------------------------------------------------ actions
@@ -482,11 +467,16 @@ def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[]
 # ---------------------------------------------------------------------- the tally
 
 
-class AppraisalTallyScreen(BaseScreen):
+class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
     """The ballots counted, the proposal from ballots and points, the committee's grades."""
 
     CSS_PATH = "appraisal.tcss"
     HELP_KEY = "tui.appraisal.help_tally"
+    TABLE_ID = "tally"
+    COLUMNS = TALLY_COLUMNS
+    KEEP_ROW = True
+    SELECT_ACTION = "grade"
+    EMPTY_NOTE = False  # a session is tallied once it has candidates
 
     BINDINGS: ClassVar = [
         Binding("g", "grade", "tui.appraisal.key.grade", id="tally.grade"),
@@ -500,25 +490,11 @@ class AppraisalTallyScreen(BaseScreen):
         self.tally: appraisal.Tally | None = None
         self.scheme: Scheme | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="turnout", markup=False)
-        yield Static(id="record", markup=False)
-        yield Static(id="warning", markup=False)
-        yield ListTable(id="tally")
-        yield Static(id="detail", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("turnout", "record", "warning")
 
-    def on_mount(self) -> None:
-        self.table.add_localized_columns(TALLY_COLUMNS, self.session.lang)
-        self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def table(self) -> ListTable[appraisal.TallyRow]:
-        return self.query_one("#tally", ListTable)
+    def compose_below(self) -> ComposeResult:
+        return notes("detail")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         states = ACTIONS.get(action)
@@ -526,37 +502,38 @@ class AppraisalTallyScreen(BaseScreen):
             return True
         return self.tally is not None and self.tally.session.state in states
 
-    def _cells(self, row: appraisal.TallyRow) -> tuple[Text, ...]:
-        zh = self.session.lang == "zh"
-        w = {key: wz if zh else we for key, _, wz, we in TALLY_COLUMNS}
+    def cells(self, row: appraisal.TallyRow) -> tuple[Text, ...]:
         c = row.counts
         departs = row.final is not None and row.final != row.proposed
         return (
-            cell(row.member_no, w["no"]),
-            cell(row.name, w["name"]),
+            self.cell("no", row.member_no),
+            self.cell("name", row.name),
             right(str(c.excellent), 3),
             right(str(c.qualified), 3),
             right(str(c.basically_qualified), 3),
             right(str(c.unqualified), 3),
             right(str(c.abstain), 3),
             right(number(row.points), 6),
-            cell(grade_abbr(row.proposed), w["proposed"], GRADE_STYLE.get(row.proposed, "")),
-            cell(
+            self.cell("proposed", grade_abbr(row.proposed), GRADE_STYLE.get(row.proposed, "")),
+            self.cell(
+                "final",
                 grade_abbr(row.final) if row.final else "",
-                w["final"],
                 "bold yellow" if departs else GRADE_STYLE.get(row.final, ""),
             ),
-            cell("!" if row.unqualified_flag else "", 2, "bold red"),
+            self.cell("flag", "!" if row.unqualified_flag else "", "bold red"),
         )
 
-    def reload(self) -> None:
+    def key_of(self, row: appraisal.TallyRow) -> str:
+        return row.member_no
+
+    def fetch(self) -> list[appraisal.TallyRow]:
         self.scheme = active_scheme(self.session)
-        try:
-            tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.tally = tally
+        self.tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
+        return self.tally.rows
+
+    def show_state(self) -> None:
+        tally = self.tally
+        assert tally is not None
         s = tally.session
         self.sub_title = t("tui.appraisal.tally_title", year=s.year)
         voted, voters = tally.turnout
@@ -581,20 +558,19 @@ class AppraisalTallyScreen(BaseScreen):
         graded = [r.final or r.proposed for r in tally.rows if r.graded]
         excellent = sum(1 for g in graded if g is Grade.excellent)
         flagged = sum(1 for r in tally.rows if r.unqualified_flag)
-        notes = []
+        warnings = []
         if tally.excellent_warning:
-            notes.append(t("tui.appraisal.excellent_warning", count=excellent, graded=len(graded)))
+            warnings.append(
+                t("tui.appraisal.excellent_warning", count=excellent, graded=len(graded))
+            )
         if flagged:
-            notes.append(t("tui.appraisal.flag_note", count=flagged))
-        warning.update("\n".join(notes))
-        warning.display = bool(notes)
-        table = self.table
-        table.show(tally.rows, self._cells, cursor=table.cursor_row)
-        self._show_detail()
+            warnings.append(t("tui.appraisal.flag_note", count=flagged))
+        warning.update("\n".join(warnings))
+        warning.display = bool(warnings)
         self.refresh_bindings()
 
-    def _show_detail(self) -> None:
-        row = self.table.current
+    def show_detail(self) -> None:
+        row = self.highlighted()
         detail = self.query_one("#detail", Static)
         if row is None:
             detail.update("")
@@ -640,18 +616,8 @@ class AppraisalTallyScreen(BaseScreen):
         line2 = clip(t("tui.appraisal.sep").join(parts), width)
         detail.update(line1 + "\n" + line2)
 
-    @on(DataTable.RowHighlighted, "#tally")
-    def _highlighted(self) -> None:
-        self._show_detail()
-
-    @on(DataTable.RowSelected, "#tally")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if self.check_action("grade", ()):
-            self.action_grade()
-
     def action_grade(self) -> None:
-        row = self.table.current
+        row = self.highlighted()
         if row is None:
             return
         if not row.graded:

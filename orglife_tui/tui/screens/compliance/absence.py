@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Rule, Static
+from textual.widgets import Rule, Static
 
 from orglife_tui.compliance.findings import months_text
 from orglife_tui.data.talks import TalkRow
@@ -28,7 +28,7 @@ from orglife_tui.domain import LadderAction, TalkType
 from orglife_tui.locale import t
 from orglife_tui.services import watch
 from orglife_tui.services.watch import StreakRow
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.screens.compliance.compliance_view import (
     Detail,
@@ -42,7 +42,6 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
     step_style,
 )
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 COLUMNS = (
     Column("member_no", "col.member_no", 6, 6),
@@ -91,7 +90,9 @@ class AbsenceScreen(ListScreen[StreakRow]):
     HELP_KEY = "tui.absence.help"
     TITLE_KEY = "tui.absence.title"
     TABLE_ID = "streaks"
+    NOTHING_SELECTED = "tui.absence.nothing_selected"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "talk"
 
     BINDINGS: ClassVar = [
         Binding("t", "talk", "tui.absence.key_talk", id="absence.talk"),
@@ -104,14 +105,12 @@ class AbsenceScreen(ListScreen[StreakRow]):
         self._focus_member = member_no
         self._marker: tuple[object, ...] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
+    def compose_above(self) -> ComposeResult:
         yield Static(t("tui.absence.loading"), id="heading", markup=False)
-        yield ListTable(id="streaks")
-        yield Static(id="empty", markup=False)
+
+    def compose_below(self) -> ComposeResult:
         yield Rule(id="rule")
         yield Detail(id="detail")
-        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#empty", Static).display = False
@@ -175,9 +174,9 @@ class AbsenceScreen(ListScreen[StreakRow]):
         index = next((i for i, r in enumerate(rows) if r.member_no == wanted), 0)
         self.table.show(rows, self.cells, cursor=index)
         self.show_empty(t("tui.absence.empty"))
-        self._show_detail()
+        self.show_detail()
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         detail = self.query_one("#detail", Detail)
         r = self.highlighted()
         if r is None:
@@ -224,16 +223,11 @@ class AbsenceScreen(ListScreen[StreakRow]):
             style="yellow",
         )
 
-    @on(DataTable.RowHighlighted, "#streaks")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
-
     # ------------------------------------------------------------------ keys
 
     def action_talk(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.absence.nothing_selected"), severity="warning")
             return
         form = TalkFormScreen(
             self.session, prefill=talk_prefill(row, self.session.lang), on_result=self._saved
@@ -245,8 +239,3 @@ class AbsenceScreen(ListScreen[StreakRow]):
             return
         self._focus_member = talk.member_no
         self.reload()
-
-    @on(DataTable.RowSelected, "#streaks")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_talk()

@@ -15,17 +15,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Rule, Static
+from textual.widgets import Rule, Static
 
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
 from orglife_tui.services import watch
-from orglife_tui.tui.screens.common.base import Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
 from orglife_tui.tui.screens.compliance.compliance_view import (
     SEVERITY_STYLES,
@@ -35,9 +35,6 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
     severity_counts,
     severity_label,
 )
-from orglife_tui.tui.widgets.table import ListTable
-
-YEAR_GROUP = Binding.Group("tui.key.year")
 
 # The message takes what the other columns leave.
 COLUMNS = (
@@ -57,24 +54,10 @@ class FindingsScreen(ListScreen[Finding]):
     TITLE_KEY = "tui.findings.title"
     TABLE_ID = "findings"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "open"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="findings.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="findings.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("findings"),
         # A priority binding, so that the Footer shows it over the table's own Enter.
         Binding(
             "enter",
@@ -94,14 +77,12 @@ class FindingsScreen(ListScreen[Finding]):
         self.loaded = False
         self._marker: tuple[object, ...] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="heading", markup=False)
-        yield ListTable(id="findings")
-        yield Static(id="empty", markup=False)
+    def compose_above(self) -> ComposeResult:
+        return notes("heading")
+
+    def compose_below(self) -> ComposeResult:
         yield Rule(id="rule")
         yield Detail(id="detail")
-        yield Footer(show_command_palette=False, compact=True)
 
     # ------------------------------------------------------------------ data
 
@@ -154,19 +135,15 @@ class FindingsScreen(ListScreen[Finding]):
     def _show_rows(self, cursor: int) -> None:
         self.table.show(self.findings, self.cells, cursor=cursor)
         self.show_empty(None)
-        self._show_detail()
+        self.show_detail()
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         f = self.highlighted()
         detail = self.query_one("#detail", Detail)
         if f is None:
             detail.show("")
             return
         detail.show(Text(f.message))
-
-    @on(DataTable.RowHighlighted, "#findings")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
 
     # ------------------------------------------------------------------ keys
 
@@ -189,8 +166,3 @@ class FindingsScreen(ListScreen[Finding]):
             self.app.bell()
             return
         self.app.push_screen(AbsenceScreen(self.session, member_no=f.subject))
-
-    @on(DataTable.RowSelected, "#findings")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()

@@ -41,15 +41,16 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
     severity_counts,
 )
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
-from orglife_tui.tui.widgets.table import ListTable
+from orglife_tui.tui.widgets.table import Column, ListTable, column_widths
 
 # (catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("col.date", 10, 10),
-    ("col.types", 16, 18),
-    ("col.title", 32, 30),
-    ("tui.col.pla", 9, 9),
+    Column("date", "col.date", 10, 10),
+    Column("types", "col.types", 16, 18),
+    Column("title", "col.title", 32, 30),
+    Column("counts", "tui.col.pla", 9, 9),
 )
+"""The month's meetings (the dashboard shows them under its summary: not a list screen)."""
 
 REMINDER_DAYS = 14
 FINDINGS_SHOWN = 3
@@ -164,10 +165,8 @@ class DashboardScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("tui.dashboard.title")
-        table = self.query_one("#month-meetings", DataTable)
-        zh = self.session.lang == "zh"
-        for heading, width_zh, width_en in COLUMNS:
-            table.add_column(t(heading), width=width_zh if zh else width_en)
+        table = self.query_one("#month-meetings", ListTable)
+        table.set_columns(COLUMNS, column_widths(COLUMNS, self.session.lang))
         self.query_one("#calendar", Static).update(t("tui.compliance.loading"))
         self.query_one("#legend", Static).update(legend_text())
 
@@ -204,16 +203,16 @@ class DashboardScreen(BaseScreen):
             + t("tui.compliance.sep")
             + t("tui.dashboard.year", year=today.year, count=summary.meetings_this_year)
         )
-        widths = [w_zh if s.lang == "zh" else w_en for _, w_zh, w_en in COLUMNS]
+        w = column_widths(COLUMNS, s.lang)
         self.meetings = summary.meetings_this_month
         table = self.query_one("#month-meetings", ListTable)
         table.show(
             self.meetings,
             lambda m: (
-                cell(m.date.isoformat(), widths[0]),
-                cell(s.labels(m.types), widths[1]),
-                cell(m.title, widths[2]),
-                cell(f"{m.present}/{m.leave}/{m.absent}", widths[3]),
+                cell(m.date.isoformat(), w["date"]),
+                cell(s.labels(m.types), w["types"]),
+                cell(m.title, w["title"]),
+                cell(f"{m.present}/{m.leave}/{m.absent}", w["counts"]),
             ),
             cursor=table.cursor_row,
         )

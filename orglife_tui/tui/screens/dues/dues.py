@@ -14,19 +14,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import dues
 from orglife_tui.data.dues import PaymentRow, StatusRow, yuan
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.base import BaseScreen, Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 from orglife_tui.tui.screens.dues.dues_form import DuesPaymentForm, DuesStandardForm, DuesVoidForm
-from orglife_tui.tui.widgets.table import ListTable
 
 # The note takes what is left of the terminal's width.
 COLUMNS = (
@@ -66,7 +64,9 @@ class DuesScreen(ListScreen[StatusRow]):
     HELP_KEY = "dues.tui.help"
     TITLE_KEY = "dues.tui.title"
     TABLE_ID = "dues"
+    NOTHING_SELECTED = "dues.tui.nothing_selected"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "payments"
 
     BINDINGS: ClassVar = [
         Binding("p,n", "pay", "dues.tui.key.pay", id="dues.pay", key_display="p"),
@@ -74,12 +74,8 @@ class DuesScreen(ListScreen[StatusRow]):
         Binding("l", "payments", "dues.tui.key.payments", id="dues.payments"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="summary", markup=False)
-        yield ListTable(id="dues")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("summary")
 
     # ------------------------------------------------------------------ data
 
@@ -134,14 +130,8 @@ class DuesScreen(ListScreen[StatusRow]):
 
     # ------------------------------------------------------------------ changes
 
-    def _need_row(self) -> StatusRow | None:
-        row = self.highlighted()
-        if row is None:
-            self.notify(t("dues.tui.nothing_selected"), severity="warning")
-        return row
-
     def action_pay(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesPaymentForm(self.session, row, on_result=self._paid))
 
@@ -160,7 +150,7 @@ class DuesScreen(ListScreen[StatusRow]):
         self.reload(payment.member_no)
 
     def action_standard(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesStandardForm(self.session, row, on_result=self._standard))
 
@@ -180,14 +170,9 @@ class DuesScreen(ListScreen[StatusRow]):
         self.reload(standard.member_no)
 
     def action_payments(self) -> None:
-        row = self._need_row()
+        row = self.selected()
         if row is not None:
             self.app.push_screen(DuesPaymentsScreen(self.session, row))
-
-    @on(DataTable.RowSelected, "#dues")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_payments()
 
 
 def _months(p: PaymentRow) -> str:
@@ -200,6 +185,7 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
     CSS_PATH = "dues.tcss"
     HELP_KEY = "dues.tui.help_payments"
     TABLE_ID = "payments"
+    NOTHING_SELECTED = "dues.tui.nothing_selected"
     COLUMNS = PAYMENT_COLUMNS
 
     BINDINGS: ClassVar = [
@@ -211,12 +197,8 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
         super().__init__(session, **kwargs)
         self.member = member
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="summary", markup=False)
-        yield ListTable(id="payments")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("summary")
 
     def on_mount(self) -> None:
         self.sub_title = t("dues.tui.payments_title", name=self.member.name)
@@ -259,9 +241,8 @@ class DuesPaymentsScreen(ListScreen[PaymentRow]):
         self.app.push_screen(DuesPaymentForm(self.session, self.member, on_result=self._changed))
 
     def action_void(self) -> None:
-        p = self.table.current
+        p = self.selected()
         if p is None:
-            self.notify(t("dues.tui.nothing_selected"), severity="warning")
             return
         if p.voided:
             self.notify(t("dues.already_voided", id=p.id), severity="warning")

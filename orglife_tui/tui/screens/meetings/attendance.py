@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import AttendanceLine, MeetingRow, RowProblems
@@ -21,11 +21,10 @@ from orglife_tui.domain import AttendanceStatus, attendance_reason
 from orglife_tui.domain.records import AttendanceInput
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_attendance_change
-from orglife_tui.tui.cells import cell
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 from orglife_tui.tui.screens.meetings.leave_reason import LeaveReasonScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 MARK_STYLE = {
     AttendanceStatus.present: "green",
@@ -33,19 +32,26 @@ MARK_STYLE = {
     AttendanceStatus.absent: "bold red",
 }
 
-# (column key, catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
-    ("member_no", "col.member_no", 8, 8),
-    ("name", "col.name", 8, 8),
-    ("group", "col.group", 12, 10),
-    ("mark", "tui.col.mark", 6, 8),
-    ("reason", "tui.col.reason", 26, 24),
+    Column("member_no", "col.member_no", 8, 8),
+    Column("name", "col.name", 8, 8),
+    Column("group", "col.group", 12, 10),
+    Column("mark", "tui.col.mark", 6, 8),
+    Column("reason", "tui.col.reason", 26, 24),
 )
 
 
-class AttendanceScreen(BaseScreen):
+class AttendanceScreen(ListScreen[AttendanceLine]):
+    """Every member expected at the meeting, with their mark; a mark is saved and shown
+    row by row, so the sheet is read when it opens and after "everyone present" only."""
+
     CSS_PATH = "attendance.tcss"
     HELP_KEY = "tui.help.attendance"
+    TITLE_KEY = "tui.attendance.title"
+    TABLE_ID = "sheet"
+    COLUMNS = COLUMNS
+    KEEP_ROW = True
+    RELOAD_ON_RESUME = False
 
     BINDINGS: ClassVar = [
         Binding("p", "mark('present')", "tui.key.present", id="attendance.present"),
@@ -66,17 +72,11 @@ class AttendanceScreen(BaseScreen):
         super().__init__(session)
         self.meeting = meeting
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="meeting", markup=False)
-        yield Static(id="tally", markup=False)
-        yield ListTable(id="sheet")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("meeting", "tally")
 
     def on_mount(self) -> None:
         s, m = self.session, self.meeting
-        self.sub_title = t("tui.attendance.title")
         self.query_one("#meeting", Static).update(
             t(
                 "tui.attendance.meeting",
@@ -86,50 +86,38 @@ class AttendanceScreen(BaseScreen):
                 title=m.title,
             )
         )
-        table = self.query_one("#sheet", ListTable)
-        table.add_localized_columns(COLUMNS, s.lang)
-        self.reload()
-        table.focus()
 
     # ------------------------------------------------------------------ data
 
-    def _width(self, key: str) -> int:
-        zh = self.session.lang == "zh"
-        return next((wz if zh else we) for k, _, wz, we in COLUMNS if k == key)
-
     def _mark_cell(self, line: AttendanceLine) -> Text:
         if line.status is None and line.away:  # 流动: organizational life elsewhere
-            return cell(t("tui.attendance.away"), self._width("mark"), "cyan")
+            return self.cell("mark", t("tui.attendance.away"), "cyan")
         if line.status is None:
-            return cell(t("tui.attendance.unmarked"), self._width("mark"), "dim")
-        return cell(self.session.label(line.status), self._width("mark"), MARK_STYLE[line.status])
+            return self.cell("mark", t("tui.attendance.unmarked"), "dim")
+        return self.cell("mark", self.session.label(line.status), MARK_STYLE[line.status])
 
-    def _cells(self, line: AttendanceLine) -> tuple[Text, ...]:
+    def cells(self, line: AttendanceLine) -> tuple[Text, ...]:
         return (
-            cell(line.member_no, self._width("member_no")),
-            cell(line.name, self._width("name")),
-            cell(line.group, self._width("group")),
+            self.cell("member_no", line.member_no),
+            self.cell("name", line.name),
+            self.cell("group", line.group),
             self._mark_cell(line),
-            cell(line.reason, self._width("reason")),
+            self.cell("reason", line.reason),
         )
-
-    @property
-    def table(self) -> ListTable[AttendanceLine]:
-        return self.query_one("#sheet", ListTable)
 
     @property
     def lines(self) -> list[AttendanceLine]:
         """Every member on the sheet with their mark (the table shows them page by page)."""
-        return list(self.table.items)
+        return self.rows
 
-    def reload(self) -> None:
-        table = self.table
-        lines = self.store.attendance_sheet(self.branch_id, self.meeting.id)
-        table.show(lines, self._cells, cursor=table.cursor_row)
-        table.display = bool(table.items)
-        empty = self.query_one("#empty", Static)
-        empty.display = not table.items
-        empty.update(t("tui.attendance.empty"))
+    def key_of(self, line: AttendanceLine) -> int:
+        return line.member_id
+
+    def fetch(self) -> list[AttendanceLine]:
+        return self.store.attendance_sheet(self.branch_id, self.meeting.id)
+
+    def show_state(self) -> None:
+        self.show_empty(t("tui.attendance.empty"))
         self._show_tally()
 
     def _show_tally(self) -> None:

@@ -7,20 +7,18 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_meeting_change
-from orglife_tui.tui.screens.common.base import app_header, month_bounds, month_title, step_month
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.base import month_bounds, month_title, step_month
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 COLUMNS = (
     Column("meeting_no", "col.meeting_no", 8, 8),
@@ -32,33 +30,17 @@ COLUMNS = (
 )
 
 
-MONTH_GROUP = Binding.Group("tui.key.month")
-
-
 class MeetingsScreen(ListScreen[MeetingRow]):
     CSS_PATH = "meetings.tcss"
     HELP_KEY = "tui.help.meetings"
     TITLE_KEY = "tui.meetings.title"
     TABLE_ID = "meetings"
+    NOTHING_SELECTED = "tui.meetings.nothing_selected"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "attendance"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_month",
-            id="meetings.prev",
-            key_display="[",
-            group=MONTH_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_month",
-            id="meetings.next",
-            key_display="]",
-            group=MONTH_GROUP,
-        ),
+        *step_bindings("meetings", "month"),
         # Out of the Footer so that it fits 80 columns in English; in F1 help and the palette.
         Binding("t", "this_month", "tui.key.this_month", id="meetings.this_month", show=False),
         Binding("n", "new", "tui.key.new", id="meetings.new"),
@@ -81,12 +63,8 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         self.year, self.month = today.year, today.month
         self._wanted_id: int | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="month", markup=False)
-        yield ListTable(id="meetings")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("month")
 
     # ------------------------------------------------------------------ data
 
@@ -156,16 +134,14 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         self.app.push_screen(form)
 
     def action_edit(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self.app.push_screen(MeetingFormScreen(self.session, meeting, on_result=self._saved))
 
     def action_void(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self.app.push_screen(VoidMeetingScreen(self.session, meeting, on_result=self._voided))
 
@@ -187,17 +163,11 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         self.reload()
 
     def action_attendance(self) -> None:
-        meeting = self.highlighted()
+        meeting = self.selected()
         if meeting is None:
-            self.notify(t("tui.meetings.nothing_selected"), severity="warning")
             return
         self._wanted_id = meeting.id
         self.app.push_screen(AttendanceScreen(self.session, meeting))
-
-    @on(DataTable.RowSelected, "#meetings")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_attendance()
 
     def _saved(self, meeting: MeetingRow | None) -> None:
         if meeting is None:

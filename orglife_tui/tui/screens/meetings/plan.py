@@ -12,20 +12,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import plans
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.meetings.plan_form import PlanFormScreen, month_name
-from orglife_tui.tui.widgets.table import ListTable
 
 # The topic takes what is left of the terminal's width.
 COLUMNS = (
@@ -35,33 +33,18 @@ COLUMNS = (
     Column("held", "tui.plan.col.held", 18, 18),
 )
 
-YEAR_GROUP = Binding.Group("tui.key.year")
-
 
 class PlanScreen(ListScreen[PlanRow]):
     CSS_PATH = "plan.tcss"
     HELP_KEY = "tui.plan.help"
     TITLE_KEY = "tui.plan.title"
     TABLE_ID = "plan"
+    NOTHING_SELECTED = "tui.plan.nothing_selected"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "edit"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="plan.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="plan.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("plan"),
         Binding("a,n", "new", "tui.plan.key.add", id="plan.add", key_display="a"),
         Binding("e", "edit", "tui.key.edit", id="plan.edit"),
         Binding("d,delete", "remove", "tui.plan.key.remove", id="plan.remove", key_display="d"),
@@ -71,13 +54,8 @@ class PlanScreen(ListScreen[PlanRow]):
         super().__init__(session, **kwargs)
         self.year = year or session.today().year
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="year", markup=False)
-        yield Static(id="summary", markup=False)
-        yield ListTable(id="plan")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("year", "summary")
 
     # ------------------------------------------------------------------ data
 
@@ -132,12 +110,6 @@ class PlanScreen(ListScreen[PlanRow]):
         line.update(t("tui.plan.summary_sep").join(parts))
         line.display = bool(parts)
 
-    # ------------------------------------------------------------------ years
-
-    def action_step(self, step: int) -> None:
-        self.year += step
-        self.reload(keep=False)  # the cursor does not carry over to another year
-
     # ------------------------------------------------------------------ changes
 
     def action_new(self) -> None:
@@ -145,16 +117,10 @@ class PlanScreen(ListScreen[PlanRow]):
         self.app.push_screen(form)
 
     def action_edit(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.plan.nothing_selected"), severity="warning")
             return
         self.app.push_screen(PlanFormScreen(self.session, row.year, row, on_result=self._saved))
-
-    @on(DataTable.RowSelected, "#plan")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit()
 
     def _saved(self, row: PlanRow | None) -> None:
         if row is None:
@@ -164,9 +130,8 @@ class PlanScreen(ListScreen[PlanRow]):
         self.reload(row.id)
 
     def action_remove(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.plan.nothing_selected"), severity="warning")
             return
         question = t(
             "tui.plan.remove_question",

@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import membership
 from orglife_tui.data.errors import StoreError
@@ -16,9 +16,8 @@ from orglife_tui.data.membership import MemberEventRow
 from orglife_tui.data.store import MemberRow
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
-from orglife_tui.tui.widgets.table import ListTable
+from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 
 COLUMNS = (
     Column("date", "membership.col.date", 10, 10),
@@ -35,6 +34,7 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
     HELP_KEY = "membership.tui.help.history"
     TITLE_KEY = "membership.tui.history_title"
     TABLE_ID = "events"
+    NOTHING_SELECTED = "membership.tui.no_event"
     COLUMNS = COLUMNS
     KEEP_ROW = True
 
@@ -48,13 +48,11 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
         super().__init__(session, **kwargs)
         self.member = member
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="who", markup=False)
-        yield ListTable(id="events")
-        yield Static(id="empty", markup=False)
-        yield Static(id="detail", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("who")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("detail")
 
     def fetch(self) -> list[MemberEventRow]:
         s = self.session
@@ -68,7 +66,6 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
     def show_state(self) -> None:
         self.query_one("#who", Static).update(self._who())
         self.show_empty(t("membership.tui.history_empty"))
-        self._show_detail()
 
     def _who(self) -> str:
         m, s = self.member, self.session
@@ -98,10 +95,7 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
         }
         return tuple(self.cell(c.key, values[c.key], style) for c in COLUMNS)
 
-    def on_data_table_row_highlighted(self) -> None:
-        self._show_detail()
-
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         """Under the list: the highlighted event's note, and why it was voided."""
         e = self.table.current
         lines: list[str] = []
@@ -122,9 +116,8 @@ class MemberHistoryScreen(ListScreen[MemberEventRow]):
     def action_void(self) -> None:
         from orglife_tui.tui.screens.members.member_events import VoidEventFormScreen
 
-        event = self.table.current
+        event = self.selected()
         if event is None:
-            self.notify(t("membership.tui.no_event"), severity="warning")
             return
         if event.voided:
             self.notify(t("membership.event_already_voided", id=event.id), severity="warning")

@@ -8,25 +8,27 @@ transfer in, the conversion watch); each also has its own key (F1 lists them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import Static
 
 from orglife_tui.data.store import STANDING_ARCHIVED, STANDING_CURRENT, MemberRow
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import (
+    SEARCH_DONE,
+    Column,
+    ListScreen,
+    notes,
+    search_bar,
+)
 from orglife_tui.tui.screens.members.member_events import open_event
 from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 from orglife_tui.tui.screens.points.ledger import LedgerScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 PAGE = 200
 """Members fetched per query; more follow as the cursor nears the end of those fetched."""
@@ -68,7 +70,10 @@ class MembersScreen(ListScreen[MemberRow]):
     CSS_PATH = "members.tcss"
     HELP_KEY = "membership.tui.help.members"
     TABLE_ID = "members"
+    NOTHING_SELECTED = "tui.members.nothing_to_edit"
     PAGED = True
+    PAGE_SIZE = PAGE
+    SELECT_ACTION = "edit"
 
     BINDINGS: ClassVar = [
         Binding("slash", "search", "tui.key.search", id="members.search", key_display="/"),
@@ -82,8 +87,7 @@ class MembersScreen(ListScreen[MemberRow]):
             for key, action, label in EVENT_KEYS
         ),
         Binding("escape", "escape", "tui.key.back", id="members.back"),
-        # Enter in the search returns to the list at once (keys typed ahead go to the list).
-        Binding("enter", "search_done", show=False, priority=True),
+        SEARCH_DONE,
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -93,17 +97,11 @@ class MembersScreen(ListScreen[MemberRow]):
         self.standing = STANDING_CURRENT
         """Who is listed: the members in the branch today, or (``v``) those who have left."""
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        with Horizontal(id="search-bar"):
-            yield Label(t("tui.members.search_label"), id="search-label", markup=False)
-            search = Input(placeholder=t("tui.members.search_hint"), id="search", compact=True)
-            search.cursor_blink = False
-            yield search
-        yield ListTable(id="members")
-        yield Static(id="empty", markup=False)
-        yield Static(id="count", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        yield search_bar("tui.members.search_label", "tui.members.search_hint")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("count")
 
     def on_mount(self) -> None:
         self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
@@ -116,10 +114,6 @@ class MembersScreen(ListScreen[MemberRow]):
         return ARCHIVED_COLUMNS if self.archived else COLUMNS
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def search_text(self) -> str:
-        return self.query_one("#search", Input).value.strip()
 
     def cells(self, m: MemberRow) -> tuple[Text, ...]:
         s = self.session
@@ -139,7 +133,7 @@ class MembersScreen(ListScreen[MemberRow]):
     def key_of(self, m: MemberRow) -> str:
         return m.member_no
 
-    def fetch(self) -> list[MemberRow]:
+    def fetch(self) -> Sequence[MemberRow]:
         store, branch_id, search = self.store, self.branch_id, self.search_text or None
         standing = self.standing
         self.total = store.count_members(branch_id, standing=standing)
@@ -148,18 +142,12 @@ class MembersScreen(ListScreen[MemberRow]):
             if search
             else self.total
         )
-        return store.list_members(branch_id, search=search, limit=PAGE, standing=standing)
+        return super().fetch()
 
-    def next_page(self) -> list[MemberRow]:
-        fetched = len(self.table.items)
-        if fetched >= self.matching:
-            return []
+    def page(self, offset: int, limit: int) -> list[MemberRow]:
+        search = self.search_text or None
         return self.store.list_members(
-            self.branch_id,
-            search=self.search_text or None,
-            offset=fetched,
-            limit=PAGE,
-            standing=self.standing,
+            self.branch_id, search=search, offset=offset, limit=limit, standing=self.standing
         )
 
     def show_state(self) -> None:
@@ -182,47 +170,20 @@ class MembersScreen(ListScreen[MemberRow]):
         else:
             count.update(t("tui.members.count", total=self.total))
 
-    # ------------------------------------------------------------------ search
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self.reload(keep=False)
-
-    def action_search_done(self) -> None:
-        if not self.query_one("#search", Input).has_focus:
-            raise SkipAction()  # Enter on the list edits the member
-        self.query_one("#members", DataTable).focus()
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    async def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        table = self.query_one("#members", DataTable)
-        if search.has_focus:
-            search.value = ""
-            table.focus()
-        elif search.value:
-            search.value = ""
-        else:
-            await self.app.action_back()
-
     # ------------------------------------------------------------------ add / edit
 
     def action_new(self) -> None:
         self.app.push_screen(MemberFormScreen(self.session, None, on_result=self._saved))
 
     def action_edit(self) -> None:
-        member = self.highlighted()
+        member = self.selected()
         if member is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         self.app.push_screen(MemberFormScreen(self.session, member, on_result=self._saved))
 
     def action_ledger(self) -> None:
-        member = self.highlighted()
+        member = self.selected()
         if member is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         self.app.push_screen(LedgerScreen(self.session, member))
 
@@ -239,8 +200,7 @@ class MembersScreen(ListScreen[MemberRow]):
         if not self.is_mounted:
             return  # opened this way from the palette: on_mount sets the view up
         self.sub_title = t("membership.tui.archive_title" if self.archived else "tui.members.title")
-        self.add_columns()
-        self.reload(keep=False)
+        self.reload(keep=False)  # in the other columns
 
     def action_event(self, action: str | None = None) -> None:
         """The menu of events (``r``), or one event's form (its own key)."""
@@ -252,10 +212,6 @@ class MembersScreen(ListScreen[MemberRow]):
 
     def _event_done(self) -> None:
         self.reload()
-
-    @on(DataTable.RowSelected, "#members")
-    def _row_selected(self) -> None:
-        self.action_edit()
 
     def _saved(self, member: MemberRow | None) -> None:
         if member is None:

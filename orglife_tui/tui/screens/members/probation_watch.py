@@ -12,15 +12,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import membership
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
-from orglife_tui.tui.widgets.table import ListTable
+from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 
 COLUMNS = (
     Column("member_no", "membership.col.member_no", 8, 7),
@@ -36,6 +35,7 @@ class ProbationWatchScreen(ListScreen[ProbationRow]):
     HELP_KEY = "membership.tui.help.watch"
     TITLE_KEY = "membership.tui.watch_title"
     TABLE_ID = "watch"
+    NOTHING_SELECTED = "tui.members.nothing_to_edit"
     COLUMNS = COLUMNS
     KEEP_ROW = True
 
@@ -56,12 +56,8 @@ class ProbationWatchScreen(ListScreen[ProbationRow]):
         super().__init__(session, **kwargs)
         self.within_days = within_days
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="about", markup=False)
-        yield ListTable(id="watch")
-        yield Static(id="empty", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("about")
 
     def fetch(self) -> list[ProbationRow]:
         s = self.session
@@ -111,9 +107,8 @@ class ProbationWatchScreen(ListScreen[ProbationRow]):
     def action_event(self, action: str) -> None:
         from orglife_tui.tui.screens.members.member_events import open_event
 
-        row = self.table.current
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.members.nothing_to_edit"), severity="warning")
             return
         s = self.session
         try:

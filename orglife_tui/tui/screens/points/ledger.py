@@ -14,6 +14,7 @@ a reversed entry stays on the list, marked, next to the entry that reverses it.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -22,7 +23,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from orglife_tui.data import ledger, schemes
 from orglife_tui.data.chain import GENESIS
@@ -31,11 +32,10 @@ from orglife_tui.data.store import MemberRow
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.tui.cells import right
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.labels import item_name, number, signed
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 PAGE = 100
 """Entries fetched per query."""
@@ -55,8 +55,6 @@ REMARK_MIN = 16
 ITEM_EXTRA = 16
 """Cells the item name may grow by on a wide terminal."""
 
-YEAR_GROUP = Binding.Group("tui.key.year")
-
 
 @dataclass(frozen=True)
 class LedgerLine:
@@ -71,26 +69,13 @@ class LedgerScreen(ListScreen[LedgerLine]):
     HELP_KEY = "tui.help.ledger"
     TITLE_KEY = "tui.ledger.title"
     TABLE_ID = "entries"
+    NOTHING_SELECTED = "tui.ledger.nothing_selected"
     COLUMNS = COLUMNS
     PAGED = True
+    PAGE_SIZE = PAGE
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="ledger.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="ledger.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("ledger"),
         Binding("n", "new", "tui.key.new_entry", id="ledger.new"),
         Binding("r", "reverse", "tui.key.reverse", id="ledger.reverse"),
     ]
@@ -103,23 +88,19 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self.scheme_version_id: int | None = None
         self.monthly: list[float] = [0.0] * 12
         self.head = ""
-        self._fetched = 0
-        self._done = False
         self._running_total = 0.0  # not `_running`: that is Textual's "this screen runs" flag
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="member", markup=False)
+    def compose_above(self) -> ComposeResult:
+        yield from notes("member")
         with Horizontal(id="months"):
             yield Static(t("tui.ledger.monthly"), id="months-label", markup=False)
             with Vertical(id="spark-box"):
                 yield Sparkline([0.0] * 12, id="spark")
                 yield Static(_month_axis(), id="axis", markup=False)
             yield Static(id="months-note", markup=False)
-        yield ListTable(id="entries")
-        yield Static(id="empty", markup=False)
-        yield Static(id="head", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+
+    def compose_below(self) -> ComposeResult:
+        return notes("head")
 
     def on_mount(self) -> None:
         info, scheme = schemes.ensure_active(self.store, self.branch_id)
@@ -140,10 +121,6 @@ class LedgerScreen(ListScreen[LedgerLine]):
     def lines(self) -> list[LedgerLine]:
         """The entries fetched so far, oldest first."""
         return list(self.table.items)
-
-    def highlighted(self) -> LedgerRow | None:  # type: ignore[override]  # the entry, not the line
-        line = self.table.current
-        return None if line is None else line.entry
 
     def key_of(self, line: LedgerLine) -> int:
         return line.entry.id
@@ -174,29 +151,25 @@ class LedgerScreen(ListScreen[LedgerLine]):
             c("remark", remark, style),
         )
 
-    def next_page(self) -> list[LedgerLine]:
-        """The next page of entries (none once a page came back short)."""
-        if self._done:
-            return []
+    def page(self, offset: int, limit: int) -> list[LedgerLine]:
+        """Entries with the running total carried on from the page before."""
         rows = ledger.list_entries(
             self.store,
             self.branch_id,
             member_no=self.member.member_no,
             year=self.year,
-            offset=self._fetched,
-            limit=PAGE,
+            offset=offset,
+            limit=limit,
         )
-        self._fetched += len(rows)
-        self._done = len(rows) < PAGE
         out = []
         for row in rows:
             self._running_total += row.points
             out.append(LedgerLine(row, self._running_total))
         return out
 
-    def fetch(self) -> list[LedgerLine]:
-        self._fetched, self._done, self._running_total = 0, False, 0.0
-        return self.next_page()
+    def fetch(self) -> Sequence[LedgerLine]:
+        self._running_total = 0.0
+        return super().fetch()
 
     def show_state(self) -> None:
         s = self.session
@@ -226,12 +199,6 @@ class LedgerScreen(ListScreen[LedgerLine]):
             return t("tui.ledger.months_none")
         best = max(range(12), key=lambda i: self.monthly[i])
         return t("tui.ledger.months_best", points=signed(self.monthly[best]), month=best + 1)
-
-    # ------------------------------------------------------------------ years
-
-    def action_step(self, step: int) -> None:
-        self.year += step
-        self.reload(keep=False)  # the cursor does not carry over to another year
 
     # ------------------------------------------------------------------ changes
 
@@ -271,10 +238,10 @@ class LedgerScreen(ListScreen[LedgerLine]):
         self.reload(row.id)
 
     def action_reverse(self) -> None:
-        entry = self.highlighted()
-        if entry is None:
-            self.notify(t("tui.ledger.nothing_selected"), severity="warning")
+        line = self.selected()
+        if line is None:
             return
+        entry = line.entry
         assert self.scheme is not None
         what = t(
             "tui.reverse.entry",

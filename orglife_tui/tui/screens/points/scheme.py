@@ -9,78 +9,64 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import schemes
+from orglife_tui.data.schemes import SchemeVersionInfo
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Item, Scheme
-from orglife_tui.tui.cells import cell, clip, right
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.cells import clip, right
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.labels import cap_text, category_label, number, per_unit
-from orglife_tui.tui.widgets.table import ListTable
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 
-# (column key, catalog key of the heading, width for zh, for en); the code column is as
-# wide as the longest code (up to CODE_MAX) and the name takes what is left.
+# The code column is as wide as the longest code (up to CODE_MAX) and the name takes what
+# is left (at least NAME_MIN); these follow them.
 COLUMNS = (
-    ("category", "tui.col.category", 8, 9),
-    ("per_unit", "tui.col.per_unit", 9, 7),
-    ("cap", "tui.col.cap", 5, 5),
-    ("auto", "tui.col.auto", 4, 4),
+    Column("category", "tui.col.category", 8, 9),
+    Column("per_unit", "tui.col.per_unit", 9, 7),
+    Column("cap", "tui.col.cap", 5, 5),
+    Column("auto", "tui.col.auto", 4, 4),
 )
 CODE_MAX = 24
 NAME_MIN = 10
-CHROME = 1
-"""Cells of the terminal the table cannot use for columns (scrollbar and edges)."""
 
 
-class SchemeScreen(BaseScreen):
+class SchemeScreen(ListScreen[Item]):
+    """The scheme in force over its items; the highlighted item's derivation under them."""
+
     CSS_PATH = "scheme.tcss"
     HELP_KEY = "tui.help.scheme"
+    TITLE_KEY = "tui.scheme.title"
+    TABLE_ID = "items"
+    KEEP_ROW = True
+    EMPTY_NOTE = False  # a scheme in force has items
 
     def __init__(self, session: Session, **kwargs) -> None:
         super().__init__(session, **kwargs)
         self.scheme: Scheme | None = None
-        self._widths: tuple[int, int] = (0, 0)
+        self.info: SchemeVersionInfo | None = None
+        self.kept = 0
+        """How many versions of the scheme the branch keeps."""
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="identity", markup=False)
-        yield Static(id="hash", markup=False)
-        yield Static(id="limits", markup=False)
-        yield Static(id="cutoffs", markup=False)
-        yield ListTable(id="items")
+    def compose_above(self) -> ComposeResult:
+        return notes("identity", "hash", "limits", "cutoffs")
+
+    def compose_below(self) -> ComposeResult:
         yield Static(id="detail", markup=False)
         yield Static(t("tui.scheme.hint"), id="hint", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
 
-    def on_mount(self) -> None:
-        self.sub_title = t("tui.scheme.title")
-        self.query_one("#items", ListTable).focus()
+    def columns(self) -> tuple[Column, ...]:
+        items = self.scheme.items if self.scheme is not None else []
+        code = min(CODE_MAX, max((len(it.code) for it in items), default=4))
+        return (
+            Column("code", "tui.col.code", code, code),
+            Column("name", "tui.col.item", NAME_MIN, NAME_MIN, flex=True),
+            *COLUMNS,
+        )
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_resize(self) -> None:
-        if self.scheme is not None and self._code_name_widths(self.scheme) != self._widths:
-            self.reload()
-
-    def _width(self, key: str) -> int:
-        zh = self.session.lang == "zh"
-        return next((wz if zh else we) for k, _, wz, we in COLUMNS if k == key)
-
-    def _code_name_widths(self, scheme: Scheme) -> tuple[int, int]:
-        code = min(CODE_MAX, max((len(it.code) for it in scheme.items), default=4))
-        used = sum(self._width(k) + 2 for k, *_ in COLUMNS) + code + 2
-        return code, max(NAME_MIN, self.app.size.width - used - 2 - CHROME)
-
-    def _add_columns(self, scheme: Scheme) -> None:
-        table = self.query_one("#items", ListTable)
-        table.clear(columns=True)
-        self._widths = code, name = self._code_name_widths(scheme)
-        table.add_column(t("tui.col.code"), width=code, key="code")
-        table.add_column(t("tui.col.item"), width=name, key="name")
-        for key, heading, *_ in COLUMNS:
-            table.add_column(t(heading), width=self._width(key), key=key)
+    def key_of(self, item: Item) -> str:
+        return item.code
 
     def _derived_text(self, item: Item) -> str:
         if item.dues is not None:
@@ -91,22 +77,19 @@ class SchemeScreen(BaseScreen):
         types = t("tui.list_sep").join(self.session.label(mt) for mt in d.meeting_types)
         return t("tui.scheme.derive", types=types, attendance=self.session.label(d.attendance))
 
-    def _cells(self, item: Item) -> tuple[Text, ...]:
-        code, name = self._widths
+    def cells(self, item: Item) -> tuple[Text, ...]:
+        c, w = self.cell, self.widths
         return (
-            cell(item.code, code),
-            cell(item.name(self.session.lang), name),
-            cell(category_label(item.category), self._width("category")),
-            right(per_unit(item), self._width("per_unit")),
-            right(cap_text(item), self._width("cap")),
-            cell(t("tui.scheme.auto") if item.automatic else "", self._width("auto")),
+            c("code", item.code),
+            c("name", item.name(self.session.lang)),
+            c("category", category_label(item.category)),
+            right(per_unit(item), w["per_unit"]),
+            right(cap_text(item), w["cap"]),
+            c("auto", t("tui.scheme.auto") if item.automatic else ""),
         )
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail()
-
-    def _show_detail(self) -> None:
-        item = self.query_one("#items", ListTable).current
+    def show_detail(self) -> None:
+        item = self.highlighted()
         detail = self.query_one("#detail", Static)
         if item is None:
             detail.update("", layout=False)
@@ -118,11 +101,14 @@ class SchemeScreen(BaseScreen):
         # not the layout of the screen.
         detail.update(clip(text, 2 * (self.app.size.width - 2)), layout=False)
 
-    def reload(self) -> None:
-        s = self.session
-        info, scheme = schemes.ensure_active(self.store, self.branch_id)
-        self.scheme = scheme
-        kept = len(schemes.versions(self.store, self.branch_id))
+    def fetch(self) -> list[Item]:
+        self.info, self.scheme = schemes.ensure_active(self.store, self.branch_id)
+        self.kept = len(schemes.versions(self.store, self.branch_id))
+        return list(self.scheme.items)
+
+    def show_state(self) -> None:
+        s, info, scheme = self.session, self.info, self.scheme
+        assert info is not None and scheme is not None
         self.query_one("#identity", Static).update(
             t(
                 "tui.scheme.identity",
@@ -130,7 +116,7 @@ class SchemeScreen(BaseScreen):
                 version=info.version,
                 at=info.activated_at.strftime("%Y-%m-%d"),
                 operator=info.operator,
-                kept=kept,
+                kept=self.kept,
             )
         )
         self.query_one("#hash", Static).update(t("tui.scheme.hash", hash=info.sha256))
@@ -155,8 +141,3 @@ class SchemeScreen(BaseScreen):
                 )
             )
         self.query_one("#cutoffs", Static).update("\n".join(lines))
-        table = self.query_one("#items", ListTable)
-        cursor = table.cursor_row
-        self._add_columns(scheme)
-        table.show(scheme.items, self._cells, cursor=cursor)
-        self._show_detail()

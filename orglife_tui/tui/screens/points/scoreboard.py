@@ -14,10 +14,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import ledger, schemes, scores
 from orglife_tui.data.chain import GENESIS
@@ -27,11 +26,10 @@ from orglife_tui.domain import MemberStatus
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.tui.cells import right
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.points.ledger import LedgerScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 COLUMNS = (
     Column("rank", "tui.col.rank", 4, 3),
@@ -53,7 +51,6 @@ NUMERIC = {"rank", "base", "duty", "bonus", "deduction", "total"}
 WIDE = 100
 """From this many columns on, the party group gets a column of its own."""
 
-YEAR_GROUP = Binding.Group("tui.key.year")
 STATUSES: tuple[MemberStatus | None, ...] = (None, MemberStatus.full, MemberStatus.probationary)
 GRADE_STYLE = {Grade.excellent: "green", Grade.unqualified: "bold red"}
 
@@ -63,24 +60,11 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
     HELP_KEY = "tui.help.scoreboard"
     TITLE_KEY = "tui.scoreboard.title"
     TABLE_ID = "scores"
+    NOTHING_SELECTED = "tui.scoreboard.nothing_selected"
+    SELECT_ACTION = "ledger"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="scoreboard.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="scoreboard.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("scoreboard"),
         Binding("g", "cycle_group", "tui.key.group_filter", id="scoreboard.group"),
         Binding("s", "cycle_status", "tui.key.status_filter", id="scoreboard.status"),
         # A priority binding, so that the Footer shows it over the table's own Enter.
@@ -104,14 +88,11 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         self._all: list[ScoreRow] = []
         self._marker: tuple[object, ...] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="filters", markup=False)
-        yield Static(id="scheme", markup=False)
-        yield ListTable(id="scores")
-        yield Static(id="empty", markup=False)
-        yield Static(id="note", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("filters", "scheme")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("note")
 
     def columns(self) -> tuple[Column, ...]:
         wide = self.app.size.width >= WIDE
@@ -219,7 +200,7 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
 
     def action_step(self, step: int) -> None:
         self.year += step
-        self.reload()
+        self.reload()  # the same member, in the year before or after
 
     def action_cycle_group(self) -> None:
         choices: list[str | None] = [None, *self.store.groups(self.branch_id)]
@@ -233,17 +214,11 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         self.reload()
 
     def action_ledger(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.scoreboard.nothing_selected"), severity="warning")
             return
         member = self.store.get_member(self.branch_id, row.member_no)
         self.app.push_screen(LedgerScreen(self.session, member, self.year))
-
-    @on(DataTable.RowSelected, "#scores")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_ledger()
 
 
 def _has_points(row: ScoreRow) -> bool:

@@ -12,22 +12,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import rectification
 from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.domain import RectificationStatus
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import Session, app_header
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 from orglife_tui.tui.screens.rectification.rectification_form import (
     RectificationFormScreen,
     StatusFormScreen,
 )
-from orglife_tui.tui.widgets.table import ListTable
 
 # The problem takes what is left of the terminal's width.
 COLUMNS = (
@@ -50,7 +48,9 @@ class RectificationScreen(ListScreen[RectificationRow]):
     HELP_KEY = "tui.rect.help"
     TITLE_KEY = "tui.rect.title"
     TABLE_ID = "items"
+    NOTHING_SELECTED = "tui.rect.nothing_selected"
     COLUMNS = COLUMNS
+    SELECT_ACTION = "edit"
 
     BINDINGS: ClassVar = [
         Binding("o", "toggle_open", "tui.rect.key.filter", id="rect.filter"),
@@ -66,13 +66,11 @@ class RectificationScreen(ListScreen[RectificationRow]):
         self.just_changed: int | None = None
         """An item just saved stays on view (done or not) until the filter is changed."""
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="filter", markup=False)
-        yield ListTable(id="items")
-        yield Static(id="empty", markup=False)
-        yield Static(id="detail", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("filter")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("detail")
 
     # ------------------------------------------------------------------ data
 
@@ -115,9 +113,8 @@ class RectificationScreen(ListScreen[RectificationRow]):
             )
         )
         self.show_empty(t("tui.rect.none_open" if self.all_rows else "tui.rect.empty"))
-        self._show_detail()
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         """Under the list: the highlighted item's measure or closing note, in full."""
         row = self.highlighted()
         detail = self.query_one("#detail", Static)
@@ -139,10 +136,6 @@ class RectificationScreen(ListScreen[RectificationRow]):
             parts.append(t("tui.rect.detail_meeting", no=row.meeting_no))
         detail.update(t("tui.rect.detail_sep").join(parts))
 
-    @on(DataTable.RowHighlighted, "#items")
-    def _highlighted(self) -> None:
-        self._show_detail()
-
     # ------------------------------------------------------------------ actions
 
     def action_toggle_open(self) -> None:
@@ -154,21 +147,14 @@ class RectificationScreen(ListScreen[RectificationRow]):
         self.app.push_screen(RectificationFormScreen(self.session, None, on_result=self._saved))
 
     def action_edit(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.rect.nothing_selected"), severity="warning")
             return
         self.app.push_screen(RectificationFormScreen(self.session, row, on_result=self._saved))
 
-    @on(DataTable.RowSelected, "#items")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit()
-
     def action_status(self) -> None:
-        row = self.highlighted()
+        row = self.selected()
         if row is None:
-            self.notify(t("tui.rect.nothing_selected"), severity="warning")
             return
         self.app.push_screen(StatusFormScreen(self.session, row, on_result=self._saved))
 

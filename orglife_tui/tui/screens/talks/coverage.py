@@ -16,25 +16,29 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import CommitteePost
 from orglife_tui.locale import t
-from orglife_tui.tui.cells import cell, clip
-from orglife_tui.tui.screens.common.base import BaseScreen, Session, app_header
+from orglife_tui.tui.cells import clip
+from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.talks.talk_form import TalkFormScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 MEMBER_NO, NAME, TOTAL, TALKER = 6, 8, 5, 6
 """Cells of the fixed columns and of each talker's column."""
 
-YEAR_GROUP = Binding.Group("tui.key.year")
+COLUMNS = (
+    Column("member_no", "tui.coverage.col.member_no", MEMBER_NO, MEMBER_NO),
+    Column("name", "tui.coverage.col.name", NAME, NAME),
+    Column("total", "tui.coverage.col.total", TOTAL, TOTAL),
+)
+"""The columns that stay in place; a column per talker follows."""
 
 
 def required_talks(session: Session) -> int:
@@ -59,7 +63,9 @@ class CoverageLine:
     below: bool = False
 
 
-class CoverageScreen(BaseScreen):
+class CoverageScreen(ListScreen[CoverageLine]):
+    """The matrix: a row per member and the talkers' totals, a column per talker."""
+
     class OpenTalks(Message):
         """Open the talks of one member (None: everyone's) in a year over this screen."""
 
@@ -70,24 +76,15 @@ class CoverageScreen(BaseScreen):
 
     CSS_PATH = "coverage.tcss"
     HELP_KEY = "tui.coverage.help"
+    TITLE_KEY = "tui.coverage.title"
+    TABLE_ID = "matrix"
+    NOTHING_SELECTED = "tui.coverage.nothing_selected"
+    TABLE_OPTIONS: ClassVar = {"fixed_columns": len(COLUMNS), "header_height": 2}
+    KEEP_ROW = True
+    SELECT_ACTION = "talks"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="coverage.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="coverage.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("coverage"),
         Binding("e", "talks", "tui.coverage.key.talks", id="coverage.talks"),
         # ←/→ move the committee columns a whole column at a time.
         Binding("left", "columns(-1)", show=False, priority=True),
@@ -100,27 +97,24 @@ class CoverageScreen(BaseScreen):
         self.year = year or session.today().year
         self.required = 1
         self.lines: list[CoverageLine] = []
+        """The members' rows (the talkers' totals follow them on the table)."""
         self.talkers: list[tuple[str, str, CommitteePost]] = []
+        self._talker_columns: tuple[Column, ...] = ()
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="year", markup=False)
-        yield ListTable(id="matrix", fixed_columns=3, header_height=2)
-        yield Static(id="empty", markup=False)
-        yield Static(id="note", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        return notes("year")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("note")
 
     def on_mount(self) -> None:
-        self.sub_title = t("tui.coverage.title")
         self.required = required_talks(self.session)
-        self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def columns(self) -> tuple[Column, ...]:
+        return (*COLUMNS, *self._talker_columns)
 
-    @property
-    def table(self) -> ListTable[CoverageLine]:
-        return self.query_one("#matrix", ListTable)
+    def key_of(self, line: CoverageLine) -> str | None:
+        return line.member_no
 
     def highlighted(self) -> CoverageLine | None:
         line = self.table.current
@@ -128,10 +122,8 @@ class CoverageScreen(BaseScreen):
 
     # ------------------------------------------------------------------ data
 
-    def reload(self) -> None:
+    def fetch(self) -> list[CoverageLine]:
         s = self.session
-        table = self.table
-        cursor = table.cursor_row
         matrix = talks.coverage(s.store, s.branch.id, self.year)
         self.talkers = list(matrix.talkers)
         self.lines = []
@@ -149,16 +141,15 @@ class CoverageScreen(BaseScreen):
             by_talker[talker_no] = by_talker.get(talker_no, 0) + n
         sums = tuple(by_talker.get(talker_no, 0) for talker_no, _, _ in self.talkers)
         all_talks = sum(line.total for line in self.lines)
-        table.clear(columns=True)
-        table.add_column(t("tui.coverage.col.member_no"), width=MEMBER_NO)
-        table.add_column(t("tui.coverage.col.name"), width=NAME)
-        table.add_column(t("tui.coverage.col.total"), width=TOTAL)
-        for _, name, post in self.talkers:
-            post_name = t(f"tui.coverage.post_short.{post.value}")
-            heading = Text(clip(name, TALKER) + "\n" + clip(post_name, TALKER))
-            table.add_column(heading, width=TALKER)
-        rows = [*self.lines, CoverageLine(None, t("tui.coverage.sum"), all_talks, sums)]
-        table.show(rows if self.lines else [], self._cells, cursor=cursor)
+        self._talker_columns = tuple(
+            Column(f"talker.{talker_no}", _heading(name, post), TALKER, TALKER)
+            for talker_no, name, post in self.talkers
+        )
+        if not self.lines:
+            return []
+        return [*self.lines, CoverageLine(None, t("tui.coverage.sum"), all_talks, sums)]
+
+    def show_state(self) -> None:
         below = sum(line.below for line in self.lines)
         self.query_one("#year", Static).update(
             t(
@@ -169,10 +160,7 @@ class CoverageScreen(BaseScreen):
                 required=self.required,
             )
         )
-        empty = self.query_one("#empty", Static)
-        empty.update(t("tui.coverage.no_members"))
-        table.display = bool(self.lines)
-        empty.display = not self.lines
+        self.show_empty(t("tui.coverage.no_members"))
         note = (
             t("tui.coverage.no_committee")
             if not self.talkers
@@ -180,13 +168,16 @@ class CoverageScreen(BaseScreen):
         )
         self.query_one("#note", Static).update(note)
 
-    def _cells(self, line: CoverageLine) -> tuple[Text, ...]:
+    def cells(self, line: CoverageLine) -> tuple[Text, ...]:
         if line.member_no is None:
             style = "bold"
-            first = [cell("", MEMBER_NO), cell(line.name, NAME, style)]
+            first = [self.cell("member_no", ""), self.cell("name", line.name, style)]
         else:
             style = "bold red" if line.below else ""
-            first = [cell(line.member_no, MEMBER_NO, style), cell(line.name, NAME, style)]
+            first = [
+                self.cell("member_no", line.member_no, style),
+                self.cell("name", line.name, style),
+            ]
         total = Text(str(line.total), style=style or "bold", justify="right", no_wrap=True)
         counts = []
         for n in line.counts:
@@ -200,29 +191,18 @@ class CoverageScreen(BaseScreen):
 
     # ------------------------------------------------------------------ actions
 
-    def action_step(self, step: int) -> None:
-        self.year += step
-        self.table.show([], self._cells)
-        self.reload()
-
     def action_columns(self, step: int) -> None:
         table = self.table
         x = max(0, min(table.max_scroll_x, table.scroll_x + step * (TALKER + 2)))
         table.scroll_to(x=x, animate=False)
 
     def action_talks(self) -> None:
-        line = self.highlighted()
+        line = self.selected()
         if line is None:
-            self.notify(t("tui.coverage.nothing_selected"), severity="warning")
             return
         # The talks list opens this screen, so this one does not import it back: the app,
         # which knows both, opens the list (OrglifeApp.on_coverage_screen_open_talks).
         self.post_message(self.OpenTalks(self.year, line.member_no))
-
-    @on(DataTable.RowSelected, "#matrix")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_talks()
 
     def action_new(self) -> None:
         line = self.highlighted()
@@ -235,3 +215,9 @@ class CoverageScreen(BaseScreen):
             return
         self.notify(t("tui.talks.saved", name=talk.member_name, date=talk.date.isoformat()))
         self.reload()
+
+
+def _heading(name: str, post: CommitteePost) -> Text:
+    """A talker's column heading: the name over the post, each cut to the column."""
+    post_name = t(f"tui.coverage.post_short.{post.value}")
+    return Text(clip(name, TALKER) + "\n" + clip(post_name, TALKER))

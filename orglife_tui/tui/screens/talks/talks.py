@@ -11,15 +11,13 @@ first, and reading it is written to the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, TypedDict
 
 from rich.text import Text
-from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import Static
 
 from orglife_tui.data import talks
 from orglife_tui.data.talks import TalkRow
@@ -27,12 +25,18 @@ from orglife_tui.domain import TalkType
 from orglife_tui.domain.talks import talkers_label
 from orglife_tui.locale import t
 from orglife_tui.tui.cells import clip
-from orglife_tui.tui.screens.common.base import Session, app_header
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
-from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
+from orglife_tui.tui.screens.common.list_screen import (
+    SEARCH_DONE,
+    Column,
+    ListScreen,
+    notes,
+    search_bar,
+    step_bindings,
+)
 from orglife_tui.tui.screens.talks.coverage import CoverageScreen
 from orglife_tui.tui.screens.talks.talk_form import FollowUpScreen, TalkFormScreen
-from orglife_tui.tui.widgets.table import ListTable
 
 PAGE = 200
 """Talks fetched per query; more follow as the cursor nears the end of those fetched."""
@@ -50,7 +54,6 @@ COLUMNS = (
 FOLLOW_UP_SOON = 14
 """Days ahead in which a follow-up not yet recorded is shown as due."""
 
-YEAR_GROUP = Binding.Group("tui.key.year")
 TYPES: tuple[TalkType | None, ...] = (None, *TalkType)
 
 
@@ -68,26 +71,14 @@ class TalksScreen(ListScreen[TalkRow]):
     HELP_KEY = "tui.talks.help"
     TITLE_KEY = "tui.talks.title"
     TABLE_ID = "talks"
+    NOTHING_SELECTED = "tui.talks.nothing_selected"
     COLUMNS = COLUMNS
     PAGED = True
+    PAGE_SIZE = PAGE
+    SELECT_ACTION = "open"
 
     BINDINGS: ClassVar = [
-        Binding(
-            "left_square_bracket,shift+left",
-            "step(-1)",
-            "tui.key.prev_year",
-            id="talks.prev",
-            key_display="[",
-            group=YEAR_GROUP,
-        ),
-        Binding(
-            "right_square_bracket,shift+right",
-            "step(1)",
-            "tui.key.next_year",
-            id="talks.next",
-            key_display="]",
-            group=YEAR_GROUP,
-        ),
+        *step_bindings("talks"),
         Binding("slash", "search", "tui.talks.key.search", id="talks.search", key_display="/"),
         Binding("t", "cycle_type", "tui.talks.key.type", id="talks.type", show=False),
         Binding("a,n", "new", "tui.talks.key.add", id="talks.add", key_display="a"),
@@ -95,8 +86,7 @@ class TalksScreen(ListScreen[TalkRow]):
         Binding("f", "follow_up", "tui.talks.key.follow_up", id="talks.follow_up"),
         Binding("c", "coverage", "tui.talks.key.coverage", id="talks.coverage"),
         Binding("escape", "escape", "tui.key.back", id="talks.back"),
-        # Enter in the search returns to the list at once (keys typed ahead go to the list).
-        Binding("enter", "search_done", show=False, priority=True),
+        SEARCH_DONE,
     ]
 
     def __init__(
@@ -113,24 +103,14 @@ class TalksScreen(ListScreen[TalkRow]):
         self.type: TalkType | None = None
         self.matching = 0
 
-    def compose(self) -> ComposeResult:
-        yield app_header()
-        yield Static(id="filters", markup=False)
-        with Horizontal(id="search-bar"):
-            yield Label(t("tui.talks.search_label"), id="search-label", markup=False)
-            search = Input(placeholder=t("tui.talks.search_hint"), id="search", compact=True)
-            search.cursor_blink = False
-            yield search
-        yield ListTable(id="talks")
-        yield Static(id="empty", markup=False)
-        yield Static(id="detail", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+    def compose_above(self) -> ComposeResult:
+        yield from notes("filters")
+        yield search_bar("tui.talks.search_label", "tui.talks.search_hint")
+
+    def compose_below(self) -> ComposeResult:
+        return notes("detail")
 
     # ------------------------------------------------------------------ data
-
-    @property
-    def search_text(self) -> str:
-        return self.query_one("#search", Input).value.strip()
 
     def cells(self, talk: TalkRow) -> tuple[Text, ...]:
         c = self.cell
@@ -173,18 +153,14 @@ class TalksScreen(ListScreen[TalkRow]):
             "search": self.search_text or None,
         }
 
-    def fetch(self) -> list[TalkRow]:
+    def fetch(self) -> Sequence[TalkRow]:
         filters = self._filters()
         self.matching = talks.count_talks(self.store, self.branch_id, **filters)
-        return talks.list_talks(self.store, self.branch_id, limit=PAGE, **filters)
+        return super().fetch()
 
-    def next_page(self) -> list[TalkRow]:
-        fetched = len(self.table.items)
-        if fetched >= self.matching:
-            return []
-        return talks.list_talks(
-            self.store, self.branch_id, offset=fetched, limit=PAGE, **self._filters()
-        )
+    def page(self, offset: int, limit: int) -> list[TalkRow]:
+        filters = self._filters()
+        return talks.list_talks(self.store, self.branch_id, offset=offset, limit=limit, **filters)
 
     def show_state(self) -> None:
         s = self.session
@@ -200,9 +176,8 @@ class TalksScreen(ListScreen[TalkRow]):
             self.show_empty(t("tui.talks.none_filtered", year=self.year))
         else:
             self.show_empty(t("tui.talks.empty", year=self.year))
-        self._show_detail()
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         """Under the list, the highlighted talk's talkers with their posts, place, trigger."""
         talk = self.highlighted()
         detail = self.query_one("#detail", Static)
@@ -220,41 +195,11 @@ class TalksScreen(ListScreen[TalkRow]):
         text += t("tui.talks.filter_sep").join(p for p in parts if p)
         detail.update(clip(text, max(10, self.app.size.width - 2)))
 
-    @on(DataTable.RowHighlighted, "#talks")
-    def _highlighted(self) -> None:
-        self._show_detail()
-
     # ------------------------------------------------------------------ filters
-
-    def action_step(self, step: int) -> None:
-        self.year += step
-        self.reload(keep=False)  # the cursor does not carry over to another year
 
     def action_cycle_type(self) -> None:
         self.type = TYPES[(TYPES.index(self.type) + 1) % len(TYPES)]
         self.reload(keep=False)
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self.reload(keep=False)
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_search_done(self) -> None:
-        if not self.query_one("#search", Input).has_focus:
-            raise SkipAction()  # Enter on the list opens the talk
-        self.table.focus()
-
-    async def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.has_focus:
-            search.value = ""
-            self.table.focus()
-        elif search.value:
-            search.value = ""
-        else:
-            await self.app.action_back()
 
     # ------------------------------------------------------------------ talks
 
@@ -263,9 +208,8 @@ class TalksScreen(ListScreen[TalkRow]):
         self.app.push_screen(TalkFormScreen(self.session, prefill=prefill, on_result=self._saved))
 
     def action_open(self) -> None:
-        talk = self.highlighted()
+        talk = self.selected()
         if talk is None:
-            self.notify(t("tui.talks.nothing_selected"), severity="warning")
             return
         if not talk.confidential:
             self._edit(talk.id)
@@ -283,15 +227,9 @@ class TalksScreen(ListScreen[TalkRow]):
         full = talks.get_talk(self.store, self.branch_id, talk_id, include_confidential=True)
         self.app.push_screen(TalkFormScreen(self.session, full, on_result=self._saved))
 
-    @on(DataTable.RowSelected, "#talks")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()
-
     def action_follow_up(self) -> None:
-        talk = self.highlighted()
+        talk = self.selected()
         if talk is None:
-            self.notify(t("tui.talks.nothing_selected"), severity="warning")
             return
         if talk.follow_up_result is not None:
             self.notify(t("tui.talks.follow_up_already"), severity="warning")
