@@ -8,9 +8,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data.store import Store
@@ -18,9 +16,9 @@ from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
+from tests.cli_run import invoke_cli
 from tests.tally_passwords import SCRUTINEER, TELLER
 
-runner = CliRunner()
 BRANCH = "第一党支部"
 YEAR = 2025
 E, Q, B, U = Grade.excellent, Grade.qualified, Grade.basically_qualified, Grade.unqualified
@@ -33,8 +31,7 @@ BALLOTS = [
 
 def run(*args: str, lang: str = "en", input: str | None = None):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
+    return invoke_cli(argv, input=input, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -8,21 +8,17 @@ import sys
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str, lang: str = "en"):
     """Invoke the command as `main()` would: the language is chosen before the app is built."""
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -9,18 +9,14 @@ import sqlite3
 import stat
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -12,19 +12,16 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import build_app
 from orglife_tui.data.store import Store
 from orglife_tui.demo import DEMO_BRANCH_NAME, DRIFTING_MEMBER_NAME
 from orglife_tui.domain import COMMITTEE_POSTS, MeetingType
 from orglife_tui.locale import set_language
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str, lang: str = "en"):
-    return runner.invoke(build_app(), ["--lang", lang, *args], catch_exceptions=False)
+    return invoke_cli(["--lang", lang, *args], catch_exceptions=False)
 
 
 def test_demo_then_members_list_shows_the_demo_members(db_url):
@@ -124,7 +121,7 @@ def test_committee_and_years_in_the_database(sqlite_url):
     ],
 )
 def test_bad_options_are_refused_with_usage_errors(sqlite_url, args):
-    result = runner.invoke(build_app(), ["--db", sqlite_url, "demo", *args])
+    result = invoke_cli(["--db", sqlite_url, "demo", *args])
     assert result.exit_code == 2
 
 

@@ -15,11 +15,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 MEMBERS = [
     ["编号", "姓名", "类别", "入党日期", "党费交至"],
@@ -31,8 +28,7 @@ MEMBERS = [
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 def ok(*args: str, lang: str = "en"):

@@ -12,20 +12,16 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import appraisal as data
 from orglife_tui.data.store import Store
+from tests.cli_run import invoke_cli
 from tests.export import appraisal_session as session
-
-runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 def _build(db_url: str, **kwargs) -> tuple[str, int, str | None]:

@@ -12,27 +12,24 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry, reverse_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme
+from tests.cli_run import invoke_cli
 
 HAND_DUES = default_scheme_text().replace('derive = { dues = "arrears", grace_months = 2 }\n', "")
 
-runner = CliRunner()
 YEAR = 2026
 BRANCH = "第一党支部"
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

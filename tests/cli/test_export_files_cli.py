@@ -8,21 +8,18 @@ import stat
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 YEAR = 2025
 
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

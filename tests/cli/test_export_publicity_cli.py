@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import ledger, schemes
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 BRANCH = "第一党支部"
 YEAR = 2025
 SET_UP = date(2025, 1, 10)  # the branch's records start in January
@@ -30,8 +28,7 @@ WINDOW = ("--window-start", "2025-12-22", "--window-end", "2025-12-28")
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

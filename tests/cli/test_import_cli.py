@@ -12,12 +12,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
+from tests.cli_run import invoke_cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +26,7 @@ def _today(_english_and_isolated, monkeypatch):
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 def write_csv(path: Path, rows, bom: bool = False) -> str:

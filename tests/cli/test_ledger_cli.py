@@ -8,18 +8,14 @@ import json
 import sqlite3
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from orglife_tui.cli.main import _early_language, build_app
+from tests.cli_run import invoke_cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-runner = CliRunner()
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 def entries(db: str, *args: str) -> list[dict]:

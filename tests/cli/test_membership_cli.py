@@ -11,22 +11,19 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.membership import event_t
 from orglife_tui.data.store import Store, audit_t, member_t
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 TODAY = "2026-06-30"
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture(autouse=True)

@@ -13,26 +13,23 @@ import json
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import appraisal
 from orglife_tui.data.schemes import ensure_active
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import Grade
+from tests.cli_run import invoke_cli
 from tests.tally_passwords import PASSWORDS, PIN
 
 NATURAL = ["1", "2", "10", "A2", "A10"]
 YEAR = 2026
-runner = CliRunner()
 
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -6,23 +6,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.locale import t, visible
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 EVIL = {"001": "张\x1b[2J伟\x07", "002": "李\u202e娜\x9b"}
 RAW = ("\x1b", "\x07", "\u202e", "\x9b")
 
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.config import operator as login_user
 from orglife_tui.data import schemes
 from orglife_tui.data.store import Store
 from tests import report_year
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 YEAR = str(report_year.YEAR)
 SHEETS = [
     "Summary",
@@ -37,8 +35,7 @@ SHEETS = [
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -7,22 +7,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.scoring.scheme import default_scheme_text, parse_scheme, scheme_hash
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str, lang: str = "en", input: bytes | str | None = None):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
+    return invoke_cli(argv, input=input, catch_exceptions=False)
 
 
 def write(path: Path, text: str, bom: bool = False) -> str:

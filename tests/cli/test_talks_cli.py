@@ -10,15 +10,13 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data.store import Store, audit_t
 from orglife_tui.data.talks import talk_t, talker_t
 from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 TODAY = date(2026, 12, 5)  # the commands' clock (ORGLIFE_TODAY, set for every test here)
 YEAR = TODAY.year - 1
 BRANCH = "第一党支部"
@@ -31,8 +29,7 @@ def _fixed_clock(monkeypatch):
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

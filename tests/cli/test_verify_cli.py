@@ -8,19 +8,16 @@ import re
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
+from tests.cli_run import invoke_cli
 from tests.data.test_ledger import _tamper
 
-runner = CliRunner()
 ANCHOR = re.compile(r"verify --expect ([0-9a-f]{64},[0-9a-f]{64})")
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

@@ -8,15 +8,14 @@ import re
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.export.md import md_inline, md_lines
+from tests.cli_run import invoke_cli
 
 TODAY = date(2026, 12, 5)
 ATTACKS = {
@@ -32,8 +31,7 @@ LIVE = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\)<[a-zA-Z/]|(?<!\\)\*\*")
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return CliRunner().invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.mark.parametrize("text", list(ATTACKS.values()))

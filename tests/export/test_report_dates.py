@@ -9,19 +9,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.services.year_report import year_report
 from tests import membership_year as my
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture(autouse=True)

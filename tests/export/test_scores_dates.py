@@ -9,18 +9,14 @@ import json
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from tests import membership_year as my
-
-runner = CliRunner()
+from tests.cli_run import invoke_cli
 
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.fixture

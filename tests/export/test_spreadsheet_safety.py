@@ -13,17 +13,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from orglife_tui.cli.main import _early_language, build_app
 from orglife_tui.data import schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.export.cells import could_be_formula, csv_text
+from tests.cli_run import invoke_cli
 
-runner = CliRunner()
 TODAY = date(2026, 12, 20)
 
 # What people have put into names and notes to make a spreadsheet run something.
@@ -39,8 +37,7 @@ ATTACKS = {
 
 def run(*args: str):
     argv = ["--lang", "en", *args]
-    _early_language(argv)
-    return runner.invoke(build_app(), argv, catch_exceptions=False)
+    return invoke_cli(argv, catch_exceptions=False)
 
 
 @pytest.mark.parametrize(
