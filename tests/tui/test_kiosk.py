@@ -364,12 +364,14 @@ async def test_every_voter_has_voted(sqlite_store, branch):
 
 async def test_an_idle_voter_is_warned_then_the_ballot_is_dropped(sqlite_store, branch):
     session_id = start(sqlite_store, branch)
-    app = kiosk(sqlite_store, branch, session_id, idle_warning=0.4, idle_abandon=1.2)
+    app = kiosk(sqlite_store, branch, session_id, idle_warning=60, idle_abandon=120)
     async with app.run_test(size=(80, 24)) as pilot:
         await until_screen(pilot, NeutralScreen)
         await activate(pilot, "003")
         await press(pilot, "enter", "1", "2")
         await until_screen(pilot, BallotScreen)
+        app.station.idle_warning, app.station.idle_abandon = 0.4, 1.2  # short from here on
+        app.screen.activity()
         idle = app.screen.query_one("#idle")
         assert not idle.has_class("-shown")
         await wait_until(pilot, lambda: idle.has_class("-shown"), timeout=5)
@@ -389,10 +391,14 @@ async def test_an_idle_voter_is_warned_then_the_ballot_is_dropped(sqlite_store, 
 @pytest.mark.parametrize("where", ["handover", "review"])
 async def test_idle_on_the_hand_over_and_review_drops_the_ballot(sqlite_store, branch, where):
     session_id = start(sqlite_store, branch)
-    app = kiosk(sqlite_store, branch, session_id, idle_warning=0.2, idle_abandon=0.6)
+    # Long timers on the way there (a loaded machine may take seconds a step), short ones
+    # from the moment the voter stands there.
+    app = kiosk(sqlite_store, branch, session_id, idle_warning=60, idle_abandon=120)
     async with app.run_test(size=(80, 24)) as pilot:
         await until_screen(pilot, NeutralScreen)
         await reach(pilot, app.station, where)
+        app.station.idle_warning, app.station.idle_abandon = 0.2, 0.6
+        app.screen.activity()
         await wait_until(pilot, lambda: isinstance(app.screen, NeutralScreen), timeout=5)
     assert stored(sqlite_store, session_id) == (0, 0, 0)
 
@@ -400,10 +406,12 @@ async def test_idle_on_the_hand_over_and_review_drops_the_ballot(sqlite_store, b
 async def test_the_neutral_screen_sends_nothing_while_idle(sqlite_store, branch):
     """No idle timer outlives a voter's screens: between voters nothing is redrawn."""
     session_id = start(sqlite_store, branch)
-    app = kiosk(sqlite_store, branch, session_id, idle_warning=0.5, idle_abandon=1.0)
+    app = kiosk(sqlite_store, branch, session_id, idle_warning=60, idle_abandon=120)
     async with app.run_test(size=(80, 24)) as pilot:
         await until_screen(pilot, NeutralScreen)
         await reach(pilot, app.station, "handover")  # a voter screen, with its timers
+        app.station.idle_warning, app.station.idle_abandon = 0.5, 1.0  # short from here on
+        app.screen.activity()
         await wait_until(pilot, lambda: isinstance(app.screen, NeutralScreen), timeout=5)
         neutral = app.screen
         await pilot.pause(0.3)
