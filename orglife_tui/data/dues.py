@@ -32,13 +32,27 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import Connection, insert, select, update
 
-from orglife_tui.compliance.dues import DuesRecord, DuesState, PaymentFact, state
-from orglife_tui.compliance.periods import add_months, month_key
+from orglife_tui.compliance.dues import (
+    DuesRecord,
+    DuesState,
+    PaymentFact,
+    last_owed_month,
+    state,
+)
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
 from orglife_tui.data.models import DuesPayment, DuesStandard
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
-from orglife_tui.domain import InputError, MemberEventKind, parse_month
+from orglife_tui.domain import (
+    InputError,
+    MemberEventKind,
+    add_months_to_key,
+    month_count,
+    month_key,
+    month_key_of,
+    months_between,
+    parse_month,
+)
 
 standard_t = DuesStandard.__table__
 payment_t = DuesPayment.__table__
@@ -145,7 +159,7 @@ class PaymentRow:
 
     @property
     def months(self) -> int:
-        return _month_count(self.from_month, self.to_month)
+        return month_count(self.from_month, self.to_month)
 
 
 @dataclass(frozen=True)
@@ -172,14 +186,6 @@ class RegisterRow:
     @property
     def total(self) -> int:
         return sum(self.paid.values())
-
-
-def _month_count(first: str, last: str) -> int:
-    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
-
-
-def _month(d: date) -> str:
-    return month_key(d.year, d.month)
 
 
 def _now() -> datetime:
@@ -219,7 +225,7 @@ def set_standard(
         raise StoreError("dues.amount_too_large")
     with store.write_transaction() as conn:
         member = _member(conn, branch_id, member_no)
-        if member.left_on is not None and month > _last_owed_month(member.left_on):
+        if member.left_on is not None and month > last_owed_month(member.left_on):
             raise StoreError(
                 "dues.member_left", member_no=member.member_no, date=member.left_on.isoformat()
             )
@@ -258,11 +264,6 @@ def set_standard(
     return StandardRow(
         standard_id, member.member_no, member.name, month, amount_fen, store.operator
     )
-
-
-def _last_owed_month(left_on: date) -> str:
-    last = _month(left_on)
-    return last if left_on.day > 1 else add_months(last, -1)
 
 
 def list_standards(store: Store, branch_id: int, member_no: str | None = None) -> list[StandardRow]:
@@ -307,11 +308,11 @@ def _payment_problems(
     first, last = p.from_month, p.to_month
     if first > last:
         problems.append(("dues.months_reversed", {"first": first, "last": last}))
-    elif _month_count(first, last) > MAX_MONTHS:
-        problems.append(("dues.too_many_months", {"count": _month_count(first, last)}))
+    elif month_count(first, last) > MAX_MONTHS:
+        problems.append(("dues.too_many_months", {"count": month_count(first, last)}))
     if first < FIRST_MONTH:
         problems.append(("dues.month_too_early", {"month": first}))
-    ahead = add_months(_month(today), MONTHS_AHEAD)
+    ahead = add_months_to_key(month_key_of(today), MONTHS_AHEAD)
     if last > ahead:
         problems.append(("dues.months_too_far_ahead", {"month": last, "limit": ahead}))
     if p.amount_fen <= 0:
@@ -332,14 +333,14 @@ def _payment_problems(
                     {"member_no": member.member_no, "date": member.join_date.isoformat()},
                 )
             )
-        if first < _month(member.join_date):
+        if first < month_key_of(member.join_date):
             problems.append(
                 (
                     "dues.months_before_joined",
                     {"member_no": member.member_no, "date": member.join_date.isoformat()},
                 )
             )
-    if member.left_on is not None and last > _last_owed_month(member.left_on):
+    if member.left_on is not None and last > last_owed_month(member.left_on):
         problems.append(
             (
                 "dues.member_left",
@@ -708,14 +709,11 @@ def register(store: Store, branch_id: int, year: int, as_of: date) -> list[Regis
 
 def split_amount(first: str, last: str, fen: int) -> list[tuple[str, int]]:
     """A payment's amount over its months: evenly, the remainder on the earliest months."""
-    count = _month_count(first, last)
-    share, rest = divmod(fen, count)
-    out = []
-    month = first
-    for i in range(count):
-        out.append((month, share + (1 if i < rest else 0)))
-        month = add_months(month, 1)
-    return out
+    share, rest = divmod(fen, month_count(first, last))
+    return [
+        (month, share + (1 if i < rest else 0))
+        for i, month in enumerate(months_between(first, last))
+    ]
 
 
 def expected_amount(
@@ -727,13 +725,11 @@ def expected_amount(
         member = _member(conn, branch_id, member_no)
         record = dues_records(conn, branch_id)[member.id]
     total = 0
-    month = first
-    while month <= last:
+    for month in months_between(first, last):
         fen = record.standard_for(month)
         if fen is None:
             return None
         total += fen
-        month = add_months(month, 1)
     return total
 
 

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from orglife_tui.demo.dates import add_months, month_text
 from orglife_tui.demo.ledger import DemoEntry, ledger_entries, natural_ledger_entries
 from orglife_tui.demo.meetings import (
     AUDIENCE_ALL,
@@ -20,7 +19,7 @@ from orglife_tui.demo.meetings import (
 from orglife_tui.demo.rectification import DemoRectification, rectification_list
 from orglife_tui.demo.roster import Profile
 from orglife_tui.demo.talks import TalkWriter
-from orglife_tui.domain import AttendanceStatus
+from orglife_tui.domain import AttendanceStatus, add_months, month_key_of
 from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 from orglife_tui.scoring.policy import DEFAULT_LADDER, AbsenceRule
@@ -124,7 +123,7 @@ class DemoBranch:
             when = meeting.date
             expected = self._audiences[index] in (AUDIENCE_ALL, group)
             if expected and self.drift_start <= when <= as_of:
-                months[month_text(when.year, when.month)] = None
+                months[month_key_of(when)] = None
         return tuple(months)
 
     def expected_findings(
@@ -149,7 +148,7 @@ class DemoBranch:
         for item in self.rectifications():
             closed = item.closed_on is not None and item.closed_on <= as_of
             if item.deadline.year <= year and item.deadline < as_of and not closed:
-                period = month_text(item.deadline.year, item.deadline.month)
+                period = month_key_of(item.deadline)
                 out.add(("rectification_overdue", period, branch))
         return tuple(sorted(out))
 
