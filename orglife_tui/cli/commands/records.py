@@ -8,8 +8,10 @@ sync, as on the attendance sheet.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
 
 import typer
 
@@ -140,58 +142,66 @@ def _register_members(members_app: typer.Typer) -> None:
 # ---------------------------------------------------------------------------- meetings
 
 
+# The meeting's fields that `meetings add` and `meetings edit` both take, in the order
+# --help lists them: (field of ``meeting_from_fields``, option, help key).
+MEETING_OPTIONS = (
+    ("date", "--date", "corrections.cli.opt.date"),
+    ("type", "--type", "corrections.cli.opt.type"),
+    ("title", "--title", "corrections.cli.opt.title"),
+    ("group", "--group", "corrections.cli.opt.meeting_group"),
+    ("place", "--place", "corrections.cli.opt.place"),
+    ("host", "--host", "corrections.cli.opt.host"),
+    ("recorder", "--recorder", "corrections.cli.opt.recorder"),
+    ("lecturer", "--lecturer", "corrections.cli.opt.lecturer"),
+    ("minutes", "--minutes", "corrections.cli.opt.minutes"),
+)
+
+
+def _takes_meeting_fields(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the options of ``MEETING_OPTIONS`` where its parameter ``fields``
+    stands; it is called with ``fields`` holding the field → text of the options given.
+
+    Typer reads a command's options from its signature, so the wrapper shows Typer the
+    command's own parameters with ``fields`` replaced by one text option per field."""
+    own = inspect.signature(command, eval_str=True)
+    params: list[inspect.Parameter] = []
+    for param in own.parameters.values():
+        if param.name != "fields":
+            params.append(param)
+            continue
+        params.extend(
+            inspect.Parameter(
+                field,
+                param.kind,
+                default=None,
+                annotation=Annotated[str | None, typer.Option(flag, help=t(key))],
+            )
+            for field, flag, key in MEETING_OPTIONS
+        )
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        given = {field: kwargs.pop(field) for field, _, _ in MEETING_OPTIONS}
+        command(**kwargs, fields=_given(given))
+
+    wrapper.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
+    return wrapper
+
+
 def _register_meetings(meetings_app: typer.Typer) -> None:
     @meetings_app.command("add", help=t("corrections.cli.meetings_add.help"))
     @handles_errors
+    @_takes_meeting_fields
     def meetings_add(
         ctx: typer.Context,
-        when: Annotated[
-            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
-        ] = None,
-        kind: Annotated[
-            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
-        ] = None,
-        title: Annotated[
-            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
-        ] = None,
-        group: Annotated[
-            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
-        ] = None,
-        place: Annotated[
-            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
-        ] = None,
-        host: Annotated[
-            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
-        ] = None,
-        recorder: Annotated[
-            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
-        ] = None,
-        lecturer: Annotated[
-            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
-        ] = None,
-        minutes: Annotated[
-            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
-        ] = None,
+        fields: dict[str, str],
         number: Annotated[
             str | None, typer.Option("--no", help=t("corrections.cli.opt.no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        values = _given(
-            {
-                "date": when,
-                "type": kind,
-                "title": title,
-                "group": group,
-                "place": place,
-                "host": host,
-                "recorder": recorder,
-                "lecturer": lecturer,
-                "minutes": minutes,
-                "meeting_no": number,
-            }
-        )
+        values = {**fields, **_given({"meeting_no": number})}
         try:
             record = meeting_from_fields(values)
         except FieldErrors as errors:
@@ -209,58 +219,20 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
 
     @meetings_app.command("edit", help=t("corrections.cli.meetings_edit.help"))
     @handles_errors
+    @_takes_meeting_fields
     def meetings_edit(
         ctx: typer.Context,
         meeting_no: Annotated[
             str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
         ],
-        when: Annotated[
-            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
-        ] = None,
-        kind: Annotated[
-            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
-        ] = None,
-        title: Annotated[
-            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
-        ] = None,
-        group: Annotated[
-            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
-        ] = None,
-        place: Annotated[
-            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
-        ] = None,
-        host: Annotated[
-            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
-        ] = None,
-        recorder: Annotated[
-            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
-        ] = None,
-        lecturer: Annotated[
-            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
-        ] = None,
-        minutes: Annotated[
-            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
-        ] = None,
+        fields: dict[str, str],
         new_no: Annotated[
             str | None, typer.Option("--new-no", help=t("corrections.cli.opt.new_no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        changes = _given(
-            {
-                "date": when,
-                "type": kind,
-                "title": title,
-                "group": group,
-                "place": place,
-                "host": host,
-                "recorder": recorder,
-                "lecturer": lecturer,
-                "minutes": minutes,
-                "meeting_no": new_no,
-            }
-        )
+        changes = {**fields, **_given({"meeting_no": new_no})}
         if not changes:
             raise fail(t("corrections.cli.nothing_to_change"), code=2)
         store, branch = open_existing_branch(ctx)
