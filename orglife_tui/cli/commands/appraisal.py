@@ -22,6 +22,7 @@ from orglife_tui.cli.commands.common import (
     fail,
     handles_errors,
     open_existing_branch,
+    option_group,
     print_table,
 )
 from orglife_tui.locale import get_language, t, visible
@@ -78,31 +79,27 @@ def register(app: typer.Typer) -> None:
             store.close()
         typer.echo(t("appraisal.created", id=row.id, year=row.year))
 
+    # Where the teller's PIN and the two tally passwords are read from instead of typed.
+    secret_files = option_group(
+        "files",
+        {
+            "pin": _file_option("--teller-pin-file", "appraisal.cli.opt.pin_file"),
+            "teller": _file_option(
+                "--teller-password-file", "appraisal.cli.opt.teller_password_file"
+            ),
+            "scrutineer": _file_option(
+                "--scrutineer-password-file", "appraisal.cli.opt.scrutineer_password_file"
+            ),
+        },
+    )
+
     @appraisal_app.command("start", help=t("appraisal.cli.start.help"))
     @handles_errors
+    @secret_files
     def appraisal_start(
         ctx: typer.Context,
         session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
-        teller_file: Annotated[
-            str | None,
-            typer.Option(
-                "--teller-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.teller_password_file"),
-            ),
-        ] = None,
-        scrutineer_file: Annotated[
-            str | None,
-            typer.Option(
-                "--scrutineer-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.scrutineer_password_file"),
-            ),
-        ] = None,
+        files: dict[str, str | None],
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_new_passwords,
@@ -120,10 +117,10 @@ def register(app: typer.Typer) -> None:
             if session.state is not SessionState.created:
                 # refuse before asking for a PIN that would not be used
                 raise state_error(session_id, session.state.value, "created")
-            pin = _read_pin(pin_file)
+            pin = _read_pin(files["pin"])
             check_new_pin(pin)  # before asking for the passwords
-            teller = _read_password("teller", teller_file, twice=True)
-            scrutineer = _read_password("scrutineer", scrutineer_file, twice=True)
+            teller = _read_password("teller", files["teller"], twice=True)
+            scrutineer = _read_password("scrutineer", files["scrutineer"], twice=True)
             check_new_passwords(teller, scrutineer)
             _, scheme = ensure_active(store, branch.id)
             row = start_session(
@@ -141,29 +138,11 @@ def register(app: typer.Typer) -> None:
 
     @appraisal_app.command("close", help=t("appraisal.cli.close.help"))
     @handles_errors
+    @secret_files
     def appraisal_close(
         ctx: typer.Context,
         session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
-        teller_file: Annotated[
-            str | None,
-            typer.Option(
-                "--teller-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.teller_password_file"),
-            ),
-        ] = None,
-        scrutineer_file: Annotated[
-            str | None,
-            typer.Option(
-                "--scrutineer-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.scrutineer_password_file"),
-            ),
-        ] = None,
+        files: dict[str, str | None],
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_pin,
@@ -181,11 +160,11 @@ def register(app: typer.Typer) -> None:
             pin = ""
             teller = scrutineer = None
             if before.state is not SessionState.published:  # a published one is frozen
-                pin = _read_pin(pin_file, twice=False)
+                pin = _read_pin(files["pin"], twice=False)
                 check_pin(store, session_id, pin)  # before the passwords are asked for
             if before.state is SessionState.started and before.sealed:
-                teller = _read_password("teller", teller_file, twice=False)
-                scrutineer = _read_password("scrutineer", scrutineer_file, twice=False)
+                teller = _read_password("teller", files["teller"], twice=False)
+                scrutineer = _read_password("scrutineer", files["scrutineer"], twice=False)
             seal = close_session(
                 store,
                 branch.id,
@@ -383,30 +362,61 @@ def _first_line(path: str, unreadable_key: str) -> str:
 
 
 def _read_pin(pin_file: str | None, twice: bool = True) -> str:
-    """The teller's PIN: the first line of ``pin_file`` (stripped), or typed hidden (twice
-    when it is being set)."""
-    if pin_file is not None:
-        return _first_line(pin_file, "appraisal.pin_file_unreadable")
-    first = typer.prompt(t("appraisal.cli.pin_prompt"), hide_input=True)
-    if twice:
-        second = typer.prompt(t("appraisal.cli.pin_again"), hide_input=True)
-        if first != second:
-            raise fail(t("appraisal.pin_mismatch"))
-    return first
+    """The teller's PIN, from ``pin_file`` or typed (twice when it is being set)."""
+    return _read_secret(
+        pin_file,
+        twice,
+        unreadable_key="appraisal.pin_file_unreadable",
+        prompt=t("appraisal.cli.pin_prompt"),
+        again=t("appraisal.cli.pin_again"),
+        mismatch=t("appraisal.pin_mismatch"),
+    )
 
 
 def _read_password(role: str, path: str | None, twice: bool) -> str:
-    """One tally password (``role``: teller or scrutineer): the first line of ``path``
-    (stripped), or typed hidden by its holder (twice when it is being set). Never echoed."""
+    """One tally password (``role``: teller or scrutineer), from ``path`` or typed by its
+    holder (twice when it is being set); typed, it is stripped as the screens' fields and
+    the files are: one password, whatever face set it."""
+    return _read_secret(
+        path,
+        twice,
+        unreadable_key="appraisal.password_file_unreadable",
+        prompt=t(f"appraisal.cli.password_prompt.{role}"),
+        again=t("appraisal.cli.password_again"),
+        mismatch=t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")),
+        strip=True,
+    )
+
+
+def _read_secret(
+    path: str | None,
+    twice: bool,
+    *,
+    unreadable_key: str,
+    prompt: str,
+    again: str,
+    mismatch: str,
+    strip: bool = False,
+) -> str:
+    """A secret: the first line of ``path`` (stripped), or typed hidden after ``prompt``;
+    when it is being set (``twice``) typed again after ``again``, refused with ``mismatch``
+    when the two differ. Never echoed."""
     if path is not None:
-        return _first_line(path, "appraisal.password_file_unreadable")
-    # stripped as the screens' fields and the files are: one password, whatever face set it
-    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True).strip()
-    if twice:
-        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True).strip()
-        if first != second:
-            raise fail(t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")))
+        return _first_line(path, unreadable_key)
+
+    def typed(text: str) -> str:
+        value = typer.prompt(text, hide_input=True)
+        return value.strip() if strip else value
+
+    first = typed(prompt)
+    if twice and typed(again) != first:
+        raise fail(mismatch)
     return first
+
+
+def _file_option(flag: str, help_key: str) -> Any:
+    """An option naming a FILE to read a secret from."""
+    return Annotated[str | None, typer.Option(flag, metavar="FILE", help=t(help_key))]
 
 
 # ---------------------------------------------------------------------------- the tally

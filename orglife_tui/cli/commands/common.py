@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -117,6 +118,38 @@ def handles_errors(fn: F) -> F:
             raise fail(str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def option_group(param: str, options: Mapping[str, Any]) -> Callable[[F], F]:
+    """Declare a group of options once for every command that takes it.
+
+    Typer reads a command's options from its signature: the decorated command's parameter
+    ``param`` stands for ``options`` (name → ``Annotated`` type, each defaulting to None)
+    at its place in ``--help``, and receives their values as one dict. Build ``options``
+    when the command is registered, so that their help is in the chosen language."""
+
+    def decorate(command: F) -> F:
+        own = inspect.signature(command, eval_str=True)
+        assert param in own.parameters and not set(options) & set(own.parameters)
+        params: list[inspect.Parameter] = []
+        for p in own.parameters.values():
+            if p.name == param:
+                params.extend(
+                    inspect.Parameter(name, p.kind, default=None, annotation=annotation)
+                    for name, annotation in options.items()
+                )
+            else:
+                params.append(p)
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            group = {name: kwargs.pop(name) for name in options}
+            return command(**kwargs, **{param: group})
+
+        wrapper.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:

@@ -8,14 +8,17 @@ sync, as on the attendance sheet.
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated
 
 import typer
 
-from orglife_tui.cli.commands.common import fail, handles_errors, open_existing_branch
+from orglife_tui.cli.commands.common import (
+    fail,
+    handles_errors,
+    open_existing_branch,
+    option_group,
+)
 from orglife_tui.locale import get_language, t
 
 
@@ -157,51 +160,28 @@ MEETING_OPTIONS = (
 )
 
 
-def _takes_meeting_fields(command: Callable[..., None]) -> Callable[..., None]:
-    """Give ``command`` the options of ``MEETING_OPTIONS`` where its parameter ``fields``
-    stands; it is called with ``fields`` holding the field → text of the options given.
-
-    Typer reads a command's options from its signature, so the wrapper shows Typer the
-    command's own parameters with ``fields`` replaced by one text option per field."""
-    own = inspect.signature(command, eval_str=True)
-    params: list[inspect.Parameter] = []
-    for param in own.parameters.values():
-        if param.name != "fields":
-            params.append(param)
-            continue
-        params.extend(
-            inspect.Parameter(
-                field,
-                param.kind,
-                default=None,
-                annotation=Annotated[str | None, typer.Option(flag, help=t(key))],
-            )
-            for field, flag, key in MEETING_OPTIONS
-        )
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        given = {field: kwargs.pop(field) for field, _, _ in MEETING_OPTIONS}
-        command(**kwargs, fields=_given(given))
-
-    wrapper.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
-    return wrapper
-
-
 def _register_meetings(meetings_app: typer.Typer) -> None:
+    meeting_fields = option_group(
+        "fields",
+        {
+            field: Annotated[str | None, typer.Option(flag, help=t(key))]
+            for field, flag, key in MEETING_OPTIONS
+        },
+    )
+
     @meetings_app.command("add", help=t("corrections.cli.meetings_add.help"))
     @handles_errors
-    @_takes_meeting_fields
+    @meeting_fields
     def meetings_add(
         ctx: typer.Context,
-        fields: dict[str, str],
+        fields: dict[str, str | None],
         number: Annotated[
             str | None, typer.Option("--no", help=t("corrections.cli.opt.no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        values = {**fields, **_given({"meeting_no": number})}
+        values = _given({**fields, "meeting_no": number})
         try:
             record = meeting_from_fields(values)
         except FieldErrors as errors:
@@ -219,20 +199,20 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
 
     @meetings_app.command("edit", help=t("corrections.cli.meetings_edit.help"))
     @handles_errors
-    @_takes_meeting_fields
+    @meeting_fields
     def meetings_edit(
         ctx: typer.Context,
         meeting_no: Annotated[
             str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
         ],
-        fields: dict[str, str],
+        fields: dict[str, str | None],
         new_no: Annotated[
             str | None, typer.Option("--new-no", help=t("corrections.cli.opt.new_no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        changes = {**fields, **_given({"meeting_no": new_no})}
+        changes = _given({**fields, "meeting_no": new_no})
         if not changes:
             raise fail(t("corrections.cli.nothing_to_change"), code=2)
         store, branch = open_existing_branch(ctx)
