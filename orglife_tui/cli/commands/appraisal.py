@@ -21,6 +21,7 @@ from orglife_tui.cli.commands.common import (
     emit,
     fail,
     handles_errors,
+    on_branch,
     open_existing_branch,
     option_group,
     print_table,
@@ -72,11 +73,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.appraisal import new_session
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = new_session(store, branch.id, year)
-        finally:
-            store.close()
+        row = on_branch(ctx, new_session, year)
         typer.echo(t("appraisal.created", id=row.id, year=row.year))
 
     # Where the teller's PIN and the two tally passwords are read from instead of typed.
@@ -112,7 +109,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             session = get_session(store, branch.id, session_id)
             if session.state is not SessionState.created:
                 # refuse before asking for a PIN that would not be used
@@ -132,8 +129,6 @@ def register(app: typer.Typer) -> None:
                 teller_password=teller,
                 scrutineer_password=scrutineer,
             )
-        finally:
-            store.close()
         typer.echo(t("appraisal.started", id=row.id, voters=row.voters, candidates=row.candidates))
 
     @appraisal_app.command("close", help=t("appraisal.cli.close.help"))
@@ -153,7 +148,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             before = get_session(store, branch.id, session_id)
             if before.state is SessionState.created:
                 raise state_error(session_id, before.state.value, "started")
@@ -173,8 +168,6 @@ def register(app: typer.Typer) -> None:
                 teller_password=teller,
                 scrutineer_password=scrutineer,
             )
-        finally:
-            store.close()
         if before.fingerprint is not None:
             typer.echo(t("appraisal.already_sealed", id=session_id))
         else:
@@ -196,11 +189,9 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt, ("table", "json"))
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             _, scheme = ensure_active(store, branch.id)
             result = tally(store, branch.id, session_id, scheme)
-        finally:
-            store.close()
         if fmt == "json":
             typer.echo(json.dumps(_tally_json(result, scheme), ensure_ascii=False, indent=2))
             return
@@ -228,11 +219,7 @@ def register(app: typer.Typer) -> None:
             grade = parse_grade(grade_text)
         except ValueError:
             raise fail(t("appraisal.cli.bad_grade", grade=grade_text), code=2) from None
-        store, branch = open_existing_branch(ctx)
-        try:
-            set_grade(store, branch.id, session_id, member_no, grade, reason)
-        finally:
-            store.close()
+        on_branch(ctx, set_grade, session_id, member_no, grade, reason)
         typer.echo(t("appraisal.graded", member_no=member_no.strip(), grade=grade_label(grade)))
 
     @appraisal_app.command("publish", help=t("appraisal.cli.publish.help"))
@@ -243,11 +230,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.appraisal import publish
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = publish(store, branch.id, session_id)
-        finally:
-            store.close()
+        row = on_branch(ctx, publish, session_id)
         typer.echo(t("appraisal.published_ok", id=row.id, year=row.year))
 
     @appraisal_app.command("reset", help=t("appraisal.cli.reset.help"))
@@ -265,7 +248,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             before = get_session(store, branch.id, session_id)
             if not yes and not typer.confirm(
                 t("appraisal.reset_confirm", id=session_id, voted=before.voted), default=False
@@ -274,8 +257,6 @@ def register(app: typer.Typer) -> None:
             needs_pin = before.state in (SessionState.started, SessionState.finished)
             pin = _read_pin(pin_file, twice=False) if needs_pin else ""
             reset_session(store, branch.id, session_id, pin)
-        finally:
-            store.close()
         typer.echo(t("appraisal.reset_done", id=session_id))
 
     @appraisal_app.command("receipt", help=t("appraisal.cli.receipt.help"))
@@ -287,11 +268,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.appraisal import has_receipt
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            found = has_receipt(store, branch.id, session_id, code)
-        finally:
-            store.close()
+        found = on_branch(ctx, has_receipt, session_id, code)
         if not found:
             raise fail(t("appraisal.receipt_unknown", id=session_id, code=code))
         typer.echo(t("appraisal.receipt_found", id=session_id, code=code))
@@ -305,11 +282,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.appraisal import list_sessions
 
         check_format(fmt)
-        store, branch = open_existing_branch(ctx)
-        try:
-            rows = list_sessions(store, branch.id)
-        finally:
-            store.close()
+        rows = on_branch(ctx, list_sessions)
         lang = get_language()
         from orglife_tui.domain import label
 

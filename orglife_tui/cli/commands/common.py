@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any, TypeVar
 
 import typer
@@ -18,9 +19,11 @@ import typer
 from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
 from orglife_tui.export.cells import csv_writer
-from orglife_tui.locale import t, visible
+from orglife_tui.locale import get_language, t, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
+E = TypeVar("E", bound=Enum)
 
 FORMATS = ("table", "csv", "json")
 
@@ -102,9 +105,76 @@ def open_existing_branch(ctx: typer.Context):
     return store, branch
 
 
+def on_branch(ctx: typer.Context, operation: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
+    """``operation(store, branch_id, *args, **kwargs)`` on the selected branch, the store
+    closed after it: the one data operation most commands run. A database without a branch
+    is refused as ``open_existing_branch`` refuses it."""
+    store, branch = open_existing_branch(ctx)
+    with store:
+        return operation(store, branch.id, *args, **kwargs)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(t("cli.error", message=message), err=True)
     return typer.Exit(code)
+
+
+def field_errors(errors: Any) -> typer.Exit:
+    """A record's refused fields (``records.FieldErrors``): every problem on one line,
+    usage status 2."""
+    sep = "；" if get_language() == "zh" else "; "
+    return fail(sep.join(errors.messages()), code=2)
+
+
+def date_option(text: str, option: str | None = None) -> date:
+    """A date typed on the command line; a bad one is a usage error (exit 2) saying why,
+    after the option's name when given."""
+    from orglife_tui.domain import InputError, parse_date
+
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        message = t(exc.key, value=text)
+        raise fail(f"{option}: {message}" if option else message, code=2) from None
+
+
+def enum_option(enum: type[E], text: str, bad_key: str) -> E:
+    """A value of ``enum`` typed on the command line (any accepted spelling); another one is
+    a usage error (exit 2): the catalog message ``bad_key`` with the value and the accepted
+    ones."""
+    from orglife_tui.domain import InputError, accepted_values, parse_enum
+
+    try:
+        return parse_enum(enum, text)
+    except InputError:
+        raise fail(t(bad_key, value=text, accepted=accepted_values(enum)), code=2) from None
+
+
+def import_refused(exc: Any, file: str) -> typer.Exit:
+    """A refused import (``importing.ImportFailed``): each refused row on stderr, then the
+    count; exit status 1."""
+    for line in exc.lines():
+        typer.echo(line, err=True)
+    typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
+    return typer.Exit(1)
+
+
+def points_follow(sync: Callable[[], Any], failed_key: str) -> None:
+    """Let the points follow a change (``sync`` runs the points sync) and say what moved. A
+    failed sync leaves the change saved, says so with ``failed_key`` (how to catch up) and
+    exits 1."""
+    try:
+        result = sync()
+    except StoreError as exc:
+        typer.echo(t(failed_key, message=str(exc)), err=True)
+        raise typer.Exit(1) from None
+    say_points_moved(result)
+
+
+def say_points_moved(result: Any) -> None:
+    """What a points sync added and reversed, when it changed anything."""
+    if result.changed:
+        typer.echo(t("ledger.points_updated", added=result.added, reversed=result.reversed))
 
 
 def handles_errors(fn: F) -> F:

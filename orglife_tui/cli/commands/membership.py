@@ -19,6 +19,7 @@ from orglife_tui.cli.commands.common import (
     emit,
     fail,
     handles_errors,
+    on_branch,
     open_branch,
     open_existing_branch,
 )
@@ -67,10 +68,8 @@ def register(members_app: typer.Typer) -> None:
         from orglife_tui.data.membership import record_event
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             event = record_event(store, branch.id, member_no, kind, on or store.today(), **kw)
-        finally:
-            store.close()
         typer.echo(_recorded(event))
 
     @members_app.command("transfer-out", help=t("membership.cli.transfer_out.help"))
@@ -137,7 +136,7 @@ def register(members_app: typer.Typer) -> None:
             "phone": phone,
         }
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             try:
                 member = member_from_fields(values, today=store.today())
             except FieldErrors as errors:
@@ -145,8 +144,6 @@ def register(members_app: typer.Typer) -> None:
             if not from_.strip():
                 raise fail(t("membership.transfer_in_needs_from"))
             row = transfer_in_member(store, branch.id, member, when, place=from_, note=note)
-        finally:
-            store.close()
         typer.echo(
             t(
                 "membership.cli.transferred_in",
@@ -220,11 +217,7 @@ def register(members_app: typer.Typer) -> None:
         from orglife_tui.data.membership import back_from_away
 
         when = _date(on, "--date")
-        store, branch = open_existing_branch(ctx)
-        try:
-            event = back_from_away(store, branch.id, member_no, when)
-        finally:
-            store.close()
+        event = on_branch(ctx, back_from_away, member_no, when)
         typer.echo(
             t(
                 "membership.cli.back_done",
@@ -276,10 +269,8 @@ def register(members_app: typer.Typer) -> None:
 
         check_format(fmt)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             events = member_events(store, branch.id, member_no)
-        finally:
-            store.close()
         lang = get_language()
         rows = [asdict(e) for e in events]
         emit(
@@ -309,11 +300,7 @@ def register(members_app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.membership import void_event
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            event = void_event(store, branch.id, event_id, reason)
-        finally:
-            store.close()
+        event = on_branch(ctx, void_event, event_id, reason)
         typer.echo(
             t(
                 "membership.cli.voided_done",
@@ -339,10 +326,8 @@ def register(members_app: typer.Typer) -> None:
 
         check_format(fmt)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             watch = probation_watch(store, branch.id, within)
-        finally:
-            store.close()
         emit(
             fmt,
             PROBATION_KEYS if fmt != "table" else PROBATION_TABLE_KEYS,
