@@ -126,32 +126,6 @@ class TalkRow(TalkDetails):
         )
 
 
-# The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers).
-TALK_COLUMNS = (
-    "id",
-    "date",
-    "member_no",
-    "member_name",
-    "type",
-    "form",
-    "talkers",
-    "place",
-    "recorder",
-    "trigger",
-    "content",
-    "problems",
-    "difficulties",
-    "opinions",
-    "actions",
-    "action_deadline",
-    "follow_up_date",
-    "follow_up_result",
-    "confidential",
-    "absence_from",
-    "absence_step",
-    "redacted",
-)
-
 # The fields of a talk form, in the order the form and ``talks show`` list them.
 TALK_FIELDS = (
     "date",
@@ -174,6 +148,10 @@ TALK_FIELDS = (
     "absence_from",
     "absence_step",
 )
+
+# The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers): the
+# form's fields with the stored row's id, member name and redaction.
+TALK_COLUMNS = ("id", *TALK_FIELDS[:2], "member_name", *TALK_FIELDS[2:], "redacted")
 
 MAX_LEN = {
     "member_no": 50,

@@ -8,7 +8,8 @@ the committee's grades and publish them. Every command refuses a database withou
 branch and writes nothing when refused.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the commands' parameters use aliases built in
+# ``register`` (their help in the chosen language), and Typer must find them as objects.
 
 import json
 from pathlib import Path
@@ -23,7 +24,6 @@ from orglife_tui.cli.commands.common import (
     handles_errors,
     on_branch,
     open_existing_branch,
-    option_group,
     print_table,
 )
 from orglife_tui.locale import get_language, t, visible
@@ -64,6 +64,28 @@ SHORT_FINGERPRINT = 16
 def register(app: typer.Typer) -> None:
     appraisal_app = typer.Typer(help=t("appraisal.cli.help"), no_args_is_help=True)
     app.add_typer(appraisal_app, name="appraisal")
+    SessionId = Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))]
+    # Where the teller's PIN and the two tally passwords are read from instead of typed.
+    PinFile = Annotated[
+        str | None,
+        typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
+    ]
+    TellerFile = Annotated[
+        str | None,
+        typer.Option(
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+    ]
+    ScrutineerFile = Annotated[
+        str | None,
+        typer.Option(
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
+    ]
 
     @appraisal_app.command("new", help=t("appraisal.cli.new.help"))
     @handles_errors
@@ -76,27 +98,14 @@ def register(app: typer.Typer) -> None:
         row = on_branch(ctx, new_session, year)
         typer.echo(t("appraisal.created", id=row.id, year=row.year))
 
-    # Where the teller's PIN and the two tally passwords are read from instead of typed.
-    secret_files = option_group(
-        "files",
-        {
-            "pin": _file_option("--teller-pin-file", "appraisal.cli.opt.pin_file"),
-            "teller": _file_option(
-                "--teller-password-file", "appraisal.cli.opt.teller_password_file"
-            ),
-            "scrutineer": _file_option(
-                "--scrutineer-password-file", "appraisal.cli.opt.scrutineer_password_file"
-            ),
-        },
-    )
-
     @appraisal_app.command("start", help=t("appraisal.cli.start.help"))
     @handles_errors
-    @secret_files
     def appraisal_start(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        files: dict[str, str | None],
+        session_id: SessionId,
+        pin_file: PinFile = None,
+        teller_file: TellerFile = None,
+        scrutineer_file: ScrutineerFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_new_passwords,
@@ -114,10 +123,10 @@ def register(app: typer.Typer) -> None:
             if session.state is not SessionState.created:
                 # refuse before asking for a PIN that would not be used
                 raise state_error(session_id, session.state.value, "created")
-            pin = _read_pin(files["pin"])
+            pin = _read_pin(pin_file)
             check_new_pin(pin)  # before asking for the passwords
-            teller = _read_password("teller", files["teller"], twice=True)
-            scrutineer = _read_password("scrutineer", files["scrutineer"], twice=True)
+            teller = _read_password("teller", teller_file, twice=True)
+            scrutineer = _read_password("scrutineer", scrutineer_file, twice=True)
             check_new_passwords(teller, scrutineer)
             _, scheme = ensure_active(store, branch.id)
             row = start_session(
@@ -133,11 +142,12 @@ def register(app: typer.Typer) -> None:
 
     @appraisal_app.command("close", help=t("appraisal.cli.close.help"))
     @handles_errors
-    @secret_files
     def appraisal_close(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        files: dict[str, str | None],
+        session_id: SessionId,
+        pin_file: PinFile = None,
+        teller_file: TellerFile = None,
+        scrutineer_file: ScrutineerFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_pin,
@@ -155,11 +165,11 @@ def register(app: typer.Typer) -> None:
             pin = ""
             teller = scrutineer = None
             if before.state is not SessionState.published:  # a published one is frozen
-                pin = _read_pin(files["pin"], twice=False)
+                pin = _read_pin(pin_file, twice=False)
                 check_pin(store, session_id, pin)  # before the passwords are asked for
             if before.state is SessionState.started and before.sealed:
-                teller = _read_password("teller", files["teller"], twice=False)
-                scrutineer = _read_password("scrutineer", files["scrutineer"], twice=False)
+                teller = _read_password("teller", teller_file, twice=False)
+                scrutineer = _read_password("scrutineer", scrutineer_file, twice=False)
             seal = close_session(
                 store,
                 branch.id,
@@ -179,7 +189,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_tally(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         fmt: Annotated[
             str, typer.Option("--format", "-f", help=t("appraisal.cli.opt.format"))
         ] = "table",
@@ -201,7 +211,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_grade(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         member_no: Annotated[
             str, typer.Argument(metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no"))
         ],
@@ -226,7 +236,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_publish(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
     ) -> None:
         from orglife_tui.data.appraisal import publish
 
@@ -237,12 +247,9 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_reset(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("appraisal.cli.opt.yes"))] = False,
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
+        pin_file: PinFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import get_session, reset_session
         from orglife_tui.domain import SessionState
@@ -263,7 +270,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_receipt(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         code: Annotated[str, typer.Argument(metavar="CODE", help=t("appraisal.cli.arg.receipt"))],
     ) -> None:
         from orglife_tui.data.appraisal import has_receipt
@@ -385,11 +392,6 @@ def _read_secret(
     if twice and typed(again) != first:
         raise fail(mismatch)
     return first
-
-
-def _file_option(flag: str, help_key: str) -> Any:
-    """An option naming a FILE to read a secret from."""
-    return Annotated[str | None, typer.Option(flag, metavar="FILE", help=t(help_key))]
 
 
 # ---------------------------------------------------------------------------- the tally

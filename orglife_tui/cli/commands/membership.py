@@ -6,7 +6,8 @@ against the store's today, after departure, overlapping periods …) is the data
 a refusal is one line on stderr and exit status 1, with nothing written.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the commands' parameters use aliases built in
+# ``register`` (their help in the chosen language), and Typer must find them as objects.
 
 from dataclasses import asdict
 from datetime import date
@@ -60,6 +61,10 @@ def _optional_date(text: str | None, option: str) -> date | None:
 
 def register(members_app: typer.Typer) -> None:
     """Add the membership-event commands to the ``members`` group."""
+    # The parameters several commands share, declared once.
+    MemberNo = Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))]
+    EventDate = Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))]
+    Note = Annotated[str | None, typer.Option("--note", help=t("membership.cli.opt.note"))]
 
     def record(
         ctx: typer.Context, member_no: str, kind: MemberEventKind, on: date | None, **kw
@@ -76,12 +81,10 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def transfer_out(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        member_no: MemberNo,
+        on: EventDate,
         to: Annotated[str, typer.Option("--to", help=t("membership.cli.opt.to"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         if not to.strip():
             raise fail(t("membership.transfer_out_needs_to"))
@@ -92,7 +95,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def transfer_in(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         name: Annotated[str, typer.Option("--name", help=t("membership.cli.opt.name"))],
         on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_in"))],
         from_: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.from"))],
@@ -117,9 +120,7 @@ def register(members_app: typer.Typer) -> None:
         phone: Annotated[
             str | None, typer.Option("--phone", help=t("membership.cli.opt.phone"))
         ] = None,
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         from orglife_tui.data.membership import transfer_in_member
 
@@ -159,7 +160,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def convert(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         on: Annotated[
             str | None, typer.Option("--date", help=t("membership.cli.opt.date_convert"))
         ] = None,
@@ -190,16 +191,14 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def away(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         start: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.away_from"))],
         end: Annotated[
             str | None, typer.Option("--to", help=t("membership.cli.opt.away_to"))
         ] = None,
         *,  # keyword-only: a required option after one with a default, in the help's order
         where: Annotated[str, typer.Option("--where", help=t("membership.cli.opt.where"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         if not where.strip():
             raise fail(t("membership.away_needs_where"))
@@ -211,7 +210,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def back(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_back"))],
     ) -> None:
         from orglife_tui.data.membership import back_from_away
@@ -233,11 +232,9 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def deceased(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        member_no: MemberNo,
+        on: EventDate,
+        note: Note = None,
     ) -> None:
         record(ctx, member_no, MemberEventKind.deceased, _date(on, "--date"), note=note)
 
@@ -245,14 +242,12 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def remove(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        member_no: MemberNo,
+        on: EventDate,
         reason: Annotated[
             str, typer.Option("--reason", help=t("membership.cli.opt.remove_reason"))
         ],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         record(
             ctx, member_no, MemberEventKind.removed, _date(on, "--date"), reason=reason, note=note
@@ -262,7 +257,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def history(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.membership import member_events
