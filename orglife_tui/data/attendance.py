@@ -14,6 +14,7 @@ from orglife_tui.data.errors import (
     StoreError,
 )
 from orglife_tui.data.rows import (
+    MEMBERSHIP_COLUMNS,
     AttendanceLine,
     RowProblems,
     _opt_enum,
@@ -128,11 +129,7 @@ def set_attendance(
         ).first()
         member = conn.execute(
             select(
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             ).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
         ).first()
         if meeting is None or member is None:
@@ -217,11 +214,7 @@ def _mark_targets(conn: Connection, branch_id: int, marks: Sequence[AttendanceIn
         for r in conn.execute(
             select(
                 member_t.c.id,
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             ).where(member_t.c.branch_id == branch_id)
         )
     }

@@ -24,6 +24,7 @@ from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
 from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -158,11 +159,7 @@ def branch_facts(
             for r in conn.execute(
                 select(
                     member_t.c.id,
-                    member_t.c.member_no,
-                    member_t.c.name,
-                    member_t.c.join_date,
-                    member_t.c.entered_on,
-                    member_t.c.left_on,
+                    *MEMBERSHIP_COLUMNS,
                     group_t.c.name.label("group"),
                 )
                 .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))

@@ -42,6 +42,7 @@ from orglife_tui.compliance.dues import (
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
 from orglife_tui.data.models import DuesPayment, DuesStandard
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join, with_member
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
 from orglife_tui.domain import (
     InputError,
@@ -274,8 +275,7 @@ def list_standards(store: Store, branch_id: int, member_no: str | None = None) -
         return [
             StandardRow(r.id, r.member_no, r.name, r.from_month, r.amount_fen, r.operator)
             for r in conn.execute(
-                select(standard_t, member_t.c.member_no, member_t.c.name)
-                .select_from(standard_t.join(member_t, member_t.c.id == standard_t.c.member_id))
+                with_member(standard_t)
                 .where(*cond)
                 .order_by(member_t.c.sort_key, member_t.c.member_no, standard_t.c.from_month)
             )
@@ -462,7 +462,7 @@ def void_payment(store: Store, branch_id: int, payment_id: int, reason: str) -> 
     with store.write_transaction() as conn:
         row = conn.execute(
             select(payment_t.c.id, payment_t.c.voided_at, member_t.c.member_no)
-            .select_from(payment_t.join(member_t, member_t.c.id == payment_t.c.member_id))
+            .select_from(member_join(payment_t))
             .where(payment_t.c.id == payment_id, payment_t.c.branch_id == branch_id)
         ).first()
         if row is None:
@@ -478,12 +478,6 @@ def void_payment(store: Store, branch_id: int, payment_id: int, reason: str) -> 
             conn, branch_id, "dues.void", id=payment_id, member_no=row.member_no, reason=reason
         )
     return get_payment(store, branch_id, payment_id)
-
-
-def _payment_select():
-    return select(payment_t, member_t.c.member_no, member_t.c.name).select_from(
-        payment_t.join(member_t, member_t.c.id == payment_t.c.member_id)
-    )
 
 
 def _payment_row(r) -> PaymentRow:
@@ -505,7 +499,7 @@ def _payment_row(r) -> PaymentRow:
 def get_payment(store: Store, branch_id: int, payment_id: int) -> PaymentRow:
     with store.read_connection() as conn:
         r = conn.execute(
-            _payment_select().where(
+            with_member(payment_t).where(
                 payment_t.c.id == payment_id, payment_t.c.branch_id == branch_id
             )
         ).first()
@@ -538,7 +532,7 @@ def list_payments(
         return [
             _payment_row(r)
             for r in conn.execute(
-                _payment_select().where(*cond).order_by(payment_t.c.paid_on, payment_t.c.id)
+                with_member(payment_t).where(*cond).order_by(payment_t.c.paid_on, payment_t.c.id)
             )
         ]
 
@@ -588,11 +582,7 @@ def dues_records(
     for m in conn.execute(
         select(
             member_t.c.id,
-            member_t.c.member_no,
-            member_t.c.name,
-            member_t.c.join_date,
-            member_t.c.entered_on,
-            member_t.c.left_on,
+            *MEMBERSHIP_COLUMNS,
             member_t.c.dues_paid_until,
         ).where(member_t.c.branch_id == branch_id)
     ):

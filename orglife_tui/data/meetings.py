@@ -17,6 +17,7 @@ from orglife_tui.data.errors import (
 )
 from orglife_tui.data.members import _group_ids
 from orglife_tui.data.rows import (
+    MEMBERSHIP_COLUMNS,
     MeetingRow,
     RowProblems,
     _now,
@@ -27,6 +28,7 @@ from orglife_tui.data.rows import (
     live_meeting,
     meeting_t,
     meeting_values,
+    member_join,
     member_t,
     membership_problem,
     month_start,
@@ -400,13 +402,9 @@ def _check_new_date(
     if problem is None:
         for member in conn.execute(
             select(
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             )
-            .select_from(attendance_t.join(member_t, member_t.c.id == attendance_t.c.member_id))
+            .select_from(member_join(attendance_t))
             .where(attendance_t.c.meeting_id == meeting_id)
             .order_by(member_t.c.sort_key, member_t.c.member_no)
         ):

@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
 from orglife_tui.data.models import MemberEvent
+from orglife_tui.data.rows import with_member
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -456,12 +457,6 @@ def void_event(store: Store, branch_id: int, event_id: int, reason: str) -> Memb
     return get_event(store, branch_id, event_id)
 
 
-def _event_select():
-    return select(event_t, member_t.c.member_no, member_t.c.name).select_from(
-        event_t.join(member_t, member_t.c.id == event_t.c.member_id)
-    )
-
-
 def _event_row(r: Row[Any]) -> MemberEventRow:
     return MemberEventRow(
         id=r.id,
@@ -482,7 +477,7 @@ def _event_row(r: Row[Any]) -> MemberEventRow:
 def get_event(store: Store, branch_id: int, event_id: int) -> MemberEventRow:
     with store.read_connection() as conn:
         r = conn.execute(
-            _event_select().where(event_t.c.id == event_id, event_t.c.branch_id == branch_id)
+            with_member(event_t).where(event_t.c.id == event_id, event_t.c.branch_id == branch_id)
         ).first()
     if r is None:
         raise NotFound("membership.event_not_found", id=event_id)
@@ -497,7 +492,7 @@ def member_events(
     cond = [event_t.c.branch_id == branch_id]
     if member_no is not None:
         cond.append(member_t.c.member_no == member_no)
-    stmt = _event_select().where(*cond).order_by(event_t.c.date, event_t.c.id)
+    stmt = with_member(event_t).where(*cond).order_by(event_t.c.date, event_t.c.id)
     with store.read_connection() as conn:
         if member_no is not None:
             _member(conn, branch_id, member_no)

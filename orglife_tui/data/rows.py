@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Join, Select, Table, select
 
 from orglife_tui.data.errors import (
     StoreError,
@@ -37,6 +38,16 @@ meeting_t = Meeting.__table__
 mtype_t = MeetingTypeLink.__table__
 attendance_t = Attendance.__table__
 audit_t = AuditLog.__table__
+
+# What ``membership_problem`` reads of a member: the number and name it names them by, and
+# the dates that say whether they were in the branch on a day.
+MEMBERSHIP_COLUMNS = (
+    member_t.c.member_no,
+    member_t.c.name,
+    member_t.c.join_date,
+    member_t.c.entered_on,
+    member_t.c.left_on,
+)
 
 DEFAULT_BRANCH_NAME = "党支部"
 # Which members a listing shows (``Store.list_members(standing=...)``).
@@ -166,6 +177,16 @@ def _now() -> datetime:
 
 def month_start(d: date) -> date:
     return d.replace(day=1)
+
+
+def member_join(table: Table) -> Join:
+    """``table`` joined to the member each of its rows belongs to (``table.c.member_id``)."""
+    return table.join(member_t, member_t.c.id == table.c.member_id)
+
+
+def with_member(table: Table) -> Select[Any]:
+    """``table``'s rows with the number and the name of their member."""
+    return select(table, member_t.c.member_no, member_t.c.name).select_from(member_join(table))
 
 
 def live_meeting():

@@ -41,6 +41,7 @@ from sqlalchemy import (
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join
 from orglife_tui.data.store import (
     Store,
     member_t,
@@ -99,12 +100,8 @@ def _member(conn: Connection, branch_id: int, member_no: str, key: str):
     row = conn.execute(
         select(
             member_t.c.id,
-            member_t.c.member_no,
-            member_t.c.name,
+            *MEMBERSHIP_COLUMNS,
             member_t.c.post,
-            member_t.c.join_date,
-            member_t.c.entered_on,
-            member_t.c.left_on,
         ).where(
             member_t.c.branch_id == branch_id, member_t.c.member_no == (member_no or "").strip()
         )
@@ -398,7 +395,7 @@ def _select(include_confidential: bool):
         talk_t.c.confidential,
         talk_t.c.absence_from,
         talk_t.c.absence_step,
-    ).select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+    ).select_from(member_join(talk_t))
 
 
 def _talkers(conn: Connection, talk_ids: Sequence[int]) -> dict[int, tuple[TalkerRow, ...]]:
@@ -547,7 +544,7 @@ def count_talks(
     with store.read_connection() as conn:
         stmt = (
             select(func.count())
-            .select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+            .select_from(member_join(talk_t))
             .where(*_filters(conn, branch_id, year, member_no, type, search))
         )
         return int(conn.scalar(stmt) or 0)

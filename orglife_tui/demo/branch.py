@@ -201,18 +201,7 @@ class DemoBranch:
     def ledger_entries(
         self, count: int | None = None, kinds: Collection[str] | None = None
     ) -> Iterator[DemoEntry]:
-        """Points entered by hand, in date order: volunteer hours, community report-in,
-        commitments kept and broken, dues paid late, and a lecture-given entry for each
-        Party lecture a member of the branch gave.
-
-        ``count`` None gives the natural volume (about ``ENTRIES_PER_MEMBER_YEAR`` a member a
-        year); a number gives exactly that many (a benchmark tops the ledger up this way).
-        Spread over the months of the record by how many members had joined; two entries
-        (a report-in registered twice, a miscounted volunteer service) carry a reason to be
-        reversed. Deterministic, like the rest of the branch. ``kinds`` (None: every one of
-        ``LEDGER_KINDS``) keeps to those kinds, still giving ``count`` entries: a scheme that
-        books an item itself (dues paid late, from the dues records) gets none of it by hand.
-        """
+        """The points entered by hand (``demo.ledger.ledger_entries``, which says how)."""
         return ledger_entries(self, count, kinds)
 
     def natural_ledger_entries(self) -> int:

@@ -16,6 +16,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsaf
 from orglife_tui.data.ledger.common import MANUAL, LedgerRow, ledger_t
 from orglife_tui.data.ledger.links import _amount, _Chain
 from orglife_tui.data.ledger.queries import get_entry, manual_items
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import (
     Store,
     date_problem,
@@ -105,11 +106,7 @@ def add_entry(
         member = conn.execute(
             select(
                 member_t.c.id,
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             ).where(member_t.c.branch_id == branch_id, member_t.c.member_no == member_no.strip())
         ).first()
         if member is None:
