@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
             year=year, meeting_type=_meeting_type(mtype), topic=topic, month=month, note=note
         )
         row = on_branch(ctx, add_plan_item, item)
-        typer.echo(t("plan.added", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        typer.echo(_said("plan.added", row))
 
     @plan_app.command("list", help=t("plan.cli.list.help"))
     @handles_errors
@@ -131,7 +131,7 @@ def register(app: typer.Typer) -> None:
             if note is not None:
                 changes["note"] = note or None
             row = update_plan_item(store, branch.id, item_id, replace(item, **changes))
-        typer.echo(t("plan.updated", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        typer.echo(_said("plan.updated", row))
 
     @plan_app.command("remove", help=t("plan.cli.remove.help"))
     @handles_errors
@@ -145,7 +145,7 @@ def register(app: typer.Typer) -> None:
         with store:
             row = get_plan_item(store, branch.id, item_id)
             remove_plan_item(store, branch.id, item_id)
-        typer.echo(t("plan.removed", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        typer.echo(_said("plan.removed", row))
 
     @plan_app.command("import", help=t("plan.cli.import.help"))
     @handles_errors
@@ -171,6 +171,11 @@ def _meeting_type(text: str):
     from orglife_tui.domain import MeetingType
 
     return enum_option(MeetingType, text, "plan.cli.bad_type")
+
+
+def _said(key: str, row) -> str:
+    """The line that confirms a change to a plan item: which, when, what type and topic."""
+    return t(key, id=row.id, when=_when(row), type=_type(row), topic=row.topic)
 
 
 def _type(row) -> str:
