@@ -53,6 +53,7 @@ from orglife_tui.domain import (
     month_key_of,
     months_between,
     parse_month,
+    stripped_or_none,
 )
 
 standard_t = DuesStandard.__table__
@@ -191,10 +192,6 @@ class RegisterRow:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _clean(text: str | None) -> str | None:
-    return (text or "").strip() or None
 
 
 def _member(conn: Connection, branch_id: int, member_no: str):
@@ -373,7 +370,7 @@ def _payment_values(branch_id: int, member_id: int, p: PaymentInput, operator: s
         "from_month": p.from_month,
         "to_month": p.to_month,
         "amount_fen": p.amount_fen,
-        "note": _clean(p.note),
+        "note": stripped_or_none(p.note),
         "operator": operator,
         "created_at": now,
     }

@@ -49,7 +49,14 @@ from orglife_tui.data.store import (
     records_start_of,
     start_problem,
 )
-from orglife_tui.domain import COMMITTEE_POSTS, CommitteePost, TalkForm, TalkType, natural_key
+from orglife_tui.domain import (
+    COMMITTEE_POSTS,
+    CommitteePost,
+    TalkForm,
+    TalkType,
+    natural_key,
+    stripped_or_none,
+)
 from orglife_tui.domain.talks import (
     CONFIDENTIAL_FIELDS,
     LONG_TEXT_FIELDS,
@@ -111,10 +118,6 @@ def _member(conn: Connection, branch_id: int, member_no: str, key: str):
     return row
 
 
-def _clean(value: str | None) -> str | None:
-    return (value or "").strip() or None
-
-
 def _check_dates(talk: TalkInput, today: date) -> None:
     if talk.date > today:
         raise StoreError("talks.date_in_future", date=talk.date.isoformat())
@@ -174,7 +177,7 @@ def _talker_values(
         raise StoreError("talks.no_talker")
     rows: list[dict[str, object]] = []
     for position, k in enumerate(talk.talkers, start=1):
-        if _clean(k.member_no):
+        if stripped_or_none(k.member_no):
             m = _member(conn, branch_id, k.member_no or "", "talks.unknown_talker")
             if m.id == member_id:
                 raise StoreError("talks.talker_is_member", member_no=m.member_no)
@@ -183,14 +186,14 @@ def _talker_values(
                     "position": position,
                     "member_id": m.id,
                     "name": m.name,
-                    "post": m.post or _clean(k.post),
+                    "post": m.post or stripped_or_none(k.post),
                 }
             )
             continue
-        name = _clean(k.name)
+        name = stripped_or_none(k.name)
         if name is None:
             raise StoreError("talks.talker_without_name", position=position)
-        post = _clean(k.post)
+        post = stripped_or_none(k.post)
         if len(name) > _TALKER_NAME_LIMIT:
             raise StoreError("talks.too_long", field=_field("talkers"), limit=_TALKER_NAME_LIMIT)
         if post is not None and len(post) > _TALKER_POST_LIMIT:
@@ -221,19 +224,19 @@ def _validated(conn: Connection, branch_id: int, talk: TalkInput, today: date):
 def _talk_values(talk: TalkInput) -> dict[str, object]:
     return {
         "date": talk.date,
-        "place": _clean(talk.place),
+        "place": stripped_or_none(talk.place),
         "form": TalkForm(talk.form).value,
         "type": TalkType(talk.type).value,
-        "recorder": _clean(talk.recorder),
-        "trigger": _clean(talk.trigger),
-        "content": _clean(talk.content),
-        "problems": _clean(talk.problems),
-        "difficulties": _clean(talk.difficulties),
-        "opinions": _clean(talk.opinions),
-        "actions": _clean(talk.actions),
+        "recorder": stripped_or_none(talk.recorder),
+        "trigger": stripped_or_none(talk.trigger),
+        "content": stripped_or_none(talk.content),
+        "problems": stripped_or_none(talk.problems),
+        "difficulties": stripped_or_none(talk.difficulties),
+        "opinions": stripped_or_none(talk.opinions),
+        "actions": stripped_or_none(talk.actions),
         "action_deadline": talk.action_deadline,
         "follow_up_date": talk.follow_up_date,
-        "follow_up_result": _clean(talk.follow_up_result),
+        "follow_up_result": stripped_or_none(talk.follow_up_result),
         "confidential": bool(talk.confidential),
         "absence_from": talk.absence_from,
         "absence_step": talk.absence_step,
@@ -334,7 +337,7 @@ def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> 
 def record_follow_up(store: Store, branch_id: int, talk_id: int, on: date, result: str) -> TalkRow:
     """The follow-up of a talk: when it happened and what came of it (once; a correction
     goes through ``update_talk``)."""
-    text = _clean(result)
+    text = stripped_or_none(result)
     with store.write_transaction() as conn:
         old = _existing(conn, branch_id, talk_id)
         if text is None:

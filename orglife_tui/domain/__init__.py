@@ -60,6 +60,7 @@ from orglife_tui.domain.parsing import (
 )
 from orglife_tui.domain.text import (
     natural_key,
+    stripped_or_none,
     unsafe_characters,
 )
 
@@ -111,5 +112,6 @@ __all__ = [
     "parse_phone",
     "parse_post",
     "split_month_key",
+    "stripped_or_none",
     "unsafe_characters",
 ]

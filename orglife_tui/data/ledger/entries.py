@@ -24,6 +24,7 @@ from orglife_tui.data.store import (
     membership_problem,
     records_start_of,
 )
+from orglife_tui.domain import stripped_or_none
 from orglife_tui.scoring.model import Item, Scheme, Unit
 
 
@@ -100,7 +101,7 @@ def add_entry(
         raise StoreError("dues.ledger.item_derived", item=item.code)
     value, hours = _entry_points(item, points, hours)
     when = entry_date or store.today()
-    note = (note or "").strip() or None
+    note = stripped_or_none(note)
     refuse_unsafe_text("field.note", note, multiline=True)
     with store.write_transaction() as conn:
         member = conn.execute(
