@@ -173,38 +173,21 @@ def record(
         conn, branch_id, AUDIT_ACTIONS[kind], **audit_detail, ledger_head=ledger, sha256=digest
     )
     audit = audit_head(conn)
-    new_id = conn.execute(
-        insert(publication_t).values(
-            branch_id=branch_id,
-            kind=kind,
-            year=year,
-            as_of=as_of,
-            window_start=window_start,
-            window_end=window_end,
-            session_id=session_id,
-            ledger_head=ledger,
-            audit_head=audit,
-            data=text,
-            operator=store.operator,
-            created_at=created_at,
-        )
-    ).inserted_primary_key[0]
-    return PublicationRow(
-        id=new_id,
-        branch_id=branch_id,
-        kind=kind,
-        year=year,
-        as_of=as_of,
-        window_start=window_start,
-        window_end=window_end,
-        session_id=session_id,
-        ledger_head=ledger,
-        audit_head=audit,
-        data=json.loads(text),
-        sha256=digest,
-        operator=store.operator,
-        created_at=created_at,
-    )
+    values = {
+        "branch_id": branch_id,
+        "kind": kind,
+        "year": year,
+        "as_of": as_of,
+        "window_start": window_start,
+        "window_end": window_end,
+        "session_id": session_id,
+        "ledger_head": ledger,
+        "audit_head": audit,
+        "operator": store.operator,
+        "created_at": created_at,
+    }
+    new_id = conn.execute(insert(publication_t).values(**values, data=text)).inserted_primary_key[0]
+    return PublicationRow(id=new_id, **values, data=json.loads(text), sha256=digest)
 
 
 # Content that decides whether a publicity is new: everything but when it was made.
