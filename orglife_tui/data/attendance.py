@@ -128,9 +128,9 @@ def set_attendance(
             ).where(meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id)
         ).first()
         member = conn.execute(
-            select(
-                *MEMBERSHIP_COLUMNS,
-            ).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
+            select(*MEMBERSHIP_COLUMNS).where(
+                member_t.c.id == member_id, member_t.c.branch_id == branch_id
+            )
         ).first()
         if meeting is None or member is None:
             raise NotFound("attendance_target_missing")
