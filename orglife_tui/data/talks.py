@@ -50,6 +50,7 @@ from orglife_tui.data.store import (
     start_problem,
 )
 from orglife_tui.domain import (
+    COMMITTEE_POST_ORDER,
     COMMITTEE_POSTS,
     CommitteePost,
     TalkForm,
@@ -77,16 +78,6 @@ _TALKER_POST_LIMIT = 50
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # Talk ids per IN list when fetching the talkers of a page.
 _CHUNK = 500
-
-# The committee posts in the order a coverage matrix lists its talkers.
-_POST_ORDER = (
-    CommitteePost.secretary,
-    CommitteePost.deputy_secretary,
-    CommitteePost.organization,
-    CommitteePost.publicity,
-    CommitteePost.discipline,
-    CommitteePost.committee_member,
-)
 
 
 @dataclass(frozen=True)
@@ -618,7 +609,7 @@ def coverage(store: Store, branch_id: int, year: int, on: date | None = None) ->
             .where(talk_t.c.branch_id == branch_id, *_year_bounds(year))
             .group_by(talker_m.c.member_no, talked_m.c.member_no)
         ).all()
-    rank = {p: i for i, p in enumerate(_POST_ORDER)}
+    rank = {p: i for i, p in enumerate(COMMITTEE_POST_ORDER)}
     talkers = sorted(
         ((r.member_no, r.name, CommitteePost(r.post)) for r in committee),
         key=lambda x: (rank.get(x[2], len(rank)), natural_key(x[0])),

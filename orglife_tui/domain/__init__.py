@@ -24,6 +24,7 @@ from orglife_tui.domain.dates import (
 )
 from orglife_tui.domain.enums import (
     ATTENDANCE_ZH,
+    COMMITTEE_POST_ORDER,
     COMMITTEE_POSTS,
     DEPARTURES,
     GENDER_ZH,
@@ -67,6 +68,7 @@ from orglife_tui.domain.text import (
 __all__ = [
     "ATTENDANCE_ZH",
     "AttendanceStatus",
+    "COMMITTEE_POST_ORDER",
     "COMMITTEE_POSTS",
     "CommitteePost",
     "DEPARTURES",
