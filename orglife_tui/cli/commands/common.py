@@ -200,7 +200,8 @@ def option_group(param: str, options: Mapping[str, Any]) -> Callable[[F], F]:
 
     def decorate(command: F) -> F:
         own = inspect.signature(command, eval_str=True)
-        assert param in own.parameters and not set(options) & set(own.parameters)
+        if param not in own.parameters or set(options) & set(own.parameters):
+            raise TypeError(f"{command.__name__}: no parameter {param!r}, or a name taken twice")
         params: list[inspect.Parameter] = []
         for p in own.parameters.values():
             if p.name == param:
@@ -216,8 +217,9 @@ def option_group(param: str, options: Mapping[str, Any]) -> Callable[[F], F]:
             group = {name: kwargs.pop(name) for name in options}
             return command(**kwargs, **{param: group})
 
+        # inspect.signature (and so Typer) reads __signature__, which mypy does not know
         wrapper.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
-        return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]  # the wrapper stands for the command
 
     return decorate
 
