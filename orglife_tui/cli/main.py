@@ -284,17 +284,15 @@ def build_app() -> typer.Typer:
             bool, typer.Option("--voided", help=t("corrections.cli.opt.voided"))
         ] = False,
     ) -> None:
-        import calendar
         from datetime import date
 
-        from orglife_tui.domain import InputError
+        from orglife_tui.domain import InputError, month_bounds, split_month_key
 
         check_format(fmt)
         start = end = None
         try:
             if month:
-                y, m = (int(p) for p in parse_month(month).split("-"))
-                start, end = date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+                start, end = month_bounds(*split_month_key(parse_month(month)))
             elif year:
                 start, end = date(year, 1, 1), date(year, 12, 31)
             meeting_type = parse_enum(MeetingType, mtype) if mtype else None

@@ -34,12 +34,17 @@ points all read dues through these functions, so one rule holds everywhere:
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from orglife_tui.compliance.periods import add_months, month_key
+from orglife_tui.domain import (
+    add_months_to_key,
+    month_bounds,
+    month_end,
+    month_key_of,
+    months_between,
+    split_month_key,
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,7 @@ class DuesRecord:
         start = self.standards[0][0]
         for d in (self.join_date, self.records_start):
             if d is not None:
-                start = max(start, month_key(d.year, d.month))
+                start = max(start, month_key_of(d))
         return start
 
     def end(self) -> str | None:
@@ -94,13 +99,10 @@ class DuesRecord:
         branch (None: still in the branch)."""
         if self.left_on is None:
             return None
-        first_day_out = self.left_on
-        last = month_key(first_day_out.year, first_day_out.month)
-        # on the first day of its own month the member still belongs only if left later
-        return last if first_day_out.day > 1 else add_months(last, -1)
+        return last_owed_month(self.left_on)
 
     def away_in(self, month: str) -> bool:
-        first, last = _first_day(month), _last_day(month)
+        first, last = month_bounds(*split_month_key(month))
         return any(
             start <= last and (until is None or until >= first) for start, until in self.away
         )
@@ -112,7 +114,7 @@ class DuesRecord:
         end = self.end()
         if end is not None and month > end:
             return False
-        if self.entered_on is not None and self.entered_on > _first_day(month):
+        if self.entered_on is not None and self.entered_on > date(*split_month_key(month), 1):
             return False
         if self.away_in(month):
             return False
@@ -153,24 +155,11 @@ class DuesState:
     has_record: bool  # a standard is set: the member's dues are kept here
 
 
-def _first_day(month: str) -> date:
-    return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def _last_day(month: str) -> date:
-    y, m = int(month[:4]), int(month[5:7])
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _month_of(d: date) -> str:
-    return month_key(d.year, d.month)
-
-
-def _months(first: str, last: str) -> Iterator[str]:
-    key = first
-    while key <= last:
-        yield key
-        key = add_months(key, 1)
+def last_owed_month(left_on: date) -> str:
+    """The last month a member whose first day outside the branch is ``left_on`` can owe:
+    the month of that day, unless it is the month's first day (then the month before)."""
+    last = month_key_of(left_on)
+    return last if left_on.day > 1 else add_months_to_key(last, -1)
 
 
 def arrears(record: DuesRecord, as_of: date) -> tuple[str, ...]:
@@ -178,8 +167,10 @@ def arrears(record: DuesRecord, as_of: date) -> tuple[str, ...]:
     start = record.start()
     if start is None:
         return ()
-    before = add_months(_month_of(as_of), -1)
-    return tuple(m for m in _months(start, before) if record.owed(m) and not record.paid(m, as_of))
+    before = add_months_to_key(month_key_of(as_of), -1)
+    return tuple(
+        m for m in months_between(start, before) if record.owed(m) and not record.paid(m, as_of)
+    )
 
 
 def paid_until(record: DuesRecord, as_of: date) -> str | None:
@@ -188,9 +179,13 @@ def paid_until(record: DuesRecord, as_of: date) -> str | None:
     start = record.start()
     gap = None
     if start is not None:
-        horizon = add_months(max([_month_of(as_of), start, *paid]), 1)
+        horizon = add_months_to_key(max([month_key_of(as_of), start, *paid]), 1)
         gap = next(
-            (m for m in _months(start, horizon) if record.owed(m) and not record.paid(m, as_of)),
+            (
+                m
+                for m in months_between(start, horizon)
+                if record.owed(m) and not record.paid(m, as_of)
+            ),
             None,
         )
     before = [m for m in paid if gap is None or m < gap]
@@ -199,7 +194,9 @@ def paid_until(record: DuesRecord, as_of: date) -> str | None:
 
 def _paid_months(record: DuesRecord, as_of: date) -> list[str]:
     """Every month paid as of ``as_of``: each payment's months and the legacy paid-until."""
-    out = [m for p in record.payments if p.paid_on <= as_of for m in _months(p.first, p.last)]
+    out = [
+        m for p in record.payments if p.paid_on <= as_of for m in months_between(p.first, p.last)
+    ]
     if record.legacy_paid_until is not None:
         out.append(record.legacy_paid_until)
     return out
@@ -215,7 +212,7 @@ def state(record: DuesRecord, as_of: date) -> DuesState:
     return DuesState(
         member_no=record.member_no,
         name=record.name,
-        standard=record.standard_for(_month_of(as_of)),
+        standard=record.standard_for(month_key_of(as_of)),
         paid_until=paid_until(record, as_of),
         arrears=months,
         owed=owed_amount(record, months),
@@ -230,7 +227,7 @@ def arrears_runs(record: DuesRecord, as_of: date) -> list[Run]:
         return []
     runs: list[Run] = []
     run: list[str] = []
-    for m in _months(start, add_months(_month_of(as_of), -1)):
+    for m in months_between(start, add_months_to_key(month_key_of(as_of), -1)):
         if not record.owed(m):
             continue  # neutral
         if record.paid(m, as_of):
@@ -251,12 +248,12 @@ def late_months(record: DuesRecord, grace: int, today: date) -> list[tuple[str, 
         return []
     out = []
     # the last month whose grace has ended by today
-    last = add_months(_month_of(today), -(grace + 1))
-    for m in _months(start, last):
+    last = add_months_to_key(month_key_of(today), -(grace + 1))
+    for m in months_between(start, last):
         if not record.owed(m):
             continue
-        deadline = _last_day(add_months(m, grace))
-        dated = _first_day(add_months(m, grace + 1))
+        deadline = month_end(*split_month_key(add_months_to_key(m, grace)))
+        dated = date(*split_month_key(add_months_to_key(m, grace + 1)), 1)
         if record.left_on is not None and dated >= record.left_on:
             continue
         if not record.paid(m, deadline):
@@ -271,6 +268,7 @@ __all__ = [
     "Run",
     "arrears",
     "arrears_runs",
+    "last_owed_month",
     "late_months",
     "owed_amount",
     "paid_until",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from orglife_tui.compliance.periods import add_months, period_text
-from orglife_tui.domain import LadderAction, label, natural_key
+from orglife_tui.compliance.periods import period_text
+from orglife_tui.domain import LadderAction, add_months_to_key, label, natural_key
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.policy import RULE_IDS, Severity
 
@@ -22,7 +22,7 @@ def months_text(months: tuple[str, ...], lang: str) -> str:
     """Months as runs: ``2026-04–2026-11, 2027-01`` / ``2026年4月至11月、2027年1月``."""
     runs: list[list[str]] = []
     for m in months:
-        if runs and add_months(runs[-1][-1], 1) == m:
+        if runs and add_months_to_key(runs[-1][-1], 1) == m:
             runs[-1].append(m)
         else:
             runs.append([m])

@@ -3,30 +3,10 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
+from orglife_tui.domain import month_bounds, month_end, month_key, month_key_of, months_between
 from orglife_tui.scoring.policy import Period
-
-
-def month_key(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def add_months(key: str, delta: int) -> str:
-    year, month = int(key[:4]), int(key[5:7])
-    index = year * 12 + month - 1 + delta
-    return month_key(index // 12, index % 12 + 1)
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every ``YYYY-MM`` from ``first`` to ``last`` inclusive."""
-    out = []
-    key = first
-    while key <= last:
-        out.append(key)
-        key = add_months(key, 1)
-    return out
 
 
 def periods_of(year: int, period: Period) -> list[tuple[str, date, date]]:
@@ -35,21 +15,15 @@ def periods_of(year: int, period: Period) -> list[tuple[str, date, date]]:
         return [(f"{year:04d}", date(year, 1, 1), date(year, 12, 31))]
     if period is Period.quarter:
         return [
-            (
-                f"{year:04d}-Q{q}",
-                date(year, 3 * q - 2, 1),
-                date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]),
-            )
+            (f"{year:04d}-Q{q}", date(year, 3 * q - 2, 1), month_end(year, 3 * q))
             for q in range(1, 5)
         ]
-    return [
-        (month_key(year, m), date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1]))
-        for m in range(1, 13)
-    ]
+    return [(month_key(year, m), *month_bounds(year, m)) for m in range(1, 13)]
 
 
 def months_in(first: date, last: date) -> list[str]:
-    return months_between(month_key(first.year, first.month), month_key(last.year, last.month))
+    """The keys of the months from the one ``first`` falls in to the one of ``last``."""
+    return months_between(month_key_of(first), month_key_of(last))
 
 
 def period_text(period: str, lang: str) -> str:

@@ -38,8 +38,8 @@ from datetime import date, timedelta
 from orglife_tui.compliance.dues import arrears_runs
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
-from orglife_tui.compliance.periods import month_key, months_between, months_in, periods_of
-from orglife_tui.domain import LadderAction, MeetingType
+from orglife_tui.compliance.periods import months_in, periods_of
+from orglife_tui.domain import LadderAction, MeetingType, month_key_of, months_between
 from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
 
 # Required only of a branch that has a committee (docs/architecture.md §2: under seven
@@ -184,16 +184,16 @@ def has_left(member: MemberFacts, on: date) -> bool:
 def member_streaks(member: MemberFacts, first: date, as_of: date) -> list[Streak]:
     """Every streak of missed months of a member between ``first`` and ``as_of``, within
     the member's time in the branch; a streak the member's departure ended is not ongoing."""
-    start = month_key(first.year, first.month)
+    start = month_key_of(first)
     for since in (member.join_date, member.entered_on):
         if since is not None:
-            start = max(start, month_key(since.year, since.month))
+            start = max(start, month_key_of(since))
     left = has_left(member, as_of)
     last = member.left_on - timedelta(days=1) if left and member.left_on else as_of
-    end = month_key(last.year, last.month)
+    end = month_key_of(last)
     streaks: list[Streak] = []
     run: list[str] = []
-    for key in months_between(start, end) if start <= end else []:
+    for key in months_between(start, end):
         marks = member.months.get(key)
         if marks is None:
             continue  # no organizational life expected of the member: neutral
@@ -336,7 +336,7 @@ def _rectification_findings(
         findings.append(
             Finding(
                 "rectification_overdue",
-                month_key(item.deadline.year, item.deadline.month),
+                month_key_of(item.deadline),
                 facts.branch,
                 Severity.violation,
                 "compliance.finding.rectification",

@@ -14,6 +14,7 @@ from orglife_tui.data.errors import (
     StoreError,
 )
 from orglife_tui.data.rows import (
+    MEMBERSHIP_COLUMNS,
     AttendanceLine,
     RowProblems,
     _opt_enum,
@@ -127,13 +128,9 @@ def set_attendance(
             ).where(meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id)
         ).first()
         member = conn.execute(
-            select(
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
-            ).where(member_t.c.id == member_id, member_t.c.branch_id == branch_id)
+            select(*MEMBERSHIP_COLUMNS).where(
+                member_t.c.id == member_id, member_t.c.branch_id == branch_id
+            )
         ).first()
         if meeting is None or member is None:
             raise NotFound("attendance_target_missing")
@@ -217,11 +214,7 @@ def _mark_targets(conn: Connection, branch_id: int, marks: Sequence[AttendanceIn
         for r in conn.execute(
             select(
                 member_t.c.id,
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             ).where(member_t.c.branch_id == branch_id)
         )
     }

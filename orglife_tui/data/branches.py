@@ -28,6 +28,7 @@ from orglife_tui.data.rows import (
     member_t,
     records_start_of,
 )
+from orglife_tui.domain import add_months
 
 if TYPE_CHECKING:
     from orglife_tui.data.store import Store
@@ -199,7 +200,7 @@ def summary(store: Store, branch_id: int, today: date | None = None) -> BranchSu
             )
         )
         first = today.replace(day=1)
-        nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        nxt = date(*add_months(first.year, first.month, 1), 1)
         month = _meeting_rows(
             store,
             conn,

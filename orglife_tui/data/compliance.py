@@ -24,6 +24,7 @@ from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
 from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk, table_of
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -129,69 +130,58 @@ def branch_facts(
             or 0
         )
         appraisals = _appraisal_sessions(conn, branch_id, first, last)
-        if not members:
-            return BranchFacts(
-                branch=name,
-                first=first,
-                last=last,
-                record_start=record_start,
-                groups=tuple(groups),
-                committee_size=committee,
-                meeting_counts=tuple(counts),
-                appraisal_sessions=appraisals,
-            )
-        marks = _member_marks(conn, branch_id, in_window, life)
-        talks = _talk_counts(conn, branch_id, first, last)
-        dues = dues_records(conn, branch_id, last)
-        member_facts = [
-            MemberFacts(
-                member_no=r.member_no,
-                name=r.name,
-                group=r.group,
-                join_date=r.join_date,
-                months=marks.get(r.id, {}),
-                talks=talks.get(r.id, {}),
-                entered_on=r.entered_on,
-                left_on=r.left_on,
-                dues=dues.get(r.id),
-            )
-            for r in conn.execute(
-                select(
-                    member_t.c.id,
-                    member_t.c.member_no,
-                    member_t.c.name,
-                    member_t.c.join_date,
-                    member_t.c.entered_on,
-                    member_t.c.left_on,
-                    group_t.c.name.label("group"),
+        # a branch without members (yet) has none of their facts, nor rectification items
+        member_facts: list[MemberFacts] = []
+        items: list[RectificationFact] = []
+        if members:
+            marks = _member_marks(conn, branch_id, in_window, life)
+            talks = _talk_counts(conn, branch_id, first, last)
+            dues = dues_records(conn, branch_id, last)
+            member_facts = [
+                MemberFacts(
+                    member_no=r.member_no,
+                    name=r.name,
+                    group=r.group,
+                    join_date=r.join_date,
+                    months=marks.get(r.id, {}),
+                    talks=talks.get(r.id, {}),
+                    entered_on=r.entered_on,
+                    left_on=r.left_on,
+                    dues=dues.get(r.id),
                 )
-                .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
-                .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))
-                .order_by(member_t.c.sort_key, member_t.c.member_no)
-            )
-        ]
-        items = [
-            RectificationFact(
-                id=r.id,
-                problem=r.problem,
-                owner=r.owner,
-                deadline=r.deadline,
-                status=r.status,
-                closed_on=r.closed_on,
-            )
-            for r in conn.execute(
-                select(
-                    rect_t.c.id,
-                    rect_t.c.problem,
-                    rect_t.c.owner,
-                    rect_t.c.deadline,
-                    rect_t.c.status,
-                    rect_t.c.closed_on,
+                for r in conn.execute(
+                    select(
+                        member_t.c.id,
+                        *MEMBERSHIP_COLUMNS,
+                        group_t.c.name.label("group"),
+                    )
+                    .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
+                    .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))
+                    .order_by(member_t.c.sort_key, member_t.c.member_no)
                 )
-                .where(rect_t.c.branch_id == branch_id, rect_t.c.deadline <= last)
-                .order_by(rect_t.c.deadline, rect_t.c.id)
-            )
-        ]
+            ]
+            items = [
+                RectificationFact(
+                    id=r.id,
+                    problem=r.problem,
+                    owner=r.owner,
+                    deadline=r.deadline,
+                    status=r.status,
+                    closed_on=r.closed_on,
+                )
+                for r in conn.execute(
+                    select(
+                        rect_t.c.id,
+                        rect_t.c.problem,
+                        rect_t.c.owner,
+                        rect_t.c.deadline,
+                        rect_t.c.status,
+                        rect_t.c.closed_on,
+                    )
+                    .where(rect_t.c.branch_id == branch_id, rect_t.c.deadline <= last)
+                    .order_by(rect_t.c.deadline, rect_t.c.id)
+                )
+            ]
     return BranchFacts(
         branch=name,
         first=first,

@@ -33,13 +33,29 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from orglife_tui.compliance.dues import DuesRecord, DuesState, PaymentFact, state
-from orglife_tui.compliance.periods import add_months, month_key
+from orglife_tui.compliance.dues import (
+    DuesRecord,
+    DuesState,
+    PaymentFact,
+    last_owed_month,
+    state,
+)
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
 from orglife_tui.data.models import DuesPayment, DuesStandard, inserted_id, table_of
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join, with_member
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
-from orglife_tui.domain import InputError, MemberEventKind, parse_month
+from orglife_tui.domain import (
+    InputError,
+    MemberEventKind,
+    add_months_to_key,
+    month_count,
+    month_key,
+    month_key_of,
+    months_between,
+    parse_month,
+    stripped_or_none,
+)
 
 standard_t = table_of(DuesStandard)
 payment_t = table_of(DuesPayment)
@@ -146,7 +162,7 @@ class PaymentRow:
 
     @property
     def months(self) -> int:
-        return _month_count(self.from_month, self.to_month)
+        return month_count(self.from_month, self.to_month)
 
 
 @dataclass(frozen=True)
@@ -175,20 +191,8 @@ class RegisterRow:
         return sum(self.paid.values())
 
 
-def _month_count(first: str, last: str) -> int:
-    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
-
-
-def _month(d: date) -> str:
-    return month_key(d.year, d.month)
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _clean(text: str | None) -> str | None:
-    return (text or "").strip() or None
 
 
 def _member(conn: Connection, branch_id: int, member_no: str):
@@ -220,7 +224,7 @@ def set_standard(
         raise StoreError("dues.amount_too_large")
     with store.write_transaction() as conn:
         member = _member(conn, branch_id, member_no)
-        if member.left_on is not None and month > _last_owed_month(member.left_on):
+        if member.left_on is not None and month > last_owed_month(member.left_on):
             raise StoreError(
                 "dues.member_left", member_no=member.member_no, date=member.left_on.isoformat()
             )
@@ -263,11 +267,6 @@ def set_standard(
     )
 
 
-def _last_owed_month(left_on: date) -> str:
-    last = _month(left_on)
-    return last if left_on.day > 1 else add_months(last, -1)
-
-
 def list_standards(store: Store, branch_id: int, member_no: str | None = None) -> list[StandardRow]:
     cond = [standard_t.c.branch_id == branch_id]
     if member_no is not None:
@@ -276,8 +275,7 @@ def list_standards(store: Store, branch_id: int, member_no: str | None = None) -
         return [
             StandardRow(r.id, r.member_no, r.name, r.from_month, r.amount_fen, r.operator)
             for r in conn.execute(
-                select(standard_t, member_t.c.member_no, member_t.c.name)
-                .select_from(standard_t.join(member_t, member_t.c.id == standard_t.c.member_id))
+                with_member(standard_t)
                 .where(*cond)
                 .order_by(member_t.c.sort_key, member_t.c.member_no, standard_t.c.from_month)
             )
@@ -310,11 +308,11 @@ def _payment_problems(
     first, last = p.from_month, p.to_month
     if first > last:
         problems.append(("dues.months_reversed", {"first": first, "last": last}))
-    elif _month_count(first, last) > MAX_MONTHS:
-        problems.append(("dues.too_many_months", {"count": _month_count(first, last)}))
+    elif month_count(first, last) > MAX_MONTHS:
+        problems.append(("dues.too_many_months", {"count": month_count(first, last)}))
     if first < FIRST_MONTH:
         problems.append(("dues.month_too_early", {"month": first}))
-    ahead = add_months(_month(today), MONTHS_AHEAD)
+    ahead = add_months_to_key(month_key_of(today), MONTHS_AHEAD)
     if last > ahead:
         problems.append(("dues.months_too_far_ahead", {"month": last, "limit": ahead}))
     if p.amount_fen <= 0:
@@ -335,14 +333,14 @@ def _payment_problems(
                     {"member_no": member.member_no, "date": member.join_date.isoformat()},
                 )
             )
-        if first < _month(member.join_date):
+        if first < month_key_of(member.join_date):
             problems.append(
                 (
                     "dues.months_before_joined",
                     {"member_no": member.member_no, "date": member.join_date.isoformat()},
                 )
             )
-    if member.left_on is not None and last > _last_owed_month(member.left_on):
+    if member.left_on is not None and last > last_owed_month(member.left_on):
         problems.append(
             (
                 "dues.member_left",
@@ -377,7 +375,7 @@ def _payment_values(
         "from_month": p.from_month,
         "to_month": p.to_month,
         "amount_fen": p.amount_fen,
-        "note": _clean(p.note),
+        "note": stripped_or_none(p.note),
         "operator": operator,
         "created_at": now,
     }
@@ -468,7 +466,7 @@ def void_payment(store: Store, branch_id: int, payment_id: int, reason: str) -> 
     with store.write_transaction() as conn:
         row = conn.execute(
             select(payment_t.c.id, payment_t.c.voided_at, member_t.c.member_no)
-            .select_from(payment_t.join(member_t, member_t.c.id == payment_t.c.member_id))
+            .select_from(member_join(payment_t))
             .where(payment_t.c.id == payment_id, payment_t.c.branch_id == branch_id)
         ).first()
         if row is None:
@@ -484,12 +482,6 @@ def void_payment(store: Store, branch_id: int, payment_id: int, reason: str) -> 
             conn, branch_id, "dues.void", id=payment_id, member_no=row.member_no, reason=reason
         )
     return get_payment(store, branch_id, payment_id)
-
-
-def _payment_select():
-    return select(payment_t, member_t.c.member_no, member_t.c.name).select_from(
-        payment_t.join(member_t, member_t.c.id == payment_t.c.member_id)
-    )
 
 
 def _payment_row(r) -> PaymentRow:
@@ -511,7 +503,7 @@ def _payment_row(r) -> PaymentRow:
 def get_payment(store: Store, branch_id: int, payment_id: int) -> PaymentRow:
     with store.read_connection() as conn:
         r = conn.execute(
-            _payment_select().where(
+            with_member(payment_t).where(
                 payment_t.c.id == payment_id, payment_t.c.branch_id == branch_id
             )
         ).first()
@@ -544,7 +536,7 @@ def list_payments(
         return [
             _payment_row(r)
             for r in conn.execute(
-                _payment_select().where(*cond).order_by(payment_t.c.paid_on, payment_t.c.id)
+                with_member(payment_t).where(*cond).order_by(payment_t.c.paid_on, payment_t.c.id)
             )
         ]
 
@@ -594,11 +586,7 @@ def dues_records(
     for m in conn.execute(
         select(
             member_t.c.id,
-            member_t.c.member_no,
-            member_t.c.name,
-            member_t.c.join_date,
-            member_t.c.entered_on,
-            member_t.c.left_on,
+            *MEMBERSHIP_COLUMNS,
             member_t.c.dues_paid_until,
         ).where(member_t.c.branch_id == branch_id)
     ):
@@ -715,14 +703,11 @@ def register(store: Store, branch_id: int, year: int, as_of: date) -> list[Regis
 
 def split_amount(first: str, last: str, fen: int) -> list[tuple[str, int]]:
     """A payment's amount over its months: evenly, the remainder on the earliest months."""
-    count = _month_count(first, last)
-    share, rest = divmod(fen, count)
-    out = []
-    month = first
-    for i in range(count):
-        out.append((month, share + (1 if i < rest else 0)))
-        month = add_months(month, 1)
-    return out
+    share, rest = divmod(fen, month_count(first, last))
+    return [
+        (month, share + (1 if i < rest else 0))
+        for i, month in enumerate(months_between(first, last))
+    ]
 
 
 def expected_amount(
@@ -734,13 +719,11 @@ def expected_amount(
         member = _member(conn, branch_id, member_no)
         record = dues_records(conn, branch_id)[member.id]
     total = 0
-    month = first
-    while month <= last:
+    for month in months_between(first, last):
         fen = record.standard_for(month)
         if fen is None:
             return None
         total += fen
-        month = add_months(month, 1)
     return total
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, and_, case, delete, func, insert, select, update
 
 from orglife_tui.data.errors import (
     Conflict,
@@ -17,6 +17,7 @@ from orglife_tui.data.errors import (
 )
 from orglife_tui.data.members import _group_ids
 from orglife_tui.data.rows import (
+    MEMBERSHIP_COLUMNS,
     MeetingRow,
     RowProblems,
     _now,
@@ -27,6 +28,7 @@ from orglife_tui.data.rows import (
     live_meeting,
     meeting_t,
     meeting_values,
+    member_join,
     member_t,
     membership_problem,
     month_start,
@@ -332,18 +334,30 @@ def add_meeting(store: Store, branch_id: int, m: MeetingInput) -> MeetingRow:
     return store.get_meeting(branch_id, meeting_id)
 
 
+def _meeting_to_change(
+    conn: Connection,
+    branch_id: int,
+    meeting_id: int,
+    shown_no: str,
+    voided_key: str | None = None,
+) -> Row[Any]:
+    """The stored meeting a correction changes. NotFound (naming ``shown_no``) when the
+    branch has no such meeting; Conflict when it is voided (``voided_key``, else the key
+    ``voided_problem`` gives)."""
+    old = conn.execute(
+        select(meeting_t).where(meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id)
+    ).first()
+    if old is None:
+        raise NotFound("meeting_not_found", meeting_no=shown_no)
+    if old.voided_at is not None:
+        key, params = voided_problem(old)
+        raise Conflict(voided_key or key, **params)
+    return old
+
+
 def update_meeting(store: Store, branch_id: int, meeting_id: int, m: MeetingInput) -> MeetingRow:
     with store.write_transaction() as conn:
-        old = conn.execute(
-            select(meeting_t).where(
-                meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
-            )
-        ).first()
-        if old is None:
-            raise NotFound("meeting_not_found", meeting_no=m.meeting_no or str(meeting_id))
-        if old.voided_at is not None:
-            key, params = voided_problem(old)
-            raise Conflict(key, **params)
+        old = _meeting_to_change(conn, branch_id, meeting_id, m.meeting_no or str(meeting_id))
         if m.date != old.date:
             _check_new_date(store, conn, branch_id, meeting_id, m.date)
         number = m.meeting_no or old.meeting_no
@@ -359,17 +373,7 @@ def update_meeting(store: Store, branch_id: int, meeting_id: int, m: MeetingInpu
         group_ids = _group_ids(store, conn, branch_id, [])
         if m.group and m.group not in group_ids:
             raise NotFound("group_not_found", group=m.group)
-        values = {
-            "meeting_no": number,
-            "date": m.date,
-            "title": m.title,
-            "group_id": group_ids[m.group] if m.group else None,
-            "place": m.place,
-            "host": m.host,
-            "recorder": m.recorder,
-            "lecturer": m.lecturer,
-            "minutes": m.minutes,
-        }
+        values = meeting_values(m, group_ids, number)
         changed = {
             k: {"old": getattr(old, k), "new": v} for k, v in values.items() if getattr(old, k) != v
         }
@@ -399,14 +403,8 @@ def _check_new_date(
     )
     if problem is None:
         for member in conn.execute(
-            select(
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
-            )
-            .select_from(attendance_t.join(member_t, member_t.c.id == attendance_t.c.member_id))
+            select(*MEMBERSHIP_COLUMNS)
+            .select_from(member_join(attendance_t))
             .where(attendance_t.c.meeting_id == meeting_id)
             .order_by(member_t.c.sort_key, member_t.c.member_no)
         ):
@@ -430,16 +428,9 @@ def void_meeting(store: Store, branch_id: int, meeting_id: int, reason: str) -> 
         raise StoreError("corrections.void_reason_too_long", limit=500)
     refuse_unsafe_text("field.reason", reason, multiline=True)
     with store.write_transaction() as conn:
-        old = conn.execute(
-            select(meeting_t).where(
-                meeting_t.c.id == meeting_id, meeting_t.c.branch_id == branch_id
-            )
-        ).first()
-        if old is None:
-            raise NotFound("meeting_not_found", meeting_no=str(meeting_id))
-        if old.voided_at is not None:
-            key, params = voided_problem(old)
-            raise Conflict("corrections.meeting_already_voided", **params)
+        old = _meeting_to_change(
+            conn, branch_id, meeting_id, str(meeting_id), "corrections.meeting_already_voided"
+        )
         marks = conn.scalar(
             select(func.count())
             .select_from(attendance_t)

@@ -22,8 +22,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
 from orglife_tui.data.models import MemberEvent, inserted_id, table_of
+from orglife_tui.data.rows import with_member
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
-from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
+from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus, stripped_or_none
 from orglife_tui.domain.records import MemberInput
 
 event_t = table_of(MemberEvent)
@@ -108,10 +109,6 @@ class ProbationRow:
     ends_on: date | None  # None: the join date is not recorded, so the year is unknown
     extended: bool  # ends_on is an extended probation's until-date
     days_left: int | None  # negative: overdue by that many days
-
-
-def _clean(text: str | None) -> str | None:
-    return (text or "").strip() or None
 
 
 def _member(conn: Connection, branch_id: int, member_no: str) -> Row[Any]:
@@ -231,7 +228,7 @@ def _insert_event(
 ) -> int:
     """Check and record one event inside the caller's write transaction, keep the member
     row's derived columns and audit it (``detail`` joins the audit line). Returns its id."""
-    place, reason, note = _clean(place), _clean(reason), _clean(note)
+    place, reason, note = stripped_or_none(place), stripped_or_none(reason), stripped_or_none(note)
     member = _member(conn, branch_id, member_no)
     _check_event(conn, member, kind, on, end, reason, store.today())
     event_id = inserted_id(
@@ -323,7 +320,7 @@ def transfer_in_member(
     """A member who comes from another branch (组织关系转入): the member row (their
     original join and full-member dates kept) and the transfer_in event dated ``on`` with
     the previous branch in ``place``, in one transaction, audited once."""
-    if not _clean(place):
+    if not stripped_or_none(place):
         raise StoreError("membership.transfer_in_needs_from")
     refuse_unsafe_text("field.transfer_in_from", place)
     refuse_unsafe_text("field.note", note, multiline=True)
@@ -420,7 +417,7 @@ def void_event(store: Store, branch_id: int, event_id: int, reason: str) -> Memb
     """Void an event recorded by mistake (kept, with the reason; no longer counted) and
     recompute the member's entered/left dates, status and full-member date from the events
     that remain; the changed columns go into the audit line."""
-    reason_text = _clean(reason)
+    reason_text = stripped_or_none(reason)
     if not reason_text:
         raise StoreError("membership.void_needs_reason")
     with store.write_transaction() as conn:
@@ -459,12 +456,6 @@ def void_event(store: Store, branch_id: int, event_id: int, reason: str) -> Memb
     return get_event(store, branch_id, event_id)
 
 
-def _event_select():
-    return select(event_t, member_t.c.member_no, member_t.c.name).select_from(
-        event_t.join(member_t, member_t.c.id == event_t.c.member_id)
-    )
-
-
 def _event_row(r: Row[Any]) -> MemberEventRow:
     return MemberEventRow(
         id=r.id,
@@ -485,7 +476,7 @@ def _event_row(r: Row[Any]) -> MemberEventRow:
 def get_event(store: Store, branch_id: int, event_id: int) -> MemberEventRow:
     with store.read_connection() as conn:
         r = conn.execute(
-            _event_select().where(event_t.c.id == event_id, event_t.c.branch_id == branch_id)
+            with_member(event_t).where(event_t.c.id == event_id, event_t.c.branch_id == branch_id)
         ).first()
     if r is None:
         raise NotFound("membership.event_not_found", id=event_id)
@@ -500,7 +491,7 @@ def member_events(
     cond = [event_t.c.branch_id == branch_id]
     if member_no is not None:
         cond.append(member_t.c.member_no == member_no)
-    stmt = _event_select().where(*cond).order_by(event_t.c.date, event_t.c.id)
+    stmt = with_member(event_t).where(*cond).order_by(event_t.c.date, event_t.c.id)
     with store.read_connection() as conn:
         if member_no is not None:
             _member(conn, branch_id, member_no)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from orglife_tui.data.errors import NotFound, StoreError
 from orglife_tui.data.models import PlanItem, inserted_id, table_of
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
-from orglife_tui.domain import MeetingType, unsafe_characters
+from orglife_tui.domain import MeetingType, stripped_or_none, unsafe_characters
 from orglife_tui.locale import t
 
 plan_t = table_of(PlanItem)
@@ -115,7 +115,7 @@ def _values(item: PlanInput) -> dict[str, object]:
         "month": item.month,
         "meeting_type": item.meeting_type.value,
         "topic": item.topic.strip(),
-        "note": (item.note or "").strip() or None,
+        "note": stripped_or_none(item.note),
     }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.models import RectificationItem, inserted_id, table_of
 from orglife_tui.data.store import Store, live_meeting, meeting_t
-from orglife_tui.domain import RectificationStatus
+from orglife_tui.domain import RectificationStatus, stripped_or_none
 
 rect_t = table_of(RectificationItem)
 
@@ -71,20 +71,16 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _clean(text: str | None) -> str | None:
-    return (text or "").strip() or None
-
-
 def _values(conn: Connection, branch_id: int, item: RectificationInput) -> dict[str, object]:
     """The columns for ``item``, refusing what cannot be stored (StoreError, nothing written)."""
     if not MIN_YEAR <= item.year <= MAX_YEAR:
         raise StoreError(
             "rectification.year_out_of_range", year=item.year, min=MIN_YEAR, max=MAX_YEAR
         )
-    problem = _clean(item.problem)
+    problem = stripped_or_none(item.problem)
     if problem is None:
         raise StoreError("rectification.problem_empty")
-    owner = _clean(item.owner)
+    owner = stripped_or_none(item.owner)
     if owner is None:
         raise StoreError("rectification.owner_empty")
     if len(owner) > OWNER_MAX:
@@ -99,7 +95,7 @@ def _values(conn: Connection, branch_id: int, item: RectificationInput) -> dict[
             year=item.year,
         )
     meeting_id = None
-    number = _clean(item.meeting_no)
+    number = stripped_or_none(item.meeting_no)
     if number is not None:
         meeting_id = conn.scalar(
             select(meeting_t.c.id).where(
@@ -113,7 +109,7 @@ def _values(conn: Connection, branch_id: int, item: RectificationInput) -> dict[
     return {
         "year": item.year,
         "problem": problem,
-        "measure": _clean(item.measure),
+        "measure": stripped_or_none(item.measure),
         "owner": owner,
         "deadline": item.deadline,
         "meeting_id": meeting_id,
@@ -189,7 +185,7 @@ def add_item(store: Store, branch_id: int, item: RectificationInput) -> Rectific
             branch_id,
             "rectification.add",
             id=item_id,
-            **_audited(values, _clean(item.meeting_no)),
+            **_audited(values, stripped_or_none(item.meeting_no)),
         )
         return _row(_get(conn, branch_id, item_id))
 
@@ -201,7 +197,7 @@ def update_item(
     with store.write_transaction() as conn:
         old = _get(conn, branch_id, item_id)
         values = _values(conn, branch_id, item)
-        new_audit = _audited(values, _clean(item.meeting_no))
+        new_audit = _audited(values, stripped_or_none(item.meeting_no))
         changes = {
             k: {"old": getattr(old, k), "new": v}
             for k, v in new_audit.items()
@@ -229,7 +225,7 @@ def set_status(
     only (why it was reopened) and ``on`` is not used.
     """
     status = RectificationStatus(status)
-    note = _clean(note)
+    note = stripped_or_none(note)
     today = date.today()
     with store.write_transaction() as conn:
         old = _get(conn, branch_id, item_id)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Join, Select, Table, select
 
 from orglife_tui.data.errors import (
     StoreError,
@@ -39,6 +40,16 @@ meeting_t = table_of(Meeting)
 mtype_t = table_of(MeetingTypeLink)
 attendance_t = table_of(Attendance)
 audit_t = table_of(AuditLog)
+
+# What ``membership_problem`` reads of a member: the number and name it names them by, and
+# the dates that say whether they were in the branch on a day.
+MEMBERSHIP_COLUMNS = (
+    member_t.c.member_no,
+    member_t.c.name,
+    member_t.c.join_date,
+    member_t.c.entered_on,
+    member_t.c.left_on,
+)
 
 DEFAULT_BRANCH_NAME = "党支部"
 # Which members a listing shows (``Store.list_members(standing=...)``).
@@ -168,6 +179,16 @@ def _now() -> datetime:
 
 def month_start(d: date) -> date:
     return d.replace(day=1)
+
+
+def member_join(table: Table) -> Join:
+    """``table`` joined to the member each of its rows belongs to (``table.c.member_id``)."""
+    return table.join(member_t, member_t.c.id == table.c.member_id)
+
+
+def with_member(table: Table) -> Select[Any]:
+    """``table``'s rows with the number and the name of their member."""
+    return select(table, member_t.c.member_no, member_t.c.name).select_from(member_join(table))
 
 
 def live_meeting():

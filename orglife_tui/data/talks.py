@@ -41,6 +41,7 @@ from sqlalchemy import (
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
 from orglife_tui.data.models import Talk, TalkTalker, inserted_id, table_of
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join
 from orglife_tui.data.store import (
     Store,
     member_t,
@@ -49,12 +50,14 @@ from orglife_tui.data.store import (
     start_problem,
 )
 from orglife_tui.domain import (
+    COMMITTEE_POST_ORDER,
     COMMITTEE_POSTS,
     CommitteePost,
     LadderAction,
     TalkForm,
     TalkType,
     natural_key,
+    stripped_or_none,
 )
 from orglife_tui.domain.talks import (
     CONFIDENTIAL_FIELDS,
@@ -76,16 +79,6 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # Talk ids per IN list when fetching the talkers of a page.
 _CHUNK = 500
 
-# The committee posts in the order a coverage matrix lists its talkers.
-_POST_ORDER = (
-    CommitteePost.secretary,
-    CommitteePost.deputy_secretary,
-    CommitteePost.organization,
-    CommitteePost.publicity,
-    CommitteePost.discipline,
-    CommitteePost.committee_member,
-)
-
 
 @dataclass(frozen=True)
 class Coverage:
@@ -105,12 +98,8 @@ def _member(conn: Connection, branch_id: int, member_no: str, key: str):
     row = conn.execute(
         select(
             member_t.c.id,
-            member_t.c.member_no,
-            member_t.c.name,
+            *MEMBERSHIP_COLUMNS,
             member_t.c.post,
-            member_t.c.join_date,
-            member_t.c.entered_on,
-            member_t.c.left_on,
         ).where(
             member_t.c.branch_id == branch_id, member_t.c.member_no == (member_no or "").strip()
         )
@@ -118,10 +107,6 @@ def _member(conn: Connection, branch_id: int, member_no: str, key: str):
     if row is None:
         raise NotFound(key, member_no=member_no)
     return row
-
-
-def _clean(value: str | None) -> str | None:
-    return (value or "").strip() or None
 
 
 def _check_dates(talk: TalkInput, today: date) -> None:
@@ -183,7 +168,7 @@ def _talker_values(
         raise StoreError("talks.no_talker")
     rows: list[dict[str, object]] = []
     for position, k in enumerate(talk.talkers, start=1):
-        if _clean(k.member_no):
+        if stripped_or_none(k.member_no):
             m = _member(conn, branch_id, k.member_no or "", "talks.unknown_talker")
             if m.id == member_id:
                 raise StoreError("talks.talker_is_member", member_no=m.member_no)
@@ -192,14 +177,14 @@ def _talker_values(
                     "position": position,
                     "member_id": m.id,
                     "name": m.name,
-                    "post": m.post or _clean(k.post),
+                    "post": m.post or stripped_or_none(k.post),
                 }
             )
             continue
-        name = _clean(k.name)
+        name = stripped_or_none(k.name)
         if name is None:
             raise StoreError("talks.talker_without_name", position=position)
-        post = _clean(k.post)
+        post = stripped_or_none(k.post)
         if len(name) > _TALKER_NAME_LIMIT:
             raise StoreError("talks.too_long", field=_field("talkers"), limit=_TALKER_NAME_LIMIT)
         if post is not None and len(post) > _TALKER_POST_LIMIT:
@@ -230,19 +215,19 @@ def _validated(conn: Connection, branch_id: int, talk: TalkInput, today: date):
 def _talk_values(talk: TalkInput) -> dict[str, object]:
     return {
         "date": talk.date,
-        "place": _clean(talk.place),
+        "place": stripped_or_none(talk.place),
         "form": TalkForm(talk.form).value,
         "type": TalkType(talk.type).value,
-        "recorder": _clean(talk.recorder),
-        "trigger": _clean(talk.trigger),
-        "content": _clean(talk.content),
-        "problems": _clean(talk.problems),
-        "difficulties": _clean(talk.difficulties),
-        "opinions": _clean(talk.opinions),
-        "actions": _clean(talk.actions),
+        "recorder": stripped_or_none(talk.recorder),
+        "trigger": stripped_or_none(talk.trigger),
+        "content": stripped_or_none(talk.content),
+        "problems": stripped_or_none(talk.problems),
+        "difficulties": stripped_or_none(talk.difficulties),
+        "opinions": stripped_or_none(talk.opinions),
+        "actions": stripped_or_none(talk.actions),
         "action_deadline": talk.action_deadline,
         "follow_up_date": talk.follow_up_date,
-        "follow_up_result": _clean(talk.follow_up_result),
+        "follow_up_result": stripped_or_none(talk.follow_up_result),
         "confidential": bool(talk.confidential),
         "absence_from": talk.absence_from,
         "absence_step": talk.absence_step,
@@ -345,7 +330,7 @@ def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> 
 def record_follow_up(store: Store, branch_id: int, talk_id: int, on: date, result: str) -> TalkRow:
     """The follow-up of a talk: when it happened and what came of it (once; a correction
     goes through ``update_talk``)."""
-    text = _clean(result)
+    text = stripped_or_none(result)
     with store.write_transaction() as conn:
         old = _existing(conn, branch_id, talk_id)
         if text is None:
@@ -406,7 +391,7 @@ def _select(include_confidential: bool):
         talk_t.c.confidential,
         talk_t.c.absence_from,
         talk_t.c.absence_step,
-    ).select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+    ).select_from(member_join(talk_t))
 
 
 def _talkers(conn: Connection, talk_ids: Sequence[int]) -> dict[int, tuple[TalkerRow, ...]]:
@@ -555,7 +540,7 @@ def count_talks(
     with store.read_connection() as conn:
         stmt = (
             select(func.count())
-            .select_from(talk_t.join(member_t, member_t.c.id == talk_t.c.member_id))
+            .select_from(member_join(talk_t))
             .where(*_filters(conn, branch_id, year, member_no, type, search))
         )
         return int(conn.scalar(stmt) or 0)
@@ -626,7 +611,7 @@ def coverage(store: Store, branch_id: int, year: int, on: date | None = None) ->
             .where(talk_t.c.branch_id == branch_id, *_year_bounds(year))
             .group_by(talker_m.c.member_no, talked_m.c.member_no)
         ).all()
-    rank = {p: i for i, p in enumerate(_POST_ORDER)}
+    rank = {p: i for i, p in enumerate(COMMITTEE_POST_ORDER)}
     talkers = sorted(
         ((r.member_no, r.name, CommitteePost(r.post)) for r in committee),
         key=lambda x: (rank.get(x[2], len(rank)), natural_key(x[0])),

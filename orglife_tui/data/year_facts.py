@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, exists, func, select
 
 from orglife_tui.data.membership import in_branch_during, in_branch_on
 from orglife_tui.data.models import PlanItem, RectificationItem, Talk, table_of
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -144,12 +145,8 @@ def _talks(conn: Connection, branch_id: int, first: date, last: date) -> dict[Ta
 def _roster(conn: Connection, branch_id: int, first: date, last: date) -> tuple[RosterMember, ...]:
     rows = conn.execute(
         select(
-            member_t.c.member_no,
-            member_t.c.name,
+            *MEMBERSHIP_COLUMNS,
             group_t.c.name.label("group"),
-            member_t.c.join_date,
-            member_t.c.entered_on,
-            member_t.c.left_on,
         )
         .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
         .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from orglife_tui.demo.dates import add_months, month_text
 from orglife_tui.demo.ledger import DemoEntry, ledger_entries, natural_ledger_entries
 from orglife_tui.demo.meetings import (
     AUDIENCE_ALL,
@@ -20,7 +19,7 @@ from orglife_tui.demo.meetings import (
 from orglife_tui.demo.rectification import DemoRectification, rectification_list
 from orglife_tui.demo.roster import Profile
 from orglife_tui.demo.talks import TalkWriter
-from orglife_tui.domain import AttendanceStatus
+from orglife_tui.domain import AttendanceStatus, add_months, month_key_of
 from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 from orglife_tui.scoring.policy import DEFAULT_LADDER, AbsenceRule
@@ -124,7 +123,7 @@ class DemoBranch:
             when = meeting.date
             expected = self._audiences[index] in (AUDIENCE_ALL, group)
             if expected and self.drift_start <= when <= as_of:
-                months[month_text(when.year, when.month)] = None
+                months[month_key_of(when)] = None
         return tuple(months)
 
     def expected_findings(
@@ -149,7 +148,7 @@ class DemoBranch:
         for item in self.rectifications():
             closed = item.closed_on is not None and item.closed_on <= as_of
             if item.deadline.year <= year and item.deadline < as_of and not closed:
-                period = month_text(item.deadline.year, item.deadline.month)
+                period = month_key_of(item.deadline)
                 out.add(("rectification_overdue", period, branch))
         return tuple(sorted(out))
 
@@ -202,18 +201,7 @@ class DemoBranch:
     def ledger_entries(
         self, count: int | None = None, kinds: Collection[str] | None = None
     ) -> Iterator[DemoEntry]:
-        """Points entered by hand, in date order: volunteer hours, community report-in,
-        commitments kept and broken, dues paid late, and a lecture-given entry for each
-        Party lecture a member of the branch gave.
-
-        ``count`` None gives the natural volume (about ``ENTRIES_PER_MEMBER_YEAR`` a member a
-        year); a number gives exactly that many (a benchmark tops the ledger up this way).
-        Spread over the months of the record by how many members had joined; two entries
-        (a report-in registered twice, a miscounted volunteer service) carry a reason to be
-        reversed. Deterministic, like the rest of the branch. ``kinds`` (None: every one of
-        ``LEDGER_KINDS``) keeps to those kinds, still giving ``count`` entries: a scheme that
-        books an item itself (dues paid late, from the dues records) gets none of it by hand.
-        """
+        """The points entered by hand (``demo.ledger.ledger_entries``, which says how)."""
         return ledger_entries(self, count, kinds)
 
     def natural_ledger_entries(self) -> int:

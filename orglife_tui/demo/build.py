@@ -8,9 +8,9 @@ import random
 from datetime import date
 
 from orglife_tui.demo.branch import DemoBranch
-from orglife_tui.demo.dates import add_months
 from orglife_tui.demo.meetings import hold_meetings, plan_meetings
 from orglife_tui.demo.roster import DEMO_BRANCH_NAME, draw_roster
+from orglife_tui.domain import add_months
 
 MIN_MEMBERS = 3
 MAX_YEARS = 10

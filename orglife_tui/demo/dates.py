@@ -1,4 +1,5 @@
-"""Date arithmetic of the demo generator: years, months, working days, anniversaries."""
+"""Date arithmetic of the demo generator: years, working days, anniversaries (months are
+``orglife_tui.domain.dates``)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,6 @@ def add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years)
     except ValueError:  # 29 February
         return d.replace(year=d.year + years, day=28) + timedelta(days=1)
-
-
-def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def month_text(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
 
 
 def weekday_in(rng: random.Random, year: int, month: int, first: int, last: int) -> date:

@@ -5,7 +5,6 @@ points attendance is worth are not made here: the loader derives them under the 
 from __future__ import annotations
 
 import bisect
-import calendar
 import itertools
 import random
 from collections.abc import Collection, Iterator
@@ -21,8 +20,7 @@ from orglife_tui.demo.corpus import (
     VOLUNTEER,
     VOLUNTEER_HOURS,
 )
-from orglife_tui.demo.dates import add_months
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import MeetingType, add_months, month_end
 
 if TYPE_CHECKING:
     from orglife_tui.demo.branch import DemoBranch
@@ -101,7 +99,7 @@ def ledger_entries(
         if quota <= 0:
             continue
         last = min(
-            calendar.monthrange(y, m)[1],
+            month_end(y, m).day,
             b.today.day if (y, m) == (b.today.year, b.today.month) else 31,
         )
         month_entries: list[DemoEntry] = []

@@ -4,7 +4,6 @@ meeting held (``attendance_rows``)."""
 
 from __future__ import annotations
 
-import calendar
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,9 +26,17 @@ from orglife_tui.demo.corpus import (
     THEMED_PLACES,
     THEMES,
 )
-from orglife_tui.demo.dates import add_months, fixed_working_day, month_text, weekday_in
+from orglife_tui.demo.dates import fixed_working_day, weekday_in
 from orglife_tui.demo.roster import DEMO_BRANCH_NAME, Person, Roster
-from orglife_tui.domain import AttendanceStatus, CommitteePost, Gender, MeetingType
+from orglife_tui.domain import (
+    AttendanceStatus,
+    CommitteePost,
+    Gender,
+    MeetingType,
+    add_months,
+    month_end,
+    month_key,
+)
 from orglife_tui.domain.records import MeetingInput
 
 if TYPE_CHECKING:
@@ -334,8 +341,7 @@ def _drop(
             break
     else:  # pragma: no cover - every month of the record plans these meetings
         raise AssertionError(f"no meeting to drop in {year}-{month:02d}")
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    return rule, month_text(year, month), subject, last
+    return rule, month_key(year, month), subject, month_end(year, month)
 
 
 def _with_number(m: MeetingInput, number: str) -> MeetingInput:

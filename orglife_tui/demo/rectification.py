@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from orglife_tui.demo.corpus import IN_PROGRESS_ITEM, OVERDUE_ITEM, RECTIFICATION_ITEMS
-from orglife_tui.domain import CommitteePost, MeetingType, RectificationStatus
+from orglife_tui.domain import COMMITTEE_POST_ORDER, MeetingType, RectificationStatus
 
 if TYPE_CHECKING:
     from orglife_tui.demo.branch import DemoBranch
@@ -19,15 +19,6 @@ OVERDUE_DAYS = 30
 """The planted overdue rectification item's deadline: about this many days before today."""
 RECENT_DAYS = 30
 """The demo's rectification list comes from a life meeting at least this many days old."""
-
-
-_POST_ORDER = (
-    CommitteePost.secretary,
-    CommitteePost.deputy_secretary,
-    CommitteePost.organization,
-    CommitteePost.publicity,
-    CommitteePost.discipline,
-)
 
 
 @dataclass(frozen=True)
@@ -62,7 +53,7 @@ def rectification_list(b: DemoBranch) -> tuple[DemoRectification, ...]:
         year = b.first_day.year - 1
         held, meeting_no = date(year, 12, 20), None
     committee = [b.members[i] for i in b._committee_idx]
-    owners = [m.name for m in sorted(committee, key=lambda m: _POST_ORDER.index(m.post))]
+    owners = [m.name for m in sorted(committee, key=lambda m: COMMITTEE_POST_ORDER.index(m.post))]
     done = rng.sample(RECTIFICATION_ITEMS, 2 if len(committee) < 3 else 3)
     items = []
     for k, (problem, measure, note) in enumerate(done):

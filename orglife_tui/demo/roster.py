@@ -14,8 +14,8 @@ from orglife_tui.demo.corpus import (
     SURNAMES,
     group_name,
 )
-from orglife_tui.demo.dates import add_months, add_years, month_text
-from orglife_tui.domain import CommitteePost, Gender, MemberStatus
+from orglife_tui.demo.dates import add_years
+from orglife_tui.domain import CommitteePost, Gender, MemberStatus, add_months, month_key
 from orglife_tui.domain.records import MemberInput
 
 DEMO_BRANCH_NAME = "示范党支部"
@@ -259,10 +259,10 @@ def _new_person(
 def _dues(rng: random.Random, p: Person, today: date, drifter: bool, drift_start: date) -> str:
     if drifter:
         y, m = add_months(drift_start.year, drift_start.month, -1)
-        return month_text(y, m)
+        return month_key(y, m)
     r = rng.random()
     behind = 0 if r < 0.7 else 1 if r < 0.92 else rng.randint(2, 4)
     y, m = add_months(today.year, today.month, -behind)
     if (y, m) < (p.joined.year, p.joined.month):
         y, m = p.joined.year, p.joined.month
-    return month_text(y, m)
+    return month_key(y, m)

@@ -4,7 +4,6 @@ follow-ups left due."""
 
 from __future__ import annotations
 
-import calendar
 import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -34,9 +33,19 @@ from orglife_tui.demo.corpus import (
     TALK_PLACES,
     WARNING,
 )
-from orglife_tui.demo.dates import anniversary_in, month_text
+from orglife_tui.demo.dates import anniversary_in
 from orglife_tui.demo.meetings import AUDIENCE_ALL
-from orglife_tui.domain import CommitteePost, Gender, MeetingType, MemberStatus, TalkForm, TalkType
+from orglife_tui.domain import (
+    CommitteePost,
+    Gender,
+    MeetingType,
+    MemberStatus,
+    TalkForm,
+    TalkType,
+    month_end,
+    month_key_of,
+    split_month_key,
+)
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.domain.talks import TalkerInput, TalkInput
 
@@ -271,8 +280,8 @@ class TalkWriter:
             if m.date >= b.drift_start
             and b._audiences[i] in (AUDIENCE_ALL, b.groups.index(drifter.group))
         )
-        first_month = months[0] if months else month_text(b.drift_start.year, b.drift_start.month)
-        year, month = int(first_month[:4]), int(first_month[5:])
+        first_month = months[0] if months else month_key_of(b.drift_start)
+        year, month = split_month_key(first_month)
         talkers = [TalkerInput(member_no=self.secretary.member_no)]
         second = self.by_post.get(CommitteePost.organization) or self.by_post.get(
             CommitteePost.deputy_secretary
@@ -286,9 +295,8 @@ class TalkWriter:
             if len(months) <= index:
                 continue
             key = months[index]
-            in_month = [d for d in dates if month_text(d.year, d.month) == key]
-            y, m = int(key[:4]), int(key[5:])
-            last = date(y, m, calendar.monthrange(y, m)[1])
+            in_month = [d for d in dates if month_key_of(d) == key]
+            last = month_end(*split_month_key(key))
             when = min(in_month[0] + timedelta(days=self.rng.randint(2, 6)), last)
             if when > self.today:
                 continue

@@ -7,13 +7,24 @@ same wherever X lives: ``enums`` (the vocabulary), ``parsing`` (spellings and la
 """
 
 from orglife_tui.domain.dates import (
+    add_months,
+    add_months_to_key,
+    day_in_month,
     excel_serial_date,
     member_date_problems,
+    month_bounds,
+    month_count,
+    month_end,
+    month_key,
+    month_key_of,
+    months_between,
     parse_date,
     parse_month,
+    split_month_key,
 )
 from orglife_tui.domain.enums import (
     ATTENDANCE_ZH,
+    COMMITTEE_POST_ORDER,
     COMMITTEE_POSTS,
     DEPARTURES,
     GENDER_ZH,
@@ -50,12 +61,14 @@ from orglife_tui.domain.parsing import (
 )
 from orglife_tui.domain.text import (
     natural_key,
+    stripped_or_none,
     unsafe_characters,
 )
 
 __all__ = [
     "ATTENDANCE_ZH",
     "AttendanceStatus",
+    "COMMITTEE_POST_ORDER",
     "COMMITTEE_POSTS",
     "CommitteePost",
     "DEPARTURES",
@@ -80,10 +93,19 @@ __all__ = [
     "TalkForm",
     "TalkType",
     "accepted_values",
+    "add_months",
+    "add_months_to_key",
     "attendance_reason",
+    "day_in_month",
     "excel_serial_date",
     "label",
     "member_date_problems",
+    "month_bounds",
+    "month_count",
+    "month_end",
+    "month_key",
+    "month_key_of",
+    "months_between",
     "natural_key",
     "parse_date",
     "parse_enum",
@@ -91,5 +113,7 @@ __all__ = [
     "parse_month",
     "parse_phone",
     "parse_post",
+    "split_month_key",
+    "stripped_or_none",
     "unsafe_characters",
 ]

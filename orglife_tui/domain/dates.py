@@ -1,9 +1,10 @@
 """Dates as users write them (``1980-3-8``, ``1985年5月5日``, Excel serial numbers,
-months) and the consistency of a member's dates.
+months), the consistency of a member's dates, and month arithmetic.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -84,6 +85,67 @@ def parse_month(text: str) -> str:
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise InputError(f"bad month {raw!r} (use YYYY-MM)", "problem.bad_month")
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+
+
+# ---------------------------------------------------------------------------- months
+# A month is a (year, month) pair or its key ``YYYY-MM`` (the form stored, compared and
+# printed: keys sort as the months do). Every month addition, range and month end in the
+# package goes through these functions.
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """The month ``delta`` months after (before, if negative) ``year``-``month``."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def month_key_of(d: date) -> str:
+    """The key of the month ``d`` falls in."""
+    return month_key(d.year, d.month)
+
+
+def split_month_key(key: str) -> tuple[int, int]:
+    """``2026-03`` → ``(2026, 3)``."""
+    return int(key[:4]), int(key[5:7])
+
+
+def add_months_to_key(key: str, delta: int) -> str:
+    return month_key(*add_months(*split_month_key(key), delta))
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month key from ``first`` to ``last`` inclusive (none if ``first`` is later)."""
+    out = []
+    key = first
+    while key <= last:
+        out.append(key)
+        key = add_months_to_key(key, 1)
+    return out
+
+
+def month_count(first: str, last: str) -> int:
+    """How many months ``first`` to ``last`` spans, both included."""
+    (y1, m1), (y2, m2) = split_month_key(first), split_month_key(last)
+    return (y2 - y1) * 12 + m2 - m1 + 1
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of the month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """The first and the last day of the month."""
+    return date(year, month, 1), month_end(year, month)
+
+
+def day_in_month(year: int, month: int, day: int) -> date:
+    """That day of the month, or the month's last day when the month is shorter."""
+    return date(year, month, min(day, month_end(year, month).day))
 
 
 def member_date_problems(

@@ -42,17 +42,17 @@ class CommitteePost(str, Enum):
     group_leader = "group_leader"
 
 
-# The posts that make a member part of the branch committee (支部委员会).
-COMMITTEE_POSTS = frozenset(
-    {
-        CommitteePost.secretary,
-        CommitteePost.deputy_secretary,
-        CommitteePost.organization,
-        CommitteePost.publicity,
-        CommitteePost.discipline,
-        CommitteePost.committee_member,
-    }
+# The posts that make a member part of the branch committee (支部委员会), in their order of
+# rank: how lists and the talks coverage matrix order the committee.
+COMMITTEE_POST_ORDER = (
+    CommitteePost.secretary,
+    CommitteePost.deputy_secretary,
+    CommitteePost.organization,
+    CommitteePost.publicity,
+    CommitteePost.discipline,
+    CommitteePost.committee_member,
 )
+COMMITTEE_POSTS = frozenset(COMMITTEE_POST_ORDER)
 
 
 class Gender(str, Enum):

@@ -20,6 +20,7 @@ from orglife_tui.domain.enums import (
     CommitteePost,
     MeetingType,
 )
+from orglife_tui.domain.text import stripped_or_none
 
 
 class InputError(ValueError):
@@ -117,7 +118,7 @@ def attendance_reason(status: AttendanceStatus | None, reason: str | None) -> st
     """The reason kept with a mark: leave and absence carry one, presence none."""
     if status not in (AttendanceStatus.leave, AttendanceStatus.absent):
         return None
-    return (reason or "").strip() or None
+    return stripped_or_none(reason)
 
 
 def accepted_values(kind: type[Enum]) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -44,13 +44,12 @@ class TalkerInput:
     post: str | None = None  # CommitteePost key, or free text like "上级党委"
 
 
-@dataclass(frozen=True)
-class TalkInput:
-    date: date
-    member_no: str
-    type: TalkType
+@dataclass(frozen=True, kw_only=True)
+class TalkDetails:
+    """What a talk records besides who, when and with whom: the fields the typed record
+    (``TalkInput``) and the stored row (``TalkRow``) share, given by keyword."""
+
     form: TalkForm = TalkForm.one_to_one
-    talkers: tuple[TalkerInput, ...] = ()
     place: str | None = None
     recorder: str | None = None
     trigger: str | None = None
@@ -65,6 +64,14 @@ class TalkInput:
     confidential: bool = False
     absence_from: str | None = None  # YYYY-MM, first month of the absence streak answered
     absence_step: str | None = None  # LadderAction key
+
+
+@dataclass(frozen=True)
+class TalkInput(TalkDetails):
+    date: date
+    member_no: str
+    type: TalkType
+    talkers: tuple[TalkerInput, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,7 @@ LONG_TEXT_FIELDS = frozenset(CONFIDENTIAL_FIELDS)
 
 
 @dataclass(frozen=True)
-class TalkRow:
+class TalkRow(TalkDetails):
     """A stored talk. When ``redacted`` (confidential and not asked for) the texts of
     ``CONFIDENTIAL_FIELDS`` are None."""
 
@@ -97,81 +104,27 @@ class TalkRow:
     member_no: str
     member_name: str
     type: TalkType
-    form: TalkForm = TalkForm.one_to_one
     talkers: tuple[TalkerRow, ...] = ()
-    place: str | None = None
-    recorder: str | None = None
-    trigger: str | None = None
-    content: str | None = None
-    problems: str | None = None
-    difficulties: str | None = None
-    opinions: str | None = None
-    actions: str | None = None
-    action_deadline: dt.date | None = None
-    follow_up_date: dt.date | None = None
-    follow_up_result: str | None = None
-    confidential: bool = False
-    absence_from: str | None = None
-    absence_step: str | None = None
     redacted: bool = False
 
     def as_input(self) -> TalkInput:
         """The record to edit; refused for a redacted row (its texts would be lost)."""
         if self.redacted:
             raise ValueError(f"talk {self.id} was read without its confidential content")
+        details = {f.name: getattr(self, f.name) for f in fields(TalkDetails)}
         return TalkInput(
             date=self.date,
             member_no=self.member_no,
             type=self.type,
-            form=self.form,
             talkers=tuple(
                 TalkerInput(member_no=k.member_no)
                 if k.member_no
                 else TalkerInput(name=k.name, post=k.post)
                 for k in self.talkers
             ),
-            place=self.place,
-            recorder=self.recorder,
-            trigger=self.trigger,
-            content=self.content,
-            problems=self.problems,
-            difficulties=self.difficulties,
-            opinions=self.opinions,
-            actions=self.actions,
-            action_deadline=self.action_deadline,
-            follow_up_date=self.follow_up_date,
-            follow_up_result=self.follow_up_result,
-            confidential=self.confidential,
-            absence_from=self.absence_from,
-            absence_step=self.absence_step,
+            **details,
         )
 
-
-# The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers).
-TALK_COLUMNS = (
-    "id",
-    "date",
-    "member_no",
-    "member_name",
-    "type",
-    "form",
-    "talkers",
-    "place",
-    "recorder",
-    "trigger",
-    "content",
-    "problems",
-    "difficulties",
-    "opinions",
-    "actions",
-    "action_deadline",
-    "follow_up_date",
-    "follow_up_result",
-    "confidential",
-    "absence_from",
-    "absence_step",
-    "redacted",
-)
 
 # The fields of a talk form, in the order the form and ``talks show`` list them.
 TALK_FIELDS = (
@@ -195,6 +148,10 @@ TALK_FIELDS = (
     "absence_from",
     "absence_step",
 )
+
+# The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers): the
+# form's fields with the stored row's id, member name and redaction.
+TALK_COLUMNS = ("id", *TALK_FIELDS[:2], "member_name", *TALK_FIELDS[2:], "redacted")
 
 MAX_LEN = {
     "member_no": 50,

@@ -10,6 +10,11 @@ import unicodedata
 _DIGITS = re.compile(r"\d+")
 
 
+def stripped_or_none(text: str | None) -> str | None:
+    """Optional text as it is kept: stripped, and None when nothing is left."""
+    return (text or "").strip() or None
+
+
 def natural_key(text: str) -> str:
     """A sort key that orders member numbers as people do: ``2`` before ``10``, ``A2``
     before ``A10``. Each run of digits is written as its length (two digits) and its value

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any
 
-from orglife_tui.compliance.periods import month_key
 from orglife_tui.data.dues import RegisterRow, yuan
+from orglife_tui.domain import month_key
 from orglife_tui.export.cells import append_row, csv_writer, never_formulas
 from orglife_tui.export.files import localized_date, now_utc, xlsx_row
 from orglife_tui.export.md import md_inline

@@ -35,6 +35,14 @@ class SchemeRef:
     version: str
     sha256: str
 
+    def metadata(self) -> list[tuple[str, str]]:
+        """The scheme's lines of an export's metadata."""
+        return [
+            ("scheme_name", self.name),
+            ("scheme_version", self.version),
+            ("scheme_sha256", self.sha256),
+        ]
+
 
 def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)

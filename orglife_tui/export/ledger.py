@@ -40,6 +40,9 @@ LEDGER_COLUMNS = (
     "hash",
 )
 
+_POINTS = LEDGER_COLUMNS.index("points")
+_HOURS = LEDGER_COLUMNS.index("hours")
+
 
 @dataclass(frozen=True)
 class LedgerExport:
@@ -80,23 +83,11 @@ class LedgerExport:
     def csv_values(self, e: LedgerRow) -> list[Any]:
         """As ``values``; points and hours spelled as people write them (the csv module
         writes None as an empty cell and numbers by ``str``)."""
-        return [
-            e.id,
-            e.entry_date.isoformat(),
-            e.member_no,
-            e.member_name,
-            e.item_code,
-            self._names.get(e.item_code),
-            _number(e.points),
-            None if e.hours is None else _number(e.hours),
-            e.source,
-            e.meeting_no,
-            e.note,
-            e.reverses_id,
-            e.reversed_by,
-            e.operator,
-            e.hash,
-        ]
+        cells = self.values(e)
+        cells[_POINTS] = _number(e.points)
+        if e.hours is not None:
+            cells[_HOURS] = _number(e.hours)
+        return cells
 
     def metadata(self, count: int) -> list[tuple[str, Any]]:
         return [

@@ -118,9 +118,7 @@ class PublicityNotice:
                 ("anchor", anchor_text(record.ledger_head, record.audit_head)),
             ]
         return [
-            ("scheme_name", self.ref.name),
-            ("scheme_version", self.ref.version),
-            ("scheme_sha256", self.ref.sha256),
+            *self.ref.metadata(),
             ("branch", self.branch),
             ("year", self.year),
             ("publicity_start", self.start.isoformat()),

@@ -126,9 +126,7 @@ class ScoreTable:
 
     def metadata(self) -> list[tuple[str, Any]]:
         return [
-            ("scheme_name", self.ref.name),
-            ("scheme_version", self.ref.version),
-            ("scheme_sha256", self.ref.sha256),
+            *self.ref.metadata(),
             ("branch", self.branch),
             ("year", self.year),
             ("generated_at", self.generated_at.isoformat()),

@@ -188,6 +188,11 @@ class Row:
     number: int  # the spreadsheet row
     values: dict[str, str]  # column key -> cell text (only the columns in the file)
 
+    def text(self, key: str) -> str:
+        """The cell of column ``key`` with full-width letters and digits made plain and
+        the spaces around it stripped ("" when the file has no such column)."""
+        return unicodedata.normalize("NFKC", self.values.get(key, "")).strip()
+
 
 @dataclass(frozen=True)
 class Table:
@@ -199,6 +204,18 @@ class Table:
     rows: list[Row]
     problems: list[Problem]  # row-level problems found while reading (values past the header)
     skipped: tuple[str, ...] = ()  # headers of the columns not kept (a lenient import)
+
+    def readable_rows(self) -> tuple[list[Row], list[Problem]]:
+        """The rows to read, and the problems so far: the file's, and one for each row that
+        holds a NUL character (refused whole: none of its cells is read)."""
+        rows: list[Row] = []
+        problems = list(self.problems)
+        for row in self.rows:
+            if any("\x00" in v for v in row.values.values()):
+                problems.append(Problem(self.file, row.number, "import.control_character"))
+            else:
+                rows.append(row)
+        return rows, problems
 
 
 def looks_like_header(kind: str, cells: list[str]) -> bool:

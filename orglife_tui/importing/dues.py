@@ -14,13 +14,13 @@ earlier row of the file); a file with any problem writes nothing and lists every
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orglife_tui.domain import InputError, parse_date, parse_month
 from orglife_tui.importing.columns import Row, Table
-from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
+from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem, field_problem
+from orglife_tui.importing.roster import leading_zero_guess, name_mismatch
 from orglife_tui.locale import t
 
 if TYPE_CHECKING:
@@ -38,10 +38,6 @@ class DuesImportSummary(ImportSummary):
         from orglife_tui.data.dues import yuan
 
         return t("dues.import.done", file=self.file, count=self.added, amount=yuan(self.amount_fen))
-
-
-def _text(row: Row, key: str) -> str:
-    return unicodedata.normalize("NFKC", row.values.get(key, "")).strip()
 
 
 def month_cell(text: str) -> str:
@@ -75,21 +71,15 @@ def dues_row(table: Table, row: Row) -> tuple[PaymentInput | None, list[Problem]
     problems: list[Problem] = []
 
     def bad(field: str, key: str, **params: object) -> None:
-        problems.append(
-            Problem(
-                table.file,
-                row.number,
-                "field_problem",
-                {"field": t(f"dues.field.{field}"), "problem": t(key, **params)},
-            )
-        )
+        label = t(f"dues.field.{field}")
+        problems.append(field_problem(table.file, row.number, label, key, **params))
 
-    member_no = _text(row, "member_no")
+    member_no = row.text("member_no")
     if not member_no:
         bad("member_no", "problem.required")
 
     paid_on = None
-    raw = _text(row, "paid_on")
+    raw = row.text("paid_on")
     if not raw:
         bad("paid_on", "problem.required")
     else:
@@ -99,7 +89,7 @@ def dues_row(table: Table, row: Row) -> tuple[PaymentInput | None, list[Problem]
             bad("paid_on", exc.key, value=raw)
 
     first = last = None
-    raw = _text(row, "from_month")
+    raw = row.text("from_month")
     if not raw:
         bad("from_month", "problem.required")
     else:
@@ -107,7 +97,7 @@ def dues_row(table: Table, row: Row) -> tuple[PaymentInput | None, list[Problem]
             first, last = _months(raw)
         except InputError:
             bad("from_month", "dues.problem.bad_month_cell", value=raw)
-    raw = _text(row, "to_month")
+    raw = row.text("to_month")
     if raw:
         try:
             to_month = month_cell(raw)
@@ -121,7 +111,7 @@ def dues_row(table: Table, row: Row) -> tuple[PaymentInput | None, list[Problem]
         last = first
 
     amount = None
-    raw = _text(row, "amount")
+    raw = row.text("amount")
     try:
         amount = parse_amount(raw)
     except InputError as exc:
@@ -129,7 +119,7 @@ def dues_row(table: Table, row: Row) -> tuple[PaymentInput | None, list[Problem]
 
     if problems or paid_on is None or first is None or last is None or amount is None:
         return None, problems
-    note = _text(row, "note") or None
+    note = row.text("note") or None
     return PaymentInput(member_no, paid_on, first, last, amount, note), problems
 
 
@@ -140,16 +130,17 @@ def import_dues(store: Store, branch_id: int, table: Table) -> DuesImportSummary
     from orglife_tui.data.store import RowProblems
 
     roster = {m.member_no: m.name for m in store.list_members(branch_id)}
-    problems = list(table.problems)
+    readable, problems = table.readable_rows()
     payments: list[PaymentInput] = []
     rows: list[Row] = []
-    for row in table.rows:
-        if any("\x00" in v for v in row.values.values()):
-            problems.append(Problem(table.file, row.number, "import.control_character"))
-            continue
+    for row in readable:
         payment, found = dues_row(table, row)
         problems += found
-        problems += _name_mismatch(table, row, roster)
+        mismatch = name_mismatch(
+            table.file, row.number, row.text("member_no"), row.text("name"), roster
+        )
+        if mismatch is not None:
+            problems.append(mismatch)
         if payment is not None:
             payments.append(payment)
             rows.append(row)
@@ -193,36 +184,12 @@ def _as_problems(table: Table, rows: list[Row], found, roster) -> list[Problem]:
         if key == "dues.months_paid_in_file":
             params["row"] = rows[int(str(params.pop("by"))[1:])].number
         elif key == "member_not_found":
-            guess = _leading_zero_guess(str(params["member_no"]), roster)
+            guess = leading_zero_guess(str(params["member_no"]), roster)
             if guess:
                 key = "import.member_not_found_hint"
                 params["guess"] = guess
         out.append(Problem(table.file, rows[index].number, key, params))
     return out
-
-
-def _name_mismatch(table: Table, row: Row, roster: dict[str, str]) -> list[Problem]:
-    """A name given must be the roster's: a wrong number would credit somebody else."""
-    name = _text(row, "name")
-    no = _text(row, "member_no")
-    actual = roster.get(no)
-    if name and actual is not None and "".join(name.split()) != "".join(actual.split()):
-        params = {"member_no": no, "name": name, "actual": actual}
-        return [Problem(table.file, row.number, "import.name_mismatch", params)]
-    return []
-
-
-def _leading_zero_guess(member_no: str, roster) -> str | None:
-    """``1`` for a roster that has ``001``: Excel drops leading zeros when it opens a CSV."""
-    if not (member_no.isascii() and member_no.isdigit()):
-        return None
-    bare = member_no.lstrip("0")
-    matches = [
-        no
-        for no in roster
-        if no != member_no and no.isascii() and no.isdigit() and no.lstrip("0") == bare
-    ]
-    return matches[0] if len(matches) == 1 else None
 
 
 __all__ = ["DuesImportSummary", "dues_row", "import_dues", "month_cell"]

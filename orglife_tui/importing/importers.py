@@ -34,7 +34,7 @@ from orglife_tui.domain.records import (
 from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
 from orglife_tui.importing.reader import read_sheet
-from orglife_tui.importing.roster import import_members
+from orglife_tui.importing.roster import import_members, leading_zero_guess, name_mismatch
 
 if TYPE_CHECKING:
     from orglife_tui.data.store import Store
@@ -202,25 +202,17 @@ def import_attendance(store: Store, branch_id: int, table: Table) -> ImportSumma
 def _name_mismatches(table: Table, roster: Mapping[str, str]) -> list[Problem]:
     """An attendance sheet's name column must agree with the roster: a wrong member number
     would otherwise mark somebody else."""
-    out = []
-    for row in table.rows:
-        name = row.values.get(CHECK_NAME, "").strip()
-        no = row.values.get("member_no", "").strip()
-        actual = roster.get(no)
-        if name and actual is not None and _squash(name) != _squash(actual):
-            out.append(
-                Problem(
-                    table.file,
-                    row.number,
-                    "import.name_mismatch",
-                    {"member_no": no, "name": name, "actual": actual},
-                )
-            )
-    return out
-
-
-def _squash(name: str) -> str:
-    return "".join(name.split())  # "王  五" is padded to line up with three-character names
+    found = (
+        name_mismatch(
+            table.file,
+            row.number,
+            row.values.get("member_no", "").strip(),
+            row.values.get(CHECK_NAME, "").strip(),
+            roster,
+        )
+        for row in table.rows
+    )
+    return [p for p in found if p is not None]
 
 
 # ---------------------------------------------------------------------------- shared
@@ -228,12 +220,9 @@ def _squash(name: str) -> str:
 
 def _validate(table: Table, build: Callable[[Row], Any]) -> tuple[list[Any], list[Problem]]:
     """Build every row's record; collect the problems of all rows (and of reading them)."""
-    problems = list(table.problems)
+    readable, problems = table.readable_rows()
     records = []
-    for row in table.rows:
-        if any("\x00" in v for v in row.values.values()):
-            problems.append(Problem(table.file, row.number, "import.control_character"))
-            continue
+    for row in readable:
         try:
             records.append(build(row))
         except FieldErrors as exc:
@@ -277,25 +266,12 @@ def _row_problems(
             pair = (str(params["meeting_no"]), str(params["member_no"]))
             params["first"] = first_mark.get(pair, "?")
         elif key == "member_not_found" and roster:
-            guess = _leading_zero_guess(str(params["member_no"]), roster)
+            guess = leading_zero_guess(str(params["member_no"]), roster)
             if guess:
                 key = "import.member_not_found_hint"
                 params["guess"] = guess
         out.append(Problem(table.file, number, key, params))
     return out
-
-
-def _leading_zero_guess(member_no: str, roster: Iterable[str]) -> str | None:
-    """``1`` for a roster that has ``001``: Excel drops leading zeros when it opens a CSV."""
-    if not (member_no.isascii() and member_no.isdigit()):
-        return None
-    bare = member_no.lstrip("0")
-    matches = [
-        no
-        for no in roster
-        if no != member_no and no.isascii() and no.isdigit() and no.lstrip("0") == bare
-    ]
-    return matches[0] if len(matches) == 1 else None
 
 
 __all__ = [

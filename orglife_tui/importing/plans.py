@@ -9,12 +9,11 @@ any problem writes nothing and lists every problem as ``FILE:ROW: reason``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from orglife_tui.domain import InputError, MeetingType, parse_date, parse_meeting_types
 from orglife_tui.importing.columns import Row, Table
-from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
+from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem, field_problem
 from orglife_tui.locale import t
 
 if TYPE_CHECKING:
@@ -26,10 +25,6 @@ _MONTH = re.compile(r"^(\d{1,2})\s*月?(份)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 
 
-def _text(row: Row, key: str) -> str:
-    return unicodedata.normalize("NFKC", row.values.get(key, "")).strip()
-
-
 def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
     """The record a row describes, or the problems that keep it from being one."""
     from orglife_tui.data.plans import PlanInput, plan_problems
@@ -37,17 +32,11 @@ def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
     problems: list[Problem] = []
 
     def bad(field: str, key: str, **params: object) -> None:
-        problems.append(
-            Problem(
-                table.file,
-                row.number,
-                "field_problem",
-                {"field": t(f"plan.field.{field}"), "problem": t(key, **params)},
-            )
-        )
+        label = t(f"plan.field.{field}")
+        problems.append(field_problem(table.file, row.number, label, key, **params))
 
     year: int | None = None
-    raw_year = _text(row, "year")
+    raw_year = row.text("year")
     m = _YEAR.match(raw_year)
     if not raw_year:
         bad("year", "problem.required")
@@ -57,7 +46,7 @@ def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
         year = int(m.group(1))
 
     month: int | None = None
-    raw_month = _text(row, "month")
+    raw_month = row.text("month")
     if raw_month:
         month, month_year = _month(raw_month)
         if month is None:
@@ -66,7 +55,7 @@ def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
             bad("month", "plan.problem.month_other_year", value=raw_month, year=year)
 
     meeting_type: MeetingType | None = None
-    raw_type = _text(row, "type")
+    raw_type = row.text("type")
     if not raw_type:
         bad("type", "problem.required")
     else:
@@ -80,7 +69,7 @@ def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
             else:
                 meeting_type = types[0]
 
-    topic = _text(row, "topic")
+    topic = row.text("topic")
     if not topic:
         bad("topic", "problem.required")
     if problems or year is None or meeting_type is None:
@@ -90,7 +79,7 @@ def plan_row(table: Table, row: Row) -> tuple[PlanInput | None, list[Problem]]:
         meeting_type=meeting_type,
         topic=topic,
         month=month,
-        note=_text(row, "note") or None,
+        note=row.text("note") or None,
     )
     for key, params in plan_problems(item):
         problems.append(Problem(table.file, row.number, key, params))
@@ -118,12 +107,9 @@ def import_plan(store: Store, branch_id: int, table: Table) -> ImportSummary:
     from orglife_tui.data.plans import add_plan_items
     from orglife_tui.data.store import RowProblems
 
-    problems = list(table.problems)
+    readable, problems = table.readable_rows()
     items = []
-    for row in table.rows:
-        if any("\x00" in v for v in row.values.values()):
-            problems.append(Problem(table.file, row.number, "import.control_character"))
-            continue
+    for row in readable:
         item, found = plan_row(table, row)
         problems += found
         if item is not None:

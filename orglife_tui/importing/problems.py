@@ -45,6 +45,11 @@ class Problem:
         return -1 if self.row is None else self.row
 
 
+def field_problem(file: str, row: int, field_label: str, key: str, **params: object) -> Problem:
+    """A problem with one cell of a row, told as ``FIELD: reason`` (the field by its label)."""
+    return Problem(file, row, "field_problem", {"field": field_label, "problem": t(key, **params)})
+
+
 class ImportFailed(Exception):
     """The import was refused and nothing was written; ``problems`` says why, row by row."""
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,6 +43,31 @@ TRANSFER_FROM_MAX = 200  # member_event.place
 def squash(name: str) -> str:
     """A name as compared: "王  五" is padded to line up with three-character names."""
     return "".join(name.split())
+
+
+def name_mismatch(
+    file: str, row: int, member_no: str, name: str, roster: Mapping[str, str]
+) -> Problem | None:
+    """A name given beside a member number must be the roster's (as ``squash`` compares
+    them): a wrong number would otherwise credit or mark somebody else."""
+    actual = roster.get(member_no)
+    if name and actual is not None and squash(name) != squash(actual):
+        params = {"member_no": member_no, "name": name, "actual": actual}
+        return Problem(file, row, "import.name_mismatch", params)
+    return None
+
+
+def leading_zero_guess(member_no: str, roster: Iterable[str]) -> str | None:
+    """``1`` for a roster that has ``001``: Excel drops leading zeros when it opens a CSV."""
+    if not (member_no.isascii() and member_no.isdigit()):
+        return None
+    bare = member_no.lstrip("0")
+    matches = [
+        no
+        for no in roster
+        if no != member_no and no.isascii() and no.isdigit() and no.lstrip("0") == bare
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 @dataclass
@@ -68,8 +94,7 @@ def import_members(
 
     today = today or store.today()
     existing = roster_members(store, branch_id)
-    problems = list(table.problems)
-    rows = _rows(table, problems)
+    rows, problems = _rows(table)
     if SERIAL in table.keys:
         _number_from_serial(table, rows, problems)
     _match(table, rows, existing, problems)
@@ -132,12 +157,11 @@ def import_members(
 # ---------------------------------------------------------------------------- rows
 
 
-def _rows(table: Table, problems: list[Problem]) -> list[_Row]:
+def _rows(table: Table) -> tuple[list[_Row], list[Problem]]:
+    """The readable rows on their way to records, and the problems of reading them."""
+    readable, problems = table.readable_rows()
     out = []
-    for index, row in enumerate(table.rows):
-        if any("\x00" in v for v in row.values.values()):
-            problems.append(Problem(table.file, row.number, "import.control_character"))
-            continue
+    for index, row in enumerate(readable):
         values = {k: v.strip() for k, v in row.values.items()}
         for key in DATE_KEYS:
             serial = excel_serial_date(values.get(key, ""))
@@ -148,7 +172,7 @@ def _rows(table: Table, problems: list[Problem]) -> list[_Row]:
             with contextlib.suppress(InputError):  # reported with the record's problems
                 birth = parse_date(values["birth_date"], month_only=True)
         out.append(_Row(index, row, values, birth))
-    return out
+    return out, problems
 
 
 def _number_from_serial(table: Table, rows: list[_Row], problems: list[Problem]) -> None:

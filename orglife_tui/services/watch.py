@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from orglife_tui.compliance.findings import Finding
-from orglife_tui.compliance.periods import month_key
+from orglife_tui.compliance.periods import months_in
 from orglife_tui.compliance.rules import current_streak, judge, period_states
 from orglife_tui.data import compliance as facts_data
 from orglife_tui.data.errors import StoreError
@@ -95,8 +95,9 @@ def calendar(
             continue
         cells: list[CalendarCell] = []
         for ps in period_states(facts, year, as_of, rule):
-            span = ps.last.month - ps.first.month + 1
-            cells.extend([CalendarCell(ps.state, ps.held, ps.required)] * span)
+            cells.extend(
+                [CalendarCell(ps.state, ps.held, ps.required)] * len(months_in(ps.first, ps.last))
+            )
         rows.append(CalendarRow(rule.rule, rule.meeting_type, rule.period, tuple(cells)))
     return rows
 
@@ -190,7 +191,6 @@ __all__ = [
     "calendar",
     "check",
     "check_window",
-    "month_key",
     "policy_for",
     "political_birthdays",
 ]

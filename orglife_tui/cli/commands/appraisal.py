@@ -8,7 +8,8 @@ the committee's grades and publish them. Every command refuses a database withou
 branch and writes nothing when refused.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the commands' parameters use aliases built in
+# ``register`` (their help in the chosen language), and Typer must find them as objects.
 
 import json
 from pathlib import Path
@@ -21,6 +22,7 @@ from orglife_tui.cli.commands.common import (
     emit,
     fail,
     handles_errors,
+    on_branch,
     open_existing_branch,
     print_table,
 )
@@ -62,6 +64,28 @@ SHORT_FINGERPRINT = 16
 def register(app: typer.Typer) -> None:
     appraisal_app = typer.Typer(help=t("appraisal.cli.help"), no_args_is_help=True)
     app.add_typer(appraisal_app, name="appraisal")
+    SessionId = Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))]
+    # Where the teller's PIN and the two tally passwords are read from instead of typed.
+    PinFile = Annotated[
+        str | None,
+        typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
+    ]
+    TellerFile = Annotated[
+        str | None,
+        typer.Option(
+            "--teller-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.teller_password_file"),
+        ),
+    ]
+    ScrutineerFile = Annotated[
+        str | None,
+        typer.Option(
+            "--scrutineer-password-file",
+            metavar="FILE",
+            help=t("appraisal.cli.opt.scrutineer_password_file"),
+        ),
+    ]
 
     @appraisal_app.command("new", help=t("appraisal.cli.new.help"))
     @handles_errors
@@ -71,38 +95,17 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.appraisal import new_session
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = new_session(store, branch.id, year)
-        finally:
-            store.close()
+        row = on_branch(ctx, new_session, year)
         typer.echo(t("appraisal.created", id=row.id, year=row.year))
 
     @appraisal_app.command("start", help=t("appraisal.cli.start.help"))
     @handles_errors
     def appraisal_start(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
-        teller_file: Annotated[
-            str | None,
-            typer.Option(
-                "--teller-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.teller_password_file"),
-            ),
-        ] = None,
-        scrutineer_file: Annotated[
-            str | None,
-            typer.Option(
-                "--scrutineer-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.scrutineer_password_file"),
-            ),
-        ] = None,
+        session_id: SessionId,
+        pin_file: PinFile = None,
+        teller_file: TellerFile = None,
+        scrutineer_file: ScrutineerFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_new_passwords,
@@ -115,7 +118,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             session = get_session(store, branch.id, session_id)
             if session.state is not SessionState.created:
                 # refuse before asking for a PIN that would not be used
@@ -135,35 +138,16 @@ def register(app: typer.Typer) -> None:
                 teller_password=teller,
                 scrutineer_password=scrutineer,
             )
-        finally:
-            store.close()
         typer.echo(t("appraisal.started", id=row.id, voters=row.voters, candidates=row.candidates))
 
     @appraisal_app.command("close", help=t("appraisal.cli.close.help"))
     @handles_errors
     def appraisal_close(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
-        teller_file: Annotated[
-            str | None,
-            typer.Option(
-                "--teller-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.teller_password_file"),
-            ),
-        ] = None,
-        scrutineer_file: Annotated[
-            str | None,
-            typer.Option(
-                "--scrutineer-password-file",
-                metavar="FILE",
-                help=t("appraisal.cli.opt.scrutineer_password_file"),
-            ),
-        ] = None,
+        session_id: SessionId,
+        pin_file: PinFile = None,
+        teller_file: TellerFile = None,
+        scrutineer_file: ScrutineerFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import (
             check_pin,
@@ -174,7 +158,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             before = get_session(store, branch.id, session_id)
             if before.state is SessionState.created:
                 raise state_error(session_id, before.state.value, "started")
@@ -194,8 +178,6 @@ def register(app: typer.Typer) -> None:
                 teller_password=teller,
                 scrutineer_password=scrutineer,
             )
-        finally:
-            store.close()
         if before.fingerprint is not None:
             typer.echo(t("appraisal.already_sealed", id=session_id))
         else:
@@ -207,7 +189,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_tally(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         fmt: Annotated[
             str, typer.Option("--format", "-f", help=t("appraisal.cli.opt.format"))
         ] = "table",
@@ -217,11 +199,9 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt, ("table", "json"))
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             _, scheme = ensure_active(store, branch.id)
             result = tally(store, branch.id, session_id, scheme)
-        finally:
-            store.close()
         if fmt == "json":
             typer.echo(json.dumps(_tally_json(result, scheme), ensure_ascii=False, indent=2))
             return
@@ -231,7 +211,7 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def appraisal_grade(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         member_no: Annotated[
             str, typer.Argument(metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no"))
         ],
@@ -249,44 +229,33 @@ def register(app: typer.Typer) -> None:
             grade = parse_grade(grade_text)
         except ValueError:
             raise fail(t("appraisal.cli.bad_grade", grade=grade_text), code=2) from None
-        store, branch = open_existing_branch(ctx)
-        try:
-            set_grade(store, branch.id, session_id, member_no, grade, reason)
-        finally:
-            store.close()
+        on_branch(ctx, set_grade, session_id, member_no, grade, reason)
         typer.echo(t("appraisal.graded", member_no=member_no.strip(), grade=grade_label(grade)))
 
     @appraisal_app.command("publish", help=t("appraisal.cli.publish.help"))
     @handles_errors
     def appraisal_publish(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
     ) -> None:
         from orglife_tui.data.appraisal import publish
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = publish(store, branch.id, session_id)
-        finally:
-            store.close()
+        row = on_branch(ctx, publish, session_id)
         typer.echo(t("appraisal.published_ok", id=row.id, year=row.year))
 
     @appraisal_app.command("reset", help=t("appraisal.cli.reset.help"))
     @handles_errors
     def appraisal_reset(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         yes: Annotated[bool, typer.Option("--yes", "-y", help=t("appraisal.cli.opt.yes"))] = False,
-        pin_file: Annotated[
-            str | None,
-            typer.Option("--teller-pin-file", metavar="FILE", help=t("appraisal.cli.opt.pin_file")),
-        ] = None,
+        pin_file: PinFile = None,
     ) -> None:
         from orglife_tui.data.appraisal import get_session, reset_session
         from orglife_tui.domain import SessionState
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             before = get_session(store, branch.id, session_id)
             if not yes and not typer.confirm(
                 t("appraisal.reset_confirm", id=session_id, voted=before.voted), default=False
@@ -295,24 +264,18 @@ def register(app: typer.Typer) -> None:
             needs_pin = before.state in (SessionState.started, SessionState.finished)
             pin = _read_pin(pin_file, twice=False) if needs_pin else ""
             reset_session(store, branch.id, session_id, pin)
-        finally:
-            store.close()
         typer.echo(t("appraisal.reset_done", id=session_id))
 
     @appraisal_app.command("receipt", help=t("appraisal.cli.receipt.help"))
     @handles_errors
     def appraisal_receipt(
         ctx: typer.Context,
-        session_id: Annotated[int, typer.Argument(metavar="ID", help=t("appraisal.cli.arg.id"))],
+        session_id: SessionId,
         code: Annotated[str, typer.Argument(metavar="CODE", help=t("appraisal.cli.arg.receipt"))],
     ) -> None:
         from orglife_tui.data.appraisal import has_receipt
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            found = has_receipt(store, branch.id, session_id, code)
-        finally:
-            store.close()
+        found = on_branch(ctx, has_receipt, session_id, code)
         if not found:
             raise fail(t("appraisal.receipt_unknown", id=session_id, code=code))
         typer.echo(t("appraisal.receipt_found", id=session_id, code=code))
@@ -326,11 +289,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.appraisal import list_sessions
 
         check_format(fmt)
-        store, branch = open_existing_branch(ctx)
-        try:
-            rows = list_sessions(store, branch.id)
-        finally:
-            store.close()
+        rows = on_branch(ctx, list_sessions)
         lang = get_language()
         from orglife_tui.domain import label
 
@@ -383,29 +342,55 @@ def _first_line(path: str, unreadable_key: str) -> str:
 
 
 def _read_pin(pin_file: str | None, twice: bool = True) -> str:
-    """The teller's PIN: the first line of ``pin_file`` (stripped), or typed hidden (twice
-    when it is being set)."""
-    if pin_file is not None:
-        return _first_line(pin_file, "appraisal.pin_file_unreadable")
-    first = typer.prompt(t("appraisal.cli.pin_prompt"), hide_input=True)
-    if twice:
-        second = typer.prompt(t("appraisal.cli.pin_again"), hide_input=True)
-        if first != second:
-            raise fail(t("appraisal.pin_mismatch"))
-    return first
+    """The teller's PIN, from ``pin_file`` or typed (twice when it is being set)."""
+    return _read_secret(
+        pin_file,
+        twice,
+        unreadable_key="appraisal.pin_file_unreadable",
+        prompt=t("appraisal.cli.pin_prompt"),
+        again=t("appraisal.cli.pin_again"),
+        mismatch=t("appraisal.pin_mismatch"),
+    )
 
 
 def _read_password(role: str, path: str | None, twice: bool) -> str:
-    """One tally password (``role``: teller or scrutineer): the first line of ``path``
-    (stripped), or typed hidden by its holder (twice when it is being set). Never echoed."""
+    """One tally password (``role``: teller or scrutineer), from ``path`` or typed by its
+    holder (twice when it is being set); typed, it is stripped as the screens' fields and
+    the files are: one password, whatever face set it."""
+    return _read_secret(
+        path,
+        twice,
+        unreadable_key="appraisal.password_file_unreadable",
+        prompt=t(f"appraisal.cli.password_prompt.{role}"),
+        again=t("appraisal.cli.password_again"),
+        mismatch=t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")),
+        strip=True,
+    )
+
+
+def _read_secret(
+    path: str | None,
+    twice: bool,
+    *,
+    unreadable_key: str,
+    prompt: str,
+    again: str,
+    mismatch: str,
+    strip: bool = False,
+) -> str:
+    """A secret: the first line of ``path`` (stripped), or typed hidden after ``prompt``;
+    when it is being set (``twice``) typed again after ``again``, refused with ``mismatch``
+    when the two differ. Never echoed."""
     if path is not None:
-        return _first_line(path, "appraisal.password_file_unreadable")
-    # stripped as the screens' fields and the files are: one password, whatever face set it
-    first = typer.prompt(t(f"appraisal.cli.password_prompt.{role}"), hide_input=True).strip()
-    if twice:
-        second = typer.prompt(t("appraisal.cli.password_again"), hide_input=True).strip()
-        if first != second:
-            raise fail(t("appraisal.password_mismatch", role=t(f"appraisal.role.{role}")))
+        return _first_line(path, unreadable_key)
+
+    def typed(text: str) -> str:
+        value = typer.prompt(text, hide_input=True)
+        return value.strip() if strip else value
+
+    first = typed(prompt)
+    if twice and typed(again) != first:
+        raise fail(mismatch)
     return first
 
 

@@ -61,10 +61,8 @@ def run_check(ctx: typer.Context, year: int | None, as_of_text: str | None, fmt:
     as_of = _parse_as_of(as_of_text)
     year, as_of = watch.check_window(year, as_of, today())
     store, branch = open_existing_branch(ctx)
-    try:
+    with store:
         findings = watch.check(store, branch.id, year, as_of)
-    finally:
-        store.close()
     if fmt == "json":
         typer.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
         return

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import io
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any, ParamSpec, TypeVar
 
 import typer
@@ -17,10 +19,12 @@ import typer
 from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
 from orglife_tui.export.cells import csv_writer
-from orglife_tui.locale import t, visible
+from orglife_tui.locale import get_language, t, visible
 
 P = ParamSpec("P")
 R = TypeVar("R")
+E = TypeVar("E", bound=Enum)
+F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "csv", "json")
 
@@ -102,9 +106,76 @@ def open_existing_branch(ctx: typer.Context):
     return store, branch
 
 
+def on_branch(ctx: typer.Context, operation: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
+    """``operation(store, branch_id, *args, **kwargs)`` on the selected branch, the store
+    closed after it: the one data operation most commands run. A database without a branch
+    is refused as ``open_existing_branch`` refuses it."""
+    store, branch = open_existing_branch(ctx)
+    with store:
+        return operation(store, branch.id, *args, **kwargs)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(t("cli.error", message=message), err=True)
     return typer.Exit(code)
+
+
+def field_errors(errors: Any) -> typer.Exit:
+    """A record's refused fields (``records.FieldErrors``): every problem on one line,
+    usage status 2."""
+    sep = "；" if get_language() == "zh" else "; "
+    return fail(sep.join(errors.messages()), code=2)
+
+
+def date_option(text: str, option: str | None = None) -> date:
+    """A date typed on the command line; a bad one is a usage error (exit 2) saying why,
+    after the option's name when given."""
+    from orglife_tui.domain import InputError, parse_date
+
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        message = t(exc.key, value=text)
+        raise fail(f"{option}: {message}" if option else message, code=2) from None
+
+
+def enum_option(enum: type[E], text: str, bad_key: str) -> E:
+    """A value of ``enum`` typed on the command line (any accepted spelling); another one is
+    a usage error (exit 2): the catalog message ``bad_key`` with the value and the accepted
+    ones."""
+    from orglife_tui.domain import InputError, accepted_values, parse_enum
+
+    try:
+        return parse_enum(enum, text)
+    except InputError:
+        raise fail(t(bad_key, value=text, accepted=accepted_values(enum)), code=2) from None
+
+
+def import_refused(exc: Any, file: str) -> typer.Exit:
+    """A refused import (``importing.ImportFailed``): each refused row on stderr, then the
+    count; exit status 1."""
+    for line in exc.lines():
+        typer.echo(line, err=True)
+    typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
+    return typer.Exit(1)
+
+
+def points_follow(sync: Callable[[], Any], failed_key: str) -> None:
+    """Let the points follow a change (``sync`` runs the points sync) and say what moved. A
+    failed sync leaves the change saved, says so with ``failed_key`` (how to catch up) and
+    exits 1."""
+    try:
+        result = sync()
+    except StoreError as exc:
+        typer.echo(t(failed_key, message=str(exc)), err=True)
+        raise typer.Exit(1) from None
+    say_points_moved(result)
+
+
+def say_points_moved(result: Any) -> None:
+    """What a points sync added and reversed, when it changed anything."""
+    if result.changed:
+        typer.echo(t("ledger.points_updated", added=result.added, reversed=result.reversed))
 
 
 def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
@@ -118,6 +189,40 @@ def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(exc)) from None
 
     return wrapper
+
+
+def option_group(param: str, options: Mapping[str, Any]) -> Callable[[F], F]:
+    """Declare a group of options once for every command that takes it.
+
+    Typer reads a command's options from its signature: the decorated command's parameter
+    ``param`` stands for ``options`` (name → ``Annotated`` type, each defaulting to None)
+    at its place in ``--help``, and receives their values as one dict. Build ``options``
+    when the command is registered, so that their help is in the chosen language."""
+
+    def decorate(command: F) -> F:
+        own = inspect.signature(command, eval_str=True)
+        if param not in own.parameters or set(options) & set(own.parameters):
+            raise TypeError(f"{command.__name__}: no parameter {param!r}, or a name taken twice")
+        params: list[inspect.Parameter] = []
+        for p in own.parameters.values():
+            if p.name == param:
+                params.extend(
+                    inspect.Parameter(name, p.kind, default=None, annotation=annotation)
+                    for name, annotation in options.items()
+                )
+            else:
+                params.append(p)
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            group = {name: kwargs.pop(name) for name in options}
+            return command(**kwargs, **{param: group})
+
+        # inspect.signature (and so Typer) reads __signature__, which mypy does not know
+        wrapper.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]  # see above
+        return wrapper  # type: ignore[return-value]  # the wrapper stands for the command
+
+    return decorate
 
 
 def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:

@@ -7,17 +7,20 @@ lets the ``late_dues`` points follow the dues (``points.after_dues_change``).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
 from orglife_tui.cli.commands.common import (
     check_format,
+    date_option,
     emit,
     fail,
     handles_errors,
+    import_refused,
+    on_branch,
     open_existing_branch,
+    points_follow,
 )
 from orglife_tui.locale import t
 
@@ -67,7 +70,7 @@ def register(app: typer.Typer) -> None:
         fen = _amount(amount, "AMOUNT")
         month = _month(from_month, "--from")
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             row = set_standard(store, branch.id, member_no, month, fen)
             typer.echo(
                 t(
@@ -79,8 +82,6 @@ def register(app: typer.Typer) -> None:
                 )
             )
             _points_follow(store, branch.id)
-        finally:
-            store.close()
 
     @dues_app.command("standards", help=t("dues.cli.standards.help"))
     @handles_errors
@@ -95,12 +96,10 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             if member:
                 store.get_member(branch.id, member)  # an unknown number is refused
             rows = list_standards(store, branch.id, member)
-        finally:
-            store.close()
         emit(
             fmt,
             STANDARD_KEYS,
@@ -142,9 +141,9 @@ def register(app: typer.Typer) -> None:
             first, last = parse_months(months)
         except InputError:
             raise fail(f"--months: {t('dues.problem.bad_months', value=months)}", code=2) from None
-        paid_on = _date(on, "--on")
+        paid_on = date_option(on, "--on") if on else None
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             payment = PaymentInput(
                 member_no=member_no,
                 paid_on=paid_on or store.today(),
@@ -171,8 +170,6 @@ def register(app: typer.Typer) -> None:
                     t("dues.amount_differs", expected=yuan(expected), amount=yuan(fen)), err=True
                 )
             _points_follow(store, branch.id)
-        finally:
-            store.close()
 
     @dues_app.command("void", help=t("dues.cli.void.help"))
     @handles_errors
@@ -184,7 +181,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.dues import void_payment, yuan
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             row = void_payment(store, branch.id, payment_id, reason)
             typer.echo(
                 t(
@@ -197,8 +194,6 @@ def register(app: typer.Typer) -> None:
                 )
             )
             _points_follow(store, branch.id)
-        finally:
-            store.close()
 
     @dues_app.command("list", help=t("dues.cli.list.help"))
     @handles_errors
@@ -215,11 +210,7 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.dues import list_payments, yuan
 
         check_format(fmt)
-        store, branch = open_existing_branch(ctx)
-        try:
-            rows = list_payments(store, branch.id, member_no=member, year=year)
-        finally:
-            store.close()
+        rows = on_branch(ctx, list_payments, member_no=member, year=year)
         records = [
             {
                 "id": r.id,
@@ -270,16 +261,14 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.dues import status, yuan
 
         check_format(fmt)
-        day = _date(as_of, "--as-of")
+        day = date_option(as_of, "--as-of") if as_of else None
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             today = store.today()
             if day is not None and day > today:
                 raise fail(t("dues.as_of_future", date=day.isoformat()), code=2)
             day = day or today
             rows = status(store, branch.id, day)
-        finally:
-            store.close()
         records = [
             {
                 "member_no": r.member_no,
@@ -324,17 +313,12 @@ def register(app: typer.Typer) -> None:
         try:
             table = read_table(file, "dues")  # a bad file is refused before the database
             store, branch = open_existing_branch(ctx)
-            try:
+            with store:
                 summary = import_dues(store, branch.id, table)
                 typer.echo(summary.message())
                 _points_follow(store, branch.id)
-            finally:
-                store.close()
         except ImportFailed as exc:
-            for line in exc.lines():
-                typer.echo(line, err=True)
-            typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
-            raise typer.Exit(1) from None
+            raise import_refused(exc, file) from None
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -359,17 +343,6 @@ def _month(text: str, option: str) -> str:
         raise fail(f"{option}: {t('problem.bad_month', value=text)}", code=2) from None
 
 
-def _date(text: str | None, option: str) -> date | None:
-    from orglife_tui.domain import InputError, parse_date
-
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise fail(f"{option}: {t(exc.key, value=text)}", code=2) from None
-
-
 def _months_text(first: str, last: str) -> str:
     return first if first == last else f"{first}..{last}"
 
@@ -386,13 +359,6 @@ def _status_note(row) -> str:
 def _points_follow(store, branch_id: int) -> None:
     """The ``late_dues`` points follow the dues; the dues are saved whatever happens here
     (``ledger sync`` catches up later)."""
-    from orglife_tui.data.errors import StoreError
     from orglife_tui.services.points import after_dues_change
 
-    try:
-        result = after_dues_change(store, branch_id)
-    except StoreError as exc:
-        typer.echo(t("dues.points_not_updated", message=str(exc)), err=True)
-        raise typer.Exit(1) from None
-    if result.changed:
-        typer.echo(t("ledger.points_updated", added=result.added, reversed=result.reversed))
+    points_follow(lambda: after_dues_change(store, branch_id), "dues.points_not_updated")

@@ -12,7 +12,12 @@ from typing import Annotated
 
 import typer
 
-from orglife_tui.cli.commands.common import handles_errors, open_branch
+from orglife_tui.cli.commands.common import (
+    handles_errors,
+    import_refused,
+    open_branch,
+    say_points_moved,
+)
 from orglife_tui.locale import t
 
 
@@ -56,17 +61,12 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
     try:
         table = read_table(file, kind, strict=strict)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             summary = import_table(store, branch.id, table)
             if kind == "attendance":
                 synced = _points_follow(store, branch.id, table)
-        finally:
-            store.close()
     except ImportFailed as exc:
-        for line in exc.lines():
-            typer.echo(line, err=True)
-        typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
-        raise typer.Exit(1) from None
+        raise import_refused(exc, file) from None
     for line in summary.notices():
         typer.echo(line, err=True)
     typer.echo(summary.message())
@@ -76,8 +76,7 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
         if isinstance(synced, str):
             typer.echo(synced, err=True)
             raise typer.Exit(1)
-        if synced.changed:
-            typer.echo(t("ledger.points_updated", added=synced.added, reversed=synced.reversed))
+        say_points_moved(synced)
 
 
 def _points_follow(store, branch_id: int, table):

@@ -34,11 +34,9 @@ def register(app: typer.Typer, launch: Launcher) -> None:
 
         g = globals_of(ctx)
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             row = appraisal.get_session(store, branch.id, session_id)
             if row.state is not SessionState.started:
                 state = label(row.state, g.lang)
                 raise fail(t("tui.kiosk.cli.not_open", id=session_id, state=state))
             launch(store, branch, g.lang, session_id)
-        finally:
-            store.close()

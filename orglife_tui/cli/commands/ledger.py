@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             raise fail(t(exc.key, value=when), code=2) from None
         store, branch = open_branch(ctx)
-        try:
+        with store:
             info, scheme = active_scheme(store, branch.id)
             row = ledger.add_entry(
                 store,
@@ -101,8 +101,6 @@ def register(app: typer.Typer) -> None:
                 )
             )
             typer.echo(t("ledger.head", hash=row.hash))
-        finally:
-            store.close()
 
     @ledger_app.command("reverse", help=t("ledger.cli.reverse.help"))
     @handles_errors
@@ -114,10 +112,8 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data import ledger
 
         store, branch = open_branch(ctx)
-        try:
+        with store:
             row = ledger.reverse_entry(store, branch.id, entry, reason)
-        finally:
-            store.close()
         typer.echo(
             t(
                 "ledger.reversed",
@@ -149,7 +145,7 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             rows: Iterable = ledger.iter_entries(store, branch.id, member_no=member, year=year)
             if limit is not None:
                 rows = islice(rows, limit)
@@ -160,8 +156,6 @@ def register(app: typer.Typer) -> None:
             else:
                 _, scheme = active_scheme(store, branch.id)
                 _write_table(rows, lambda code: _item_name(scheme, code), running=bool(member))
-        finally:
-            store.close()
 
     @ledger_app.command("sync", help=t("ledger.cli.sync.help"))
     @handles_errors
@@ -169,10 +163,8 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.services.points import sync_branch
 
         store, branch = open_branch(ctx)
-        try:
+        with store:
             info, scheme, result = sync_branch(store, branch.id)
-        finally:
-            store.close()
         typer.echo(
             t(
                 "ledger.synced",
@@ -201,11 +193,9 @@ def register(app: typer.Typer) -> None:
         except StoreError as exc:  # refused before the database is opened
             raise fail(t(exc.key, **exc.params), code=2) from None
         store = open_store(ctx)
-        try:
+        with store:
             names = {b.id: b.name for b in store.branches()}
             report = ledger.verify(store, expect=anchors)
-        finally:
-            store.close()
         if not report.integrity_ok:
             typer.echo(t("verify.integrity_bad", detail="; ".join(report.integrity_messages[:3])))
         elif store.engine.dialect.name == "sqlite":

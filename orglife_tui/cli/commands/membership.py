@@ -6,7 +6,8 @@ against the store's today, after departure, overlapping periods …) is the data
 a refusal is one line on stderr and exit status 1, with nothing written.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the commands' parameters use aliases built in
+# ``register`` (their help in the chosen language), and Typer must find them as objects.
 
 from dataclasses import asdict
 from datetime import date
@@ -19,6 +20,7 @@ from orglife_tui.cli.commands.common import (
     emit,
     fail,
     handles_errors,
+    on_branch,
     open_branch,
     open_existing_branch,
 )
@@ -59,6 +61,10 @@ def _optional_date(text: str | None, option: str) -> date | None:
 
 def register(members_app: typer.Typer) -> None:
     """Add the membership-event commands to the ``members`` group."""
+    # The parameters several commands share, declared once.
+    MemberNo = Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))]
+    EventDate = Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))]
+    Note = Annotated[str | None, typer.Option("--note", help=t("membership.cli.opt.note"))]
 
     def record(
         ctx: typer.Context, member_no: str, kind: MemberEventKind, on: date | None, **kw
@@ -67,22 +73,18 @@ def register(members_app: typer.Typer) -> None:
         from orglife_tui.data.membership import record_event
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             event = record_event(store, branch.id, member_no, kind, on or store.today(), **kw)
-        finally:
-            store.close()
         typer.echo(_recorded(event))
 
     @members_app.command("transfer-out", help=t("membership.cli.transfer_out.help"))
     @handles_errors
     def transfer_out(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        member_no: MemberNo,
+        on: EventDate,
         to: Annotated[str, typer.Option("--to", help=t("membership.cli.opt.to"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         if not to.strip():
             raise fail(t("membership.transfer_out_needs_to"))
@@ -93,7 +95,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def transfer_in(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         name: Annotated[str, typer.Option("--name", help=t("membership.cli.opt.name"))],
         on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_in"))],
         from_: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.from"))],
@@ -118,9 +120,7 @@ def register(members_app: typer.Typer) -> None:
         phone: Annotated[
             str | None, typer.Option("--phone", help=t("membership.cli.opt.phone"))
         ] = None,
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         from orglife_tui.data.membership import transfer_in_member
 
@@ -137,7 +137,7 @@ def register(members_app: typer.Typer) -> None:
             "phone": phone,
         }
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             try:
                 member = member_from_fields(values, today=store.today())
             except FieldErrors as errors:
@@ -145,8 +145,6 @@ def register(members_app: typer.Typer) -> None:
             if not from_.strip():
                 raise fail(t("membership.transfer_in_needs_from"))
             row = transfer_in_member(store, branch.id, member, when, place=from_, note=note)
-        finally:
-            store.close()
         typer.echo(
             t(
                 "membership.cli.transferred_in",
@@ -162,7 +160,7 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def convert(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         on: Annotated[
             str | None, typer.Option("--date", help=t("membership.cli.opt.date_convert"))
         ] = None,
@@ -193,16 +191,14 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def away(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         start: Annotated[str, typer.Option("--from", help=t("membership.cli.opt.away_from"))],
         end: Annotated[
             str | None, typer.Option("--to", help=t("membership.cli.opt.away_to"))
         ] = None,
         *,  # keyword-only: a required option after one with a default, in the help's order
         where: Annotated[str, typer.Option("--where", help=t("membership.cli.opt.where"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         if not where.strip():
             raise fail(t("membership.away_needs_where"))
@@ -214,17 +210,13 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def back(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date_back"))],
     ) -> None:
         from orglife_tui.data.membership import back_from_away
 
         when = _date(on, "--date")
-        store, branch = open_existing_branch(ctx)
-        try:
-            event = back_from_away(store, branch.id, member_no, when)
-        finally:
-            store.close()
+        event = on_branch(ctx, back_from_away, member_no, when)
         typer.echo(
             t(
                 "membership.cli.back_done",
@@ -240,11 +232,9 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def deceased(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        member_no: MemberNo,
+        on: EventDate,
+        note: Note = None,
     ) -> None:
         record(ctx, member_no, MemberEventKind.deceased, _date(on, "--date"), note=note)
 
@@ -252,14 +242,12 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def remove(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
-        on: Annotated[str, typer.Option("--date", help=t("membership.cli.opt.date"))],
+        member_no: MemberNo,
+        on: EventDate,
         reason: Annotated[
             str, typer.Option("--reason", help=t("membership.cli.opt.remove_reason"))
         ],
-        note: Annotated[
-            str | None, typer.Option("--note", help=t("membership.cli.opt.note"))
-        ] = None,
+        note: Note = None,
     ) -> None:
         record(
             ctx, member_no, MemberEventKind.removed, _date(on, "--date"), reason=reason, note=note
@@ -269,17 +257,15 @@ def register(members_app: typer.Typer) -> None:
     @handles_errors
     def history(
         ctx: typer.Context,
-        member_no: Annotated[str, typer.Argument(metavar="NO", help=t("membership.cli.arg.no"))],
+        member_no: MemberNo,
         fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.membership import member_events
 
         check_format(fmt)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             events = member_events(store, branch.id, member_no)
-        finally:
-            store.close()
         lang = get_language()
         rows = [asdict(e) for e in events]
         emit(
@@ -309,11 +295,7 @@ def register(members_app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.membership import void_event
 
-        store, branch = open_existing_branch(ctx)
-        try:
-            event = void_event(store, branch.id, event_id, reason)
-        finally:
-            store.close()
+        event = on_branch(ctx, void_event, event_id, reason)
         typer.echo(
             t(
                 "membership.cli.voided_done",
@@ -339,10 +321,8 @@ def register(members_app: typer.Typer) -> None:
 
         check_format(fmt)
         store, branch = open_branch(ctx)
-        try:
+        with store:
             watch = probation_watch(store, branch.id, within)
-        finally:
-            store.close()
         emit(
             fmt,
             PROBATION_KEYS if fmt != "table" else PROBATION_TABLE_KEYS,

@@ -1,7 +1,6 @@
 """`orglife-tui plan add|list|edit|remove|import`: the annual organizational-life plan.
 
-Thin: parse, call ``orglife_tui.data.plans``, print. Every command that writes refuses a
-database without a branch (it never creates one) and writes nothing when refused.
+Thin: parse, call ``orglife_tui.data.plans``, print.
 """
 
 from __future__ import annotations
@@ -13,8 +12,11 @@ import typer
 from orglife_tui.cli.commands.common import (
     check_format,
     emit,
+    enum_option,
     fail,
     handles_errors,
+    import_refused,
+    on_branch,
     open_existing_branch,
     today,
 )
@@ -68,12 +70,8 @@ def register(app: typer.Typer) -> None:
         item = PlanInput(
             year=year, meeting_type=_meeting_type(mtype), topic=topic, month=month, note=note
         )
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = add_plan_item(store, branch.id, item)
-        finally:
-            store.close()
-        typer.echo(t("plan.added", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        row = on_branch(ctx, add_plan_item, item)
+        typer.echo(_said("plan.added", row))
 
     @plan_app.command("list", help=t("plan.cli.list.help"))
     @handles_errors
@@ -88,11 +86,7 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         year = year if year is not None else today().year
-        store, branch = open_existing_branch(ctx)
-        try:
-            rows = list_plan(store, branch.id, year)
-        finally:
-            store.close()
+        rows = on_branch(ctx, list_plan, year)
         records = [_record(r) for r in rows]
         emit(
             fmt,
@@ -137,7 +131,7 @@ def register(app: typer.Typer) -> None:
             raise fail(t("plan.cli.month_and_whole_year"), code=2)
         meeting_type = _meeting_type(mtype) if mtype is not None else None
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             item = get_plan_item(store, branch.id, item_id).as_input()
             changes: _PlanChanges = {}
             if year is not None:
@@ -151,9 +145,7 @@ def register(app: typer.Typer) -> None:
             if note is not None:
                 changes["note"] = note or None
             row = update_plan_item(store, branch.id, item_id, replace(item, **changes))
-        finally:
-            store.close()
-        typer.echo(t("plan.updated", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        typer.echo(_said("plan.updated", row))
 
     @plan_app.command("remove", help=t("plan.cli.remove.help"))
     @handles_errors
@@ -164,12 +156,10 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.plans import get_plan_item, remove_plan_item
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             row = get_plan_item(store, branch.id, item_id)
             remove_plan_item(store, branch.id, item_id)
-        finally:
-            store.close()
-        typer.echo(t("plan.removed", id=row.id, when=_when(row), type=_type(row), topic=row.topic))
+        typer.echo(_said("plan.removed", row))
 
     @plan_app.command("import", help=t("plan.cli.import.help"))
     @handles_errors
@@ -182,16 +172,9 @@ def register(app: typer.Typer) -> None:
 
         try:
             table = read_table(file, "plan")  # a bad file is refused before the database
-            store, branch = open_existing_branch(ctx)
-            try:
-                summary = import_plan(store, branch.id, table)
-            finally:
-                store.close()
+            summary = on_branch(ctx, import_plan, table)
         except ImportFailed as exc:
-            for line in exc.lines():
-                typer.echo(line, err=True)
-            typer.echo(t("import.failed", count=len(exc.problems), file=file), err=True)
-            raise typer.Exit(1) from None
+            raise import_refused(exc, file) from None
         typer.echo(summary.message())
 
 
@@ -199,14 +182,14 @@ def register(app: typer.Typer) -> None:
 
 
 def _meeting_type(text: str):
-    from orglife_tui.domain import InputError, MeetingType, accepted_values, parse_enum
+    from orglife_tui.domain import MeetingType
 
-    try:
-        return parse_enum(MeetingType, text)
-    except InputError:
-        raise fail(
-            t("plan.cli.bad_type", value=text, accepted=accepted_values(MeetingType)), code=2
-        ) from None
+    return enum_option(MeetingType, text, "plan.cli.bad_type")
+
+
+def _said(key: str, row) -> str:
+    """The line that confirms a change to a plan item: which, when, what type and topic."""
+    return t(key, id=row.id, when=_when(row), type=_type(row), topic=row.topic)
 
 
 def _type(row) -> str:

@@ -13,14 +13,17 @@ from typing import Annotated
 
 import typer
 
-from orglife_tui.cli.commands.common import fail, handles_errors, open_existing_branch
+from orglife_tui.cli.commands.common import (
+    date_option,
+    enum_option,
+    fail,
+    field_errors,
+    handles_errors,
+    open_existing_branch,
+    option_group,
+    points_follow,
+)
 from orglife_tui.locale import get_language, t
-
-
-def _field_failure(errors) -> typer.Exit:
-    """A form's refusal on the command line: every problem on one line, usage status 2."""
-    sep = "；" if get_language() == "zh" else "; "
-    return fail(sep.join(errors.messages()), code=2)
 
 
 def _given(options: Mapping[str, str | None]) -> dict[str, str]:
@@ -34,18 +37,13 @@ def _labels(values, lang: str) -> str:
 
 
 def _points_follow(store, branch_id: int, meeting_id: int, member_ids=None) -> None:
-    """Let the points follow a change at one meeting and say what moved; a failed sync
-    leaves the change saved, says how to catch up and exits 1."""
-    from orglife_tui.data.errors import StoreError
+    """Let the points follow a change at one meeting (see ``common.points_follow``)."""
     from orglife_tui.services.points import after_attendance_change
 
-    try:
-        result = after_attendance_change(store, branch_id, [meeting_id], member_ids)
-    except StoreError as exc:
-        typer.echo(t("corrections.points_failed", message=str(exc)), err=True)
-        raise typer.Exit(1) from None
-    if result.changed:
-        typer.echo(t("ledger.points_updated", added=result.added, reversed=result.reversed))
+    points_follow(
+        lambda: after_attendance_change(store, branch_id, [meeting_id], member_ids),
+        "corrections.points_failed",
+    )
 
 
 def register(
@@ -115,14 +113,12 @@ def _register_members(members_app: typer.Typer) -> None:
             }
         )
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             try:
                 record = member_from_fields(values, today=store.today())
             except FieldErrors as errors:
-                raise _field_failure(errors) from None
+                raise field_errors(errors) from None
             row = store.add_member(branch.id, record)
-        finally:
-            store.close()
         lang = get_language()
         sep = "，" if lang == "zh" else ", "
         typer.echo(
@@ -140,137 +136,82 @@ def _register_members(members_app: typer.Typer) -> None:
 # ---------------------------------------------------------------------------- meetings
 
 
+# The meeting's fields that `meetings add` and `meetings edit` both take, in the order
+# --help lists them: (field of ``meeting_from_fields``, option, help key).
+MEETING_OPTIONS = (
+    ("date", "--date", "corrections.cli.opt.date"),
+    ("type", "--type", "corrections.cli.opt.type"),
+    ("title", "--title", "corrections.cli.opt.title"),
+    ("group", "--group", "corrections.cli.opt.meeting_group"),
+    ("place", "--place", "corrections.cli.opt.place"),
+    ("host", "--host", "corrections.cli.opt.host"),
+    ("recorder", "--recorder", "corrections.cli.opt.recorder"),
+    ("lecturer", "--lecturer", "corrections.cli.opt.lecturer"),
+    ("minutes", "--minutes", "corrections.cli.opt.minutes"),
+)
+
+
 def _register_meetings(meetings_app: typer.Typer) -> None:
+    meeting_fields = option_group(
+        "fields",
+        {
+            field: Annotated[str | None, typer.Option(flag, help=t(key))]
+            for field, flag, key in MEETING_OPTIONS
+        },
+    )
+
     @meetings_app.command("add", help=t("corrections.cli.meetings_add.help"))
     @handles_errors
+    @meeting_fields
     def meetings_add(
         ctx: typer.Context,
-        when: Annotated[
-            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
-        ] = None,
-        kind: Annotated[
-            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
-        ] = None,
-        title: Annotated[
-            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
-        ] = None,
-        group: Annotated[
-            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
-        ] = None,
-        place: Annotated[
-            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
-        ] = None,
-        host: Annotated[
-            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
-        ] = None,
-        recorder: Annotated[
-            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
-        ] = None,
-        lecturer: Annotated[
-            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
-        ] = None,
-        minutes: Annotated[
-            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
-        ] = None,
+        fields: dict[str, str | None],
         number: Annotated[
             str | None, typer.Option("--no", help=t("corrections.cli.opt.no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        values = _given(
-            {
-                "date": when,
-                "type": kind,
-                "title": title,
-                "group": group,
-                "place": place,
-                "host": host,
-                "recorder": recorder,
-                "lecturer": lecturer,
-                "minutes": minutes,
-                "meeting_no": number,
-            }
-        )
+        values = _given({**fields, "meeting_no": number})
         try:
             record = meeting_from_fields(values)
         except FieldErrors as errors:
-            raise _field_failure(errors) from None
+            raise field_errors(errors) from None
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             start = store.records_start(branch.id)
             row = store.add_meeting(branch.id, record)
             moved = store.records_start(branch.id)
-        finally:
-            store.close()
         _echo_meeting("corrections.meeting_added", row)
         if moved != start and moved is not None:
             typer.echo(t("corrections.start_moved", start=moved.isoformat()))
 
     @meetings_app.command("edit", help=t("corrections.cli.meetings_edit.help"))
     @handles_errors
+    @meeting_fields
     def meetings_edit(
         ctx: typer.Context,
         meeting_no: Annotated[
             str, typer.Argument(metavar="MEETING_NO", help=t("corrections.cli.arg.meeting_no"))
         ],
-        when: Annotated[
-            str | None, typer.Option("--date", help=t("corrections.cli.opt.date"))
-        ] = None,
-        kind: Annotated[
-            str | None, typer.Option("--type", help=t("corrections.cli.opt.type"))
-        ] = None,
-        title: Annotated[
-            str | None, typer.Option("--title", help=t("corrections.cli.opt.title"))
-        ] = None,
-        group: Annotated[
-            str | None, typer.Option("--group", help=t("corrections.cli.opt.meeting_group"))
-        ] = None,
-        place: Annotated[
-            str | None, typer.Option("--place", help=t("corrections.cli.opt.place"))
-        ] = None,
-        host: Annotated[
-            str | None, typer.Option("--host", help=t("corrections.cli.opt.host"))
-        ] = None,
-        recorder: Annotated[
-            str | None, typer.Option("--recorder", help=t("corrections.cli.opt.recorder"))
-        ] = None,
-        lecturer: Annotated[
-            str | None, typer.Option("--lecturer", help=t("corrections.cli.opt.lecturer"))
-        ] = None,
-        minutes: Annotated[
-            str | None, typer.Option("--minutes", help=t("corrections.cli.opt.minutes"))
-        ] = None,
+        fields: dict[str, str | None],
         new_no: Annotated[
             str | None, typer.Option("--new-no", help=t("corrections.cli.opt.new_no"))
         ] = None,
     ) -> None:
         from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 
-        changes = _given(
-            {
-                "date": when,
-                "type": kind,
-                "title": title,
-                "group": group,
-                "place": place,
-                "host": host,
-                "recorder": recorder,
-                "lecturer": lecturer,
-                "minutes": minutes,
-                "meeting_no": new_no,
-            }
-        )
+        changes = _given({**fields, "meeting_no": new_no})
         if not changes:
             raise fail(t("corrections.cli.nothing_to_change"), code=2)
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             old = store.get_meeting_by_no(branch.id, meeting_no)
             values = {**_meeting_texts(old), **changes}
             try:
                 record = meeting_from_fields(values)
             except FieldErrors as errors:
-                raise _field_failure(errors) from None
+                raise field_errors(errors) from None
             row = store.update_meeting(branch.id, old.id, record)
             if row.as_input() == old.as_input():
                 typer.echo(t("corrections.meeting_unchanged", meeting_no=row.meeting_no))
@@ -278,8 +219,6 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
             _echo_meeting("corrections.meeting_updated", row)
             # A new date or new types change which attendance earns which points.
             _points_follow(store, branch.id, row.id)
-        finally:
-            store.close()
 
     @meetings_app.command("void", help=t("corrections.cli.meetings_void.help"))
     @handles_errors
@@ -293,7 +232,7 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             meeting = store.get_meeting_by_no(branch.id, meeting_no)
             row = store.void_meeting(branch.id, meeting.id, reason or "")
             typer.echo(
@@ -306,8 +245,6 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
                 )
             )
             _points_follow(store, branch.id, row.id)
-        finally:
-            store.close()
 
 
 def _meeting_texts(m) -> dict[str, str]:
@@ -365,18 +302,15 @@ def _register_attendance(app: typer.Typer) -> None:
             bool, typer.Option("--clear", help=t("corrections.cli.opt.clear"))
         ] = False,
     ) -> None:
-        from orglife_tui.domain import AttendanceStatus, InputError, label, parse_enum
+        from orglife_tui.domain import AttendanceStatus, label
 
         if clear == (mark is not None):
             raise fail(t("corrections.cli.mark_or_clear"), code=2)
         status = None
         if mark is not None:
-            try:
-                status = parse_enum(AttendanceStatus, mark)
-            except InputError:
-                raise fail(t("problem.unknown_attendance", value=mark), code=2) from None
+            status = enum_option(AttendanceStatus, mark, "problem.unknown_attendance")
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             meeting = store.get_meeting_by_no(branch.id, meeting_no)
             member = store.get_member(branch.id, member_no.strip())
             store.set_attendance(branch.id, meeting.id, member.id, status, reason)
@@ -396,8 +330,6 @@ def _register_attendance(app: typer.Typer) -> None:
                     line += " " + t("corrections.mark_reason", reason=reason.strip())
                 typer.echo(line)
             _points_follow(store, branch.id, meeting.id, [member.id])
-        finally:
-            store.close()
 
 
 # ---------------------------------------------------------------------------- branch
@@ -410,30 +342,21 @@ def _register_branch(branch_app: typer.Typer) -> None:
         ctx: typer.Context,
         start: Annotated[str, typer.Argument(metavar="DATE", help=t("corrections.cli.arg.start"))],
     ) -> None:
-        from orglife_tui.domain import InputError, parse_date
-
-        try:
-            day = parse_date(start)
-        except InputError as exc:
-            raise fail(t(exc.key, value=start), code=2) from None
+        day = date_option(start)
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             store.set_records_start(branch.id, day)
-        finally:
-            store.close()
         typer.echo(t("corrections.start_set", branch=branch.name, start=day.isoformat()))
 
     @branch_app.command("show", help=t("corrections.cli.branch_show.help"))
     @handles_errors
     def branch_show(ctx: typer.Context) -> None:
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             start = store.records_start(branch.id)
             members = store.count_members(branch.id)
             meetings = store.count_meetings(branch.id)
             voided = store.count_meetings(branch.id, voided=True)
-        finally:
-            store.close()
         typer.echo(
             t(
                 "corrections.branch_show",

@@ -1,7 +1,6 @@
 """`orglife-tui rectification add|list|edit|status`: the rectification list (整改清单).
 
-Thin: parse, call ``orglife_tui.data.rectification``, print. Every command refuses a
-database without a branch (it never creates one) and writes nothing when refused.
+Thin: parse, call ``orglife_tui.data.rectification``, print.
 """
 
 from __future__ import annotations
@@ -13,9 +12,11 @@ import typer
 
 from orglife_tui.cli.commands.common import (
     check_format,
+    date_option,
     emit,
-    fail,
+    enum_option,
     handles_errors,
+    on_branch,
     open_existing_branch,
     today,
 )
@@ -76,15 +77,11 @@ def register(app: typer.Typer) -> None:
             year=year,
             problem=problem,
             owner=owner,
-            deadline=_date(deadline),
+            deadline=date_option(deadline),
             measure=measure,
             meeting_no=meeting,
         )
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = add_item(store, branch.id, item)
-        finally:
-            store.close()
+        row = on_branch(ctx, add_item, item)
         typer.echo(_said("rectification.added", row))
 
     @rect_app.command("list", help=t("rectification.cli.list.help"))
@@ -109,12 +106,8 @@ def register(app: typer.Typer) -> None:
 
         check_format(fmt)
         wanted = _status(status) if status is not None else None
-        when = _date(as_of) if as_of else today()
-        store, branch = open_existing_branch(ctx)
-        try:
-            rows = list_items(store, branch.id, year=year, status=wanted)
-        finally:
-            store.close()
+        when = date_option(as_of) if as_of else today()
+        rows = on_branch(ctx, list_items, year=year, status=wanted)
         if overdue:
             rows = [r for r in rows if r.overdue(when)]
         lang = get_language()
@@ -174,17 +167,15 @@ def register(app: typer.Typer) -> None:
         if owner is not None:
             changes["owner"] = owner
         if deadline is not None:
-            changes["deadline"] = _date(deadline)
+            changes["deadline"] = date_option(deadline)
         if measure is not None:
             changes["measure"] = measure or None
         if meeting is not None:
             changes["meeting_no"] = meeting or None
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             item = get_item(store, branch.id, item_id).as_input()
             row = update_item(store, branch.id, item_id, replace(item, **changes))
-        finally:
-            store.close()
         typer.echo(_said("rectification.updated", row))
 
     @rect_app.command("status", help=t("rectification.cli.status.help"))
@@ -203,12 +194,8 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.rectification import set_status
 
         wanted = _status(status)
-        closed_on = _date(on) if on else None
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = set_status(store, branch.id, item_id, wanted, note=note, on=closed_on)
-        finally:
-            store.close()
+        closed_on = date_option(on) if on else None
+        row = on_branch(ctx, set_status, item_id, wanted, note=note, on=closed_on)
         from orglife_tui.domain import RectificationStatus, label
 
         shown = label(row.status, get_language())
@@ -223,29 +210,10 @@ def register(app: typer.Typer) -> None:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _date(text: str) -> date:
-    from orglife_tui.domain import InputError, parse_date
-
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise fail(t(exc.key, value=text), code=2) from None
-
-
 def _status(text: str):
-    from orglife_tui.domain import InputError, RectificationStatus, accepted_values, parse_enum
+    from orglife_tui.domain import RectificationStatus
 
-    try:
-        return parse_enum(RectificationStatus, text)
-    except InputError:
-        raise fail(
-            t(
-                "rectification.cli.bad_status",
-                value=text,
-                accepted=accepted_values(RectificationStatus),
-            ),
-            code=2,
-        ) from None
+    return enum_option(RectificationStatus, text, "rectification.cli.bad_status")
 
 
 def _said(key: str, row) -> str:

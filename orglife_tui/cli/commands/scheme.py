@@ -107,7 +107,7 @@ def run_use(ctx: typer.Context, file: str) -> None:
     text, scheme = _read_and_check(file, "scheme.cli.refused")
     sha = scheme_hash(text)
     store, branch = open_branch(ctx)
-    try:
+    with store:
         used_before = schemes.versions(store, branch.id)
         in_use = bool(used_before) and used_before[0].sha256 == sha
         for old in [] if in_use else used_before:
@@ -124,8 +124,6 @@ def run_use(ctx: typer.Context, file: str) -> None:
                 break
         # the scheme and the re-sync of its points: one transaction
         used = schemes.use(store, branch.id, text, scheme)
-    finally:
-        store.close()
     info = used.info
     key = "scheme.cli.used" if used.new else "scheme.cli.already"
     typer.echo(t(key, name=info.name, version=info.version, sha256=sha))
@@ -142,7 +140,7 @@ def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -
     )
 
     store, branch = open_branch(ctx)
-    try:
+    with store:
         if versions:
             _print_versions(schemes.versions(store, branch.id))
             return
@@ -157,8 +155,6 @@ def run_show(ctx: typer.Context, versions: bool = False, source: bool = False) -
             # comment (allowed by TOML) is shown, not obeyed.
             typer.echo(visible(text) if sys.stdout.isatty() else text, nl=False)
             return
-    finally:
-        store.close()
     lang = get_language()
     if found is None:
         typer.echo(t("scheme.cli.none_active"))

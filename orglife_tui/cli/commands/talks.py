@@ -8,16 +8,18 @@ before anything is printed.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 import typer
 
 from orglife_tui.cli.commands.common import (
     check_format,
+    date_option,
     emit,
-    fail,
+    enum_option,
+    field_errors,
     handles_errors,
+    on_branch,
     open_existing_branch,
     today,
 )
@@ -116,12 +118,8 @@ def register(app: typer.Typer) -> None:
         try:
             talk = talk_from_fields(values)
         except FieldErrors as errors:
-            raise fail(_field_messages(errors), code=2) from None
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = add_talk(store, branch.id, talk)
-        finally:
-            store.close()
+            raise field_errors(errors) from None
+        row = on_branch(ctx, add_talk, talk)
         typer.echo(
             t(
                 "talks.added",
@@ -163,7 +161,7 @@ def register(app: typer.Typer) -> None:
         check_format(fmt)
         talk_type = _parse_type(kind)
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             rows = list_talks(
                 store,
                 branch.id,
@@ -177,8 +175,6 @@ def register(app: typer.Typer) -> None:
             if include:
                 count = sum(1 for r in rows if r.confidential)
                 note_confidential_read(store, branch.id, "talks.list", count)
-        finally:
-            store.close()
         if fmt == "table":
             _print_table(rows)
         else:
@@ -197,13 +193,11 @@ def register(app: typer.Typer) -> None:
         from orglife_tui.data.talks import get_talk, note_confidential_read
 
         store, branch = open_existing_branch(ctx)
-        try:
+        with store:
             row = get_talk(store, branch.id, talk_id)
             if include and row.confidential:
                 note_confidential_read(store, branch.id, "talks.show", 1)
                 row = get_talk(store, branch.id, talk_id, include_confidential=True)
-        finally:
-            store.close()
         for name, value in _show_lines(row):
             typer.echo(f"{name}{t('talks.show.separator')}{visible(value)}")
 
@@ -217,12 +211,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from orglife_tui.data.talks import record_follow_up
 
-        on = _parse_date(when, "--date")
-        store, branch = open_existing_branch(ctx)
-        try:
-            row = record_follow_up(store, branch.id, talk_id, on, result)
-        finally:
-            store.close()
+        on = date_option(when, "--date")
+        row = on_branch(ctx, record_follow_up, talk_id, on, result)
         typer.echo(
             t(
                 "talks.followed_up",
@@ -237,31 +227,10 @@ def register(app: typer.Typer) -> None:
 # ---------------------------------------------------------------------------- parsing
 
 
-def _field_messages(errors) -> str:
-    sep = "；" if get_language() == "zh" else "; "
-    return sep.join(errors.messages())
-
-
 def _parse_type(text: str | None):
-    from orglife_tui.domain import InputError, TalkType, accepted_values, parse_enum
+    from orglife_tui.domain import TalkType
 
-    if not text:
-        return None
-    try:
-        return parse_enum(TalkType, text)
-    except InputError:
-        raise fail(
-            t("talks.bad_type_option", value=text, accepted=accepted_values(TalkType)), code=2
-        ) from None
-
-
-def _parse_date(text: str, option: str) -> date:
-    from orglife_tui.domain import InputError, parse_date
-
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise fail(f"{option}: {t(exc.key, value=text)}", code=2) from None
+    return enum_option(TalkType, text, "talks.bad_type_option") if text else None
 
 
 # ---------------------------------------------------------------------------- output

@@ -25,7 +25,7 @@ from orglife_tui.data.appraisal.sessions import get_session
 from orglife_tui.data.appraisal.tallying import tally, tally_data
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.store import Store, branch_t
-from orglife_tui.domain import SessionState
+from orglife_tui.domain import SessionState, stripped_or_none
 from orglife_tui.locale import t
 from orglife_tui.scoring.appraisal import GRADES
 from orglife_tui.scoring.model import Grade, Scheme
@@ -56,7 +56,7 @@ def set_grade(
     if known is None:
         raise StoreError("appraisal.grade_unknown", grade="")
     grade = known
-    reason = (reason or "").strip() or None
+    reason = stripped_or_none(reason)
     if reason is not None and len(reason) > REASON_LIMIT:
         raise StoreError("appraisal.reason_too_long", limit=REASON_LIMIT)
     refuse_unsafe_text("field.reason", reason, multiline=True)

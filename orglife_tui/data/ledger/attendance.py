@@ -210,22 +210,27 @@ def sync_attendance(
     other points or dated otherwise now, are reversed with a note saying why; missing ones
     are added. One transaction; one ``ledger.sync`` audit row when anything changed.
     """
-    if meeting_ids is not None:
-        meeting_ids = sorted(set(meeting_ids))
-        if not meeting_ids:
-            return SyncResult(0, 0)
-        if len(meeting_ids) > _MAX_IN:
-            meeting_ids = None
-    if member_ids is not None:
-        member_ids = sorted(set(member_ids))
-        if not member_ids:
-            return SyncResult(0, 0)
-        if len(member_ids) > _MAX_IN:
-            member_ids = None
+    if any(ids is not None and not ids for ids in (meeting_ids, member_ids)):
+        return SyncResult(0, 0)  # limited to nothing
     with store.write_transaction() as conn:
         return sync_attendance_in(
-            store, conn, branch_id, scheme, scheme_version_id, meeting_ids, member_ids
+            store,
+            conn,
+            branch_id,
+            scheme,
+            scheme_version_id,
+            _in_list(meeting_ids),
+            _in_list(member_ids),
         )
+
+
+def _in_list(ids: list[int] | None) -> list[int] | None:
+    """The ids a sync is limited to, sorted and once each; None (the whole branch) when
+    there are too many for one SQL IN list."""
+    if ids is None:
+        return None
+    unique = sorted(set(ids))
+    return None if len(unique) > _MAX_IN else unique
 
 
 def sync_attendance_in(

@@ -18,6 +18,7 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsaf
 from orglife_tui.data.ledger.common import MANUAL, LedgerRow, ledger_t
 from orglife_tui.data.ledger.links import _amount, _Chain
 from orglife_tui.data.ledger.queries import get_entry, manual_items
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import (
     Store,
     date_problem,
@@ -25,6 +26,7 @@ from orglife_tui.data.store import (
     membership_problem,
     records_start_of,
 )
+from orglife_tui.domain import stripped_or_none
 from orglife_tui.scoring.model import Item, Scheme, Unit
 
 
@@ -100,17 +102,13 @@ def add_entry(
         raise StoreError("dues.ledger.item_derived", item=item.code)
     value, hours = _entry_points(item, points, hours)
     when = entry_date or store.today()
-    note = (note or "").strip() or None
+    note = stripped_or_none(note)
     refuse_unsafe_text("field.note", note, multiline=True)
     with store.write_transaction() as conn:
         member = conn.execute(
             select(
                 member_t.c.id,
-                member_t.c.member_no,
-                member_t.c.name,
-                member_t.c.join_date,
-                member_t.c.entered_on,
-                member_t.c.left_on,
+                *MEMBERSHIP_COLUMNS,
             ).where(member_t.c.branch_id == branch_id, member_t.c.member_no == member_no.strip())
         ).first()
         if member is None:

@@ -30,13 +30,15 @@ from orglife_tui.data.store import (
     meeting_t,
     member_t,
 )
+from orglife_tui.domain import add_months
 from orglife_tui.scoring.model import Scheme
 
 
 def _month_starts(first: date, last: date) -> Iterator[tuple[date, date]]:
+    """The first day of each month from ``first``'s to ``last``'s, with the next month's."""
     y, m = first.year, first.month
     while date(y, m, 1) <= last:
-        ny, nm = (y + 1, 1) if m == 12 else (y, m + 1)
+        ny, nm = add_months(y, m, 1)
         yield date(y, m, 1), date(ny, nm, 1)
         y, m = ny, nm
 

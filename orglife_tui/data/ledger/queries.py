@@ -16,6 +16,7 @@ from sqlalchemy import (
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.common import CHUNK_ROWS, LedgerRow, ledger_t
 from orglife_tui.data.ledger.links import _head
+from orglife_tui.data.rows import member_join
 from orglife_tui.data.store import (
     Store,
     meeting_t,
@@ -42,7 +43,7 @@ def _row_select():
         ledger_t.c.operator,
         ledger_t.c.hash,
     ).select_from(
-        ledger_t.join(member_t, member_t.c.id == ledger_t.c.member_id)
+        member_join(ledger_t)
         .outerjoin(meeting_t, meeting_t.c.id == ledger_t.c.meeting_id)
         .outerjoin(rev, rev.c.reverses_id == ledger_t.c.id)
     )

@@ -588,14 +588,18 @@ class HandoverScreen(VoterScreen):
             self.station.neutral()
 
 
-class BallotScreen(VoterScreen):
-    """The voter rates every candidate: 1–4, 0 or space; Enter reviews the ballot."""
+class ChoicesScreen(VoterScreen):
+    """A voter's screen that holds the ballot's choices on their way to the next screen."""
 
     def __init__(
         self, station: KioskStation, voter: VoterRow, choices: dict[str, Grade | None]
     ) -> None:
         super().__init__(station, voter)
         self._choices = choices
+
+
+class BallotScreen(ChoicesScreen):
+    """The voter rates every candidate: 1–4, 0 or space; Enter reviews the ballot."""
 
     def compose(self) -> ComposeResult:
         yield Static(t("tui.kiosk.ballot_title"), id="title", markup=False)
@@ -643,14 +647,8 @@ class BallotScreen(VoterScreen):
         self.grid.wipe()
 
 
-class ReviewScreen(VoterScreen):
+class ReviewScreen(ChoicesScreen):
     """Every choice of the ballot at once; ``y`` casts it, ``b`` or Escape changes it."""
-
-    def __init__(
-        self, station: KioskStation, voter: VoterRow, choices: dict[str, Grade | None]
-    ) -> None:
-        super().__init__(station, voter)
-        self._choices = choices
 
     def compose(self) -> ComposeResult:
         yield Static(t("tui.kiosk.review_title"), id="title", markup=False)

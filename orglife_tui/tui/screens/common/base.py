@@ -11,7 +11,6 @@ so the Footer, the help screen and the command palette all speak the same langua
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -158,12 +157,3 @@ def app_header() -> Header:
 def month_title(year: int, month: int) -> str:
     names = t("tui.month_names").split(",")
     return t("tui.month_title", year=year, month=month, name=names[month - 1])
-
-
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def step_month(year: int, month: int, step: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + step
-    return index // 12, index % 12 + 1

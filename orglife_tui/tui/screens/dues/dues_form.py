@@ -13,11 +13,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from orglife_tui.compliance.periods import add_months, month_key
 from orglife_tui.data import dues
 from orglife_tui.data.dues import PaymentInput, PaymentRow, StandardRow, StatusRow, yuan
 from orglife_tui.data.errors import StoreError
-from orglife_tui.domain import InputError, parse_month
+from orglife_tui.domain import InputError, add_months_to_key, month_key_of, parse_month
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
 from orglife_tui.tui.screens.common.base import Session
@@ -92,12 +91,12 @@ class DuesPaymentForm(RecordFormScreen):
         """Months and amount offered: from the first month in arrears (or the month after
         the last one paid) to the current month, at the standard."""
         today = self.session.today()
-        current = month_key(today.year, today.month)
+        current = month_key_of(today)
         st = self.row.state
         if st.arrears:
             first = st.arrears[0]
         elif st.paid_until is not None:
-            first = add_months(st.paid_until, 1)
+            first = add_months_to_key(st.paid_until, 1)
         else:
             first = current
         last = max(first, current)
@@ -162,7 +161,7 @@ class DuesStandardForm(RecordFormScreen):
     def compose_fields(self) -> ComposeResult:
         today = self.session.today()
         yield Static(_what(self.row), id="record-what", markup=False)
-        month = month_key(today.year, today.month)
+        month = month_key_of(today)
         yield from self.field("from_month", text_input(month, "YYYY-MM"), required=True)
         current = yuan(self.row.state.standard) if self.row.state.standard is not None else ""
         yield from self.field("standard", text_input(current, "12.50"), required=True)

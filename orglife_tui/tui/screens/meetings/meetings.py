@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from typing import ClassVar
 
@@ -13,9 +12,10 @@ from textual.widgets import Static
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
+from orglife_tui.domain import add_months, day_in_month, month_bounds
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_meeting_change
-from orglife_tui.tui.screens.common.base import month_bounds, month_title, step_month
+from orglife_tui.tui.screens.common.base import month_title
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes, step_bindings
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
@@ -107,7 +107,7 @@ class MeetingsScreen(ListScreen[MeetingRow]):
     # ------------------------------------------------------------------ months
 
     def action_step(self, step: int) -> None:
-        self.year, self.month = step_month(self.year, self.month, step)
+        self.year, self.month = add_months(self.year, self.month, step)
         self.reload()
 
     def action_this_month(self) -> None:
@@ -124,8 +124,7 @@ class MeetingsScreen(ListScreen[MeetingRow]):
     def default_date(self) -> date:
         """Today if it falls in the month on view, else the same day of that month."""
         today = self.session.today()
-        last = calendar.monthrange(self.year, self.month)[1]
-        return date(self.year, self.month, min(today.day, last))
+        return day_in_month(self.year, self.month, today.day)
 
     def action_new(self) -> None:
         form = MeetingFormScreen(

@@ -13,7 +13,6 @@ a reversed entry stays on the list, marked, next to the entry that reverses it.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +28,7 @@ from orglife_tui.data import ledger, schemes
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.ledger import LedgerRow
 from orglife_tui.data.store import MemberRow
+from orglife_tui.domain import day_in_month
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.tui.cells import right
@@ -207,8 +207,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
         today = self.session.today()
         if today.year == self.year:
             return today
-        last = calendar.monthrange(self.year, today.month)[1]
-        return date(self.year, today.month, min(today.day, last))
+        return day_in_month(self.year, today.month, today.day)
 
     def action_new(self) -> None:
         assert self.scheme is not None
