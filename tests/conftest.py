@@ -117,13 +117,23 @@ def _pg_admin_engine(admin: str):
     return create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
 
 
+def _copy_clause(conn, template: str) -> str:
+    """``TEMPLATE t``, as a file copy where the server can (PostgreSQL 15 on): its default
+    copies the template page by page through the WAL, about five times slower for our
+    small databases."""
+    from sqlalchemy import text
+
+    version = int(conn.execute(text("SHOW server_version_num")).scalar())
+    return f' TEMPLATE "{template}"' + (" STRATEGY FILE_COPY" if version >= 150000 else "")
+
+
 def _pg_database(admin: str, template: str | None = None) -> Iterator[str]:
     from sqlalchemy import text
 
     name = f"orglife_test_{uuid.uuid4().hex[:12]}"
     engine = _pg_admin_engine(admin)
-    clause = f' TEMPLATE "{template}"' if template else ""
     with engine.connect() as conn:
+        clause = _copy_clause(conn, template) if template else ""
         conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
     base, _, _ = admin.rpartition("/")
     try:
@@ -241,7 +251,7 @@ class Prebuilt:
             engine = _pg_admin_engine(admin)
             with engine.connect() as conn:
                 conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+                conn.execute(text(f'CREATE DATABASE "{name}"{_copy_clause(conn, source)}'))
             engine.dispose()
         return cast(T, copy.deepcopy(result))  # each test may change its own copy
 
