@@ -14,7 +14,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.domain import SessionState
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.kiosk.app import NeutralScreen
+from orglife_tui.tui.kiosk.screens import NeutralScreen
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.appraisal.appraisal_detail import (
     AppraisalDetailScreen,
