@@ -20,7 +20,8 @@ from textual.screen import ModalScreen, Screen
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
 from orglife_tui.tui.compat import mark_forwarded, running_app, write_now
-from orglife_tui.tui.kiosk.app import KioskApp, KioskScreen
+from orglife_tui.tui.kiosk.app import KioskApp
+from orglife_tui.tui.kiosk.base import KioskScreen
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.common.base import (
     BaseModal,

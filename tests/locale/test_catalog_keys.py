@@ -28,7 +28,7 @@ KEY_SHAPE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 # Keys whose remainder after a run-time prefix is not spelled in the code, each with where
 # the code builds it.
 BUILT_KEYS = {
-    # export/appraisal.py: SHARE_KEYS = tuple(f"{k}_share" for k in COUNT_KEYS), headers
+    # export/appraisal/layout.py: SHARE_KEYS = tuple(f"{k}_share" for k in COUNT_KEYS), headers
     # t(f"export.appraisal.col.{key}")
     "export.appraisal.col.abstain_share",
     "export.appraisal.col.basically_qualified_share",

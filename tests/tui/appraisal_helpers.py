@@ -67,7 +67,7 @@ async def until_screen(pilot, cls) -> None:
 async def activate(pilot, voter_no: str, pin: str = PIN) -> None:
     """From the neutral screen: the teller picks ``voter_no`` and gives the PIN; the
     hand-over screen follows."""
-    from orglife_tui.tui.kiosk.app import HandoverScreen, PickScreen, PinScreen
+    from orglife_tui.tui.kiosk.screens import HandoverScreen, PickScreen, PinScreen
 
     await press(pilot, "enter")
     await until_screen(pilot, PickScreen)
@@ -81,7 +81,7 @@ async def activate(pilot, voter_no: str, pin: str = PIN) -> None:
 async def vote(pilot, voter_no: str, grades: list[Grade | None]) -> None:
     """A whole ballot at the kiosk: activation, the ratings in candidate order, review, cast;
     back on the neutral screen."""
-    from orglife_tui.tui.kiosk.app import (
+    from orglife_tui.tui.kiosk.screens import (
         BallotScreen,
         NeutralScreen,
         ReceiptScreen,

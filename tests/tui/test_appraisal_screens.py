@@ -14,15 +14,12 @@ from orglife_tui.data import appraisal
 from orglife_tui.domain import SessionState
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.kiosk.app import NeutralScreen
+from orglife_tui.tui.kiosk.screens import NeutralScreen
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
-from orglife_tui.tui.screens.appraisal.appraisal_detail import (
-    AppraisalDetailScreen,
-    AppraisalTallyScreen,
-    GradeFormScreen,
-    NoticeScreen,
-)
+from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
+from orglife_tui.tui.screens.appraisal.dialogs import GradeFormScreen, NoticeScreen
 from orglife_tui.tui.screens.appraisal.shared import AskScreen
+from orglife_tui.tui.screens.appraisal.tally import AppraisalTallyScreen
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.help import HelpScreen
 from tests.tally_passwords import PASSWORDS, SCRUTINEER, TELLER

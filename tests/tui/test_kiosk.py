@@ -14,12 +14,12 @@ from orglife_tui.domain import Gender, MemberStatus
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.model import Grade
 from orglife_tui.tui.compat import bindings_of, driver_of
-from orglife_tui.tui.kiosk.app import (
-    BallotGrid,
+from orglife_tui.tui.kiosk.app import KioskApp
+from orglife_tui.tui.kiosk.ballot import BallotGrid
+from orglife_tui.tui.kiosk.base import KioskScreen
+from orglife_tui.tui.kiosk.screens import (
     BallotScreen,
     HandoverScreen,
-    KioskApp,
-    KioskScreen,
     NeutralScreen,
     PickScreen,
     PinScreen,

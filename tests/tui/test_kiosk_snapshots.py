@@ -9,7 +9,8 @@ from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.kiosk.app import KioskApp, NeutralScreen
+from orglife_tui.tui.kiosk.app import KioskApp
+from orglife_tui.tui.kiosk.screens import NeutralScreen
 from tests.ballot_snapshots import assert_copy_reveals_no_rating, copy_live_files, grade_counts
 from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import CANDIDATES, VOTERS, start, until_screen, vote

@@ -8,7 +8,7 @@ from textual.widgets import SelectionList
 from orglife_tui.data import appraisal, schemes
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.kiosk.app import BallotGrid
+from orglife_tui.tui.kiosk.ballot import BallotGrid
 from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
 from orglife_tui.tui.screens.appraisal.paper_entry import (
     MarkVotersScreen,

@@ -9,10 +9,8 @@ import pytest
 
 from orglife_tui.data import appraisal, ledger, publications, schemes
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.screens.appraisal.appraisal_detail import (
-    AppraisalDetailScreen,
-    AppraisalTallyScreen,
-)
+from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
+from orglife_tui.tui.screens.appraisal.tally import AppraisalTallyScreen
 from tests.tally_passwords import PASSWORDS, PIN
 from tests.tui.appraisal_helpers import CANDIDATES, start
 from tests.tui.conftest import TODAY, screen_text, wait_until

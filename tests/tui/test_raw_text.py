@@ -78,7 +78,8 @@ async def test_the_kiosk_ballot_draws_hostile_names_as_typed(branch, sqlite_stor
     """Names with escape sequences, bidi overrides and markup (stored behind the program's
     back) neither drive the voter's terminal nor crash the ballot: the hand-over and the
     ballot show them as symbols and text."""
-    from orglife_tui.tui.kiosk.app import BallotScreen, KioskApp, NeutralScreen
+    from orglife_tui.tui.kiosk.app import KioskApp
+    from orglife_tui.tui.kiosk.screens import BallotScreen, NeutralScreen
     from tests.tui.appraisal_helpers import activate, press, start, until_screen
 
     sqlite_store.add_members(

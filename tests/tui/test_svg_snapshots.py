@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from orglife_tui.data.ledger import links as ledger_links
-from orglife_tui.tui.kiosk.app import BallotScreen, KioskApp, NeutralScreen
+from orglife_tui.tui.kiosk.app import KioskApp
+from orglife_tui.tui.kiosk.screens import BallotScreen, NeutralScreen
 from tests.tui.appraisal_helpers import activate, press, start, until_screen
 from tests.tui.test_points import book, open_ledger
 

@@ -1,19 +1,15 @@
-# Over 600 lines: one session screen with its step dialogs (roster, close, tally, grades, publish);
-# the dialogs are to move beside it.
 """One appraisal session: its roster and state, and what can be done in that state.
 
 - created: ``s`` starts the vote (the roster is taken then; the teller PIN is asked twice).
 - started: ``k`` opens the kiosk, ``p`` the paper-ballot entry, ``c`` closes and seals the
   vote (the ballots counted and their fingerprint shown). Only “k of n voted” is shown
   while the vote is open: never a count of grades.
-- finished: ``t`` the tally and the committee's grades, ``u`` publishes.
+- finished: ``t`` the tally and the committee's grades (``tally``), ``u`` publishes.
 - started or finished: ``r`` resets the session to “not started” (asks the teller PIN).
 
-The tally screen (:class:`AppraisalTallyScreen`) lists per candidate the ballots by grade,
-the points, the proposed grade and the final grade; ``g`` or Enter records the committee's
-grade (a grade that departs from the proposal needs a reason), with the one-third warning
-on top. A published session shows its stored record (``data.publications``): the results
-as they were published, with the record's date and the ledger head it was made from.
+A published session shows its stored record (``data.publications``): the results as they
+were published, with the record's date and the ledger head it was made from. The dialogs
+these steps open are in ``dialogs`` and ``shared``.
 """
 
 from __future__ import annotations
@@ -25,23 +21,27 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Static
 
-from orglife_tui.data import appraisal, publications, schemes, sealing
+from orglife_tui.data import appraisal, publications, sealing
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState, natural_key
 from orglife_tui.locale import t
-from orglife_tui.scoring.model import Grade, Scheme
-from orglife_tui.tui.cells import clip, right
-from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
-from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
+from orglife_tui.tui.screens.appraisal.dialogs import NoticeScreen, publish_after_confirm
+from orglife_tui.tui.screens.appraisal.shared import (
+    ACTIONS,
+    STATE_STYLE,
+    AskScreen,
+    active_scheme,
+    record_text,
+    turnout_text,
+)
+from orglife_tui.tui.screens.appraisal.tally import AppraisalTallyScreen
+from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
-from orglife_tui.tui.screens.common.form import text_input
-from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
+from orglife_tui.tui.screens.common.labels import status_short
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
-from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
 
 ROSTER_COLUMNS = (
     Column("no", "tui.appraisal.col.no", 6, 6),
@@ -50,75 +50,6 @@ ROSTER_COLUMNS = (
     Column("candidate", "tui.appraisal.col.candidate", 10, 12),
     Column("vote", "tui.appraisal.col.vote", 10, 12),
 )
-TALLY_COLUMNS = (
-    Column("no", "tui.appraisal.col.no", 5, 5),
-    Column("name", "tui.appraisal.col.name", 8, 8),
-    Column("excellent", "tui.appraisal.col.excellent", 3, 3),
-    Column("qualified", "tui.appraisal.col.qualified", 3, 3),
-    Column("basic", "tui.appraisal.col.basic", 3, 3),
-    Column("unqualified", "tui.appraisal.col.unqualified", 3, 3),
-    Column("abstain", "tui.appraisal.col.abstain", 3, 3),
-    Column("points", "tui.appraisal.col.points", 6, 6),
-    Column("proposed", "tui.appraisal.col.proposed", 8, 7),
-    Column("final", "tui.appraisal.col.final", 8, 7),
-    Column("flag", "tui.appraisal.col.flag", 2, 2),
-)
-GRADE_STYLE: dict[Grade | None, str] = {Grade.excellent: "green", Grade.unqualified: "bold red"}
-
-# What each action needs the session to be in (the Footer shows only what applies).
-ACTIONS: dict[str, frozenset[SessionState]] = {
-    "start": frozenset({SessionState.created}),
-    "kiosk": frozenset({SessionState.started}),
-    "paper": frozenset({SessionState.started}),
-    "close_vote": frozenset({SessionState.started}),
-    "tally": frozenset({SessionState.finished, SessionState.published}),
-    "publish": frozenset({SessionState.finished}),
-    "reset": frozenset({SessionState.started, SessionState.finished}),
-    "grade": frozenset({SessionState.finished}),
-}
-
-
-def grade_abbr(grade: Grade | None) -> str:
-    return t("tui.grade.none") if grade is None else t(f"tui.appraisal.grade_abbr.{grade.value}")
-
-
-def active_scheme(session: Session) -> Scheme:
-    return schemes.ensure_active(session.store, session.branch.id)[1]
-
-
-def record_text(record: publications.PublicationRow) -> str:
-    """A published record as one line: its number, date and ledger head."""
-    return t(
-        "publication.tui.record",
-        id=record.id,
-        date=record.as_of.isoformat(),
-        hash=short_hash(record.ledger_head),
-    )
-
-
-class NoticeScreen(BaseModal[None]):
-    """A result to read (and copy into the minutes): the seal's ballots and fingerprint."""
-
-    CSS_PATH = "appraisal.tcss"
-    HELP_KEY = "tui.appraisal.help_notice"
-
-    BINDINGS: ClassVar = [
-        Binding("escape,enter", "close", "tui.key.close", id="notice.close", key_display="esc"),
-    ]
-
-    def __init__(self, title: str, body: str) -> None:
-        super().__init__()
-        self.notice_title = title
-        self.body = body
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Static(self.notice_title, id="ask-title", markup=False)
-            yield Static(self.body, id="notice-body", markup=False)
-            yield Static(t("tui.appraisal.notice_keys"), id="ask-keys", markup=False)
-
-    def action_close(self) -> None:
-        self.finish(None)
 
 
 @dataclass(frozen=True)
@@ -447,242 +378,3 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
             )
 
         self.app.push_screen(ConfirmScreen(t("tui.appraisal.reset_question"), confirmed))
-
-
-def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[], object]) -> None:
-    def answered(yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            appraisal.publish(screen.store, screen.branch_id, session_id)
-        except StoreError as error:
-            screen.notify(str(error), severity="error", timeout=8)
-            return
-        screen.notify(t("tui.appraisal.published"))
-        done()
-
-    screen.app.push_screen(ConfirmScreen(t("tui.appraisal.publish_question"), answered))
-
-
-# ---------------------------------------------------------------------- the tally
-
-
-class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
-    """The ballots counted, the proposal from ballots and points, the committee's grades."""
-
-    CSS_PATH = "appraisal.tcss"
-    HELP_KEY = "tui.appraisal.help_tally"
-    TABLE_ID = "tally"
-    COLUMNS = TALLY_COLUMNS
-    KEEP_ROW = True
-    SELECT_ACTION = "grade"
-    EMPTY_NOTE = False  # a session is tallied once it has candidates
-
-    BINDINGS: ClassVar = [
-        Binding("g", "grade", "tui.appraisal.key.grade", id="tally.grade"),
-        Binding("u", "publish", "tui.appraisal.key.publish", id="tally.publish"),
-        Binding("escape", "app.back", "tui.key.back", id="tally.back"),
-    ]
-
-    def __init__(self, session: Session, session_id: int, **kwargs) -> None:
-        super().__init__(session, **kwargs)
-        self.session_id = session_id
-        self.tally: appraisal.Tally | None = None
-        self.scheme: Scheme | None = None
-
-    def compose_above(self) -> ComposeResult:
-        return notes("turnout", "record", "warning")
-
-    def compose_below(self) -> ComposeResult:
-        return notes("detail")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        states = ACTIONS.get(action)
-        if states is None:
-            return True
-        return self.tally is not None and self.tally.session.state in states
-
-    def cells(self, row: appraisal.TallyRow) -> tuple[Text, ...]:
-        c = row.counts
-        departs = row.final is not None and row.final != row.proposed
-        return (
-            self.cell("no", row.member_no),
-            self.cell("name", row.name),
-            right(str(c.excellent), 3),
-            right(str(c.qualified), 3),
-            right(str(c.basically_qualified), 3),
-            right(str(c.unqualified), 3),
-            right(str(c.abstain), 3),
-            right(number(row.points), 6),
-            self.cell("proposed", grade_abbr(row.proposed), GRADE_STYLE.get(row.proposed, "")),
-            self.cell(
-                "final",
-                grade_abbr(row.final) if row.final else "",
-                "bold yellow" if departs else GRADE_STYLE.get(row.final, ""),
-            ),
-            self.cell("flag", "!" if row.unqualified_flag else "", "bold red"),
-        )
-
-    def key_of(self, row: appraisal.TallyRow) -> str:
-        return row.member_no
-
-    def fetch(self) -> list[appraisal.TallyRow]:
-        self.scheme = active_scheme(self.session)
-        self.tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
-        return self.tally.rows
-
-    def show_state(self) -> None:
-        tally = self.tally
-        assert tally is not None
-        s = tally.session
-        self.sub_title = t("tui.appraisal.tally_title", year=s.year)
-        voted, voters = tally.turnout
-        parts = [
-            self.session.label(s.state),
-            t(
-                "tui.appraisal.turnout_label",
-                turnout=t("tui.appraisal.voted_of", voted=voted, voters=voters),
-            ),
-            t("tui.appraisal.ballots", ballots=s.ballots or 0),
-        ]
-        if s.fingerprint:
-            parts.append(
-                t("tui.appraisal.fingerprint_short", fingerprint=short_hash(s.fingerprint))
-            )
-        self.query_one("#turnout", Static).update(t("tui.appraisal.sep").join(parts))
-        record = self.query_one("#record", Static)
-        if tally.publication is not None:
-            record.update(record_text(tally.publication) + "\n" + t("publication.tui.record_note"))
-        record.display = tally.publication is not None
-        warning = self.query_one("#warning", Static)
-        graded = [r.final or r.proposed for r in tally.rows if r.graded]
-        excellent = sum(1 for g in graded if g is Grade.excellent)
-        flagged = sum(1 for r in tally.rows if r.unqualified_flag)
-        warnings = []
-        if tally.excellent_warning:
-            warnings.append(
-                t("tui.appraisal.excellent_warning", count=excellent, graded=len(graded))
-            )
-        if flagged:
-            warnings.append(t("tui.appraisal.flag_note", count=flagged))
-        warning.update("\n".join(warnings))
-        warning.display = bool(warnings)
-        self.refresh_bindings()
-
-    def show_detail(self) -> None:
-        row = self.highlighted()
-        detail = self.query_one("#detail", Static)
-        if row is None:
-            detail.update("")
-            return
-        c = row.counts
-
-        def share(grade: Grade | None) -> int:
-            return round(c.share(grade) * 100)
-
-        line1 = t(
-            "tui.appraisal.detail_counts",
-            name=row.name,
-            no=row.member_no,
-            excellent=c.excellent,
-            excellent_p=share(Grade.excellent),
-            qualified=c.qualified,
-            qualified_p=share(Grade.qualified),
-            basic=c.basically_qualified,
-            basic_p=share(Grade.basically_qualified),
-            unqualified=c.unqualified,
-            unqualified_p=share(Grade.unqualified),
-            abstain=c.abstain,
-            abstain_p=share(None),
-        )
-        parts = []
-        if row.combined is not None:
-            parts.append(t("tui.appraisal.combined", score=number(round(row.combined, 1))))
-        if row.vetoed:
-            parts.append(t("tui.appraisal.vetoed"))
-        if not row.graded:
-            parts.append(t("tui.appraisal.not_graded_note"))
-        else:
-            parts.append(
-                t(
-                    "tui.appraisal.proposal_final",
-                    proposed=grade_abbr(row.proposed),
-                    final=grade_abbr(row.final) if row.final else t("tui.appraisal.no_final"),
-                )
-            )
-        if row.reason:
-            parts.append(t("tui.appraisal.reason", reason=row.reason))
-        width = max(20, self.app.size.width - 2)
-        line2 = clip(t("tui.appraisal.sep").join(parts), width)
-        detail.update(line1 + "\n" + line2)
-
-    def action_grade(self) -> None:
-        row = self.highlighted()
-        if row is None:
-            return
-        if not row.graded:
-            self.notify(t("tui.appraisal.not_graded_note"), severity="warning")
-            return
-
-        def saved(result: object) -> None:
-            if result:
-                self.notify(t("tui.appraisal.grade_saved", name=row.name))
-                self.reload()
-
-        self.app.push_screen(GradeFormScreen(self.session, self.session_id, row, saved))
-
-    def action_publish(self) -> None:
-        publish_after_confirm(self, self.session_id, self.reload)
-
-
-class GradeFormScreen(RecordFormScreen):
-    """The committee's grade for one candidate, and the reason where it departs from the
-    proposal (the store refuses a departure without one)."""
-
-    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
-    HELP_KEY = "tui.appraisal.help_grade"
-    FIELD_PREFIX = "tui.appraisal.field."
-
-    def __init__(
-        self,
-        session: Session,
-        session_id: int,
-        row: appraisal.TallyRow,
-        on_result: Callable[[object], object] | None = None,
-    ) -> None:
-        super().__init__(
-            session, t("tui.appraisal.grade_title", name=row.name, no=row.member_no), on_result
-        )
-        self.add_class("-small")
-        self.session_id = session_id
-        self.row = row
-
-    def compose_fields(self) -> ComposeResult:
-        row = self.row
-        yield Static(
-            t(
-                "tui.appraisal.grade_what",
-                proposed=grade_label(row.proposed),
-                points=number(row.points) or "—",
-            ),
-            id="record-what",
-            markup=False,
-        )
-        current = (row.final or row.proposed or Grade.qualified).value
-        options = [(t(f"tui.grade.{g.value}"), g.value) for g in Grade]
-        yield from self.field("grade", choice(options, current), required=True)
-        yield from self.field(
-            "reason", text_input(row.reason or "", t("tui.appraisal.reason_hint"))
-        )
-
-    def save(self, values: dict[str, str]) -> object:
-        s = self.session
-        grade = Grade(values["grade"])
-        reason = values.get("reason", "").strip() or None
-        appraisal.set_grade(
-            s.store, s.branch.id, self.session_id, self.row.member_no, grade, reason
-        )
-        return True
-
-    def store_error_field(self, error: StoreError) -> str | None:
-        return "reason" if "reason" in error.key else None

@@ -23,7 +23,7 @@ from orglife_tui.data.appraisal import CandidateRow, VoterRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t, visible
 from orglife_tui.scoring.model import Grade
-from orglife_tui.tui.kiosk.app import (
+from orglife_tui.tui.kiosk.ballot import (
     GRADE_KEYS,
     BallotGrid,
     ballot_summary,

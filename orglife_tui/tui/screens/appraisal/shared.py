@@ -1,7 +1,8 @@
-"""What the appraisal list and an appraisal session's screen share: the state's colour,
-the turnout line and the one-line question dialog (a year, the teller PIN).
+"""What the appraisal list, an appraisal session's screen and its tally share: the state's
+colour, the turnout line, the one-line question dialog (a year, the teller PIN), what each
+action needs the session to be in, the active scheme and a published record's line.
 
-A module of its own so that neither screen imports the other to get them.
+A module of its own so that no screen imports another to get them.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from orglife_tui.data import publications, schemes
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.domain import SessionState
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseModal
+from orglife_tui.scoring.model import Scheme
+from orglife_tui.tui.screens.common.base import BaseModal, Session
 from orglife_tui.tui.screens.common.form import text_input
+from orglife_tui.tui.screens.common.labels import short_hash
 
 STATE_STYLE = {
     SessionState.started: "bold yellow",
@@ -33,6 +37,33 @@ def turnout_text(row: SessionRow) -> str:
     if row.state is SessionState.created:
         return t("tui.appraisal.no_roster_short")
     return t("tui.appraisal.voted_of", voted=row.voted, voters=row.voters)
+
+
+# What each action needs the session to be in (the Footer shows only what applies).
+ACTIONS: dict[str, frozenset[SessionState]] = {
+    "start": frozenset({SessionState.created}),
+    "kiosk": frozenset({SessionState.started}),
+    "paper": frozenset({SessionState.started}),
+    "close_vote": frozenset({SessionState.started}),
+    "tally": frozenset({SessionState.finished, SessionState.published}),
+    "publish": frozenset({SessionState.finished}),
+    "reset": frozenset({SessionState.started, SessionState.finished}),
+    "grade": frozenset({SessionState.finished}),
+}
+
+
+def active_scheme(session: Session) -> Scheme:
+    return schemes.ensure_active(session.store, session.branch.id)[1]
+
+
+def record_text(record: publications.PublicationRow) -> str:
+    """A published record as one line: its number, date and ledger head."""
+    return t(
+        "publication.tui.record",
+        id=record.id,
+        date=record.as_of.isoformat(),
+        hash=short_hash(record.ledger_head),
+    )
 
 
 class AskScreen(BaseModal[str]):

@@ -1,0 +1,119 @@
+"""The dialogs an appraisal session's steps open: the seal's notice after closing the vote,
+the committee's grade for one candidate, and the question before publishing.
+
+The one-line question (a year, the teller PIN) is in ``shared``: the list of sessions asks
+it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from orglife_tui.data import appraisal
+from orglife_tui.data.errors import StoreError
+from orglife_tui.locale import t
+from orglife_tui.scoring.model import Grade
+from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+from orglife_tui.tui.screens.common.form import text_input
+from orglife_tui.tui.screens.common.labels import grade_label, number
+from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
+
+
+class NoticeScreen(BaseModal[None]):
+    """A result to read (and copy into the minutes): the seal's ballots and fingerprint."""
+
+    CSS_PATH = "appraisal.tcss"
+    HELP_KEY = "tui.appraisal.help_notice"
+
+    BINDINGS: ClassVar = [
+        Binding("escape,enter", "close", "tui.key.close", id="notice.close", key_display="esc"),
+    ]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.notice_title = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.notice_title, id="ask-title", markup=False)
+            yield Static(self.body, id="notice-body", markup=False)
+            yield Static(t("tui.appraisal.notice_keys"), id="ask-keys", markup=False)
+
+    def action_close(self) -> None:
+        self.finish(None)
+
+
+def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[], object]) -> None:
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            appraisal.publish(screen.store, screen.branch_id, session_id)
+        except StoreError as error:
+            screen.notify(str(error), severity="error", timeout=8)
+            return
+        screen.notify(t("tui.appraisal.published"))
+        done()
+
+    screen.app.push_screen(ConfirmScreen(t("tui.appraisal.publish_question"), answered))
+
+
+class GradeFormScreen(RecordFormScreen):
+    """The committee's grade for one candidate, and the reason where it departs from the
+    proposal (the store refuses a departure without one)."""
+
+    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
+    HELP_KEY = "tui.appraisal.help_grade"
+    FIELD_PREFIX = "tui.appraisal.field."
+
+    def __init__(
+        self,
+        session: Session,
+        session_id: int,
+        row: appraisal.TallyRow,
+        on_result: Callable[[object], object] | None = None,
+    ) -> None:
+        super().__init__(
+            session, t("tui.appraisal.grade_title", name=row.name, no=row.member_no), on_result
+        )
+        self.add_class("-small")
+        self.session_id = session_id
+        self.row = row
+
+    def compose_fields(self) -> ComposeResult:
+        row = self.row
+        yield Static(
+            t(
+                "tui.appraisal.grade_what",
+                proposed=grade_label(row.proposed),
+                points=number(row.points) or "—",
+            ),
+            id="record-what",
+            markup=False,
+        )
+        current = (row.final or row.proposed or Grade.qualified).value
+        options = [(t(f"tui.grade.{g.value}"), g.value) for g in Grade]
+        yield from self.field("grade", choice(options, current), required=True)
+        yield from self.field(
+            "reason", text_input(row.reason or "", t("tui.appraisal.reason_hint"))
+        )
+
+    def save(self, values: dict[str, str]) -> object:
+        s = self.session
+        grade = Grade(values["grade"])
+        reason = values.get("reason", "").strip() or None
+        appraisal.set_grade(
+            s.store, s.branch.id, self.session_id, self.row.member_no, grade, reason
+        )
+        return True
+
+    def store_error_field(self, error: StoreError) -> str | None:
+        return "reason" if "reason" in error.key else None
