@@ -7,27 +7,13 @@ so `orglife-tui members list` and the exports stay quick over SSH.
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from orglife_tui import __version__
-from orglife_tui.cli.commands import appraisal as appraisal_cmd
-from orglife_tui.cli.commands import check as check_cmd
-from orglife_tui.cli.commands import demo as demo_cmd
-from orglife_tui.cli.commands import dues as dues_cmd
-from orglife_tui.cli.commands import export as export_cmd
-from orglife_tui.cli.commands import importing as import_cmd
-from orglife_tui.cli.commands import kiosk as kiosk_cmd
-from orglife_tui.cli.commands import ledger as ledger_cmd
-from orglife_tui.cli.commands import membership as membership_cmd
-from orglife_tui.cli.commands import plan as plan_cmd
-from orglife_tui.cli.commands import records as records_cmd
-from orglife_tui.cli.commands import rectification as rectification_cmd
-from orglife_tui.cli.commands import scheme as scheme_cmd
-from orglife_tui.cli.commands import talks as talks_cmd
 from orglife_tui.cli.commands.common import (
     Globals,
     check_format,
@@ -37,6 +23,7 @@ from orglife_tui.cli.commands.common import (
     handles_errors,
     open_branch,
     open_store,
+    row_dict,
 )
 from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
 from orglife_tui.domain.records import MEMBER_FIELDS
@@ -61,6 +48,31 @@ MEETING_KEYS = (
 
 # ``meetings list --voided``: the columns of a voided meeting (headers ``corrections.col.*``).
 VOIDED_MEETING_KEYS = ("meeting_no", "date", "types", "title", "voided_on", "void_reason")
+
+# The modules of cli/commands/ that add commands, in the order they are added, with the
+# top-level names each adds to (tests/cli/test_lazy_cli.py checks these against what the
+# modules register). ``main`` builds only the modules of the command it runs: building
+# the whole tree of about ninety Click commands costs every run a tenth of a second.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "demo": ("demo",),
+    "importing": ("import",),
+    "scheme": ("scheme",),
+    "ledger": ("ledger", "verify"),
+    "export": ("export",),
+    "talks": ("talks",),
+    "plan": ("plan",),
+    "rectification": ("rectification",),
+    "check": ("check",),
+    "appraisal": ("appraisal",),
+    "kiosk": ("kiosk",),
+    "membership": ("members",),
+    "records": ("members", "meetings", "attendance", "branch"),
+    "dues": ("dues",),
+}
+# The commands written in this file.
+OWN_COMMANDS = ("where", "branch", "members", "meetings")
+# The root's options that take a value (``command_of`` skips the value).
+ROOT_VALUE_OPTIONS = ("--db", "--branch", "--lang")
 
 
 def _version(value: bool) -> None:
@@ -124,8 +136,13 @@ class RootGroup(TyperGroup):
             pending.extend(getattr(command, "commands", {}).values())
 
 
-def build_app() -> typer.Typer:
-    """The Typer app, with help texts in the language chosen before it is built."""
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer app, with help texts in the language chosen before it is built.
+
+    With ``command`` (the top-level command about to run) only the modules adding to that
+    command are built; any other value, or none, builds every command."""
+    known = {n for names in COMMAND_MODULES.values() for n in names} | set(OWN_COMMANDS)
+    everything = command is None or command not in known
     app = typer.Typer(
         name="orglife-tui",
         cls=RootGroup,
@@ -229,7 +246,7 @@ def build_app() -> typer.Typer:
         finally:
             store.close()
         lang = get_language()
-        rows = [asdict(m) for m in members]
+        rows = [row_dict(m) for m in members]
         if standing == STANDING_CURRENT:
             keys = MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS
             prefix = "col."
@@ -307,7 +324,7 @@ def build_app() -> typer.Typer:
             store.close()
         lang = get_language()
         sep = "、" if lang == "zh" else ", "
-        rows = [asdict(m) for m in meetings]
+        rows = [row_dict(m) for m in meetings]
         if fmt != "table":
             for r in rows:
                 r["types"] = ";".join(t_.value for t_ in r["types"])
@@ -349,20 +366,18 @@ def build_app() -> typer.Typer:
             empty_message=t("cli.no_meetings"),
         )
 
-    demo_cmd.register(app)
-    import_cmd.register(app)
-    scheme_cmd.register(app)
-    ledger_cmd.register(app)
-    export_cmd.register(app)
-    talks_cmd.register(app)
-    plan_cmd.register(app)
-    rectification_cmd.register(app)
-    check_cmd.register(app)
-    appraisal_cmd.register(app)
-    kiosk_cmd.register(app, _run_kiosk)
-    membership_cmd.register(members_app)
-    records_cmd.register(app, members_app, meetings_app, branch_app)
-    dues_cmd.register(app)
+    for module, names in COMMAND_MODULES.items():
+        if not everything and command not in names:
+            continue
+        register = import_module(f"orglife_tui.cli.commands.{module}").register
+        if module == "kiosk":
+            register(app, _run_kiosk)
+        elif module == "membership":
+            register(members_app)
+        elif module == "records":
+            register(app, members_app, meetings_app, branch_app)
+        else:
+            register(app)
     return app
 
 
@@ -400,11 +415,22 @@ def _early_language(argv: list[str]) -> None:
     set_language(chosen)
 
 
+def command_of(argv: list[str]) -> str | None:
+    """The top-level command named in ``argv`` (None: the UI, or the root's help)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ROOT_VALUE_OPTIONS:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main() -> None:
     argv = sys.argv[1:]
     _early_language(argv)
     try:
-        build_app()(args=argv, prog_name="orglife-tui")
+        build_app(command_of(argv))(args=argv, prog_name="orglife-tui")
     except SystemExit:
         raise
     except KeyboardInterrupt:

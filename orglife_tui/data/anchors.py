@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from orglife_tui.data import models
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import LedgerEntry
 from orglife_tui.data.store import Store, audit_t
 
-ledger_t = LedgerEntry.__table__
+ledger_t = models.ledger_entry
 
 MIN_PREFIX = 12
 LEDGER = "ledger"

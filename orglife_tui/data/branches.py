@@ -109,15 +109,15 @@ def set_records_start(store: Store, branch_id: int, start: date) -> date:
     """Move the branch's records start (audited). Refused after today, and later than
     the branch's earliest record (a meeting, a talk, a points entry booked by hand):
     a record before the start would fall outside every judged period."""
-    from orglife_tui.data.models import LedgerEntry, Talk
+    from orglife_tui.data import models
 
     today = store.today()
     if start > today:
         raise StoreError(
             "corrections.start_in_future", date=start.isoformat(), today=today.isoformat()
         )
-    talk_t = Talk.__table__
-    ledger_t = LedgerEntry.__table__
+    talk_t = models.talk
+    ledger_t = models.ledger_entry
     with store.write_transaction() as conn:
         old = conn.execute(
             select(branch_t.c.id, branch_t.c.records_start).where(branch_t.c.id == branch_id)

@@ -18,8 +18,8 @@ from typing import Protocol
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -35,10 +35,10 @@ from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkT
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 
-talk_t = Talk.__table__
-talker_t = TalkTalker.__table__
-plan_t = PlanItem.__table__
-rect_t = RectificationItem.__table__
+talk_t = models.talk
+talker_t = models.talk_talker
+plan_t = models.plan_item
+rect_t = models.rectification_item
 
 CHUNK_ROWS = 10_000
 

@@ -20,10 +20,10 @@ from orglife_tui.compliance.facts import (
     MonthMarks,
     RectificationFact,
 )
+from orglife_tui.data import models
 from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
-from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -37,9 +37,9 @@ from orglife_tui.data.store import (
 )
 from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
 
-talk_t = Talk.__table__
-rect_t = RectificationItem.__table__
-session_t = AppraisalSession.__table__
+talk_t = models.talk
+rect_t = models.rectification_item
+session_t = models.appraisal_session
 
 
 def _month_of(conn: Connection, column):

@@ -34,14 +34,14 @@ from sqlalchemy import Connection, insert, select, update
 
 from orglife_tui.compliance.dues import DuesRecord, DuesState, PaymentFact, state
 from orglife_tui.compliance.periods import add_months, month_key
+from orglife_tui.data import models
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
-from orglife_tui.data.models import DuesPayment, DuesStandard
 from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
 from orglife_tui.domain import InputError, MemberEventKind, parse_month
 
-standard_t = DuesStandard.__table__
-payment_t = DuesPayment.__table__
+standard_t = models.dues_standard
+payment_t = models.dues_payment
 
 DUES = "dues"  # ledger_entry.source of the entries booked from the dues records
 

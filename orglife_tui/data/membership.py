@@ -18,14 +18,14 @@ from typing import Any
 from sqlalchemy import Connection, Row, and_, case, exists, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
-from orglife_tui.data.models import MemberEvent
 from orglife_tui.data.store import MemberRow, Store, member_t, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
 
-event_t = MemberEvent.__table__
+event_t = models.member_event
 
 
 def in_branch_on(on: date) -> ColumnElement[bool]:

@@ -1,607 +1,614 @@
-# Over 600 lines (just): every table in one place, as Alembic autogenerate reads them.
-"""The tables. Small, typed SQLModel classes; the schema itself is owned by Alembic.
+# Over 600 lines (just) before issue 11: every table in one place, as Alembic autogenerate
+# reads them.
+"""The tables, as SQLAlchemy Core ``Table`` objects on one ``metadata``; the schema itself is
+owned by Alembic (migrations/).
 
-Enumerations are stored as their English keys (``full``, ``leave`` …) in plain strings so
-that the same rows read the same on SQLite and PostgreSQL.
+Plain Core rather than SQLModel classes: the code only ever used the tables, and building
+the SQLModel classes (pydantic models over SQLAlchemy's ORM) cost every command a good part
+of its start-up. Enumerations are stored as their English keys (``full``, ``leave`` …) in
+plain strings so that the same rows read the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Date,
+    Dialect,
+    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
+    MetaData,
+    String,
+    Table,
     Text,
     UniqueConstraint,
+    types,
 )
-from sqlmodel import Field, SQLModel
 
 
-class Branch(SQLModel, table=True):
-    __tablename__ = "branch"
+class UTCDateTime(types.TypeDecorator[datetime]):
+    """A moment: written as an aware datetime in UTC (a naive one is refused), read back
+    aware in UTC (SQLite keeps no offset: what it stores is UTC)."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, max_length=200)
-    created_at: dt.datetime
+    impl = types.DateTime
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(timezone=True)
+
+    def coerce_compared_value(self, op: Any, value: Any) -> types.TypeEngine[Any]:
+        if isinstance(value, timedelta):
+            return types.Interval()
+        return self
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("a datetime written to the database must carry its time zone")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+metadata = MetaData()
+"""Every table; Alembic's environment compares migrations against it."""
+
+branch = Table(
+    "branch",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
     # The first day the branch's records cover: every period from here on is judged (0006).
-    records_start: dt.date | None = None
+    Column("records_start", Date),
+)
 
+party_group = Table(
+    "party_group",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    Column("name", String(100), nullable=False),
+    UniqueConstraint("branch_id", "name", name="uq_party_group_name"),
+)
 
-class PartyGroup(SQLModel, table=True):
-    __tablename__ = "party_group"
-    __table_args__ = (UniqueConstraint("branch_id", "name", name="uq_party_group_name"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    name: str = Field(max_length=100)
-
-
-class Member(SQLModel, table=True):
-    __tablename__ = "member"
-    __table_args__ = (UniqueConstraint("branch_id", "member_no", name="uq_member_no"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    member_no: str = Field(max_length=50)
-    name: str = Field(max_length=100)
-    gender: str | None = Field(default=None, max_length=10)
-    birth_date: dt.date | None = None
-    join_date: dt.date | None = None
-    full_date: dt.date | None = None
-    status: str = Field(max_length=20)
-    group_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("party_group.id", ondelete="RESTRICT"), nullable=True),
-    )
-    post: str | None = Field(default=None, max_length=30)
-    phone: str | None = Field(default=None, max_length=30)
-    dues_paid_until: str | None = Field(default=None, max_length=7)  # YYYY-MM
+member = Table(
+    "member",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column("member_no", String(50), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("gender", String(10)),
+    Column("birth_date", Date),
+    Column("join_date", Date),
+    Column("full_date", Date),
+    Column("status", String(20), nullable=False),
+    Column("group_id", Integer, ForeignKey("party_group.id", ondelete="RESTRICT")),
+    Column("post", String(30)),
+    Column("phone", String(30)),
+    # YYYY-MM
+    Column("dues_paid_until", String(7)),
     # Membership as a history (0006). ``member_event`` holds the dated events; these three
     # columns are kept from them so that "in the branch on date D" is one SQL condition:
     # entered_on IS NULL OR entered_on <= D, and left_on IS NULL OR D < left_on.
-    entered_on: dt.date | None = None  # transferred in on; None: in the branch from the start
-    left_on: dt.date | None = None  # the first day no longer in the branch
-    left_kind: str | None = Field(default=None, max_length=20)  # MemberEventKind departure
-    sort_key: str = Field(default="", max_length=200)  # domain.natural_key(member_no)
+    # entered_on: transferred in on; NULL: in the branch from the start.
+    Column("entered_on", Date),
+    # the first day no longer in the branch
+    Column("left_on", Date),
+    # MemberEventKind departure
+    Column("left_kind", String(20)),
+    # domain.natural_key(member_no)
+    Column("sort_key", String(200), nullable=False, default=""),
+    UniqueConstraint("branch_id", "member_no", name="uq_member_no"),
+)
 
-
-class Meeting(SQLModel, table=True):
-    __tablename__ = "meeting"
-    __table_args__ = (UniqueConstraint("branch_id", "meeting_no", name="uq_meeting_no"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    meeting_no: str = Field(max_length=50)
-    date: dt.date = Field(index=True)
-    title: str = Field(max_length=300)
-    group_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("party_group.id", ondelete="RESTRICT"), nullable=True),
-    )
-    place: str | None = Field(default=None, max_length=200)
-    host: str | None = Field(default=None, max_length=100)
-    recorder: str | None = Field(default=None, max_length=100)
-    lecturer: str | None = Field(default=None, max_length=100)
-    minutes: str | None = None
+meeting = Table(
+    "meeting",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    Column("meeting_no", String(50), nullable=False),
+    Column("date", Date, nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("group_id", Integer, ForeignKey("party_group.id", ondelete="RESTRICT")),
+    Column("place", String(200)),
+    Column("host", String(100)),
+    Column("recorder", String(100)),
+    Column("lecturer", String(100)),
+    Column("minutes", String),
     # A meeting recorded by mistake is voided, never deleted (0006): it leaves sheets and
     # rules, and the points its attendance earned are reversed in the ledger.
-    voided_at: dt.datetime | None = None
-    void_reason: str | None = None
+    Column("voided_at", UTCDateTime()),
+    Column("void_reason", String),
+    UniqueConstraint("branch_id", "meeting_no", name="uq_meeting_no"),
+)
 
+# One row per type a meeting counts as (a themed day may also be a Party lecture).
+meeting_type = Table(
+    "meeting_type",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column("type", String(30), primary_key=True),
+)
 
-class MeetingTypeLink(SQLModel, table=True):
-    """One row per type a meeting counts as (a themed day may also be a Party lecture)."""
+attendance = Table(
+    "attendance",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "member_id",
+        Integer,
+        ForeignKey("member.id", ondelete="RESTRICT"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("status", String(10), nullable=False),
+    Column("reason", String(500)),
+)
 
-    __tablename__ = "meeting_type"
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT")),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("operator", String(100), nullable=False),
+    Column("action", String(50), nullable=False),
+    Column("detail", String, nullable=False, default=""),
+    Column("prev_hash", String(64)),
+    Column("hash", String(64)),
+)
 
-    meeting_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
-    )
-    type: str = Field(primary_key=True, max_length=30)
+# Every scoring scheme a branch has used, with its text and hash; the newest is active.
+scheme_version = Table(
+    "scheme_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("version", String(50), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("source", String, nullable=False),
+    Column("activated_at", UTCDateTime(), nullable=False),
+    Column("operator", String(100), nullable=False),
+)
 
+# One line of a member's points ledger. Append-only: triggers refuse UPDATE/DELETE; a
+# correction is a new entry whose ``reverses_id`` names the original (once).
+ledger_entry = Table(
+    "ledger_entry",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False),
+    Column("item_code", String(50), nullable=False),
+    Column("points", Float, nullable=False),
+    Column("hours", Float),
+    Column("entry_date", Date, nullable=False),
+    Column("note", String),
+    # manual | attendance
+    Column("source", String(20), nullable=False),
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="RESTRICT")),
+    Column("reverses_id", Integer, ForeignKey("ledger_entry.id", ondelete="RESTRICT"), unique=True),
+    Column("scheme_version_id", Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT")),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
 
-class Attendance(SQLModel, table=True):
-    __tablename__ = "attendance"
+# A member's yearly sum per item, kept by a trigger on every ledger insert (0003).
+ledger_total = Table(
+    "ledger_total",
+    metadata,
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True),
+    Column("item_code", String(50), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("branch_id", Integer, nullable=False),
+    Column("points", Float, nullable=False),
+    Column("entries", Integer, nullable=False),
+    Column("reversals", Integer, nullable=False),
+)
 
-    meeting_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
-    )
-    member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True, index=True
-        )
-    )
-    status: str = Field(max_length=10)
-    reason: str | None = Field(default=None, max_length=500)
+# A heart-to-heart talk (谈心谈话) with one member. Confidential talks keep their texts out
+# of listings and exports unless they are asked for (and that is audited).
+talk = Table(
+    "talk",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "member_id",
+        Integer,
+        ForeignKey("member.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column("date", Date, nullable=False, index=True),
+    Column("place", String(200)),
+    # TalkForm
+    Column("form", String(20), nullable=False),
+    # TalkType
+    Column("type", String(30), nullable=False),
+    Column("recorder", String(100)),
+    # why the talk was held
+    Column("trigger", String(500)),
+    Column("content", String),
+    Column("problems", String),
+    # the member's difficulties and requests
+    Column("difficulties", String),
+    # the member's opinions on the branch
+    Column("opinions", String),
+    # agreed actions
+    Column("actions", String),
+    Column("action_deadline", Date),
+    Column("follow_up_date", Date),
+    Column("follow_up_result", String),
+    Column("confidential", Boolean, nullable=False, default=False),
+    # The absence case the talk answers: first month of the streak (YYYY-MM) and the
+    # ladder step (LadderAction).
+    Column("absence_from", String(7)),
+    Column("absence_step", String(30)),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
+# Who talked: a branch member (``member_id``) or someone from outside (a higher body).
+talk_talker = Table(
+    "talk_talker",
+    metadata,
+    Column("talk_id", Integer, ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), index=True),
+    Column("name", String(100), nullable=False),
+    # CommitteePost key or free text
+    Column("post", String(50)),
+)
 
-class AuditLog(SQLModel, table=True):
-    __tablename__ = "audit_log"
+# One line of the annual organizational-life plan: a meeting type, a month, a topic.
+plan_item = Table(
+    "plan_item",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    Column("year", Integer, nullable=False, index=True),
+    # 1–12; NULL: some time in the year
+    Column("month", Integer),
+    Column("meeting_type", String(30), nullable=False),
+    Column("topic", String(300), nullable=False),
+    Column("note", String),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=True),
-    )
-    at: dt.datetime
-    operator: str = Field(max_length=100)
-    action: str = Field(max_length=50)
-    detail: str = ""
-    prev_hash: str | None = Field(default=None, max_length=64)
-    hash: str | None = Field(default=None, max_length=64)
+# A problem found at the life meeting, to be put right by ``owner`` by ``deadline``.
+rectification_item = Table(
+    "rectification_item",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
+    # the life meeting's year
+    Column("year", Integer, nullable=False, index=True),
+    Column("problem", String, nullable=False),
+    # what is to be done
+    Column("measure", String),
+    Column("owner", String(100), nullable=False),
+    Column("deadline", Date, nullable=False),
+    # RectificationStatus
+    Column("status", String(20), nullable=False),
+    Column("closed_on", Date),
+    Column("closing_note", String),
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="RESTRICT")),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
+# A dated change in a member's standing (0006): transfer in/out, conversion, an extended
+# probation, away (流动) from ``date`` to ``end_date``, death, removal.
+member_event = Table(
+    "member_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "member_id",
+        Integer,
+        ForeignKey("member.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    # MemberEventKind
+    Column("kind", String(30), nullable=False),
+    Column("date", Date, nullable=False),
+    # away: the last day away (NULL: still away)
+    Column("end_date", Date),
+    # to / from / where
+    Column("place", String(200)),
+    Column("reason", String),
+    Column("note", String),
+    # an event recorded by mistake: kept, not counted
+    Column("voided_at", UTCDateTime()),
+    Column("void_reason", String),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
-class SchemeVersion(SQLModel, table=True):
-    """Every scoring scheme a branch has used, with its text and hash; the newest is active."""
+# A member's monthly dues (党费) from ``from_month`` on, in fen (hundredths of a yuan).
+dues_standard = Table(
+    "dues_standard",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False),
+    # YYYY-MM
+    Column("from_month", String(7), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("member_id", "from_month", name="uq_dues_standard"),
+)
 
-    __tablename__ = "scheme_version"
+# A dues payment covering the months ``from_month``..``to_month`` (inclusive).
+dues_payment = Table(
+    "dues_payment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "member_id",
+        Integer,
+        ForeignKey("member.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column("paid_on", Date, nullable=False),
+    # YYYY-MM, to_month too
+    Column("from_month", String(7), nullable=False),
+    Column("to_month", String(7), nullable=False),
+    Column("amount_fen", Integer, nullable=False),
+    Column("note", String),
+    Column("voided_at", UTCDateTime()),
+    Column("void_reason", String),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    name: str = Field(max_length=200)
-    version: str = Field(max_length=50)
-    sha256: str = Field(max_length=64)
-    source: str
-    activated_at: dt.datetime
-    operator: str = Field(max_length=100)
-
-
-class LedgerEntry(SQLModel, table=True):
-    """One line of a member's points ledger. Append-only: triggers refuse UPDATE/DELETE;
-    a correction is a new entry whose ``reverses_id`` names the original (once)."""
-
-    __tablename__ = "ledger_entry"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    member_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
-    )
-    item_code: str = Field(max_length=50)
-    points: float
-    hours: float | None = None
-    entry_date: dt.date
-    note: str | None = None
-    source: str = Field(max_length=20)  # manual | attendance
-    meeting_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
-    )
-    reverses_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("ledger_entry.id", ondelete="RESTRICT"), nullable=True, unique=True
-        ),
-    )
-    scheme_version_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT"), nullable=True
-        ),
-    )
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-    prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64)
-
-
-class LedgerTotal(SQLModel, table=True):
-    """A member's yearly sum per item, kept by a trigger on every ledger insert (0003)."""
-
-    __tablename__ = "ledger_total"
-
-    member_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
-    )
-    item_code: str = Field(primary_key=True, max_length=50)
-    year: int = Field(primary_key=True)
-    branch_id: int
-    points: float
-    entries: int
-    reversals: int
-
-
-class Talk(SQLModel, table=True):
-    """A heart-to-heart talk (谈心谈话) with one member. Confidential talks keep their texts
-    out of listings and exports unless they are asked for (and that is audited)."""
-
-    __tablename__ = "talk"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    date: dt.date = Field(index=True)
-    place: str | None = Field(default=None, max_length=200)
-    form: str = Field(max_length=20)  # TalkForm
-    type: str = Field(max_length=30)  # TalkType
-    recorder: str | None = Field(default=None, max_length=100)
-    trigger: str | None = Field(default=None, max_length=500)  # why the talk was held
-    content: str | None = None
-    problems: str | None = None
-    difficulties: str | None = None  # the member's difficulties and requests
-    opinions: str | None = None  # the member's opinions on the branch
-    actions: str | None = None  # agreed actions
-    action_deadline: dt.date | None = None
-    follow_up_date: dt.date | None = None
-    follow_up_result: str | None = None
-    confidential: bool = False
-    # the absence case the talk answers: first month of the streak and the ladder step
-    absence_from: str | None = Field(default=None, max_length=7)  # YYYY-MM
-    absence_step: str | None = Field(default=None, max_length=30)  # LadderAction
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class TalkTalker(SQLModel, table=True):
-    """Who talked: a branch member (``member_id``) or someone from outside (a higher body)."""
-
-    __tablename__ = "talk_talker"
-
-    talk_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True)
-    )
-    position: int = Field(primary_key=True)
-    member_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=True, index=True
-        ),
-    )
-    name: str = Field(max_length=100)
-    post: str | None = Field(default=None, max_length=50)  # CommitteePost key or free text
-
-
-class PlanItem(SQLModel, table=True):
-    """One line of the annual organizational-life plan: a meeting type, a month, a topic."""
-
-    __tablename__ = "plan_item"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    year: int = Field(index=True)
-    month: int | None = None  # 1–12; None: some time in the year
-    meeting_type: str = Field(max_length=30)
-    topic: str = Field(max_length=300)
-    note: str | None = None
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class RectificationItem(SQLModel, table=True):
-    """A problem found at the life meeting, to be put right by ``owner`` by ``deadline``."""
-
-    __tablename__ = "rectification_item"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False)
-    )
-    year: int = Field(index=True)  # the life meeting's year
-    problem: str
-    measure: str | None = None  # what is to be done
-    owner: str = Field(max_length=100)
-    deadline: dt.date
-    status: str = Field(max_length=20)  # RectificationStatus
-    closed_on: dt.date | None = None
-    closing_note: str | None = None
-    meeting_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
-    )
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class MemberEvent(SQLModel, table=True):
-    """A dated change in a member's standing (0006): transfer in/out, conversion, an
-    extended probation, away (流动) from ``date`` to ``end_date``, death, removal."""
-
-    __tablename__ = "member_event"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    kind: str = Field(max_length=30)  # MemberEventKind
-    date: dt.date
-    end_date: dt.date | None = None  # away: the last day away (None: still away)
-    place: str | None = Field(default=None, max_length=200)  # to / from / where
-    reason: str | None = None
-    note: str | None = None
-    voided_at: dt.datetime | None = None  # an event recorded by mistake: kept, not counted
-    void_reason: str | None = None
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class DuesStandard(SQLModel, table=True):
-    """A member's monthly dues (党费) from ``from_month`` on, in fen (hundredths of a yuan)."""
-
-    __tablename__ = "dues_standard"
-    __table_args__ = (UniqueConstraint("member_id", "from_month", name="uq_dues_standard"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
-    )
-    from_month: str = Field(max_length=7)  # YYYY-MM
-    amount_fen: int
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class DuesPayment(SQLModel, table=True):
-    """A dues payment covering the months ``from_month``..``to_month`` (inclusive)."""
-
-    __tablename__ = "dues_payment"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    paid_on: dt.date
-    from_month: str = Field(max_length=7)  # YYYY-MM
-    to_month: str = Field(max_length=7)  # YYYY-MM
-    amount_fen: int
-    note: str | None = None
-    voided_at: dt.datetime | None = None
-    void_reason: str | None = None
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
-
-class Publication(SQLModel, table=True):
-    """What was published stays published (docs/architecture.md §5): a publicity sheet or an
-    appraisal result stored with the numbers it showed and the ledger and audit heads it was
-    made from. Later reads of a publication use ``data``, never a recomputation."""
-
-    __tablename__ = "publication"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    kind: str = Field(max_length=20)  # publicity | appraisal
-    year: int
-    as_of: dt.date
-    window_start: dt.date | None = None
-    window_end: dt.date | None = None
-    session_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer,
-            ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
-            nullable=True,
-            unique=True,
-        ),
-    )
-    ledger_head: str = Field(max_length=64)
-    audit_head: str | None = Field(default=None, max_length=64)
-    data: str  # JSON: the rows as shown
-    operator: str = Field(max_length=100)
-    created_at: dt.datetime
-
+# What was published stays published (docs/architecture.md §5): a publicity sheet or an
+# appraisal result stored with the numbers it showed and the ledger and audit heads it was
+# made from. Later reads of a publication use ``data``, never a recomputation.
+publication = Table(
+    "publication",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    # publicity | appraisal
+    Column("kind", String(20), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("window_start", Date),
+    Column("window_end", Date),
+    Column(
+        "session_id", Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), unique=True
+    ),
+    Column("ledger_head", String(64), nullable=False),
+    Column("audit_head", String(64)),
+    # JSON: the rows as shown
+    Column("data", String, nullable=False),
+    Column("operator", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
 
 # ---------------------------------------------------------------------------- appraisal
-# docs/architecture.md §6: who voted (``appraisal_voted``) and what was voted (``appraisal_rating``)
-# live in separate tables; neither records an order: no timestamps, no autoincrement ids,
-# random keys, WITHOUT ROWID on SQLite. Triggers (migration 0005) refuse UPDATE of the
-# ballot tables, INSERT unless the poll is open and DELETE once the result is published.
+# docs/architecture.md §6: who voted (``appraisal_voted``) and what was voted
+# (``appraisal_rating``) live in separate tables; neither records an order: no timestamps,
+# no autoincrement ids, random keys, WITHOUT ROWID on SQLite. Triggers (migration 0005)
+# refuse UPDATE of the ballot tables, INSERT unless the poll is open and DELETE once the
+# result is published.
 
-
-class AppraisalSession(SQLModel, table=True):
-    """A democratic appraisal (民主评议党员) of one branch for one year."""
-
-    __tablename__ = "appraisal_session"
-
-    id: int | None = Field(default=None, primary_key=True)
-    branch_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
-        )
-    )
-    year: int
-    state: str = Field(max_length=20)  # SessionState
-    pin_salt: str | None = Field(default=None, max_length=64)  # hex
-    pin_hash: str | None = Field(default=None, max_length=128)  # hex, hashlib.scrypt
-    pin_failures: int = 0
-    pin_locked_until: dt.datetime | None = None
-    scheme_version_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT"), nullable=True
-        ),
-    )
-    fingerprint: str | None = Field(default=None, max_length=64)  # sha256 hex, at close
-    ballots: int | None = None  # ballots sealed at close
+# A democratic appraisal (民主评议党员) of one branch for one year.
+appraisal_session = Table(
+    "appraisal_session",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "branch_id",
+        Integer,
+        ForeignKey("branch.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    Column("year", Integer, nullable=False),
+    # SessionState
+    Column("state", String(20), nullable=False),
+    # hex; pin_hash: hex, hashlib.scrypt
+    Column("pin_salt", String(64)),
+    Column("pin_hash", String(128)),
+    Column("pin_failures", Integer, nullable=False, default=0),
+    Column("pin_locked_until", UTCDateTime()),
+    Column("scheme_version_id", Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT")),
+    # sha256 hex, at close; ballots: sealed at close
+    Column("fingerprint", String(64)),
+    Column("ballots", Integer),
     # The session's X25519 public key (hex): every ballot is sealed to it (migration 0007).
-    tally_public_key: str | None = Field(default=None, max_length=64)
+    Column("tally_public_key", String(64)),
     # Its private key, split in two shares each wrapped under one tally password (JSON);
     # destroyed at close and reset.
-    tally_key: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    scrub_pending: bool = False  # sealed, but the files not yet scrubbed of the poll
-    created_at: dt.datetime
-    started_at: dt.datetime | None = None
-    closed_at: dt.datetime | None = None
-    published_at: dt.datetime | None = None
-    operator: str = Field(max_length=100)
+    Column("tally_key", Text),
+    # sealed, but the files not yet scrubbed of the poll
+    Column("scrub_pending", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("started_at", UTCDateTime()),
+    Column("closed_at", UTCDateTime()),
+    Column("published_at", UTCDateTime()),
+    Column("operator", String(100), nullable=False),
+)
 
+# The roster snapshot taken at start: whom the ballot rates.
+appraisal_candidate = Table(
+    "appraisal_candidate",
+    metadata,
+    Column(
+        "session_id",
+        Integer,
+        ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+        primary_key=True,
+    ),
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True),
+    Column("member_no", String(50), nullable=False),
+    Column("name", String(100), nullable=False),
+    # MemberStatus at start
+    Column("status", String(20), nullable=False),
+    Column("graded", Boolean, nullable=False),
+)
 
-class AppraisalCandidate(SQLModel, table=True):
-    """The roster snapshot taken at start: whom the ballot rates."""
+# The roster snapshot taken at start: who has a vote.
+appraisal_voter = Table(
+    "appraisal_voter",
+    metadata,
+    Column(
+        "session_id",
+        Integer,
+        ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+        primary_key=True,
+    ),
+    Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True),
+    Column("member_no", String(50), nullable=False),
+    Column("name", String(100), nullable=False),
+)
 
-    __tablename__ = "appraisal_candidate"
+# The voted set: one row per voter who has voted, and nothing else (no time, no order).
+appraisal_voted = Table(
+    "appraisal_voted",
+    metadata,
+    Column("session_id", Integer, primary_key=True),
+    Column("member_id", Integer, primary_key=True),
+    ForeignKeyConstraint(
+        ["session_id", "member_id"],
+        ["appraisal_voter.session_id", "appraisal_voter.member_id"],
+        ondelete="RESTRICT",
+    ),
+    sqlite_with_rowid=False,
+)
 
-    session_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), primary_key=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
-    )
-    member_no: str = Field(max_length=50)
-    name: str = Field(max_length=100)
-    status: str = Field(max_length=20)  # MemberStatus at start
-    graded: bool
+# One candidate's grade on one ballot (``grade`` None = abstained). No ballot id: a ballot
+# is never stored whole. ``key`` is random: rows read back in key order.
+appraisal_rating = Table(
+    "appraisal_rating",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("session_id", Integer, nullable=False),
+    # appraisal_candidate.member_id
+    Column("candidate_id", Integer, nullable=False),
+    # Grade; NULL = abstain
+    Column("grade", String(30)),
+    ForeignKeyConstraint(
+        ["session_id", "candidate_id"],
+        ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
+        ondelete="RESTRICT",
+    ),
+    Index("ix_appraisal_rating_candidate", "session_id", "candidate_id", "grade"),
+    sqlite_with_rowid=False,
+)
 
+# A random receipt code per ballot, linked to nothing but its session.
+appraisal_receipt = Table(
+    "appraisal_receipt",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column(
+        "session_id",
+        Integer,
+        ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+        nullable=False,
+    ),
+    Index("ix_appraisal_receipt_session", "session_id"),
+    sqlite_with_rowid=False,
+)
 
-class AppraisalVoter(SQLModel, table=True):
-    """The roster snapshot taken at start: who has a vote."""
+# A cast ballot while the poll is open: its ratings sealed to the session's public key
+# (``appraisal_session.tally_public_key``). Random key; opened and deleted at close.
+appraisal_sealed = Table(
+    "appraisal_sealed",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column(
+        "session_id",
+        Integer,
+        ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+        nullable=False,
+    ),
+    Column("box", LargeBinary, nullable=False),
+    Index("ix_appraisal_sealed_session", "session_id"),
+    sqlite_with_rowid=False,
+)
 
-    __tablename__ = "appraisal_voter"
-
-    session_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), primary_key=True
-        )
-    )
-    member_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
-    )
-    member_no: str = Field(max_length=50)
-    name: str = Field(max_length=100)
-
-
-class AppraisalVoted(SQLModel, table=True):
-    """The voted set: one row per voter who has voted, and nothing else (no time, no order)."""
-
-    __tablename__ = "appraisal_voted"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["session_id", "member_id"],
-            ["appraisal_voter.session_id", "appraisal_voter.member_id"],
-            ondelete="RESTRICT",
-        ),
-        {"sqlite_with_rowid": False},
-    )
-
-    session_id: int = Field(primary_key=True)
-    member_id: int = Field(primary_key=True)
-
-
-class AppraisalRating(SQLModel, table=True):
-    """One candidate's grade on one ballot (``grade`` None = abstained). No ballot id: a
-    ballot is never stored whole. ``key`` is random: rows read back in key order."""
-
-    __tablename__ = "appraisal_rating"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["session_id", "candidate_id"],
-            ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
-            ondelete="RESTRICT",
-        ),
-        Index("ix_appraisal_rating_candidate", "session_id", "candidate_id", "grade"),
-        {"sqlite_with_rowid": False},
-    )
-
-    key: str = Field(primary_key=True, max_length=32)
-    session_id: int
-    candidate_id: int  # appraisal_candidate.member_id
-    grade: str | None = Field(default=None, max_length=30)  # Grade; None = abstain
-
-
-class AppraisalReceipt(SQLModel, table=True):
-    """A random receipt code per ballot, linked to nothing but its session."""
-
-    __tablename__ = "appraisal_receipt"
-    __table_args__ = (
-        Index("ix_appraisal_receipt_session", "session_id"),
-        {"sqlite_with_rowid": False},
-    )
-
-    code: str = Field(primary_key=True, max_length=16)
-    session_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
-        )
-    )
-
-
-class AppraisalSealed(SQLModel, table=True):
-    """A cast ballot while the poll is open: its ratings sealed to the session's public key
-    (``appraisal_session.tally_public_key``). Random key; opened and deleted at close."""
-
-    __tablename__ = "appraisal_sealed"
-    __table_args__ = (
-        Index("ix_appraisal_sealed_session", "session_id"),
-        {"sqlite_with_rowid": False},
-    )
-
-    key: str = Field(primary_key=True, max_length=32)
-    session_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
-        )
-    )
-    box: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-
-
-class AppraisalDecision(SQLModel, table=True):
-    """The committee's grade for a candidate (组织评定), with its reason where it departs
-    from the proposal."""
-
-    __tablename__ = "appraisal_decision"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["session_id", "member_id"],
-            ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
-            ondelete="RESTRICT",
-        ),
-    )
-
-    session_id: int = Field(primary_key=True)
-    member_id: int = Field(primary_key=True)
-    proposed: str | None = Field(default=None, max_length=30)  # Grade proposed when decided
-    final: str = Field(max_length=30)  # Grade
-    reason: str | None = None
-    decided_at: dt.datetime
-    operator: str = Field(max_length=100)
+# The committee's grade for a candidate (组织评定), with its reason where it departs from
+# the proposal.
+appraisal_decision = Table(
+    "appraisal_decision",
+    metadata,
+    Column("session_id", Integer, primary_key=True),
+    Column("member_id", Integer, primary_key=True),
+    # Grade proposed when decided; final: Grade
+    Column("proposed", String(30)),
+    Column("final", String(30), nullable=False),
+    Column("reason", String),
+    Column("decided_at", UTCDateTime(), nullable=False),
+    Column("operator", String(100), nullable=False),
+    ForeignKeyConstraint(
+        ["session_id", "member_id"],
+        ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
+        ondelete="RESTRICT",
+    ),
+)

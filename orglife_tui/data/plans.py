@@ -19,13 +19,13 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import PlanItem
 from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
 from orglife_tui.domain import MeetingType, unsafe_characters
 from orglife_tui.locale import t
 
-plan_t = PlanItem.__table__
+plan_t = models.plan_item
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

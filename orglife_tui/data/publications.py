@@ -36,16 +36,16 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from orglife_tui.data import models
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
-from orglife_tui.data.models import AppraisalSession, LedgerEntry, Publication
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
 
-publication_t = Publication.__table__
-session_t = AppraisalSession.__table__
-ledger_t = LedgerEntry.__table__
+publication_t = models.publication
+session_t = models.appraisal_session
+ledger_t = models.ledger_entry
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"

@@ -12,12 +12,12 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, and_, insert, select, update
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.models import RectificationItem
 from orglife_tui.data.store import Store, live_meeting, meeting_t
 from orglife_tui.domain import RectificationStatus
 
-rect_t = RectificationItem.__table__
+rect_t = models.rectification_item
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

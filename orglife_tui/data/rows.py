@@ -8,17 +8,9 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, select
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import (
     StoreError,
-)
-from orglife_tui.data.models import (
-    Attendance,
-    AuditLog,
-    Branch,
-    Meeting,
-    MeetingTypeLink,
-    Member,
-    PartyGroup,
 )
 from orglife_tui.domain import (
     AttendanceStatus,
@@ -30,13 +22,13 @@ from orglife_tui.domain import (
 )
 from orglife_tui.domain.records import MeetingInput, MemberInput
 
-branch_t = Branch.__table__
-group_t = PartyGroup.__table__
-member_t = Member.__table__
-meeting_t = Meeting.__table__
-mtype_t = MeetingTypeLink.__table__
-attendance_t = Attendance.__table__
-audit_t = AuditLog.__table__
+branch_t = models.branch
+group_t = models.party_group
+member_t = models.member
+meeting_t = models.meeting
+mtype_t = models.meeting_type
+attendance_t = models.attendance
+audit_t = models.audit_log
 
 DEFAULT_BRANCH_NAME = "党支部"
 # Which members a listing shows (``Store.list_members(standing=...)``).

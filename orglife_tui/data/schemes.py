@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, func, insert, select
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import SchemeVersion
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.scoring.scheme import (
@@ -24,7 +24,7 @@ from orglife_tui.scoring.scheme import (
     scheme_hash,
 )
 
-scheme_t = SchemeVersion.__table__
+scheme_t = models.scheme_version
 
 
 @dataclass(frozen=True)

@@ -42,14 +42,14 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
+from orglife_tui.data import models
 from orglife_tui.data.membership import in_branch_during, status_on
-from orglife_tui.data.models import LedgerTotal
 from orglife_tui.data.store import Store, group_t, member_t
 from orglife_tui.domain import MemberEventKind, MemberStatus, natural_key
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
 
-total_t = LedgerTotal.__table__
+total_t = models.ledger_total
 
 
 class round2(FunctionElement):

@@ -38,9 +38,9 @@ from sqlalchemy import (
     update,
 )
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
-from orglife_tui.data.models import Talk, TalkTalker
 from orglife_tui.data.store import (
     Store,
     member_t,
@@ -59,8 +59,8 @@ from orglife_tui.domain.talks import (
 )
 from orglife_tui.scoring.policy import LadderAction
 
-talk_t = Talk.__table__
-talker_t = TalkTalker.__table__
+talk_t = models.talk
+talker_t = models.talk_talker
 
 # Column limits of the talk tables (models.py), checked before writing.
 _LIMITS = {"place": 200, "recorder": 100, "trigger": 500}

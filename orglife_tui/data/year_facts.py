@@ -17,8 +17,8 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, exists, func, select
 
+from orglife_tui.data import models
 from orglife_tui.data.membership import in_branch_during, in_branch_on
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk
 from orglife_tui.data.store import (
     Store,
     attendance_t,
@@ -30,9 +30,9 @@ from orglife_tui.data.store import (
 )
 from orglife_tui.domain import AttendanceStatus, MeetingType, TalkType
 
-talk_t = Talk.__table__
-plan_t = PlanItem.__table__
-rect_t = RectificationItem.__table__
+talk_t = models.talk
+plan_t = models.plan_item
+rect_t = models.rectification_item
 
 
 @dataclass(frozen=True)

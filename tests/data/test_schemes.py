@@ -10,9 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, insert, select
 
-from orglife_tui.data import schemes
+from orglife_tui.data import models, schemes
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import SchemeVersion
 from orglife_tui.data.store import Store
 from orglife_tui.scoring.scheme import (
     default_scheme,
@@ -21,7 +20,7 @@ from orglife_tui.scoring.scheme import (
     scheme_hash,
 )
 
-scheme_t = SchemeVersion.__table__
+scheme_t = models.scheme_version
 
 
 def edited(cap: int, version: str) -> str:

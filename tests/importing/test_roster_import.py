@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from import_helpers import snapshot, write_csv
 from sqlalchemy import select
-from sqlmodel import SQLModel
 
+from orglife_tui.data import models
 from orglife_tui.data.membership import member_events
 from orglife_tui.domain import CommitteePost, Gender, MemberEventKind, MemberStatus
 from orglife_tui.importing import ImportFailed, import_file
@@ -100,7 +100,7 @@ def member_state(store, branch_id):
 def no_id_numbers_anywhere(store) -> None:
     """Every row of every table, the audit log included, is free of the ID numbers."""
     with store.read_connection() as conn:
-        for table in SQLModel.metadata.sorted_tables:
+        for table in models.metadata.sorted_tables:
             text = repr(conn.execute(select(table)).all())
             for number in IDS:
                 assert number not in text, table.name

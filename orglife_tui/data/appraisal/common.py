@@ -10,33 +10,23 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from orglife_tui.data import models
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import (
-    AppraisalCandidate,
-    AppraisalDecision,
-    AppraisalRating,
-    AppraisalReceipt,
-    AppraisalSealed,
-    AppraisalSession,
-    AppraisalVoted,
-    AppraisalVoter,
-    SchemeVersion,
-)
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import MemberStatus, SessionState, label, natural_key
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade, Scheme
 
-session_t = AppraisalSession.__table__
-candidate_t = AppraisalCandidate.__table__
-voter_t = AppraisalVoter.__table__
-voted_t = AppraisalVoted.__table__
-rating_t = AppraisalRating.__table__
-receipt_t = AppraisalReceipt.__table__
-sealed_t = AppraisalSealed.__table__
-decision_t = AppraisalDecision.__table__
-scheme_t = SchemeVersion.__table__
+session_t = models.appraisal_session
+candidate_t = models.appraisal_candidate
+voter_t = models.appraisal_voter
+voted_t = models.appraisal_voted
+rating_t = models.appraisal_rating
+receipt_t = models.appraisal_receipt
+sealed_t = models.appraisal_sealed
+decision_t = models.appraisal_decision
+scheme_t = models.scheme_version
 
 # A ballot: candidate member_no -> grade (None: abstain), or the same as pairs.
 Ratings = Mapping[str, object] | Iterable[tuple[str, object]]

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from orglife_tui.data import models
 from orglife_tui.data.anchors import AnchorCheck, anchor_text
 from orglife_tui.data.chain import GENESIS
-from orglife_tui.data.models import LedgerEntry, LedgerTotal
 
-ledger_t = LedgerEntry.__table__
-total_t = LedgerTotal.__table__
+ledger_t = models.ledger_entry
+total_t = models.ledger_total
 
 MANUAL = "manual"
 ATTENDANCE = "attendance"

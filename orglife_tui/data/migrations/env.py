@@ -1,9 +1,8 @@
 """Alembic environment: always run on a connection handed over by orglife_tui.data.migrate."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-import orglife_tui.data.models  # noqa: F401  (registers the tables for autogenerate)
+from orglife_tui.data.models import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -11,7 +10,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
 )

@@ -18,7 +18,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from orglife_tui.locale import visible
-from orglife_tui.tui.compat import set_row_cells
+from orglife_tui.tui.compat import LeanTable, set_row_cells
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ MARGIN = 20
 """When the cursor comes this close to the last row handed over, the next page follows."""
 
 
-class ListTable(DataTable, Generic[T]):
+class ListTable(LeanTable, Generic[T]):
     """A ``DataTable`` with a row cursor, Home/End to the first/last row, paged rows."""
 
     BINDINGS: ClassVar = [

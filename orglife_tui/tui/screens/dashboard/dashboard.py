@@ -40,7 +40,6 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
     legend_text,
     severity_counts,
 )
-from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.widgets.table import ListTable
 
 # (catalog key of the heading, width in cells for zh, for en)
@@ -317,6 +316,8 @@ class DashboardScreen(BaseScreen):
         """Enter on one of this month's meetings opens its attendance sheet."""
         event.stop()
         if 0 <= event.cursor_row < len(self.meetings):
+            from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+
             meeting = self.meetings[event.cursor_row]
             self.app.push_screen(AttendanceScreen(self.session, meeting))
 
