@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
 from orglife_tui.cli import main as cli_main
-from orglife_tui.cli.main import COMMAND_MODULES, OWN_COMMANDS, build_app, command_of
+from orglife_tui.cli.app import COMMAND_MODULES, OWN_COMMANDS
+from orglife_tui.cli.main import build_app, command_of
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -146,3 +148,58 @@ def test_an_unknown_command_builds_everything_for_the_error_message():
 )
 def test_the_command_is_found_past_the_root_options(argv, command):
     assert command_of(argv) == command
+
+
+# ---------------------------------------------------------------------------- the bare command
+
+UI_ARGVS = [
+    [],
+    ["--db", "x.db"],
+    ["--db=x.db", "--lang", "zh"],
+    ["--branch", "第二党支部", "--lang=en"],
+    ["--lang", "en", "--db", "a.db", "--branch", "b", "--db", "b.db"],
+]
+
+
+@pytest.mark.parametrize("argv", UI_ARGVS)
+@pytest.mark.parametrize("env", [{}, {"ORGLIFE_DB": "env.db", "ORGLIFE_BRANCH": "第三党支部"}])
+def test_the_bare_command_starts_the_ui_as_the_typer_root_does(argv, env, monkeypatch):
+    """Without Typer (the quick way) and through Typer's root, the UI gets the same
+    database, branch and language."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    calls = []
+    monkeypatch.setattr(cli_main, "run_ui", lambda *args: calls.append(args))
+    monkeypatch.setattr(sys, "argv", ["orglife-tui", *argv])
+    assert cli_main.ui_options(argv) is not None
+    cli_main.main()
+    cli_main._early_language(argv)
+    result = CliRunner().invoke(build_app(), argv)
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 2 and calls[0] == calls[1]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["-h"], ["--version"], ["where"], ["--lang", "xx"], ["--db"], ["--verbose"]],
+)
+def test_anything_but_the_root_options_goes_through_typer(argv):
+    assert cli_main.ui_options(argv) is None
+
+
+def test_the_ui_starts_without_typer_or_pydantic(tmp_path):
+    code = (
+        "import sys\n"
+        "import orglife_tui.cli.main as cli\n"
+        "def run_ui(url, branch, lang):\n"
+        "    loaded = [m for m in ('typer', 'pydantic', 'orglife_tui.cli.app') if m in sys.modules]\n"
+        "    print('LOADED=' + ','.join(loaded))\n"
+        "cli.run_ui = run_ui\n"
+        "sys.argv = ['orglife-tui', '--db', sys.argv[1], '--lang', 'zh']\n"
+        "cli.main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.db")], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert "LOADED=\n" in out.stdout
