@@ -66,6 +66,10 @@ import sys, time, json
 t0 = time.perf_counter()
 import orglife_tui.cli.main as cli
 import orglife_tui.data.scores, orglife_tui.data.schemes, orglife_tui.export.scores
+try:  # the Typer app (cli/app.py since issue 11; cli/main.py before): imports, not work
+    import orglife_tui.cli.app, orglife_tui.cli.commands.export
+except ImportError:
+    pass
 t1 = time.perf_counter()
 sys.argv = ["orglife-tui", *sys.argv[2:]]
 try:
