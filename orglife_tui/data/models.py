@@ -1,5 +1,3 @@
-# Over 600 lines (just) before issue 11: every table in one place, as Alembic autogenerate
-# reads them.
 """The tables, as SQLAlchemy Core ``Table`` objects on one ``metadata``; the schema itself is
 owned by Alembic (migrations/).
 
@@ -107,19 +105,15 @@ member = Table(
     Column("group_id", Integer, ForeignKey("party_group.id", ondelete="RESTRICT")),
     Column("post", String(30)),
     Column("phone", String(30)),
-    # YYYY-MM
-    Column("dues_paid_until", String(7)),
+    Column("dues_paid_until", String(7)),  # YYYY-MM
     # Membership as a history (0006). ``member_event`` holds the dated events; these three
     # columns are kept from them so that "in the branch on date D" is one SQL condition:
     # entered_on IS NULL OR entered_on <= D, and left_on IS NULL OR D < left_on.
     # entered_on: transferred in on; NULL: in the branch from the start.
     Column("entered_on", Date),
-    # the first day no longer in the branch
-    Column("left_on", Date),
-    # MemberEventKind departure
-    Column("left_kind", String(20)),
-    # domain.natural_key(member_no)
-    Column("sort_key", String(200), nullable=False, default=""),
+    Column("left_on", Date),  # the first day no longer in the branch
+    Column("left_kind", String(20)),  # MemberEventKind departure
+    Column("sort_key", String(200), nullable=False, default=""),  # domain.natural_key(member_no)
     UniqueConstraint("branch_id", "member_no", name="uq_member_no"),
 )
 
@@ -207,8 +201,7 @@ ledger_entry = Table(
     Column("hours", Float),
     Column("entry_date", Date, nullable=False),
     Column("note", String),
-    # manual | attendance
-    Column("source", String(20), nullable=False),
+    Column("source", String(20), nullable=False),  # manual | attendance
     Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="RESTRICT")),
     Column("reverses_id", Integer, ForeignKey("ledger_entry.id", ondelete="RESTRICT"), unique=True),
     Column("scheme_version_id", Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT")),
@@ -253,21 +246,15 @@ talk = Table(
     ),
     Column("date", Date, nullable=False, index=True),
     Column("place", String(200)),
-    # TalkForm
-    Column("form", String(20), nullable=False),
-    # TalkType
-    Column("type", String(30), nullable=False),
+    Column("form", String(20), nullable=False),  # TalkForm
+    Column("type", String(30), nullable=False),  # TalkType
     Column("recorder", String(100)),
-    # why the talk was held
-    Column("trigger", String(500)),
+    Column("trigger", String(500)),  # why the talk was held
     Column("content", String),
     Column("problems", String),
-    # the member's difficulties and requests
-    Column("difficulties", String),
-    # the member's opinions on the branch
-    Column("opinions", String),
-    # agreed actions
-    Column("actions", String),
+    Column("difficulties", String),  # the member's difficulties and requests
+    Column("opinions", String),  # the member's opinions on the branch
+    Column("actions", String),  # agreed actions
     Column("action_deadline", Date),
     Column("follow_up_date", Date),
     Column("follow_up_result", String),
@@ -288,8 +275,7 @@ talk_talker = Table(
     Column("position", Integer, primary_key=True),
     Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), index=True),
     Column("name", String(100), nullable=False),
-    # CommitteePost key or free text
-    Column("post", String(50)),
+    Column("post", String(50)),  # CommitteePost key or free text
 )
 
 # One line of the annual organizational-life plan: a meeting type, a month, a topic.
@@ -299,8 +285,7 @@ plan_item = Table(
     Column("id", Integer, primary_key=True),
     Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
     Column("year", Integer, nullable=False, index=True),
-    # 1–12; NULL: some time in the year
-    Column("month", Integer),
+    Column("month", Integer),  # 1–12; NULL: some time in the year
     Column("meeting_type", String(30), nullable=False),
     Column("topic", String(300), nullable=False),
     Column("note", String),
@@ -314,15 +299,12 @@ rectification_item = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("branch_id", Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False),
-    # the life meeting's year
-    Column("year", Integer, nullable=False, index=True),
+    Column("year", Integer, nullable=False, index=True),  # the life meeting's year
     Column("problem", String, nullable=False),
-    # what is to be done
-    Column("measure", String),
+    Column("measure", String),  # what is to be done
     Column("owner", String(100), nullable=False),
     Column("deadline", Date, nullable=False),
-    # RectificationStatus
-    Column("status", String(20), nullable=False),
+    Column("status", String(20), nullable=False),  # RectificationStatus
     Column("closed_on", Date),
     Column("closing_note", String),
     Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="RESTRICT")),
@@ -350,17 +332,13 @@ member_event = Table(
         nullable=False,
         index=True,
     ),
-    # MemberEventKind
-    Column("kind", String(30), nullable=False),
+    Column("kind", String(30), nullable=False),  # MemberEventKind
     Column("date", Date, nullable=False),
-    # away: the last day away (NULL: still away)
-    Column("end_date", Date),
-    # to / from / where
-    Column("place", String(200)),
+    Column("end_date", Date),  # away: the last day away (NULL: still away)
+    Column("place", String(200)),  # to / from / where
     Column("reason", String),
     Column("note", String),
-    # an event recorded by mistake: kept, not counted
-    Column("voided_at", UTCDateTime()),
+    Column("voided_at", UTCDateTime()),  # an event recorded by mistake: kept, not counted
     Column("void_reason", String),
     Column("operator", String(100), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -379,8 +357,7 @@ dues_standard = Table(
         index=True,
     ),
     Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False),
-    # YYYY-MM
-    Column("from_month", String(7), nullable=False),
+    Column("from_month", String(7), nullable=False),  # YYYY-MM
     Column("amount_fen", Integer, nullable=False),
     Column("operator", String(100), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -407,8 +384,7 @@ dues_payment = Table(
         index=True,
     ),
     Column("paid_on", Date, nullable=False),
-    # YYYY-MM, to_month too
-    Column("from_month", String(7), nullable=False),
+    Column("from_month", String(7), nullable=False),  # YYYY-MM, to_month too
     Column("to_month", String(7), nullable=False),
     Column("amount_fen", Integer, nullable=False),
     Column("note", String),
@@ -432,8 +408,7 @@ publication = Table(
         nullable=False,
         index=True,
     ),
-    # publicity | appraisal
-    Column("kind", String(20), nullable=False),
+    Column("kind", String(20), nullable=False),  # publicity | appraisal
     Column("year", Integer, nullable=False),
     Column("as_of", Date, nullable=False),
     Column("window_start", Date),
@@ -443,8 +418,7 @@ publication = Table(
     ),
     Column("ledger_head", String(64), nullable=False),
     Column("audit_head", String(64)),
-    # JSON: the rows as shown
-    Column("data", String, nullable=False),
+    Column("data", String, nullable=False),  # JSON: the rows as shown
     Column("operator", String(100), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
 )
@@ -469,16 +443,13 @@ appraisal_session = Table(
         index=True,
     ),
     Column("year", Integer, nullable=False),
-    # SessionState
-    Column("state", String(20), nullable=False),
-    # hex; pin_hash: hex, hashlib.scrypt
-    Column("pin_salt", String(64)),
+    Column("state", String(20), nullable=False),  # SessionState
+    Column("pin_salt", String(64)),  # hex; pin_hash: hex, hashlib.scrypt
     Column("pin_hash", String(128)),
     Column("pin_failures", Integer, nullable=False, default=0),
     Column("pin_locked_until", UTCDateTime()),
     Column("scheme_version_id", Integer, ForeignKey("scheme_version.id", ondelete="RESTRICT")),
-    # sha256 hex, at close; ballots: sealed at close
-    Column("fingerprint", String(64)),
+    Column("fingerprint", String(64)),  # sha256 hex, at close; ballots: sealed at close
     Column("ballots", Integer),
     # The session's X25519 public key (hex): every ballot is sealed to it (migration 0007).
     Column("tally_public_key", String(64)),
@@ -507,8 +478,7 @@ appraisal_candidate = Table(
     Column("member_id", Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True),
     Column("member_no", String(50), nullable=False),
     Column("name", String(100), nullable=False),
-    # MemberStatus at start
-    Column("status", String(20), nullable=False),
+    Column("status", String(20), nullable=False),  # MemberStatus at start
     Column("graded", Boolean, nullable=False),
 )
 
@@ -548,10 +518,8 @@ appraisal_rating = Table(
     metadata,
     Column("key", String(32), primary_key=True),
     Column("session_id", Integer, nullable=False),
-    # appraisal_candidate.member_id
-    Column("candidate_id", Integer, nullable=False),
-    # Grade; NULL = abstain
-    Column("grade", String(30)),
+    Column("candidate_id", Integer, nullable=False),  # appraisal_candidate.member_id
+    Column("grade", String(30)),  # Grade; NULL = abstain
     ForeignKeyConstraint(
         ["session_id", "candidate_id"],
         ["appraisal_candidate.session_id", "appraisal_candidate.member_id"],
@@ -600,8 +568,7 @@ appraisal_decision = Table(
     metadata,
     Column("session_id", Integer, primary_key=True),
     Column("member_id", Integer, primary_key=True),
-    # Grade proposed when decided; final: Grade
-    Column("proposed", String(30)),
+    Column("proposed", String(30)),  # Grade proposed when decided; final: Grade
     Column("final", String(30), nullable=False),
     Column("reason", String),
     Column("decided_at", UTCDateTime(), nullable=False),
