@@ -1,385 +1,40 @@
 """The `orglife-tui` command: the terminal UI when called bare, subcommands otherwise.
 
-Thin: parse, call the store, print. The Textual app is imported only when the UI starts,
-so `orglife-tui members list` and the exports stay quick over SSH.
+This module is what starts: it picks the language, builds the Typer app of cli/app.py
+for the one command it runs, and guards against the unexpected. Called bare (nothing but
+``--db``, ``--branch`` and ``--lang``) it starts the terminal UI without building the
+command line at all: Typer, and the pydantic its option parsing loads, cost the UI's first
+paint a quarter of a second (issue 11 §4). Anything else, a mistake included, goes
+through Typer, which checks it and says what is wrong.
+
+The launches of the Textual apps (``run_ui``, ``run_kiosk``) are here, the one place the
+command line reaches the UI, and import it only when they run.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import asdict
-from typing import Annotated, Any
+from typing import TYPE_CHECKING
 
-import typer
-from typer.core import TyperGroup
+from orglife_tui.locale import LANGUAGES, detect_language, set_language, t
 
-from orglife_tui import __version__
-from orglife_tui.cli.commands import appraisal as appraisal_cmd
-from orglife_tui.cli.commands import check as check_cmd
-from orglife_tui.cli.commands import demo as demo_cmd
-from orglife_tui.cli.commands import dues as dues_cmd
-from orglife_tui.cli.commands import export as export_cmd
-from orglife_tui.cli.commands import importing as import_cmd
-from orglife_tui.cli.commands import kiosk as kiosk_cmd
-from orglife_tui.cli.commands import ledger as ledger_cmd
-from orglife_tui.cli.commands import membership as membership_cmd
-from orglife_tui.cli.commands import plan as plan_cmd
-from orglife_tui.cli.commands import records as records_cmd
-from orglife_tui.cli.commands import rectification as rectification_cmd
-from orglife_tui.cli.commands import scheme as scheme_cmd
-from orglife_tui.cli.commands import talks as talks_cmd
-from orglife_tui.cli.commands.common import (
-    Globals,
-    check_format,
-    emit,
-    fail,
-    globals_of,
-    handles_errors,
-    open_branch,
-    open_store,
-)
-from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
-from orglife_tui.domain.records import MEMBER_FIELDS
-from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
+if TYPE_CHECKING:
+    import typer
 
-MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
-# The archived (历史党员) and whole listings add when each member came and left, and how.
-LEFT_KEYS = ("entered_on", "left_on", "left_kind")
-ARCHIVED_TABLE_KEYS = ("member_no", "name", "status", "group", "join_date", *LEFT_KEYS)
-MEETING_KEYS = (
-    "meeting_no",
-    "date",
-    "types",
-    "title",
-    "group",
-    "place",
-    "host",
-    "present",
-    "leave",
-    "absent",
-)
+    from orglife_tui.data.store import BranchInfo, Store
 
-# ``meetings list --voided``: the columns of a voided meeting (headers ``corrections.col.*``).
-VOIDED_MEETING_KEYS = ("meeting_no", "date", "types", "title", "voided_on", "void_reason")
+# The root's options that take a value, and the environment variables the root reads
+# when they are not given (cli/app.py declares them for Typer).
+ROOT_VALUE_OPTIONS = ("--db", "--branch", "--lang")
+BRANCH_ENV = "ORGLIFE_BRANCH"
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"orglife-tui {__version__}")
-        raise typer.Exit()
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer app (cli/app.py), with only ``command``'s modules built when it is given."""
+    from orglife_tui.cli.app import build_app as build
 
-
-def _choose_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise fail(t("cli.bad_lang", lang=lang), code=2)
-    set_language(lang)
-    return lang
-
-
-def _set_global(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
-    """A global option given after a subcommand: it overrides the root's value."""
-    if value is None:
-        return
-    g = globals_of(ctx)
-    if param.name == "lang":
-        g.lang = _choose_language(value)
-    else:
-        setattr(g, str(param.name), value)
-
-
-def _global_option_params() -> list[Any]:
-    """``--db``/``--branch``/``--lang`` as Click parameters that every subcommand accepts too,
-    so that ``members list --db x.db`` works as people type it. Typer builds them from a
-    signature like any other option; they are hidden (the root's help lists them) and not
-    passed to the command's function (their callback writes ``Globals``)."""
-
-    def probe(
-        db: Annotated[str | None, typer.Option("--db", hidden=True, callback=_set_global)] = None,
-        branch: Annotated[
-            str | None, typer.Option("--branch", hidden=True, callback=_set_global)
-        ] = None,
-        lang: Annotated[
-            str | None, typer.Option("--lang", hidden=True, callback=_set_global)
-        ] = None,
-    ) -> None: ...
-
-    holder = typer.Typer(add_completion=False)
-    holder.command()(probe)
-    params = typer.main.get_command(holder).params
-    for param in params:
-        param.expose_value = False
-    return params
-
-
-class RootGroup(TyperGroup):
-    """The root command: hands the global options to every command below it."""
-
-    def __init__(self, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        extra = _global_option_params()
-        pending = list(self.commands.values())
-        while pending:
-            command = pending.pop()
-            command.params.extend(extra)
-            pending.extend(getattr(command, "commands", {}).values())
-
-
-def build_app() -> typer.Typer:
-    """The Typer app, with help texts in the language chosen before it is built."""
-    app = typer.Typer(
-        name="orglife-tui",
-        cls=RootGroup,
-        help=t("cli.help"),
-        no_args_is_help=False,
-        add_completion=False,
-        rich_markup_mode=None,
-        pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-
-    @app.callback(invoke_without_command=True)
-    def root(
-        ctx: typer.Context,
-        db: Annotated[
-            str | None,
-            typer.Option("--db", help=t("cli.opt.db"), envvar="ORGLIFE_DB", show_envvar=False),
-        ] = None,
-        branch: Annotated[
-            str | None,
-            typer.Option(
-                "--branch", help=t("cli.opt.branch"), envvar="ORGLIFE_BRANCH", show_envvar=False
-            ),
-        ] = None,
-        lang: Annotated[str | None, typer.Option("--lang", help=t("cli.opt.lang"))] = None,
-        version: Annotated[
-            bool, typer.Option("--version", callback=_version, is_eager=True)
-        ] = False,
-    ) -> None:
-        ctx.obj = Globals(db=db, branch=branch, lang=_choose_language(lang or detect_language()))
-        if ctx.invoked_subcommand is None:
-            _run_tui(ctx)
-
-    @app.command("where", help=t("cli.where.help"))
-    def where(ctx: typer.Context) -> None:
-        from orglife_tui.config import config_dir, data_dir, redact_url
-
-        g = globals_of(ctx)
-        typer.echo(f"{t('cli.where.db')}: {redact_url(g.db_url)}")
-        typer.echo(f"{t('cli.where.config')}: {config_dir()}")
-        typer.echo(f"{t('cli.where.data')}: {data_dir()}")
-
-    branch_app = typer.Typer(help=t("cli.branch.help"), no_args_is_help=True)
-    app.add_typer(branch_app, name="branch")
-
-    @branch_app.command("list", help=t("cli.branch.list.help"))
-    @handles_errors
-    def branch_list(ctx: typer.Context) -> None:
-        store = open_store(ctx)
-        try:
-            for b in store.branches():
-                typer.echo(visible(b.name))
-        finally:
-            store.close()
-
-    @branch_app.command("add", help=t("cli.branch.add.help"))
-    @handles_errors
-    def branch_add(ctx: typer.Context, name: str) -> None:
-        store = open_store(ctx)
-        try:
-            b = store.create_branch(name)
-            typer.echo(t("branch_created", name=b.name))
-        finally:
-            store.close()
-
-    @branch_app.command("rename", help=t("cli.branch.rename.help"))
-    @handles_errors
-    def branch_rename(ctx: typer.Context, new_name: str) -> None:
-        store, branch = open_branch(ctx)
-        try:
-            b = store.rename_branch(branch.id, new_name)
-            typer.echo(t("branch_renamed", name=b.name))
-        finally:
-            store.close()
-
-    members_app = typer.Typer(help=t("cli.members.help"), no_args_is_help=True)
-    app.add_typer(members_app, name="members")
-
-    @members_app.command("list", help=t("cli.members.list.help"))
-    @handles_errors
-    def members_list(
-        ctx: typer.Context,
-        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
-        search: Annotated[
-            str | None, typer.Option("--search", "-s", help=t("cli.opt.search"))
-        ] = None,
-        archived: Annotated[
-            bool, typer.Option("--archived", help=t("membership.cli.opt.archived"))
-        ] = False,
-        everyone: Annotated[bool, typer.Option("--all", help=t("membership.cli.opt.all"))] = False,
-    ) -> None:
-        from orglife_tui.data.store import STANDING_ALL, STANDING_ARCHIVED, STANDING_CURRENT
-
-        check_format(fmt)
-        if archived and everyone:
-            raise fail(t("membership.cli.archived_or_all"), code=2)
-        standing = STANDING_ALL if everyone else STANDING_ARCHIVED if archived else STANDING_CURRENT
-        store, branch = open_branch(ctx)
-        try:
-            members = store.list_members(branch.id, search=search, standing=standing)
-        finally:
-            store.close()
-        lang = get_language()
-        rows = [asdict(m) for m in members]
-        if standing == STANDING_CURRENT:
-            keys = MEMBER_FIELDS if fmt != "table" else MEMBER_TABLE_KEYS
-            prefix = "col."
-        else:  # who left, when and how (历史党员)
-            keys = (*MEMBER_FIELDS, *LEFT_KEYS) if fmt != "table" else ARCHIVED_TABLE_KEYS
-            prefix = "membership.col."
-        emit(
-            fmt,
-            keys,
-            rows,
-            table_row=lambda r: (
-                [
-                    r["member_no"],
-                    r["name"],
-                    label(r["gender"], lang),
-                    label(r["status"], lang),
-                    r["group"] or "",
-                    label(r["post"], lang),
-                    r["join_date"].isoformat() if r["join_date"] else "",
-                    r["phone"] or "",
-                ]
-                if standing == STANDING_CURRENT
-                else [
-                    r["member_no"],
-                    r["name"],
-                    label(r["status"], lang),
-                    r["group"] or "",
-                    r["join_date"].isoformat() if r["join_date"] else "",
-                    r["entered_on"].isoformat() if r["entered_on"] else "",
-                    r["left_on"].isoformat() if r["left_on"] else "",
-                    label(MemberEventKind(r["left_kind"]), lang) if r["left_kind"] else "",
-                ]
-            ),
-            empty_message=t(
-                "cli.no_members" if standing != STANDING_ARCHIVED else "membership.cli.no_archived"
-            ),
-            col_prefix=prefix,
-        )
-
-    meetings_app = typer.Typer(help=t("cli.meetings.help"), no_args_is_help=True)
-    app.add_typer(meetings_app, name="meetings")
-
-    @meetings_app.command("list", help=t("cli.meetings.list.help"))
-    @handles_errors
-    def meetings_list(
-        ctx: typer.Context,
-        fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
-        year: Annotated[int | None, typer.Option("--year", help=t("cli.opt.year"))] = None,
-        month: Annotated[str | None, typer.Option("--month", help=t("cli.opt.month"))] = None,
-        mtype: Annotated[str | None, typer.Option("--type", help=t("cli.opt.type"))] = None,
-        voided: Annotated[
-            bool, typer.Option("--voided", help=t("corrections.cli.opt.voided"))
-        ] = False,
-    ) -> None:
-        from datetime import date
-
-        from orglife_tui.domain import InputError, month_bounds, split_month_key
-
-        check_format(fmt)
-        start = end = None
-        try:
-            if month:
-                start, end = month_bounds(*split_month_key(parse_month(month)))
-            elif year:
-                start, end = date(year, 1, 1), date(year, 12, 31)
-            meeting_type = parse_enum(MeetingType, mtype) if mtype else None
-        except InputError as exc:
-            raise fail(str(exc), code=2) from None
-        store, branch = open_branch(ctx)
-        try:
-            meetings = store.list_meetings(branch.id, start, end, meeting_type, voided=voided)
-        finally:
-            store.close()
-        lang = get_language()
-        sep = "、" if lang == "zh" else ", "
-        rows = [asdict(m) for m in meetings]
-        if fmt != "table":
-            for r in rows:
-                r["types"] = ";".join(t_.value for t_ in r["types"])
-        if voided:
-            for r in rows:
-                r["voided_on"] = r["voided_at"].date() if r["voided_at"] else None
-            emit(
-                fmt,
-                VOIDED_MEETING_KEYS,
-                rows,
-                table_row=lambda r: [
-                    r["meeting_no"],
-                    r["date"].isoformat(),
-                    sep.join(label(x, lang) for x in r["types"]),
-                    r["title"],
-                    r["voided_on"].isoformat() if r["voided_on"] else "",
-                    r["void_reason"] or "",
-                ],
-                empty_message=t("corrections.no_voided"),
-                col_prefix="corrections.col.",
-            )
-            return
-        emit(
-            fmt,
-            MEETING_KEYS,
-            rows,
-            table_row=lambda r: [
-                r["meeting_no"],
-                r["date"].isoformat(),
-                sep.join(label(x, lang) for x in r["types"]),
-                r["title"],
-                r["group"] or "",
-                r["place"] or "",
-                r["host"] or "",
-                str(r["present"]),
-                str(r["leave"]),
-                str(r["absent"]),
-            ],
-            empty_message=t("cli.no_meetings"),
-        )
-
-    demo_cmd.register(app)
-    import_cmd.register(app)
-    scheme_cmd.register(app)
-    ledger_cmd.register(app)
-    export_cmd.register(app)
-    talks_cmd.register(app)
-    plan_cmd.register(app)
-    rectification_cmd.register(app)
-    check_cmd.register(app)
-    appraisal_cmd.register(app)
-    kiosk_cmd.register(app, _run_kiosk)
-    membership_cmd.register(members_app)
-    records_cmd.register(app, members_app, meetings_app, branch_app)
-    dues_cmd.register(app)
-    return app
-
-
-@handles_errors
-def _run_tui(ctx: typer.Context) -> None:
-    from orglife_tui.tui.app import run_app
-
-    g = globals_of(ctx)
-    store, branch = open_branch(ctx)
-    try:
-        run_app(store, branch, g.lang)
-    finally:
-        store.close()
-
-
-def _run_kiosk(store, branch, lang: str, session_id: int) -> None:
-    from orglife_tui.tui.app import run_kiosk
-
-    run_kiosk(store, branch, lang, session_id)
+    return build(command)
 
 
 def _early_language(argv: list[str]) -> None:
@@ -398,11 +53,95 @@ def _early_language(argv: list[str]) -> None:
     set_language(chosen)
 
 
+def command_of(argv: list[str]) -> str | None:
+    """The top-level command named in ``argv`` (None: the UI, or the root's help)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ROOT_VALUE_OPTIONS:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def ui_options(argv: list[str]) -> tuple[str | None, str | None, str] | None:
+    """(db, branch, language) when ``argv`` asks for the terminal UI and nothing else:
+    only ``--db``, ``--branch`` and ``--lang`` (a known language), each with its value,
+    the environment standing in for a missing one as the root's options read it. None for
+    anything else, which Typer then parses (and refuses, if it is wrong)."""
+    given: dict[str, str] = {}
+    args = iter(argv)
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if name not in ROOT_VALUE_OPTIONS:
+            return None
+        if not equals:
+            following = next(args, None)
+            if following is None:
+                return None
+            value = following
+        given[name] = value
+    lang = given.get("--lang") or detect_language()
+    if lang not in LANGUAGES:
+        return None
+    db = given.get("--db")  # resolve_db_url reads ORGLIFE_DB itself
+    branch = given["--branch"] if "--branch" in given else os.environ.get(BRANCH_ENV) or None
+    return db, branch, lang
+
+
+def run_ui(db_url: str, branch_name: str | None, lang: str) -> None:
+    """Open the store and run the terminal UI on the branch (a ``StoreError`` when the
+    database or the branch cannot be opened). What opening found (a mode tightened,
+    read-only) is said on stderr, and by the app once it runs."""
+    from orglife_tui.config import clock
+    from orglife_tui.data.store import Store
+    from orglife_tui.tui.app import run_app
+
+    store = Store.open(db_url, today=clock())
+    try:
+        for notice in store.notices:
+            sys.stderr.write(notice + "\n")
+        store.on_wait = _tell_waiting  # until the app runs and tells it on the screen
+        branch = store.resolve_branch(branch_name)
+        run_app(store, branch, lang)
+    finally:
+        store.close()
+
+
+def _tell_waiting(seconds: float) -> None:
+    from orglife_tui.data.engine import seconds_text
+
+    sys.stderr.write(t("db.waiting", seconds=seconds_text(seconds)) + "\n")
+
+
+def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:
+    from orglife_tui.tui.app import run_kiosk as run
+
+    run(store, branch, lang, session_id)
+
+
+def _start_ui(db: str | None, branch: str | None, lang: str) -> None:
+    """``orglife-tui [--db …] [--branch …] [--lang …]``: as the root callback does it."""
+    from orglife_tui.config import resolve_db_url
+    from orglife_tui.data.errors import StoreError
+
+    set_language(lang)
+    try:
+        run_ui(resolve_db_url(db), branch, lang)
+    except StoreError as exc:  # as the commands' handles_errors: one line, status 1
+        sys.stderr.write(t("cli.error", message=str(exc)) + "\n")
+        sys.exit(1)
+
+
 def main() -> None:
     argv = sys.argv[1:]
     _early_language(argv)
     try:
-        build_app()(args=argv, prog_name="orglife-tui")
+        ui = ui_options(argv)
+        if ui is not None:
+            _start_ui(*ui)
+        else:
+            build_app(command_of(argv))(args=argv, prog_name="orglife-tui")
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -7,9 +7,11 @@ their constructors, never from module globals.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from importlib import import_module
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import App
@@ -17,32 +19,54 @@ from textual.binding import Binding
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen, Screen
 
-from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language, t
 from orglife_tui.tui.compat import mark_forwarded, running_app, write_now
-from orglife_tui.tui.kiosk.app import KioskApp
-from orglife_tui.tui.kiosk.base import KioskScreen
-from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.common.base import (
     BaseModal,
     PlainNotifications,
     Session,
     localize_bindings,
 )
-from orglife_tui.tui.screens.common.help import HelpScreen
-from orglife_tui.tui.screens.compliance.absence import AbsenceScreen
-from orglife_tui.tui.screens.compliance.findings import FindingsScreen
-from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
-from orglife_tui.tui.screens.dues.dues import DuesScreen
-from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
-from orglife_tui.tui.screens.meetings.plan import PlanScreen
-from orglife_tui.tui.screens.members.members import MembersScreen
-from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
-from orglife_tui.tui.screens.points.scheme import SchemeScreen
-from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
-from orglife_tui.tui.screens.rectification.rectification import RectificationScreen
-from orglife_tui.tui.screens.talks.coverage import CoverageScreen
-from orglife_tui.tui.screens.talks.talks import TalksScreen
+
+if TYPE_CHECKING:
+    from orglife_tui.data.store import BranchInfo, Store
+    from orglife_tui.tui.screens.common.base import BaseScreen
+    from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
+    from orglife_tui.tui.screens.members.members import MembersScreen
+    from orglife_tui.tui.screens.talks.coverage import CoverageScreen
+    from orglife_tui.tui.screens.talks.talks import TalksScreen
+
+# Where each named screen lives. A screen's module is imported when the screen is first
+# shown: the app starts with the dashboard's imports only (issue 11 §4).
+SCREENS: dict[str, tuple[str, str]] = {
+    "dashboard": ("dashboard.dashboard", "DashboardScreen"),
+    "members": ("members.members", "MembersScreen"),
+    "meetings": ("meetings.meetings", "MeetingsScreen"),
+    "scoreboard": ("points.scoreboard", "ScoreboardScreen"),
+    "scheme": ("points.scheme", "SchemeScreen"),
+    "talks": ("talks.talks", "TalksScreen"),
+    "plan": ("meetings.plan", "PlanScreen"),
+    "rectification": ("rectification.rectification", "RectificationScreen"),
+    "findings": ("compliance.findings", "FindingsScreen"),
+    "absence": ("compliance.absence", "AbsenceScreen"),
+    "appraisal": ("appraisal.appraisal", "AppraisalScreen"),
+    "probation": ("members.probation_watch", "ProbationWatchScreen"),
+    "dues": ("dues.dues", "DuesScreen"),
+}
+
+
+def _is_kiosk(screen: Screen) -> bool:
+    """A screen of the locked kiosk (none can be up before the kiosk's module is loaded)."""
+    kiosk = sys.modules.get("orglife_tui.tui.kiosk.base")
+    return kiosk is not None and isinstance(screen, kiosk.KioskScreen)
+
+
+def screen_class(name: str) -> type[BaseScreen]:
+    """The class of the screen registered as ``name`` (its module imported now)."""
+    module, cls = SCREENS[name]
+    found: type[BaseScreen] = getattr(import_module(f"orglife_tui.tui.screens.{module}"), cls)
+    return found
+
 
 MAIN_MODE = "main"
 """The app's one mode; its base screen is the dashboard."""
@@ -181,21 +205,6 @@ class OrglifeApp(PlainNotifications, App):
         # Textual reads a screen's CSS_PATH for a mode's base screen and a pushed screen,
         # not for ``get_default_screen``'s.
         self.add_mode(MAIN_MODE, lambda: self.named_screen("dashboard"))
-        self._factories: dict[str, Callable[[], Screen]] = {
-            "dashboard": lambda: DashboardScreen(self.session),
-            "members": lambda: MembersScreen(self.session),
-            "meetings": lambda: MeetingsScreen(self.session),
-            "scoreboard": lambda: ScoreboardScreen(self.session),
-            "scheme": lambda: SchemeScreen(self.session),
-            "talks": lambda: TalksScreen(self.session),
-            "plan": lambda: PlanScreen(self.session),
-            "rectification": lambda: RectificationScreen(self.session),
-            "findings": lambda: FindingsScreen(self.session),
-            "absence": lambda: AbsenceScreen(self.session),
-            "appraisal": lambda: AppraisalScreen(self.session),
-            "probation": lambda: ProbationWatchScreen(self.session),
-            "dues": lambda: DuesScreen(self.session),
-        }
 
     def on_mount(self) -> None:
         # What opening the database found (a mode tightened, read-only), for the user to see.
@@ -207,7 +216,7 @@ class OrglifeApp(PlainNotifications, App):
     def named_screen(self, name: str) -> Screen:
         """The screen registered as ``name``, built on first use and kept afterwards."""
         if not self.is_screen_installed(name):
-            self.install_screen(self._factories[name](), name)
+            self.install_screen(screen_class(name)(self.session), name)
         return self.get_screen(name)
 
     def go(self, name: str) -> Screen:
@@ -227,7 +236,8 @@ class OrglifeApp(PlainNotifications, App):
 
     def new_member(self) -> None:
         screen = self.go("members")
-        assert isinstance(screen, MembersScreen)
+        assert isinstance(screen, screen_class("members"))
+        screen = cast("MembersScreen", screen)  # the class registered as "members"
         screen.action_new()
 
     def archived_members(self) -> None:
@@ -235,39 +245,45 @@ class OrglifeApp(PlainNotifications, App):
         from orglife_tui.data.store import STANDING_ARCHIVED
 
         screen = self.go("members")
-        assert isinstance(screen, MembersScreen)
+        assert isinstance(screen, screen_class("members"))
+        screen = cast("MembersScreen", screen)  # the class registered as "members"
         screen.show_standing(STANDING_ARCHIVED)
 
     def member_event(self, action: str) -> None:
         screen = self.go("members")
-        assert isinstance(screen, MembersScreen)
+        assert isinstance(screen, screen_class("members"))
+        screen = cast("MembersScreen", screen)  # the class registered as "members"
         screen.action_event(action)
 
     def new_meeting(self) -> None:
         screen = self.go("meetings")
-        assert isinstance(screen, MeetingsScreen)
+        assert isinstance(screen, screen_class("meetings"))
+        screen = cast("MeetingsScreen", screen)  # the class registered as "meetings"
         screen.action_new()
 
     def new_talk(self) -> None:
         screen = self.go("talks")
-        assert isinstance(screen, TalksScreen)
+        assert isinstance(screen, screen_class("talks"))
+        screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_new()
 
     def talk_coverage(self) -> None:
         screen = self.go("talks")
-        assert isinstance(screen, TalksScreen)
+        assert isinstance(screen, screen_class("talks"))
+        screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_coverage()
 
     def on_coverage_screen_open_talks(self, message: CoverageScreen.OpenTalks) -> None:
         # Routed here so that the coverage matrix and the talks list, which open each
         # other, do not import each other.
-        self.push_screen(TalksScreen(self.session, message.year, member_no=message.member_no))
+        talks = cast("type[TalksScreen]", screen_class("talks"))
+        self.push_screen(talks(self.session, message.year, member_no=message.member_no))
 
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         stack = self.screen_stack
-        if stack and isinstance(stack[-1], KioskScreen):
+        if stack and _is_kiosk(stack[-1]):
             return False  # the kiosk is locked: no palette, help, quit or jump while it is up
         if action == "back":
             return len(self.screen_stack) > 1
@@ -278,6 +294,8 @@ class OrglifeApp(PlainNotifications, App):
             self.pop_screen()
 
     def action_help(self) -> None:
+        from orglife_tui.tui.screens.common.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -333,5 +351,7 @@ def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
 
 def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:
     """``orglife-tui kiosk ID``: the locked ballot station alone, until the teller's PIN."""
+    from orglife_tui.tui.kiosk.app import KioskApp
+
     store.on_wait = _tell_running_app
     KioskApp.run_locked(store, branch, session_id, lang)

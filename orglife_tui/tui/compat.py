@@ -8,15 +8,20 @@ fails the day a Textual release moves the internal, so a bump is seen in one fil
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.coordinate import Coordinate
 from textual.dom import DOMNode
 from textual.driver import Driver
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 def running_app() -> App | None:
@@ -106,3 +111,30 @@ def screen_lines(screen: Screen) -> list[str]:
     """The characters of ``screen`` as composited for the terminal, line by line (tests
     read what the user sees; Textual's public snapshot is an SVG)."""
     return [strip.text for strip in screen._compositor.render_strips()]
+
+
+class LeanTable(DataTable):
+    """A ``DataTable`` that repaints what changed and no more: fewer bytes to the terminal
+    on every cursor key over SSH (issue 11 §4). Two private methods are overridden:
+
+    - ``_set_hover_cursor``: every cursor key calls it to hide the mouse's hover cursor,
+      and it repaints the row under the hover coordinate (the first row when no mouse was
+      ever used) even when that cursor is already hidden. Nothing changes then, so nothing
+      is repainted (the hover coordinate's own moves are repainted by
+      ``watch_hover_coordinate``).
+    - ``_refresh_region``: a row's region is at least as wide as the widget, scrollbar
+      included, so each row repainted also repainted the scrollbar's cell beside it. The
+      region is clipped to the rows' part of the widget; a scroll repaints the scrollbar
+      anyway.
+    """
+
+    def _set_hover_cursor(self, active: bool) -> None:
+        if active == self._show_hover_cursor:
+            return
+        super()._set_hover_cursor(active)
+
+    def _refresh_region(self, region: Region) -> Self:
+        if self.window_region.overlaps(region):
+            visible = self.scrollable_content_region.size.region
+            self.refresh(region.translate(-self.scroll_offset).intersection(visible))
+        return self

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from orglife_tui.tui.compat import (
+    LeanTable,
     bindings_of,
     driver_of,
     mark_forwarded,
@@ -107,3 +108,37 @@ async def test_screen_lines_are_what_the_terminal_shows():
         lines = screen_lines(app.screen)
         assert len(lines) == 10
         assert lines[0].startswith("hello from the screen")
+
+
+class Steady(App[None]):
+    def compose(self) -> ComposeResult:
+        yield LeanTable(cursor_type="row")
+
+    def on_mount(self) -> None:
+        table = self.query_one(LeanTable)
+        table.add_columns("a", "b")
+        table.add_rows([(str(i), "x") for i in range(10)])
+        table.focus()
+
+
+async def test_a_cursor_key_repaints_no_hover_row_while_the_hover_cursor_is_hidden():
+    app = Steady()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(LeanTable)
+        await pilot.press("down")
+        await pilot.pause()
+        assert table._show_hover_cursor is False  # the internal the override reads
+        repainted: list[int] = []
+        original = table.refresh_row
+
+        def spy(row_index: int):
+            repainted.append(row_index)
+            return original(row_index)
+
+        table.refresh_row = spy  # type: ignore[method-assign]
+        await pilot.press("down")
+        await pilot.pause()
+        assert sorted(repainted) == [1, 2]  # the rows the cursor left and reached; not row 0
+        repainted.clear()
+        table._set_hover_cursor(True)  # shown (the mouse): its row is repainted
+        assert repainted == [table.hover_row]

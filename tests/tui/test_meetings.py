@@ -286,7 +286,7 @@ async def test_keys_typed_ahead_arrive_in_order(make_app, branch, sqlite_store):
 async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_store):
     from orglife_tui.domain import MemberStatus
     from orglife_tui.domain.records import MeetingInput, MemberInput
-    from orglife_tui.tui.widgets.table import PAGE
+    from orglife_tui.tui.widgets.table import FIRST_PAGE
 
     sqlite_store.add_members(
         empty_branch.id,
@@ -302,7 +302,7 @@ async def test_long_sheet_is_shown_page_by_page(make_app, empty_branch, sqlite_s
         await pilot.pause()
         sheet = app.screen
         assert isinstance(sheet, AttendanceScreen)
-        assert sheet.table.row_count == PAGE  # the rest follows the cursor
+        assert sheet.table.row_count == FIRST_PAGE  # the rest follows the cursor
         assert "Unmarked 650 (of 650)" in screen_text(app)
         await pilot.press("end")
         await pilot.pause()

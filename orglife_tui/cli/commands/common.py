@@ -9,7 +9,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import Enum
 from typing import Any, ParamSpec, TypeVar
@@ -229,6 +229,12 @@ def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
     if fmt not in allowed:
         raise fail(t("cli.bad_format", fmt=fmt, allowed="|".join(allowed)), code=2)
     return fmt
+
+
+def row_dict(record: Any) -> dict[str, Any]:
+    """A dataclass record as a dict of its fields, values as they are: ``asdict`` copies
+    every value deeply, which costs a listing of thousands of rows a third of a second."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def _plain(value: Any) -> Any:

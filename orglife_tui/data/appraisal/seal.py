@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from operator import itemgetter
 
 from sqlalchemy import Connection, delete, func, insert, literal, select, update
@@ -62,11 +63,42 @@ def _scrub(store: Store) -> None:
         try:
             with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql(f"SET lock_timeout = '{PG_LOCK_TIMEOUT}'")
+                _wait_for_older_snapshots(conn)
                 for table in BALLOT_TABLES:
                     conn.exec_driver_sql(f"VACUUM FULL {table}")
                 conn.exec_driver_sql("RESET lock_timeout")
         except DBAPIError as exc:
             raise StoreError("appraisal.scrub_failed", reason=str(exc.orig)) from None
+
+
+PG_SNAPSHOT_WAIT = 30.0
+"""Seconds the scrub waits for the snapshots older than it to end (see below)."""
+
+
+def _wait_for_older_snapshots(conn: Connection, timeout: float = PG_SNAPSHOT_WAIT) -> None:
+    """Wait until no transaction on the server can still see the rows the close replaced.
+
+    ``VACUUM FULL`` copies into the new table file every row some running snapshot may
+    still see ("recently dead"), and a snapshot anywhere on the server can hold that back
+    (a backend starting up, a long report in another branch's database): the ballot rows as
+    the poll wrote them would survive the scrub. So the scrub first takes a transaction id
+    of its own and waits until every other backend's snapshot and transaction is newer.
+    Should one stay older for ``timeout`` seconds, the scrub is refused and stays pending
+    (``verify`` names it; closing again completes it)."""
+    xid = conn.exec_driver_sql(
+        "SELECT mod(pg_current_xact_id()::text::bigint, 4294967296)::text"
+    ).scalar()
+    older = (
+        "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+        " AND (age(backend_xmin) >= age(%(x)s::xid) OR age(backend_xid) >= age(%(x)s::xid))"
+    )
+    deadline = time.monotonic() + timeout
+    while conn.exec_driver_sql(older, {"x": xid}).scalar():
+        if time.monotonic() > deadline:
+            raise StoreError(
+                "appraisal.scrub_failed", reason="a transaction older than the close is still open"
+            )
+        time.sleep(0.05)
 
 
 def _fingerprint_lines(conn: Connection, session_id: int) -> list[bytes]:

@@ -23,12 +23,17 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from orglife_tui.locale import t, visible
-from orglife_tui.tui.compat import set_row_cells
+from orglife_tui.tui.compat import LeanTable, set_row_cells
 
 T = TypeVar("T")
 
 PAGE = 200
-"""Rows handed to the table at a time."""
+"""Rows handed to the table at a time, after the first ones."""
+
+FIRST_PAGE = 50
+"""Rows handed over first (twice the terminal's height, when that is more): the table
+measures every row it is given, and a list or the dashboard draws sooner without
+measuring a page of rows far below what the screen shows."""
 
 MARGIN = 20
 """When the cursor comes this close to the last row handed over, the next page follows."""
@@ -69,7 +74,7 @@ def column_widths(
     return {c.key: max(c.width(lang), left) if c.flex else c.width(lang) for c in columns}
 
 
-class ListTable(DataTable, Generic[T]):
+class ListTable(LeanTable, Generic[T]):
     """A ``DataTable`` with a row cursor, Home/End to the first/last row, paged rows."""
 
     BINDINGS: ClassVar = [
@@ -119,12 +124,20 @@ class ListTable(DataTable, Generic[T]):
             extra = self.more()
             if extra:
                 self.items = [*self.items, *extra]
-        chunk = self.items[self._shown : self._shown + PAGE]
+        size = PAGE if self._shown else self._first_page()
+        chunk = self.items[self._shown : self._shown + size]
         if not chunk or self._cells is None:
             return False
         self.add_rows(_plain(self._cells(item)) for item in chunk)
         self._shown += len(chunk)
         return True
+
+    def _first_page(self) -> int:
+        try:
+            height = self.app.size.height
+        except RuntimeError:  # no app runs it (Textual's NoActiveAppError): no screen to fill
+            height = 0
+        return max(FIRST_PAGE, 2 * height)
 
     def reveal(self, index: int) -> bool:
         """Make sure row ``index`` is in the table (fetching pages up to it)."""

@@ -14,20 +14,23 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
 
-from orglife_tui.compliance.findings import Finding
 from orglife_tui.data.store import Store
 from orglife_tui.domain import LadderAction, MeetingType, label
 from orglife_tui.locale import has, t
 from orglife_tui.scoring.policy import LadderStep, Severity
 from orglife_tui.services.watch import CalendarRow, StreakRow
 from orglife_tui.tui.cells import pad
+
+if TYPE_CHECKING:  # types only: the dashboard draws before the watch's modules are loaded
+    from orglife_tui.compliance.findings import Finding
+    from orglife_tui.services.watch import CalendarRow, StreakRow
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -23,13 +23,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
-from orglife_tui.compliance.findings import Finding
-from orglife_tui.data import talks
-from orglife_tui.data.membership import PROBATION_WATCH_DAYS, ProbationRow, probation_watch
-from orglife_tui.data.store import MeetingRow
-from orglife_tui.data.talks import TalkRow
 from orglife_tui.locale import t
-from orglife_tui.services import watch
 from orglife_tui.tui.cells import cell
 from orglife_tui.tui.screens.common.base import BaseScreen, app_header, month_title
 from orglife_tui.tui.screens.compliance.compliance_view import (
@@ -40,8 +34,16 @@ from orglife_tui.tui.screens.compliance.compliance_view import (
     legend_text,
     severity_counts,
 )
-from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.widgets.table import Column, ListTable, column_widths
+
+if TYPE_CHECKING:
+    # The compliance watch and the reminders are read in the background after the first
+    # paint; their modules are imported there, not before the dashboard is drawn.
+    from orglife_tui.compliance.findings import Finding
+    from orglife_tui.data.membership import ProbationRow
+    from orglife_tui.data.store import MeetingRow
+    from orglife_tui.data.talks import TalkRow
+    from orglife_tui.services import watch
 
 # (catalog key of the heading, width in cells for zh, for en)
 COLUMNS = (
@@ -73,6 +75,10 @@ class Compliance:
 
 
 def compute_compliance(store, branch_id: int, today: date) -> Compliance:
+    from orglife_tui.data import talks
+    from orglife_tui.data.membership import probation_watch
+    from orglife_tui.services import watch
+
     policy = watch.policy_for(store, branch_id)
     year = today.year
     return Compliance(
@@ -181,7 +187,9 @@ class DashboardScreen(BaseScreen):
             return  # nothing written since: the screen shows what is true
         self._marker = marker
         self._show_summary(today)
-        self._load_compliance(today)
+        # After the first paint: the watch reads the whole attendance in a thread that
+        # would otherwise hold the interpreter while the counts are being drawn.
+        self.call_after_refresh(self._load_compliance, today)
 
     # ------------------------------------------------------------------ summary
 
@@ -300,6 +308,8 @@ class DashboardScreen(BaseScreen):
 
     def _probation_line(self, c: Compliance) -> Text:
         if not c.probation:
+            from orglife_tui.data.membership import PROBATION_WATCH_DAYS
+
             return Text(t("tui.compliance.no_probation", days=PROBATION_WATCH_DAYS), style="dim")
         items = [
             t("tui.compliance.probation_item", name=p.name, date=p.ends_on.strftime("%m-%d"))
@@ -317,6 +327,8 @@ class DashboardScreen(BaseScreen):
         """Enter on one of this month's meetings opens its attendance sheet."""
         event.stop()
         if 0 <= event.cursor_row < len(self.meetings):
+            from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
+
             meeting = self.meetings[event.cursor_row]
             self.app.push_screen(AttendanceScreen(self.session, meeting))
 
