@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 
 def _meeting_rows(store: Store, conn: Connection, where) -> list[MeetingRow]:
+    # The attendance counts of the meetings listed only: counting every meeting's first
+    # costs the dashboard a tenth of a second on a branch with years of meetings.
+    listed = select(meeting_t.c.id).where(where)
     counts = (
         select(
             attendance_t.c.meeting_id,
@@ -53,6 +56,7 @@ def _meeting_rows(store: Store, conn: Connection, where) -> list[MeetingRow]:
             func.sum(case((attendance_t.c.status == "leave", 1), else_=0)).label("l"),
             func.sum(case((attendance_t.c.status == "absent", 1), else_=0)).label("a"),
         )
+        .where(attendance_t.c.meeting_id.in_(listed))
         .group_by(attendance_t.c.meeting_id)
         .subquery()
     )
