@@ -202,6 +202,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {id} 号评议已封存，但数据库文件尚未清除投票痕迹；请先再次运行 "
         "`orglife-tui appraisal close {id}`。",
     ),
+    "appraisal.scrub_waits_for_older": (
+        "The poll is sealed, but a transaction on the database server that began before the "
+        "close is still open, and the ballots' old rows cannot be wiped while it may see them; "
+        "wait for it to end (another branch's long report or backup) and run "
+        "`orglife-tui appraisal close` again.",
+        "投票已封存，但数据库服务器上有一个在计票前开始的事务仍未结束，选票的旧数据在它结束前无法清除；"
+        "请等它结束（其他支部的长时间报表或备份）后再次运行 `orglife-tui appraisal close`。",
+    ),
     "appraisal.scrub_failed": (
         "The poll is sealed, but the database could not be compacted ({reason}); close "
         "other orglife-tui windows and run `orglife-tui appraisal close` again.",

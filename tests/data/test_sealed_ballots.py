@@ -233,6 +233,36 @@ def test_a_sealed_ballot_changed_behind_the_programs_back_stops_the_close(
 # ------------------------------------------------------------------ kill -9 during close
 
 
+def test_on_postgresql_the_scrub_waits_for_a_snapshot_older_than_the_close(
+    store, branch6, sid, monkeypatch
+):
+    """VACUUM FULL keeps the rows an older snapshot may still see: while one is open anywhere
+    on the server the scrub is refused and stays pending; once it ends, closing again wipes
+    the rows the close replaced (read from the pages, not from the statistics)."""
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("snapshots of other backends are a PostgreSQL matter")
+    monkeypatch.setattr(ap.seal, "PG_SNAPSHOT_WAIT", 0.3)
+    cands = [c.member_no for c in ap.candidates(store, sid)]
+    for i, voter in enumerate(VOTERS[:3]):
+        ap.cast_ballot(store, sid, voter, ballot_of(i, cands))
+    with store.engine.connect().execution_options(isolation_level="REPEATABLE READ") as old:
+        old.execute(text("SELECT count(*) FROM appraisal_session")).scalar()  # holds a snapshot
+        with pytest.raises(StoreError) as err:
+            ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
+        assert err.value.key == "appraisal.scrub_waits_for_older"
+        assert ap.get_session(store, branch6.id, sid).scrub_pending
+        assert breaks(store) == [(sid, "appraisal.verify.scrub_pending")]
+        old.rollback()
+    ap.close_session(store, branch6.id, sid, PIN)
+    assert not ap.get_session(store, branch6.id, sid).scrub_pending and breaks(store) == []
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pgstattuple"))
+    with store.read_connection() as conn:
+        for table in ("appraisal_rating", "appraisal_voted", "appraisal_receipt"):
+            dead = conn.execute(text("SELECT dead_tuple_count FROM pgstattuple(:t)"), {"t": table})
+            assert not dead.scalar(), table
+
+
 def test_a_close_cut_short_before_the_scrub_is_reported_and_finished_by_closing_again(
     store, branch6, sid, monkeypatch
 ):

@@ -75,7 +75,7 @@ PG_SNAPSHOT_WAIT = 30.0
 """Seconds the scrub waits for the snapshots older than it to end (see below)."""
 
 
-def _wait_for_older_snapshots(conn: Connection, timeout: float = PG_SNAPSHOT_WAIT) -> None:
+def _wait_for_older_snapshots(conn: Connection) -> None:
     """Wait until no transaction on the server can still see the rows the close replaced.
 
     ``VACUUM FULL`` copies into the new table file every row some running snapshot may
@@ -83,7 +83,7 @@ def _wait_for_older_snapshots(conn: Connection, timeout: float = PG_SNAPSHOT_WAI
     (a backend starting up, a long report in another branch's database): the ballot rows as
     the poll wrote them would survive the scrub. So the scrub first takes a transaction id
     of its own and waits until every other backend's snapshot and transaction is newer.
-    Should one stay older for ``timeout`` seconds, the scrub is refused and stays pending
+    Should one stay older for ``PG_SNAPSHOT_WAIT`` seconds, the scrub is refused and stays pending
     (``verify`` names it; closing again completes it)."""
     xid = conn.exec_driver_sql(
         "SELECT mod(pg_current_xact_id()::text::bigint, 4294967296)::text"
@@ -92,12 +92,10 @@ def _wait_for_older_snapshots(conn: Connection, timeout: float = PG_SNAPSHOT_WAI
         "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
         " AND (age(backend_xmin) >= age(%(x)s::xid) OR age(backend_xid) >= age(%(x)s::xid))"
     )
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + PG_SNAPSHOT_WAIT
     while conn.exec_driver_sql(older, {"x": xid}).scalar():
         if time.monotonic() > deadline:
-            raise StoreError(
-                "appraisal.scrub_failed", reason="a transaction older than the close is still open"
-            )
+            raise StoreError("appraisal.scrub_waits_for_older")
         time.sleep(0.05)
 
 
