@@ -1,9 +1,10 @@
 """Shared fixtures: every storage test runs on SQLite and, when a server is given, PostgreSQL.
 
 ``ORGLIFE_TEST_PG`` is an admin URL (``postgresql+psycopg://postgres@127.0.0.1:54329/postgres``);
-each test gets a database of its own, dropped afterwards. A test's database is a copy of
-a migrated template made once per session (per xdist worker): ``db_url``, ``sqlite_url``
-and ``pg_url`` are at the newest schema with no branch, as ``Store.open`` leaves a new
+a test's SQLite database is a copy of a migrated template made once per session (per
+xdist worker); its PostgreSQL database is the worker's one, emptied for it or copied anew
+from the migrated template (tests/pg_databases.py). ``db_url``, ``sqlite_url`` and
+``pg_url`` are at the newest schema with no branch, as ``Store.open`` leaves a new
 database; ``fresh_db_url``, ``fresh_sqlite_url`` and ``fresh_pg_url`` are new and empty
 for the tests of creating and migrating one. ``.ci/run`` starts the server
 and sets ``ORGLIFE_REQUIRE_PG=1`` so that a missing server fails the run instead of
@@ -15,15 +16,14 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 import pytest
-from sqlalchemy.pool import NullPool
 
 from orglife_tui.locale import set_language
+from tests.pg_databases import ReusedDatabase, new_database
 
 if TYPE_CHECKING:
     from orglife_tui.data.store import Store
@@ -111,50 +111,26 @@ def sqlite_url(tmp_path, _sqlite_template) -> str:
     return f"sqlite:///{path}"
 
 
-def _pg_admin_engine(admin: str):
-    from sqlalchemy import create_engine
-
-    return create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-
-
-def _copy_clause(conn, template: str) -> str:
-    """``TEMPLATE t``, as a file copy where the server can (PostgreSQL 15 on): its default
-    copies the template page by page through the WAL, about five times slower for our
-    small databases."""
-    from sqlalchemy import text
-
-    version = int(conn.execute(text("SHOW server_version_num")).scalar())
-    return f' TEMPLATE "{template}"' + (" STRATEGY FILE_COPY" if version >= 150000 else "")
-
-
-def _pg_database(admin: str, template: str | None = None) -> Iterator[str]:
-    from sqlalchemy import text
-
-    name = f"orglife_test_{uuid.uuid4().hex[:12]}"
-    engine = _pg_admin_engine(admin)
-    with engine.connect() as conn:
-        clause = _copy_clause(conn, template) if template else ""
-        conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
-    base, _, _ = admin.rpartition("/")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def _pg_template() -> Iterator[str]:
     """A PostgreSQL database that Store.open has migrated, once per session (per xdist
-    worker); each test's database is ``CREATE DATABASE … TEMPLATE`` it (a file copy, about
-    a tenth of a fresh migration). Its engine is disposed: a template must have no
-    connections while it is copied."""
+    worker); the worker's test database and the prebuilt ones are ``CREATE DATABASE …
+    TEMPLATE`` it (a file copy, about a tenth of a fresh migration). Its engine is
+    disposed: a template must have no connections while it is copied."""
     admin = _pg_admin_url()
     assert admin
-    for url in _pg_database(admin):
+    for url in new_database(admin):
         _open_and_close(url)
         yield url.rpartition("/")[2]
+
+
+@pytest.fixture(scope="session")
+def _pg_reused(_pg_template: str) -> Iterator[ReusedDatabase]:
+    admin = _pg_admin_url()
+    assert admin
+    database = ReusedDatabase(admin, _pg_template)
+    yield database
+    database.drop()
 
 
 @pytest.fixture
@@ -163,17 +139,18 @@ def fresh_pg_url() -> Iterator[str]:
     admin = _pg_admin_url()
     if not admin:
         pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
-    yield from _pg_database(admin)
+    yield from new_database(admin)
 
 
 @pytest.fixture
-def pg_url(request) -> Iterator[str]:
-    """A PostgreSQL database of the test's own at the newest schema with no branch yet
-    (a copy of the session's migrated template), dropped afterwards."""
-    admin = _pg_admin_url()
-    if not admin:
+def pg_url(request) -> str:
+    """A PostgreSQL database at the newest schema with no branch yet, as the migrated
+    template is: the worker's database emptied for this test (tests/pg_databases.py), or
+    a new copy of the template when the test before changed its schema."""
+    if not _pg_admin_url():
         pytest.skip(f"PostgreSQL not configured ({PG_ENV} unset)")
-    yield from _pg_database(admin, template=request.getfixturevalue("_pg_template"))
+    reused: ReusedDatabase = request.getfixturevalue("_pg_reused")
+    return reused.take()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -243,16 +220,9 @@ class Prebuilt:
             shutil.copyfile(source, path)
             os.chmod(path, 0o600)
         else:
-            from sqlalchemy import text
-
-            admin = _pg_admin_url()
-            assert admin
-            name = url.rpartition("/")[2]
-            engine = _pg_admin_engine(admin)
-            with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{name}"{_copy_clause(conn, source)}'))
-            engine.dispose()
+            reused: ReusedDatabase = self._request.getfixturevalue("_pg_reused")
+            assert url == reused.url
+            reused.replace_with_copy_of(source)
         return cast(T, copy.deepcopy(result))  # each test may change its own copy
 
     def _build(self, backend: str, build, open_store) -> tuple[str, object]:
@@ -264,7 +234,7 @@ class Prebuilt:
         else:
             admin = _pg_admin_url()
             assert admin
-            databases = _pg_database(admin, self._request.getfixturevalue("_pg_template"))
+            databases = new_database(admin, self._request.getfixturevalue("_pg_template"))
             url = next(databases)
             self._databases.append(databases)
             source = url.rpartition("/")[2]
