@@ -151,6 +151,7 @@ def test_demo_does_not_import_textual(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_kill_9_while_writing_leaves_all_or_nothing(tmp_path):
     db = tmp_path / "killed.db"
     wal = tmp_path / "killed.db-wal"

@@ -58,6 +58,7 @@ def wal_size(db: Path) -> int:
         "pages_in_wal",  # uncommitted pages already sit in the WAL file
     ],
 )
+@pytest.mark.slow
 def test_kill_9_during_an_attendance_import(tmp_path, moment):
     db = tmp_path / "branch.db"
     store = Store.open(f"sqlite:///{db}", operator="tester")

@@ -864,6 +864,7 @@ def test_any_text_gives_a_scheme_or_scheme_errors(text):
 
 @PROPERTY_SETTINGS
 @given(st.dictionaries(keys, values, max_size=8), st.booleans())
+@pytest.mark.slow
 def test_any_toml_document_gives_a_scheme_or_scheme_errors(doc, tables):
     _assert_only_scheme_errors(dump_document(doc, tables))
 
@@ -908,6 +909,7 @@ def mutated_defaults(draw):
 
 @PROPERTY_SETTINGS
 @given(mutated_defaults(), st.booleans())
+@pytest.mark.slow
 def test_mutated_default_schemes_give_a_scheme_or_scheme_errors(doc, tables):
     _assert_only_scheme_errors(dump_document(doc, tables))
 

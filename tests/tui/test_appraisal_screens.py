@@ -69,6 +69,7 @@ async def test_dashboard_key_and_palette_reach_the_sessions(make_app, branch, la
         await until_screen(pilot, AppraisalScreen)
 
 
+@pytest.mark.slow
 async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
     app = make_app(branch)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -245,6 +246,7 @@ async def test_reset_asks_to_confirm_and_the_teller_pin(make_app, branch, sqlite
         assert "s Start" in screen_text(app).splitlines()[-1]
 
 
+@pytest.mark.slow
 async def test_start_refuses_pins_that_differ(make_app, branch, sqlite_store):
     row = appraisal.new_session(sqlite_store, branch.id, 2026)
     app = make_app(branch, "zh")
@@ -268,6 +270,7 @@ async def test_start_refuses_pins_that_differ(make_app, branch, sqlite_store):
         assert detail.row.state is SessionState.created
 
 
+@pytest.mark.slow
 async def test_start_refuses_one_password_for_both_holders(make_app, branch, sqlite_store):
     row = appraisal.new_session(sqlite_store, branch.id, 2026)
     app = make_app(branch)

@@ -109,6 +109,7 @@ def locked(app) -> bool:
 # ---------------------------------------------------------------------- voting
 
 
+@pytest.mark.slow
 async def test_three_voters_cast_their_ballots_one_after_another(sqlite_store, branch):
     session_id = start(sqlite_store, branch)
     app = kiosk(sqlite_store, branch, session_id)
@@ -343,6 +344,7 @@ async def test_only_the_teller_pin_ends_the_kiosk(sqlite_store, branch):
         await wait_until(pilot, lambda: app.return_code is not None)
 
 
+@pytest.mark.slow
 async def test_every_voter_has_voted(sqlite_store, branch):
     session_id = start(sqlite_store, branch)
     app = kiosk(sqlite_store, branch, session_id)
