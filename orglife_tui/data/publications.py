@@ -41,17 +41,13 @@ from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
 from orglife_tui.data.models import (
-    AppraisalSession,
-    LedgerEntry,
-    Publication,
+    audit_t,
     inserted_id,
-    table_of,
+    ledger_t,
+    publication_t,
+    session_t,
 )
-from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
-
-publication_t = table_of(Publication)
-session_t = table_of(AppraisalSession)
-ledger_t = table_of(LedgerEntry)
+from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"

@@ -16,7 +16,7 @@ from orglife_tui.data import ledger, publications
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import record_event
-from orglife_tui.data.models import Publication
+from orglife_tui.data.models import publication_t
 from orglife_tui.data.schemes import activate, ensure_active
 from orglife_tui.data.scores import scoreboard
 from orglife_tui.data.store import Store
@@ -29,7 +29,6 @@ from tests.export import appraisal_session as session
 SET_UP = date(2025, 1, 10)
 TODAY = date(2025, 12, 20)
 YEAR = session.YEAR
-publication_t = Publication.__table__
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data import ledger, sealing
 from orglife_tui.data.errors import StoreError
+from orglife_tui.data.models import rating_t, receipt_t, sealed_t, session_t
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring.appraisal import GRADES, Counts
@@ -60,7 +61,7 @@ def ballot_of(i: int, candidates: list[str]) -> dict:
 
 def session_columns(store, session_id: int):
     with store.read_connection() as conn:
-        return conn.execute(select(ap.session_t).where(ap.session_t.c.id == session_id)).one()
+        return conn.execute(select(session_t).where(session_t.c.id == session_id)).one()
 
 
 def count(store, table, session_id: int) -> int:
@@ -112,7 +113,7 @@ def test_copies_of_the_live_files_with_either_password_tie_no_rating_to_a_voter(
         assert row.counts == Counts.of([ballots[v][row.member_no] for v in VOTERS])
     s = session_columns(store, sid)
     assert (s.tally_key, s.scrub_pending) == (None, False)
-    assert count(store, ap.sealed_t, sid) == 0
+    assert count(store, sealed_t, sid) == 0
     wal = db.with_name(db.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     data = db.read_bytes()
@@ -128,11 +129,11 @@ def test_the_close_opens_the_ballots_into_unlinkable_rating_rows(store, branch6,
     ballots = [ballot_of(i, cands) for i in range(4)]
     for voter, ballot in zip(VOTERS, ballots, strict=False):
         ap.cast_ballot(store, sid, voter, ballot)
-    assert count(store, ap.rating_t, sid) == 0 and count(store, ap.sealed_t, sid) == 4
+    assert count(store, rating_t, sid) == 0 and count(store, sealed_t, sid) == 4
     seal = ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     assert seal.ballots == 4
-    assert count(store, ap.sealed_t, sid) == 0
-    assert count(store, ap.rating_t, sid) == 4 * len(cands)
+    assert count(store, sealed_t, sid) == 0
+    assert count(store, rating_t, sid) == 4 * len(cands)
     s = session_columns(store, sid)
     assert s.tally_key is None and s.tally_public_key is not None and not s.scrub_pending
     for row in ap.tally(store, branch6.id, sid, SCHEME).rows:
@@ -169,7 +170,7 @@ def test_a_wrong_or_missing_password_closes_nothing(store, branch6, sid, teller,
     for secret in (TELLER, SCRUTINEER, "wrong-teller-pw", "wrong-scrutineer-pw"):
         assert secret not in str(err.value)
     assert session_columns(store, sid) == before
-    assert count(store, ap.sealed_t, sid) == 1 and count(store, ap.rating_t, sid) == 0
+    assert count(store, sealed_t, sid) == 1 and count(store, rating_t, sid) == 0
 
 
 def test_close_and_reset_need_the_teller_pin(store, branch6, sid):
@@ -188,7 +189,7 @@ def test_close_and_reset_need_the_teller_pin(store, branch6, sid):
         assert err.value.key == "appraisal.pin_missing"
     row = ap.get_session(store, branch6.id, sid)
     assert row.state is SessionState.started and row.voted == 1
-    assert count(store, ap.sealed_t, sid) == 1
+    assert count(store, sealed_t, sid) == 1
 
 
 def test_reset_destroys_the_sealed_ballots_and_the_key(store, branch6, sid):
@@ -199,7 +200,7 @@ def test_reset_destroys_the_sealed_ballots_and_the_key(store, branch6, sid):
     assert row.state is SessionState.created and not row.sealed
     s = session_columns(store, sid)
     assert (s.tally_key, s.tally_public_key, s.pin_hash) == (None, None, None)
-    assert count(store, ap.sealed_t, sid) == 0 and count(store, ap.receipt_t, sid) == 0
+    assert count(store, sealed_t, sid) == 0 and count(store, receipt_t, sid) == 0
     # a new start makes a new key
     again = ap.start_session(store, branch6.id, sid, PIN, SCHEME, **PASSWORDS)
     assert again.sealed and session_columns(store, sid).tally_public_key != s.tally_public_key
@@ -215,7 +216,7 @@ def test_a_sealed_ballot_changed_behind_the_programs_back_stops_the_close(
     public = session_columns(store, sid).tally_public_key
     forged = sealing.seal(public, {1: "excellent"}, 256)
     with store.read_connection() as conn:
-        key = conn.scalar(select(ap.sealed_t.c.key).limit(1))
+        key = conn.scalar(select(sealed_t.c.key).limit(1))
     if db_url.startswith("sqlite"):
         statement = f"UPDATE appraisal_sealed SET box = X'{forged.hex()}' WHERE key = '{key}'"
     else:
@@ -227,7 +228,7 @@ def test_a_sealed_ballot_changed_behind_the_programs_back_stops_the_close(
         ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     assert err.value.key == "appraisal.sealed_unreadable"
     assert ap.get_session(store, branch6.id, sid).state is SessionState.started
-    assert count(store, ap.sealed_t, sid) == 2 and count(store, ap.rating_t, sid) == 0
+    assert count(store, sealed_t, sid) == 2 and count(store, rating_t, sid) == 0
 
 
 # ------------------------------------------------------------------ kill -9 during close
@@ -350,12 +351,12 @@ def test_kill_9_at_any_point_of_the_close_loses_no_ballot(store, branch6, sid, d
     row = ap.get_session(store, branch6.id, sid)
     if where == "before_commit":  # nothing happened: the poll is still open, sealed
         assert row.state is SessionState.started and row.sealed
-        assert count(store, ap.sealed_t, sid) == 5 and count(store, ap.rating_t, sid) == 0
+        assert count(store, sealed_t, sid) == 5 and count(store, rating_t, sid) == 0
         assert breaks(store) == []
         seal = ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     else:  # sealed; the scrub (or its mark) is left to do, and verify says so
         assert row.state is SessionState.finished and row.scrub_pending
-        assert count(store, ap.sealed_t, sid) == 0
+        assert count(store, sealed_t, sid) == 0
         assert breaks(store) == [(sid, "appraisal.verify.scrub_pending")]
         seal = ap.close_session(store, branch6.id, sid, PIN)
     assert seal.ballots == 5
@@ -378,8 +379,8 @@ def test_a_session_started_before_sealed_ballots_still_closes_as_before(store, b
     # what migration 0007 leaves of a session opened by an older version: no key
     with store.write_transaction() as conn:
         conn.execute(
-            update(ap.session_t)
-            .where(ap.session_t.c.id == sid)
+            update(session_t)
+            .where(session_t.c.id == sid)
             .values(tally_key=None, tally_public_key=None)
         )
     assert not ap.get_session(store, branch6.id, sid).sealed
@@ -387,8 +388,8 @@ def test_a_session_started_before_sealed_ballots_still_closes_as_before(store, b
     ballots = [ballot_of(i, cands) for i in range(3)]
     for voter, ballot in zip(VOTERS, ballots, strict=False):
         ap.cast_ballot(store, sid, voter, ballot)
-    assert count(store, ap.sealed_t, sid) == 0  # plaintext rating rows, as then
-    assert count(store, ap.rating_t, sid) == 3 * len(cands)
+    assert count(store, sealed_t, sid) == 0  # plaintext rating rows, as then
+    assert count(store, rating_t, sid) == 3 * len(cands)
     seal = ap.close_session(store, branch6.id, sid, PIN)  # no passwords exist for it
     assert seal.ballots == 3 and breaks(store) == []
     for row in ap.tally(store, branch6.id, sid, SCHEME).rows:

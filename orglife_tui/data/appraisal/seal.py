@@ -26,20 +26,23 @@ from orglife_tui.data.appraisal.common import (
     _now,
     _read_session,
     _secure_delete,
+    state_error,
+)
+from orglife_tui.data.appraisal.pin import check_pin
+from orglife_tui.data.appraisal.sessions import get_session
+from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import (
+    audit_t,
     candidate_t,
     decision_t,
     rating_t,
     receipt_t,
     sealed_t,
     session_t,
-    state_error,
     voted_t,
     voter_t,
 )
-from orglife_tui.data.appraisal.pin import check_pin
-from orglife_tui.data.appraisal.sessions import get_session
-from orglife_tui.data.errors import Conflict, StoreError
-from orglife_tui.data.store import Store, audit_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import SessionState
 from orglife_tui.scoring.appraisal import GRADES
 
