@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,11 +27,13 @@ from orglife_tui.data import appraisal as ap
 from orglife_tui.data import ledger, sealing
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.models import rating_t, receipt_t, sealed_t, session_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.domain.records import MemberInput
+from orglife_tui.locale import set_language
 from orglife_tui.scoring.appraisal import GRADES, Counts
 from tests.ballot_snapshots import assert_copy_reveals_no_rating, copy_live_files, grade_counts
-from tests.data.test_appraisal import tamper
+from tests.data.test_appraisal import audit_of, tamper
 from tests.points_helpers import make_scheme
 from tests.tally_passwords import PASSWORDS, PIN, SCRUTINEER, TELLER
 
@@ -292,6 +296,103 @@ def test_a_close_cut_short_before_the_scrub_is_reported_and_finished_by_closing_
     assert breaks(store) == []
     for row in ap.tally(store, branch6.id, sid, SCHEME).rows:
         assert row.counts == Counts.of([b[row.member_no] for b in ballots])
+
+
+@contextmanager
+def another_in_the_way(store, db_url: str):
+    """What keeps the scrub from compacting the files: on SQLite another program writing
+    (it holds the write lock), on PostgreSQL a transaction that has read a ballot table
+    (``VACUUM FULL`` needs the table to itself)."""
+    if db_url.startswith("sqlite"):
+        other = sqlite3.connect(sqlite_path(db_url), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+    else:
+        with store.engine.connect() as other:
+            other.execute(text("LOCK TABLE appraisal_rating IN ACCESS SHARE MODE"))
+            try:
+                yield
+            finally:
+                other.rollback()
+
+
+SCRUB_FAILED = {
+    "en": "The poll of session {id} is sealed, but the database could not be compacted, so "
+    "its files still hold traces of the poll and the close is pending; close other "
+    "orglife-tui windows and run `orglife-tui appraisal close {id}` again.",
+    "zh": "第 {id} 号评议的投票已封存，但数据库未能压缩，文件中仍有投票痕迹，结束投票尚未完成；"
+    "请关闭其他 orglife-tui 窗口后再次运行 `orglife-tui appraisal close {id}`。",
+}
+
+
+@pytest.fixture
+def impatient(db_url):
+    """The store of a secretary whose database gives up a lock soon (the scrub's included)."""
+    s = Store.open(db_url, operator="tester", lock_timeout=0.3)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("lang", list(SCRUB_FAILED))
+def test_a_scrub_the_database_refuses_is_told_in_the_users_language_its_reason_audited(
+    store, db_url, impatient, branch6, sid, monkeypatch, lang
+):
+    """The user reads what failed, that the close is pending and how to finish it, in their
+    language; the database's own (English) text goes to the audit log for diagnosis."""
+    monkeypatch.setattr(ap.seal, "PG_LOCK_TIMEOUT", "300ms")
+    cands = [c.member_no for c in ap.candidates(store, sid)]
+    for i, voter in enumerate(VOTERS[:3]):
+        ap.cast_ballot(store, sid, voter, ballot_of(i, cands))
+    real_scrub = ap.seal._scrub
+
+    def scrub_with_another_in_the_way(s):
+        with another_in_the_way(s, db_url):
+            real_scrub(s)
+
+    monkeypatch.setattr(ap.seal, "_scrub", scrub_with_another_in_the_way)
+    set_language(lang)
+    with pytest.raises(StoreError) as err:
+        ap.close_session(impatient, branch6.id, sid, PIN, **PASSWORDS)
+    assert err.value.key == "appraisal.scrub_failed"
+    assert str(err.value) == SCRUB_FAILED[lang].format(id=sid)
+    [recorded] = audit_of(store, "appraisal.scrub_failed")
+    assert recorded["session"] == sid
+    driver_text = "database is locked" if db_url.startswith("sqlite") else "lock timeout"
+    assert driver_text in recorded["error"] and "lock" not in str(err.value)
+    assert session_columns(store, sid).scrub_pending
+    assert breaks(store) == [(sid, "appraisal.verify.scrub_pending")]
+    monkeypatch.setattr(ap.seal, "_scrub", real_scrub)
+    assert ap.close_session(impatient, branch6.id, sid, PIN).ballots == 3  # the retry
+    assert not session_columns(store, sid).scrub_pending and breaks(store) == []
+
+
+def test_the_refused_scrub_is_told_all_the_same_when_it_cannot_be_recorded(
+    store, db_url, impatient, branch6, sid, monkeypatch
+):
+    """SQLite: the other program still holds the write lock when the refusal would be
+    recorded; the user hears the same message and the close stays pending."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a table read on PostgreSQL holds up the scrub, not the audit log")
+    ap.cast_ballot(
+        store, sid, VOTERS[0], ballot_of(0, [c.member_no for c in ap.candidates(store, sid)])
+    )
+    real_scrub = ap.seal._scrub
+    with ExitStack() as held:  # the lock is let go only once the close has given up
+
+        def scrub_with_another_in_the_way(s):
+            held.enter_context(another_in_the_way(s, db_url))
+            real_scrub(s)
+
+        monkeypatch.setattr(ap.seal, "_scrub", scrub_with_another_in_the_way)
+        with pytest.raises(StoreError) as err:
+            ap.close_session(impatient, branch6.id, sid, PIN, **PASSWORDS)
+    assert str(err.value) == SCRUB_FAILED["en"].format(id=sid)
+    assert audit_of(store, "appraisal.scrub_failed") == []
+    assert session_columns(store, sid).scrub_pending
 
 
 KILLER = textwrap.dedent(

@@ -24,8 +24,9 @@ Secrecy in storage (docs/architecture.md §6)
 * A ballot is one transaction (voted row, sealed ballot, receipt) and writes **no** audit
   event; neither does activating a voter. The audit log holds poll-level events only:
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
-  ``appraisal.seal`` (ballots, fingerprint), ``appraisal.reset``, ``appraisal.grade``,
-  ``appraisal.publish``.
+  ``appraisal.seal`` (ballots, fingerprint), ``appraisal.scrub_failed`` (the database's
+  own reason, which the user's message leaves out), ``appraisal.reset``,
+  ``appraisal.grade``, ``appraisal.publish``.
 * Triggers (migration 0005) refuse any UPDATE of a ballot row, an INSERT unless the poll is
   open and a DELETE once the result is published.
 * While the poll is open the database necessarily holds traces of the cast order (SQLite's
