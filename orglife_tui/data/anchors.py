@@ -20,10 +20,8 @@ from sqlalchemy import Connection, func, select
 
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import LedgerEntry, table_of
-from orglife_tui.data.store import Store, audit_t
-
-ledger_t = table_of(LedgerEntry)
+from orglife_tui.data.models import audit_t, ledger_t
+from orglife_tui.data.store import Store
 
 MIN_PREFIX = 12
 LEDGER = "ledger"

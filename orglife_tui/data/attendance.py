@@ -13,15 +13,12 @@ from orglife_tui.data.errors import (
     NotFound,
     StoreError,
 )
+from orglife_tui.data.models import attendance_t, group_t, meeting_t, member_t
 from orglife_tui.data.rows import (
     MEMBERSHIP_COLUMNS,
     AttendanceLine,
     RowProblems,
     _opt_enum,
-    attendance_t,
-    group_t,
-    meeting_t,
-    member_t,
     membership_problem,
     voided_problem,
 )

@@ -15,17 +15,21 @@ from orglife_tui.data.errors import (
     refuse_unsafe_text,
 )
 from orglife_tui.data.meetings import _meeting_rows
-from orglife_tui.data.models import inserted_id
+from orglife_tui.data.models import (
+    branch_t,
+    group_t,
+    inserted_id,
+    ledger_t,
+    meeting_t,
+    member_t,
+    talk_t,
+)
 from orglife_tui.data.rows import (
     DEFAULT_BRANCH_NAME,
     BranchInfo,
     BranchSummary,
     _now,
-    branch_t,
-    group_t,
     live_meeting,
-    meeting_t,
-    member_t,
     records_start_of,
 )
 from orglife_tui.domain import add_months
@@ -113,15 +117,11 @@ def set_records_start(store: Store, branch_id: int, start: date) -> date:
     """Move the branch's records start (audited). Refused after today, and later than
     the branch's earliest record (a meeting, a talk, a points entry booked by hand):
     a record before the start would fall outside every judged period."""
-    from orglife_tui.data.models import LedgerEntry, Talk, table_of
-
     today = store.today()
     if start > today:
         raise StoreError(
             "corrections.start_in_future", date=start.isoformat(), today=today.isoformat()
         )
-    talk_t = table_of(Talk)
-    ledger_t = table_of(LedgerEntry)
     with store.write_transaction() as conn:
         old = conn.execute(
             select(branch_t.c.id, branch_t.c.records_start).where(branch_t.c.id == branch_id)

@@ -19,26 +19,22 @@ from typing import Protocol
 from sqlalchemy import Connection, func, insert, select, update
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk, TalkTalker, table_of
-from orglife_tui.data.store import (
-    Store,
+from orglife_tui.data.models import (
     attendance_t,
     branch_t,
     group_t,
     meeting_t,
-    meeting_values,
     member_t,
-    member_values,
     mtype_t,
+    plan_t,
+    rect_t,
+    talk_t,
+    talker_t,
 )
+from orglife_tui.data.store import Store, meeting_values, member_values
 from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkType
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
-
-talk_t = table_of(Talk)
-talker_t = table_of(TalkTalker)
-plan_t = table_of(PlanItem)
-rect_t = table_of(RectificationItem)
 
 CHUNK_ROWS = 10_000
 

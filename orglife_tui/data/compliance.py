@@ -23,24 +23,20 @@ from orglife_tui.compliance.facts import (
 from orglife_tui.data.dues import dues_records
 from orglife_tui.data.errors import NotFound
 from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during, in_branch_on
-from orglife_tui.data.models import AppraisalSession, RectificationItem, Talk, table_of
-from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
-from orglife_tui.data.store import (
-    Store,
+from orglife_tui.data.models import (
     attendance_t,
     branch_t,
     group_t,
-    live_meeting,
     meeting_t,
     member_t,
     mtype_t,
-    records_start_of,
+    rect_t,
+    session_t,
+    talk_t,
 )
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
+from orglife_tui.data.store import Store, live_meeting, records_start_of
 from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
-
-talk_t = table_of(Talk)
-rect_t = table_of(RectificationItem)
-session_t = table_of(AppraisalSession)
 
 
 def _month_of(conn: Connection, column):

@@ -41,10 +41,18 @@ from orglife_tui.compliance.dues import (
     state,
 )
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.membership import event_t, in_branch_during, in_branch_on
-from orglife_tui.data.models import DuesPayment, DuesStandard, inserted_id, table_of
+from orglife_tui.data.membership import in_branch_during, in_branch_on
+from orglife_tui.data.models import (
+    branch_t,
+    event_t,
+    inserted_id,
+    ledger_t,
+    member_t,
+    payment_t,
+    standard_t,
+)
 from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join, with_member
-from orglife_tui.data.store import RowProblems, Store, branch_t, member_t
+from orglife_tui.data.store import RowProblems, Store
 from orglife_tui.domain import (
     InputError,
     MemberEventKind,
@@ -56,9 +64,6 @@ from orglife_tui.domain import (
     parse_month,
     stripped_or_none,
 )
-
-standard_t = table_of(DuesStandard)
-payment_t = table_of(DuesPayment)
 
 DUES = "dues"  # ledger_entry.source of the entries booked from the dues records
 
@@ -745,7 +750,7 @@ def sync_dues_in(
     transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
     from orglife_tui.data.ledger.attendance import _not_a_reversal
-    from orglife_tui.data.ledger.common import SyncResult, ledger_t
+    from orglife_tui.data.ledger.common import SyncResult
     from orglife_tui.data.ledger.entries import _reversal_of
     from orglife_tui.data.ledger.links import _amount, _Chain
     from orglife_tui.locale import t

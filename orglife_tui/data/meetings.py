@@ -16,23 +16,18 @@ from orglife_tui.data.errors import (
     refuse_unsafe_text,
 )
 from orglife_tui.data.members import _group_ids
+from orglife_tui.data.models import attendance_t, branch_t, group_t, meeting_t, member_t, mtype_t
 from orglife_tui.data.rows import (
     MEMBERSHIP_COLUMNS,
     MeetingRow,
     RowProblems,
     _now,
-    attendance_t,
-    branch_t,
     date_problem,
-    group_t,
     live_meeting,
-    meeting_t,
     meeting_values,
     member_join,
-    member_t,
     membership_problem,
     month_start,
-    mtype_t,
     records_start_of,
     voided_problem,
 )

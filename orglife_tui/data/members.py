@@ -13,6 +13,7 @@ from orglife_tui.data.errors import (
     Conflict,
     NotFound,
 )
+from orglife_tui.data.models import group_t, member_t
 from orglife_tui.data.rows import (
     STANDING_ALL,
     STANDING_ARCHIVED,
@@ -20,8 +21,6 @@ from orglife_tui.data.rows import (
     MemberRow,
     RowProblems,
     _opt_enum,
-    group_t,
-    member_t,
     member_values,
 )
 from orglife_tui.domain import (

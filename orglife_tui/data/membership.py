@@ -21,13 +21,11 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.members import _group_ids
-from orglife_tui.data.models import MemberEvent, inserted_id, table_of
+from orglife_tui.data.models import event_t, inserted_id, member_t
 from orglife_tui.data.rows import with_member
-from orglife_tui.data.store import MemberRow, Store, member_t, member_values
+from orglife_tui.data.store import MemberRow, Store, member_values
 from orglife_tui.domain import DEPARTURES, MemberEventKind, MemberStatus, stripped_or_none
 from orglife_tui.domain.records import MemberInput
-
-event_t = table_of(MemberEvent)
 
 
 def in_branch_on(on: date | ColumnElement[date]) -> ColumnElement[bool]:
@@ -563,7 +561,6 @@ __all__ = [
     "add_years",
     "away_on",
     "back_from_away",
-    "event_t",
     "get_event",
     "in_branch_during",
     "in_branch_on",

@@ -1,4 +1,4 @@
-# Over 600 lines (just): every table in one place, as Alembic autogenerate reads them.
+# Over 600 lines: every table in one place, as Alembic autogenerate reads them, and its alias.
 """The tables. Small, typed SQLModel classes; the schema itself is owned by Alembic.
 
 Enumerations are stored as their English keys (``full``, ``leave`` …) in plain strings so
@@ -621,3 +621,33 @@ class AppraisalDecision(SQLModel, table=True):
     reason: str | None = None
     decided_at: dt.datetime
     operator: str = Field(max_length=100)
+
+
+# The Core tables the queries are written against, one alias per model, declared here
+# only: every module imports them from here, so no copy can name another table.
+branch_t = table_of(Branch)
+group_t = table_of(PartyGroup)
+member_t = table_of(Member)
+meeting_t = table_of(Meeting)
+mtype_t = table_of(MeetingTypeLink)
+attendance_t = table_of(Attendance)
+audit_t = table_of(AuditLog)
+scheme_t = table_of(SchemeVersion)
+ledger_t = table_of(LedgerEntry)
+total_t = table_of(LedgerTotal)
+talk_t = table_of(Talk)
+talker_t = table_of(TalkTalker)
+plan_t = table_of(PlanItem)
+rect_t = table_of(RectificationItem)
+event_t = table_of(MemberEvent)
+standard_t = table_of(DuesStandard)
+payment_t = table_of(DuesPayment)
+publication_t = table_of(Publication)
+session_t = table_of(AppraisalSession)
+candidate_t = table_of(AppraisalCandidate)
+voter_t = table_of(AppraisalVoter)
+voted_t = table_of(AppraisalVoted)
+rating_t = table_of(AppraisalRating)
+receipt_t = table_of(AppraisalReceipt)
+sealed_t = table_of(AppraisalSealed)
+decision_t = table_of(AppraisalDecision)

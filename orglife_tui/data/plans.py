@@ -20,12 +20,10 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import PlanItem, inserted_id, table_of
-from orglife_tui.data.store import RowProblems, Store, live_meeting, meeting_t, mtype_t
+from orglife_tui.data.models import inserted_id, meeting_t, mtype_t, plan_t
+from orglife_tui.data.store import RowProblems, Store, live_meeting
 from orglife_tui.domain import MeetingType, stripped_or_none, unsafe_characters
 from orglife_tui.locale import t
-
-plan_t = table_of(PlanItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

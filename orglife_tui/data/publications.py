@@ -41,17 +41,13 @@ from orglife_tui.data.errors import NotFound
 from orglife_tui.data.ledger.links import _head as ledger_head_of
 from orglife_tui.data.ledger.links import _lock_chain
 from orglife_tui.data.models import (
-    AppraisalSession,
-    LedgerEntry,
-    Publication,
+    audit_t,
     inserted_id,
-    table_of,
+    ledger_t,
+    publication_t,
+    session_t,
 )
-from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_t
-
-publication_t = table_of(Publication)
-session_t = table_of(AppraisalSession)
-ledger_t = table_of(LedgerEntry)
+from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"
@@ -135,24 +131,14 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _row(r) -> PublicationRow:
-    text = r.data
-    return PublicationRow(
-        id=r.id,
-        branch_id=r.branch_id,
-        kind=r.kind,
-        year=r.year,
-        as_of=r.as_of,
-        window_start=r.window_start,
-        window_end=r.window_end,
-        session_id=r.session_id,
-        ledger_head=r.ledger_head,
-        audit_head=r.audit_head,
-        data=json.loads(text),
-        sha256=sha256(text),
-        operator=r.operator,
-        created_at=_aware(r.created_at),
-    )
+def _row(columns: Mapping[str, Any]) -> PublicationRow:
+    """A publication from its table's columns (a row read back, or the values just
+    inserted): the dataclass has one field per column, so a column added to the table and
+    not to it fails here, not silently. ``data`` parsed; ``sha256`` of the stored text."""
+    fields = dict(columns)
+    text = fields.pop("data")
+    fields["created_at"] = _aware(fields["created_at"])
+    return PublicationRow(**fields, data=json.loads(text), sha256=sha256(text))
 
 
 # ---------------------------------------------------------------------------- writing
@@ -182,41 +168,23 @@ def record(
     store.audit(
         conn, branch_id, AUDIT_ACTIONS[kind], **audit_detail, ledger_head=ledger, sha256=digest
     )
-    audit = audit_head(conn)
-    new_id = inserted_id(
-        conn.execute(
-            insert(publication_t).values(
-                branch_id=branch_id,
-                kind=kind,
-                year=year,
-                as_of=as_of,
-                window_start=window_start,
-                window_end=window_end,
-                session_id=session_id,
-                ledger_head=ledger,
-                audit_head=audit,
-                data=text,
-                operator=store.operator,
-                created_at=created_at,
-            )
-        )
-    )
-    return PublicationRow(
-        id=new_id,
-        branch_id=branch_id,
-        kind=kind,
-        year=year,
-        as_of=as_of,
-        window_start=window_start,
-        window_end=window_end,
-        session_id=session_id,
-        ledger_head=ledger,
-        audit_head=audit,
-        data=json.loads(text),
-        sha256=digest,
-        operator=store.operator,
-        created_at=created_at,
-    )
+    values: dict[str, Any] = {
+        "branch_id": branch_id,
+        "kind": kind,
+        "year": year,
+        "as_of": as_of,
+        "window_start": window_start,
+        "window_end": window_end,
+        "session_id": session_id,
+        "ledger_head": ledger,
+        "audit_head": audit_head(conn),
+        "data": text,
+        "operator": store.operator,
+        "created_at": created_at,
+    }
+    # The row returned is read from the very values inserted (one list of columns).
+    new_id = inserted_id(conn.execute(insert(publication_t).values(values)))
+    return _row({"id": new_id, **values})
 
 
 # Content that decides whether a publicity is new: everything but when it was made.
@@ -261,7 +229,7 @@ def record_publicity(
             .limit(1)
         ).first()
         if previous is not None and previous.ledger_head == head:
-            before = _row(previous)
+            before = _row(previous._asdict())
             if _same_content(before.data, data):
                 return before, False
         created = now()
@@ -303,7 +271,7 @@ def get_publication(
         r = conn.execute(stmt).first()
     if r is None:
         raise NotFound(f"publication.not_found.{kind or 'any'}", id=publication_id)
-    return _row(r)
+    return _row(r._asdict())
 
 
 def for_session(conn: Connection, branch_id: int | None, session_id: int) -> PublicationRow | None:
@@ -315,7 +283,7 @@ def for_session(conn: Connection, branch_id: int | None, session_id: int) -> Pub
     if branch_id is not None:
         stmt = stmt.where(publication_t.c.branch_id == branch_id)
     r = conn.execute(stmt).first()
-    return None if r is None else _row(r)
+    return None if r is None else _row(r._asdict())
 
 
 def session_publication(store: Store, branch_id: int, session_id: int) -> PublicationRow | None:
@@ -332,7 +300,7 @@ def list_publications(
     if kind is not None:
         stmt = stmt.where(publication_t.c.kind == kind)
     with store.read_connection() as conn:
-        return [_row(r) for r in conn.execute(stmt.order_by(publication_t.c.id.desc()))]
+        return [_row(r._asdict()) for r in conn.execute(stmt.order_by(publication_t.c.id.desc()))]
 
 
 # ---------------------------------------------------------------------------- verify

@@ -13,11 +13,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, and_, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.models import RectificationItem, inserted_id, table_of
-from orglife_tui.data.store import Store, live_meeting, meeting_t
+from orglife_tui.data.models import inserted_id, meeting_t, rect_t
+from orglife_tui.data.store import Store, live_meeting
 from orglife_tui.domain import RectificationStatus, stripped_or_none
-
-rect_t = table_of(RectificationItem)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2999

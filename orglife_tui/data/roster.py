@@ -16,8 +16,8 @@ from enum import Enum
 from sqlalchemy import insert, select, update
 
 from orglife_tui.data.members import _group_ids, _member_row, _member_select
-from orglife_tui.data.membership import event_t
-from orglife_tui.data.store import MemberRow, RowProblems, Store, member_t, member_values
+from orglife_tui.data.models import event_t, member_t
+from orglife_tui.data.store import MemberRow, RowProblems, Store, member_values
 from orglife_tui.domain import MemberEventKind
 from orglife_tui.domain.records import MEMBER_FIELDS, MemberInput
 

@@ -1,5 +1,6 @@
-"""The tables, row types and checks the store and the area modules share (branches,
-members, meetings, attendance); ``orglife_tui.data.store`` re-exports them."""
+"""The row types and checks the store and the area modules share (branches, members,
+meetings, attendance); ``orglife_tui.data.store`` re-exports them. The tables they are
+read from are the aliases of ``data.models``."""
 
 from __future__ import annotations
 
@@ -14,14 +15,9 @@ from orglife_tui.data.errors import (
     StoreError,
 )
 from orglife_tui.data.models import (
-    Attendance,
-    AuditLog,
-    Branch,
-    Meeting,
-    MeetingTypeLink,
-    Member,
-    PartyGroup,
-    table_of,
+    branch_t,
+    meeting_t,
+    member_t,
 )
 from orglife_tui.domain import (
     AttendanceStatus,
@@ -32,14 +28,6 @@ from orglife_tui.domain import (
     natural_key,
 )
 from orglife_tui.domain.records import MeetingInput, MemberInput
-
-branch_t = table_of(Branch)
-group_t = table_of(PartyGroup)
-member_t = table_of(Member)
-meeting_t = table_of(Meeting)
-mtype_t = table_of(MeetingTypeLink)
-attendance_t = table_of(Attendance)
-audit_t = table_of(AuditLog)
 
 # What ``membership_problem`` reads of a member: the number and name it names them by, and
 # the dates that say whether they were in the branch on a day.

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, func, insert, select
 
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import SchemeVersion, inserted_id, table_of
+from orglife_tui.data.models import inserted_id, scheme_t
 from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
 from orglife_tui.scoring.model import Scheme
 from orglife_tui.scoring.scheme import (
@@ -23,8 +23,6 @@ from orglife_tui.scoring.scheme import (
     parse_scheme,
     scheme_hash,
 )
-
-scheme_t = table_of(SchemeVersion)
 
 
 @dataclass(frozen=True)

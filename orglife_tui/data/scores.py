@@ -44,13 +44,11 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from orglife_tui.data.membership import in_branch_during, status_on
-from orglife_tui.data.models import LedgerTotal, table_of
-from orglife_tui.data.store import Store, group_t, member_t
+from orglife_tui.data.models import group_t, member_t, total_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberEventKind, MemberStatus, natural_key
 from orglife_tui.scoring import rules
 from orglife_tui.scoring.model import Category, Grade, Scheme
-
-total_t = table_of(LedgerTotal)
 
 
 class round2(FunctionElement):

@@ -5,8 +5,8 @@ audit-log row, so a record and the trace of who changed it land or fail together
 
 The operations on branches, members, meetings and attendance live in their area modules
 (``data.branches``, ``data.members``, ``data.meetings``, ``data.attendance``); ``Store``
-keeps them as methods for its many callers. The tables and row types are in ``data.rows``
-and are re-exported here.
+keeps them as methods for its many callers. The row types are in ``data.rows`` and are
+re-exported here; the tables are the aliases of ``data.models``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from orglife_tui.data.errors import (
     DatabaseUnavailable,
 )
 from orglife_tui.data.migrate import upgrade
+from orglife_tui.data.models import audit_t
 from orglife_tui.data.rows import (
     AUDIT_CHAIN_LOCK,
     DEFAULT_BRANCH_NAME,
@@ -52,20 +53,13 @@ from orglife_tui.data.rows import (
     MemberRow,
     RowProblems,
     _now,
-    attendance_t,
     audit_fields,
-    audit_t,
-    branch_t,
     date_problem,
-    group_t,
     live_meeting,
-    meeting_t,
     meeting_values,
-    member_t,
     member_values,
     membership_problem,
     month_start,
-    mtype_t,
     records_start_of,
     start_problem,
     voided_problem,
@@ -293,20 +287,13 @@ __all__ = [
     "STANDING_ARCHIVED",
     "STANDING_CURRENT",
     "Store",
-    "attendance_t",
     "audit_fields",
-    "audit_t",
-    "branch_t",
     "date_problem",
-    "group_t",
     "live_meeting",
-    "meeting_t",
     "meeting_values",
-    "member_t",
     "member_values",
     "membership_problem",
     "month_start",
-    "mtype_t",
     "records_start_of",
     "start_problem",
     "voided_problem",

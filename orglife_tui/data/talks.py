@@ -40,15 +40,14 @@ from sqlalchemy import (
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
 from orglife_tui.data.membership import in_branch_on
-from orglife_tui.data.models import Talk, TalkTalker, inserted_id, table_of
-from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join
-from orglife_tui.data.store import (
-    Store,
+from orglife_tui.data.models import (
+    inserted_id,
     member_t,
-    membership_problem,
-    records_start_of,
-    start_problem,
+    talk_t,
+    talker_t,
 )
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join
+from orglife_tui.data.store import Store, membership_problem, records_start_of, start_problem
 from orglife_tui.domain import (
     COMMITTEE_POST_ORDER,
     COMMITTEE_POSTS,
@@ -67,9 +66,6 @@ from orglife_tui.domain.talks import (
     TalkInput,
     TalkRow,
 )
-
-talk_t = table_of(Talk)
-talker_t = table_of(TalkTalker)
 
 # Column limits of the talk tables (models.py), checked before writing.
 _LIMITS = {"place": 200, "recorder": 100, "trigger": 500}

@@ -18,22 +18,19 @@ from datetime import date
 from sqlalchemy import Connection, and_, exists, func, select
 
 from orglife_tui.data.membership import in_branch_during, in_branch_on
-from orglife_tui.data.models import PlanItem, RectificationItem, Talk, table_of
-from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
-from orglife_tui.data.store import (
-    Store,
+from orglife_tui.data.models import (
     attendance_t,
     group_t,
-    live_meeting,
     meeting_t,
     member_t,
     mtype_t,
+    plan_t,
+    rect_t,
+    talk_t,
 )
+from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
+from orglife_tui.data.store import Store, live_meeting
 from orglife_tui.domain import AttendanceStatus, MeetingType, TalkType
-
-talk_t = table_of(Talk)
-plan_t = table_of(PlanItem)
-rect_t = table_of(RectificationItem)
 
 
 @dataclass(frozen=True)

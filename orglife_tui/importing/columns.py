@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from orglife_tui.importing.problems import ImportFailed, Problem
-from orglife_tui.importing.reader import Sheet
+from orglife_tui.importing.reader import Sheet, column_letter
 from orglife_tui.locale import t
 
 
@@ -166,16 +166,6 @@ def column_key(kind: str, header: str) -> str | None:
     if len(found) > 1:
         raise ValueError(sorted(found))
     return found.pop() if found else None
-
-
-def column_letter(index: int) -> str:
-    """A, B, …, Z, AA, … for a 0-based column index."""
-    letters = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def accepted(kind: str) -> str:

@@ -163,11 +163,19 @@ def _find_header(
 # ---------------------------------------------------------------------------- CSV
 
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)  # ="001": Excel's way to keep leading zeros
+# The control characters a CSV file may not hold: every C0 control but tab and the line
+# ends, DEL and the C1 controls. Names must never carry terminal escapes (ESC, BEL …), and a
+# file holding one is refused whole, naming where (``import.control_in_file``).
+_FILE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A DOS end-of-file mark (Ctrl+Z) that old tools append: the end of the text, not a cell.
+_DOS_EOF = "\x1a"
 
 
 def _decode(data: bytes, fail) -> str:
     """The text of a CSV file: UTF-8 (with or without a BOM), else GB18030 (which reads GBK
-    and GB2312, what Excel writes on a Chinese Windows). Anything else is refused."""
+    and GB2312, what Excel writes on a Chinese Windows). Anything else is refused. A control
+    character other than NUL does not make text another encoding: ``_csv_rows`` refuses
+    it, saying so, whichever encoding the file is in."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("import.not_utf8", encoding="UTF-16")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -182,12 +190,12 @@ def _decode(data: bytes, fail) -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             raise fail("import.not_text") from None
-        if not _plausible(text.rstrip("\x1a")):  # a DOS end-of-file mark is fine
+        if not _plausible(text):
             raise fail("import.not_text") from None
-        return text
+        return text.rstrip(_DOS_EOF)
     if "\x00" in text:
         raise fail("import.not_text")
-    return text
+    return text.rstrip(_DOS_EOF)
 
 
 def _damaged_utf8_line(data: bytes, exc: UnicodeDecodeError) -> int | None:
@@ -204,11 +212,13 @@ def _damaged_utf8_line(data: bytes, exc: UnicodeDecodeError) -> int | None:
 
 
 def _plausible(text: str) -> bool:
-    """Text a spreadsheet program writes: no control characters but tabs and line ends, no
-    unassigned or private-use code points. Random bytes and UTF-16 without a BOM (NUL
-    bytes) decode as GB18030 but fail here."""
+    """Text a spreadsheet program writes: no NUL or C1 control, no unassigned or
+    private-use code points. Random bytes and UTF-16 without a BOM (NUL bytes) decode as
+    GB18030 but fail here. The other C0 controls and DEL are single ASCII bytes that GBK
+    text can carry as well as UTF-8 (an ESC pasted into a name): they are let through to be
+    refused as what they are, with where they sit (``_csv_rows``)."""
     for c in text:
-        if c in "\t\r\n":
+        if "\x01" <= c <= "\x1f" or c == "\x7f":
             continue
         if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"):
             return False
@@ -232,10 +242,35 @@ def _csv_rows(data: bytes, fail) -> list[tuple[int, list[str]]]:
         for number, record in enumerate(reader, start=1):
             if number > MAX_ROWS or len(record) > MAX_COLUMNS:
                 raise _too_many(number, len(record), fail)
+            _refuse_controls(number, record, fail)
             out.append((number, [_csv_cell(c) for c in record]))
     except csv.Error as exc:
         raise fail("import.bad_csv", row=number + 1, reason=str(exc)) from None
     return out
+
+
+def _refuse_controls(number: int, record: list[str], fail) -> None:
+    """Refuse the file at the first control character of row ``number`` (its cells as
+    read, before stripping: ``strip`` would drop some controls unseen)."""
+    for index, cell in enumerate(record):
+        found = _FILE_CONTROL.search(cell)
+        if found is not None:
+            raise fail(
+                "import.control_in_file",
+                row=number,
+                column=column_letter(index),
+                char=f"U+{ord(found.group()):04X}",
+            )
+
+
+def column_letter(index: int) -> str:
+    """A, B, …, Z, AA, … for a 0-based column index."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def _csv_cell(text: str) -> str:

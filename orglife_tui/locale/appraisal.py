@@ -211,10 +211,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请等它结束（其他支部的长时间报表或备份）后再次运行 `orglife-tui appraisal close`。",
     ),
     "appraisal.scrub_failed": (
-        "The poll is sealed, but the database could not be compacted ({reason}); close "
-        "other orglife-tui windows and run `orglife-tui appraisal close` again.",
-        "投票已封存，但数据库未能压缩（{reason}）；请关闭其他 orglife-tui 窗口后再次运行 "
-        "`orglife-tui appraisal close`。",
+        "The poll of session {id} is sealed, but the database could not be compacted, so its "
+        "files still hold traces of the poll and the close is pending; close other "
+        "orglife-tui windows and run `orglife-tui appraisal close {id}` again.",
+        "第 {id} 号评议的投票已封存，但数据库未能压缩，文件中仍有投票痕迹，结束投票尚未完成；"
+        "请关闭其他 orglife-tui 窗口后再次运行 `orglife-tui appraisal close {id}`。",
     ),
     # the tally and the committee's grades
     "appraisal.tally_while_open": (

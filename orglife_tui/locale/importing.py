@@ -30,6 +30,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件是 UTF-8 文本，但第 {line} 行有损坏的字节；请用 Excel 打开后重新另存为 CSV UTF-8 "
         "或 .xlsx 文件。",
     ),
+    "import.control_in_file": (
+        "Column {column} holds a control character ({char}), which a roster or record file "
+        "may not contain (only tabs and line breaks); delete it, save the file and import it "
+        "again.",
+        "第 {column} 列含有控制字符（{char}），党员名册和记录文件中不允许出现控制字符（制表符和换行"
+        "除外）；请删除该字符，保存文件后重新导入。",
+    ),
     "import.bad_csv": ("Cannot read this CSV row: {reason}.", "无法读取此 CSV 行：{reason}。"),
     "import.bad_xlsx": (
         "Not a readable Excel workbook (.xlsx); open it in Excel and save it again.",

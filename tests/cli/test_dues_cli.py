@@ -16,6 +16,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
+from orglife_tui.data.models import ledger_t, payment_t, standard_t
 from tests.cli_run import invoke_cli
 
 MEMBERS = [
@@ -46,8 +47,6 @@ def write_csv(path: Path, rows) -> str:
 
 def state(db: str) -> tuple[list, list, int, int]:
     """The dues rows, the number of ledger entries and of audit entries of the database."""
-    from orglife_tui.data.dues import payment_t, standard_t
-    from orglife_tui.data.ledger import ledger_t
     from orglife_tui.data.store import Store
 
     store = Store.open(db, operator="tester")

@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from orglife_tui.data.membership import event_t
-from orglife_tui.data.store import Store, audit_t, member_t
+from orglife_tui.data.models import audit_t, event_t, member_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 from tests.cli_run import invoke_cli

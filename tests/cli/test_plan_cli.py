@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from orglife_tui.data.models import plan_t
 from tests.cli_run import invoke_cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -32,7 +33,6 @@ def ok(*args: str, lang: str = "en"):
 
 def tables(db: str) -> tuple[list, list, int]:
     """The plan rows, the branches and the number of audit entries of the database."""
-    from orglife_tui.data.plans import plan_t
     from orglife_tui.data.store import Store
 
     store = Store.open(db, operator="tester")

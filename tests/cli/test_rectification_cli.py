@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from orglife_tui.data.models import rect_t
 from tests.cli_run import invoke_cli
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -39,7 +40,6 @@ def ok(*args: str, lang: str = "en"):
 
 def tables(db: str) -> tuple[list, list, int]:
     """The rectification rows, the branches and the number of audit entries."""
-    from orglife_tui.data.rectification import rect_t
     from orglife_tui.data.store import Store
 
     store = Store.open(db, operator="tester")

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from orglife_tui.data.store import Store, audit_t
-from orglife_tui.data.talks import talk_t, talker_t
+from orglife_tui.data.models import audit_t, talk_t, talker_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
 from tests.cli_run import invoke_cli

@@ -12,8 +12,7 @@ from orglife_tui.data import ledger
 from orglife_tui.data.anchors import Anchor, AnchorCheck, anchor_text, parse_anchor
 from orglife_tui.data.chain import GENESIS, link_hash
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.ledger import ledger_t
-from orglife_tui.data.store import audit_t
+from orglife_tui.data.models import audit_t, ledger_t
 from tests.data.test_ledger import SCHEME, _tamper, roster  # noqa: F401
 
 

@@ -23,7 +23,7 @@ from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data import ledger
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.store import audit_t
+from orglife_tui.data.models import audit_t, rating_t, receipt_t, sealed_t, session_t, voted_t
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.domain.records import MemberInput
 from orglife_tui.scoring import appraisal as rules
@@ -72,7 +72,7 @@ def ballot_rows(store) -> tuple[list, list, list, list]:
     with store.read_connection() as conn:
         return tuple(  # type: ignore[return-value]
             sorted(tuple(r) for r in conn.execute(select(t)))
-            for t in (ap.rating_t, ap.voted_t, ap.receipt_t, ap.sealed_t)
+            for t in (rating_t, voted_t, receipt_t, sealed_t)
         )
 
 
@@ -148,7 +148,7 @@ def test_a_session_starts_with_a_roster_snapshot_and_a_scrypt_pin(store, roster)
     assert [v.member_no for v in ap.voters(store, started.id)] == list(FULL_NOS)
     assert not any(v.voted for v in ap.voters(store, started.id))
     with store.read_connection() as conn:
-        s = conn.execute(select(ap.session_t)).one()
+        s = conn.execute(select(session_t)).one()
     assert PIN not in (s.pin_hash, s.pin_salt)
     assert len(bytes.fromhex(s.pin_salt)) == 16
     expected = hashlib.scrypt(PIN.encode(), salt=bytes.fromhex(s.pin_salt), n=2**14, r=8, p=1)
@@ -627,7 +627,7 @@ def test_a_dump_after_close_cannot_order_the_ballots_or_tie_one_to_a_voter(
         ballots[voter] = ratings
         receipts.append(ap.cast_ballot(store, sid, voter, ratings))
         with store.read_connection() as conn:  # test-only knowledge of this ballot's key
-            now = set(conn.scalars(select(ap.sealed_t.c.key)))
+            now = set(conn.scalars(select(sealed_t.c.key)))
         keys_in_cast_order += sorted(now - seen)
         seen = now
     seal = ap.close_session(store, big_branch.id, sid, PIN, **PASSWORDS)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from orglife_tui.data.bulk import BranchNotEmpty, ensure_empty, load_branch
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.store import attendance_t, group_t, meeting_t, member_t, mtype_t
+from orglife_tui.data.models import attendance_t, group_t, meeting_t, member_t, mtype_t
 from orglife_tui.demo import generate
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput

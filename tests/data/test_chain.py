@@ -8,7 +8,8 @@ from sqlalchemy.exc import DBAPIError
 from orglife_tui.data.chain import GENESIS, canonical, link_hash
 from orglife_tui.data.engine import make_engine
 from orglife_tui.data.migrate import _config
-from orglife_tui.data.store import Store, audit_fields, audit_t
+from orglife_tui.data.models import audit_t
+from orglife_tui.data.store import Store, audit_fields
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.records import MemberInput
 

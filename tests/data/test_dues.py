@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from orglife_tui.data import dues, ledger, schemes
-from orglife_tui.data.dues import PaymentInput, parse_amount, payment_t, standard_t, yuan
+from orglife_tui.data.dues import PaymentInput, parse_amount, yuan
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import record_event
+from orglife_tui.data.models import payment_t, standard_t
 from orglife_tui.data.store import RowProblems
 from orglife_tui.domain import Gender, InputError, MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput

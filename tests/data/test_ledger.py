@@ -19,8 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from orglife_tui.data import ledger
 from orglife_tui.data.chain import GENESIS, link_hash
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.ledger import ledger_t
-from orglife_tui.data.store import audit_t
+from orglife_tui.data.models import audit_t, ledger_t
 from orglife_tui.domain import AttendanceStatus, MeetingType, MemberStatus
 from orglife_tui.domain.records import AttendanceInput, MeetingInput, MemberInput
 from orglife_tui.scoring.model import (

@@ -13,7 +13,6 @@ from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.membership import (
     away_on,
     back_from_away,
-    event_t,
     in_branch_on,
     member_events,
     probation_end,
@@ -23,13 +22,8 @@ from orglife_tui.data.membership import (
     transfer_in_member,
     void_event,
 )
-from orglife_tui.data.store import (
-    STANDING_ALL,
-    STANDING_ARCHIVED,
-    STANDING_CURRENT,
-    audit_t,
-    member_t,
-)
+from orglife_tui.data.models import audit_t, event_t, member_t
+from orglife_tui.data.store import STANDING_ALL, STANDING_ARCHIVED, STANDING_CURRENT
 from orglife_tui.domain import MemberEventKind, MemberStatus
 from orglife_tui.domain.records import MemberInput
 

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from orglife_tui.data import plans
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.plans import PlanInput, PlanSummary, plan_t
+from orglife_tui.data.models import plan_t
+from orglife_tui.data.plans import PlanInput, PlanSummary
 from orglife_tui.data.store import RowProblems
 from orglife_tui.domain import MeetingType
 from orglife_tui.domain.records import MeetingInput

@@ -5,6 +5,7 @@ neither updated nor deleted. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from orglife_tui.data import ledger, publications
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.membership import record_event
-from orglife_tui.data.models import Publication
+from orglife_tui.data.models import publication_t
 from orglife_tui.data.schemes import activate, ensure_active
 from orglife_tui.data.scores import scoreboard
 from orglife_tui.data.store import Store
@@ -29,7 +30,6 @@ from tests.export import appraisal_session as session
 SET_UP = date(2025, 1, 10)
 TODAY = date(2025, 12, 20)
 YEAR = session.YEAR
-publication_t = Publication.__table__
 
 
 @pytest.fixture
@@ -241,6 +241,13 @@ def test_a_publicity_is_recorded_once_per_notice_and_again_when_the_numbers_move
     ]
     assert publications.get_publication(clocked, branch.id, first.id) == first
     assert ledger.verify(clocked).ok
+
+
+def test_a_publication_row_has_one_field_per_column_and_its_digest():
+    # The row returned by a write and the row read back are both built from the table's
+    # columns: a column added to one and not the other cannot go unnoticed.
+    named = {f.name for f in fields(publications.PublicationRow)}
+    assert named == set(publication_t.c.keys()) | {"sha256"}
 
 
 def _copy(conn, record: publications.PublicationRow, **values) -> None:

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from orglife_tui.data import rectification as rect
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.rectification import RectificationInput, RectificationRow, rect_t
+from orglife_tui.data.models import rect_t
+from orglife_tui.data.rectification import RectificationInput, RectificationRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.domain import RectificationStatus as S
 from orglife_tui.domain.records import MeetingInput

@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select
 
 from orglife_tui.data import schemes
 from orglife_tui.data.errors import StoreError
-from orglife_tui.data.models import SchemeVersion
+from orglife_tui.data.models import scheme_t
 from orglife_tui.data.store import Store
 from orglife_tui.scoring.scheme import (
     default_scheme,
@@ -20,8 +20,6 @@ from orglife_tui.scoring.scheme import (
     parse_scheme,
     scheme_hash,
 )
-
-scheme_t = SchemeVersion.__table__
 
 
 def edited(cap: int, version: str) -> str:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,11 +26,14 @@ from orglife_tui.config import sqlite_path
 from orglife_tui.data import appraisal as ap
 from orglife_tui.data import ledger, sealing
 from orglife_tui.data.errors import StoreError
+from orglife_tui.data.models import rating_t, receipt_t, sealed_t, session_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.domain.records import MemberInput
+from orglife_tui.locale import set_language
 from orglife_tui.scoring.appraisal import GRADES, Counts
 from tests.ballot_snapshots import assert_copy_reveals_no_rating, copy_live_files, grade_counts
-from tests.data.test_appraisal import tamper
+from tests.data.test_appraisal import audit_of, tamper
 from tests.points_helpers import make_scheme
 from tests.tally_passwords import PASSWORDS, PIN, SCRUTINEER, TELLER
 
@@ -60,7 +65,7 @@ def ballot_of(i: int, candidates: list[str]) -> dict:
 
 def session_columns(store, session_id: int):
     with store.read_connection() as conn:
-        return conn.execute(select(ap.session_t).where(ap.session_t.c.id == session_id)).one()
+        return conn.execute(select(session_t).where(session_t.c.id == session_id)).one()
 
 
 def count(store, table, session_id: int) -> int:
@@ -112,7 +117,7 @@ def test_copies_of_the_live_files_with_either_password_tie_no_rating_to_a_voter(
         assert row.counts == Counts.of([ballots[v][row.member_no] for v in VOTERS])
     s = session_columns(store, sid)
     assert (s.tally_key, s.scrub_pending) == (None, False)
-    assert count(store, ap.sealed_t, sid) == 0
+    assert count(store, sealed_t, sid) == 0
     wal = db.with_name(db.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     data = db.read_bytes()
@@ -128,11 +133,11 @@ def test_the_close_opens_the_ballots_into_unlinkable_rating_rows(store, branch6,
     ballots = [ballot_of(i, cands) for i in range(4)]
     for voter, ballot in zip(VOTERS, ballots, strict=False):
         ap.cast_ballot(store, sid, voter, ballot)
-    assert count(store, ap.rating_t, sid) == 0 and count(store, ap.sealed_t, sid) == 4
+    assert count(store, rating_t, sid) == 0 and count(store, sealed_t, sid) == 4
     seal = ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     assert seal.ballots == 4
-    assert count(store, ap.sealed_t, sid) == 0
-    assert count(store, ap.rating_t, sid) == 4 * len(cands)
+    assert count(store, sealed_t, sid) == 0
+    assert count(store, rating_t, sid) == 4 * len(cands)
     s = session_columns(store, sid)
     assert s.tally_key is None and s.tally_public_key is not None and not s.scrub_pending
     for row in ap.tally(store, branch6.id, sid, SCHEME).rows:
@@ -169,7 +174,7 @@ def test_a_wrong_or_missing_password_closes_nothing(store, branch6, sid, teller,
     for secret in (TELLER, SCRUTINEER, "wrong-teller-pw", "wrong-scrutineer-pw"):
         assert secret not in str(err.value)
     assert session_columns(store, sid) == before
-    assert count(store, ap.sealed_t, sid) == 1 and count(store, ap.rating_t, sid) == 0
+    assert count(store, sealed_t, sid) == 1 and count(store, rating_t, sid) == 0
 
 
 def test_close_and_reset_need_the_teller_pin(store, branch6, sid):
@@ -188,7 +193,7 @@ def test_close_and_reset_need_the_teller_pin(store, branch6, sid):
         assert err.value.key == "appraisal.pin_missing"
     row = ap.get_session(store, branch6.id, sid)
     assert row.state is SessionState.started and row.voted == 1
-    assert count(store, ap.sealed_t, sid) == 1
+    assert count(store, sealed_t, sid) == 1
 
 
 def test_reset_destroys_the_sealed_ballots_and_the_key(store, branch6, sid):
@@ -199,7 +204,7 @@ def test_reset_destroys_the_sealed_ballots_and_the_key(store, branch6, sid):
     assert row.state is SessionState.created and not row.sealed
     s = session_columns(store, sid)
     assert (s.tally_key, s.tally_public_key, s.pin_hash) == (None, None, None)
-    assert count(store, ap.sealed_t, sid) == 0 and count(store, ap.receipt_t, sid) == 0
+    assert count(store, sealed_t, sid) == 0 and count(store, receipt_t, sid) == 0
     # a new start makes a new key
     again = ap.start_session(store, branch6.id, sid, PIN, SCHEME, **PASSWORDS)
     assert again.sealed and session_columns(store, sid).tally_public_key != s.tally_public_key
@@ -215,7 +220,7 @@ def test_a_sealed_ballot_changed_behind_the_programs_back_stops_the_close(
     public = session_columns(store, sid).tally_public_key
     forged = sealing.seal(public, {1: "excellent"}, 256)
     with store.read_connection() as conn:
-        key = conn.scalar(select(ap.sealed_t.c.key).limit(1))
+        key = conn.scalar(select(sealed_t.c.key).limit(1))
     if db_url.startswith("sqlite"):
         statement = f"UPDATE appraisal_sealed SET box = X'{forged.hex()}' WHERE key = '{key}'"
     else:
@@ -227,7 +232,7 @@ def test_a_sealed_ballot_changed_behind_the_programs_back_stops_the_close(
         ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     assert err.value.key == "appraisal.sealed_unreadable"
     assert ap.get_session(store, branch6.id, sid).state is SessionState.started
-    assert count(store, ap.sealed_t, sid) == 2 and count(store, ap.rating_t, sid) == 0
+    assert count(store, sealed_t, sid) == 2 and count(store, rating_t, sid) == 0
 
 
 # ------------------------------------------------------------------ kill -9 during close
@@ -293,6 +298,103 @@ def test_a_close_cut_short_before_the_scrub_is_reported_and_finished_by_closing_
         assert row.counts == Counts.of([b[row.member_no] for b in ballots])
 
 
+@contextmanager
+def another_in_the_way(store, db_url: str):
+    """What keeps the scrub from compacting the files: on SQLite another program writing
+    (it holds the write lock), on PostgreSQL a transaction that has read a ballot table
+    (``VACUUM FULL`` needs the table to itself)."""
+    if db_url.startswith("sqlite"):
+        other = sqlite3.connect(sqlite_path(db_url), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+    else:
+        with store.engine.connect() as other:
+            other.execute(text("LOCK TABLE appraisal_rating IN ACCESS SHARE MODE"))
+            try:
+                yield
+            finally:
+                other.rollback()
+
+
+SCRUB_FAILED = {
+    "en": "The poll of session {id} is sealed, but the database could not be compacted, so "
+    "its files still hold traces of the poll and the close is pending; close other "
+    "orglife-tui windows and run `orglife-tui appraisal close {id}` again.",
+    "zh": "第 {id} 号评议的投票已封存，但数据库未能压缩，文件中仍有投票痕迹，结束投票尚未完成；"
+    "请关闭其他 orglife-tui 窗口后再次运行 `orglife-tui appraisal close {id}`。",
+}
+
+
+@pytest.fixture
+def impatient(db_url):
+    """The store of a secretary whose database gives up a lock soon (the scrub's included)."""
+    s = Store.open(db_url, operator="tester", lock_timeout=0.3)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("lang", list(SCRUB_FAILED))
+def test_a_scrub_the_database_refuses_is_told_in_the_users_language_its_reason_audited(
+    store, db_url, impatient, branch6, sid, monkeypatch, lang
+):
+    """The user reads what failed, that the close is pending and how to finish it, in their
+    language; the database's own (English) text goes to the audit log for diagnosis."""
+    monkeypatch.setattr(ap.seal, "PG_LOCK_TIMEOUT", "300ms")
+    cands = [c.member_no for c in ap.candidates(store, sid)]
+    for i, voter in enumerate(VOTERS[:3]):
+        ap.cast_ballot(store, sid, voter, ballot_of(i, cands))
+    real_scrub = ap.seal._scrub
+
+    def scrub_with_another_in_the_way(s):
+        with another_in_the_way(s, db_url):
+            real_scrub(s)
+
+    monkeypatch.setattr(ap.seal, "_scrub", scrub_with_another_in_the_way)
+    set_language(lang)
+    with pytest.raises(StoreError) as err:
+        ap.close_session(impatient, branch6.id, sid, PIN, **PASSWORDS)
+    assert err.value.key == "appraisal.scrub_failed"
+    assert str(err.value) == SCRUB_FAILED[lang].format(id=sid)
+    [recorded] = audit_of(store, "appraisal.scrub_failed")
+    assert recorded["session"] == sid
+    driver_text = "database is locked" if db_url.startswith("sqlite") else "lock timeout"
+    assert driver_text in recorded["error"] and "lock" not in str(err.value)
+    assert session_columns(store, sid).scrub_pending
+    assert breaks(store) == [(sid, "appraisal.verify.scrub_pending")]
+    monkeypatch.setattr(ap.seal, "_scrub", real_scrub)
+    assert ap.close_session(impatient, branch6.id, sid, PIN).ballots == 3  # the retry
+    assert not session_columns(store, sid).scrub_pending and breaks(store) == []
+
+
+def test_the_refused_scrub_is_told_all_the_same_when_it_cannot_be_recorded(
+    store, db_url, impatient, branch6, sid, monkeypatch
+):
+    """SQLite: the other program still holds the write lock when the refusal would be
+    recorded; the user hears the same message and the close stays pending."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a table read on PostgreSQL holds up the scrub, not the audit log")
+    ap.cast_ballot(
+        store, sid, VOTERS[0], ballot_of(0, [c.member_no for c in ap.candidates(store, sid)])
+    )
+    real_scrub = ap.seal._scrub
+    with ExitStack() as held:  # the lock is let go only once the close has given up
+
+        def scrub_with_another_in_the_way(s):
+            held.enter_context(another_in_the_way(s, db_url))
+            real_scrub(s)
+
+        monkeypatch.setattr(ap.seal, "_scrub", scrub_with_another_in_the_way)
+        with pytest.raises(StoreError) as err:
+            ap.close_session(impatient, branch6.id, sid, PIN, **PASSWORDS)
+    assert str(err.value) == SCRUB_FAILED["en"].format(id=sid)
+    assert audit_of(store, "appraisal.scrub_failed") == []
+    assert session_columns(store, sid).scrub_pending
+
+
 KILLER = textwrap.dedent(
     """
     import os, signal, sys
@@ -350,12 +452,12 @@ def test_kill_9_at_any_point_of_the_close_loses_no_ballot(store, branch6, sid, d
     row = ap.get_session(store, branch6.id, sid)
     if where == "before_commit":  # nothing happened: the poll is still open, sealed
         assert row.state is SessionState.started and row.sealed
-        assert count(store, ap.sealed_t, sid) == 5 and count(store, ap.rating_t, sid) == 0
+        assert count(store, sealed_t, sid) == 5 and count(store, rating_t, sid) == 0
         assert breaks(store) == []
         seal = ap.close_session(store, branch6.id, sid, PIN, **PASSWORDS)
     else:  # sealed; the scrub (or its mark) is left to do, and verify says so
         assert row.state is SessionState.finished and row.scrub_pending
-        assert count(store, ap.sealed_t, sid) == 0
+        assert count(store, sealed_t, sid) == 0
         assert breaks(store) == [(sid, "appraisal.verify.scrub_pending")]
         seal = ap.close_session(store, branch6.id, sid, PIN)
     assert seal.ballots == 5
@@ -378,8 +480,8 @@ def test_a_session_started_before_sealed_ballots_still_closes_as_before(store, b
     # what migration 0007 leaves of a session opened by an older version: no key
     with store.write_transaction() as conn:
         conn.execute(
-            update(ap.session_t)
-            .where(ap.session_t.c.id == sid)
+            update(session_t)
+            .where(session_t.c.id == sid)
             .values(tally_key=None, tally_public_key=None)
         )
     assert not ap.get_session(store, branch6.id, sid).sealed
@@ -387,8 +489,8 @@ def test_a_session_started_before_sealed_ballots_still_closes_as_before(store, b
     ballots = [ballot_of(i, cands) for i in range(3)]
     for voter, ballot in zip(VOTERS, ballots, strict=False):
         ap.cast_ballot(store, sid, voter, ballot)
-    assert count(store, ap.sealed_t, sid) == 0  # plaintext rating rows, as then
-    assert count(store, ap.rating_t, sid) == 3 * len(cands)
+    assert count(store, sealed_t, sid) == 0  # plaintext rating rows, as then
+    assert count(store, rating_t, sid) == 3 * len(cands)
     seal = ap.close_session(store, branch6.id, sid, PIN)  # no passwords exist for it
     assert seal.ballots == 3 and breaks(store) == []
     for row in ap.tally(store, branch6.id, sid, SCHEME).rows:

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from orglife_tui.data import talks
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
-from orglife_tui.data.store import audit_t
-from orglife_tui.data.talks import TalkerInput, TalkInput, talk_t, talker_t
+from orglife_tui.data.models import audit_t, talk_t, talker_t
+from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import CommitteePost, MemberStatus, TalkForm, TalkType
 from orglife_tui.domain.records import MemberInput
 

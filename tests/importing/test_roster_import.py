@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from orglife_tui.data.membership import member_events
+from orglife_tui.data.models import member_t
 from orglife_tui.domain import CommitteePost, Gender, MemberEventKind, MemberStatus
 from orglife_tui.importing import ImportFailed, import_file
 from orglife_tui.locale import set_language
@@ -362,8 +363,6 @@ def test_reimporting_an_edited_roster_updates_adds_and_reports(store, branch, tm
         "tester",
     )
     with store.read_connection() as conn:
-        from orglife_tui.data.store import member_t
-
         entered = dict(conn.execute(select(member_t.c.member_no, member_t.c.entered_on)).all())
     assert entered["013"] == date(2026, 3, 1) and entered["001"] is None
 

@@ -12,7 +12,7 @@ from sqlalchemy import update
 
 from orglife_tui.data import dues, ledger
 from orglife_tui.data.dues import PaymentInput
-from orglife_tui.data.store import branch_t
+from orglife_tui.data.models import branch_t
 from orglife_tui.services.points import after_dues_change
 from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen

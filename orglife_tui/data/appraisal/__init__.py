@@ -24,8 +24,9 @@ Secrecy in storage (docs/architecture.md §6)
 * A ballot is one transaction (voted row, sealed ballot, receipt) and writes **no** audit
   event; neither does activating a voter. The audit log holds poll-level events only:
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
-  ``appraisal.seal`` (ballots, fingerprint), ``appraisal.reset``, ``appraisal.grade``,
-  ``appraisal.publish``.
+  ``appraisal.seal`` (ballots, fingerprint), ``appraisal.scrub_failed`` (the database's
+  own reason, which the user's message leaves out), ``appraisal.reset``,
+  ``appraisal.grade``, ``appraisal.publish``.
 * Triggers (migration 0005) refuse any UPDATE of a ballot row, an INSERT unless the poll is
   open and a DELETE once the result is published.
 * While the poll is open the database necessarily holds traces of the cast order (SQLite's
@@ -96,16 +97,8 @@ from orglife_tui.data.appraisal.common import (
     Tally,
     TallyRow,
     VoterRow,
-    candidate_t,
-    decision_t,
     grade_label,
-    rating_t,
-    receipt_t,
-    sealed_t,
-    session_t,
     state_error,
-    voted_t,
-    voter_t,
 )
 from orglife_tui.data.appraisal.common import _now as _now
 from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
@@ -151,14 +144,12 @@ __all__ = [
     "Tally",
     "TallyRow",
     "VoterRow",
-    "candidate_t",
     "candidates",
     "cast_ballot",
     "check_new_passwords",
     "check_new_pin",
     "check_pin",
     "close_session",
-    "decision_t",
     "fingerprint",
     "fingerprint_problems",
     "get_session",
@@ -168,11 +159,7 @@ __all__ = [
     "mark_paper_voters",
     "new_session",
     "publish",
-    "rating_t",
-    "receipt_t",
     "reset_session",
-    "sealed_t",
-    "session_t",
     "set_grade",
     "start_session",
     "state_error",
@@ -180,7 +167,5 @@ __all__ = [
     "tally",
     "tally_data",
     "verify_fingerprints",
-    "voted_t",
-    "voter_t",
     "voters",
 ]

@@ -11,19 +11,9 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from orglife_tui.data import sealing
-from orglife_tui.data.appraisal.common import (
-    Ratings,
-    _as_grade,
-    _lock,
-    _secure_delete,
-    candidate_t,
-    rating_t,
-    receipt_t,
-    sealed_t,
-    voted_t,
-    voter_t,
-)
+from orglife_tui.data.appraisal.common import Ratings, _as_grade, _lock, _secure_delete
 from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import candidate_t, rating_t, receipt_t, sealed_t, voted_t, voter_t
 from orglife_tui.data.store import Store
 from orglife_tui.domain import SessionState, natural_key
 from orglife_tui.scoring.model import Grade

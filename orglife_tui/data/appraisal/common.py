@@ -1,5 +1,5 @@
-"""What every stage of the appraisal shares: the tables, the row types, reading and
-locking a session, and the small helpers."""
+"""What every stage of the appraisal shares: the row types, reading and locking a
+session, and the small helpers (the tables are ``data.models``' aliases)."""
 
 from __future__ import annotations
 
@@ -12,32 +12,16 @@ from sqlalchemy import Connection, func, select
 
 from orglife_tui.data.errors import Conflict, NotFound, StoreError
 from orglife_tui.data.models import (
-    AppraisalCandidate,
-    AppraisalDecision,
-    AppraisalRating,
-    AppraisalReceipt,
-    AppraisalSealed,
-    AppraisalSession,
-    AppraisalVoted,
-    AppraisalVoter,
-    SchemeVersion,
-    table_of,
+    candidate_t,
+    session_t,
+    voted_t,
+    voter_t,
 )
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.domain import MemberStatus, SessionState, label, natural_key
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.appraisal import Counts
 from orglife_tui.scoring.model import Grade, Scheme
-
-session_t = table_of(AppraisalSession)
-candidate_t = table_of(AppraisalCandidate)
-voter_t = table_of(AppraisalVoter)
-voted_t = table_of(AppraisalVoted)
-rating_t = table_of(AppraisalRating)
-receipt_t = table_of(AppraisalReceipt)
-sealed_t = table_of(AppraisalSealed)
-decision_t = table_of(AppraisalDecision)
-scheme_t = table_of(SchemeVersion)
 
 # A ballot: candidate member_no -> grade (None: abstain), or the same as pairs.
 Ratings = Mapping[str, object] | Iterable[tuple[str, object]]

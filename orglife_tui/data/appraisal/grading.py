@@ -15,16 +15,14 @@ from orglife_tui.data.appraisal.common import (
     _lock,
     _now,
     _read_session,
-    candidate_t,
-    decision_t,
     grade_label,
-    session_t,
     state_error,
 )
 from orglife_tui.data.appraisal.sessions import get_session
 from orglife_tui.data.appraisal.tallying import tally, tally_data
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.store import Store, branch_t
+from orglife_tui.data.models import branch_t, candidate_t, decision_t, session_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import SessionState, stripped_or_none
 from orglife_tui.locale import t
 from orglife_tui.scoring.appraisal import GRADES

@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 
 from orglife_tui.data import sealing
-from orglife_tui.data.appraisal.common import _aware, _lock, _now, session_t, state_error
+from orglife_tui.data.appraisal.common import _aware, _lock, _now, state_error
 from orglife_tui.data.errors import StoreError
+from orglife_tui.data.models import session_t
 from orglife_tui.data.store import Store
 from orglife_tui.domain import SessionState
 

@@ -26,22 +26,34 @@ from orglife_tui.data.appraisal.common import (
     _now,
     _read_session,
     _secure_delete,
+    state_error,
+)
+from orglife_tui.data.appraisal.pin import check_pin
+from orglife_tui.data.appraisal.sessions import get_session
+from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import (
+    audit_t,
     candidate_t,
     decision_t,
     rating_t,
     receipt_t,
     sealed_t,
     session_t,
-    state_error,
     voted_t,
     voter_t,
 )
-from orglife_tui.data.appraisal.pin import check_pin
-from orglife_tui.data.appraisal.sessions import get_session
-from orglife_tui.data.errors import Conflict, StoreError
-from orglife_tui.data.store import Store, audit_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import SessionState
 from orglife_tui.scoring.appraisal import GRADES
+
+
+class ScrubRefused(Exception):
+    """The database refused the scrub; ``detail`` is its driver's own text (English, for
+    whoever diagnoses it: ``_scrub_or_refuse`` records it, never shows it)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 def _scrub(store: Store) -> None:
@@ -56,7 +68,7 @@ def _scrub(store: Store) -> None:
             cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             cur.close()
         except Exception as exc:  # sqlite3.OperationalError: another process holds the file
-            raise StoreError("appraisal.scrub_failed", reason=str(exc)) from None
+            raise ScrubRefused(str(exc)) from None
         finally:
             raw.close()
     elif store.engine.dialect.name == "postgresql":
@@ -68,7 +80,28 @@ def _scrub(store: Store) -> None:
                     conn.exec_driver_sql(f"VACUUM FULL {table}")
                 conn.exec_driver_sql("RESET lock_timeout")
         except DBAPIError as exc:
-            raise StoreError("appraisal.scrub_failed", reason=str(exc.orig)) from None
+            raise ScrubRefused(str(exc.orig)) from None
+
+
+def _scrub_or_refuse(store: Store, branch_id: int, session_id: int) -> None:
+    """The scrub, or, when the database refuses it, the refusal in the user's language
+    (the close stays pending; closing again retries) with the database's own text kept in
+    the audit log as an ``appraisal.scrub_failed`` event, as the PIN lock-out is kept."""
+    try:
+        _scrub(store)
+    except ScrubRefused as refused:
+        try:
+            with store.write_transaction() as conn:
+                store.audit(
+                    conn,
+                    branch_id,
+                    "appraisal.scrub_failed",
+                    session=session_id,
+                    error=refused.detail.strip(),
+                )
+        except (StoreError, DBAPIError):
+            pass  # the database still refuses writes: the user is told all the same
+        raise StoreError("appraisal.scrub_failed", id=session_id) from None
 
 
 PG_SNAPSHOT_WAIT = 30.0
@@ -276,10 +309,10 @@ def _checkpoint(store: Store) -> None:
             raw.close()
 
 
-def _scrub_and_clear(store: Store, session_id: int) -> None:
+def _scrub_and_clear(store: Store, branch_id: int, session_id: int) -> None:
     """The scrub, then the session's ``scrub_pending`` cleared (and that write checkpointed
     away too): a crash before the flag is cleared only means scrubbing again."""
-    _scrub(store)
+    _scrub_or_refuse(store, branch_id, session_id)
     with store.write_transaction() as conn:
         conn.execute(
             update(session_t)
@@ -312,7 +345,7 @@ def close_session(
     """
     session = get_session(store, branch_id, session_id)
     if session.state is SessionState.published:  # frozen: only the harmless scrub is left
-        _scrub(store)
+        _scrub_or_refuse(store, branch_id, session_id)
         return SealResult(int(session.ballots or 0), session.fingerprint or "")
     if session.state is SessionState.created:
         raise state_error(session_id, session.state.value, "started")
@@ -330,7 +363,7 @@ def close_session(
             raise StoreError("appraisal.password_missing.teller")
         else:
             result = _seal(store, conn, s, key)
-    _scrub_and_clear(store, session_id)
+    _scrub_and_clear(store, branch_id, session_id)
     return result
 
 
@@ -382,7 +415,7 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
             ballots_discarded=discarded,
         )
         row = _read_session(conn, branch_id, session_id)
-    _scrub(store)
+    _scrub_or_refuse(store, branch_id, session_id)
     return row
 
 

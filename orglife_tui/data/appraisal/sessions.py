@@ -19,13 +19,7 @@ from orglife_tui.data.appraisal.common import (
     _read_session,
     _session_row,
     _session_select,
-    candidate_t,
-    receipt_t,
-    scheme_t,
-    session_t,
     state_error,
-    voted_t,
-    voter_t,
 )
 from orglife_tui.data.appraisal.pin import (
     PIN_SALT_BYTES,
@@ -34,8 +28,17 @@ from orglife_tui.data.appraisal.pin import (
     check_new_pin,
 )
 from orglife_tui.data.errors import Conflict, StoreError
-from orglife_tui.data.models import inserted_id
-from orglife_tui.data.store import Store, member_t
+from orglife_tui.data.models import (
+    candidate_t,
+    inserted_id,
+    member_t,
+    receipt_t,
+    scheme_t,
+    session_t,
+    voted_t,
+    voter_t,
+)
+from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.scoring import appraisal as rules
 from orglife_tui.scoring.model import Scheme

@@ -15,11 +15,9 @@ from orglife_tui.data.appraisal.common import (
     TallyRow,
     _by_number,
     _read_session,
-    candidate_t,
-    decision_t,
-    rating_t,
 )
 from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import candidate_t, decision_t, rating_t
 from orglife_tui.data.publications import PublicationRow
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState

@@ -53,8 +53,6 @@ from orglife_tui.data.ledger.common import (
     Progress,
     SyncResult,
     VerifyReport,
-    ledger_t,
-    total_t,
 )
 from orglife_tui.data.ledger.entries import (
     add_entry,
@@ -100,7 +98,6 @@ __all__ = [
     "head_hash",
     "iter_entries",
     "ledger_fields",
-    "ledger_t",
     "list_entries",
     "manual_items",
     "meeting_ids_for",
@@ -109,6 +106,5 @@ __all__ = [
     "running_total_before",
     "sync_attendance",
     "sync_attendance_in",
-    "total_t",
     "verify",
 ]

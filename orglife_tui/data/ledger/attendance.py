@@ -23,16 +23,12 @@ from sqlalchemy import (
     union_all,
 )
 
-from orglife_tui.data.ledger.common import _MAX_IN, ATTENDANCE, SyncResult, ledger_t
+from orglife_tui.data.ledger.common import _MAX_IN, ATTENDANCE, SyncResult
 from orglife_tui.data.ledger.entries import _reversal_of
 from orglife_tui.data.ledger.links import _amount, _as_date, _Chain
 from orglife_tui.data.membership import member_away
-from orglife_tui.data.store import (
-    Store,
-    attendance_t,
-    meeting_t,
-    mtype_t,
-)
+from orglife_tui.data.models import attendance_t, ledger_t, meeting_t, mtype_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import AttendanceStatus
 from orglife_tui.scoring.model import Scheme
 

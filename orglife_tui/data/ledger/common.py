@@ -1,5 +1,5 @@
-"""What every part of the ledger shares: the tables, the kinds of entry, the chain lock,
-the fields an entry's hash covers, and the row types."""
+"""What every part of the ledger shares: the kinds of entry, the chain lock, the fields an
+entry's hash covers, and the row types (the tables are ``data.models``' aliases)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from decimal import Decimal
 
 from orglife_tui.data.anchors import AnchorCheck, anchor_text
 from orglife_tui.data.chain import GENESIS
-from orglife_tui.data.models import LedgerEntry, LedgerTotal, table_of
-
-ledger_t = table_of(LedgerEntry)
-total_t = table_of(LedgerTotal)
 
 MANUAL = "manual"
 ATTENDANCE = "attendance"

@@ -15,17 +15,12 @@ from sqlalchemy import (
 
 from orglife_tui.data.chain import is_hundredth
 from orglife_tui.data.errors import Conflict, NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.ledger.common import MANUAL, LedgerRow, ledger_t
+from orglife_tui.data.ledger.common import MANUAL, LedgerRow
 from orglife_tui.data.ledger.links import _amount, _Chain
 from orglife_tui.data.ledger.queries import get_entry, manual_items
+from orglife_tui.data.models import ledger_t, member_t
 from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
-from orglife_tui.data.store import (
-    Store,
-    date_problem,
-    member_t,
-    membership_problem,
-    records_start_of,
-)
+from orglife_tui.data.store import Store, date_problem, membership_problem, records_start_of
 from orglife_tui.domain import stripped_or_none
 from orglife_tui.scoring.model import Item, Scheme, Unit
 

@@ -19,22 +19,10 @@ from sqlalchemy import (
 
 from orglife_tui.data.anchors import Anchor, check_anchors
 from orglife_tui.data.chain import GENESIS, canonical, is_hundredth, link_hash
-from orglife_tui.data.ledger.common import (
-    _COLUMNS,
-    CHUNK_ROWS,
-    ChainBreak,
-    Progress,
-    VerifyReport,
-    ledger_t,
-    total_t,
-)
+from orglife_tui.data.ledger.common import _COLUMNS, CHUNK_ROWS, ChainBreak, Progress, VerifyReport
 from orglife_tui.data.ledger.links import _as_datetime, _exact, _head, _link_texts, _text
-from orglife_tui.data.store import (
-    Store,
-    audit_fields,
-    audit_t,
-    branch_t,
-)
+from orglife_tui.data.models import audit_t, branch_t, ledger_t, total_t
+from orglife_tui.data.store import Store, audit_fields
 
 
 def _integrity(conn: Connection) -> tuple[bool, tuple[str, ...]]:

@@ -25,9 +25,8 @@ from orglife_tui.data.ledger.common import (
     HUNDREDTH,
     LEDGER_CHAIN_LOCK,
     Progress,
-    ledger_t,
 )
-from orglife_tui.data.models import inserted_id
+from orglife_tui.data.models import inserted_id, ledger_t
 from orglife_tui.data.store import (
     Store,
 )

@@ -21,15 +21,11 @@ from orglife_tui.data.ledger.common import (
     LoadResult,
     NewEntry,
     Progress,
-    ledger_t,
 )
 from orglife_tui.data.ledger.entries import _entry_points, _reversal_of
 from orglife_tui.data.ledger.links import _as_date, _Chain
-from orglife_tui.data.store import (
-    Store,
-    meeting_t,
-    member_t,
-)
+from orglife_tui.data.models import ledger_t, meeting_t, member_t
+from orglife_tui.data.store import Store
 from orglife_tui.domain import add_months
 from orglife_tui.scoring.model import Scheme
 

@@ -14,14 +14,11 @@ from sqlalchemy import (
 )
 
 from orglife_tui.data.errors import NotFound
-from orglife_tui.data.ledger.common import CHUNK_ROWS, LedgerRow, ledger_t
+from orglife_tui.data.ledger.common import CHUNK_ROWS, LedgerRow
 from orglife_tui.data.ledger.links import _head
+from orglife_tui.data.models import ledger_t, meeting_t, member_t
 from orglife_tui.data.rows import member_join
-from orglife_tui.data.store import (
-    Store,
-    meeting_t,
-    member_t,
-)
+from orglife_tui.data.store import Store
 from orglife_tui.scoring.model import Item, Scheme
 
 
