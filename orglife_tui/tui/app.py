@@ -20,7 +20,7 @@ from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hit
 from textual.screen import ModalScreen, Screen
 
 from orglife_tui.locale import set_language, t
-from orglife_tui.tui.compat import mark_forwarded, running_app, write_now
+from orglife_tui.tui.compat import mark_forwarded, running_app, send_no_empty_moves, write_now
 from orglife_tui.tui.screens.common.base import (
     BaseModal,
     PlainNotifications,
@@ -193,6 +193,7 @@ class OrglifeApp(PlainNotifications, App):
     ) -> None:
         set_language(lang)
         super().__init__()
+        send_no_empty_moves()  # fewer bytes per keystroke over SSH
         localize_bindings(self)
         if today is not None:  # the store's "not in the future" checks use the same clock
             store.today = lambda: today

@@ -7,9 +7,13 @@ fails the day a Textual release moves the internal, so a bump is seen in one fil
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.control import Control
+from textual._compositor import ChopsUpdate
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.coordinate import Coordinate
@@ -138,3 +142,47 @@ class LeanTable(DataTable):
             visible = self.scrollable_content_region.size.region
             self.refresh(region.translate(-self.scroll_offset).intersection(visible))
         return self
+
+
+TEXTUAL_CHOPS_RENDER = ChopsUpdate.render_segments  # Textual's own, for the tests
+
+
+def _chops_without_empty_moves(update: ChopsUpdate, console: Console) -> str:
+    """``ChopsUpdate.render_segments`` with its span end taken as exclusive, as it is made.
+
+    Textual 8 compares a chop's start with a span's end by ``x > x2`` where ``x2`` is one
+    past the span: the chop that starts right after a repainted span (a table's scrollbar
+    beside a row) is cropped to nothing and sent anyway, as a cursor move. Over SSH that
+    is nine bytes per repainted row, on every cursor key.
+    """
+    sequences: list[str] = []
+    append = sequences.append
+    move_to = Control.move_to
+    chops = update.chops
+    last_y = update.spans[-1][0]
+    for y, x1, x2 in update.spans:
+        for end, (x, strip) in zip(update.chop_ends[y], chops[y].items()):
+            if strip is None or x >= x2 or end <= x1:
+                continue
+            if not (x2 > x >= x1 and end <= x2):
+                strip = strip.crop(0, min(end, x2) - x)
+            append(move_to(x, y).segment.text)
+            append(strip.render(console))
+        if y != last_y:
+            append("\n")
+    return "".join(sequences)
+
+
+def send_no_empty_moves() -> bool:
+    """Use :func:`_chops_without_empty_moves` for every partial screen update; False (and
+    Textual's own rendering kept) when a Textual release no longer has what it reads."""
+    if not all(hasattr(ChopsUpdate, name) for name in ("render_segments", "__init__")):
+        return False
+    try:
+        parameters = list(inspect.signature(ChopsUpdate.__init__).parameters)
+    except (TypeError, ValueError):
+        return False
+    if parameters[1:] != ["chops", "spans", "chop_ends"]:
+        return False
+    ChopsUpdate.render_segments = _chops_without_empty_moves  # type: ignore[method-assign, assignment]  # the fix above
+    return True

@@ -142,3 +142,41 @@ async def test_a_cursor_key_repaints_no_hover_row_while_the_hover_cursor_is_hidd
         repainted.clear()
         table._set_hover_cursor(True)  # shown (the mouse): its row is repainted
         assert repainted == [table.hover_row]
+
+
+def _row_update():
+    """A repainted row (columns 0–2) with a one-cell scrollbar chop right after it."""
+    from rich.segment import Segment
+    from textual._compositor import ChopsUpdate
+    from textual.strip import Strip
+
+    chops = [{0: Strip([Segment("abc")]), 3: Strip([Segment("|")])}]
+    return ChopsUpdate(chops, spans=[(0, 0, 3)], chop_ends=[[3, 4]])
+
+
+def test_a_partial_update_sends_no_move_to_the_chop_after_its_span():
+    from rich.console import Console
+
+    from orglife_tui.tui.compat import TEXTUAL_CHOPS_RENDER, send_no_empty_moves
+
+    console = Console(force_terminal=True, color_system=None)
+    update = _row_update()
+    assert TEXTUAL_CHOPS_RENDER(update, console) == "\x1b[1;1Habc\x1b[1;4H"  # Textual 8's
+    assert send_no_empty_moves()
+    assert update.render_segments(console) == "\x1b[1;1Habc"
+
+
+def test_a_span_over_part_of_a_chop_still_sends_that_part():
+    from rich.console import Console
+    from rich.segment import Segment
+    from textual._compositor import ChopsUpdate
+    from textual.strip import Strip
+
+    from orglife_tui.tui.compat import TEXTUAL_CHOPS_RENDER, send_no_empty_moves
+
+    console = Console(force_terminal=True, color_system=None)
+    chops = [{0: Strip([Segment("abc")]), 3: Strip([Segment("defg")])}]
+    update = ChopsUpdate(chops, spans=[(0, 1, 5)], chop_ends=[[3, 7]])
+    send_no_empty_moves()
+    assert update.render_segments(console) == TEXTUAL_CHOPS_RENDER(update, console)
+    assert update.render_segments(console) == "\x1b[1;1Habc\x1b[1;4Hde"

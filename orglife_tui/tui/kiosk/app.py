@@ -25,6 +25,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.data.appraisal import CandidateRow, VoterRow
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.locale import set_language
+from orglife_tui.tui.compat import send_no_empty_moves
 from orglife_tui.tui.kiosk.base import KioskScreen
 from orglife_tui.tui.kiosk.screens import NeutralScreen
 from orglife_tui.tui.screens.common.base import PlainNotifications
@@ -156,6 +157,7 @@ class KioskApp(PlainNotifications, App[None], inherit_bindings=False):
     ) -> None:
         set_language(lang)
         super().__init__()
+        send_no_empty_moves()  # fewer bytes per keystroke over SSH
         self.animation_level = "none"
         self.title = branch.name
         self.station = KioskStation(
