@@ -213,9 +213,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appraisal.scrub_failed": (
         "The poll of session {id} is sealed, but the database could not be compacted, so its "
         "files still hold traces of the poll and the close is pending; close other "
-        "orglife-tui windows and run `orglife-tui appraisal close {id}` again.",
+        "orglife-tui windows, then close the poll of session {id} again.",
         "第 {id} 号评议的投票已封存，但数据库未能压缩，文件中仍有投票痕迹，结束投票尚未完成；"
-        "请关闭其他 orglife-tui 窗口后再次运行 `orglife-tui appraisal close {id}`。",
+        "请关闭其他 orglife-tui 窗口后，再次结束第 {id} 号评议的投票。",
     ),
     # the tally and the committee's grades
     "appraisal.tally_while_open": (
