@@ -131,20 +131,10 @@ def fingerprint(conn: Connection) -> str:
 def _end_other_sessions(conn: Connection) -> None:
     """A test may leave a Store open, a snapshot held or a lock taken: its sessions end
     before the clean-up, which would otherwise wait for them."""
-    conn.execute(
-        text(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    )
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    conn.execute(text(f"SELECT pg_terminate_backend(pid) {others}"))
     for _ in range(500):
-        left = conn.execute(
-            text(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        ).scalar_one()
-        if not left:
+        if not conn.execute(text(f"SELECT count(*) {others}")).scalar_one():
             return
         conn.execute(text("SELECT pg_sleep(0.01)"))
     raise RuntimeError("sessions of the previous test did not end")
@@ -185,25 +175,16 @@ class ReusedDatabase:
         self._template = template
         self.name = f"orglife_test_{uuid.uuid4().hex[:12]}"
         self._exists = False
-        with admin_engine(url_of(admin, template)).connect() as conn:
-            self._expected = fingerprint(conn)
-        self.url = url_of(admin, self.name)
-
-    def _recreate(self) -> None:
-        engine = admin_engine(self._admin)
+        engine = admin_engine(url_of(admin, template))
         try:
             with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
-                conn.execute(
-                    text(f'CREATE DATABASE "{self.name}"{copy_clause(conn, self._template)}')
-                )
+                self._expected = fingerprint(conn)
         finally:
-            engine.dispose()
-        self._exists = True
+            engine.dispose()  # a template is copied only when no session is on it
+        self.url = url_of(admin, self.name)
 
-    def replace_with_copy_of(self, source: str) -> None:
-        """The test's database becomes a copy of ``source`` (a prebuilt one); the next
-        test gets it emptied, its schema being the template's."""
+    def _copy(self, source: str) -> None:
+        """Drop the worker's database (ending its sessions) and make it a copy of ``source``."""
         engine = admin_engine(self._admin)
         try:
             with engine.connect() as conn:
@@ -211,6 +192,15 @@ class ReusedDatabase:
                 conn.execute(text(f'CREATE DATABASE "{self.name}"{copy_clause(conn, source)}'))
         finally:
             engine.dispose()
+        self._exists = True
+
+    def _recreate(self) -> None:
+        self._copy(self._template)
+
+    def replace_with_copy_of(self, source: str) -> None:
+        """The test's database becomes a copy of ``source`` (a prebuilt one); the next
+        test gets it emptied, its schema being the template's."""
+        self._copy(source)
 
     def take(self) -> str:
         """The database, empty and at the template's schema, for the next test."""

@@ -176,8 +176,8 @@ def _chops_without_empty_moves(update: ChopsUpdate, console: Console) -> str:
 def send_no_empty_moves() -> bool:
     """Use :func:`_chops_without_empty_moves` for every partial screen update; False (and
     Textual's own rendering kept) when a Textual release no longer has what it reads."""
-    if not all(hasattr(ChopsUpdate, name) for name in ("render_segments", "__init__")):
-        return False
+    if ChopsUpdate.render_segments is _chops_without_empty_moves:  # patched by an earlier app
+        return True
     try:
         parameters = list(inspect.signature(ChopsUpdate.__init__).parameters)
     except (TypeError, ValueError):
