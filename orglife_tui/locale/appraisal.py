@@ -217,6 +217,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {id} 号评议的投票已封存，但数据库未能压缩，文件中仍有投票痕迹，结束投票尚未完成；"
         "请关闭其他 orglife-tui 窗口后，再次结束第 {id} 号评议的投票。",
     ),
+    "appraisal.scrub_failed_reset": (
+        "Session {id} is reset, but the database could not be compacted, so its files still "
+        "hold traces of the discarded ballots; close other orglife-tui windows, then reset "
+        "session {id} again.",
+        "第 {id} 号评议已重置，但数据库未能压缩，文件中仍有作废选票的痕迹；"
+        "请关闭其他 orglife-tui 窗口后，再次重置第 {id} 号评议。",
+    ),
     # the tally and the committee's grades
     "appraisal.tally_while_open": (
         "The poll of session {id} is open ({voted} of {voters} voted); the tally is shown "
@@ -258,6 +265,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "closed, but its database files are not yet scrubbed of the poll's traces — run "
         "`orglife-tui appraisal close` on it again",
         "已结束投票，但数据库文件尚未清除投票痕迹——请再次对它运行 `orglife-tui appraisal close`",
+    ),
+    "appraisal.verify.reset_scrub_pending": (
+        "reset, but its database files still hold traces of the discarded ballots — reset it again",
+        "已重置，但数据库文件中仍有作废选票的痕迹——请再次重置",
     ),
     "appraisal.verify.sealed_left": (
         "closed, but sealed ballots or its session key are still stored",

@@ -370,6 +370,34 @@ def test_a_scrub_the_database_refuses_is_told_in_the_users_language_its_reason_a
     assert not session_columns(store, sid).scrub_pending and breaks(store) == []
 
 
+def test_a_reset_whose_scrub_is_refused_says_reset_again_and_stays_pending_until_it_works(
+    store, db_url, impatient, branch6, sid, monkeypatch
+):
+    """The discarded ballots' traces are scrubbed as at a close; a refused scrub asks for the
+    reset (not a close: nothing is open) to be done again, verify names it, and resetting
+    again, with no PIN (nothing is left to protect but the scrub), finishes it."""
+    monkeypatch.setattr(ap.seal, "PG_LOCK_TIMEOUT", "300ms")
+    ap.cast_ballot(
+        store, sid, VOTERS[0], ballot_of(0, [c.member_no for c in ap.candidates(store, sid)])
+    )
+    real_scrub = ap.seal._scrub
+
+    def scrub_with_another_in_the_way(s):
+        with another_in_the_way(s, db_url):
+            real_scrub(s)
+
+    monkeypatch.setattr(ap.seal, "_scrub", scrub_with_another_in_the_way)
+    with pytest.raises(StoreError) as err:
+        ap.reset_session(impatient, branch6.id, sid, PIN)
+    assert err.value.key == "appraisal.scrub_failed_reset"
+    assert ap.get_session(store, branch6.id, sid).state is SessionState.created
+    assert session_columns(store, sid).scrub_pending
+    assert breaks(store) == [(sid, "appraisal.verify.reset_scrub_pending")]
+    monkeypatch.setattr(ap.seal, "_scrub", real_scrub)
+    assert not ap.reset_session(impatient, branch6.id, sid, "").scrub_pending
+    assert breaks(store) == []
+
+
 def test_the_refused_scrub_is_told_all_the_same_when_it_cannot_be_recorded(
     store, db_url, impatient, branch6, sid, monkeypatch
 ):

@@ -83,10 +83,13 @@ def _scrub(store: Store) -> None:
             raise ScrubRefused(str(exc.orig)) from None
 
 
-def _scrub_or_refuse(store: Store, branch_id: int, session_id: int) -> None:
+def _scrub_or_refuse(
+    store: Store, branch_id: int, session_id: int, refusal: str = "appraisal.scrub_failed"
+) -> None:
     """The scrub, or, when the database refuses it, the refusal in the user's language
-    (the close stays pending; closing again retries) with the database's own text kept in
-    the audit log as an ``appraisal.scrub_failed`` event, as the PIN lock-out is kept."""
+    (``refusal``: the close, or the reset, stays pending and doing it again retries) with
+    the database's own text kept in the audit log as an ``appraisal.scrub_failed`` event,
+    as the PIN lock-out is kept."""
     try:
         _scrub(store)
     except ScrubRefused as refused:
@@ -101,7 +104,11 @@ def _scrub_or_refuse(store: Store, branch_id: int, session_id: int) -> None:
                 )
         except (StoreError, DBAPIError):
             pass  # the database still refuses writes: the user is told all the same
-        raise StoreError("appraisal.scrub_failed", id=session_id) from None
+        raise StoreError(refusal, id=session_id) from None
+
+
+RESET_SCRUB_FAILED = "appraisal.scrub_failed_reset"
+"""The refusal of a reset whose scrub the database refused: reset again, not close."""
 
 
 PG_SNAPSHOT_WAIT = 30.0
@@ -309,10 +316,12 @@ def _checkpoint(store: Store) -> None:
             raw.close()
 
 
-def _scrub_and_clear(store: Store, branch_id: int, session_id: int) -> None:
+def _scrub_and_clear(
+    store: Store, branch_id: int, session_id: int, refusal: str = "appraisal.scrub_failed"
+) -> None:
     """The scrub, then the session's ``scrub_pending`` cleared (and that write checkpointed
     away too): a crash before the flag is cleared only means scrubbing again."""
-    _scrub_or_refuse(store, branch_id, session_id)
+    _scrub_or_refuse(store, branch_id, session_id, refusal)
     with store.write_transaction() as conn:
         conn.execute(
             update(session_t)
@@ -370,11 +379,18 @@ def close_session(
 def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> SessionRow:
     """Back to ``created``: every ballot (sealed or not), the roster snapshot, the grades,
     the PIN and the session key are discarded. Needs the teller's PIN, as the kiosk does.
-    Refused once published."""
+    Refused once published.
+
+    The discarded ballots' traces are scrubbed from the database files as at a close; the
+    session stays ``scrub_pending`` until that has worked, and resetting it again (no PIN:
+    only the harmless scrub is left) or starting its poll again finishes it."""
     session = get_session(store, branch_id, session_id)
     if session.state is SessionState.published:
         raise Conflict("appraisal.published", id=session_id)
     if session.state is SessionState.created:
+        if session.scrub_pending:
+            _scrub_and_clear(store, branch_id, session_id, RESET_SCRUB_FAILED)
+            return get_session(store, branch_id, session_id)
         return session
     check_pin(store, session_id, pin)
     with store.write_transaction() as conn:
@@ -402,7 +418,7 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
                 closed_at=None,
                 tally_public_key=None,
                 tally_key=None,
-                scrub_pending=False,
+                scrub_pending=True,
             )
         )
         store.audit(
@@ -414,9 +430,8 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
             previous=s.state,
             ballots_discarded=discarded,
         )
-        row = _read_session(conn, branch_id, session_id)
-    _scrub_or_refuse(store, branch_id, session_id)
-    return row
+    _scrub_and_clear(store, branch_id, session_id, RESET_SCRUB_FAILED)
+    return get_session(store, branch_id, session_id)
 
 
 def fingerprint_problems(conn: Connection) -> list[FingerprintProblem]:
@@ -435,16 +450,25 @@ def fingerprint_problems(conn: Connection) -> list[FingerprintProblem]:
             session_t.c.id,
             session_t.c.branch_id,
             session_t.c.fingerprint,
+            session_t.c.state,
             session_t.c.scrub_pending,
             leftover.label("leftover"),
         )
         .where(
-            session_t.c.state.in_(closed),
-            session_t.c.scrub_pending.is_(True) | leftover,
+            (session_t.c.state.in_(closed) & (session_t.c.scrub_pending.is_(True) | leftover))
+            | (
+                (session_t.c.state == SessionState.created.value)
+                & session_t.c.scrub_pending.is_(True)
+            ),
         )
         .order_by(session_t.c.id)
     ):
-        why = "appraisal.verify.sealed_left" if s.leftover else "appraisal.verify.scrub_pending"
+        if s.leftover:
+            why = "appraisal.verify.sealed_left"
+        elif s.state == SessionState.created.value:
+            why = "appraisal.verify.reset_scrub_pending"
+        else:
+            why = "appraisal.verify.scrub_pending"
         out.append(FingerprintProblem(s.id, s.branch_id, s.fingerprint or "", "", why))
     sealed = conn.execute(
         select(session_t.c.id, session_t.c.branch_id, session_t.c.fingerprint, session_t.c.ballots)

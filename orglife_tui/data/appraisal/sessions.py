@@ -135,9 +135,13 @@ def start_session(
     check_new_pin(pin)
     check_new_passwords(teller_password, scrutineer_password)
     with store.read_connection() as conn:  # refuse before the slow key derivation
-        state = _read_session(conn, branch_id, session_id).state
-    if state is not SessionState.created:
-        raise state_error(session_id, state.value, "created")
+        before = _read_session(conn, branch_id, session_id)
+    if before.state is not SessionState.created:
+        raise state_error(session_id, before.state.value, "created")
+    if before.scrub_pending:  # a reset whose scrub was refused: no new poll over old traces
+        from orglife_tui.data.appraisal.seal import RESET_SCRUB_FAILED, _scrub_and_clear
+
+        _scrub_and_clear(store, branch_id, session_id, RESET_SCRUB_FAILED)
     salt = secrets.token_bytes(PIN_SALT_BYTES)
     digest = _hash_pin(pin, salt)
     public_key, wrapped_key = sealing.new_key(teller_password, scrutineer_password)

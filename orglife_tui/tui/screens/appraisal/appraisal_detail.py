@@ -115,8 +115,11 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
         states = ACTIONS.get(action)
         if states is None:
             return True
-        if action == "close_vote" and self.row is not None and self.row.scrub_pending:
-            return True  # a close cut short: closing again finishes the scrub
+        if self.row is not None and self.row.scrub_pending:
+            if action == "close_vote" and self.row.state is not SessionState.created:
+                return True  # a close cut short: closing again finishes the scrub
+            if action == "reset" and self.row.state is SessionState.created:
+                return True  # a reset cut short: resetting again finishes the scrub
         return self.row is not None and self.row.state in states
 
     # ------------------------------------------------------------------ showing
@@ -352,6 +355,10 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
         publish_after_confirm(self, self.session_id, self.reload)
 
     def action_reset(self) -> None:
+        if self.row is not None and self.row.state is SessionState.created:
+            self._finish_reset()  # only the scrub of a reset cut short is left: no PIN
+            return
+
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
@@ -378,3 +385,12 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
             )
 
         self.app.push_screen(ConfirmScreen(t("tui.appraisal.reset_question"), confirmed))
+
+    def _finish_reset(self) -> None:
+        try:
+            appraisal.reset_session(self.store, self.branch_id, self.session_id, "")
+        except StoreError as error:
+            self._refused(error)
+            return
+        self.notify(t("tui.appraisal.reset_done"))
+        self.reload()
