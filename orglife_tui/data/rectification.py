@@ -224,7 +224,7 @@ def set_status(
     """
     status = RectificationStatus(status)
     note = stripped_or_none(note)
-    today = date.today()
+    today = store.today()
     with store.write_transaction() as conn:
         old = _get(conn, branch_id, item_id)
         if status is RectificationStatus.done:

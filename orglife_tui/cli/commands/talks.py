@@ -116,7 +116,7 @@ def register(app: typer.Typer) -> None:
             "absence_step": absence_step,
         }
         try:
-            talk = talk_from_fields(values)
+            talk = talk_from_fields(values, today=today())
         except FieldErrors as errors:
             raise field_errors(errors) from None
         row = on_branch(ctx, add_talk, talk)
