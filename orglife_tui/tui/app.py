@@ -52,6 +52,9 @@ SCREENS: dict[str, tuple[str, str]] = {
     "appraisal": ("appraisal.appraisal", "AppraisalScreen"),
     "probation": ("members.probation_watch", "ProbationWatchScreen"),
     "dues": ("dues.dues", "DuesScreen"),
+    "verify": ("jobs.verify", "VerifyScreen"),
+    "report": ("jobs.report", "ReportScreen"),
+    "branches": ("jobs.branches", "BranchesScreen"),
 }
 
 
@@ -121,6 +124,15 @@ class OrglifeCommands(Provider):
                 lambda: app.go("appraisal"),
             ),
             (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
+            (t("jobs.cmd.export"), t("jobs.cmd.export.help"), app.export),
+            (
+                t("jobs.cmd.export_dues"),
+                t("jobs.cmd.export_dues.help"),
+                lambda: app.export("dues"),
+            ),
+            (t("jobs.cmd.report"), t("jobs.cmd.report.help"), lambda: app.go("report")),
+            (t("jobs.cmd.verify"), t("jobs.cmd.verify.help"), lambda: app.go("verify")),
+            (t("jobs.cmd.branches"), t("jobs.cmd.branches.help"), lambda: app.go("branches")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -273,6 +285,17 @@ class OrglifeApp(PlainNotifications, App):
         assert isinstance(screen, screen_class("talks"))
         screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_coverage()
+
+    def export(self, kind: str = "scores") -> None:
+        """The export dialog over the current screen, ``kind`` chosen (not over a dialog)."""
+        from orglife_tui.tui.screens.jobs.export import ExportScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.push_screen(ExportScreen(self.session, kind))
+
+    def action_export(self, kind: str = "scores") -> None:
+        self.export(kind)
 
     def on_coverage_screen_open_talks(self, message: CoverageScreen.OpenTalks) -> None:
         # Routed here so that the coverage matrix and the talks list, which open each
