@@ -286,13 +286,14 @@ class OrglifeApp(PlainNotifications, App):
         screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_coverage()
 
-    def export(self, kind: str = "scores") -> None:
-        """The export dialog over the current screen, ``kind`` chosen (not over a dialog)."""
+    def export(self, kind: str = "scores", year: int | None = None) -> None:
+        """The export dialog over the current screen, ``kind`` (of ``year``) chosen; not
+        over a dialog."""
         from orglife_tui.tui.screens.jobs.export import ExportScreen
 
         if isinstance(self.screen, ModalScreen):
             return
-        self.push_screen(ExportScreen(self.session, kind))
+        self.push_screen(ExportScreen(self.session, kind, year=year))
 
     def action_export(self, kind: str = "scores") -> None:
         self.export(kind)

@@ -92,12 +92,13 @@ class ExportScreen(RecordFormScreen):
         session: Session,
         kind: str = "scores",
         cwd: Path | None = None,
+        year: int | None = None,
         on_result: Callable[[Any], object] | None = None,
     ) -> None:
         super().__init__(session, t("jobs.export.title", branch=session.branch.name), on_result)
         self.kind = kind
         self.cwd = cwd
-        self.year = session.today().year
+        self.year = year or session.today().year
         self._offered = ""  # the file name last offered: replaced while the user keeps it
         self.running = False
         self.written: Path | None = None
