@@ -15,7 +15,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.key.switch": ("Switch", "切换"),
     "jobs.key.add": ("New", "新建"),
     "jobs.key.rename": ("Rename", "重命名"),
-    "jobs.key.run": ("Export", "导出"),
     "jobs.key.again": ("Check again", "重新校验"),
     "jobs.cmd.export": ("Export a file", "导出文件"),
     "jobs.cmd.export.help": (
@@ -75,7 +74,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No. {id}: {year}, {start} – {end}",
         "第 {id} 号：{year}年，{start}至{end}",
     ),
-    "jobs.export.no_notice": ("No notice recorded yet", "尚无公示记录"),
     "jobs.export.session_row": ("Session {id} ({year})", "第 {id} 号评议（{year}年）"),
     "jobs.export.no_session": (
         "No appraisal session whose poll is closed",

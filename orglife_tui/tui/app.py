@@ -31,6 +31,7 @@ from orglife_tui.tui.screens.common.base import (
 if TYPE_CHECKING:
     from orglife_tui.data.store import BranchInfo, Store
     from orglife_tui.tui.screens.common.base import BaseScreen
+    from orglife_tui.tui.screens.jobs.branches import SwitchBranch
     from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
     from orglife_tui.tui.screens.members.members import MembersScreen
     from orglife_tui.tui.screens.talks.coverage import CoverageScreen
@@ -297,6 +298,30 @@ class OrglifeApp(PlainNotifications, App):
 
     def action_export(self, kind: str = "scores") -> None:
         self.export(kind)
+
+    def on_switch_branch(self, message: SwitchBranch) -> None:
+        self.switch_branch(message.branch, rebuild=not message.stay)
+
+    def switch_branch(self, branch: BranchInfo, rebuild: bool = True) -> None:
+        """Work on ``branch`` from now on. Every screen but the dashboard is dropped and
+        built again for it when next shown; the dashboard reads the branch again. Without
+        ``rebuild`` only its name changed (renamed): the screens stay as they are."""
+        self.session.branch = branch
+        self.title = branch.name
+        if not rebuild:
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for name in SCREENS:
+            if name != "dashboard" and self.is_screen_installed(name):
+                screen = self.get_screen(name)
+                self.uninstall_screen(name)
+                screen.remove()
+        self.notify(t("jobs.branch.switched", name=branch.name))
+        dashboard = self.screen_stack[0]
+        forget = getattr(dashboard, "forget", None)
+        if forget is not None:
+            forget()
 
     def on_coverage_screen_open_talks(self, message: CoverageScreen.OpenTalks) -> None:
         # Routed here so that the coverage matrix and the talks list, which open each

@@ -186,6 +186,13 @@ class DashboardScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def forget(self) -> None:
+        """The session's branch changed: read everything again."""
+        self._marker = None
+        self.compliance = None
+        self.query_one("#calendar", Static).update(t("tui.compliance.loading"))
+        self.reload()
+
     def reload(self) -> None:
         s = self.session
         today = s.today()

@@ -45,8 +45,9 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "appraisal": ("session", "feedback"),
     "dues": ("year",),
 }
-OPTIONAL_YEAR = frozenset({"ledger", "talks"})
-"""Exports of every year when the year is left empty."""
+ALL_YEARS = {"ledger": "jobs.file.ledger_all", "talks": "jobs.file.talks_all"}
+"""Exports of every year when the year is left empty, with the file name offered then."""
+OPTIONAL_YEAR = frozenset(ALL_YEARS)
 
 NEW_NOTICE = "new"
 """The notice choice that records a new publicity notice (the others are recorded ids)."""
@@ -65,9 +66,9 @@ PATH_KEYS = frozenset(
 
 def default_name(kind: str, fmt: str, year: int | None, feedback: bool = False) -> str:
     """The file name offered for an export: ``2026年积分表.xlsx`` under zh."""
+    if year is None and kind in ALL_YEARS:
+        return t(ALL_YEARS[kind]) + "." + fmt
     key = "feedback" if kind == "appraisal" and feedback else kind
-    if year is None and kind in OPTIONAL_YEAR:
-        key = f"{kind}_all"
     return t(f"jobs.file.{key}", year=year or "") + "." + fmt
 
 
