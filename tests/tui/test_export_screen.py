@@ -58,6 +58,8 @@ async def test_scores_xlsx_under_a_chinese_name_in_the_working_folder(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
         path = screen.fields["path"]
+        assert path.value == "2026年积分表.xlsx"  # type: ignore[attr-defined]
+        await choose(pilot, screen, format="csv")
         assert path.value == "2026年积分表.csv"  # type: ignore[attr-defined]
         await choose(pilot, screen, format="xlsx")
         assert path.value == "2026年积分表.xlsx"  # type: ignore[attr-defined]
@@ -81,7 +83,7 @@ async def test_each_export_writes_its_file_with_its_rows(make_app, branch, tmp_p
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
-        said = await export_to(pilot, screen, tmp_path / "scores.csv", kind="scores")
+        said = await export_to(pilot, screen, tmp_path / "scores.csv", kind="scores", format="csv")
         assert "Wrote 5 row(s)" in said
         rows = read_csv(tmp_path / "scores.csv")
         assert any("张伟" in row for row in rows)
@@ -89,18 +91,18 @@ async def test_each_export_writes_its_file_with_its_rows(make_app, branch, tmp_p
         await export_to(pilot, screen, tmp_path / "ledger.json", kind="ledger", format="json")
         assert json.loads((tmp_path / "ledger.json").read_text(encoding="utf-8"))
 
-        said = await export_to(pilot, screen, tmp_path / "notice.md", kind="publicity")
+        said = await export_to(pilot, screen, tmp_path / "notice.md", kind="publicity", format="md")
         assert "Recorded as publicity no. 1" in said
         assert "张伟" in (tmp_path / "notice.md").read_text(encoding="utf-8")
 
-        await export_to(pilot, screen, tmp_path / "talks.csv", kind="talks")
+        await export_to(pilot, screen, tmp_path / "talks.csv", kind="talks", format="csv")
         assert (tmp_path / "talks.csv").exists()
 
-        said = await export_to(pilot, screen, tmp_path / "report.md", kind="report")
+        said = await export_to(pilot, screen, tmp_path / "report.md", kind="report", format="md")
         assert "report" in said
         assert "第一党支部" in (tmp_path / "report.md").read_text(encoding="utf-8")
 
-        await export_to(pilot, screen, tmp_path / "dues.csv", kind="dues")
+        await export_to(pilot, screen, tmp_path / "dues.csv", kind="dues", format="csv")
         dues_rows = read_csv(tmp_path / "dues.csv")
         assert any("张伟" in row for row in dues_rows)
 
@@ -110,10 +112,10 @@ async def test_a_recorded_notice_is_written_again_as_recorded(make_app, branch, 
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
-        await export_to(pilot, screen, tmp_path / "first.md", kind="publicity")
+        await export_to(pilot, screen, tmp_path / "first.md", kind="publicity", format="md")
         await pilot.press("escape")
         screen = await open_export(app, pilot)
-        await choose(pilot, screen, kind="publicity", notice="1")
+        await choose(pilot, screen, kind="publicity", notice="1", format="md")
         assert not screen.query_one("#row-year").display  # a recorded notice has its year
         said = await export_to(pilot, screen, tmp_path / "again.md")
         assert "Recorded" not in said
@@ -128,7 +130,7 @@ async def test_an_existing_file_is_replaced_only_after_a_yes(make_app, branch, t
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
-        await choose(pilot, screen, path=str(target))
+        await choose(pilot, screen, format="csv", path=str(target))
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.pause()
@@ -192,8 +194,8 @@ async def test_the_palette_opens_the_dues_register_export(make_app, branch, tmp_
         await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
         screen = app.screen
         assert screen.kind == "dues"
-        assert screen.fields["path"].value == "dues-2026.csv"  # type: ignore[attr-defined]
-        await export_to(pilot, screen, tmp_path / "dues.xlsx", format="xlsx")
+        assert screen.fields["path"].value == "dues-2026.xlsx"  # type: ignore[attr-defined]
+        await export_to(pilot, screen, tmp_path / "dues.xlsx")
         assert (tmp_path / "dues.xlsx").stat().st_size > 0
 
 
@@ -213,3 +215,34 @@ async def test_appraisal_needs_a_closed_session(make_app, branch, tmp_path, lang
         await export_to(pilot, screen, tmp_path / "a.md", kind="appraisal")
         assert "No appraisal session" in str(screen.query_one("#error-session").render())
         assert not (tmp_path / "a.md").exists()
+
+
+@ONLY_ZH
+async def test_a_closed_appraisal_and_its_feedback(make_app, sqlite_store, tmp_path, lang):
+    from tests.export import appraisal_session
+
+    session_id = appraisal_session.build(sqlite_store)
+    branch = sqlite_store.resolve_branch(appraisal_session.BRANCH)
+    app = make_app(branch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot)
+        await choose(pilot, screen, kind="appraisal", format="md")
+        assert screen.fields["session"].value == str(session_id)  # type: ignore[attr-defined]
+        assert screen.fields["path"].value == "2025年民主评议汇总.md"  # type: ignore[attr-defined]
+        said = await export_to(pilot, screen, tmp_path / "汇总.md")
+        assert f"第 {session_id} 号民主评议情况汇总" in said
+        assert "朱海波" in (tmp_path / "汇总.md").read_text(encoding="utf-8")
+        said = await export_to(pilot, screen, tmp_path / "反馈.json", format="json", feedback=True)
+        assert "反馈意见" in said
+        assert json.loads((tmp_path / "反馈.json").read_text(encoding="utf-8"))
+
+
+@ONLY_EN
+async def test_confidential_talk_texts_go_to_a_private_file(make_app, branch, tmp_path, lang):
+    app = make_app(branch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot)
+        target = tmp_path / "talks.json"
+        await export_to(pilot, screen, target, kind="talks", format="json", confidential=True)
+        assert screen.written == target
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -49,6 +49,9 @@ ALL_YEARS = {"ledger": "jobs.file.ledger_all", "talks": "jobs.file.talks_all"}
 """Exports of every year when the year is left empty, with the file name offered then."""
 OPTIONAL_YEAR = frozenset(ALL_YEARS)
 
+PREFERRED_FORMAT = "xlsx"
+"""Offered first where an export has it: what the higher committee opens."""
+
 NEW_NOTICE = "new"
 """The notice choice that records a new publicity notice (the others are recorded ids)."""
 
@@ -111,7 +114,7 @@ class ExportScreen(RecordFormScreen):
         s = self.session
         kinds = [(t(f"jobs.export.kind.{k}"), k) for k in exports.KINDS]
         yield from self.field("kind", choice(kinds, self.kind))
-        yield from self.field("format", choice(self._formats(self.kind), self._formats_of()[0]))
+        yield from self.field("format", choice(self._formats(self.kind), self._default_format()))
         yield from self.field("year", text_input(str(self.year)))
         yield from self.field("member", text_input(""))
         yield from self.field("notice", choice(self._notices(), NEW_NOTICE))
@@ -147,6 +150,10 @@ class ExportScreen(RecordFormScreen):
         super().on_mount()
 
     # ------------------------------------------------------------------ choices
+
+    def _default_format(self, kind: str | None = None) -> str:
+        formats = self._formats_of(kind)
+        return PREFERRED_FORMAT if PREFERRED_FORMAT in formats else formats[0]
 
     def _formats_of(self, kind: str | None = None) -> tuple[str, ...]:
         return exports.KINDS[kind or self.kind].formats
@@ -212,7 +219,7 @@ class ExportScreen(RecordFormScreen):
             year = self._session_year(values.get("session", ""))
         elif self.kind not in OPTIONAL_YEAR:
             year = year or self.year
-        fmt = values.get("format") or self._formats_of()[0]
+        fmt = values.get("format") or self._default_format()
         self._offered = default_name(self.kind, fmt, year, values.get("feedback") == TICKED)
         path.value = self._offered
 
@@ -229,7 +236,7 @@ class ExportScreen(RecordFormScreen):
                 fmt = self.fields["format"]
                 assert isinstance(fmt, Select)
                 fmt.set_options(self._formats(kind))
-                fmt.value = self._formats_of(kind)[0]
+                fmt.value = self._default_format(kind)
         self._show_options()
         self._offer_name()
 
@@ -279,7 +286,7 @@ class ExportScreen(RecordFormScreen):
         errors = FieldErrors()
         s = self.session
         kind = self.kind
-        fmt = values.get("format") or self._formats_of()[0]
+        fmt = values.get("format") or self._default_format()
         year = self._read_year(values, errors, required=kind not in OPTIONAL_YEAR)
         as_of = None
         if kind == "report" and values.get("as_of", "").strip():
