@@ -134,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.branch.title": ("Branches", "支部"),
     "jobs.branch.col.name": ("Branch", "支部名称"),
     "jobs.branch.col.members": ("Members", "党员"),
-    "jobs.branch.current": ("(current)", "（当前）"),
+    "jobs.branch.current": (" (current)", "（当前）"),
     "jobs.branch.count": ("{count} branch(es)", "共 {count} 个支部"),
     "jobs.branch.switched": ("Now working on {name}.", "已切换到{name}。"),
     "jobs.branch.added": ("Branch {name} added.", "已新建支部{name}。"),

@@ -34,7 +34,7 @@ class VerifyScreen(TextViewScreen):
         return verify(self.session.store)
 
     def render_text(self, result: Verification) -> Text:
-        out = Text(end="")
+        out = Text(end="", overflow="fold")
         for line in summary_lines(result, anchor_key="jobs.verify.anchor"):
             out.append(visible(line.text) + "\n")
         out.append("\n")
