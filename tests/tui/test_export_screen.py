@@ -27,7 +27,7 @@ async def open_export(app, pilot) -> ExportScreen:
 async def choose(pilot, screen: ExportScreen, **values: str | bool) -> None:
     """Set the form's fields as a user would pick them (a Select's value, a tick, text)."""
     for name, value in values.items():
-        screen.fields[name].value = value  # type: ignore[attr-defined]
+        screen.fields[name].value = value
         await pilot.pause()
 
 
@@ -58,11 +58,15 @@ async def test_scores_xlsx_under_a_chinese_name_in_the_working_folder(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
         path = screen.fields["path"]
-        assert path.value == "2026年积分表.xlsx"  # type: ignore[attr-defined]
+        assert path.value == "2026年积分表.xlsx"
         await choose(pilot, screen, format="csv")
-        assert path.value == "2026年积分表.csv"  # type: ignore[attr-defined]
-        await choose(pilot, screen, format="xlsx")
-        assert path.value == "2026年积分表.xlsx"  # type: ignore[attr-defined]
+        assert path.value == "2026年积分表.csv"
+        await choose(pilot, screen, format="xlsx", year="2025")
+        assert path.value == "2025年积分表.xlsx"
+        await choose(pilot, screen, kind="ledger", year="")
+        assert path.value == "积分台账.xlsx"  # every year
+        await choose(pilot, screen, kind="scores", year="2026")
+        assert path.value == "2026年积分表.xlsx"
         text = screen_text(app)
         assert "导出内容" in text and "积分表" in text and "文件" in text
         assert all(len(line) <= 80 for line in text.splitlines())
@@ -194,7 +198,7 @@ async def test_the_palette_opens_the_dues_register_export(make_app, branch, tmp_
         await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
         screen = app.screen
         assert screen.kind == "dues"
-        assert screen.fields["path"].value == "dues-2026.xlsx"  # type: ignore[attr-defined]
+        assert screen.fields["path"].value == "dues-2026.xlsx"
         await export_to(pilot, screen, tmp_path / "dues.xlsx")
         assert (tmp_path / "dues.xlsx").stat().st_size > 0
 
@@ -227,8 +231,8 @@ async def test_a_closed_appraisal_and_its_feedback(make_app, sqlite_store, tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot)
         await choose(pilot, screen, kind="appraisal", format="md")
-        assert screen.fields["session"].value == str(session_id)  # type: ignore[attr-defined]
-        assert screen.fields["path"].value == "2025年民主评议汇总.md"  # type: ignore[attr-defined]
+        assert screen.fields["session"].value == str(session_id)
+        assert screen.fields["path"].value == "2025年民主评议汇总.md"
         said = await export_to(pilot, screen, tmp_path / "汇总.md")
         assert f"第 {session_id} 号民主评议情况汇总" in said
         assert "朱海波" in (tmp_path / "汇总.md").read_text(encoding="utf-8")

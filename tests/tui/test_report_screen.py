@@ -40,7 +40,7 @@ async def test_the_report_of_this_year_is_the_exported_markdown(make_app, branch
         await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
         export = app.screen
         assert export.kind == "report"
-        assert export.fields["path"].value == "2026年度报告.xlsx"  # type: ignore[attr-defined]
+        assert export.fields["path"].value == "2026年度报告.xlsx"
 
 
 @ONLY_EN
