@@ -31,6 +31,7 @@ from orglife_tui.tui.screens.common.base import (
 if TYPE_CHECKING:
     from orglife_tui.data.store import BranchInfo, Store
     from orglife_tui.tui.screens.common.base import BaseScreen
+    from orglife_tui.tui.screens.jobs.branches import SwitchBranch
     from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
     from orglife_tui.tui.screens.members.members import MembersScreen
     from orglife_tui.tui.screens.talks.coverage import CoverageScreen
@@ -52,6 +53,9 @@ SCREENS: dict[str, tuple[str, str]] = {
     "appraisal": ("appraisal.appraisal", "AppraisalScreen"),
     "probation": ("members.probation_watch", "ProbationWatchScreen"),
     "dues": ("dues.dues", "DuesScreen"),
+    "verify": ("jobs.verify", "VerifyScreen"),
+    "report": ("jobs.report", "ReportScreen"),
+    "branches": ("jobs.branches", "BranchesScreen"),
 }
 
 
@@ -121,6 +125,15 @@ class OrglifeCommands(Provider):
                 lambda: app.go("appraisal"),
             ),
             (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
+            (t("jobs.cmd.export"), t("jobs.cmd.export.help"), app.export),
+            (
+                t("jobs.cmd.export_dues"),
+                t("jobs.cmd.export_dues.help"),
+                lambda: app.export("dues"),
+            ),
+            (t("jobs.cmd.report"), t("jobs.cmd.report.help"), lambda: app.go("report")),
+            (t("jobs.cmd.verify"), t("jobs.cmd.verify.help"), lambda: app.go("verify")),
+            (t("jobs.cmd.branches"), t("jobs.cmd.branches.help"), lambda: app.go("branches")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -273,6 +286,42 @@ class OrglifeApp(PlainNotifications, App):
         assert isinstance(screen, screen_class("talks"))
         screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_coverage()
+
+    def export(self, kind: str = "scores", year: int | None = None) -> None:
+        """The export dialog over the current screen, ``kind`` (of ``year``) chosen; not
+        over a dialog."""
+        from orglife_tui.tui.screens.jobs.export import ExportScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.push_screen(ExportScreen(self.session, kind, year=year))
+
+    def action_export(self, kind: str = "scores") -> None:
+        self.export(kind)
+
+    def on_switch_branch(self, message: SwitchBranch) -> None:
+        self.switch_branch(message.branch, rebuild=not message.stay)
+
+    def switch_branch(self, branch: BranchInfo, rebuild: bool = True) -> None:
+        """Work on ``branch`` from now on. Every screen but the dashboard is dropped and
+        built again for it when next shown; the dashboard reads the branch again. Without
+        ``rebuild`` only its name changed (renamed): the screens stay as they are."""
+        self.session.branch = branch
+        self.title = branch.name
+        if not rebuild:
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        for name in SCREENS:
+            if name != "dashboard" and self.is_screen_installed(name):
+                screen = self.get_screen(name)
+                self.uninstall_screen(name)
+                screen.remove()
+        self.notify(t("jobs.branch.switched", name=branch.name))
+        dashboard = self.screen_stack[0]
+        forget = getattr(dashboard, "forget", None)
+        if forget is not None:
+            forget()
 
     def on_coverage_screen_open_talks(self, message: CoverageScreen.OpenTalks) -> None:
         # Routed here so that the coverage matrix and the talks list, which open each

@@ -1,12 +1,13 @@
 """`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues`: files for the
 higher committee.
 
-Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
-writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
-renamed into place when complete; without ``-o`` CSV, JSON and Markdown go to standard
-output. CSV always starts with a UTF-8 byte order mark — on standard output too, so that
-``… --format csv > scores.csv`` opens in Excel with the Chinese names intact (Python reads
-it with ``encoding="utf-8-sig"``). XLSX is never written to the terminal: it needs ``-o``.
+Thin: parse the options, open the branch and call the export of ``services.exports``
+(the TUI's export screen calls the same one), then say where the file went. A file named
+with ``-o`` is written beside itself and renamed into place when complete; without ``-o``
+CSV, JSON and Markdown go to standard output. CSV always starts with a UTF-8 byte order
+mark — on standard output too, so that ``… --format csv > scores.csv`` opens in Excel with
+the Chinese names intact (Python reads it with ``encoding="utf-8-sig"``).
+XLSX is never written to the terminal: it needs ``-o``.
 
 Never imports Textual: the exports stay quick over SSH.
 """
@@ -28,32 +29,20 @@ from orglife_tui.cli.commands.common import (
     today,
 )
 from orglife_tui.export.dispatch import FILE_ONLY, Writers
-from orglife_tui.locale import get_language, t
+from orglife_tui.locale import t
+from orglife_tui.services.exports import (
+    APPRAISAL,
+    DUES,
+    LEDGER,
+    PUBLICITY,
+    REPORT,
+    SCORES,
+    TALKS,
+    ExportOptionError,
+    ExportResult,
+)
 
 MAX_WINDOW_DAYS = 90
-
-
-def _writers(module: str, **by_format: str) -> Writers:
-    return Writers(f"orglife_tui.export.{module}", by_format)
-
-
-# Format → writer of each export, in the order the help lists the formats.
-SCORES = _writers("scores", csv="write_csv", xlsx="write_xlsx", json="write_json")
-LEDGER = _writers("ledger", csv="write_csv", xlsx="write_xlsx", json="write_json")
-PUBLICITY = _writers("publicity", md="markdown", xlsx="write_xlsx")
-TALKS = _writers("talks", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
-REPORT = _writers("year_report", md="markdown", xlsx="write_xlsx")
-APPRAISAL = _writers(
-    "appraisal", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown"
-)
-APPRAISAL_FEEDBACK = _writers(
-    "appraisal",
-    csv="write_feedback_csv",
-    xlsx="write_feedback_xlsx",
-    json="write_feedback_json",
-    md="feedback_markdown",
-)
-DUES = _writers("dues", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
 
 
 # Called in the commands' annotations, which Typer evaluates when the app is built: the help
@@ -225,19 +214,28 @@ def _parse_start(text: str | None, option: str = "--start") -> date:
         raise fail(f"{option}: {exc}", code=2) from None
 
 
-def _done(count: int, output: str | None) -> None:
+def _done(result: ExportResult, output: str | None) -> None:
+    """The notices of the export, then where the file went (nothing for standard output)."""
     from orglife_tui.export.files import is_stdout
 
+    for notice in result.notices:
+        typer.echo(notice, err=True)
     if not is_stdout(output):
-        typer.echo(t("export.written", count=f"{count:,}", file=output), err=True)
+        typer.echo(result.written(str(output)), err=True)
 
 
-def _active_scheme(store, branch_id: int):
-    from orglife_tui.data.schemes import ensure_active
-    from orglife_tui.export.files import SchemeRef
-
-    info, scheme = ensure_active(store, branch_id)
-    return SchemeRef(info.name, info.version, info.sha256), scheme
+def _run(ctx: typer.Context, output: str | None, export, *args: Any, existing: bool = True):
+    """``export(store, branch, *args)`` on the selected branch, the store closed after it;
+    ``existing`` False creates the branch on an empty database. A choice the export cannot
+    honour exits 2, as a bad option does."""
+    store, branch = open_existing_branch(ctx) if existing else open_branch(ctx)
+    try:
+        result = export(store, branch, *args)
+    except ExportOptionError as exc:
+        raise fail(str(exc), code=2) from None
+    finally:
+        store.close()
+    _done(result, output)
 
 
 def run_scores(
@@ -248,47 +246,20 @@ def run_scores(
     group: str | None,
     status_text: str | None,
 ) -> None:
-    from orglife_tui.data.scores import scoreboard
-    from orglife_tui.export import scores as out
+    from orglife_tui.services.exports import export_scores
 
     _check(fmt, output, SCORES)
     status = _parse_status(status_text)
-    store, branch = open_branch(ctx)
-    try:
-        ref, scheme = _active_scheme(store, branch.id)
-        rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
-    finally:
-        store.close()
-    table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
-    _done(SCORES.write(fmt, output, table), output)
+    _run(ctx, output, export_scores, year, fmt, output, group, status, existing=False)
 
 
 def run_ledger(
     ctx: typer.Context, year: int | None, member: str | None, fmt: str, output: str | None
 ) -> None:
-    from orglife_tui.data.ledger import head_hash, iter_entries
-    from orglife_tui.export import ledger as out
+    from orglife_tui.services.exports import export_ledger
 
     _check(fmt, output, LEDGER)
-    store, branch = open_branch(ctx)
-    try:
-        if member:
-            store.get_member(branch.id, member)  # an unknown number is refused, not empty
-        _, scheme = _active_scheme(store, branch.id)
-        export = out.LedgerExport(
-            branch=branch.name,
-            scheme=scheme,
-            lang=get_language(),
-            year=year,
-            member_no=member,
-            head_hash=head_hash(store, branch.id),
-        )
-        # Streamed from the database while it is open.
-        entries = iter_entries(store, branch.id, member_no=member, year=year)
-        count = LEDGER.write(fmt, output, export, entries)
-    finally:
-        store.close()
-    _done(count, output)
+    _run(ctx, output, export_ledger, year, member, fmt, output, existing=False)
 
 
 @dataclass(frozen=True)
@@ -337,61 +308,30 @@ def run_publicity(
 ) -> None:
     """Record the notice (or take a recorded one with ``--id``) and write it from the
     record: the same record always gives the same file."""
-    from orglife_tui.data import publications
-    from orglife_tui.data.scores import scoreboard
-    from orglife_tui.export import publicity as out
+    from orglife_tui.services.exports import export_publicity, export_recorded_publicity
 
     _check(fmt, output, PUBLICITY)
     if publication_id is not None and window.given():
         raise fail(t("publication.cli.id_alone"), code=2)
-    new = False
     if publication_id is not None:
-        store, branch = open_existing_branch(ctx)
-        try:
-            record = publications.get_publication(
-                store, branch.id, publication_id, publications.PUBLICITY
-            )
-        finally:
-            store.close()
-    else:
-        from datetime import timedelta
-
-        year, start, last = _window(window)
-        store, branch = open_branch(ctx)
-        try:
-            ref, scheme = _active_scheme(store, branch.id)
-            end = last or start + timedelta(days=scheme.policy.publicity_days - 1)
-
-            def content() -> dict[str, Any]:
-                rows = scoreboard(store, branch.id, year, scheme)
-                return out.publicity_data(branch.name, year, ref, rows, start, end)
-
-            record, new = publications.record_publicity(
-                store, branch.id, year=year, window_start=start, window_end=end, content=content
-            )
-        finally:
-            store.close()
-    notice = out.notice_of(record)
-    count = PUBLICITY.write(fmt, output, notice)
-    if publication_id is None:
-        key = "publication.cli.recorded" if new else "publication.cli.same_as"
-        typer.echo(t(key, id=record.id, head=record.ledger_head), err=True)
-    _done(count, output)
+        _run(ctx, output, export_recorded_publicity, publication_id, fmt, output)
+        return
+    year, start, last = _window(window)
+    _run(ctx, output, export_publicity, year, start, last, fmt, output, existing=False)
 
 
 def run_publicity_list(ctx: typer.Context, window: PublicityWindow) -> None:
     """The recorded notices, newest first (``--year`` chooses a year)."""
-    from orglife_tui.data import publications
     from orglife_tui.export.files import localized_date
+    from orglife_tui.services.exports import publicity_notices
 
     if window.start is not None or window.end is not None or window.days is not None:
         raise fail(t("publication.cli.list_alone"), code=2)
     store, branch = open_existing_branch(ctx)
     try:
-        rows = publications.list_publications(store, branch.id, publications.PUBLICITY)
+        rows = publicity_notices(store, branch, window.year)
     finally:
         store.close()
-    rows = [r for r in rows if window.year is None or r.year == window.year]
     if not rows:
         typer.echo(t("publication.cli.none"))
         return
@@ -414,113 +354,33 @@ def run_publicity_list(ctx: typer.Context, window: PublicityWindow) -> None:
 def run_talks(
     ctx: typer.Context, year: int | None, fmt: str, include: bool, output: str | None
 ) -> None:
-    """Talks oldest first; confidential texts only with ``include``, audited before writing."""
-    from orglife_tui.data.talks import list_talks, note_confidential_read
-    from orglife_tui.export import talks as out
+    from orglife_tui.services.exports import export_talks
 
     _check(fmt, output, TALKS)
-    store, branch = open_existing_branch(ctx)
-    try:
-        rows = list_talks(store, branch.id, year=year, include_confidential=include)
-        if include:
-            count = sum(1 for r in rows if r.confidential)
-            note_confidential_read(store, branch.id, "export.talks", count)
-    finally:
-        store.close()
-    export = out.TalkExport(
-        branch=branch.name,
-        lang=get_language(),
-        rows=rows[::-1],
-        year=year,
-        include_confidential=include,
-    )
-    # Confidential talk texts never land in a file others can read (0600, even over a
-    # looser file of the same name).
-    _done(TALKS.write(fmt, output, export, private=include), output)
+    _run(ctx, output, export_talks, year, fmt, include, output)
 
 
 def run_report(
     ctx: typer.Context, year: int | None, as_of_text: str | None, fmt: str, output: str | None
 ) -> None:
-    """The year-end report; never writes to the database (no scheme is activated)."""
-    from orglife_tui.export.files import is_stdout
-    from orglife_tui.services.year_report import year_report
+    from orglife_tui.services.exports import export_report
 
     _check(fmt, output, REPORT)
     as_of = _parse_start(as_of_text, "--as-of") if as_of_text else None
-    store, branch = open_existing_branch(ctx)
-    try:
-        report = year_report(store, branch, year, as_of)
-    finally:
-        store.close()
-    REPORT.write(fmt, output, report)
-    if not is_stdout(output):
-        typer.echo(
-            t(
-                "report.written",
-                year=report.year,
-                branch=report.branch,
-                file=output,
-                findings=len(report.findings),
-            ),
-            err=True,
-        )
+    _run(ctx, output, export_report, year, as_of, fmt, output)
 
 
 def run_appraisal(
     ctx: typer.Context, session_id: int, fmt: str, feedback: bool, output: str | None
 ) -> None:
-    """A closed session's summary for the higher committee, or the feedback notes; refused
-    while the poll is open (no running tally leaves the branch)."""
-    from orglife_tui.data import appraisal as data
-    from orglife_tui.domain import SessionState
-    from orglife_tui.export import appraisal as out
-    from orglife_tui.export.files import is_stdout
+    from orglife_tui.services.exports import export_appraisal
 
     _check(fmt, output, APPRAISAL)
-    store, branch = open_existing_branch(ctx)
-    try:
-        session = data.get_session(store, branch.id, session_id)
-        if session.state is SessionState.created:
-            raise fail(t("export.appraisal.not_started", id=session_id))
-        if session.state is SessionState.started:
-            raise fail(
-                t(
-                    "export.appraisal.still_open",
-                    id=session_id,
-                    voted=session.voted,
-                    voters=session.voters,
-                )
-            )
-        _, scheme = _active_scheme(store, branch.id)
-        tally = data.tally(store, branch.id, session_id, scheme)
-    finally:
-        store.close()
-    # A published session's tally is its stored record, written the same every time.
-    export = out.AppraisalExport.of(branch.name, tally, scheme.appraisal.excellent_share_max)
-    count = (APPRAISAL_FEEDBACK if feedback else APPRAISAL).write(fmt, output, export)
-    if export.draft:
-        typer.echo(t("export.appraisal.draft_notice", id=session_id), err=True)
-    if not is_stdout(output):
-        key = "export.appraisal.feedback_written" if feedback else "export.appraisal.written"
-        typer.echo(t(key, id=session_id, count=count, file=output), err=True)
+    _run(ctx, output, export_appraisal, session_id, fmt, feedback, output)
 
 
 def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None) -> None:
-    """The dues register of a year, as of its last day (today for the current year)."""
-    from orglife_tui.data.dues import register
-    from orglife_tui.export import dues as out
+    from orglife_tui.services.exports import export_dues
 
     _check(fmt, output, DUES)
-    store, branch = open_existing_branch(ctx)
-    try:
-        today = store.today()
-        year = year or today.year
-        if year > today.year:
-            raise fail(t("dues.export.year_future", year=year), code=2)
-        as_of = min(today, date(year, 12, 31))
-        rows = register(store, branch.id, year, as_of)
-    finally:
-        store.close()
-    export = out.DuesRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
-    _done(DUES.write(fmt, output, export), output)
+    _run(ctx, output, export_dues, year, fmt, output)

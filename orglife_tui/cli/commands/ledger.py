@@ -184,7 +184,6 @@ def register(app: typer.Typer) -> None:
             typer.Option("--expect", metavar="LEDGER,AUDIT", help=t("verify.cli.opt.expect")),
         ] = None,
     ) -> None:
-        from orglife_tui.data import ledger
         from orglife_tui.data.anchors import parse_anchor
         from orglife_tui.data.errors import StoreError
 
@@ -192,51 +191,18 @@ def register(app: typer.Typer) -> None:
             anchors = [parse_anchor(text) for text in expect or ()]
         except StoreError as exc:  # refused before the database is opened
             raise fail(t(exc.key, **exc.params), code=2) from None
+        from orglife_tui.services.verify import outcome_lines, summary_lines, verify
+
         store = open_store(ctx)
         with store:
-            names = {b.id: b.name for b in store.branches()}
-            report = ledger.verify(store, expect=anchors)
-        if not report.integrity_ok:
-            typer.echo(t("verify.integrity_bad", detail="; ".join(report.integrity_messages[:3])))
-        elif store.engine.dialect.name == "sqlite":
-            typer.echo(t("verify.integrity_ok"))
-        else:
-            typer.echo(t("verify.integrity_skipped"))
-        typer.echo(
-            t(
-                "verify.counts",
-                ledger=f"{report.ledger_entries:,}",
-                audit=f"{report.audit_entries:,}",
-            )
-        )
-        from orglife_tui.data.chain import GENESIS
-
-        for branch_id, digest in report.ledger_heads.items():
-            name = names.get(branch_id, str(branch_id))
-            if digest == GENESIS:
-                typer.echo(t("verify.head_empty", branch=name))
-            else:
-                typer.echo(t("verify.head", branch=name, hash=digest))
-        if report.audit_head != GENESIS:
-            typer.echo(t("publication.verify.audit_head", hash=report.audit_head))
-        for branch_id in report.ledger_heads:
-            typer.echo(t("verify.anchor", anchor=report.anchor(branch_id)))
-        _echo_anchors(report, names)
-        if report.ok:
-            typer.echo(t("verify.ok"))
-            return
-        for found in report.breaks:
-            typer.echo(
-                t(
-                    "verify.break",
-                    table=t(f"verify.table.{found.table}"),
-                    id=found.entry_id,
-                    reason=t(found.reason),
-                ),
-                err=True,
-            )
-        typer.echo(t("verify.failed"), err=True)
-        raise typer.Exit(1)
+            outcome = verify(store, expect=anchors)
+        for line in summary_lines(outcome):
+            typer.echo(line.text)
+        _echo_anchors(outcome.report, outcome.names)
+        for line in outcome_lines(outcome):
+            typer.echo(line.text, err=line.problem)
+        if not outcome.ok:
+            raise typer.Exit(1)
 
 
 def _echo_anchors(report, names: dict[int, str]) -> None:

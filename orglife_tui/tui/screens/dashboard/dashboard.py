@@ -144,6 +144,13 @@ class DashboardScreen(BaseScreen):
             show=False,
         ),
         Binding("d,9", "app.go('dues')", "dues.tui.key.go", id="dashboard.dues", show=False),
+        # The yearly jobs: in F1 and the command palette too.
+        Binding("e", "app.export", "jobs.key.export", id="dashboard.export", show=False),
+        Binding("y", "app.go('verify')", "jobs.key.verify", id="dashboard.verify", show=False),
+        Binding("n", "app.go('report')", "jobs.key.report", id="dashboard.report", show=False),
+        Binding(
+            "b", "app.go('branches')", "jobs.key.branches", id="dashboard.branches", show=False
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
@@ -177,6 +184,13 @@ class DashboardScreen(BaseScreen):
         self.query_one("#legend", Static).update(legend_text())
 
     def on_screen_resume(self) -> None:
+        self.reload()
+
+    def forget(self) -> None:
+        """The session's branch changed: read everything again."""
+        self._marker = None
+        self.compliance = None
+        self.query_one("#calendar", Static).update(t("tui.compliance.loading"))
         self.reload()
 
     def reload(self) -> None:

@@ -1,0 +1,1 @@
+"""The yearly jobs: exports, the integrity check, the year-end report and the branches."""
