@@ -345,7 +345,7 @@ def test_publicity_markdown_in_chinese_is_ready_to_print(scored, tmp_path):
     assert text.startswith(f"# {BRANCH}{YEAR}年度党员积分情况公示")
     assert "公示期：2027年1月4日至2027年1月10日（共 7 天）" in text
     assert "如对公示内容有异议" in text
-    assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 等次 |" in text
+    assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 积分档次 |" in text
     assert "| 1 | 001 | 张伟 | 第一党小组 | 68 | 基本合格 |" in text
     # the veto mark is escaped like any cell text: a viewer shows it as a plain *
     assert "| 3 | 004 | 欧阳\\|明 |  | 60 | 不合格\\* |" in text
@@ -362,7 +362,7 @@ def test_publicity_markdown_in_english_goes_to_stdout_with_its_window(scored):
     assert result.exit_code == 0, result.output
     assert "Publicity period: 2027-01-04 to 2027-01-08 (5 days)." in result.stdout
     assert "raise it with the branch committee" in result.stdout
-    assert "| Rank | No. | Name | Party group | Points | Grade |" in result.stdout
+    assert "| Rank | No. | Name | Party group | Points | Points band |" in result.stdout
 
 
 def test_publicity_xlsx_is_laid_out_for_printing(scored, tmp_path):
@@ -389,7 +389,7 @@ def test_publicity_xlsx_is_laid_out_for_printing(scored, tmp_path):
     assert "公示期：2027年1月4日至2027年1月10日（共 7 天）。" in cells
     assert any("如对公示内容有异议" in str(c) for c in cells)
     table = [r for r in ws.iter_rows(values_only=True) if r[1] in ("编号", "001", "002")]
-    assert table[0] == ("排名", "编号", "姓名", "党小组", "积分", "等次")
+    assert table[0] == ("排名", "编号", "姓名", "党小组", "积分", "积分档次")
     assert table[1] == (1, "001", "张伟", "第一党小组", 68, "基本合格")
     assert ws.print_title_rows is not None and ws.page_setup.fitToWidth == 1
     meta = metadata(wb)
