@@ -57,7 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.col.deduction": ("Deductions", "扣分"),
     "export.col.vetoed": ("Veto item recorded", "触发一票否决"),
     "export.col.total": ("Total", "总分"),
-    "export.col.grade": ("Points band", "积分档次"),
+    "export.col.band": ("Points band", "积分档次"),
     "export.col.rank": ("Rank", "排名"),
     "export.col.id": ("Entry no.", "记录号"),
     "export.col.entry_date": ("Date", "日期"),

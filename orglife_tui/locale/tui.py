@@ -401,9 +401,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.scoreboard": (
         "Every scored member's points for a year, by rank. g cycles the party group shown, "
         "s the status (full / probationary); [ and ] step through the years. Enter opens the "
-        "highlighted member's ledger. A status the scheme scores without a band shows —.",
+        "highlighted member's ledger. A status the scheme scores without a band shows —. "
+        "Before the year ends the totals are the points to the day in the title and no band "
+        "is given; p shows provisional bands.",
         "按名次列出计分党员的年度积分。按 g 切换党小组，按 s 切换类别（正式/预备）；"
-        "按 [ 和 ] 切换年份。按 Enter 打开选中党员的积分明细。方案只计分不评定积分档次的党员显示为“—”。",
+        "按 [ 和 ] 切换年份。按 Enter 打开选中党员的积分明细。方案只计分不评定积分档次的党员显示为“—”。"
+        "年度结束前，总分为截至标题所示日期的积分，不评定积分档次；按 p 显示暂定积分档次。",
     ),
     "tui.help.scheme": (
         "The scoring scheme in force: base points, floor and ceiling, points band cut-offs and every "

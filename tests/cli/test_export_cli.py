@@ -27,6 +27,13 @@ YEAR = 2026
 BRANCH = "第一党支部"
 
 
+@pytest.fixture(autouse=True)
+def _after_the_year(monkeypatch):
+    """Today is early the next year: the year's points and bands are final (the part-year
+    tables are specified in tests/cli/test_export_bands_cli.py)."""
+    monkeypatch.setenv("ORGLIFE_TODAY", f"{YEAR + 1}-01-04")
+
+
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
     return invoke_cli(argv, catch_exceptions=False)
@@ -106,7 +113,7 @@ def test_scores_csv_has_a_bom_and_opens_in_the_csv_module_with_chinese_intact(sc
         "deduction",
         "vetoed",
         "total",
-        "grade",
+        "band",
         "rank",
     ]
     assert "give_party_lecture" in header and "serious_violation" in header
@@ -122,10 +129,10 @@ def test_scores_csv_has_a_bom_and_opens_in_the_csv_module_with_chinese_intact(sc
         "0",
         "68",
     )
-    assert zhang["grade"] == "basically_qualified" and zhang["rank"] == "1"
+    assert zhang["band"] == "basically_qualified" and zhang["rank"] == "1"
     assert by_no["002"]["deduction"] == "-3" and by_no["002"]["status"] == "probationary"
     assert by_no["003"]["late_dues"] == "0" and by_no["003"]["total"] == "63"  # reversed
-    assert by_no["004"]["vetoed"] == "1" and by_no["004"]["grade"] == "unqualified"
+    assert by_no["004"]["vetoed"] == "1" and by_no["004"]["band"] == "unqualified"
     assert by_no["004"]["community_report_in"] == "0"  # dated last year
     assert [r["member_no"] for r in rows] == ["001", "003", "004", "002"]  # by rank
 
@@ -154,7 +161,7 @@ def test_scores_json_carries_the_scheme_year_and_branch(scored):
     assert [i["code"] for i in doc["items"]] == [i.code for i in scheme.items]
     zhang = doc["rows"][0]
     assert zhang["member_no"] == "001" and zhang["name"] == "张伟"
-    assert zhang["total"] == 68 and zhang["rank"] == 1 and zhang["grade"] == "basically_qualified"
+    assert zhang["total"] == 68 and zhang["rank"] == 1 and zhang["band"] == "basically_qualified"
     assert zhang["items"]["give_party_lecture"] == 6
     assert zhang["vetoed"] is False
     assert doc["rows"][-1]["status"] == "probationary"

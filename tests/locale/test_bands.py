@@ -18,7 +18,7 @@ from orglife_tui.locale import _load
 
 # Every catalog text that names the points band (or its cut-offs, or which statuses get one).
 BAND_KEYS = (
-    "export.col.grade",
+    "export.col.band",
     "export.publicity.col.grade",
     "export.publicity.ungraded_note",
     "export.publicity.vetoed_note",
@@ -36,6 +36,12 @@ BAND_KEYS = (
     "tui.help.scheme",
     "report.points.grade",
     "report.points.ungraded",
+    "bands.to_date_note",
+    "bands.provisional_note",
+    "bands.col.provisional",
+    "bands.scoreboard.provisional",
+    "bands.cli.opt.as_of",
+    "bands.cli.opt.provisional",
 )
 
 # A TOML table named in a message (``[grades.full]``) is the scheme's key, and a placeholder

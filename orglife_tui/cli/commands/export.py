@@ -68,6 +68,34 @@ def _output_option() -> Any:
     return typer.Option("--output", "-o", help=t("export.cli.opt.output"))
 
 
+def _as_of_option() -> Any:
+    return typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("bands.cli.opt.as_of"))
+
+
+def _provisional_option() -> Any:
+    return typer.Option("--provisional", help=t("bands.cli.opt.provisional"))
+
+
+@dataclass(frozen=True)
+class As:
+    """``--as-of`` and ``--provisional``: the day a year's points run to, and whether to
+    give provisional bands before the year closed (docs/scheme.md, "Before the year ends")."""
+
+    of: str | None = None
+    provisional: bool = False
+
+    def given(self) -> bool:
+        return self.of is not None or self.provisional
+
+    def standing(self, year: int | None):
+        """The year's standing; the year is today's when not given."""
+        from orglife_tui.scoring.standing import Standing
+
+        day = _parse_start(self.of, "--as-of") if self.of else None
+        now = today()
+        return Standing.of(year or now.year, now, day, self.provisional)
+
+
 def register(app: typer.Typer) -> None:
     export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
     app.add_typer(export_app, name="export")
@@ -87,8 +115,10 @@ def register(app: typer.Typer) -> None:
         status: Annotated[
             str | None, typer.Option("--status", help=t("export.cli.opt.status"))
         ] = None,
+        as_of: Annotated[str | None, _as_of_option()] = None,
+        provisional: Annotated[bool, _provisional_option()] = False,
     ) -> None:
-        run_scores(ctx, year or today().year, fmt, output, group, status)
+        run_scores(ctx, year, fmt, output, group, status, As(as_of, provisional))
 
     @export_app.command("ledger", help=t("export.cli.ledger.help"))
     @handles_errors
@@ -130,10 +160,12 @@ def register(app: typer.Typer) -> None:
         list_them: Annotated[
             bool, typer.Option("--list", help=t("publication.cli.opt.list"))
         ] = False,
+        as_of: Annotated[str | None, _as_of_option()] = None,
+        provisional: Annotated[bool, _provisional_option()] = False,
         fmt: Annotated[str, _format_option(PUBLICITY)] = "md",
         output: Annotated[str | None, _output_option()] = None,
     ) -> None:
-        window = PublicityWindow(year, start, end, days)
+        window = PublicityWindow(year, start, end, days, As(as_of, provisional))
         if list_them:
             run_publicity_list(ctx, window)
         else:
@@ -242,24 +274,29 @@ def _active_scheme(store, branch_id: int):
 
 def run_scores(
     ctx: typer.Context,
-    year: int,
+    year: int | None,
     fmt: str,
     output: str | None,
     group: str | None,
     status_text: str | None,
+    when: As | None = None,
 ) -> None:
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import scores as out
 
     _check(fmt, output, SCORES)
     status = _parse_status(status_text)
+    standing = (when or As()).standing(year)
+    year = standing.year
     store, branch = open_branch(ctx)
     try:
         ref, scheme = _active_scheme(store, branch.id)
         rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
     finally:
         store.close()
-    table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
+    table = out.ScoreTable(
+        branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows, standing=standing
+    )
     _done(SCORES.write(fmt, output, table), output)
 
 
@@ -299,9 +336,11 @@ class PublicityWindow:
     start: str | None
     end: str | None
     days: int | None
+    when: As = As()
 
     def given(self) -> bool:
-        return any(v is not None for v in (self.year, self.start, self.end, self.days))
+        values = (self.year, self.start, self.end, self.days)
+        return any(v is not None for v in values) or self.when.given()
 
 
 def _window(window: PublicityWindow) -> tuple[int, date, date | None]:
@@ -357,6 +396,7 @@ def run_publicity(
         from datetime import timedelta
 
         year, start, last = _window(window)
+        standing = window.when.standing(year)
         store, branch = open_branch(ctx)
         try:
             ref, scheme = _active_scheme(store, branch.id)
@@ -364,7 +404,7 @@ def run_publicity(
 
             def content() -> dict[str, Any]:
                 rows = scoreboard(store, branch.id, year, scheme)
-                return out.publicity_data(branch.name, year, ref, rows, start, end)
+                return out.publicity_data(branch.name, year, ref, rows, start, end, standing)
 
             record, new = publications.record_publicity(
                 store, branch.id, year=year, window_start=start, window_end=end, content=content
