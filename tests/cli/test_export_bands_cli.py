@@ -134,3 +134,14 @@ def test_publicity_after_the_year_has_its_bands(scored, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 积分档次 |" in result.stdout
     assert "积分统计截至" not in result.stdout
+
+
+def test_an_as_of_counts_the_points_to_that_day(scored):
+    """王芳's broken commitment is dated 2 March: as of 1 March she still has her base."""
+    doc = scores_json(scored, "--as-of", f"{YEAR}-03-01")
+    totals = {r["member_no"]: r["total"] for r in doc["rows"]}
+    assert totals == {"001": 63, "002": 60}
+    result = export(scored, "publicity", "--as-of", f"{YEAR}-03-01")
+    assert result.exit_code == 0, result.output
+    assert "Points to 03-01" in result.stdout and "| 1 | 002 | 王芳 |  | 60 |" not in result.stdout
+    assert "| 2 | 002 | 王芳 |  | 60 |" in result.stdout

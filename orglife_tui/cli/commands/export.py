@@ -95,6 +95,11 @@ class As:
         now = today()
         return Standing.of(year or now.year, now, day, self.provisional)
 
+    def until(self, standing) -> date | None:
+        """The day the points are summed to: the ``--as-of`` asked for (without one, the
+        ledger as it stands, which holds no entry dated after today)."""
+        return standing.as_of if self.of is not None else None
+
 
 def register(app: typer.Typer) -> None:
     export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
@@ -286,12 +291,14 @@ def run_scores(
 
     _check(fmt, output, SCORES)
     status = _parse_status(status_text)
-    standing = (when or As()).standing(year)
+    when = when or As()
+    standing = when.standing(year)
     year = standing.year
     store, branch = open_branch(ctx)
     try:
         ref, scheme = _active_scheme(store, branch.id)
-        rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
+        until = when.until(standing)
+        rows = scoreboard(store, branch.id, year, scheme, group=group, status=status, until=until)
     finally:
         store.close()
     table = out.ScoreTable(
@@ -403,7 +410,7 @@ def run_publicity(
             end = last or start + timedelta(days=scheme.policy.publicity_days - 1)
 
             def content() -> dict[str, Any]:
-                rows = scoreboard(store, branch.id, year, scheme)
+                rows = scoreboard(store, branch.id, year, scheme, until=window.when.until(standing))
                 return out.publicity_data(branch.name, year, ref, rows, start, end, standing)
 
             record, new = publications.record_publicity(
