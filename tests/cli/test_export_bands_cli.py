@@ -145,3 +145,18 @@ def test_an_as_of_counts_the_points_to_that_day(scored):
     assert result.exit_code == 0, result.output
     assert "Points to 03-01" in result.stdout and "| 1 | 002 | 王芳 |  | 60 |" not in result.stdout
     assert "| 2 | 002 | 王芳 |  | 60 |" in result.stdout
+
+
+def test_mid_year_publicity_sheet_has_the_note_and_five_columns(scored, tmp_path):
+    target = tmp_path / "公示.xlsx"
+    result = export(scored, "publicity", "-f", "xlsx", "-o", str(target), lang="zh")
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(target)
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    note = "积分统计截至 03-18：年度尚未结束，不评定积分档次。"
+    assert any(r[0] == note for r in rows)
+    header = next(r for r in rows if r[1] == "编号")
+    assert header == ("排名", "编号", "姓名", "党小组", "积分")
+    meta = {r[0]: r[1] for r in wb["metadata"].iter_rows(values_only=True) if r[0]}
+    assert meta["points_as_of"] == f"{YEAR}-03-18" and meta["provisional"] is False
