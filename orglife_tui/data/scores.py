@@ -20,6 +20,10 @@ shows when a member left during the year; members who left in an earlier year, o
 after it, are not on it. So a past year's scoreboard stays as it was when later events are
 recorded.
 
+Points to a day (``until``, a day before the year's end: an ``--as-of`` asked for) are
+summed from the year's entries dated up to it instead of the totals (a reversal carries its
+original's date, so the two stay together); the rest is the same.
+
 Python then adds the base, clamps the total, grades and ranks: a few operations per member,
 never per ledger entry. Entries whose item is not in the scheme count for nothing (a
 scheme that drops an item drops its points).
@@ -44,7 +48,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from orglife_tui.data.membership import in_branch_during, status_on
-from orglife_tui.data.models import group_t, member_t, total_t
+from orglife_tui.data.models import group_t, ledger_t, member_t, total_t
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberEventKind, MemberStatus, natural_key
 from orglife_tui.scoring import rules
@@ -101,20 +105,42 @@ def _capped(raw, cap: float | None):
     return case((raw > c, c), (raw < -c, -c), else_=raw)
 
 
-def _per_member_query(scheme: Scheme, branch_id: int, year: int):
-    """The ``per_member`` subquery: one row per member with entries in the year."""
-    # The per-(member, item) sums of the year, kept by the ledger's insert trigger (0003);
-    # reversals carry negated points, so they are already netted in ``points``.
-    sums = (
-        select(
-            total_t.c.member_id,
-            total_t.c.item_code,
-            total_t.c.points.label("raw"),
-            (total_t.c.entries - 2 * total_t.c.reversals).label("n"),
+def _sums(branch_id: int, year: int, until: date | None):
+    """The per-(member, item) sums of the year: ``raw`` points and ``n`` net occurrences."""
+    if until is None:
+        # kept by the ledger's insert trigger (0003); reversals carry negated points, so
+        # they are already netted in ``points``
+        return (
+            select(
+                total_t.c.member_id,
+                total_t.c.item_code,
+                total_t.c.points.label("raw"),
+                (total_t.c.entries - 2 * total_t.c.reversals).label("n"),
+            )
+            .where(total_t.c.branch_id == branch_id, total_t.c.year == year)
+            .subquery("sums")
         )
-        .where(total_t.c.branch_id == branch_id, total_t.c.year == year)
+    # the same sums over the entries dated from the year's first day to ``until``
+    return (
+        select(
+            ledger_t.c.member_id,
+            ledger_t.c.item_code,
+            func.sum(ledger_t.c.points).label("raw"),
+            (func.count() - 2 * func.count(ledger_t.c.reverses_id)).label("n"),
+        )
+        .where(
+            ledger_t.c.branch_id == branch_id,
+            ledger_t.c.entry_date >= date(year, 1, 1),
+            ledger_t.c.entry_date <= until,
+        )
+        .group_by(ledger_t.c.member_id, ledger_t.c.item_code)
         .subquery("sums")
     )
+
+
+def _per_member_query(scheme: Scheme, branch_id: int, year: int, until: date | None = None):
+    """The ``per_member`` subquery: one row per member with entries in the year."""
+    sums = _sums(branch_id, year, until)
     columns = [sums.c.member_id]
     for i, it in enumerate(scheme.items):
         # one (member, item) row at most: SUM picks it, capped
@@ -133,15 +159,15 @@ def _per_member_query(scheme: Scheme, branch_id: int, year: int):
     return select(*columns).group_by(sums.c.member_id).subquery("per_member")
 
 
-def scoreboard_query(scheme: Scheme, branch_id: int, year: int):
+def scoreboard_query(scheme: Scheme, branch_id: int, year: int, until: date | None = None):
     """The whole scoreboard as one SELECT: one row per scored member of the branch in the
-    year, with the status on the year's last day."""
+    year, with the status on the year's last day; the points to ``until`` when given."""
     statuses = sorted(s.value for s in scheme.scored_statuses)
     first, last = date(year, 1, 1), date(year, 12, 31)
     status = status_on(last)
     source = member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id)
     if scheme.items:
-        pm = _per_member_query(scheme, branch_id, year)
+        pm = _per_member_query(scheme, branch_id, year, until)
         source = source.outerjoin(pm, pm.c.member_id == member_t.c.id)
         item_cols = [
             func.coalesce(round2(pm.c[f"item_{i}"]), 0.0) for i in range(len(scheme.items))
@@ -192,15 +218,19 @@ def scoreboard(
     scheme: Scheme,
     group: str | None = None,
     status: MemberStatus | None = None,
+    until: date | None = None,
 ) -> list[ScoreRow]:
     """Scored members ordered by rank (then member number).
 
     Ranks are taken among all scored members of the branch; ``group`` and ``status`` only
     choose which of them are returned, so a filtered table shows the branch-wide rank.
+    ``until``: the points of the entries dated up to that day only (None: the whole year).
     """
     if not scheme.scored_statuses:
         return []
-    stmt = scoreboard_query(scheme, branch_id, year)
+    if until is not None and until >= date(year, 12, 31):
+        until = None  # the whole year: the kept totals
+    stmt = scoreboard_query(scheme, branch_id, year, until)
     codes = [it.code for it in scheme.items]
     n_items = len(codes)
     year_end = date(year, 12, 31)

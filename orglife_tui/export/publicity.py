@@ -10,12 +10,17 @@ shown (``publicity_data``) are stored with the ledger and audit heads they were 
 and the notice is always written from that record (``notice_of``), so re-exporting it
 (``export publicity --id N``) gives the same bytes whatever was entered since. The sheet
 prints the record's number and both heads.
+
+Before the year has closed the notice shows the points to a day (截至 MM-DD) and no band
+column, unless provisional bands were asked for, and then the column says so; the record
+keeps the day and the choice (``points_as_of``, ``provisional``). A record made before
+these existed is a closed year's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -27,9 +32,11 @@ from orglife_tui.domain import MemberStatus
 from orglife_tui.export.cells import append_row
 from orglife_tui.export.files import SchemeRef, localized_date, now_utc, number_text
 from orglife_tui.export.md import md_inline
+from orglife_tui.export.scores import band_label_key, standing_note
 from orglife_tui.export.stable import save_workbook
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade
+from orglife_tui.scoring.standing import Standing
 
 PUBLICITY_COLUMNS = ("rank", "member_no", "name", "group", "total", "grade")
 
@@ -45,6 +52,21 @@ class PublicityNotice:
     generated_at: datetime = field(default_factory=now_utc)
     # The record this notice is written from (None: not recorded, e.g. a test's notice).
     publication: PublicationRow | None = None
+    # As of which day, and whether provisional bands were asked for (None: the year closed).
+    standing: Standing | None = None
+
+    @property
+    def stands(self) -> Standing:
+        return self.standing or Standing.final(self.year)
+
+    def columns(self) -> tuple[str, ...]:
+        """The columns shown: no band before the year closed, unless provisional."""
+        if self.stands.shows_bands:
+            return PUBLICITY_COLUMNS
+        return tuple(c for c in PUBLICITY_COLUMNS if c != "grade")
+
+    def standing_note(self) -> str | None:
+        return standing_note(self.stands)
 
     @property
     def end(self) -> date:
@@ -70,16 +92,24 @@ class PublicityNotice:
         )
 
     def header(self) -> list[str]:
-        return [t(f"export.publicity.col.{c}") for c in PUBLICITY_COLUMNS]
+        return [
+            t(band_label_key(self.stands, key) if c == "grade" else key)
+            for c in self.columns()
+            for key in [f"export.publicity.col.{c}"]
+        ]
 
     def cells(self, row: ScoreRow) -> list[Any]:
-        grade = t(f"export.grade.{row.grade.value}" if row.grade else "export.grade.none")
-        if row.vetoed:
-            grade += "*"
-        return [row.rank, row.member_no, row.name, row.group or "", row.total, grade]
+        cells: list[Any] = [row.rank, row.member_no, row.name, row.group or "", row.total]
+        if self.stands.shows_bands:
+            grade = t(f"export.grade.{row.grade.value}" if row.grade else "export.grade.none")
+            cells.append(grade + "*" if row.vetoed else grade)
+        return cells
 
     def notes(self) -> list[str]:
-        out = []
+        """What the band column's marks mean (nothing when there is no band column)."""
+        out: list[str] = []
+        if not self.stands.shows_bands:
+            return out
         if any(r.grade is None for r in self.rows):
             out.append(t("export.publicity.ungraded_note"))
         if any(r.vetoed for r in self.rows):
@@ -124,6 +154,8 @@ class PublicityNotice:
             ("publicity_start", self.start.isoformat()),
             ("publicity_end", self.end.isoformat()),
             ("publicity_days", self.days),
+            ("points_as_of", self.stands.as_of.isoformat()),
+            ("provisional", self.stands.marked_provisional),
             ("generated_at", self.generated_at.isoformat()),
             ("members", len(self.rows)),
             *heads,
@@ -170,9 +202,19 @@ def _score_row(d: dict[str, Any]) -> ScoreRow:
 
 
 def publicity_data(
-    branch: str, year: int, ref: SchemeRef, rows: Sequence[ScoreRow], start: date, end: date
+    branch: str,
+    year: int,
+    ref: SchemeRef,
+    rows: Sequence[ScoreRow],
+    start: date,
+    end: date,
+    standing: Standing | None = None,
 ) -> dict[str, Any]:
-    """What a publicity record stores: the notice's rows as shown and what frames them."""
+    """What a publicity record stores: the notice's rows as shown (no band where none is
+    shown) and what frames them."""
+    stands = standing or Standing.final(year)
+    if not stands.shows_bands:
+        rows = [replace(r, grade=None) for r in rows]
     return {
         "format": DATA_FORMAT,
         "kind": PUBLICITY,
@@ -180,6 +222,8 @@ def publicity_data(
         "year": year,
         "scheme": {"name": ref.name, "version": ref.version, "sha256": ref.sha256},
         "window": {"start": start.isoformat(), "end": end.isoformat()},
+        "points_as_of": stands.as_of.isoformat(),
+        "provisional": stands.provisional,
         "rows": [_row_data(r) for r in rows],
     }
 
@@ -208,7 +252,16 @@ def _notice_of(record: PublicationRow, data: dict[str, Any]) -> PublicityNotice:
         days=(end - start).days + 1,
         generated_at=from_iso(data["generated_at"]) or record.created_at,
         publication=record,
+        standing=_standing_of(data),
     )
+
+
+def _standing_of(data: dict[str, Any]) -> Standing | None:
+    """The standing a record was made at; None for a record older than part-year notices."""
+    if "points_as_of" not in data:
+        return None
+    day = date.fromisoformat(data["points_as_of"])
+    return Standing(data["year"], day, bool(data.get("provisional")))
 
 
 def _md_cell(value: Any) -> str:
@@ -219,10 +272,13 @@ def _md_cell(value: Any) -> str:
 
 def markdown(notice: PublicityNotice) -> str:
     lines = [f"# {notice.title()}", "", notice.intro(), "", f"**{notice.window()}**", ""]
+    note = notice.standing_note()
+    if note:
+        lines += [note, ""]
     if notice.rows:
         lines.append("| " + " | ".join(notice.header()) + " |")
         align = {"rank": "---:", "total": "---:"}
-        lines.append("| " + " | ".join(align.get(c, "---") for c in PUBLICITY_COLUMNS) + " |")
+        lines.append("| " + " | ".join(align.get(c, "---") for c in notice.columns()) + " |")
         for row in notice.rows:
             lines.append("| " + " | ".join(_md_cell(v) for v in notice.cells(row)) + " |")
         lines.append("")
@@ -255,7 +311,7 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
 
     from orglife_tui.export.files import metadata_rows
 
-    ncols = len(PUBLICITY_COLUMNS)
+    ncols = len(notice.columns())
     last = get_column_letter(ncols)
     wb = Workbook()
     ws = wb.active
@@ -280,6 +336,9 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
     ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="center")
     paragraph(notice.intro(), 36)
     paragraph(notice.window(), bold=True)
+    note = notice.standing_note()
+    if note:
+        paragraph(note)
     append_row(ws, [])
     append_row(ws, notice.header())
     header_row = ws.max_row
@@ -310,7 +369,7 @@ def write_xlsx(path: str, notice: PublicityNotice) -> int:
     for line in notice.record_lines():
         paragraph(line, 24, size=8, color="666666")
 
-    for col, width in zip("ABCDEF", (8, 12, 14, 16, 10, 14)):
+    for col, width in zip("ABCDEF"[:ncols], (8, 12, 14, 16, 10, 14)):
         ws.column_dimensions[col].width = width
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

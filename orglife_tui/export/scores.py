@@ -1,12 +1,16 @@
 """The scoreboard as CSV (UTF-8 with BOM), JSON or XLSX, traced to the scheme that scored it.
 
 Columns are stable English keys (``member_no, name, status, group, base, duty, bonus,
-deduction, vetoed, total, grade, rank, left_on, left_kind``) followed by one column per
+deduction, vetoed, total, band, rank, left_on, left_kind``) followed by one column per
 scheme item, named by its code and holding the item's capped points. ``status`` is the
 member's status on the year's last day; ``left_on``/``left_kind`` say when and how a member
 left the branch during the year (empty for the others). Values are keys too (``full``,
 ``excellent``) so that a program reading the file never depends on the language; the XLSX
 ``metadata`` sheet names every column in the user's language.
+
+Before the year has closed (``Standing``) the totals are the points to date and the
+``band`` column is empty (``null`` in JSON) unless provisional bands were asked for; the
+metadata (and JSON) say the day (``as_of``) and whether the bands are ``provisional``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from orglife_tui.export.files import (
     xlsx_row,
 )
 from orglife_tui.locale import get_language, t
-from orglife_tui.scoring.model import Item, Scheme
+from orglife_tui.scoring.model import Grade, Item, Scheme
+from orglife_tui.scoring.standing import Standing
 
 # A scoreboard repeats a few dozen distinct figures (0, 1, 0.5 …) in thousands of cells.
 _number = lru_cache(maxsize=4096)(number_text)
@@ -44,7 +49,7 @@ SCORE_COLUMNS = (
     "deduction",
     "vetoed",
     "total",
-    "grade",
+    "band",
     "rank",
     "left_on",
     "left_kind",
@@ -61,6 +66,16 @@ class ScoreTable:
     ref: SchemeRef
     rows: Sequence[ScoreRow]
     generated_at: datetime = field(default_factory=now_utc)
+    # As of which day, and whether provisional bands were asked for (None: the year closed).
+    standing: Standing | None = None
+
+    @property
+    def stands(self) -> Standing:
+        return self.standing or Standing.final(self.year)
+
+    def band(self, row: ScoreRow) -> Grade | None:
+        """The row's points band as the table shows it: none before the year closed."""
+        return row.grade if self.stands.shows_bands else None
 
     def item_columns(self) -> list[tuple[str, Item]]:
         """(column name, item) per scheme item: its code, or ``item.CODE`` should the code
@@ -86,7 +101,7 @@ class ScoreTable:
             row.deduction,
             row.vetoed,
             row.total,
-            row.grade.value if row.grade is not None else None,
+            _key(self.band(row)),
             row.rank,
             row.left_on.isoformat() if row.left_on else None,
             row.left_kind.value if row.left_kind else None,
@@ -108,7 +123,7 @@ class ScoreTable:
             num(row.deduction),
             "1" if row.vetoed else "0",
             num(row.total),
-            row.grade.value if row.grade is not None else "",
+            _key(self.band(row)) or "",
             "" if row.rank is None else str(row.rank),
             row.left_on.isoformat() if row.left_on else "",
             row.left_kind.value if row.left_kind else "",
@@ -130,15 +145,22 @@ class ScoreTable:
             ("branch", self.branch),
             ("year", self.year),
             ("generated_at", self.generated_at.isoformat()),
+            ("as_of", self.stands.as_of.isoformat()),
+            ("provisional", self.stands.marked_provisional),
             ("base_points", self.scheme.base_points),
             ("floor", self.scheme.floor),
             ("ceiling", self.scheme.ceiling),
             ("members", len(self.rows)),
+            *(("note", note) for note in [standing_note(self.stands)] if note),
         ]
+
+    def _label_key(self, key: str) -> str:
+        label = f"export.col.{key}"
+        return band_label_key(self.stands, label) if key == "band" else label
 
     def legend(self, lang: str) -> list[tuple[str, str]]:
         """Each column with what it means, in the user's language."""
-        out = [(key, t(f"export.col.{key}")) for key in SCORE_COLUMNS]
+        out = [(key, t(self._label_key(key))) for key in SCORE_COLUMNS]
         for name, it in self.item_columns():
             cap = number_text(it.cap) if it.cap is not None else t("export.no_cap")
             label = t(
@@ -149,6 +171,24 @@ class ScoreTable:
             )
             out.append((name, label))
         return out
+
+
+def standing_note(standing: Standing) -> str | None:
+    """What a reader must know before reading a table of a year not yet closed: the points
+    run to a day, and there is no band (or only a provisional one). None once it closed."""
+    if standing.closed:
+        return None
+    key = "bands.provisional_note" if standing.provisional else "bands.to_date_note"
+    return t(key, day=standing.day)
+
+
+def band_label_key(standing: Standing, key: str) -> str:
+    """The band column's label: marked provisional when the bands are."""
+    return "bands.col.provisional" if standing.marked_provisional else key
+
+
+def _key(band: Grade | None) -> str | None:
+    return None if band is None else band.value
 
 
 def write_csv(stream: IO[str], table: ScoreTable) -> int:
@@ -169,6 +209,8 @@ def json_document(table: ScoreTable) -> dict[str, Any]:
         "year": table.year,
         "branch": table.branch,
         "generated_at": table.generated_at.isoformat(),
+        "as_of": table.stands.as_of.isoformat(),
+        "provisional": table.stands.marked_provisional,
         "items": [
             {
                 "code": it.code,

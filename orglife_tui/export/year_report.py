@@ -363,6 +363,8 @@ def _points(report: YearReport) -> Section:
         rows.append([t("report.points.grade", grade=name), n])
     table = Table("points", _cols_meta(), rows)
     notes = () if p.scored else (t("report.points.empty"),)
+    if p.to_date is not None:
+        notes = (*notes, t("bands.to_date_note", day=p.to_date.day))
     return Section(t("report.section.points"), (table,), notes)
 
 

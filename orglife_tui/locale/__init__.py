@@ -21,6 +21,7 @@ def _load() -> dict[str, tuple[str, str]]:
     if _catalog is None:
         from orglife_tui.locale import (
             appraisal,
+            bands,
             chain,
             compliance,
             core,
@@ -72,6 +73,7 @@ def _load() -> dict[str, tuple[str, str]]:
             chain,
             files,
             tui_jobs,
+            bands,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

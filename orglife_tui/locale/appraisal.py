@@ -441,9 +441,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "各等次票数及占选票比例；积分为本年度积分；综合为积分与测评票折算结果；建议为建议等次。",
     ),
     "appraisal.tally.method": (
-        "Proposed grade: points weigh {weight}, ballots {ballot}, graded by the points cut-offs; "
+        "Proposed grade: points weigh {weight}, ballots {ballot}, placed by the points band cut-offs; "
         "the committee decides.",
-        "建议等次：积分权重 {weight}，测评票权重 {ballot}，按积分等次分数线折算；由支部评定。",
+        "建议等次：积分权重 {weight}，测评票权重 {ballot}，按积分档次分数线折算；由支部评定。",
     ),
     "appraisal.tally.excellent_warning": (
         "Warning: {share} of the graded members would be excellent, more than {limit}.",

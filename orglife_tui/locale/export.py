@@ -7,9 +7,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "导出积分表、积分台账或公示表。",
     ),
     "export.cli.scores.help": (
-        "The year's scoreboard: base, duty, bonus, deduction, total, grade and rank per member, "
+        "The year's scoreboard: base, duty, bonus, deduction, total, points band and rank per member, "
         "one column per item (CSV with BOM, XLSX or JSON).",
-        "年度积分表：每名党员一行，含总分、等次、排名及各项目得分（CSV、XLSX 或 JSON）。",
+        "年度积分表：每名党员一行，含总分、积分档次、排名及各项目得分（CSV、XLSX 或 JSON）。",
     ),
     "export.cli.ledger.help": (
         "The points ledger entry by entry, oldest first (CSV with BOM, XLSX or JSON).",
@@ -57,7 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.col.deduction": ("Deductions", "扣分"),
     "export.col.vetoed": ("Veto item recorded", "触发一票否决"),
     "export.col.total": ("Total", "总分"),
-    "export.col.grade": ("Grade", "等次"),
+    "export.col.band": ("Points band", "积分档次"),
     "export.col.rank": ("Rank", "排名"),
     "export.col.id": ("Entry no.", "记录号"),
     "export.col.entry_date": ("Date", "日期"),
@@ -118,14 +118,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.publicity.col.name": ("Name", "姓名"),
     "export.publicity.col.group": ("Party group", "党小组"),
     "export.publicity.col.total": ("Points", "积分"),
-    "export.publicity.col.grade": ("Grade", "等次"),
+    "export.publicity.col.grade": ("Points band", "积分档次"),
     "export.publicity.ungraded_note": (
-        "“—”: not graded under the scheme (e.g. probationary members, who are scored but not graded).",
-        "注：“—”表示按积分方案不评定等次（如预备党员参加积分但不评定等次）。",
+        "“—”: no points band under the scheme (a status it scores without banding).",
+        "注：“—”表示按积分方案该类党员参加积分但不评定积分档次。",
     ),
     "export.publicity.vetoed_note": (
-        "*: a veto item is recorded for this member, so the grade is unqualified whatever the points.",
-        "*：该党员有一票否决事项，无论积分多少，等次均为不合格。",
+        "*: a veto item is recorded for this member, so the points band is unqualified whatever the points.",
+        "*：该党员有一票否决事项，无论积分多少，积分档次均为不合格。",
     ),
     "export.publicity.signature": ("{branch}", "{branch}"),
     "export.publicity.date": ("{date}", "{date}"),

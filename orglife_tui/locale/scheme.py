@@ -75,21 +75,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- statuses and grades
     "scheme.problem.graded_not_scored": (
-        "{status} is graded but not scored (add it to statuses.scored)",
-        "“{status}”评定等次却不参加积分（请加入 statuses.scored）",
+        "{status} is given a points band but not scored (add it to statuses.scored)",
+        "“{status}”评定积分档次却不参加积分（请加入 statuses.scored）",
     ),
     "scheme.problem.no_cutoffs": (
-        "{status} is graded but has no cut-offs: add [grades.{key}]",
-        "“{status}”评定等次却没有等次分数线：请添加 [grades.{key}]",
+        "{status} is given a points band but has no band cut-offs: add [grades.{key}]",
+        "“{status}”评定积分档次却没有积分档次分数线：请添加 [grades.{key}]",
     ),
     "scheme.problem.cutoffs_not_scored": (
-        "cut-offs for {status}, who is not scored",
-        "为不参加积分的“{status}”设置了等次分数线",
+        "band cut-offs for {status}, who is not scored",
+        "为不参加积分的“{status}”设置了积分档次分数线",
     ),
     "scheme.problem.cutoff_order": (
-        "cut-offs must descend strictly: excellent {excellent} > qualified {qualified} "
+        "band cut-offs must descend strictly: excellent {excellent} > qualified {qualified} "
         "> basically_qualified {basically_qualified}",
-        "等次分数线须严格递减：优秀 {excellent} > 合格 {qualified} > 基本合格 {basically_qualified}",
+        "积分档次分数线须严格递减：优秀 {excellent} > 合格 {qualified} > 基本合格 {basically_qualified}",
     ),
     "scheme.problem.cutoff_range": (
         "cut-off {value} lies outside floor {floor} … ceiling {ceiling}",
@@ -179,15 +179,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "分值：基础分 {base}，下限 {floor}，上限 {ceiling}",
     ),
     "scheme.summary.statuses": (
-        "Scored: {scored}; graded: {graded}",
-        "参加积分：{scored}；评定等次：{graded}",
+        "Scored: {scored}; points band: {graded}",
+        "参加积分：{scored}；评定积分档次：{graded}",
     ),
     "scheme.summary.none": ("none", "无"),
     "scheme.summary.cutoffs": (
-        "Grade cut-offs (excellent / qualified / basically qualified; below: unqualified):",
-        "等次分数线（优秀 / 合格 / 基本合格；低于此为不合格）：",
+        "Points band cut-offs (excellent / qualified / basically qualified; below: unqualified):",
+        "积分档次分数线（优秀 / 合格 / 基本合格；低于此为不合格）：",
     ),
-    "scheme.summary.not_graded": ("(not graded)", "（不评定等次）"),
+    "scheme.summary.not_graded": ("(no points band)", "（不评定积分档次）"),
     "scheme.summary.appraisal": (
         "Appraisal input: {normalization}, weight {weight} (ballot {ballot})",
         "民主评议折算：{normalization}，积分权重 {weight}（测评票 {ballot}）",

@@ -182,8 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- points: palette
     "tui.cmd.scoreboard": ("Go to scoreboard", "转到：积分排名"),
     "tui.cmd.scoreboard.help": (
-        "Members' points for a year: totals, grades, ranks",
-        "党员年度积分：总分、等次、排名",
+        "Members' points for a year: totals, points bands, ranks",
+        "党员年度积分：总分、积分档次、排名",
     ),
     "tui.cmd.scheme": ("Go to scoring scheme", "转到：积分方案"),
     "tui.cmd.scheme.help": (
@@ -226,7 +226,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.col.bonus": ("Bonus", "加分"),
     "tui.col.deduction": ("Ded.", "扣分"),
     "tui.col.total": ("Total", "总分"),
-    "tui.col.grade": ("Grade", "等次"),
+    "tui.col.grade": ("Band", "积分档次"),
     "tui.col.code": ("Code", "代码"),
     "tui.col.category": ("Category", "类别"),
     "tui.col.per_unit": ("Points", "分值"),
@@ -326,7 +326,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{status}: excellent ≥{excellent}, qualified ≥{qualified}, basic ≥{basic}, else unqualified",
         "{status}：优秀 ≥{excellent}，合格 ≥{qualified}，基本合格 ≥{basic}，以下为不合格",
     ),
-    "tui.scheme.cutoffs_ungraded": ("{status}: scored, not graded", "{status}：计分，不评定等次"),
+    "tui.scheme.cutoffs_ungraded": (
+        "{status}: scored, no points band",
+        "{status}：计分，不评定积分档次",
+    ),
     "tui.scheme.manual": ("entered by hand", "手工录入"),
     "tui.scheme.derive": (
         "from attendance: {attendance} at {types}",
@@ -398,15 +401,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.scoreboard": (
         "Every scored member's points for a year, by rank. g cycles the party group shown, "
         "s the status (full / probationary); [ and ] step through the years. Enter opens the "
-        "highlighted member's ledger. Probationary members are scored but get no grade (—).",
+        "highlighted member's ledger. A status the scheme scores without a band shows —. "
+        "Before the year ends the totals are the points to the day in the title and no band "
+        "is given; p shows provisional bands.",
         "按名次列出计分党员的年度积分。按 g 切换党小组，按 s 切换类别（正式/预备）；"
-        "按 [ 和 ] 切换年份。按 Enter 打开选中党员的积分明细。预备党员计分但不评定等次（—）。",
+        "按 [ 和 ] 切换年份。按 Enter 打开选中党员的积分明细。方案只计分不评定积分档次的党员显示为“—”。"
+        "年度结束前，总分为截至标题所示日期的积分，不评定积分档次；按 p 显示暂定积分档次。",
     ),
     "tui.help.scheme": (
-        "The scoring scheme in force: base points, floor and ceiling, grade cut-offs and every "
+        "The scoring scheme in force: base points, floor and ceiling, points band cut-offs and every "
         "item with its points, yearly cap and whether it comes from attendance. It is changed on "
         "the command line: orglife-tui scheme check FILE, then orglife-tui scheme use FILE.",
-        "当前施行的积分方案：基础分、总分上下限、等次分数线，以及每个项目的分值、年度上限和是否由出勤自动计分。"
+        "当前施行的积分方案：基础分、总分上下限、积分档次分数线，以及每个项目的分值、年度上限和是否由出勤自动计分。"
         "方案在命令行中修改：先运行 orglife-tui scheme check 文件，再运行 orglife-tui scheme use 文件。",
     ),
     "tui.help.entry_form": (

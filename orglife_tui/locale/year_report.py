@@ -209,8 +209,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.points.average": ("Average", "平均分"),
     "report.points.min": ("Lowest", "最低分"),
     "report.points.max": ("Highest", "最高分"),
-    "report.points.grade": ("Grade: {grade}", "等次：{grade}"),
-    "report.points.ungraded": ("not graded", "不评等次"),
+    "report.points.grade": ("Points band: {grade}", "积分档次：{grade}"),
+    "report.points.ungraded": ("no points band", "不评积分档次"),
     "report.points.none": (
         "No points scheme is active for the branch: no points summary.",
         "本支部未启用积分方案，无积分情况。",

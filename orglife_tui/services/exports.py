@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from orglife_tui.export.dispatch import FILE_ONLY, Writers
 from orglife_tui.export.files import ExportError
 from orglife_tui.locale import get_language, t
+from orglife_tui.scoring.standing import Standing
 
 if TYPE_CHECKING:
     from orglife_tui.data.rows import BranchInfo
@@ -99,13 +100,21 @@ def export_scores(
     output: str | None,
     group: str | None = None,
     status: MemberStatus | None = None,
+    *,
+    standing: Standing | None = None,
+    until: date | None = None,
 ) -> ExportResult:
+    """The year's scoreboard: as it stands today (no bands before the year closed) unless a
+    ``standing`` says otherwise; ``until`` sums only the entries dated up to that day."""
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import scores as out
 
+    standing = standing or Standing.of(year, store.today())
     ref, scheme = _active_scheme(store, branch.id)
-    rows = scoreboard(store, branch.id, year, scheme, group=group, status=status)
-    table = out.ScoreTable(branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows)
+    rows = scoreboard(store, branch.id, year, scheme, group=group, status=status, until=until)
+    table = out.ScoreTable(
+        branch=branch.name, year=year, scheme=scheme, ref=ref, rows=rows, standing=standing
+    )
     return _counted(SCORES.write(fmt, output, table))
 
 
@@ -144,21 +153,26 @@ def export_publicity(
     end: date | None,
     fmt: str,
     output: str | None,
+    *,
+    standing: Standing | None = None,
+    until: date | None = None,
 ) -> ExportResult:
     """Record a new notice of ``year`` open from ``start`` to ``end`` (None: the scheme's
-    publicity days) — or find the same one recorded — and write it from the record."""
+    publicity days) — or find the same one recorded — and write it from the record. The
+    points stand as today unless ``standing`` says otherwise (``export_scores``)."""
     from datetime import timedelta
 
     from orglife_tui.data import publications
     from orglife_tui.data.scores import scoreboard
     from orglife_tui.export import publicity as out
 
+    standing = standing or Standing.of(year, store.today())
     ref, scheme = _active_scheme(store, branch.id)
     last = end or start + timedelta(days=scheme.policy.publicity_days - 1)
 
     def content() -> dict[str, Any]:
-        rows = scoreboard(store, branch.id, year, scheme)
-        return out.publicity_data(branch.name, year, ref, rows, start, last)
+        rows = scoreboard(store, branch.id, year, scheme, until=until)
+        return out.publicity_data(branch.name, year, ref, rows, start, last, standing)
 
     record, new = publications.record_publicity(
         store, branch.id, year=year, window_start=start, window_end=last, content=content

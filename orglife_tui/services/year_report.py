@@ -39,6 +39,7 @@ from orglife_tui.domain.talks import TalkRow
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
 from orglife_tui.scoring.policy import RULE_IDS, LadderStep, Period, Policy
+from orglife_tui.scoring.standing import Standing
 from orglife_tui.services import watch
 
 GROUP_RULE = "group_meeting_frequency"
@@ -155,6 +156,9 @@ class PointsSummary:
     minimum: float | None
     maximum: float | None
     grades: dict[Grade | None, int]  # None: members the scheme does not grade
+    # The day the points run to, before the year closed: then ``grades`` is empty (a band
+    # judges a whole year: docs/scheme.md, "Before the year ends").
+    to_date: Standing | None = None
 
 
 @dataclass(frozen=True)
@@ -336,14 +340,15 @@ def _rectification(
     return tuple(RectificationLine(i, i.id in overdue) for i in items)
 
 
-def _points(store: Store, branch_id: int, year: int, found) -> PointsSummary | None:
+def _points(store: Store, branch_id: int, year: int, found, as_of: date) -> PointsSummary | None:
     from orglife_tui.data.scores import scoreboard
 
     if found is None:
         return None
     rows = scoreboard(store, branch_id, year, found[1])
     totals = [r.total for r in rows]
-    grades: Counter[Grade | None] = Counter(r.grade for r in rows)
+    standing = Standing(year, as_of)
+    grades: Counter[Grade | None] = Counter(r.grade for r in rows if standing.closed)
     order: list[Grade | None] = [*Grade, None]
     return PointsSummary(
         scored=len(rows),
@@ -351,6 +356,7 @@ def _points(store: Store, branch_id: int, year: int, found) -> PointsSummary | N
         minimum=min(totals, default=None),
         maximum=max(totals, default=None),
         grades={g: grades[g] for g in order if grades[g]},
+        to_date=None if standing.closed else standing,
     )
 
 
@@ -420,7 +426,7 @@ def _gather(
         talks=_talks(store, branch.id, year, as_of, policy, tallies),
         rectification=_rectification(store, branch.id, year, findings),
         findings=tuple(findings),
-        points=_points(store, branch.id, year, found),
+        points=_points(store, branch.id, year, found, as_of),
         ledger_head=heads[0],
         audit_head=heads[1],
     )

@@ -27,6 +27,13 @@ YEAR = 2026
 BRANCH = "第一党支部"
 
 
+@pytest.fixture(autouse=True)
+def _after_the_year(monkeypatch):
+    """Today is early the next year: the year's points and bands are final (the part-year
+    tables are specified in tests/cli/test_export_bands_cli.py)."""
+    monkeypatch.setenv("ORGLIFE_TODAY", f"{YEAR + 1}-01-04")
+
+
 def run(*args: str, lang: str = "en"):
     argv = ["--lang", lang, *args]
     return invoke_cli(argv, catch_exceptions=False)
@@ -106,7 +113,7 @@ def test_scores_csv_has_a_bom_and_opens_in_the_csv_module_with_chinese_intact(sc
         "deduction",
         "vetoed",
         "total",
-        "grade",
+        "band",
         "rank",
     ]
     assert "give_party_lecture" in header and "serious_violation" in header
@@ -122,10 +129,10 @@ def test_scores_csv_has_a_bom_and_opens_in_the_csv_module_with_chinese_intact(sc
         "0",
         "68",
     )
-    assert zhang["grade"] == "basically_qualified" and zhang["rank"] == "1"
+    assert zhang["band"] == "basically_qualified" and zhang["rank"] == "1"
     assert by_no["002"]["deduction"] == "-3" and by_no["002"]["status"] == "probationary"
     assert by_no["003"]["late_dues"] == "0" and by_no["003"]["total"] == "63"  # reversed
-    assert by_no["004"]["vetoed"] == "1" and by_no["004"]["grade"] == "unqualified"
+    assert by_no["004"]["vetoed"] == "1" and by_no["004"]["band"] == "unqualified"
     assert by_no["004"]["community_report_in"] == "0"  # dated last year
     assert [r["member_no"] for r in rows] == ["001", "003", "004", "002"]  # by rank
 
@@ -154,7 +161,7 @@ def test_scores_json_carries_the_scheme_year_and_branch(scored):
     assert [i["code"] for i in doc["items"]] == [i.code for i in scheme.items]
     zhang = doc["rows"][0]
     assert zhang["member_no"] == "001" and zhang["name"] == "张伟"
-    assert zhang["total"] == 68 and zhang["rank"] == 1 and zhang["grade"] == "basically_qualified"
+    assert zhang["total"] == 68 and zhang["rank"] == 1 and zhang["band"] == "basically_qualified"
     assert zhang["items"]["give_party_lecture"] == 6
     assert zhang["vetoed"] is False
     assert doc["rows"][-1]["status"] == "probationary"
@@ -345,7 +352,7 @@ def test_publicity_markdown_in_chinese_is_ready_to_print(scored, tmp_path):
     assert text.startswith(f"# {BRANCH}{YEAR}年度党员积分情况公示")
     assert "公示期：2027年1月4日至2027年1月10日（共 7 天）" in text
     assert "如对公示内容有异议" in text
-    assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 等次 |" in text
+    assert "| 排名 | 编号 | 姓名 | 党小组 | 积分 | 积分档次 |" in text
     assert "| 1 | 001 | 张伟 | 第一党小组 | 68 | 基本合格 |" in text
     # the veto mark is escaped like any cell text: a viewer shows it as a plain *
     assert "| 3 | 004 | 欧阳\\|明 |  | 60 | 不合格\\* |" in text
@@ -362,7 +369,7 @@ def test_publicity_markdown_in_english_goes_to_stdout_with_its_window(scored):
     assert result.exit_code == 0, result.output
     assert "Publicity period: 2027-01-04 to 2027-01-08 (5 days)." in result.stdout
     assert "raise it with the branch committee" in result.stdout
-    assert "| Rank | No. | Name | Party group | Points | Grade |" in result.stdout
+    assert "| Rank | No. | Name | Party group | Points | Points band |" in result.stdout
 
 
 def test_publicity_xlsx_is_laid_out_for_printing(scored, tmp_path):
@@ -389,7 +396,7 @@ def test_publicity_xlsx_is_laid_out_for_printing(scored, tmp_path):
     assert "公示期：2027年1月4日至2027年1月10日（共 7 天）。" in cells
     assert any("如对公示内容有异议" in str(c) for c in cells)
     table = [r for r in ws.iter_rows(values_only=True) if r[1] in ("编号", "001", "002")]
-    assert table[0] == ("排名", "编号", "姓名", "党小组", "积分", "等次")
+    assert table[0] == ("排名", "编号", "姓名", "党小组", "积分", "积分档次")
     assert table[1] == (1, "001", "张伟", "第一党小组", 68, "基本合格")
     assert ws.print_title_rows is not None and ws.page_setup.fitToWidth == 1
     meta = metadata(wb)

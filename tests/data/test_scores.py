@@ -240,3 +240,28 @@ def test_one_query_one_row_per_member():
     # the per-(member, item) sums come from the trigger-kept totals; one pivot per member
     assert sql.count("GROUP BY") == 1
     assert "ledger_total" in sql and "ledger_entry" not in sql
+
+
+def test_points_to_a_day_count_only_the_entries_dated_up_to_it(store, members):
+    """``until`` (an ``--as-of`` before the year's end): entries after the day are left out;
+    a reversal goes with its original; the year's last day is the whole year."""
+    (lecture, _, _) = add_entries(
+        store,
+        members.id,
+        [
+            ("001", "lecture", 5.0, "2026-03-01"),
+            ("001", "lecture", 5.0, "2026-07-01"),
+            ("002", "veto", 0.0, "2026-08-01"),
+        ],
+    )
+    add_entries(store, members.id, [("001", "lecture", -5.0, "2026-03-01", lecture)])
+    add_entries(store, members.id, [("001", "absent", -2.0, "2025-12-31")])  # last year
+    scheme = make_scheme()
+    june = by_no(scoreboard(store, members.id, 2026, scheme, until=date(2026, 6, 30)))
+    assert (june["001"].bonus, june["001"].items["lecture"], june["001"].total) == (0, 0, 60)
+    assert not june["002"].vetoed and june["002"].total == 60
+    august = by_no(scoreboard(store, members.id, 2026, scheme, until=date(2026, 8, 1)))
+    assert august["001"].bonus == 5 and august["002"].vetoed
+    whole = scoreboard(store, members.id, 2026, scheme)
+    assert scoreboard(store, members.id, 2026, scheme, until=date(2026, 12, 31)) == whole
+    assert by_no(whole)["001"].total == 65 and by_no(whole)["001"].deduction == 0

@@ -75,7 +75,7 @@ def test_last_years_report_is_unchanged_by_this_years_events(db_url, tmp_path):
     # the seven members of 2025, 005 graded as the probationary member he then was: 82
     # points are "basically qualified" under the probationary cut-offs ("qualified" if full)
     assert "| Members due | 7 |" in md and "| Members covered | 7 |" in md
-    assert "| Grade: Basically qualified | 7 |" in md and "Grade: Qualified" not in md
+    assert "| Points band: Basically qualified | 7 |" in md and "Points band: Qualified" not in md
 
 
 def test_the_year_of_the_events_reports_its_members_on_their_dates(db_url):

@@ -46,7 +46,7 @@ def test_last_years_csv_is_that_years_roster(db):
     assert sorted(rows) == ["001", "002", "003", "004", "005", "006", "007"]
     assert all(r["left_on"] == "" and r["left_kind"] == "" for r in rows.values())
     assert rows[my.CONVERTED]["status"] == "probationary"
-    assert rows[my.CONVERTED]["grade"] == "basically_qualified"
+    assert rows[my.CONVERTED]["band"] == "basically_qualified"  # a past year: final
 
 
 def test_json_and_xlsx_carry_the_same_columns(db, tmp_path):

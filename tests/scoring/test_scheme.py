@@ -417,7 +417,7 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
         pytest.param(
             variant({16: "qualified = 95"}),
             [
-                "s.toml:15:1: grades.full.excellent: cut-offs must descend strictly: "
+                "s.toml:15:1: grades.full.excellent: band cut-offs must descend strictly: "
                 "excellent 90 > qualified 95 > basically_qualified 60"
             ],
             id="cutoffs-out-of-order",
@@ -425,7 +425,7 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
         pytest.param(
             variant({16: "qualified = 90"}),
             [
-                "s.toml:15:1: grades.full.excellent: cut-offs must descend strictly: "
+                "s.toml:15:1: grades.full.excellent: band cut-offs must descend strictly: "
                 "excellent 90 > qualified 90 > basically_qualified 60"
             ],
             id="cutoffs-equal",
@@ -474,7 +474,7 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
         pytest.param(
             variant({12: 'graded = ["full", "probationary"]'}),
             [
-                "s.toml:14:1: grades: probationary is graded but has no cut-offs: "
+                "s.toml:14:1: grades: probationary is given a points band but has no band cut-offs: "
                 "add [grades.probationary]"
             ],
             id="graded-without-cutoffs",
@@ -482,9 +482,9 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
         pytest.param(
             variant({11: 'scored = ["probationary"]'}),
             [
-                "s.toml:12:11: statuses.graded[1]: full is graded but not scored "
+                "s.toml:12:11: statuses.graded[1]: full is given a points band but not scored "
                 "(add it to statuses.scored)",
-                "s.toml:14:1: grades.full: cut-offs for full, who is not scored",
+                "s.toml:14:1: grades.full: band cut-offs for full, who is not scored",
             ],
             id="graded-not-scored",
         ),
@@ -492,7 +492,7 @@ def test_an_hour_item_without_derive_and_a_veto_at_zero_are_fine():
             variant({11: "scored = []", 12: "graded = []"}),
             [
                 "s.toml:11:1: statuses.scored: must not be empty",
-                "s.toml:14:1: grades.full: cut-offs for full, who is not scored",
+                "s.toml:14:1: grades.full: band cut-offs for full, who is not scored",
             ],
             id="nobody-scored",
         ),
@@ -736,7 +736,7 @@ def test_the_summary_marks_ungraded_statuses_and_ends_with_the_policy():
         )
     )
     en = summary_lines(s, "en")
-    assert "  probationary  95 / 85 / 70  (not graded)" in en
+    assert "  probationary  95 / 85 / 70  (no points band)" in en
     assert "Compliance policy (rule: what is checked):" in en
     assert en[-1] == "  Publicity window: 5 days"
 

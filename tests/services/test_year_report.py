@@ -212,6 +212,21 @@ def test_the_points_summary_comes_from_the_active_scheme_only(built):
     assert points.grades == {g: n for g, n in Counter(r.grade for r in rows).items()}
 
 
+def test_before_the_year_ends_the_points_summary_gives_no_band(built):
+    """A band judges a whole year: a report as of July counts the points, not the bands."""
+    store, ids = built
+    branch = ids["branch"]
+    source = default_scheme_text()
+    schemes.activate(store, branch.id, source, parse_scheme(source, "default"))
+    points = year_report(store, branch, YEAR, date(YEAR, 7, 15), today=TODAY).points
+    assert points is not None and points.scored > 0 and points.maximum is not None
+    assert points.grades == {}
+    assert points.to_date is not None and points.to_date.day == "07-15"
+    final = year_report(store, branch, YEAR, today=TODAY).points
+    assert final is not None and final.to_date is None
+    assert sum(final.grades.values()) == final.scored
+
+
 def test_a_year_without_records_or_in_the_future_is_refused(built):
     store, ids = built
     with pytest.raises(StoreError) as exc:

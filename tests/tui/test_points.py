@@ -349,13 +349,24 @@ async def test_scoreboard_order_filters_years_and_ledger(
         assert [r.rank for r in screen.rows] == [1, 2, 3, 3, 5]
         text = screen_text(app)
         assert "王芳" in text and "陈静" in text
+        # 18 March: the points to date, and no band before the year has closed
+        assert ("Scoreboard (to 03-18)" if lang == "en" else "积分排名（截至 03-18）") in text
+        assert ("Basic qual." if lang == "en" else "基本合格") not in text
+        await pilot.press("p")  # provisional bands, marked as such
+        await pilot.pause()
+        text = screen_text(app)
+        assert ("provisional bands" if lang == "en" else "暂定积分档次") in text
         assert ("Basic qual." if lang == "en" else "基本合格") in text
         probationary = text.splitlines()[
             [i for i, line in enumerate(text.splitlines()) if "陈静" in line][0]
         ]
-        assert "—" in probationary  # a probationary member is scored, not graded
+        assert "—" in probationary  # a probationary member is scored, not banded
         assert ("g Group" if lang == "en" else "g 党小组") in text
         assert ("s Status" if lang == "en" else "s 类别") in text
+        assert ("p Prov. bands" if lang == "en" else "p 暂定档次") in text
+        await pilot.press("p")  # and back
+        await pilot.pause()
+        assert ("Basic qual." if lang == "en" else "基本合格") not in screen_text(app)
 
         await pilot.press("g")  # 第一党小组
         await pilot.pause()
@@ -379,7 +390,11 @@ async def test_scoreboard_order_filters_years_and_ledger(
         await pilot.pause()
         assert screen.year == 2025
         assert screen.rows[0].member_no == "001" and screen.rows[0].total == 63
-        assert "2025" in screen_text(app)
+        text = screen_text(app)
+        assert "2025" in text
+        # a closed year: its bands are final, and the title is the screen's name alone
+        assert ("Basic qual." if lang == "en" else "基本合格") in text
+        assert ("Scoreboard (to" if lang == "en" else "积分排名（截至") not in text
 
         assert screen.highlighted().member_no == "005"  # the cursor stayed with 陈静
         await pilot.press("home", "enter")  # 张伟's ledger of 2025

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -57,6 +58,39 @@ def _output_option() -> Any:
     return typer.Option("--output", "-o", help=t("export.cli.opt.output"))
 
 
+def _as_of_option() -> Any:
+    return typer.Option("--as-of", metavar="YYYY-MM-DD", help=t("bands.cli.opt.as_of"))
+
+
+def _provisional_option() -> Any:
+    return typer.Option("--provisional", help=t("bands.cli.opt.provisional"))
+
+
+@dataclass(frozen=True)
+class As:
+    """``--as-of`` and ``--provisional``: the day a year's points run to, and whether to
+    give provisional bands before the year closed (docs/scheme.md, "Before the year ends")."""
+
+    of: str | None = None
+    provisional: bool = False
+
+    def given(self) -> bool:
+        return self.of is not None or self.provisional
+
+    def standing(self, year: int | None):
+        """The year's standing; the year is today's when not given."""
+        from orglife_tui.scoring.standing import Standing
+
+        day = _parse_start(self.of, "--as-of") if self.of else None
+        now = today()
+        return Standing.of(year or now.year, now, day, self.provisional)
+
+    def until(self, standing) -> date | None:
+        """The day the points are summed to: the ``--as-of`` asked for (without one, the
+        ledger as it stands, which holds no entry dated after today)."""
+        return standing.as_of if self.of is not None else None
+
+
 def register(app: typer.Typer) -> None:
     export_app = typer.Typer(help=t("export.cli.help"), no_args_is_help=True)
     app.add_typer(export_app, name="export")
@@ -76,8 +110,10 @@ def register(app: typer.Typer) -> None:
         status: Annotated[
             str | None, typer.Option("--status", help=t("export.cli.opt.status"))
         ] = None,
+        as_of: Annotated[str | None, _as_of_option()] = None,
+        provisional: Annotated[bool, _provisional_option()] = False,
     ) -> None:
-        run_scores(ctx, year or today().year, fmt, output, group, status)
+        run_scores(ctx, year, fmt, output, group, status, As(as_of, provisional))
 
     @export_app.command("ledger", help=t("export.cli.ledger.help"))
     @handles_errors
@@ -119,10 +155,12 @@ def register(app: typer.Typer) -> None:
         list_them: Annotated[
             bool, typer.Option("--list", help=t("publication.cli.opt.list"))
         ] = False,
+        as_of: Annotated[str | None, _as_of_option()] = None,
+        provisional: Annotated[bool, _provisional_option()] = False,
         fmt: Annotated[str, _format_option(PUBLICITY)] = "md",
         output: Annotated[str | None, _output_option()] = None,
     ) -> None:
-        window = PublicityWindow(year, start, end, days)
+        window = PublicityWindow(year, start, end, days, As(as_of, provisional))
         if list_them:
             run_publicity_list(ctx, window)
         else:
@@ -240,17 +278,30 @@ def _run(ctx: typer.Context, output: str | None, export, *args: Any, existing: b
 
 def run_scores(
     ctx: typer.Context,
-    year: int,
+    year: int | None,
     fmt: str,
     output: str | None,
     group: str | None,
     status_text: str | None,
+    when: As | None = None,
 ) -> None:
     from orglife_tui.services.exports import export_scores
 
     _check(fmt, output, SCORES)
     status = _parse_status(status_text)
-    _run(ctx, output, export_scores, year, fmt, output, group, status, existing=False)
+    when = when or As()
+    standing = when.standing(year)
+    _run(
+        ctx,
+        output,
+        partial(export_scores, standing=standing, until=when.until(standing)),
+        standing.year,
+        fmt,
+        output,
+        group,
+        status,
+        existing=False,
+    )
 
 
 def run_ledger(
@@ -270,9 +321,11 @@ class PublicityWindow:
     start: str | None
     end: str | None
     days: int | None
+    when: As = As()
 
     def given(self) -> bool:
-        return any(v is not None for v in (self.year, self.start, self.end, self.days))
+        values = (self.year, self.start, self.end, self.days)
+        return any(v is not None for v in values) or self.when.given()
 
 
 def _window(window: PublicityWindow) -> tuple[int, date, date | None]:
@@ -317,7 +370,18 @@ def run_publicity(
         _run(ctx, output, export_recorded_publicity, publication_id, fmt, output)
         return
     year, start, last = _window(window)
-    _run(ctx, output, export_publicity, year, start, last, fmt, output, existing=False)
+    standing = window.when.standing(year)
+    _run(
+        ctx,
+        output,
+        partial(export_publicity, standing=standing, until=window.when.until(standing)),
+        year,
+        start,
+        last,
+        fmt,
+        output,
+        existing=False,
+    )
 
 
 def run_publicity_list(ctx: typer.Context, window: PublicityWindow) -> None:

@@ -7,6 +7,11 @@ numbers come from ``data.scores.scoreboard`` (SQL aggregation, caps applied ther
 The year's members are those in the branch on some day of it; a member who left during
 the year shows how in the status column (转出 / 去世 / 除名, dimmed) and, on a wide
 terminal, the day in a column of its own.
+
+Before the year has closed (the session's today earlier than its 31 December) the totals
+are the points to date: the title says to which day (截至 MM-DD) and there is no band
+column, until ``p`` asks for provisional bands (the title then says so). A past year shows
+its bands as final.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from orglife_tui.data.scores import ScoreRow
 from orglife_tui.domain import MemberStatus
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
+from orglife_tui.scoring.standing import Standing
 from orglife_tui.tui.cells import right
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.labels import grade_label, number, short_hash, status_short
@@ -67,6 +73,7 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         *step_bindings("scoreboard"),
         Binding("g", "cycle_group", "tui.key.group_filter", id="scoreboard.group"),
         Binding("s", "cycle_status", "tui.key.status_filter", id="scoreboard.status"),
+        Binding("p", "provisional", "bands.key.provisional", id="scoreboard.provisional"),
         # A priority binding, so that the Footer shows it over the table's own Enter.
         Binding(
             "enter",
@@ -83,6 +90,8 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         self.year = session.today().year
         self.group: str | None = None
         self.status: MemberStatus | None = None
+        self.provisional = False
+        """Provisional bands asked for (``p``): shown before the year closed."""
         self.scheme: Scheme | None = None
         self.info: SchemeVersionInfo | None = None
         self._all: list[ScoreRow] = []
@@ -94,9 +103,16 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
     def compose_below(self) -> ComposeResult:
         return notes("note")
 
+    @property
+    def standing(self) -> Standing:
+        return Standing.of(self.year, self.session.today(), provisional=self.provisional)
+
     def columns(self) -> tuple[Column, ...]:
         wide = self.app.size.width >= WIDE
-        return tuple(c for c in COLUMNS if wide or c.key not in WIDE_ONLY)
+        bands = self.standing.shows_bands
+        return tuple(
+            c for c in COLUMNS if (wide or c.key not in WIDE_ONLY) and (bands or c.key != "grade")
+        )
 
     # ------------------------------------------------------------------ data
 
@@ -162,6 +178,7 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
     def show_state(self) -> None:
         info = self.info
         assert info is not None
+        self.sub_title = self.title_text()
         self.query_one("#filters", Static).update(
             t(
                 "tui.scoreboard.filters",
@@ -206,6 +223,18 @@ class ScoreboardScreen(ListScreen[ScoreRow]):
         choices: list[str | None] = [None, *self.store.groups(self.branch_id)]
         index = choices.index(self.group) if self.group in choices else 0
         self.group = choices[(index + 1) % len(choices)]
+        self.reload()
+
+    def title_text(self) -> str:
+        """The screen's name, with the day the points run to before the year closed."""
+        standing = self.standing
+        if standing.closed:
+            return t(self.TITLE_KEY)
+        key = "bands.scoreboard.provisional" if standing.provisional else "bands.scoreboard.to_date"
+        return t(key, day=standing.day)
+
+    def action_provisional(self) -> None:
+        self.provisional = not self.provisional
         self.reload()
 
     def action_cycle_status(self) -> None:
