@@ -41,6 +41,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui,
             tui_appraisal,
             tui_compliance,
+            tui_import,
             tui_records,
             year_report,
         )
@@ -70,6 +71,7 @@ def _load() -> dict[str, tuple[str, str]]:
             publication,
             chain,
             files,
+            tui_import,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

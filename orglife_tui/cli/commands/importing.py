@@ -16,9 +16,13 @@ from orglife_tui.cli.commands.common import (
     handles_errors,
     import_refused,
     open_branch,
+    open_existing_branch,
     say_points_moved,
 )
 from orglife_tui.locale import t
+
+# ``--dry-run`` of every import command (import …, dues import, plan import).
+DryRun = Annotated[bool, typer.Option("--dry-run", "--check", help=t("import.cli.opt.dry_run"))]
 
 
 def register(app: typer.Typer) -> None:
@@ -35,29 +39,37 @@ def register(app: typer.Typer) -> None:
         update: Annotated[
             bool, typer.Option("--update", help=t("import.cli.opt.update"), hidden=True)
         ] = False,
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "members", file, strict=strict)
+        run_import(ctx, "members", file, strict=strict, dry_run=dry_run)
 
     @import_app.command("meetings", help=t("import.cli.meetings.help"))
     @handles_errors
     def import_meetings(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "meetings", file)
+        run_import(ctx, "meetings", file, dry_run=dry_run)
 
     @import_app.command("attendance", help=t("import.cli.attendance.help"))
     @handles_errors
     def import_attendance(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "attendance", file)
+        run_import(ctx, "attendance", file, dry_run=dry_run)
 
 
-def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
+def run_import(
+    ctx: typer.Context, kind: str, file: str, strict: bool = False, dry_run: bool = False
+) -> None:
     from orglife_tui.importing import ImportFailed, import_table, read_table
 
+    if dry_run:
+        say_dry_run(ctx, kind, file, strict=strict)
+        return
     try:
         table = read_table(file, kind, strict=strict)
         store, branch = open_branch(ctx)
@@ -77,6 +89,28 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
             typer.echo(synced, err=True)
             raise typer.Exit(1)
         say_points_moved(synced)
+
+
+def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
+    """What importing ``file`` would do, told as the import tells it, with nothing written:
+    the problems (exit 1) or the summary under a line saying it was a dry run."""
+    from orglife_tui.importing import ImportFailed, read_table
+    from orglife_tui.importing.preview import dry_run
+
+    try:
+        table = read_table(file, kind, strict=strict)
+        # Not open_branch: a dry run must not create the branch (nor the database file).
+        store, branch = open_existing_branch(ctx)
+        with store:
+            summary = dry_run(store, branch.id, table)
+    except ImportFailed as exc:
+        raise import_refused(exc, file) from None
+    for line in summary.notices():
+        typer.echo(line, err=True)
+    typer.echo(t("import.dry_run.nothing_written"))
+    typer.echo(summary.message())
+    for line in summary.details():
+        typer.echo(line)
 
 
 def _points_follow(store, branch_id: int, table):
