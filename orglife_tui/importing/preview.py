@@ -98,6 +98,17 @@ class ImportPreview:
     def row_count(self) -> int:
         return 0 if self.table is None else len(self.table.rows)
 
+    def notices(self) -> list[str]:
+        """What reading the file read past (a roster's columns not kept, its 序号 made the
+        member numbers), as the import says it."""
+        if self.table is None:
+            return []
+        table = self.table
+        read = ImportSummary(
+            self.kind, self.file, 0, skipped=table.skipped, serial=SERIAL in table.keys
+        )
+        return read.notices()
+
     def changed(self) -> bool:
         """The file is not what was previewed (saved again, removed)."""
         return fingerprint(self.path) != self.digest

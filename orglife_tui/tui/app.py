@@ -52,6 +52,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "appraisal": ("appraisal.appraisal", "AppraisalScreen"),
     "probation": ("members.probation_watch", "ProbationWatchScreen"),
     "dues": ("dues.dues", "DuesScreen"),
+    "import": ("importing.kinds", "ImportScreen"),
 }
 
 
@@ -121,6 +122,7 @@ class OrglifeCommands(Provider):
                 lambda: app.go("appraisal"),
             ),
             (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
+            (t("import.tui.cmd"), t("import.tui.cmd.help"), lambda: app.go("import")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]

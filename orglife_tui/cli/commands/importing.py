@@ -65,7 +65,8 @@ def register(app: typer.Typer) -> None:
 def run_import(
     ctx: typer.Context, kind: str, file: str, strict: bool = False, dry_run: bool = False
 ) -> None:
-    from orglife_tui.importing import ImportFailed, import_table, read_table
+    from orglife_tui.importing import ImportFailed, read_table
+    from orglife_tui.importing.followed import import_followed
 
     if dry_run:
         say_dry_run(ctx, kind, file, strict=strict)
@@ -74,21 +75,20 @@ def run_import(
         table = read_table(file, kind, strict=strict)
         store, branch = open_branch(ctx)
         with store:
-            summary = import_table(store, branch.id, table)
-            if kind == "attendance":
-                synced = _points_follow(store, branch.id, table)
+            done = import_followed(store, branch.id, table)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
+    summary = done.summary
     for line in summary.notices():
         typer.echo(line, err=True)
     typer.echo(summary.message())
     for line in summary.details():
         typer.echo(line)
-    if kind == "attendance":
-        if isinstance(synced, str):
-            typer.echo(synced, err=True)
-            raise typer.Exit(1)
-        say_points_moved(synced)
+    if done.points_error is not None:
+        typer.echo(t("ledger.points_failed", message=done.points_error), err=True)
+        raise typer.Exit(1)
+    if done.points is not None:
+        say_points_moved(done.points)
 
 
 def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
@@ -111,16 +111,3 @@ def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) 
     typer.echo(summary.message())
     for line in summary.details():
         typer.echo(line)
-
-
-def _points_follow(store, branch_id: int, table):
-    """Points follow the imported marks: the sync's result, or the message of its failure
-    (the marks are saved either way; ``ledger sync`` catches up later)."""
-    from orglife_tui.data.errors import StoreError
-    from orglife_tui.services.points import after_attendance_import
-
-    numbers = {row.values.get("meeting_no", "") for row in table.rows}
-    try:
-        return after_attendance_import(store, branch_id, numbers)
-    except StoreError as exc:
-        return t("ledger.points_failed", message=str(exc))

@@ -144,6 +144,7 @@ class DashboardScreen(BaseScreen):
             show=False,
         ),
         Binding("d,9", "app.go('dues')", "dues.tui.key.go", id="dashboard.dues", show=False),
+        Binding("i", "app.go('import')", "import.tui.key.go", id="dashboard.import", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
