@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from orglife_tui.domain import MemberStatus
-from orglife_tui.domain.records import MemberInput
 from orglife_tui.importing import ImportFailed, import_table, read_table
 from orglife_tui.importing.preview import column_title, dry_run, preview_file
 from orglife_tui.locale import set_language
@@ -28,25 +26,6 @@ def seeded_today(seeded):
     store, branch = seeded
     store.today = lambda: TODAY
     return store, branch
-
-
-def test_a_rehearsed_write_is_rolled_back_and_an_ordinary_one_is_kept(store, branch):
-    audit = store.audit_entries(branch.id)
-    with store.rehearsal():
-        store.add_members(branch.id, [MemberInput("001", "张伟", MemberStatus.full)])
-        assert store.list_members(branch.id) == []  # rolled back at the transaction's end
-    assert store.audit_entries(branch.id) == audit
-    store.add_member(branch.id, MemberInput("001", "张伟", MemberStatus.full))
-    assert [m.name for m in store.list_members(branch.id)] == ["张伟"]
-
-
-def test_a_refusal_inside_a_rehearsal_is_raised_as_outside(store, branch):
-    store.add_member(branch.id, MemberInput("001", "张伟", MemberStatus.full))
-    from orglife_tui.data.errors import StoreError
-
-    with store.rehearsal(), pytest.raises(StoreError):
-        store.add_member(branch.id, MemberInput("001", "李娜", MemberStatus.full))
-    assert [m.name for m in store.list_members(branch.id)] == ["张伟"]
 
 
 @pytest.mark.parametrize(

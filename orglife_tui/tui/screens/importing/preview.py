@@ -101,7 +101,9 @@ class ImportPreviewScreen(ImportStep):
                 rows=p.row_count,
             )
         self.query_one("#read-as", Static).update(read_as)
-        self.query_one("#notes", Static).update("\n".join(p.notices()))
+        notes = self.query_one("#notes", Static)
+        notes.update("\n".join(p.notices()))
+        notes.display = bool(p.notices())
         rows = p.first_rows()
         title = t("import.tui.first_rows", count=len(rows), rows=p.row_count) if rows else ""
         self.query_one("#rows-title", Static).update(title)
