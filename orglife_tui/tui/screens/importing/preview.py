@@ -160,10 +160,11 @@ class ImportPreviewScreen(ImportStep):
         else:
             self.app.pop_screen()
 
-    def action_open_list(self) -> None:
+    async def action_open_list(self) -> None:
         if self.done is not None:
+            target = LIST_SCREENS[self.done.summary.kind]
             leave_import(self.app)
-            self.app.go(LIST_SCREENS[self.done.summary.kind])  # type: ignore[attr-defined]
+            await self.app.run_action(f"go('{target}')")  # the app's go, as the dashboard's keys
 
     def action_again(self) -> None:
         if not self.busy:
