@@ -49,7 +49,8 @@ def files(tmp_path, monkeypatch):
     dues file for the sample roster."""
     folder = tmp_path / "files"
     folder.mkdir()
-    for name in ("members.csv", "meetings.csv", "attendance.csv", "plan.csv", "roster-gbk.csv"):
+    names = ("members.csv", "members.xlsx", "meetings.csv", "attendance.csv", "plan.csv")
+    for name in (*names, "roster-gbk.csv"):
         shutil.copy(SAMPLES / name, folder)
     write_csv(
         folder / "dues.csv",
@@ -221,6 +222,17 @@ async def test_a_gbk_roster_with_a_title_and_serial_numbers(app_for, files, sqli
         members = sqlite_store.list_members(app.session.branch.id)
         assert [m.member_no for m in members][:2] == ["001", "002"]
         assert members[0].name == "张建国"
+
+
+@ONLY_EN
+async def test_a_workbook_is_read_as_a_csv_is(app_for, files, sqlite_store, lang):
+    app = app_for(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_kind(pilot, app, "members")
+        await preview(pilot, app, "members.xlsx")
+        assert "members.xlsx · XLSX · header on row" in screen_text(app)
+        await import_it(pilot, app)
+    assert len(sqlite_store.list_members(app.session.branch.id)) == 12
 
 
 # ---------------------------------------------------------------------------- refused

@@ -78,12 +78,7 @@ def run_import(
             done = import_followed(store, branch.id, table)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
-    summary = done.summary
-    for line in summary.notices():
-        typer.echo(line, err=True)
-    typer.echo(summary.message())
-    for line in summary.details():
-        typer.echo(line)
+    say_summary(done.summary)
     if done.points_error is not None:
         typer.echo(t("ledger.points_failed", message=done.points_error), err=True)
         raise typer.Exit(1)
@@ -105,9 +100,15 @@ def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) 
             summary = dry_run(store, branch.id, table)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
+    say_summary(summary, t("import.dry_run.nothing_written"))
+
+
+def say_summary(summary, heading: str | None = None) -> None:
+    """What an import read past (stderr), then what it wrote, under ``heading``."""
     for line in summary.notices():
         typer.echo(line, err=True)
-    typer.echo(t("import.dry_run.nothing_written"))
+    if heading is not None:
+        typer.echo(heading)
     typer.echo(summary.message())
     for line in summary.details():
         typer.echo(line)
