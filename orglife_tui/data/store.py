@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 
 from sqlalchemy import Connection, Engine, func, insert, select
@@ -65,6 +66,16 @@ from orglife_tui.data.rows import (
     voided_problem,
 )
 from orglife_tui.locale import t
+
+# Inside ``Store.rehearsal()``: every write transaction is rolled back instead of committed.
+# A context variable, not a flag on the store: the TUI rehearses an import in a worker
+# thread while the screens may write on the same store.
+_REHEARSING: ContextVar[bool] = ContextVar("orglife_rehearsing", default=False)
+
+
+class _Rehearsed(Exception):
+    """Raised at the end of a rehearsed write transaction, so that it rolls back."""
+
 
 # How often a PostgreSQL writer asks again for the audit chain's lock while it waits.
 _PG_POLL = 0.1
@@ -191,11 +202,26 @@ class Store:
                 if conn.dialect.name == "postgresql":
                     _pg_wait_for_writers(conn, wait)
                 yield conn
+                if _REHEARSING.get():
+                    raise _Rehearsed
+        except _Rehearsed:
+            pass  # rolled back by the transaction's context manager
         except OperationalError as exc:
             refusal = _write_refusal(exc, self.lock_timeout)
             if refusal is exc:
                 raise
             raise refusal from exc
+
+    @contextmanager
+    def rehearsal(self) -> Iterator[None]:
+        """Run writes for what they would do and keep none of them: every write transaction
+        begun inside (in this thread) runs its checks and statements as usual, then rolls
+        back. An import's dry run (``importing.preview``) is the import itself, rehearsed."""
+        token = _REHEARSING.set(True)
+        try:
+            yield
+        finally:
+            _REHEARSING.reset(token)
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:

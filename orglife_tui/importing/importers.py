@@ -33,7 +33,7 @@ from orglife_tui.domain.records import (
 )
 from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
-from orglife_tui.importing.reader import read_sheet
+from orglife_tui.importing.reader import Sheet, read_sheet
 from orglife_tui.importing.roster import import_members, leading_zero_guess, name_mismatch
 
 if TYPE_CHECKING:
@@ -49,8 +49,12 @@ def read_table(
 
     The header is looked for below the sheet's title rows; a roster's columns that the app
     does not keep are skipped (``Table.skipped``) unless ``strict``."""
-    sheet = read_sheet(path, display, is_header=lambda cells: looks_like_header(kind, cells))
-    return map_sheet(sheet, kind, strict=strict)
+    return map_sheet(read_kind_sheet(path, kind, display), kind, strict=strict)
+
+
+def read_kind_sheet(path: str | Path, kind: str, display: str | None = None) -> Sheet:
+    """The cells of a file, its header found as a header of ``kind`` looks."""
+    return read_sheet(path, display, is_header=lambda cells: looks_like_header(kind, cells))
 
 
 def import_file(

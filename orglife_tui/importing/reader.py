@@ -19,7 +19,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -57,6 +57,7 @@ class Sheet:
     header_row: int
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cell texts, no trailing "")
+    encoding: str = ""  # what the text was read as: UTF-8, GB18030 (GBK), XLSX (a workbook)
 
 
 def read_sheet(
@@ -91,8 +92,20 @@ def read_sheet(
         raise fail("import.cannot_read", reason=exc.strerror or str(exc)) from None
     if not data.strip():
         raise fail("import.empty")
-    raw_rows = _xlsx_rows(data, fail) if suffix in XLSX_SUFFIXES else _csv_rows(data, fail)
-    return _sheet(name, raw_rows, fail, is_header)
+    if suffix in XLSX_SUFFIXES:
+        sheet = _sheet(name, _xlsx_rows(data, fail), fail, is_header)
+        return replace(sheet, encoding="XLSX")
+    sheet = _sheet(name, _csv_rows(data, fail), fail, is_header)
+    return replace(sheet, encoding=_csv_encoding(data))
+
+
+def _csv_encoding(data: bytes) -> str:
+    """The encoding ``_decode`` read a CSV file in (it has read it by now)."""
+    try:
+        data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return "GB18030"
+    return "UTF-8"
 
 
 def _sheet(name, raw_rows, fail, is_header: HeaderTest | None = None) -> Sheet:

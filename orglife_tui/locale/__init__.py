@@ -43,6 +43,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_appraisal,
             tui_compliance,
             tui_jobs,
+            tui_import,
             tui_records,
             year_report,
         )
@@ -74,6 +75,7 @@ def _load() -> dict[str, tuple[str, str]]:
             files,
             tui_jobs,
             bands,
+            tui_import,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

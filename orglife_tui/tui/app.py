@@ -56,6 +56,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "verify": ("jobs.verify", "VerifyScreen"),
     "report": ("jobs.report", "ReportScreen"),
     "branches": ("jobs.branches", "BranchesScreen"),
+    "import": ("importing.kinds", "ImportScreen"),
 }
 
 
@@ -134,6 +135,7 @@ class OrglifeCommands(Provider):
             (t("jobs.cmd.report"), t("jobs.cmd.report.help"), lambda: app.go("report")),
             (t("jobs.cmd.verify"), t("jobs.cmd.verify.help"), lambda: app.go("verify")),
             (t("jobs.cmd.branches"), t("jobs.cmd.branches.help"), lambda: app.go("branches")),
+            (t("import.tui.cmd"), t("import.tui.cmd.help"), lambda: app.go("import")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]

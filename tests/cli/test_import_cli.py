@@ -379,3 +379,56 @@ def test_reimporting_an_edited_roster_reports_what_changed(db_url, tmp_path):
     ]
     members = {m["member_no"]: m for m in listing(db_url)[0]}
     assert len(members) == 13 and members["010"]["name"] == "吴婷"  # kept, not deleted
+
+
+# ---------------------------------------------------------------------------- --dry-run
+
+
+def test_a_dry_run_tells_what_the_import_would_do_and_writes_nothing(db_url):
+    assert run("--db", db_url, "branch", "add", "第一党支部").exit_code == 0
+    before = listing(db_url)
+    result = run("--db", db_url, "import", "members", str(SAMPLES / "members.csv"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "Dry run: the file was checked and nothing was written.",
+        f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0, unchanged: 0.",
+    ]
+    assert listing(db_url) == before
+
+
+def test_a_dry_run_of_a_bad_file_lists_its_problems_as_the_import_does(sample_db, tmp_path):
+    path = write_csv(
+        tmp_path / "a.csv", [["会议编号", "编号", "出勤"], ["2026-001", "999", "出席"]]
+    )
+    before = listing(sample_db)
+    checked = run("--db", sample_db, "import", "attendance", path, "--check")
+    done = run("--db", sample_db, "import", "attendance", path)
+    assert checked.exit_code == done.exit_code == 1
+    assert checked.stderr == done.stderr
+    assert f"{path}:2:" in checked.stderr
+    assert listing(sample_db) == before
+
+
+@pytest.mark.parametrize("command", [("plan", "import"), ("dues", "import")])
+def test_the_plan_and_dues_imports_have_a_dry_run(sample_db, tmp_path, command):
+    if command[0] == "plan":
+        path = str(SAMPLES / "plan.csv")
+    else:
+        path = write_csv(
+            tmp_path / "dues.csv",
+            [["编号", "缴纳日期", "起始月份", "金额"], ["001", "2026-11-20", "2026-11", "30"]],
+        )
+    checked = run("--db", sample_db, *command, path, "--dry-run")
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.startswith("Dry run: the file was checked and nothing was written.")
+    listed = run("--db", sample_db, "plan", "list", "--year", "2026")
+    assert "No plan items" in listed.stdout
+    dues = run("--db", sample_db, "dues", "list")
+    assert "2026-11-20" not in dues.stdout
+
+
+def test_a_dry_run_needs_the_branch_and_creates_nothing(tmp_path):
+    db = f"sqlite:///{tmp_path / 'new.db'}"
+    result = run("--db", db, "import", "members", str(SAMPLES / "members.csv"), "--dry-run")
+    assert result.exit_code == 1
+    assert not (tmp_path / "new.db").exists()

@@ -393,3 +393,44 @@ class TestContextManager:
             store.resolve_branch("第一党支部")
             store.get_member(store.resolve_branch(None).id, "999")
         assert closed == [store]
+
+
+class TestRehearsal:
+    """``Store.rehearsal()``: the writes run, checks and all, and none is kept (an import's
+    dry run is the import rehearsed)."""
+
+    def test_a_rehearsed_write_is_rolled_back_and_an_ordinary_one_is_kept(self, store, branch):
+        audit = store.audit_entries(branch.id)
+        with store.rehearsal():
+            store.add_members(branch.id, [member("001", "张伟")])
+            assert store.list_members(branch.id) == []  # rolled back at the transaction's end
+        assert store.audit_entries(branch.id) == audit
+        store.add_members(branch.id, [member("001", "张伟")])
+        assert [m.name for m in store.list_members(branch.id)] == ["张伟"]
+
+    def test_a_refusal_inside_a_rehearsal_is_raised_as_outside(self, store, branch):
+        store.add_members(branch.id, [member("001", "张伟")])
+        with store.rehearsal(), pytest.raises(RowProblems):
+            store.add_members(branch.id, [member("001", "李娜")])
+        assert [m.name for m in store.list_members(branch.id)] == ["张伟"]
+
+    def test_a_rehearsal_in_one_thread_leaves_another_threads_writes_alone(self, store, branch):
+        import threading
+
+        inside = threading.Event()
+        done = threading.Event()
+
+        def rehearse() -> None:
+            with store.rehearsal():
+                inside.set()
+                done.wait(5)
+
+        thread = threading.Thread(target=rehearse)
+        thread.start()
+        try:
+            assert inside.wait(5)
+            store.add_members(branch.id, [member("001", "张伟")])  # this thread: kept
+        finally:
+            done.set()
+            thread.join()
+        assert [m.name for m in store.list_members(branch.id)] == ["张伟"]

@@ -22,6 +22,7 @@ from orglife_tui.cli.commands.common import (
     open_existing_branch,
     points_follow,
 )
+from orglife_tui.cli.commands.importing import DryRun, say_dry_run
 from orglife_tui.locale import t
 
 LIST_KEYS = (
@@ -306,9 +307,14 @@ def register(app: typer.Typer) -> None:
     def dues_import(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
         from orglife_tui.importing import ImportFailed, read_table
         from orglife_tui.importing.dues import import_dues
+
+        if dry_run:
+            say_dry_run(ctx, "dues", file)
+            return
 
         try:
             table = read_table(file, "dues")  # a bad file is refused before the database

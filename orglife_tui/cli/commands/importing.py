@@ -16,9 +16,13 @@ from orglife_tui.cli.commands.common import (
     handles_errors,
     import_refused,
     open_branch,
+    open_existing_branch,
     say_points_moved,
 )
 from orglife_tui.locale import t
+
+# ``--dry-run`` of every import command (import …, dues import, plan import).
+DryRun = Annotated[bool, typer.Option("--dry-run", "--check", help=t("import.cli.opt.dry_run"))]
 
 
 def register(app: typer.Typer) -> None:
@@ -35,58 +39,76 @@ def register(app: typer.Typer) -> None:
         update: Annotated[
             bool, typer.Option("--update", help=t("import.cli.opt.update"), hidden=True)
         ] = False,
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "members", file, strict=strict)
+        run_import(ctx, "members", file, strict=strict, dry_run=dry_run)
 
     @import_app.command("meetings", help=t("import.cli.meetings.help"))
     @handles_errors
     def import_meetings(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "meetings", file)
+        run_import(ctx, "meetings", file, dry_run=dry_run)
 
     @import_app.command("attendance", help=t("import.cli.attendance.help"))
     @handles_errors
     def import_attendance(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
-        run_import(ctx, "attendance", file)
+        run_import(ctx, "attendance", file, dry_run=dry_run)
 
 
-def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
-    from orglife_tui.importing import ImportFailed, import_table, read_table
+def run_import(
+    ctx: typer.Context, kind: str, file: str, strict: bool = False, dry_run: bool = False
+) -> None:
+    from orglife_tui.importing import ImportFailed, read_table
+    from orglife_tui.importing.followed import import_followed
 
+    if dry_run:
+        say_dry_run(ctx, kind, file, strict=strict)
+        return
     try:
         table = read_table(file, kind, strict=strict)
         store, branch = open_branch(ctx)
         with store:
-            summary = import_table(store, branch.id, table)
-            if kind == "attendance":
-                synced = _points_follow(store, branch.id, table)
+            done = import_followed(store, branch.id, table)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
+    say_summary(done.summary)
+    if done.points_error is not None:
+        typer.echo(t("ledger.points_failed", message=done.points_error), err=True)
+        raise typer.Exit(1)
+    if done.points is not None:
+        say_points_moved(done.points)
+
+
+def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
+    """What importing ``file`` would do, told as the import tells it, with nothing written:
+    the problems (exit 1) or the summary under a line saying it was a dry run."""
+    from orglife_tui.importing import ImportFailed, read_table
+    from orglife_tui.importing.preview import dry_run
+
+    try:
+        table = read_table(file, kind, strict=strict)
+        # Not open_branch: a dry run must not create the branch (nor the database file).
+        store, branch = open_existing_branch(ctx)
+        with store:
+            summary = dry_run(store, branch.id, table)
+    except ImportFailed as exc:
+        raise import_refused(exc, file) from None
+    say_summary(summary, t("import.dry_run.nothing_written"))
+
+
+def say_summary(summary, heading: str | None = None) -> None:
+    """What an import read past (stderr), then what it wrote, under ``heading``."""
     for line in summary.notices():
         typer.echo(line, err=True)
+    if heading is not None:
+        typer.echo(heading)
     typer.echo(summary.message())
     for line in summary.details():
         typer.echo(line)
-    if kind == "attendance":
-        if isinstance(synced, str):
-            typer.echo(synced, err=True)
-            raise typer.Exit(1)
-        say_points_moved(synced)
-
-
-def _points_follow(store, branch_id: int, table):
-    """Points follow the imported marks: the sync's result, or the message of its failure
-    (the marks are saved either way; ``ledger sync`` catches up later)."""
-    from orglife_tui.data.errors import StoreError
-    from orglife_tui.services.points import after_attendance_import
-
-    numbers = {row.values.get("meeting_no", "") for row in table.rows}
-    try:
-        return after_attendance_import(store, branch_id, numbers)
-    except StoreError as exc:
-        return t("ledger.points_failed", message=str(exc))

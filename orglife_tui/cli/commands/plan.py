@@ -20,6 +20,7 @@ from orglife_tui.cli.commands.common import (
     open_existing_branch,
     today,
 )
+from orglife_tui.cli.commands.importing import DryRun, say_dry_run
 from orglife_tui.locale import get_language, t
 
 if TYPE_CHECKING:
@@ -166,9 +167,14 @@ def register(app: typer.Typer) -> None:
     def plan_import(
         ctx: typer.Context,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
         from orglife_tui.importing import ImportFailed, read_table
         from orglife_tui.importing.plans import import_plan
+
+        if dry_run:
+            say_dry_run(ctx, "plan", file)
+            return
 
         try:
             table = read_table(file, "plan")  # a bad file is refused before the database

@@ -151,6 +151,7 @@ class DashboardScreen(BaseScreen):
         Binding(
             "b", "app.go('branches')", "jobs.key.branches", id="dashboard.branches", show=False
         ),
+        Binding("i", "app.go('import')", "import.tui.key.go", id="dashboard.import", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
