@@ -42,8 +42,8 @@ def _load() -> dict[str, tuple[str, str]]:
             tui,
             tui_appraisal,
             tui_compliance,
-            tui_jobs,
             tui_import,
+            tui_jobs,
             tui_records,
             year_report,
         )
