@@ -239,11 +239,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unqualified, abstain), the points of the year, the grade proposed from both by the "
         "scheme, and the committee's final grade (yellow where it departs from the "
         "proposal). The line below shows the shares. g or Enter records a grade; a grade "
-        "that departs from the proposal needs a reason. ! marks unqualified votes above the "
+        "that departs from the proposal needs a reason; a grades every member still waiting as "
+        "proposed at once (after a question), leaving those without a proposal or flagged "
+        "with ! to grade one by one. ! marks unqualified votes above the "
         "scheme's share; a warning shows when more than one third would be excellent.",
         "每名党员：各等次票数（优秀、合格、基本合格、不合格、弃权）、本年度积分、按方案综合得出的"
         "建议等次，以及支部委员会的评定等次（与建议不同时显示为黄色）。下方一行显示各等次比例。"
-        "按 g 或 Enter 评定等次；与建议不同须说明理由。! 表示不合格票超过方案比例；"
+        "按 g 或 Enter 评定等次；与建议不同须说明理由。按 a 经确认后一次按建议等次评定所有待评定党员，"
+        "无建议等次或标有 ! 的须逐一评定。! 表示不合格票超过方案比例；"
         "优秀超过三分之一时显示提醒。",
     ),
     "tui.appraisal.help_grade": (

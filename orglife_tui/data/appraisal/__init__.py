@@ -101,11 +101,14 @@ from orglife_tui.data.appraisal.common import (
     state_error,
 )
 from orglife_tui.data.appraisal.common import _now as _now
-from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
 from orglife_tui.data.appraisal.grading import (
+    AllProposed,
+    grade_all_proposed,
     publish,
     set_grade,
+    split_proposed,
 )
+from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
 from orglife_tui.data.appraisal.pin import (
     check_new_passwords,
     check_new_pin,
@@ -134,6 +137,7 @@ from orglife_tui.data.appraisal.tallying import (
 )
 
 __all__ = [
+    "AllProposed",
     "BALLOT_TABLES",
     "CandidateRow",
     "FingerprintProblem",
@@ -153,6 +157,7 @@ __all__ = [
     "fingerprint",
     "fingerprint_problems",
     "get_session",
+    "grade_all_proposed",
     "grade_label",
     "has_receipt",
     "list_sessions",
@@ -162,6 +167,7 @@ __all__ = [
     "reset_session",
     "set_grade",
     "start_session",
+    "split_proposed",
     "state_error",
     "stored_tally",
     "tally",

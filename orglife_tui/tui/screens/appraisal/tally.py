@@ -2,8 +2,10 @@
 
 :class:`AppraisalTallyScreen` lists per candidate the ballots by grade, the points, the
 proposed grade and the final grade; ``g`` or Enter records the committee's grade (a grade
-that departs from the proposal needs a reason), with the one-third warning on top. A
-published session shows its stored record (``data.publications``) above the tally.
+that departs from the proposal needs a reason), ``a`` accepts every proposal at once after
+a confirm (``appraisal.grade_all_proposed``: who is left is shown with why), with the
+one-third warning on top. A published session shows its stored record
+(``data.publications``) above the tally.
 """
 
 from __future__ import annotations
@@ -16,12 +18,18 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from orglife_tui.data import appraisal
+from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.tui.cells import clip, right
-from orglife_tui.tui.screens.appraisal.dialogs import GradeFormScreen, publish_after_confirm
+from orglife_tui.tui.screens.appraisal.dialogs import (
+    GradeFormScreen,
+    NoticeScreen,
+    publish_after_confirm,
+)
 from orglife_tui.tui.screens.appraisal.shared import ACTIONS, active_scheme, record_text
 from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.labels import number, short_hash
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 
@@ -58,6 +66,7 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
 
     BINDINGS: ClassVar = [
         Binding("g", "grade", "tui.appraisal.key.grade", id="tally.grade"),
+        Binding("a", "grade_all", "appraisal_steps.tui.key.grade_all", id="tally.grade_all"),
         Binding("u", "publish", "tui.appraisal.key.publish", id="tally.publish"),
         Binding("escape", "app.back", "tui.key.back", id="tally.back"),
     ]
@@ -211,3 +220,46 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
 
     def action_publish(self) -> None:
         publish_after_confirm(self, self.session_id, self.reload)
+
+    def action_grade_all(self) -> None:
+        """Every proposal accepted at once, after a question saying how many; who is left
+        for one-by-one grading is shown with why."""
+        if self.tally is None:
+            return
+        plan = appraisal.split_proposed(self.tally.rows)
+        if not plan.graded:
+            self.notify(t("appraisal_steps.tui.none_to_grade", left=len(plan.left)))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                done = appraisal.grade_all_proposed(
+                    self.store, self.branch_id, self.session_id, scheme=self.scheme
+                )
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                self.reload()
+                return
+            self.reload()
+            if not done.left:
+                self.notify(t("appraisal_steps.all_proposed_done", count=len(done.graded)))
+                return
+            lines = [
+                t("appraisal_steps.left_line", member_no=r.member_no, name=r.name, why=t(why))
+                for r, why in done.left
+            ]
+            self.app.push_screen(
+                NoticeScreen(
+                    t("appraisal_steps.all_proposed_done", count=len(done.graded)),
+                    t("appraisal_steps.all_proposed_left", count=len(done.left))
+                    + "\n"
+                    + "\n".join(lines),
+                )
+            )
+
+        question = t(
+            "appraisal_steps.tui.grade_all_question", count=len(plan.graded), left=len(plan.left)
+        )
+        self.app.push_screen(ConfirmScreen(question, answered))
