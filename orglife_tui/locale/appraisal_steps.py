@@ -51,4 +51,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No member is waiting with a proposal; {left} are left to grade one by one.",
         "没有待评定且有建议等次的党员；{left} 名须逐一评定。",
     ),
+    # 个人自评 and 党员互评 in storage
+    "appraisal_steps.field.self_assessment": ("self-assessment", "个人自评"),
+    "appraisal_steps.field.comment": ("comment", "评议意见"),
+    "appraisal_steps.text_empty": ("The {field} is empty.", "{field}内容为空。"),
+    "appraisal_steps.text_too_long": (
+        "The {field} is longer than {limit} characters.",
+        "{field}超过 {limit} 个字符。",
+    ),
+    "appraisal_steps.given_in_future": (
+        "{date} is after today: a self-assessment is recorded once it is given.",
+        "{date} 晚于今天：个人自评须在提交后登记。",
+    ),
+    "appraisal_steps.published": (
+        "Session {id} is published: its self-assessments and comments are final.",
+        "第 {id} 号评议已公布：个人自评和互评意见不能再修改。",
+    ),
+    "appraisal_steps.not_appraised": (
+        "{member_no} does not take part in appraisal session {id}.",
+        "{member_no} 不是第 {id} 号评议的评议对象。",
+    ),
+    "appraisal_steps.already_graded": (
+        "{member_no} {name} is graded already: a self-assessment is recorded before grading.",
+        "{member_no} {name} 已评定等次：个人自评须在评定前登记。",
+    ),
+    "appraisal_steps.comment_unknown": (
+        "No comment {comment} in this session.",
+        "本次评议没有编号为 {comment} 的意见。",
+    ),
 }

@@ -1,16 +1,21 @@
-"""The appraisal's steps around the ballot in storage, on SQLite and PostgreSQL: grading
-every proposal at once (组织评定), and what it leaves for the committee one by one."""
+"""The appraisal's steps around the ballot in storage, on SQLite and PostgreSQL: the
+self-assessment (个人自评), the peer comments with no author (党员互评), grading every
+proposal at once (组织评定) and what it leaves for the committee one by one."""
 
 # ruff: noqa: F811  (``roster``, ``sid``: the fixtures of tests/data/test_appraisal.py, as parameters)
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from orglife_tui.data import appraisal as ap
-from orglife_tui.data.errors import Conflict
+from orglife_tui.data.errors import Conflict, StoreError
+from orglife_tui.data.models import peer_comment_t
 from orglife_tui.domain import MemberStatus
 from orglife_tui.scoring.appraisal import GRADES, Counts
 from orglife_tui.scoring.model import Grade
@@ -112,3 +117,128 @@ def test_split_proposed_says_who_is_left_and_why():
         ("3", "appraisal_steps.left.flagged"),
         ("4", "appraisal_steps.left.flagged"),
     ]
+
+
+# ---------------------------------------------------------------------------- 个人自评
+
+
+def test_self_assessments_before_the_poll_cover_the_members_the_start_will_rate(store, roster):
+    session = ap.new_session(store, roster.id, YEAR)
+    people = ap.appraised(store, roster.id, session.id, scheme=SCHEME)
+    assert [(p.member_no, p.graded) for p in people] == [
+        *((no, True) for no in FULL_NOS),
+        ("006", False),  # probationary: takes part, never graded
+    ]
+    row = ap.record_self_assessment(
+        store, roster.id, session.id, " 001 ", "  认真学习，按时交纳党费。\n不足：联系群众不够。 "
+    )
+    assert (row.text, row.late, row.given_on) == (
+        "认真学习，按时交纳党费。\n不足：联系群众不够。",
+        False,
+        store.today(),
+    )
+    ap.record_self_assessment(store, roster.id, session.id, "001", "重写的自评")
+    stored = ap.self_assessments(store, roster.id, session.id)
+    assert list(stored) == ["001"] and stored["001"].text == "重写的自评"
+    events = audit_of(store, "appraisal.self_assessment")
+    assert [(e["member_no"], e["replaced"], e["late"]) for e in events] == [
+        ("001", False, False),
+        ("001", True, False),
+    ]
+    assert all("text" not in e for e in events)
+    # the start keeps it: the snapshot is of the same members
+    ap.start_session(store, roster.id, session.id, PIN, SCHEME, **PASSWORDS)
+    people = {p.member_no: p for p in ap.appraised(store, roster.id, session.id, scheme=SCHEME)}
+    assert people["001"].self_assessed and not people["001"].late
+    assert not people["002"].self_assessed
+
+
+def test_a_self_assessment_after_the_poll_opened_is_late_and_refused_once_graded(
+    store, roster, sid
+):
+    ap.record_self_assessment(store, roster.id, sid, "002", "会后补交")
+    assert ap.self_assessments(store, roster.id, sid)["002"].late
+    closed(store, roster, sid)
+    ap.set_grade(store, roster.id, sid, "003", Q, "—", scheme=SCHEME)
+    with pytest.raises(StoreError) as err:
+        ap.record_self_assessment(store, roster.id, sid, "003", "太晚了")
+    assert err.value.key == "appraisal_steps.already_graded"
+    assert "003" not in ap.self_assessments(store, roster.id, sid)
+
+
+@pytest.mark.parametrize(
+    ("member_no", "text", "key"),
+    [
+        ("001", "   ", "appraisal_steps.text_empty"),
+        ("001", "长" * 5001, "appraisal_steps.text_too_long"),
+        ("001", "正常\x1b[31m红字", "text.control_chars"),
+        ("999", "没有这个人", "appraisal_steps.not_appraised"),
+    ],
+)
+def test_a_bad_self_assessment_is_refused_and_the_batch_writes_nothing(
+    store, roster, sid, member_no, text, key
+):
+    with pytest.raises(StoreError) as err:
+        ap.record_self_assessments(
+            store, roster.id, sid, [("002", "好的一份"), (member_no, text)], scheme=SCHEME
+        )
+    assert err.value.key == key
+    assert ap.self_assessments(store, roster.id, sid) == {}
+    assert audit_of(store, "appraisal.self_assessment") == []
+
+
+def test_a_self_assessment_dated_after_today_is_refused(store, roster, sid):
+    with pytest.raises(StoreError) as err:
+        ap.record_self_assessment(
+            store, roster.id, sid, "001", "x", store.today() + timedelta(days=1)
+        )
+    assert err.value.key == "appraisal_steps.given_in_future"
+
+
+# ---------------------------------------------------------------------------- 党员互评
+
+
+def test_peer_comments_have_no_author_and_are_listed_per_member(store, roster, sid, db_url):
+    first = ap.add_peer_comment(store, roster.id, sid, "003", "工作积极，但发言不多。")
+    ap.add_peer_comment(store, roster.id, sid, "001", "带头作用明显。")
+    ap.add_peer_comment(store, roster.id, sid, "003", "希望多联系群众。")
+    assert [c.text for c in ap.peer_comments(store, roster.id, sid, "003")] == [
+        "工作积极，但发言不多。",
+        "希望多联系群众。",
+    ]
+    assert [c.member_no for c in ap.peer_comments(store, roster.id, sid)] == ["001", "003", "003"]
+    people = {p.member_no: p.comments for p in ap.appraised(store, roster.id, sid)}
+    assert (people["003"], people["001"], people["002"]) == (2, 1, 0)
+    # the table holds no author, not even the operator who typed it
+    with store.read_connection() as conn:
+        columns = set(conn.execute(select(peer_comment_t)).keys())
+    assert columns == {"id", "session_id", "member_id", "text", "recorded_at"}
+    assert [e["member_no"] for e in audit_of(store, "appraisal.peer_comment")] == [
+        "003",
+        "001",
+        "003",
+    ]
+    ap.remove_peer_comment(store, roster.id, sid, first.id)
+    assert len(ap.peer_comments(store, roster.id, sid, "003")) == 1
+    with pytest.raises(StoreError) as err:
+        ap.remove_peer_comment(store, roster.id, sid, first.id)
+    assert err.value.key == "appraisal_steps.comment_unknown"
+
+
+def test_after_publication_the_steps_are_frozen_by_the_store_and_the_database(store, roster, sid):
+    closed(store, roster, sid)
+    ap.add_peer_comment(store, roster.id, sid, "001", "意见")
+    ap.grade_all_proposed(store, roster.id, sid, scheme=SCHEME)
+    ap.publish(store, roster.id, sid)
+    with pytest.raises(StoreError) as err:
+        ap.add_peer_comment(store, roster.id, sid, "001", "再加一条")
+    assert err.value.key == "appraisal_steps.published"
+    with pytest.raises(StoreError):
+        ap.record_self_assessment(store, roster.id, sid, "006", "预备党员自评")
+    for sql in (
+        "DELETE FROM appraisal_peer_comment",
+        "UPDATE appraisal_peer_comment SET text = 'x'",
+    ):
+        with pytest.raises(DBAPIError), store.write_transaction() as conn:
+            conn.execute(text(sql))
+    assert [c.text for c in ap.peer_comments(store, roster.id, sid)] == ["意见"]

@@ -26,7 +26,9 @@ Secrecy in storage (docs/architecture.md §6)
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
   ``appraisal.seal`` (ballots, fingerprint), ``appraisal.scrub_failed`` (the database's
   own reason, which the user's message leaves out), ``appraisal.reset``,
-  ``appraisal.grade``, ``appraisal.publish``.
+  ``appraisal.grade``, ``appraisal.publish``; and the steps around the ballot:
+  ``appraisal.self_assessment``, ``appraisal.peer_comment``,
+  ``appraisal.peer_comment_removed``.
 * Triggers (migration 0005) refuse any UPDATE of a ballot row, an INSERT unless the poll is
   open and a DELETE once the result is published.
 * While the poll is open the database necessarily holds traces of the cast order (SQLite's
@@ -74,7 +76,10 @@ The package, by stage (each module imports only the ones above it):
 * ``ballots``: casting a ballot, voters who voted on paper;
 * ``seal``: closing (the seal, the fingerprint, the scrub), resetting, verifying;
 * ``tallying``: the tally and the tally as stored in a publication;
-* ``grading``: the committee's grades and publishing.
+* ``grading``: the committee's grades (one by one, or every proposal at once) and
+  publishing;
+* ``steps``: the steps around the ballot: self-assessments (个人自评) and peer comments
+  (党员互评), and who takes part in them.
 
 Callers import from the package (``from orglife_tui.data import appraisal``); a test that
 replaces a private step patches the submodule that calls it (``appraisal.seal._scrub``).
@@ -130,6 +135,18 @@ from orglife_tui.data.appraisal.sessions import (
     start_session,
     voters,
 )
+from orglife_tui.data.appraisal.steps import (
+    AppraisedMember,
+    PeerComment,
+    SelfAssessment,
+    add_peer_comment,
+    appraised,
+    peer_comments,
+    record_self_assessment,
+    record_self_assessments,
+    remove_peer_comment,
+    self_assessments,
+)
 from orglife_tui.data.appraisal.tallying import (
     stored_tally,
     tally,
@@ -137,6 +154,16 @@ from orglife_tui.data.appraisal.tallying import (
 )
 
 __all__ = [
+    "AppraisedMember",
+    "PeerComment",
+    "SelfAssessment",
+    "add_peer_comment",
+    "appraised",
+    "peer_comments",
+    "record_self_assessment",
+    "record_self_assessments",
+    "remove_peer_comment",
+    "self_assessments",
     "AllProposed",
     "BALLOT_TABLES",
     "CandidateRow",
