@@ -79,4 +79,101 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No comment {comment} in this session.",
         "本次评议没有编号为 {comment} 的意见。",
     ),
+    # importing self-assessments
+    "appraisal_steps.import.field.member_no": ("member number", "编号"),
+    "appraisal_steps.import.field.text": ("self-assessment", "个人自评"),
+    "appraisal_steps.import.field.given_on": ("date", "日期"),
+    "appraisal_steps.import.not_appraised": (
+        "{member_no} does not take part in appraisal session {id}.",
+        "{member_no} 不是第 {id} 号评议的评议对象。",
+    ),
+    "appraisal_steps.import.not_appraised_hint": (
+        "{member_no} does not take part in appraisal session {id} (did you mean {guess}? "
+        "Excel drops leading zeros).",
+        "{member_no} 不是第 {id} 号评议的评议对象（是否应为 {guess}？Excel 会去掉编号前面的 0）。",
+    ),
+    "appraisal_steps.import.twice": (
+        "{member_no} has a self-assessment in row {row} already.",
+        "{member_no} 的个人自评已在第 {row} 行。",
+    ),
+    "appraisal_steps.import.after_today": ("{value} is after today", "{value} 晚于今天"),
+    "appraisal_steps.import.done": (
+        "{file}: {count} self-assessment(s) recorded ({late} after the poll opened).",
+        "{file}：已登记 {count} 份个人自评（其中 {late} 份在投票开始后提交）。",
+    ),
+    # the CLI
+    "appraisal_steps.cli.self_assessment.help": (
+        "Record a member's self-assessment (个人自评), typed with --text or read from a "
+        "text file with --file; given again, it replaces the earlier one.",
+        "登记党员的个人自评：用 --text 输入，或用 --file 从文本文件读取；再次登记则替换原有内容。",
+    ),
+    "appraisal_steps.cli.import.help": (
+        "Import self-assessments from a CSV/XLSX file (columns 编号, 个人自评, optional 姓名 "
+        "and 日期): every row, or none.",
+        "从 CSV/XLSX 文件导入个人自评（列：编号、个人自评，可选姓名、日期）：全部导入或全部不导入。",
+    ),
+    "appraisal_steps.cli.comment.help": (
+        "Record a comment on a member from the branch meeting (党员互评); no author is kept.",
+        "登记党员大会上对党员的评议意见（党员互评）；不记录提出人。",
+    ),
+    "appraisal_steps.cli.comments.help": (
+        "List the peer comments of the session, or of one member.",
+        "列出本次评议（或某名党员）的互评意见。",
+    ),
+    "appraisal_steps.cli.uncomment.help": (
+        "Remove a peer comment typed by mistake (before publication).",
+        "删除误录的互评意见（公布前）。",
+    ),
+    "appraisal_steps.cli.steps.help": (
+        "Who takes part in the session, with each one's self-assessment, comments and grade.",
+        "列出参加本次评议的党员，以及各自的个人自评、互评意见和评定情况。",
+    ),
+    "appraisal_steps.cli.opt.text": ("The text.", "内容。"),
+    "appraisal_steps.cli.opt.file": (
+        "A UTF-8 text file holding the text.",
+        "保存内容的 UTF-8 文本文件。",
+    ),
+    "appraisal_steps.cli.opt.date": (
+        "The day it was given (YYYY-MM-DD; default: today).",
+        "提交日期（YYYY-MM-DD；默认今天）。",
+    ),
+    "appraisal_steps.cli.arg.comment": ("The comment's number.", "意见编号。"),
+    "appraisal_steps.cli.text_or_file": (
+        "Give the text with --text or --file (one of them).",
+        "请用 --text 或 --file 给出内容（二选一）。",
+    ),
+    "appraisal_steps.cli.file_unreadable": (
+        "Cannot read {path}: {reason}",
+        "无法读取 {path}：{reason}",
+    ),
+    "appraisal_steps.self_assessment_saved": (
+        "{member_no} {name}: self-assessment recorded ({date}).",
+        "{member_no} {name}：个人自评已登记（{date}）。",
+    ),
+    "appraisal_steps.self_assessment_saved_late": (
+        "{member_no} {name}: self-assessment recorded ({date}), after the poll opened.",
+        "{member_no} {name}：个人自评已登记（{date}），在投票开始后提交。",
+    ),
+    "appraisal_steps.comment_saved": (
+        "Comment {comment} on {member_no} {name} recorded.",
+        "已登记对 {member_no} {name} 的第 {comment} 条意见。",
+    ),
+    "appraisal_steps.comment_removed": (
+        "Comment {comment} removed.",
+        "已删除第 {comment} 条意见。",
+    ),
+    "appraisal_steps.no_comments": ("No peer comments yet.", "尚无互评意见。"),
+    "appraisal_steps.col.member_no": ("No.", "编号"),
+    "appraisal_steps.col.name": ("Name", "姓名"),
+    "appraisal_steps.col.status": ("Status", "类别"),
+    "appraisal_steps.col.self_assessment": ("Self-assessment", "个人自评"),
+    "appraisal_steps.col.comments": ("Comments", "互评意见"),
+    "appraisal_steps.col.grade": ("Grade", "评定"),
+    "appraisal_steps.col.id": ("#", "序号"),
+    "appraisal_steps.col.text": ("Comment", "意见"),
+    "appraisal_steps.given": ("given", "已提交"),
+    "appraisal_steps.given_late": ("given late", "逾期提交"),
+    "appraisal_steps.missing": ("missing", "未提交"),
+    "appraisal_steps.graded": ("graded", "已评定"),
+    "appraisal_steps.waiting": ("waiting", "待评定"),
 }

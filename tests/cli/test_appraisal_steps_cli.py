@@ -55,3 +55,82 @@ def test_all_proposed_refusals_write_nothing(db, keys):
     assert result.exit_code == 2 and "--all-proposed takes no member" in result.output
     result = run("--db", db, "appraisal", "grade", str(sid), "001")
     assert result.exit_code == 2 and "or --all-proposed" in result.output
+
+
+# ---------------------------------------------------------------------------- 个人自评, 党员互评
+
+
+def created(db: str) -> int:
+    assert run("--db", db, "appraisal", "new", "--year", "2025").exit_code == 0
+    return 1
+
+
+def test_self_assessments_typed_from_a_file_and_imported(db, keys, tmp_path):
+    sid = created(db)
+    result = run(
+        "--db", db, "appraisal", "self-assessment", str(sid), "001", "--text", "按时参加组织生活。"
+    )
+    assert result.exit_code == 0, result.output
+    assert "001 朱海波: self-assessment recorded" in result.output
+    assert "after the poll opened" not in result.output
+    own = tmp_path / "002.txt"
+    own.write_text("一、学习情况：认真。\n二、不足：联系群众不够。\n", encoding="utf-8")
+    result = run("--db", db, "appraisal", "self-assessment", str(sid), "002", "--file", str(own))
+    assert result.exit_code == 0, result.output
+    sheet = tmp_path / "zp.csv"
+    sheet.write_text(
+        '编号,姓名,个人自评,日期\n003,赵志远,"发挥模范作用，\n仍须改进。",2025-12-01\n004,沈晨,预备期表现,\n',
+        encoding="utf-8",
+    )
+    result = run(
+        "--db", db, "appraisal", "import-self-assessments", str(sid), str(sheet), lang="zh"
+    )
+    assert result.exit_code == 0, result.output
+    assert "已登记 2 份个人自评（其中 0 份在投票开始后提交）" in result.output
+    result = run("--db", db, "appraisal", "steps", str(sid), "--format", "json")
+    data = {r["member_no"]: r for r in json.loads(result.output)}
+    assert {no: r["self_assessment"] for no, r in data.items()} == dict.fromkeys(
+        ("001", "002", "003", "004"), "given"
+    )
+    assert data["004"]["grade"] is None and data["001"]["grade"] == "waiting"
+    table = run("--db", db, "appraisal", "steps", str(sid), lang="zh")
+    assert "已提交" in table.output and "预备党员" in table.output
+
+
+def test_a_bad_import_names_every_row_and_writes_nothing(db, tmp_path):
+    sid = created(db)
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(
+        "编号,姓名,个人自评\n1,朱海波,一\n002,张三,二\n003,赵志远,\n002,胡雅琴,三\n",
+        encoding="utf-8",
+    )
+    result = run("--db", db, "appraisal", "import-self-assessments", str(sid), str(sheet))
+    assert result.exit_code == 1
+    lines = result.output
+    assert "bad.csv:2:" in lines and "did you mean 001?" in lines
+    assert "bad.csv:3:" in lines and "张三" in lines
+    assert "bad.csv:4:" in lines and "required" in lines
+    assert "bad.csv:5:" in lines and "row 3 already" in lines
+    result = run("--db", db, "appraisal", "steps", str(sid), "--format", "json")
+    assert all(r["self_assessment"] is None for r in json.loads(result.output))
+
+
+def test_peer_comments_from_the_command_line(db, keys):
+    sid = created(db)
+    result = run("--db", db, "appraisal", "comment", str(sid), "003", "--text", "工作踏实。")
+    assert result.exit_code == 0 and "Comment 1 on 003 赵志远 recorded." in result.output
+    run("--db", db, "appraisal", "comment", str(sid), "001", "--text", "带头作用好。")
+    result = run("--db", db, "appraisal", "comments", str(sid), "--format", "json")
+    assert [(c["member_no"], c["text"]) for c in json.loads(result.output)] == [
+        ("001", "带头作用好。"),
+        ("003", "工作踏实。"),
+    ]
+    assert "author" not in result.output and "operator" not in result.output
+    result = run("--db", db, "appraisal", "uncomment", str(sid), "1")
+    assert result.exit_code == 0 and "Comment 1 removed." in result.output
+    result = run("--db", db, "appraisal", "comments", str(sid), "003")
+    assert "No peer comments yet." in result.output
+    result = run("--db", db, "appraisal", "comment", str(sid), "003")
+    assert result.exit_code == 2
+    result = run("--db", db, "appraisal", "comment", str(sid), "999", "--text", "x")
+    assert result.exit_code == 1 and "does not take part" in result.output

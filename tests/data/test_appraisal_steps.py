@@ -180,7 +180,11 @@ def test_a_bad_self_assessment_is_refused_and_the_batch_writes_nothing(
 ):
     with pytest.raises(StoreError) as err:
         ap.record_self_assessments(
-            store, roster.id, sid, [("002", "好的一份"), (member_no, text)], scheme=SCHEME
+            store,
+            roster.id,
+            sid,
+            [("002", "好的一份", None), (member_no, text, None)],
+            scheme=SCHEME,
         )
     assert err.value.key == key
     assert ap.self_assessments(store, roster.id, sid) == {}

@@ -1,5 +1,6 @@
 """`orglife-tui appraisal new|start|close|tally|grade|publish|reset|list`: the democratic
-appraisal (民主评议党员) from the command line.
+appraisal (民主评议党员) from the command line (the steps around the ballot, self-assessments
+and peer comments: ``appraisal_steps``).
 
 Thin: parse, call ``orglife_tui.data.appraisal``, print. Voters vote at the kiosk
 (`orglife-tui kiosk ID`); these commands open and close the poll, show the tally once it
@@ -338,6 +339,10 @@ def register(app: typer.Typer) -> None:
             empty_message=t("appraisal.no_sessions"),
             col_prefix="appraisal.col.",
         )
+
+    from orglife_tui.cli.commands import appraisal_steps
+
+    appraisal_steps.add_commands(appraisal_app)
 
 
 def _grade_all_proposed(ctx: typer.Context, session_id: int) -> None:

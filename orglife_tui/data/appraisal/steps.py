@@ -16,6 +16,7 @@ published (and the database's triggers refuse them too, migration 0008).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -202,40 +203,38 @@ def record_self_assessments(
     store: Store,
     branch_id: int,
     session_id: int,
-    items: list[tuple[str, str]],
-    given_on: date | None = None,
+    items: Sequence[tuple[str, str, date | None]],
     *,
     scheme: Scheme | None = None,
 ) -> int:
-    """Record (member_no, text) self-assessments given on ``given_on`` (today when not
-    given), all or nothing, in one transaction; each replaces the member's earlier one.
-    Refused for a member not taking part, a member already graded, a day after today, an
-    empty or too long text, or a published session. Audited, one event each (its length,
-    never its text). Returns how many were recorded."""
+    """Record (member_no, text, given_on) self-assessments (given today when the day is
+    None), all or nothing, in one transaction; each replaces the member's earlier one. One
+    given on or after the day the poll opened is marked late. Refused for a member not
+    taking part, a member already graded, a day after today, an empty or too long text,
+    or a published session. Audited, one event each (its length, never its text). Returns
+    how many were recorded."""
     scheme = _scheme(store, branch_id, scheme)
     today = store.today()
-    given_on = given_on or today
-    if given_on > today:
-        raise StoreError("appraisal_steps.given_in_future", date=given_on.isoformat())
-    cleaned = [
-        (no, _clean(text, "appraisal_steps.field.self_assessment", SELF_ASSESSMENT_LIMIT))
-        for no, text in items
-    ]
+    cleaned = []
+    for member_no, text, given_on in items:
+        given_on = given_on or today
+        if given_on > today:
+            raise StoreError("appraisal_steps.given_in_future", date=given_on.isoformat())
+        field = "appraisal_steps.field.self_assessment"
+        cleaned.append((member_no.strip(), _clean(text, field, SELF_ASSESSMENT_LIMIT), given_on))
     with store.write_transaction() as conn:
         s = _open(conn, branch_id, session_id)
         started = _aware(s.started_at)
-        late = started is not None and given_on >= started.date()
         decided = set(
             conn.scalars(
                 select(decision_t.c.member_id).where(decision_t.c.session_id == session_id)
             )
         )
-        for member_no, text in cleaned:
+        for member_no, text, given_on in cleaned:
             member_id, name = _member_of(conn, store, branch_id, s, scheme, member_no)
             if member_id in decided:
-                raise StoreError(
-                    "appraisal_steps.already_graded", member_no=member_no.strip(), name=name
-                )
+                raise StoreError("appraisal_steps.already_graded", member_no=member_no, name=name)
+            late = started is not None and given_on >= started.date()
             replaced = conn.execute(
                 delete(self_assessment_t).where(
                     self_assessment_t.c.session_id == session_id,
@@ -258,7 +257,7 @@ def record_self_assessments(
                 branch_id,
                 "appraisal.self_assessment",
                 session=session_id,
-                member_no=member_no.strip(),
+                member_no=member_no,
                 given_on=given_on.isoformat(),
                 late=late,
                 chars=len(text),
@@ -279,7 +278,7 @@ def record_self_assessment(
 ) -> SelfAssessment:
     """One member's self-assessment (``record_self_assessments`` for one); the stored row."""
     record_self_assessments(
-        store, branch_id, session_id, [(member_no, text)], given_on, scheme=scheme
+        store, branch_id, session_id, [(member_no, text, given_on)], scheme=scheme
     )
     return self_assessments(store, branch_id, session_id)[member_no.strip()]
 
