@@ -176,4 +176,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appraisal_steps.missing": ("missing", "未提交"),
     "appraisal_steps.graded": ("graded", "已评定"),
     "appraisal_steps.waiting": ("waiting", "待评定"),
+    # why a member receives no grade (scoring.appraisal.why_not_graded)
+    "appraisal_steps.why.probationary": (
+        "probationary members take part in the appraisal without a grade",
+        "预备党员参加评议，不评定等次",
+    ),
+    "appraisal_steps.why.not_graded": (
+        "rated, but the points scheme grades no member of this status",
+        "参加评议，积分方案规定不评定等次",
+    ),
+    "appraisal_steps.why.not_rated": (
+        "not in the appraisal (the points scheme does not rate this status)",
+        "不参加评议（积分方案规定）",
+    ),
+    "appraisal_steps.not_rated_line": (
+        "Not in the appraisal (the points scheme does not rate them): {members}",
+        "不参加评议（积分方案规定）：{members}",
+    ),
+    "appraisal_steps.cli.opt.details": (
+        "Show each member's self-assessment and peer comments under the tally.",
+        "在计票结果下列出每名党员的个人自评和互评意见。",
+    ),
+    "appraisal_steps.cli.why_line": (
+        "{member_no} {name}: {why}.",
+        "{member_no} {name}：{why}。",
+    ),
+    "appraisal_steps.cli.details_head": ("== {member_no} {name}", "== {member_no} {name}"),
+    "appraisal_steps.cli.details_no_self": ("Self-assessment: none.", "个人自评：未提交。"),
+    "appraisal_steps.cli.details_self": ("Self-assessment ({date}):", "个人自评（{date}）："),
+    "appraisal_steps.cli.details_self_late": (
+        "Self-assessment ({date}, after the poll opened):",
+        "个人自评（{date}，投票开始后提交）：",
+    ),
+    "appraisal_steps.cli.details_comments": (
+        "Peer comments ({count}):",
+        "互评意见（{count} 条）：",
+    ),
 }

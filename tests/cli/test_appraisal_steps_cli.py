@@ -134,3 +134,36 @@ def test_peer_comments_from_the_command_line(db, keys):
     assert result.exit_code == 2
     result = run("--db", db, "appraisal", "comment", str(sid), "999", "--text", "x")
     assert result.exit_code == 1 and "does not take part" in result.output
+
+
+def test_the_tally_says_why_a_member_has_no_grade_and_shows_the_steps(db, keys):
+    sid = created(db)
+    run(
+        "--db",
+        db,
+        "appraisal",
+        "self-assessment",
+        str(sid),
+        "001",
+        "--text",
+        "一、学习。\n二、不足。",
+    )
+    run("--db", db, "appraisal", "comment", str(sid), "001", "--text", "带头作用好。")
+    result = run("--db", db, "appraisal", "start", str(sid), *keys)
+    assert result.exit_code == 0, result.output
+    run("--db", db, "appraisal", "self-assessment", str(sid), "002", "--text", "补交。")
+    cast(db, sid)
+    assert run("--db", db, "appraisal", "close", str(sid), *keys).exit_code == 0
+    result = run("--db", db, "appraisal", "tally", str(sid), lang="zh")
+    assert "004 沈晨：预备党员参加评议，不评定等次。" in result.output
+    assert "个人自评" not in result.output  # only with --details
+    result = run("--db", db, "appraisal", "tally", str(sid), "--details", lang="zh")
+    assert "个人自评（" in result.output and "  一、学习。\n    二、不足。" in result.output
+    assert "投票开始后提交" in result.output  # 002's, given after the start
+    assert "互评意见（1 条）：\n  · 带头作用好。" in result.output
+    data = json.loads(
+        run("--db", db, "appraisal", "tally", str(sid), "--details", "-f", "json").output
+    )
+    assert data["steps"]["001"]["comments"] == ["带头作用好。"]
+    assert data["steps"]["002"]["self_assessment"]["late"] is True
+    assert data["not_rated"] == []

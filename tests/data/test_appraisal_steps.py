@@ -246,3 +246,35 @@ def test_after_publication_the_steps_are_frozen_by_the_store_and_the_database(st
         with pytest.raises(DBAPIError), store.write_transaction() as conn:
             conn.execute(text(sql))
     assert [c.text for c in ap.peer_comments(store, roster.id, sid)] == ["意见"]
+
+
+# ---------------------------------------------------------------------------- who gets no grade
+
+
+def test_a_scheme_that_does_not_rate_probationary_members_leaves_them_out(store, roster):
+    full_only = replace(SCHEME, scored_statuses=frozenset({MemberStatus.full}))
+    session = ap.new_session(store, roster.id, YEAR)
+    assert [p.member_no for p in ap.appraised(store, roster.id, session.id, scheme=full_only)] == (
+        list(FULL_NOS)
+    )
+    assert [
+        (m.member_no, m.status) for m in ap.left_out(store, roster.id, session.id, scheme=full_only)
+    ] == [("006", MemberStatus.probationary)]
+    with pytest.raises(StoreError) as err:
+        ap.add_peer_comment(store, roster.id, session.id, "006", "意见", scheme=full_only)
+    assert err.value.key == "appraisal_steps.not_appraised"
+    ap.start_session(store, roster.id, session.id, PIN, full_only, **PASSWORDS)
+    assert [m.member_no for m in ap.left_out(store, roster.id, session.id, scheme=SCHEME)] == [
+        "006"
+    ]  # from the start on, the snapshot decides
+
+
+def test_why_a_member_gets_no_grade():
+    from orglife_tui.scoring.appraisal import why_not_graded
+
+    assert why_not_graded(MemberStatus.full, True) is None
+    assert why_not_graded(MemberStatus.probationary, False) == "appraisal_steps.why.probationary"
+    assert why_not_graded(MemberStatus.full, False) == "appraisal_steps.why.not_graded"
+    assert why_not_graded(MemberStatus.probationary, False, rated=False) == (
+        "appraisal_steps.why.not_rated"
+    )

@@ -194,7 +194,11 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             str, typer.Option("--format", "-f", help=t("appraisal.cli.opt.format"))
         ] = "table",
+        details: Annotated[
+            bool, typer.Option("--details", help=t("appraisal_steps.cli.opt.details"))
+        ] = False,
     ) -> None:
+        from orglife_tui.cli.commands.appraisal_steps import print_details, steps_data
         from orglife_tui.data.appraisal import tally
         from orglife_tui.data.schemes import ensure_active
 
@@ -203,10 +207,18 @@ def register(app: typer.Typer) -> None:
         with store:
             _, scheme = ensure_active(store, branch.id)
             result = tally(store, branch.id, session_id, scheme)
+            steps = steps_data(store, branch.id, session_id, scheme)
         if fmt == "json":
-            typer.echo(json.dumps(_tally_json(result, scheme), ensure_ascii=False, indent=2))
+            data = _tally_json(result, scheme)
+            data["not_rated"] = steps.not_rated_json()
+            if details:
+                data["steps"] = steps.json()
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         _print_tally(result, scheme)
+        steps.print_not_rated(result)
+        if details:
+            print_details(result, steps)
 
     @appraisal_app.command("grade", help=t("appraisal.cli.grade.help"))
     @handles_errors

@@ -7,8 +7,9 @@ file), print. Added under `appraisal` by ``commands.appraisal.register``.
 
 # No ``from __future__ import annotations``: Typer must find the parameters' aliases.
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,7 +23,8 @@ from orglife_tui.cli.commands.common import (
     on_branch,
     open_existing_branch,
 )
-from orglife_tui.locale import get_language, t
+from orglife_tui.domain import natural_key
+from orglife_tui.locale import get_language, t, visible
 
 STEPS_KEYS = ("member_no", "name", "status", "self_assessment", "comments", "grade")
 COMMENT_KEYS = ("id", "member_no", "name", "text")
@@ -203,3 +205,95 @@ def _read_text(path: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise fail(t("appraisal_steps.cli.file_unreadable", path=path, reason=reason)) from None
+
+
+# ---------------------------------------------------------------------------- the tally's steps
+
+
+@dataclass(frozen=True)
+class StepsData:
+    """What `appraisal tally` shows of the steps around the ballot: each candidate's
+    self-assessment and peer comments, and the members left out of the appraisal."""
+
+    self_assessments: dict[str, Any]  # member_no -> appraisal.SelfAssessment
+    comments: dict[str, list[str]]  # member_no -> texts
+    not_rated: list[Any]  # appraisal.LeftOut
+
+    def json(self) -> dict[str, Any]:
+        numbers = sorted(set(self.self_assessments) | set(self.comments), key=natural_key)
+        out: dict[str, Any] = {}
+        for no in numbers:
+            own = self.self_assessments.get(no)
+            out[no] = {
+                "self_assessment": None
+                if own is None
+                else {"text": own.text, "given_on": own.given_on.isoformat(), "late": own.late},
+                "comments": self.comments.get(no, []),
+            }
+        return out
+
+    def not_rated_json(self) -> list[dict[str, str]]:
+        return [
+            {"member_no": m.member_no, "name": m.name, "status": m.status.value}
+            for m in self.not_rated
+        ]
+
+    def print_not_rated(self, result: Any) -> None:
+        """Why each member without a grade has none, and who is not in the appraisal."""
+        from orglife_tui.scoring.appraisal import why_not_graded
+
+        for row in result.rows:
+            why = why_not_graded(row.status, row.graded)
+            if why is not None:
+                typer.echo(
+                    t(
+                        "appraisal_steps.cli.why_line",
+                        member_no=row.member_no,
+                        name=row.name,
+                        why=t(why),
+                    )
+                )
+        if self.not_rated:
+            people = t("import.list_sep").join(f"{m.member_no} {m.name}" for m in self.not_rated)
+            typer.echo(t("appraisal_steps.not_rated_line", members=people))
+
+
+def steps_data(store: Any, branch_id: int, session_id: int, scheme: Any) -> StepsData:
+    from orglife_tui.data import appraisal
+
+    comments: dict[str, list[str]] = {}
+    for c in appraisal.peer_comments(store, branch_id, session_id):
+        comments.setdefault(c.member_no, []).append(c.text)
+    return StepsData(
+        self_assessments=appraisal.self_assessments(store, branch_id, session_id),
+        comments=comments,
+        not_rated=appraisal.left_out(store, branch_id, session_id, scheme=scheme),
+    )
+
+
+def print_details(result: Any, steps: StepsData) -> None:
+    """Per candidate, what the committee reads before grading: the self-assessment and the
+    peer comments."""
+    for row in result.rows:
+        typer.echo("")
+        typer.echo(t("appraisal_steps.cli.details_head", member_no=row.member_no, name=row.name))
+        own = steps.self_assessments.get(row.member_no)
+        if own is None:
+            typer.echo(t("appraisal_steps.cli.details_no_self"))
+        else:
+            key = (
+                "appraisal_steps.cli.details_self_late"
+                if own.late
+                else "appraisal_steps.cli.details_self"
+            )
+            typer.echo(t(key, date=own.given_on.isoformat()))
+            typer.echo(_indented(own.text))
+        comments = steps.comments.get(row.member_no, [])
+        typer.echo(t("appraisal_steps.cli.details_comments", count=len(comments)))
+        for text in comments:
+            typer.echo(_indented(text, "  · "))
+
+
+def _indented(text: str, first: str = "  ") -> str:
+    lines = visible(text).splitlines() or [""]
+    return "\n".join((first if i == 0 else "    ") + line for i, line in enumerate(lines))

@@ -137,10 +137,12 @@ from orglife_tui.data.appraisal.sessions import (
 )
 from orglife_tui.data.appraisal.steps import (
     AppraisedMember,
+    LeftOut,
     PeerComment,
     SelfAssessment,
     add_peer_comment,
     appraised,
+    left_out,
     peer_comments,
     record_self_assessment,
     record_self_assessments,
@@ -155,6 +157,8 @@ from orglife_tui.data.appraisal.tallying import (
 
 __all__ = [
     "AppraisedMember",
+    "LeftOut",
+    "left_out",
     "PeerComment",
     "SelfAssessment",
     "add_peer_comment",

@@ -169,6 +169,44 @@ def appraised(
     ]
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A member of the branch who is not in the session: the scheme does not rate them."""
+
+    member_no: str
+    name: str
+    status: MemberStatus
+
+
+def left_out(
+    store: Store, branch_id: int, session_id: int, *, scheme: Scheme | None = None
+) -> list[LeftOut]:
+    """The members of the branch on the session's day (the day the poll opened, today
+    before it) who do not take part: the scheme does not rate their status then."""
+    from orglife_tui.data.membership import in_branch_on, status_on
+
+    scheme = _scheme(store, branch_id, scheme)
+    with store.read_connection() as conn:
+        session = _read_session(conn, branch_id, session_id)
+        on = session.started_at.date() if session.started_at else store.today()
+        taking_part = {
+            p[0] for p in _people(conn, branch_id, session_id, session.state, scheme, on)
+        }
+        rows = conn.execute(
+            select(
+                member_t.c.id,
+                member_t.c.member_no,
+                member_t.c.name,
+                status_on(on).label("status"),
+            ).where(member_t.c.branch_id == branch_id, in_branch_on(on))
+        ).all()
+    return [
+        LeftOut(r.member_no, r.name, MemberStatus(r.status))
+        for r in _by_number(rows)
+        if r.id not in taking_part
+    ]
+
+
 def _clean(text: str, field: str, limit: int) -> str:
     text = (text or "").strip()
     if not text:
