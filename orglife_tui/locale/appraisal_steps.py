@@ -212,4 +212,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Peer comments ({count}):",
         "互评意见（{count} 条）：",
     ),
+    # the screens
+    "appraisal_steps.tui.col.self": ("Self-assess.", "个人自评"),
+    "appraisal_steps.tui.col.comments": ("Comments", "互评意见"),
+    "appraisal_steps.tui.col.grade": ("Grade", "评定"),
+    "appraisal_steps.tui.key.steps": ("Self & peer", "自评互评"),
+    "appraisal_steps.tui.key.self": ("Self-assessment", "个人自评"),
+    "appraisal_steps.tui.key.comment": ("Comment", "互评意见"),
+    "appraisal_steps.tui.title": (
+        "Self-assessments and peer comments {year}",
+        "{year} 年度个人自评和党员互评",
+    ),
+    "appraisal_steps.tui.heading": (
+        "Self-assessments: {given} of {members} · peer comments: {comments}",
+        "个人自评：{given} / {members} 人 · 互评意见：{comments} 条",
+    ),
+    "appraisal_steps.tui.nobody": (
+        "Nobody in the branch takes part in this appraisal.",
+        "本支部没有参加本次评议的党员。",
+    ),
+    "appraisal_steps.tui.read_hint": (
+        "Enter: read · a: self-assessment · o: comment",
+        "Enter 查看 · a 个人自评 · o 互评意见",
+    ),
+    "appraisal_steps.tui.field.text": ("Self-assessment", "个人自评"),
+    "appraisal_steps.tui.field.given_on": ("Given on", "提交日期"),
+    "appraisal_steps.tui.field.comment": ("Comment", "意见"),
+    "appraisal_steps.tui.self_title": (
+        "Self-assessment of {no} {name}",
+        "{no} {name} 的个人自评",
+    ),
+    "appraisal_steps.tui.comment_title": (
+        "A comment on {no} {name}",
+        "对 {no} {name} 的评议意见",
+    ),
+    "appraisal_steps.tui.comment_note": (
+        "As said at the branch meeting. Who said it is not recorded.",
+        "照录党员大会上的意见，不记录提出人。",
+    ),
+    "appraisal_steps.tui.self_saved": (
+        "Self-assessment of {member_no} {name} recorded.",
+        "已登记 {member_no} {name} 的个人自评。",
+    ),
+    "appraisal_steps.tui.comment_saved": (
+        "Comment on {member_no} {name} recorded.",
+        "已登记对 {member_no} {name} 的意见。",
+    ),
+    "appraisal_steps.tui.help_steps": (
+        "Who takes part in this appraisal (before the vote: who starting it will put on "
+        "the ballot), with their self-assessment (late: given after the vote opened), the "
+        "peer comments from the branch meeting and whether the committee has graded them. "
+        "a records the highlighted member's self-assessment (given again, it replaces the "
+        "earlier one), o a comment (no author is kept), Enter reads both. Members the "
+        "points scheme does not rate are named under the list.",
+        "列出参加本次评议的党员（投票开始前：开始投票时将列入选票的党员），以及个人自评"
+        "（逾期：投票开始后提交）、党员大会上的互评意见和评定情况。按 a 登记所选党员的"
+        "个人自评（再次登记则替换），按 o 登记互评意见（不记录提出人），按 Enter 查看。"
+        "积分方案不评议的党员列在下方。",
+    ),
+    "appraisal_steps.tui.help_self": (
+        "The member's own account of the year, and the day it was given. A self-assessment "
+        "is expected before the vote opens; one given later is still recorded until the "
+        "member is graded, marked late.",
+        "党员本人对本年度的总结及提交日期。个人自评应在投票开始前提交；之后提交的在评定"
+        "等次前仍可登记，标为逾期。",
+    ),
+    "appraisal_steps.tui.help_comment": (
+        "A comment on this member as said at the branch meeting (党员互评). It is kept "
+        "without an author; the log records only who typed it.",
+        "党员大会上对该党员的评议意见（党员互评）。不记录提出人；日志只记录录入人。",
+    ),
+    "appraisal_steps.tui.tally_steps": (
+        "self-assessment: {self}, comments: {comments}",
+        "个人自评：{self}，互评意见 {comments} 条",
+    ),
+    "appraisal_steps.tui.grade_self": (
+        "Self-assessment ({date}): {text}",
+        "个人自评（{date}）：{text}",
+    ),
+    "appraisal_steps.tui.grade_no_self": ("No self-assessment.", "未提交个人自评。"),
+    "appraisal_steps.tui.grade_comments": (
+        "Peer comments ({count}): {comments}",
+        "互评意见（{count} 条）：{comments}",
+    ),
 }

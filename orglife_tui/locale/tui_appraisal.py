@@ -190,10 +190,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.appraisal.combined": ("combined score {score}", "综合得分 {score}"),
     "tui.appraisal.vetoed": ("veto item in the points", "积分有一票否决项"),
-    "tui.appraisal.not_graded_note": (
-        "not graded (probationary members take part without a grade)",
-        "不评定等次（预备党员参加评议但不评定等次）",
-    ),
     "tui.appraisal.proposal_final": (
         "proposal {proposed} → final {final}",
         "建议 {proposed} → 评定 {final}",

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from orglife_tui.data import appraisal
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
+from orglife_tui.scoring.appraisal import why_not_graded
 from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.tui.cells import clip, right
 from orglife_tui.tui.screens.appraisal.dialogs import (
@@ -28,6 +29,7 @@ from orglife_tui.tui.screens.appraisal.dialogs import (
     publish_after_confirm,
 )
 from orglife_tui.tui.screens.appraisal.shared import ACTIONS, active_scheme, record_text
+from orglife_tui.tui.screens.appraisal.steps import self_label
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.labels import number, short_hash
@@ -76,12 +78,15 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
         self.session_id = session_id
         self.tally: appraisal.Tally | None = None
         self.scheme: Scheme | None = None
+        # each candidate's self-assessment and comments, and who the scheme leaves out
+        self.steps: dict[str, appraisal.AppraisedMember] = {}
+        self.left: list[appraisal.LeftOut] = []
 
     def compose_above(self) -> ComposeResult:
         return notes("turnout", "record", "warning")
 
     def compose_below(self) -> ComposeResult:
-        return notes("detail")
+        return notes("left-out", "detail")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         states = ACTIONS.get(action)
@@ -116,6 +121,12 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
     def fetch(self) -> list[appraisal.TallyRow]:
         self.scheme = active_scheme(self.session)
         self.tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
+        store, branch_id, session_id = self.store, self.branch_id, self.session_id
+        self.steps = {
+            p.member_no: p
+            for p in appraisal.appraised(store, branch_id, session_id, scheme=self.scheme)
+        }
+        self.left = appraisal.left_out(store, branch_id, session_id, scheme=self.scheme)
         return self.tally.rows
 
     def show_state(self) -> None:
@@ -154,6 +165,15 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             warnings.append(t("tui.appraisal.flag_note", count=flagged))
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
+        left = self.query_one("#left-out", Static)
+        sep = t("import.list_sep")
+        left.update(
+            t(
+                "appraisal_steps.not_rated_line",
+                members=sep.join(f"{m.member_no} {m.name}" for m in self.left),
+            )
+        )
+        left.display = bool(self.left)
         self.refresh_bindings()
 
     def show_detail(self) -> None:
@@ -187,8 +207,9 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             parts.append(t("tui.appraisal.combined", score=number(round(row.combined, 1))))
         if row.vetoed:
             parts.append(t("tui.appraisal.vetoed"))
-        if not row.graded:
-            parts.append(t("tui.appraisal.not_graded_note"))
+        why = why_not_graded(row.status, row.graded)
+        if why is not None:
+            parts.append(t(why))
         else:
             parts.append(
                 t(
@@ -199,6 +220,10 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             )
         if row.reason:
             parts.append(t("tui.appraisal.reason", reason=row.reason))
+        member = self.steps.get(row.member_no)
+        if member is not None:
+            word, _ = self_label(member)
+            parts.append(t("appraisal_steps.tui.tally_steps", self=word, comments=member.comments))
         width = max(20, self.app.size.width - 2)
         line2 = clip(t("tui.appraisal.sep").join(parts), width)
         detail.update(line1 + "\n" + line2)
@@ -207,8 +232,9 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
         row = self.highlighted()
         if row is None:
             return
-        if not row.graded:
-            self.notify(t("tui.appraisal.not_graded_note"), severity="warning")
+        why = why_not_graded(row.status, row.graded)
+        if why is not None:
+            self.notify(t(why), severity="warning")
             return
 
         def saved(result: object) -> None:
