@@ -295,4 +295,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Peer comments ({count}): {comments}",
         "互评意见（{count} 条）：{comments}",
     ),
+    # the year-end report's appraisal section
+    "report.section.appraisal": ("10. Democratic appraisal", "十、民主评议党员"),
+    "report.sheet.appraisal": ("Appraisal", "民主评议"),
+    "report.appraisal.none": (
+        "No democratic appraisal was held for {year}.",
+        "{year} 年度未开展民主评议党员。",
+    ),
+    "report.appraisal.session": ("Appraisal session", "评议"),
+    "report.appraisal.session_value": ("{id} ({state})", "第 {id} 号（{state}）"),
+    "report.appraisal.members": ("Members appraised", "参评党员"),
+    "report.appraisal.self_assessed": ("个人自评: self-assessments given", "个人自评：已提交"),
+    "report.appraisal.self_late": (
+        "  of them after the poll opened",
+        "  其中投票开始后提交",
+    ),
+    "report.appraisal.peer_comments": ("党员互评: peer comments recorded", "党员互评：意见条数"),
+    "report.appraisal.commented": ("  members commented on", "  涉及党员"),
+    "report.appraisal.voted": ("民主测评: voted", "民主测评：实投 / 应投"),
+    "report.appraisal.turnout": ("  turnout", "  投票率"),
+    "report.appraisal.ballots": ("  ballots sealed", "  封存选票"),
+    "report.appraisal.graded": ("组织评定: graded", "组织评定：已评定 / 应评定"),
+    "report.appraisal.as_proposed": ("  as proposed", "  按建议等次"),
+    "report.appraisal.departed": ("  departing from the proposal", "  调整建议等次"),
+    "report.appraisal.published": ("公示: result published on", "公示：结果公布日期"),
+    "report.appraisal.not_published": (
+        "The appraisal's result is not published yet.",
+        "民主评议结果尚未公布。",
+    ),
 }

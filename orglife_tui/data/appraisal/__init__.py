@@ -139,6 +139,7 @@ from orglife_tui.data.appraisal.steps import (
     AppraisedMember,
     LeftOut,
     PeerComment,
+    ProcedureCounts,
     SelfAssessment,
     add_peer_comment,
     appraised,
@@ -148,6 +149,7 @@ from orglife_tui.data.appraisal.steps import (
     record_self_assessments,
     remove_peer_comment,
     self_assessments,
+    year_procedure,
 )
 from orglife_tui.data.appraisal.tallying import (
     stored_tally,
@@ -160,6 +162,8 @@ __all__ = [
     "LeftOut",
     "left_out",
     "PeerComment",
+    "ProcedureCounts",
+    "year_procedure",
     "SelfAssessment",
     "add_peer_comment",
     "appraised",

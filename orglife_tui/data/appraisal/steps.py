@@ -37,6 +37,7 @@ from orglife_tui.data.models import (
     member_t,
     peer_comment_t,
     self_assessment_t,
+    session_t,
 )
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState
@@ -205,6 +206,72 @@ def left_out(
         for r in _by_number(rows)
         if r.id not in taking_part
     ]
+
+
+@dataclass(frozen=True)
+class ProcedureCounts:
+    """A session's procedure, step by step, as the year-end report counts it."""
+
+    session_id: int
+    state: SessionState
+    members: int  # taking part (the candidates once the poll opened)
+    self_assessed: int
+    self_late: int  # given after the poll opened
+    peer_comments: int
+    commented: int  # members with at least one peer comment
+    voters: int
+    voted: int
+    ballots: int | None  # sealed at close
+    to_grade: int  # members who receive a grade
+    graded: int
+    as_proposed: int
+    departed: int  # graded otherwise than proposed (each with its reason)
+    published_on: date | None
+
+
+def year_procedure(
+    store: Store, branch_id: int, year: int, *, scheme: Scheme | None = None
+) -> ProcedureCounts | None:
+    """The counts of the year's appraisal: its published session, else its newest one
+    (None: the year has none)."""
+    with store.read_connection() as conn:
+        ids = list(
+            conn.scalars(
+                select(session_t.c.id).where(
+                    session_t.c.branch_id == branch_id, session_t.c.year == year
+                )
+            )
+        )
+        sessions = [_read_session(conn, branch_id, sid) for sid in ids]
+    if not sessions:
+        return None
+    sessions.sort(key=lambda s: (s.state is SessionState.published, s.id))
+    session = sessions[-1]
+    people = appraised(store, branch_id, session.id, scheme=scheme)
+    with store.read_connection() as conn:
+        decisions = conn.execute(
+            select(decision_t.c.proposed, decision_t.c.final).where(
+                decision_t.c.session_id == session.id
+            )
+        ).all()
+    as_proposed = sum(1 for d in decisions if d.final == d.proposed)
+    return ProcedureCounts(
+        session_id=session.id,
+        state=session.state,
+        members=len(people),
+        self_assessed=sum(1 for p in people if p.self_assessed),
+        self_late=sum(1 for p in people if p.late),
+        peer_comments=sum(p.comments for p in people),
+        commented=sum(1 for p in people if p.comments),
+        voters=session.voters,
+        voted=session.voted,
+        ballots=session.ballots,
+        to_grade=sum(1 for p in people if p.graded),
+        graded=len(decisions),
+        as_proposed=as_proposed,
+        departed=len(decisions) - as_proposed,
+        published_on=session.published_at.date() if session.published_at else None,
+    )
 
 
 def _clean(text: str, field: str, limit: int) -> str:
