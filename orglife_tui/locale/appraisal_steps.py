@@ -263,11 +263,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the ballot), with their self-assessment (late: given after the vote opened), the "
         "peer comments from the branch meeting and whether the committee has graded them. "
         "a records the highlighted member's self-assessment (given again, it replaces the "
-        "earlier one), o a comment (no author is kept), Enter reads both. Members the "
+        "earlier one), o a comment (no author is kept), x takes a comment typed by mistake "
+        "back, Enter reads both. Members the "
         "points scheme does not rate are named under the list.",
         "列出参加本次评议的党员（投票开始前：开始投票时将列入选票的党员），以及个人自评"
         "（逾期：投票开始后提交）、党员大会上的互评意见和评定情况。按 a 登记所选党员的"
-        "个人自评（再次登记则替换），按 o 登记互评意见（不记录提出人），按 Enter 查看。"
+        "个人自评（再次登记则替换），按 o 登记互评意见（不记录提出人），按 x 撤回误录的意见，"
+        "按 Enter 查看。"
         "积分方案不评议的党员列在下方。",
     ),
     "appraisal_steps.tui.help_self": (
@@ -322,5 +324,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.appraisal.not_published": (
         "The appraisal's result is not published yet.",
         "民主评议结果尚未公布。",
+    ),
+    "appraisal_steps.tui.key.uncomment": ("Take back", "撤回意见"),
+    "appraisal_steps.tui.no_comment_here": (
+        "No comment on this member to take back.",
+        "该党员没有可撤回的意见。",
+    ),
+    "appraisal_steps.tui.uncomment_title": (
+        "Take back a comment on {no} {name}",
+        "撤回对 {no} {name} 的意见",
+    ),
+    "appraisal_steps.tui.which_comment": (
+        "The number of the comment typed by mistake ({numbers}; Enter shows them):",
+        "误录意见的编号（{numbers}；按 Enter 查看内容）：",
+    ),
+    "appraisal_steps.tui.which_comment_bad": (
+        "Not a comment on this member.",
+        "不是对该党员的意见编号。",
     ),
 }

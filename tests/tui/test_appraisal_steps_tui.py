@@ -8,6 +8,7 @@ from orglife_tui.data import appraisal, schemes
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
 from orglife_tui.tui.screens.appraisal.dialogs import GradeFormScreen
+from orglife_tui.tui.screens.appraisal.shared import AskScreen
 from orglife_tui.tui.screens.appraisal.steps import (
     AppraisalStepsScreen,
     PeerCommentFormScreen,
@@ -126,7 +127,7 @@ async def test_self_assessments_and_comments_from_the_session_screen(
         await press(pilot, "enter")
         await until_screen(pilot, ReadingScreen)
         text = screen_text(app)
-        assert "一、学习：认真。" in text and "· 带头作用明显。" in text
+        assert "一、学习：认真。" in text and "] 带头作用明显。" in text
         await press(pilot, "escape")
         await until_screen(pilot, AppraisalStepsScreen)
     stored = appraisal.self_assessments(sqlite_store, branch.id, session_id)
@@ -184,3 +185,29 @@ async def test_the_detail_footer_fits_80_columns_while_the_vote_is_open(
         await until_screen(pilot, AppraisalDetailScreen)
         footer = screen_text(app).splitlines()[-1]
         assert "m Self & peer" in footer and "^p Commands" in footer
+
+
+async def test_a_comment_typed_by_mistake_is_taken_back_by_its_number(
+    make_app, branch, sqlite_store
+):
+    session_id = appraisal.new_session(sqlite_store, branch.id, 2026).id
+    kept = appraisal.add_peer_comment(sqlite_store, branch.id, session_id, "001", "保留")
+    wrong = appraisal.add_peer_comment(sqlite_store, branch.id, session_id, "001", "录错了")
+    app = make_app(branch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        steps = await open_steps(app, pilot)
+        await press(pilot, "enter")
+        await until_screen(pilot, ReadingScreen)
+        assert f"[{wrong.id}] 录错了" in screen_text(app)
+        await press(pilot, "escape")
+        await until_screen(pilot, AppraisalStepsScreen)
+        await press(pilot, "x")
+        await until_screen(pilot, AskScreen)
+        await press(pilot, "9", "9", "enter")  # not one of this member's: asked again
+        assert isinstance(app.screen, AskScreen)
+        assert "Not a comment on this member." in screen_text(app)
+        app.screen.query_one("#answer").value = str(wrong.id)
+        await press(pilot, "enter")
+        await until_screen(pilot, AppraisalStepsScreen)
+        await wait_until(pilot, lambda: steps.rows[0].comments == 1)
+    assert [c.id for c in appraisal.peer_comments(sqlite_store, branch.id, session_id)] == [kept.id]

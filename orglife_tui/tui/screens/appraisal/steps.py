@@ -5,7 +5,8 @@
 will put on the ballot), with whether each has given a self-assessment (late: after the
 poll opened), how many comments were recorded and whether the committee has graded them;
 ``a`` records the highlighted member's self-assessment, ``o`` a comment (with no author),
-Enter reads both. Members the scheme leaves out are named under the list with why.
+``x`` takes a comment back by its number, Enter reads both. Members the scheme leaves out
+are named under the list with why.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from textual.widgets import Static
 
 from orglife_tui.data import appraisal
 from orglife_tui.data.appraisal import AppraisedMember, SessionRow
+from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import SessionState
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t, visible
 from orglife_tui.scoring.appraisal import why_not_graded
 from orglife_tui.tui.cells import clip
 from orglife_tui.tui.screens.appraisal.dialogs import NoticeScreen
+from orglife_tui.tui.screens.appraisal.shared import AskScreen
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.labels import status_short
@@ -71,7 +74,7 @@ def steps_text(session: Session, session_id: int, member_no: str, name: str) -> 
         key = late if own.late else "appraisal_steps.cli.details_self"
         parts.append(t(key, date=own.given_on.isoformat()) + "\n" + visible(own.text))
     parts.append(t("appraisal_steps.cli.details_comments", count=len(comments)))
-    parts.extend(f"· {visible(c.text)}" for c in comments)
+    parts.extend(f"· [{c.id}] {visible(c.text)}" for c in comments)
     return "\n".join(parts)
 
 
@@ -185,6 +188,7 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
     BINDINGS: ClassVar = [
         Binding("a", "self_assessment", "appraisal_steps.tui.key.self", id="steps.self"),
         Binding("o", "comment", "appraisal_steps.tui.key.comment", id="steps.comment"),
+        Binding("x", "uncomment", "appraisal_steps.tui.key.uncomment", id="steps.uncomment"),
         Binding("escape", "app.back", "tui.key.back", id="steps.back"),
     ]
 
@@ -201,7 +205,9 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
         return notes("left-out", "detail")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("self_assessment", "comment"):
+        if action in ("self_assessment", "comment", "uncomment"):
+            if action == "uncomment" and not any(p.comments for p in self.rows):
+                return False
             return self.row is not None and self.row.state is not SessionState.published
         return True
 
@@ -293,6 +299,42 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
             return
         done = self._saved("appraisal_steps.tui.comment_saved", member)
         self.app.push_screen(PeerCommentFormScreen(self.session, self.session_id, member, done))
+
+    def action_uncomment(self) -> None:
+        """Take back a comment typed by mistake: its number, as the reading view shows it."""
+        member = self.highlighted()
+        if member is None or not member.comments:
+            self.notify(t("appraisal_steps.tui.no_comment_here"), severity="warning")
+            return
+        numbers = {
+            str(c.id)
+            for c in appraisal.peer_comments(
+                self.store, self.branch_id, self.session_id, member.member_no
+            )
+        }
+
+        def check(value: str) -> str | None:
+            return None if value in numbers else t("appraisal_steps.tui.which_comment_bad")
+
+        def answered(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                appraisal.remove_peer_comment(
+                    self.store, self.branch_id, self.session_id, int(value)
+                )
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=8)
+            else:
+                self.notify(t("appraisal_steps.comment_removed", comment=value))
+            self.reload()
+
+        prompt = t(
+            "appraisal_steps.tui.which_comment",
+            numbers=t("import.list_sep").join(sorted(numbers, key=int)),
+        )
+        title = t("appraisal_steps.tui.uncomment_title", no=member.member_no, name=member.name)
+        self.app.push_screen(AskScreen(title, prompt, answered, check=check))
 
     def action_read(self) -> None:
         member = self.highlighted()
