@@ -623,6 +623,47 @@ class AppraisalDecision(SQLModel, table=True):
     operator: str = Field(max_length=100)
 
 
+class AppraisalSelfAssessment(SQLModel, table=True):
+    """A member's self-assessment (个人自评) for a session (0008): given before the poll
+    opens, or ``late`` after it; one per member, replaced when given again."""
+
+    __tablename__ = "appraisal_self_assessment"
+
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), primary_key=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True)
+    )
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    given_on: dt.date
+    late: bool = False
+    recorded_at: dt.datetime
+    operator: str = Field(max_length=100)
+
+
+class AppraisalPeerComment(SQLModel, table=True):
+    """A comment on a member gathered at the branch meeting (党员互评, 0008). No author, by
+    design; the audit log records the operator who typed it."""
+
+    __tablename__ = "appraisal_peer_comment"
+    __table_args__ = (Index("ix_appraisal_peer_comment_member", "session_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    recorded_at: dt.datetime
+
+
 # The Core tables the queries are written against, one alias per model, declared here
 # only: every module imports them from here, so no copy can name another table.
 branch_t = table_of(Branch)
@@ -651,3 +692,5 @@ rating_t = table_of(AppraisalRating)
 receipt_t = table_of(AppraisalReceipt)
 sealed_t = table_of(AppraisalSealed)
 decision_t = table_of(AppraisalDecision)
+self_assessment_t = table_of(AppraisalSelfAssessment)
+peer_comment_t = table_of(AppraisalPeerComment)

@@ -368,8 +368,41 @@ def _points(report: YearReport) -> Section:
     return Section(t("report.section.points"), (table,), notes)
 
 
+def _appraisal(report: YearReport) -> Section:
+    """The democratic appraisal, one row per step of the procedure with what it recorded."""
+    a = report.appraisal
+    if a is None:
+        table = Table(
+            "appraisal", _cols_meta(), [], empty=t("report.appraisal.none", year=report.year)
+        )
+        return Section(t("report.section.appraisal"), (table,))
+    p = a.procedure
+    rows: list[list[Any]] = [
+        [
+            t("report.appraisal.session"),
+            t("report.appraisal.session_value", id=p.session_id, state=_lang_label(p.state)),
+        ],
+        [t("report.appraisal.members"), p.members],
+        [t("report.appraisal.self_assessed"), f"{p.self_assessed} / {p.members}"],
+        [t("report.appraisal.self_late"), p.self_late],
+        [t("report.appraisal.peer_comments"), p.peer_comments],
+        [t("report.appraisal.commented"), p.commented],
+        [t("report.appraisal.voted"), f"{p.voted} / {p.voters}"],
+        [t("report.appraisal.turnout"), Rate(p.voted / p.voters if p.voters else None)],
+        [t("report.appraisal.ballots"), p.ballots],
+        [t("report.appraisal.graded"), f"{p.graded} / {p.to_grade}"],
+        [t("report.appraisal.as_proposed"), p.as_proposed],
+        [t("report.appraisal.departed"), p.departed],
+        [t("report.appraisal.published"), p.published_on],
+    ]
+    rows += [[t(f"report.appraisal.{key}"), n] for key, n in a.after]
+    table = Table("appraisal", _cols_meta(), rows)
+    notes = () if p.published_on else (t("report.appraisal.not_published"),)
+    return Section(t("report.section.appraisal"), (table,), notes)
+
+
 def sections(report: YearReport) -> list[Section]:
-    """The report's nine sections, in order, in the current UI language."""
+    """The report's ten sections, in order, in the current UI language."""
     return [
         _totals(report),
         _plan(report),
@@ -380,6 +413,7 @@ def sections(report: YearReport) -> list[Section]:
         _rectification(report),
         _findings(report),
         _points(report),
+        _appraisal(report),
     ]
 
 

@@ -120,9 +120,19 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ),
         Column("note", "备注", aliases=("说明",)),
     ),
+    "self_assessments": (  # 个人自评 of an appraisal session: importing/self_assessments.py
+        Column("member_no", "编号", True, ("党员编号",)),
+        Column("name", "姓名", aliases=("党员姓名",)),  # checked against the roster
+        Column("text", "个人自评", True, ("自评", "自评内容", "自我评价", "内容")),
+        Column("given_on", "日期", aliases=("提交日期", "自评日期")),
+    ),
 }
 
-KINDS = tuple(COLUMNS)
+# The imports of one appraisal session's records (``appraisal import-self-assessments``):
+# they need the session besides the branch, so ``import_table`` does not take them.
+SESSION_KINDS = ("self_assessments",)
+# The imports of a branch's records (``import_table``).
+KINDS = tuple(k for k in COLUMNS if k not in SESSION_KINDS)
 
 _DROP = re.compile(r"[\s_\-*:]+")
 # The member columns that are no field of the member record (records.MemberInput): the
@@ -146,7 +156,7 @@ def _lookup(kind: str) -> dict[str, str]:
     return table
 
 
-_LOOKUPS = {kind: _lookup(kind) for kind in KINDS}
+_LOOKUPS = {kind: _lookup(kind) for kind in COLUMNS}
 
 
 def column_key(kind: str, header: str) -> str | None:

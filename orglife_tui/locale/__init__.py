@@ -21,6 +21,7 @@ def _load() -> dict[str, tuple[str, str]]:
     if _catalog is None:
         from orglife_tui.locale import (
             appraisal,
+            appraisal_steps,
             bands,
             chain,
             compliance,
@@ -76,6 +77,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_jobs,
             bands,
             tui_import,
+            appraisal_steps,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -190,10 +190,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.appraisal.combined": ("combined score {score}", "综合得分 {score}"),
     "tui.appraisal.vetoed": ("veto item in the points", "积分有一票否决项"),
-    "tui.appraisal.not_graded_note": (
-        "not graded (probationary members take part without a grade)",
-        "不评定等次（预备党员参加评议但不评定等次）",
-    ),
     "tui.appraisal.proposal_final": (
         "proposal {proposed} → final {final}",
         "建议 {proposed} → 评定 {final}",
@@ -228,22 +224,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "state. While the vote is open only “k of n voted” is shown, never a count of "
         "grades. Not started: s starts. Open: k opens the locked kiosk (the teller PIN ends "
         "it), p enters paper ballots, c closes and seals (prints the fingerprint). Closed: t "
-        "shows the tally and the grades, u publishes. r resets before publishing.",
+        "shows the tally and the grades, u publishes. r resets before publishing. At any "
+        "time m lists the self-assessments and peer comments (before the vote opens, as the "
+        "procedure expects).",
         "一次评议：名单（参评党员、投票人及是否已投票）和状态。投票期间只显示“已投票 k / n”，"
         "不显示任何计票。未开始：按 s 开始。投票中：k 打开锁定的投票机（凭计票人 PIN 码退出），"
         "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布。"
-        "公布前可按 r 重置。",
+        "公布前可按 r 重置。任何时候按 m 查看和登记个人自评和党员互评意见（按程序应在投票前完成）。",
     ),
     "tui.appraisal.help_tally": (
         "Per member: the ballots by grade (excellent, qualified, basically qualified, "
         "unqualified, abstain), the points of the year, the grade proposed from both by the "
         "scheme, and the committee's final grade (yellow where it departs from the "
         "proposal). The line below shows the shares. g or Enter records a grade; a grade "
-        "that departs from the proposal needs a reason. ! marks unqualified votes above the "
+        "that departs from the proposal needs a reason; a grades every member still waiting as "
+        "proposed at once (after a question), leaving those without a proposal or flagged "
+        "with ! to grade one by one. ! marks unqualified votes above the "
         "scheme's share; a warning shows when more than one third would be excellent.",
         "每名党员：各等次票数（优秀、合格、基本合格、不合格、弃权）、本年度积分、按方案综合得出的"
         "建议等次，以及支部委员会的评定等次（与建议不同时显示为黄色）。下方一行显示各等次比例。"
-        "按 g 或 Enter 评定等次；与建议不同须说明理由。! 表示不合格票超过方案比例；"
+        "按 g 或 Enter 评定等次；与建议不同须说明理由。按 a 经确认后一次按建议等次评定所有待评定党员，"
+        "无建议等次或标有 ! 的须逐一评定。! 表示不合格票超过方案比例；"
         "优秀超过三分之一时显示提醒。",
     ),
     "tui.appraisal.help_grade": (

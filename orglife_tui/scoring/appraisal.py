@@ -187,6 +187,25 @@ def unqualified_flag(scheme: Scheme, counts: Counts) -> bool:
     return _over(counts.share(Grade.unqualified), limit)
 
 
+# Why a member receives no grade, as catalog keys: the screens and the tally say it.
+NOT_RATED = "appraisal_steps.why.not_rated"
+NOT_GRADED_PROBATIONARY = "appraisal_steps.why.probationary"
+NOT_GRADED_BY_SCHEME = "appraisal_steps.why.not_graded"
+
+
+def why_not_graded(status: MemberStatus, graded: bool, rated: bool = True) -> str | None:
+    """Why a member of ``status`` gets no grade (None: graded): not on the ballot at all
+    (``rated`` False: the scheme does not score the status), a probationary member who
+    takes part without a grade, or a status the scheme rates but does not grade."""
+    if not rated:
+        return NOT_RATED
+    if graded:
+        return None
+    if status is MemberStatus.probationary:
+        return NOT_GRADED_PROBATIONARY
+    return NOT_GRADED_BY_SCHEME
+
+
 __all__ = [
     "GRADES",
     "GRADE_ZH",
@@ -200,4 +219,5 @@ __all__ = [
     "parse_grade",
     "proposed_grade",
     "unqualified_flag",
+    "why_not_graded",
 ]

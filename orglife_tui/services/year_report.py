@@ -28,6 +28,7 @@ from orglife_tui.compliance.periods import periods_of
 from orglife_tui.compliance.rules import talk_due
 from orglife_tui.data import year_facts as tallies_data
 from orglife_tui.data.anchors import anchor_text, current_heads
+from orglife_tui.data.appraisal.steps import ProcedureCounts
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanRow
@@ -162,6 +163,17 @@ class PointsSummary:
 
 
 @dataclass(frozen=True)
+class AppraisalSummary:
+    """The year's democratic appraisal, step by step (学习教育 → 个人自评 → 党员互评 →
+    民主测评 → 组织评定 → 公示 → 结果运用): what each step recorded."""
+
+    procedure: ProcedureCounts
+    # The steps after publication (公示 objections, follow-ups, commendations) add their
+    # counts here, keyed by the report's row key (``report.appraisal.<key>``), in order.
+    after: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class YearReport:
     branch: str
     year: int
@@ -181,6 +193,7 @@ class YearReport:
     rectification: tuple[RectificationLine, ...]
     findings: tuple[Finding, ...]
     points: PointsSummary | None
+    appraisal: AppraisalSummary | None = None  # None: no appraisal session in the year
     # The heads the report was made from (printed on it, for ``verify --expect``).
     ledger_head: str = GENESIS
     audit_head: str = GENESIS
@@ -360,6 +373,15 @@ def _points(store: Store, branch_id: int, year: int, found, as_of: date) -> Poin
     )
 
 
+def _appraisal(store: Store, branch_id: int, year: int, found) -> AppraisalSummary | None:
+    from orglife_tui.data.appraisal import year_procedure
+
+    if found is None:  # no scheme ever activated: no session could have started
+        return None
+    procedure = year_procedure(store, branch_id, year, scheme=found[1])
+    return None if procedure is None else AppraisalSummary(procedure)
+
+
 # ---------------------------------------------------------------------------- the operation
 
 
@@ -427,6 +449,7 @@ def _gather(
         rectification=_rectification(store, branch.id, year, findings),
         findings=tuple(findings),
         points=_points(store, branch.id, year, found, as_of),
+        appraisal=_appraisal(store, branch.id, year, found),
         ledger_head=heads[0],
         audit_head=heads[1],
     )
@@ -434,6 +457,7 @@ def _gather(
 
 __all__ = [
     "AbsenceCase",
+    "AppraisalSummary",
     "AttendanceLine",
     "GroupLine",
     "PlanLine",

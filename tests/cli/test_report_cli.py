@@ -30,6 +30,7 @@ SHEETS = [
     "Rectification",
     "Findings",
     "Points",
+    "Appraisal",
 ]
 
 
@@ -77,6 +78,7 @@ def test_markdown_on_stdout_has_every_section_and_the_checks_totals(db):
             "Rectification items",
             "Findings",
             "Points summary",
+            "Democratic appraisal",
         ],
         start=1,
     ):
@@ -87,6 +89,7 @@ def test_markdown_on_stdout_has_every_section_and_the_checks_totals(db):
     assert "| 006 | 孙六 | 2025-01–2025-06 | 6 |" in md
     assert "2025-03-20 reminder by 赵一" in md  # the talk that answered the case
     assert "No points scheme is active" in md
+    assert f"No democratic appraisal was held for {YEAR}." in md
 
 
 def test_chinese_markdown_to_a_file(db, tmp_path: Path):

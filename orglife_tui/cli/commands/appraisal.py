@@ -1,5 +1,6 @@
 """`orglife-tui appraisal new|start|close|tally|grade|publish|reset|list`: the democratic
-appraisal (民主评议党员) from the command line.
+appraisal (民主评议党员) from the command line (the steps around the ballot, self-assessments
+and peer comments: ``appraisal_steps``).
 
 Thin: parse, call ``orglife_tui.data.appraisal``, print. Voters vote at the kiosk
 (`orglife-tui kiosk ID`); these commands open and close the poll, show the tally once it
@@ -193,7 +194,11 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             str, typer.Option("--format", "-f", help=t("appraisal.cli.opt.format"))
         ] = "table",
+        details: Annotated[
+            bool, typer.Option("--details", help=t("appraisal_steps.cli.opt.details"))
+        ] = False,
     ) -> None:
+        from orglife_tui.cli.commands.appraisal_steps import print_details, steps_data
         from orglife_tui.data.appraisal import tally
         from orglife_tui.data.schemes import ensure_active
 
@@ -202,10 +207,18 @@ def register(app: typer.Typer) -> None:
         with store:
             _, scheme = ensure_active(store, branch.id)
             result = tally(store, branch.id, session_id, scheme)
+            steps = steps_data(store, branch.id, session_id, scheme)
         if fmt == "json":
-            typer.echo(json.dumps(_tally_json(result, scheme), ensure_ascii=False, indent=2))
+            data = _tally_json(result, scheme)
+            data["not_rated"] = steps.not_rated_json()
+            if details:
+                data["steps"] = steps.json()
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
             return
         _print_tally(result, scheme)
+        steps.print_not_rated(result)
+        if details:
+            print_details(result, steps)
 
     @appraisal_app.command("grade", help=t("appraisal.cli.grade.help"))
     @handles_errors
@@ -213,18 +226,29 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         session_id: SessionId,
         member_no: Annotated[
-            str, typer.Argument(metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no"))
-        ],
+            str | None, typer.Argument(metavar="MEMBER_NO", help=t("appraisal.cli.arg.member_no"))
+        ] = None,
         grade_text: Annotated[
-            str, typer.Argument(metavar="GRADE", help=t("appraisal.cli.arg.grade"))
-        ],
+            str | None, typer.Argument(metavar="GRADE", help=t("appraisal.cli.arg.grade"))
+        ] = None,
         reason: Annotated[
             str | None, typer.Option("--reason", help=t("appraisal.cli.opt.reason"))
         ] = None,
+        all_proposed: Annotated[
+            bool,
+            typer.Option("--all-proposed", help=t("appraisal_steps.cli.opt.all_proposed")),
+        ] = False,
     ) -> None:
         from orglife_tui.data.appraisal import grade_label, set_grade
         from orglife_tui.scoring.appraisal import parse_grade
 
+        if all_proposed:
+            if member_no is not None or grade_text is not None or reason is not None:
+                raise fail(t("appraisal_steps.cli.all_proposed_alone"), code=2)
+            _grade_all_proposed(ctx, session_id)
+            return
+        if member_no is None or grade_text is None:
+            raise fail(t("appraisal_steps.cli.grade_needs"), code=2)
         try:
             grade = parse_grade(grade_text)
         except ValueError:
@@ -327,6 +351,33 @@ def register(app: typer.Typer) -> None:
             empty_message=t("appraisal.no_sessions"),
             col_prefix="appraisal.col.",
         )
+
+    from orglife_tui.cli.commands import appraisal_steps
+
+    appraisal_steps.add_commands(appraisal_app)
+
+
+def _grade_all_proposed(ctx: typer.Context, session_id: int) -> None:
+    """Every proposal accepted at once; what is left is listed for one-by-one grading."""
+    from orglife_tui.data.appraisal import grade_all_proposed, grade_label
+
+    done = on_branch(ctx, grade_all_proposed, session_id)
+    typer.echo(t("appraisal_steps.all_proposed_done", count=len(done.graded)))
+    for row in done.graded:
+        typer.echo(
+            t(
+                "appraisal_steps.all_proposed_line",
+                member_no=row.member_no,
+                name=row.name,
+                grade=grade_label(row.proposed),
+            )
+        )
+    if done.left:
+        typer.echo(t("appraisal_steps.all_proposed_left", count=len(done.left)))
+        for row, why in done.left:
+            typer.echo(
+                t("appraisal_steps.left_line", member_no=row.member_no, name=row.name, why=t(why))
+            )
 
 
 # ---------------------------------------------------------------------------- the PIN

@@ -26,7 +26,9 @@ Secrecy in storage (docs/architecture.md §6)
   ``appraisal.create``, ``appraisal.start`` (voters, candidates), ``appraisal.pin_lockout``,
   ``appraisal.seal`` (ballots, fingerprint), ``appraisal.scrub_failed`` (the database's
   own reason, which the user's message leaves out), ``appraisal.reset``,
-  ``appraisal.grade``, ``appraisal.publish``.
+  ``appraisal.grade``, ``appraisal.publish``; and the steps around the ballot:
+  ``appraisal.self_assessment``, ``appraisal.peer_comment``,
+  ``appraisal.peer_comment_removed``.
 * Triggers (migration 0005) refuse any UPDATE of a ballot row, an INSERT unless the poll is
   open and a DELETE once the result is published.
 * While the poll is open the database necessarily holds traces of the cast order (SQLite's
@@ -74,7 +76,10 @@ The package, by stage (each module imports only the ones above it):
 * ``ballots``: casting a ballot, voters who voted on paper;
 * ``seal``: closing (the seal, the fingerprint, the scrub), resetting, verifying;
 * ``tallying``: the tally and the tally as stored in a publication;
-* ``grading``: the committee's grades and publishing.
+* ``grading``: the committee's grades (one by one, or every proposal at once) and
+  publishing;
+* ``steps``: the steps around the ballot: self-assessments (个人自评) and peer comments
+  (党员互评), and who takes part in them.
 
 Callers import from the package (``from orglife_tui.data import appraisal``); a test that
 replaces a private step patches the submodule that calls it (``appraisal.seal._scrub``).
@@ -101,11 +106,14 @@ from orglife_tui.data.appraisal.common import (
     state_error,
 )
 from orglife_tui.data.appraisal.common import _now as _now
-from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
 from orglife_tui.data.appraisal.grading import (
+    AllProposed,
+    grade_all_proposed,
     publish,
     set_grade,
+    split_proposed,
 )
+from orglife_tui.data.appraisal.grading import _scheme_of as _scheme_of
 from orglife_tui.data.appraisal.pin import (
     check_new_passwords,
     check_new_pin,
@@ -127,6 +135,22 @@ from orglife_tui.data.appraisal.sessions import (
     start_session,
     voters,
 )
+from orglife_tui.data.appraisal.steps import (
+    AppraisedMember,
+    LeftOut,
+    PeerComment,
+    ProcedureCounts,
+    SelfAssessment,
+    add_peer_comment,
+    appraised,
+    left_out,
+    peer_comments,
+    record_self_assessment,
+    record_self_assessments,
+    remove_peer_comment,
+    self_assessments,
+    year_procedure,
+)
 from orglife_tui.data.appraisal.tallying import (
     stored_tally,
     tally,
@@ -134,6 +158,21 @@ from orglife_tui.data.appraisal.tallying import (
 )
 
 __all__ = [
+    "AppraisedMember",
+    "LeftOut",
+    "left_out",
+    "PeerComment",
+    "ProcedureCounts",
+    "year_procedure",
+    "SelfAssessment",
+    "add_peer_comment",
+    "appraised",
+    "peer_comments",
+    "record_self_assessment",
+    "record_self_assessments",
+    "remove_peer_comment",
+    "self_assessments",
+    "AllProposed",
     "BALLOT_TABLES",
     "CandidateRow",
     "FingerprintProblem",
@@ -153,6 +192,7 @@ __all__ = [
     "fingerprint",
     "fingerprint_problems",
     "get_session",
+    "grade_all_proposed",
     "grade_label",
     "has_receipt",
     "list_sessions",
@@ -162,6 +202,7 @@ __all__ = [
     "reset_session",
     "set_grade",
     "start_session",
+    "split_proposed",
     "state_error",
     "stored_tally",
     "tally",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import delete, func, insert, select, update
 
 from orglife_tui.data import publications
@@ -10,6 +12,7 @@ from orglife_tui.data.appraisal.common import (
     SchemeUsed,
     SessionRow,
     Tally,
+    TallyRow,
     _as_grade,
     _by_number,
     _lock,
@@ -112,6 +115,97 @@ def set_grade(
             previous=None if row.final is None else row.final.value,
             reason=reason,
         )
+
+
+@dataclass(frozen=True)
+class AllProposed:
+    """What accepting every proposal did: the candidates graded as proposed, and those left
+    for one-by-one grading, each with why (``appraisal_steps.left.*``)."""
+
+    graded: list[TallyRow]
+    left: list[tuple[TallyRow, str]]
+
+
+def _left_why(row: TallyRow) -> str | None:
+    """Why a graded candidate without a grade is not graded in one go (None: it is)."""
+    if row.proposed is None:
+        return "appraisal_steps.left.no_proposal"
+    if row.unqualified_flag:
+        # the scheme flags these ballots for the committee: a judgement, not a bulk accept
+        return "appraisal_steps.left.flagged"
+    return None
+
+
+def split_proposed(rows: list[TallyRow]) -> AllProposed:
+    """The tally's candidates still to grade, split into those accepting every proposal
+    grades (``graded``) and those it leaves, with why: what the confirm question counts."""
+    waiting = [r for r in rows if r.graded and r.final is None]
+    left = [(r, why) for r in waiting if (why := _left_why(r)) is not None]
+    return AllProposed(graded=[r for r in waiting if _left_why(r) is None], left=left)
+
+
+def grade_all_proposed(
+    store: Store, branch_id: int, session_id: int, *, scheme: Scheme | None = None
+) -> AllProposed:
+    """组织评定 in one go: every graded candidate of a finished session who has a proposal
+    and no grade yet receives the proposed grade, in one transaction (one
+    ``appraisal.grade`` event each, marked ``all_proposed``). Candidates without a
+    proposal, or whose ballots the scheme flags, are left for one-by-one grading (a
+    departure needs its reason there); grades already given are kept."""
+    session = get_session(store, branch_id, session_id)
+    if session.state is not SessionState.finished:
+        raise state_error(session_id, session.state.value, "finished")
+    result = tally(store, branch_id, session_id, _scheme_of(store, branch_id, scheme))
+    plan = split_proposed(result.rows)
+    graded: list[TallyRow] = []
+    with store.write_transaction() as conn:
+        s = _lock(conn, branch_id, session_id)
+        if s.state != SessionState.finished.value:
+            raise state_error(session_id, s.state, "finished")
+        ids = dict(
+            conn.execute(
+                select(candidate_t.c.member_no, candidate_t.c.member_id).where(
+                    candidate_t.c.session_id == session_id
+                )
+            ).all()
+        )
+        # a grade given since the tally was read is the committee's: kept
+        decided = set(
+            conn.scalars(
+                select(decision_t.c.member_id).where(decision_t.c.session_id == session_id)
+            )
+        )
+        at = _now()
+        for row in plan.graded:
+            member_id = ids[row.member_no]
+            if member_id in decided:
+                continue
+            assert row.proposed is not None
+            conn.execute(
+                insert(decision_t).values(
+                    session_id=session_id,
+                    member_id=member_id,
+                    proposed=row.proposed.value,
+                    final=row.proposed.value,
+                    reason=None,
+                    decided_at=at,
+                    operator=store.operator,
+                )
+            )
+            store.audit(
+                conn,
+                branch_id,
+                "appraisal.grade",
+                session=session_id,
+                member_no=row.member_no,
+                proposed=row.proposed.value,
+                final=row.proposed.value,
+                previous=None,
+                reason=None,
+                all_proposed=True,
+            )
+            graded.append(row)
+    return AllProposed(graded=graded, left=plan.left)
 
 
 def publish(

@@ -6,6 +6,8 @@
   while the vote is open: never a count of grades.
 - finished: ``t`` the tally and the committee's grades (``tally``), ``u`` publishes.
 - started or finished: ``r`` resets the session to “not started” (asks the teller PIN).
+- any state: ``m`` the steps around the ballot: self-assessments and peer comments
+  (``steps``).
 
 A published session shows its stored record (``data.publications``): the results as they
 were published, with the record's date and the ledger head it was made from. The dialogs
@@ -37,6 +39,7 @@ from orglife_tui.tui.screens.appraisal.shared import (
     record_text,
     turnout_text,
 )
+from orglife_tui.tui.screens.appraisal.steps import AppraisalStepsScreen
 from orglife_tui.tui.screens.appraisal.tally import AppraisalTallyScreen
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
@@ -100,6 +103,7 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
         Binding("t,g", "tally", "tui.appraisal.key.tally", id="appraisal.tally", key_display="t"),
         Binding("u", "publish", "tui.appraisal.key.publish", id="appraisal.publish"),
         Binding("r", "reset", "tui.appraisal.key.reset", id="appraisal.reset"),
+        Binding("m", "steps", "appraisal_steps.tui.key.steps", id="appraisal.steps"),
         Binding("escape", "app.back", "tui.key.back", id="appraisal.detail_back"),
     ]
 
@@ -347,6 +351,9 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
 
         question = t("tui.appraisal.close_question", voted=row.voted, voters=row.voters)
         self.app.push_screen(ConfirmScreen(question, answered))
+
+    def action_steps(self) -> None:
+        self.app.push_screen(AppraisalStepsScreen(self.session, self.session_id))
 
     def action_tally(self) -> None:
         self.app.push_screen(AppraisalTallyScreen(self.session, self.session_id))

@@ -19,6 +19,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade
+from orglife_tui.tui.cells import clip
 from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.form import text_input
@@ -66,6 +67,11 @@ def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[]
     screen.app.push_screen(ConfirmScreen(t("tui.appraisal.publish_question"), answered))
 
 
+# How much of a self-assessment, and of the comments, the grading dialog shows (two lines
+# each at 80 columns).
+NOTE_CHARS = 120
+
+
 class GradeFormScreen(RecordFormScreen):
     """The committee's grade for one candidate, and the reason where it departs from the
     proposal (the store refuses a departure without one)."""
@@ -99,12 +105,28 @@ class GradeFormScreen(RecordFormScreen):
             id="record-what",
             markup=False,
         )
+        yield Static(self.steps_note(), id="grade-steps", markup=False)
         current = (row.final or row.proposed or Grade.qualified).value
         options = [(t(f"tui.grade.{g.value}"), g.value) for g in Grade]
         yield from self.field("grade", choice(options, current), required=True)
         yield from self.field(
             "reason", text_input(row.reason or "", t("tui.appraisal.reason_hint"))
         )
+
+    def steps_note(self) -> str:
+        """What the committee reads before grading: the member's self-assessment and the
+        peer comments, each cut to a few lines (the steps screen shows them whole)."""
+        s, no = self.session, self.row.member_no
+        own = appraisal.self_assessments(s.store, s.branch.id, self.session_id).get(no)
+        comments = appraisal.peer_comments(s.store, s.branch.id, self.session_id, no)
+        if own is None:
+            first = t("appraisal_steps.tui.grade_no_self")
+        else:
+            text = clip(" ".join(own.text.split()), NOTE_CHARS)
+            first = t("appraisal_steps.tui.grade_self", date=own.given_on.isoformat(), text=text)
+        joined = clip("；".join(" ".join(c.text.split()) for c in comments), NOTE_CHARS)
+        second = t("appraisal_steps.tui.grade_comments", count=len(comments), comments=joined)
+        return f"{first}\n{second}"
 
     def save(self, values: dict[str, str]) -> object:
         s = self.session

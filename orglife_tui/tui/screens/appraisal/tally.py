@@ -2,8 +2,10 @@
 
 :class:`AppraisalTallyScreen` lists per candidate the ballots by grade, the points, the
 proposed grade and the final grade; ``g`` or Enter records the committee's grade (a grade
-that departs from the proposal needs a reason), with the one-third warning on top. A
-published session shows its stored record (``data.publications``) above the tally.
+that departs from the proposal needs a reason), ``a`` accepts every proposal at once after
+a confirm (``appraisal.grade_all_proposed``: who is left is shown with why), with the
+one-third warning on top. A published session shows its stored record
+(``data.publications``) above the tally.
 """
 
 from __future__ import annotations
@@ -16,12 +18,20 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from orglife_tui.data import appraisal
+from orglife_tui.data.errors import StoreError
 from orglife_tui.locale import t
+from orglife_tui.scoring.appraisal import why_not_graded
 from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.tui.cells import clip, right
-from orglife_tui.tui.screens.appraisal.dialogs import GradeFormScreen, publish_after_confirm
+from orglife_tui.tui.screens.appraisal.dialogs import (
+    GradeFormScreen,
+    NoticeScreen,
+    publish_after_confirm,
+)
 from orglife_tui.tui.screens.appraisal.shared import ACTIONS, active_scheme, record_text
+from orglife_tui.tui.screens.appraisal.steps import self_label
 from orglife_tui.tui.screens.common.base import Session
+from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.labels import number, short_hash
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen, notes
 
@@ -58,6 +68,7 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
 
     BINDINGS: ClassVar = [
         Binding("g", "grade", "tui.appraisal.key.grade", id="tally.grade"),
+        Binding("a", "grade_all", "appraisal_steps.tui.key.grade_all", id="tally.grade_all"),
         Binding("u", "publish", "tui.appraisal.key.publish", id="tally.publish"),
         Binding("escape", "app.back", "tui.key.back", id="tally.back"),
     ]
@@ -67,12 +78,15 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
         self.session_id = session_id
         self.tally: appraisal.Tally | None = None
         self.scheme: Scheme | None = None
+        # each candidate's self-assessment and comments, and who the scheme leaves out
+        self.steps: dict[str, appraisal.AppraisedMember] = {}
+        self.left: list[appraisal.LeftOut] = []
 
     def compose_above(self) -> ComposeResult:
         return notes("turnout", "record", "warning")
 
     def compose_below(self) -> ComposeResult:
-        return notes("detail")
+        return notes("left-out", "detail")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         states = ACTIONS.get(action)
@@ -107,6 +121,12 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
     def fetch(self) -> list[appraisal.TallyRow]:
         self.scheme = active_scheme(self.session)
         self.tally = appraisal.tally(self.store, self.branch_id, self.session_id, self.scheme)
+        store, branch_id, session_id = self.store, self.branch_id, self.session_id
+        self.steps = {
+            p.member_no: p
+            for p in appraisal.appraised(store, branch_id, session_id, scheme=self.scheme)
+        }
+        self.left = appraisal.left_out(store, branch_id, session_id, scheme=self.scheme)
         return self.tally.rows
 
     def show_state(self) -> None:
@@ -145,6 +165,15 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             warnings.append(t("tui.appraisal.flag_note", count=flagged))
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
+        left = self.query_one("#left-out", Static)
+        sep = t("import.list_sep")
+        left.update(
+            t(
+                "appraisal_steps.not_rated_line",
+                members=sep.join(f"{m.member_no} {m.name}" for m in self.left),
+            )
+        )
+        left.display = bool(self.left)
         self.refresh_bindings()
 
     def show_detail(self) -> None:
@@ -178,8 +207,9 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             parts.append(t("tui.appraisal.combined", score=number(round(row.combined, 1))))
         if row.vetoed:
             parts.append(t("tui.appraisal.vetoed"))
-        if not row.graded:
-            parts.append(t("tui.appraisal.not_graded_note"))
+        why = why_not_graded(row.status, row.graded)
+        if why is not None:
+            parts.append(t(why))
         else:
             parts.append(
                 t(
@@ -190,6 +220,10 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
             )
         if row.reason:
             parts.append(t("tui.appraisal.reason", reason=row.reason))
+        member = self.steps.get(row.member_no)
+        if member is not None:
+            word, _ = self_label(member)
+            parts.append(t("appraisal_steps.tui.tally_steps", self=word, comments=member.comments))
         width = max(20, self.app.size.width - 2)
         line2 = clip(t("tui.appraisal.sep").join(parts), width)
         detail.update(line1 + "\n" + line2)
@@ -198,8 +232,9 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
         row = self.highlighted()
         if row is None:
             return
-        if not row.graded:
-            self.notify(t("tui.appraisal.not_graded_note"), severity="warning")
+        why = why_not_graded(row.status, row.graded)
+        if why is not None:
+            self.notify(t(why), severity="warning")
             return
 
         def saved(result: object) -> None:
@@ -211,3 +246,46 @@ class AppraisalTallyScreen(ListScreen[appraisal.TallyRow]):
 
     def action_publish(self) -> None:
         publish_after_confirm(self, self.session_id, self.reload)
+
+    def action_grade_all(self) -> None:
+        """Every proposal accepted at once, after a question saying how many; who is left
+        for one-by-one grading is shown with why."""
+        if self.tally is None:
+            return
+        plan = appraisal.split_proposed(self.tally.rows)
+        if not plan.graded:
+            self.notify(t("appraisal_steps.tui.none_to_grade", left=len(plan.left)))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                done = appraisal.grade_all_proposed(
+                    self.store, self.branch_id, self.session_id, scheme=self.scheme
+                )
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                self.reload()
+                return
+            self.reload()
+            if not done.left:
+                self.notify(t("appraisal_steps.all_proposed_done", count=len(done.graded)))
+                return
+            lines = [
+                t("appraisal_steps.left_line", member_no=r.member_no, name=r.name, why=t(why))
+                for r, why in done.left
+            ]
+            self.app.push_screen(
+                NoticeScreen(
+                    t("appraisal_steps.all_proposed_done", count=len(done.graded)),
+                    t("appraisal_steps.all_proposed_left", count=len(done.left))
+                    + "\n"
+                    + "\n".join(lines),
+                )
+            )
+
+        question = t(
+            "appraisal_steps.tui.grade_all_question", count=len(plan.graded), left=len(plan.left)
+        )
+        self.app.push_screen(ConfirmScreen(question, answered))

@@ -1,0 +1,89 @@
+"""Importing the self-assessments (个人自评) of an appraisal session: every row or none, and
+whatever a file holds, the import writes every row or reports problems, never failing with
+an exception of its own."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+from import_helpers import snapshot
+from test_import_properties import DB_SETTINGS, spreadsheets
+
+from orglife_tui.data import appraisal, schemes
+from orglife_tui.importing import ImportFailed, read_table
+from orglife_tui.importing.self_assessments import import_self_assessments
+
+
+def session_of(store, branch) -> int:
+    """The branch's session (made, with its active scheme, on the first call)."""
+    schemes.ensure_active(store, branch.id)
+    sessions = appraisal.list_sessions(store, branch.id)
+    return sessions[0].id if sessions else appraisal.new_session(store, branch.id, 2026).id
+
+
+def run_import(store, branch, path):
+    session_id = session_of(store, branch)
+    table = read_table(path, "self_assessments")
+    return import_self_assessments(store, branch.id, session_id, table)
+
+
+def test_a_sheet_with_chinese_headers_keeps_the_text_as_written(seeded, tmp_path):
+    store, branch = seeded
+    path = tmp_path / "自评.csv"
+    path.write_text(
+        "序号,党员编号,党员姓名,自评内容,提交日期\n"
+        '1,001,张伟,"一、认真学习，（全角标点）。\n二、不足。",2026-01-05\n'
+        "2,003,王芳,预备期表现良好。,\n",
+        encoding="utf-8",
+    )
+    summary = run_import(store, branch, path)
+    assert (summary.added, summary.late) == (2, 0)
+    stored = appraisal.self_assessments(store, branch.id, session_of(store, branch))
+    assert stored["001"].text == "一、认真学习，（全角标点）。\n二、不足。"
+    assert stored["001"].given_on.isoformat() == "2026-01-05"
+    assert stored["003"].given_on == store.today()
+
+
+def test_a_date_after_today_and_a_member_twice_are_refused_row_by_row(seeded, tmp_path):
+    store, branch = seeded
+    path = tmp_path / "zp.csv"
+    path.write_text("编号,个人自评,日期\n001,一,2999-01-01\n002,二,\n002,三,\n", encoding="utf-8")
+    session_of(store, branch)
+    before = snapshot(store, branch.id)
+    try:
+        run_import(store, branch, path)
+    except ImportFailed as exc:
+        lines = exc.lines()
+    else:
+        raise AssertionError("imported")
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:2", f"{path}:4"]
+    assert "after today" in lines[0] and "row 3 already" in lines[1]
+    assert snapshot(store, branch.id) == before
+    assert appraisal.self_assessments(store, branch.id, session_of(store, branch)) == {}
+
+
+@DB_SETTINGS
+@given(data=st.data())
+def test_any_csv_imports_or_yields_problems(seeded, tmp_path, data):
+    store, branch = seeded
+    session_id = session_of(store, branch)
+    table = data.draw(spreadsheets("self_assessments"))
+    buf = io.StringIO()
+    csv.writer(buf).writerows(table)
+    path = tmp_path / "any.csv"
+    path.write_bytes(buf.getvalue().encode("utf-8", "surrogatepass"))
+    before = appraisal.self_assessments(store, branch.id, session_id)
+    try:
+        summary = import_self_assessments(
+            store, branch.id, session_id, read_table(path, "self_assessments")
+        )
+    except ImportFailed as exc:
+        assert exc.problems
+        for line in exc.lines():
+            assert line.startswith(str(path))
+        assert appraisal.self_assessments(store, branch.id, session_id) == before
+    else:
+        assert summary.rows >= 1
