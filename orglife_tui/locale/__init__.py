@@ -21,6 +21,7 @@ def _load() -> dict[str, tuple[str, str]]:
     if _catalog is None:
         from orglife_tui.locale import (
             appraisal,
+            appraisal_after,
             chain,
             compliance,
             core,
@@ -70,6 +71,7 @@ def _load() -> dict[str, tuple[str, str]]:
             publication,
             chain,
             files,
+            appraisal_after,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

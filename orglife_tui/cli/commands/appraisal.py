@@ -1,5 +1,6 @@
 """`orglife-tui appraisal new|start|close|tally|grade|publish|reset|list`: the democratic
-appraisal (民主评议党员) from the command line.
+appraisal (民主评议党员) from the command line (after publication — objections,
+follow-ups, commendations — in ``appraisal_after``).
 
 Thin: parse, call ``orglife_tui.data.appraisal``, print. Voters vote at the kiosk
 (`orglife-tui kiosk ID`); these commands open and close the poll, show the tally once it
@@ -19,6 +20,7 @@ import typer
 
 from orglife_tui.cli.commands.common import (
     check_format,
+    date_option,
     emit,
     fail,
     handles_errors,
@@ -237,11 +239,22 @@ def register(app: typer.Typer) -> None:
     def appraisal_publish(
         ctx: typer.Context,
         session_id: SessionId,
+        notice_from: Annotated[
+            str | None,
+            typer.Option("--notice-from", metavar="DATE", help=t("notice.cli.opt.from")),
+        ] = None,
+        notice_to: Annotated[
+            str | None, typer.Option("--notice-to", metavar="DATE", help=t("notice.cli.opt.to"))
+        ] = None,
     ) -> None:
+        from orglife_tui.cli.commands.appraisal_after import echo_state
         from orglife_tui.data.appraisal import publish
 
-        row = on_branch(ctx, publish, session_id)
+        start = None if notice_from is None else date_option(notice_from, "--notice-from")
+        end = None if notice_to is None else date_option(notice_to, "--notice-to")
+        row = on_branch(ctx, publish, session_id, notice_from=start, notice_to=end)
         typer.echo(t("appraisal.published_ok", id=row.id, year=row.year))
+        echo_state(ctx, session_id)
 
     @appraisal_app.command("reset", help=t("appraisal.cli.reset.help"))
     @handles_errors
@@ -327,6 +340,10 @@ def register(app: typer.Typer) -> None:
             empty_message=t("appraisal.no_sessions"),
             col_prefix="appraisal.col.",
         )
+
+    from orglife_tui.cli.commands.appraisal_after import register_after
+
+    register_after(appraisal_app)
 
 
 # ---------------------------------------------------------------------------- the PIN

@@ -1,0 +1,292 @@
+"""Messages of the appraisal after the committee's decision (issue 12 §3): the notice window
+(公示), objections (异议), follow-ups (结果运用) and the commendation register (评先评优).
+(English, Chinese); Chinese text uses full-width punctuation."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- fields
+    "field.objection": ("objection", "异议内容"),
+    "field.raised_by": ("raised by", "提出人"),
+    "field.answer": ("answer", "答复"),
+    "field.award": ("award", "表彰名称"),
+    # --- the notice window and objections
+    "appraisal.needs_published": (
+        "Session {id} is {state}: objections are recorded only on a published result.",
+        "第 {id} 号评议{state}：只有已公布的结果才能登记异议。",
+    ),
+    "notice.end_before_start": (
+        "The notice window cannot end ({end}) before it starts ({start}).",
+        "公示结束日期（{end}）不能早于开始日期（{start}）。",
+    ),
+    "notice.not_published": (
+        "Session {id} is not published: it has no notice window yet.",
+        "第 {id} 号评议尚未公布，还没有公示期。",
+    ),
+    "notice.no_window": (
+        "Session {id} was published before notice windows were kept: no objection can be "
+        "recorded against it.",
+        "第 {id} 号评议公布时尚未记录公示期，无法登记异议。",
+    ),
+    "notice.outside_window": (
+        "{date} is outside the notice window {start} to {end}.",
+        "{date} 不在公示期（{start} 至 {end}）内。",
+    ),
+    "notice.date_in_future": ("{date} is in the future.", "{date} 晚于今天。"),
+    "notice.content_empty": ("Say what the objection is.", "请填写异议内容。"),
+    "notice.answer_empty": ("Write the answer.", "请填写答复内容。"),
+    "notice.text_too_long": (
+        "The text is too long (at most {limit} characters).",
+        "内容过长（最多 {limit} 个字）。",
+    ),
+    "notice.member_not_graded": (
+        "Member {member_no} was not graded in this appraisal.",
+        "编号 {member_no} 的党员不在本次评定等次之列。",
+    ),
+    "notice.objection_not_found": (
+        "No objection {id} in this branch.",
+        "本支部没有编号为 {id} 的异议。",
+    ),
+    "notice.already_answered": (
+        "Objection {id} was answered on {date}; an answer is given once.",
+        "第 {id} 号异议已于 {date} 答复，答复不能更改。",
+    ),
+    "notice.answer_before_raised": (
+        "The answer ({date}) cannot precede the objection ({raised}).",
+        "答复日期（{date}）不能早于异议提出日期（{raised}）。",
+    ),
+    "notice.change_needs_grade": (
+        "A changed outcome needs the new grade.",
+        "结论为改变时，须填写改变后的等次。",
+    ),
+    "notice.change_needs_reason": (
+        "A changed grade needs a reason.",
+        "改变等次须写明理由。",
+    ),
+    "notice.grade_only_when_changed": (
+        "A new grade is given only when the outcome is changed.",
+        "只有结论为改变时才填写新的等次。",
+    ),
+    "notice.same_grade": (
+        "The member already has this grade; a change needs another one.",
+        "该党员已是此等次；改变须选择其他等次。",
+    ),
+    "notice.not_final.in_notice": (
+        "The result of session {id} is still in its notice window (until {end}).",
+        "第 {id} 号评议结果仍在公示期内（至 {end}）。",
+    ),
+    "notice.not_final.objections_pending": (
+        "The result of session {id} has {count} objection(s) still to be answered.",
+        "第 {id} 号评议结果尚有 {count} 条异议待答复。",
+    ),
+    # --- follow-ups
+    "follow_up.not_found": (
+        "No follow-up {id} in this branch.",
+        "本支部没有编号为 {id} 的结果运用记录。",
+    ),
+    "follow_up.talk_not_found": (
+        "No talk {id} with this member.",
+        "没有与该党员的第 {id} 号谈话记录。",
+    ),
+    "follow_up.note_too_long": (
+        "The note is too long (at most {limit} characters).",
+        "备注过长（最多 {limit} 个字）。",
+    ),
+    "follow_up.rectify_needs_deadline": (
+        "A rectification within a time limit needs its deadline.",
+        "限期改正须填写期限。",
+    ),
+    "follow_up.disposal_needs_decision": (
+        "Say which decision: persuade to withdraw (劝退) or remove (除名).",
+        "请写明处置决定：劝退或除名。",
+    ),
+    "follow_up.disposal_needs_date": (
+        "A decision needs the date it takes effect.",
+        "处置决定须填写生效日期。",
+    ),
+    "follow_up.decision_only_disposal": (
+        "A decision and its date belong to a disposal only.",
+        "只有组织处置才填写处置决定和生效日期。",
+    ),
+    "follow_up.talk_only_talk": (
+        "Only a talk follow-up is linked to a talk.",
+        "只有谈话类的结果运用才关联谈话记录。",
+    ),
+    "follow_up.grade_needs_none": (
+        "Member {member_no} is graded {grade}: follow-ups are for 基本合格 and 不合格.",
+        "编号 {member_no} 的党员评定为{grade}；结果运用只针对基本合格和不合格。",
+    ),
+    "follow_up.not_yet_effective": (
+        "The decision takes effect on {date}; carry it out on or after that day.",
+        "处置决定于 {date} 生效，请在当日或之后执行。",
+    ),
+    "follow_up.date_in_future": ("{date} is in the future.", "{date} 晚于今天。"),
+    "follow_up.already_done": (
+        "Follow-up {id} was done on {date}.",
+        "第 {id} 号结果运用已于 {date} 完成。",
+    ),
+    "follow_up.removal_reason.remove": (
+        "Removed (除名) after the democratic appraisal of {year} (session {session}).",
+        "{year} 年度民主评议（第 {session} 号）后组织处置：除名。",
+    ),
+    "follow_up.removal_reason.persuade": (
+        "Persuaded to withdraw (劝退) after the democratic appraisal of {year} "
+        "(session {session}).",
+        "{year} 年度民主评议（第 {session} 号）后组织处置：劝退。",
+    ),
+    # --- commendations
+    "commendation.award_too_long": (
+        "The award is too long (at most {limit} characters).",
+        "表彰名称过长（最多 {limit} 个字）。",
+    ),
+    "commendation.not_in_register": (
+        "Member {member_no} is not in the commendation register of {year} (graded 优秀 in "
+        "a final result).",
+        "编号 {member_no} 的党员不在 {year} 年度评先评优名册中（须在已确定的结果中评为优秀）。",
+    ),
+    # --- command line: notice and objections
+    "notice.cli.opt.from": (
+        "First day of the notice window (公示); default: today.",
+        "公示开始日期，默认为今天。",
+    ),
+    "notice.cli.opt.to": (
+        "Last day of the notice window; default: five working days after its first day.",
+        "公示结束日期，默认为开始日期后第五个工作日。",
+    ),
+    "notice.cli.opt.date": ("The date (default: today).", "日期（默认为今天）。"),
+    "notice.cli.objection.help": (
+        "Objections (异议) to a published result during its notice window.",
+        "公示期内对评议结果提出的异议。",
+    ),
+    "notice.cli.objection.add.help": (
+        "Record an objection about a graded member (the person raising it is optional).",
+        "登记对某位党员评定等次的异议（提出人可不填，即匿名）。",
+    ),
+    "notice.cli.objection.answer.help": (
+        "Answer an objection once: maintained (维持) or changed (改变, with the new grade "
+        "and a reason).",
+        "答复异议（只能答复一次）：维持，或改变（须填写新等次和理由）。",
+    ),
+    "notice.cli.objection.list.help": (
+        "The notice window, where the result stands, and its objections.",
+        "公示期、结果状态及异议列表。",
+    ),
+    "notice.cli.arg.objection": ("The objection's number.", "异议编号。"),
+    "notice.cli.opt.content": ("What the objection says.", "异议内容。"),
+    "notice.cli.opt.by": ("Who raised it (leave out: anonymous).", "提出人（不填即匿名）。"),
+    "notice.cli.opt.answer": ("The answer given.", "答复内容。"),
+    "notice.cli.opt.outcome": ("maintained/维持 or changed/改变.", "维持或改变。"),
+    "notice.cli.opt.grade": ("The new grade when changed.", "改变后的等次。"),
+    "notice.cli.bad_outcome": (
+        "Unknown outcome {value!r}; use one of: {accepted}.",
+        "无法识别的结论“{value}”；可用：{accepted}。",
+    ),
+    "notice.objection_added": (
+        "Objection {id} about member {member_no} recorded.",
+        "已登记第 {id} 号异议（涉及编号 {member_no}）。",
+    ),
+    "notice.objection_answered": (
+        "Objection {id} answered: {outcome}.",
+        "第 {id} 号异议已答复：{outcome}。",
+    ),
+    "notice.state_line": (
+        "Notice window {start} to {end}: {status}; objections {count}, unanswered {open}.",
+        "公示期 {start} 至 {end}：{status}；异议 {count} 条，待答复 {open} 条。",
+    ),
+    "notice.anonymous": ("anonymous", "匿名"),
+    "notice.unanswered": ("unanswered", "待答复"),
+    "notice.no_objections": ("No objections.", "没有异议。"),
+    "notice.col.id": ("No.", "编号"),
+    "notice.col.member_no": ("Member no.", "党员编号"),
+    "notice.col.name": ("Name", "姓名"),
+    "notice.col.raised_on": ("Raised", "提出日期"),
+    "notice.col.raised_by": ("Raised by", "提出人"),
+    "notice.col.content": ("Objection", "异议内容"),
+    "notice.col.answered_on": ("Answered", "答复日期"),
+    "notice.col.outcome": ("Outcome", "结论"),
+    # --- command line: follow-ups
+    "follow_up.cli.help": (
+        "Follow-ups (结果运用) of members graded 基本合格 or 不合格 in a final result.",
+        "对评定为基本合格、不合格党员的结果运用（组织处理）。",
+    ),
+    "follow_up.cli.add.help": (
+        "Record a follow-up: rectify (限期改正, --deadline), talk (谈话, --talk), or "
+        "disposal (组织处置, --decision 劝退|除名 --effective DATE).",
+        "登记结果运用：限期改正（--deadline）、谈话（--talk）或组织处置"
+        "（--decision 劝退|除名 --effective 生效日期）。",
+    ),
+    "follow_up.cli.done.help": (
+        "Mark a follow-up done; a disposal carried out ends the membership through the "
+        "member events.",
+        "标记结果运用已完成；执行组织处置即通过党员变动记录终止其党籍关系。",
+    ),
+    "follow_up.cli.list.help": (
+        "The follow-ups with their status (open, done, overdue).",
+        "结果运用列表及其状态（进行中、已完成、已逾期）。",
+    ),
+    "follow_up.cli.arg.id": ("The follow-up's number.", "结果运用编号。"),
+    "follow_up.cli.opt.measure": (
+        "rectify/限期改正, talk/谈话 or disposal/组织处置.",
+        "限期改正、谈话或组织处置。",
+    ),
+    "follow_up.cli.opt.deadline": ("The deadline.", "期限。"),
+    "follow_up.cli.opt.talk": ("The talk record's number.", "谈话记录编号。"),
+    "follow_up.cli.opt.decision": ("persuade/劝退 or remove/除名.", "劝退或除名。"),
+    "follow_up.cli.opt.effective": ("The date the decision takes effect.", "处置生效日期。"),
+    "follow_up.cli.opt.note": ("A note.", "备注。"),
+    "follow_up.cli.opt.year": ("Only this year's appraisal.", "只列出该年度的评议。"),
+    "follow_up.cli.opt.overdue": ("Only the overdue ones.", "只列出已逾期的。"),
+    "follow_up.cli.bad_measure": (
+        "Unknown measure {value!r}; use one of: {accepted}.",
+        "无法识别的措施“{value}”；可用：{accepted}。",
+    ),
+    "follow_up.cli.bad_decision": (
+        "Unknown decision {value!r}; use one of: {accepted}.",
+        "无法识别的处置决定“{value}”；可用：{accepted}。",
+    ),
+    "follow_up.added": (
+        "Follow-up {id} recorded for member {member_no}.",
+        "已为编号 {member_no} 的党员登记第 {id} 号结果运用。",
+    ),
+    "follow_up.done": ("Follow-up {id} done on {date}.", "第 {id} 号结果运用已于 {date} 完成。"),
+    "follow_up.removed": (
+        "Member {member_no} leaves the branch on {date} (除名/出党 recorded in the member events).",
+        "编号 {member_no} 的党员自 {date} 起离开本支部（已记入党员变动：除名/出党）。",
+    ),
+    "follow_up.none": ("No follow-ups.", "没有结果运用记录。"),
+    "follow_up.col.id": ("No.", "编号"),
+    "follow_up.col.member_no": ("Member no.", "党员编号"),
+    "follow_up.col.name": ("Name", "姓名"),
+    "follow_up.col.grade": ("Grade", "评定等次"),
+    "follow_up.col.measure": ("Measure", "措施"),
+    "follow_up.col.due": ("Due", "期限"),
+    "follow_up.col.status": ("Status", "状态"),
+    "follow_up.col.done_on": ("Done", "完成日期"),
+    # --- command line: commendations
+    "commendation.cli.help": (
+        "The commendation register (评先评优): members graded 优秀 in a final result.",
+        "评先评优名册：在已确定的评议结果中评为优秀的党员。",
+    ),
+    "commendation.cli.list.help": ("The year's register.", "列出年度名册。"),
+    "commendation.cli.set.help": (
+        "Set the award and note of a member in the year's register.",
+        "填写名册中某位党员的表彰名称和备注。",
+    ),
+    "commendation.cli.opt.year": ("The year (default: this year).", "年度（默认为今年）。"),
+    "commendation.cli.opt.award": (
+        "The award (e.g. 优秀共产党员).",
+        "表彰名称（如优秀共产党员）。",
+    ),
+    "commendation.saved": (
+        "Commendation of member {member_no} for {year} saved.",
+        "已保存编号 {member_no} 党员 {year} 年度的表彰信息。",
+    ),
+    "commendation.none": (
+        "No member graded 优秀 in a final result of that year.",
+        "该年度已确定的评议结果中没有评为优秀的党员。",
+    ),
+    "commendation.col.year": ("Year", "年度"),
+    "commendation.col.session": ("Appraisal", "评议编号"),
+    "commendation.col.member_no": ("Member no.", "党员编号"),
+    "commendation.col.name": ("Name", "姓名"),
+    "commendation.col.award": ("Award", "表彰名称"),
+    "commendation.col.note": ("Note", "备注"),
+}
