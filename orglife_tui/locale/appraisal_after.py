@@ -289,4 +289,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "commendation.col.name": ("Name", "姓名"),
     "commendation.col.award": ("Award", "表彰名称"),
     "commendation.col.note": ("Note", "备注"),
+    # --- the watch
+    "compliance.rule.follow_up_overdue": ("Follow-up overdue", "结果运用逾期"),
+    "compliance.finding.follow_up": (
+        "Follow-up {id} of {name} ({member_no}), {measure}, was due on {due} and is not done.",
+        "{name}（{member_no}）的第 {id} 号结果运用（{measure}）应于 {due} 前完成，尚未完成。",
+    ),
+    "scheme.policy.summary.follow_up": (
+        "appraisal follow-ups past their deadline and not done",
+        "评议结果运用逾期未完成",
+    ),
 }

@@ -350,3 +350,65 @@ def test_excellent_in_a_final_result_feeds_the_commendation_register(built):
     assert [
         (c.member_no, c.award, c.note) for c in commendations.register(store, branch_id, 2025)
     ] == [("001", "优秀党员", None)]
+
+
+def test_the_watch_names_an_overdue_follow_up_until_it_is_done(built):
+    from orglife_tui.services.watch import check
+
+    store, branch_id, session_id = built
+    _publish(store, branch_id, session_id)
+    my.move(store, AFTER)
+    row = follow_ups.add_follow_up(
+        store,
+        branch_id,
+        session_id,
+        FollowUpInput("004", FollowUpMeasure.rectify, deadline=date(2026, 3, 31)),
+    )
+
+    def watched(as_of):
+        return [
+            (f.subject, f.params["id"])
+            for f in check(store, branch_id, as_of.year, as_of)
+            if f.rule == "follow_up_overdue"
+        ]
+
+    assert watched(date(2026, 3, 31)) == []
+    assert watched(date(2026, 4, 1)) == [("004", row.id)]
+    my.move(store, date(2026, 4, 2))
+    follow_ups.complete_follow_up(store, branch_id, row.id, date(2026, 4, 2))
+    assert watched(date(2026, 4, 2)) == []
+
+
+def test_a_talk_follow_up_is_done_on_the_day_of_the_talk_it_names(built):
+    from orglife_tui.data.talks import add_talk
+    from orglife_tui.domain import TalkForm, TalkType
+    from orglife_tui.domain.talks import TalkerInput, TalkInput
+
+    store, branch_id, session_id = built
+    _publish(store, branch_id, session_id)
+    my.move(store, date(2026, 1, 10))
+    talk = add_talk(
+        store,
+        branch_id,
+        TalkInput(
+            member_no="004",
+            date=date(2026, 1, 8),
+            form=TalkForm.one_to_one,
+            type=TalkType.lagging_help,
+            talkers=(TalkerInput(member_no="001"),),
+        ),
+    )
+    row = follow_ups.add_follow_up(
+        store,
+        branch_id,
+        session_id,
+        FollowUpInput("004", FollowUpMeasure.talk, deadline=date(2026, 1, 31)),
+    )
+    assert row.status(date(2026, 1, 10)) is FollowUpStatus.open
+    with pytest.raises(StoreError) as refused:
+        follow_ups.complete_follow_up(store, branch_id, row.id, date(2026, 1, 10), talk_id=999)
+    assert refused.value.key == "follow_up.talk_not_found"
+    done = follow_ups.complete_follow_up(
+        store, branch_id, row.id, date(2026, 1, 10), talk_id=talk.id
+    )
+    assert (done.talk_id, done.done_on) == (talk.id, date(2026, 1, 8))
