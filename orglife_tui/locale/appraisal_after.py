@@ -299,4 +299,167 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "appraisal follow-ups past their deadline and not done",
         "评议结果运用逾期未完成",
     ),
+    # --- the screens
+    "tui.after.key.objections": ("Objections", "异议"),
+    "tui.after.key.add_objection": ("Add", "登记"),
+    "tui.after.key.answer": ("Answer", "答复"),
+    "tui.after.key.add_follow_up": ("Add", "登记"),
+    "tui.after.key.done": ("Done", "完成"),
+    "tui.after.key.award": ("Award", "表彰"),
+    "tui.after.key.go": ("Follow-ups", "结果运用"),
+    "tui.after.cmd.follow_ups": ("Go to appraisal follow-ups", "转到：评议结果运用"),
+    "tui.after.cmd.follow_ups.help": (
+        "Members graded 基本合格 or 不合格: rectification, talks, disposal; overdue ones",
+        "基本合格、不合格党员的限期改正、谈话、组织处置，及逾期情况",
+    ),
+    "tui.after.cmd.commendations": ("Go to commendation register", "转到：评先评优名册"),
+    "tui.after.cmd.commendations.help": (
+        "Members graded 优秀 in the year's final appraisal results, with their awards",
+        "年度评议结果中评为优秀的党员及表彰情况",
+    ),
+    "tui.after.objections_title": ("Objections", "公示异议"),
+    "tui.after.objections_sub": ("Appraisal {id} of {year}", "{year} 年度第 {id} 号评议"),
+    "tui.after.follow_ups_title": ("Follow-ups", "结果运用"),
+    "tui.after.commendations_title": ("Commendations", "评先评优"),
+    "tui.after.nothing_selected": ("Nothing is highlighted.", "没有选中的行。"),
+    "tui.after.col.raised_on": ("Raised", "提出日期"),
+    "tui.after.col.member": ("Member", "党员"),
+    "tui.after.col.by": ("By", "提出人"),
+    "tui.after.col.outcome": ("Outcome", "结论"),
+    "tui.after.col.content": ("Objection", "异议内容"),
+    "tui.after.col.grade": ("Grade", "等次"),
+    "tui.after.col.measure": ("Measure", "措施"),
+    "tui.after.col.due": ("Due", "期限"),
+    "tui.after.col.status": ("Status", "状态"),
+    "tui.after.col.done": ("Done", "完成日期"),
+    "tui.after.col.session": ("Appr.", "评议"),
+    "tui.after.col.award": ("Award", "表彰名称"),
+    "tui.after.col.note": ("Note", "备注"),
+    "tui.after.field.member_no": ("Member no.", "党员编号"),
+    "tui.after.field.raised_on": ("Raised on", "提出日期"),
+    "tui.after.field.content": ("Objection", "异议内容"),
+    "tui.after.field.raised_by": ("Raised by", "提出人"),
+    "tui.after.field.answer": ("Answer", "答复内容"),
+    "tui.after.field.answered_on": ("Answered on", "答复日期"),
+    "tui.after.field.outcome": ("Outcome", "结论"),
+    "tui.after.field.grade": ("New grade", "改变后等次"),
+    "tui.after.field.reason": ("Reason", "理由"),
+    "tui.after.field.session": ("Appraisal", "评议"),
+    "tui.after.field.measure": ("Measure", "措施"),
+    "tui.after.field.deadline": ("Deadline", "期限"),
+    "tui.after.field.talk": ("Talk no.", "谈话记录号"),
+    "tui.after.field.decision": ("Decision", "处置决定"),
+    "tui.after.field.effective_on": ("Takes effect", "生效日期"),
+    "tui.after.field.note": ("Note", "备注"),
+    "tui.after.field.done_on": ("Done on", "完成日期"),
+    "tui.after.field.award": ("Award", "表彰名称"),
+    "tui.after.field.notice_from": ("Notice from", "公示开始"),
+    "tui.after.field.notice_to": ("Notice until", "公示结束"),
+    "tui.after.anonymous_hint": ("empty: anonymous", "不填即匿名"),
+    "tui.after.grade_blank": ("(only when changed)", "（仅改变时填写）"),
+    "tui.after.reason_hint": ("needed when changed", "改变时必填"),
+    "tui.after.talk_hint": ("the talk record's number", "谈话记录编号"),
+    "tui.after.decision_blank": ("(disposal only)", "（仅组织处置）"),
+    "tui.after.award_hint": ("e.g. 优秀共产党员", "如：优秀共产党员"),
+    "tui.after.answer_detail": ("Answered {date}: {answer}", "{date} 答复：{answer}"),
+    "tui.after.objection_saved": ("Objection {id} saved.", "第 {id} 号异议已保存。"),
+    "tui.after.objection_form_title": ("Record an objection", "登记异议"),
+    "tui.after.answer_title": ("Answer objection {id} ({name})", "答复第 {id} 号异议（{name}）"),
+    "tui.after.follow_up_counts": (
+        "Follow-ups: {total}, done {done}, overdue {overdue}",
+        "结果运用 {total} 项，已完成 {done} 项，逾期 {overdue} 项",
+    ),
+    "tui.after.waiting": (
+        "Waiting for a follow-up ({count}): {names}",
+        "尚未登记结果运用（{count} 人）：{names}",
+    ),
+    "tui.after.follow_up_of": ("Appraisal {session} of {year}", "{year} 年度第 {session} 号评议"),
+    "tui.after.talk_no": ("talk no. {id}", "谈话记录第 {id} 号"),
+    "tui.after.no_final_result": (
+        "No appraisal result is final yet: the notice window must have ended and every "
+        "objection been answered.",
+        "尚无已确定的评议结果：须公示期满且异议均已答复。",
+    ),
+    "tui.after.follow_up_saved": (
+        "Follow-up {id} of member {member_no} saved.",
+        "编号 {member_no} 党员的第 {id} 号结果运用已保存。",
+    ),
+    "tui.after.follow_up_form_title": ("Record a follow-up", "登记结果运用"),
+    "tui.after.session_option": ("Appraisal {id}", "第 {id} 号评议"),
+    "tui.after.problem.talk_number": (
+        "{value!r} is not a talk record's number",
+        "“{value}”不是谈话记录编号",
+    ),
+    "tui.after.done_title": ("Follow-up {id} of {name} done", "完成第 {id} 号结果运用（{name}）"),
+    "tui.after.carry_out": (
+        "{what}: carrying it out records the member's removal (除名/出党) in the member events.",
+        "{what}：执行后将在党员变动中记录除名/出党。",
+    ),
+    "tui.after.commendation_heading": (
+        "{year}: {count} member(s) graded 优秀 in a final result",
+        "{year} 年度：已确定结果中评为优秀的党员 {count} 名",
+    ),
+    "tui.after.award_title": ("Commendation of {name}, {year}", "{name} {year} 年度表彰"),
+    "tui.after.publish_title": ("Publish the result", "公布评议结果"),
+    "tui.after.help_publish": (
+        "Publishing freezes the committee's grades and opens the notice window (公示): by "
+        "default from today for five working days (Monday to Friday; lengthen it by hand "
+        "when a public holiday falls in it). Objections can be recorded during the window; "
+        "the result is final once it has ended and every objection is answered. Ctrl+S "
+        "publishes, Escape leaves.",
+        "公布后评定等次即固定，并开始公示：默认自今日起五个工作日（周一至周五；遇法定节假日请手动延长）。"
+        "公示期内可登记异议；公示期满且异议均已答复后结果方为确定。Ctrl+S 公布，Esc 返回。",
+    ),
+    "tui.after.help_objections": (
+        "The notice window of a published result, where it stands (in notice, objections "
+        "to answer, final) and the objections raised. a records an objection (anonymous when "
+        "no one is named); w or Enter answers the highlighted one, once: maintained, or "
+        "changed with the new grade and a reason — the change is recorded beside the "
+        "published result, which stays as published.",
+        "已公布结果的公示期、结果状态（公示中、待答复异议、已确定）及所提异议。按 a 登记异议"
+        "（不填提出人即匿名）；按 w 或 Enter 答复选中的异议（只能答复一次）：维持，或改变并填写"
+        "新等次和理由——改变记录在公布结果之外，公布内容保持原样。",
+    ),
+    "tui.after.help_objection_form": (
+        "The member concerned, the day the objection was raised (within the notice window) "
+        "and what it says are required; who raised it may be left empty. Ctrl+S saves.",
+        "须填写涉及的党员编号、提出日期（须在公示期内）和异议内容；提出人可不填。Ctrl+S 保存。",
+    ),
+    "tui.after.help_answer_form": (
+        "An answer is given once. Maintained keeps the grade; changed needs the new grade and "
+        "a reason. Ctrl+S saves.",
+        "答复只能一次。维持即保持原等次；改变须选择新等次并写明理由。Ctrl+S 保存。",
+    ),
+    "tui.after.help_follow_ups": (
+        "Follow-ups of members graded 基本合格 or 不合格 once the result is final, with their "
+        "status today; overdue ones are red, and the compliance findings list them too. The "
+        "line above names members who still wait for one. a records a follow-up; d or Enter "
+        "marks the highlighted one done (a disposal carried out records the removal in the "
+        "member events).",
+        "评议结果确定后，对基本合格、不合格党员的结果运用及其当前状态；逾期的以红色显示，"
+        "合规检查也会列出。上方一行列出尚未登记结果运用的党员。按 a 登记；按 d 或 Enter 标记"
+        "选中项完成（执行组织处置即在党员变动中记录除名/出党）。",
+    ),
+    "tui.after.help_follow_up_form": (
+        "Rectify (限期改正) needs a deadline; a talk may name its record's number; a disposal "
+        "needs the decision (劝退 or 除名) and the date it takes effect — a 除名 already in "
+        "effect ends the membership at once. Ctrl+S saves.",
+        "限期改正须填写期限；谈话可填写谈话记录编号；组织处置须填写处置决定（劝退或除名）和生效日期"
+        "——已生效的除名即时终止党籍关系。Ctrl+S 保存。",
+    ),
+    "tui.after.help_done_form": (
+        "The day it was done; for a talk, the talk record's number (then the talk's date "
+        "counts). Ctrl+S saves.",
+        "完成日期；谈话类可填写谈话记录编号（以谈话日期为准）。Ctrl+S 保存。",
+    ),
+    "tui.after.help_commendations": (
+        "The year's commendation register (评先评优): members graded 优秀 in a final result "
+        "of the year. a or Enter sets the award and a note; [ and ] step the year.",
+        "年度评先评优名册：在已确定的评议结果中评为优秀的党员。按 a 或 Enter 填写表彰名称和备注；"
+        "按 [ 和 ] 切换年度。",
+    ),
+    "tui.after.help_award_form": (
+        "The award given (e.g. 优秀共产党员) and a note. Ctrl+S saves.",
+        "表彰名称（如优秀共产党员）和备注。Ctrl+S 保存。",
+    ),
 }

@@ -50,6 +50,8 @@ SCREENS: dict[str, tuple[str, str]] = {
     "findings": ("compliance.findings", "FindingsScreen"),
     "absence": ("compliance.absence", "AbsenceScreen"),
     "appraisal": ("appraisal.appraisal", "AppraisalScreen"),
+    "follow_ups": ("appraisal.follow_ups", "FollowUpsScreen"),
+    "commendations": ("appraisal.commendations", "CommendationsScreen"),
     "probation": ("members.probation_watch", "ProbationWatchScreen"),
     "dues": ("dues.dues", "DuesScreen"),
 }
@@ -119,6 +121,16 @@ class OrglifeCommands(Provider):
                 t("tui.appraisal.cmd.go"),
                 t("tui.appraisal.cmd.go.help"),
                 lambda: app.go("appraisal"),
+            ),
+            (
+                t("tui.after.cmd.follow_ups"),
+                t("tui.after.cmd.follow_ups.help"),
+                lambda: app.go("follow_ups"),
+            ),
+            (
+                t("tui.after.cmd.commendations"),
+                t("tui.after.cmd.commendations.help"),
+                lambda: app.go("commendations"),
             ),
             (t("dues.tui.cmd.go"), t("dues.tui.cmd.go.help"), lambda: app.go("dues")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),

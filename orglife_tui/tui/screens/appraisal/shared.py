@@ -49,6 +49,7 @@ ACTIONS: dict[str, frozenset[SessionState]] = {
     "publish": frozenset({SessionState.finished}),
     "reset": frozenset({SessionState.started, SessionState.finished}),
     "grade": frozenset({SessionState.finished}),
+    "objections": frozenset({SessionState.published}),
 }
 
 

@@ -144,6 +144,9 @@ class DashboardScreen(BaseScreen):
             show=False,
         ),
         Binding("d,9", "app.go('dues')", "dues.tui.key.go", id="dashboard.dues", show=False),
+        Binding(
+            "o", "app.go('follow_ups')", "tui.after.key.go", id="dashboard.follow_ups", show=False
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
