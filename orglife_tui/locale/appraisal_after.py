@@ -462,4 +462,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The award given (e.g. 优秀共产党员) and a note. Ctrl+S saves.",
         "表彰名称（如优秀共产党员）和备注。Ctrl+S 保存。",
     ),
+    # --- export
+    "commendation.export.help": (
+        "The year's commendation register (评先评优): members graded 优秀 in a final "
+        "appraisal result, with their awards (csv, xlsx, json).",
+        "导出年度评先评优名册：在已确定的评议结果中评为优秀的党员及表彰情况（csv、xlsx、json）。",
+    ),
+    "commendation.export.title": (
+        "{branch}: commendation register of {year}",
+        "{branch} {year} 年度评先评优名册",
+    ),
 }

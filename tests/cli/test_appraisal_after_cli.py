@@ -183,3 +183,74 @@ def test_the_commendation_register_lists_the_excellent_of_a_final_result(db):
         ).stdout
     )
     assert [(r["member_no"], r["award"]) for r in rows] == [("001", "优秀共产党员"), ("002", None)]
+
+
+def test_the_commendation_register_exports_in_the_users_language_and_never_as_formulas(
+    db, tmp_path
+):
+    from openpyxl import load_workbook
+
+    run("--db", db, "appraisal", "publish", "1")
+    run(
+        "--db",
+        db,
+        "appraisal",
+        "commendation",
+        "set",
+        "2025",
+        "001",
+        "--award",
+        "=1+1",
+        today="2025-12-20",
+    )
+    csv_zh = run(
+        "--db", db, "export", "commendations", "--year", "2025", lang="zh", today="2025-12-20"
+    )
+    assert csv_zh.exit_code == 0, csv_zh.output
+    lines = csv_zh.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0] == "年度,评议编号,党员编号,姓名,表彰名称,备注"
+    assert lines[1] == "2025,1,001,朱海波,'=1+1,"
+    rows = json.loads(
+        run(
+            "--db",
+            db,
+            "export",
+            "commendations",
+            "--year",
+            "2025",
+            "-f",
+            "json",
+            today="2025-12-20",
+        ).stdout
+    )["rows"]
+    assert rows[0] == {
+        "year": 2025,
+        "session": 1,
+        "member_no": "001",
+        "name": "朱海波",
+        "award": "=1+1",
+        "note": None,
+    }
+    target = tmp_path / "c.xlsx"
+    written = run(
+        "--db",
+        db,
+        "export",
+        "commendations",
+        "--year",
+        "2025",
+        "-f",
+        "xlsx",
+        "-o",
+        str(target),
+        lang="zh",
+        today="2025-12-20",
+    )
+    assert written.exit_code == 0, written.output
+    ws = load_workbook(target)["commendations"]
+    assert ws.freeze_panes == "A3"
+    assert [c.value for c in ws[2]] == ["年度", "评议编号", "党员编号", "姓名", "表彰名称", "备注"]
+    assert ws["E3"].value == "=1+1" and ws["E3"].data_type == "s"
+    assert ws["A3"].value == 2025
+    refused = run("--db", db, "export", "commendations", "-f", "xlsx")
+    assert refused.exit_code == 2

@@ -1,5 +1,5 @@
-"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues`: files for the
-higher committee.
+"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues|commendations`:
+files for the higher committee.
 
 Thin: open the branch, take its active scheme, ask ``data`` for the rows, hand them to a
 writer of ``orglife_tui.export``. A file named with ``-o`` is written beside itself and
@@ -54,6 +54,7 @@ APPRAISAL_FEEDBACK = _writers(
     md="feedback_markdown",
 )
 DUES = _writers("dues", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
+COMMENDATIONS = _writers("commendations", csv="write_csv", xlsx="write_xlsx", json="write_json")
 
 
 # Called in the commands' annotations, which Typer evaluates when the app is built: the help
@@ -192,6 +193,19 @@ def register(app: typer.Typer) -> None:
         output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_dues(ctx, year, fmt, output)
+
+    @export_app.command("commendations", help=t("commendation.export.help"))
+    @handles_errors
+    def export_commendations(
+        ctx: typer.Context,
+        year: Annotated[
+            int | None,
+            typer.Option("--year", min=1900, max=2999, help=t("commendation.cli.opt.year")),
+        ] = None,
+        fmt: Annotated[str, _format_option(COMMENDATIONS)] = "csv",
+        output: Annotated[str | None, _output_option()] = None,
+    ) -> None:
+        run_commendations(ctx, year, fmt, output)
 
 
 def _check(fmt: str, output: str | None, writers: Writers) -> None:
@@ -524,3 +538,18 @@ def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None)
         store.close()
     export = out.DuesRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
     _done(DUES.write(fmt, output, export), output)
+
+
+def run_commendations(ctx: typer.Context, year: int | None, fmt: str, output: str | None) -> None:
+    """The year's commendation register (评先评优): members graded 优秀 in a final result."""
+    from orglife_tui.data.appraisal.commendations import register
+    from orglife_tui.export.commendations import CommendationRegister
+
+    _check(fmt, output, COMMENDATIONS)
+    as_of = today()
+    year = year or as_of.year
+    store, branch = open_existing_branch(ctx)
+    with store:
+        rows = register(store, branch.id, year, as_of)
+    table = CommendationRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
+    _done(COMMENDATIONS.write(fmt, output, table), output)
