@@ -30,6 +30,10 @@ SHEETS = [
     "Rectification",
     "Findings",
     "Points",
+    "Notice",
+    "Objections",
+    "Follow-ups by measure",
+    "Commendations",
 ]
 
 
