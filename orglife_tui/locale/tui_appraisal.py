@@ -228,11 +228,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "state. While the vote is open only “k of n voted” is shown, never a count of "
         "grades. Not started: s starts. Open: k opens the locked kiosk (the teller PIN ends "
         "it), p enters paper ballots, c closes and seals (prints the fingerprint). Closed: t "
-        "shows the tally and the grades, u publishes. r resets before publishing.",
+        "shows the tally and the grades, u publishes (asking the notice window). r resets "
+        "before publishing. Published: b the notice window and its objections.",
         "一次评议：名单（参评党员、投票人及是否已投票）和状态。投票期间只显示“已投票 k / n”，"
         "不显示任何计票。未开始：按 s 开始。投票中：k 打开锁定的投票机（凭计票人 PIN 码退出），"
-        "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布。"
-        "公布前可按 r 重置。",
+        "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布"
+        "（须填写公示期）。公布前可按 r 重置。已公布：按 b 查看公示期和异议。",
     ),
     "tui.appraisal.help_tally": (
         "Per member: the ballots by grade (excellent, qualified, basically qualified, "

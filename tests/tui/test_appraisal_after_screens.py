@@ -26,6 +26,7 @@ from orglife_tui.tui.screens.appraisal.objections import (
     ObjectionFormScreen,
     ObjectionsScreen,
 )
+from orglife_tui.tui.screens.common.help import HelpScreen
 from tests import appraisal_after as my
 from tests.tui.appraisal_helpers import press, until_screen
 from tests.tui.conftest import palette_has_matches, screen_text, wait_until
@@ -162,5 +163,11 @@ async def test_the_commendation_register_from_the_palette(built):
         await press(pilot, "ctrl+s")
         await until_screen(pilot, CommendationsScreen)
         await wait_until(pilot, lambda: "优秀共产党员" in screen_text(app))
+        await press(pilot, "f1")
+        await until_screen(pilot, HelpScreen)
+        await wait_until(pilot, lambda: "年度评先评优名册" in screen_text(app))
+        assert "切换年度" in screen_text(app)
+        await press(pilot, "escape")
+        await until_screen(pilot, CommendationsScreen)
         await press(pilot, "left_square_bracket")
         await wait_until(pilot, lambda: "没有评为优秀" in screen_text(app))
