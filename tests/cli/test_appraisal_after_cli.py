@@ -74,6 +74,8 @@ def test_the_whole_way_from_publication_to_follow_up(db):
         today="2025-12-18",
     )
     assert early.exit_code == 1 and "1 objection(s) still to be answered" in early.stderr
+    sessions = run("--db", db, "appraisal", "list", lang="zh", today="2025-12-18")
+    assert "已公布·待答复异议" in sessions.stdout
     listed = run("--db", db, "appraisal", "objection", "list", "1", lang="zh", today="2025-12-18")
     assert "待答复异议" in listed.stdout and "匿名" in listed.stdout
     answered = run(

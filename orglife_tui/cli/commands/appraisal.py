@@ -27,6 +27,7 @@ from orglife_tui.cli.commands.common import (
     on_branch,
     open_existing_branch,
     print_table,
+    today,
 )
 from orglife_tui.locale import get_language, t, visible
 
@@ -43,6 +44,7 @@ LIST_KEYS = (
     "started_at",
     "closed_at",
     "published_at",
+    "result",
 )
 LIST_TABLE_KEYS = ("id", "year", "state", "turnout", "candidates", "fingerprint")
 TALLY_TABLE_KEYS = (
@@ -300,11 +302,19 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.appraisal import list_sessions
+        from orglife_tui.data.appraisal.notice import result_states
 
         check_format(fmt)
         rows = on_branch(ctx, list_sessions)
+        # A published result's standing today: 公示中 / 待答复异议 / 已确定.
+        results = {s.session_id: s.status for s in on_branch(ctx, result_states, None, today())}
         lang = get_language()
         from orglife_tui.domain import label
+
+        def state_cell(r: dict[str, Any]) -> str:
+            text = label(r["state"], lang)
+            result = results.get(r["id"])
+            return text if result is None else f"{text}·{label(result, lang)}"
 
         records = [
             {
@@ -320,6 +330,7 @@ def register(app: typer.Typer) -> None:
                 "started_at": _time(r.started_at),
                 "closed_at": _time(r.closed_at),
                 "published_at": _time(r.published_at),
+                "result": results[r.id].value if r.id in results else None,
             }
             for r in rows
         ]
@@ -330,7 +341,7 @@ def register(app: typer.Typer) -> None:
             table_row=lambda r: [
                 str(r["id"]),
                 str(r["year"]),
-                label(r["state"], lang),
+                state_cell(r),
                 t("appraisal.turnout_short", voted=r["voted"], voters=r["voters"])
                 if r["voters"]
                 else "",
