@@ -412,3 +412,18 @@ def test_a_talk_follow_up_is_done_on_the_day_of_the_talk_it_names(built):
         store, branch_id, row.id, date(2026, 1, 10), talk_id=talk.id
     )
     assert (done.talk_id, done.done_on) == (talk.id, date(2026, 1, 8))
+
+
+def test_objections_wait_for_publication(built):
+    store, branch_id, session_id = built
+    with pytest.raises(StoreError) as refused:
+        notice.add_objection(store, branch_id, session_id, "004", my.PUBLISHED_ON, "异议")
+    assert refused.value.key == "appraisal.needs_published"
+    with store.read_connection() as conn:
+        assert conn.scalar(select(objection_t.c.id)) is None
+
+
+def test_a_result_published_before_windows_were_kept_is_past_its_window():
+    assert notice.status_of(None, 0, my.PUBLISHED_ON) is ResultStatus.final
+    assert notice.status_of(None, 1, my.PUBLISHED_ON) is ResultStatus.objections_pending
+    assert notice.status_of(my.DEFAULT_END, 0, my.DEFAULT_END) is ResultStatus.in_notice
