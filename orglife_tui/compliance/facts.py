@@ -54,6 +54,18 @@ class RectificationFact:
 
 
 @dataclass(frozen=True)
+class FollowUpFact:
+    """A follow-up (结果运用) of the appraisal: due by ``due``, done on ``done_on``."""
+
+    id: int
+    member_no: str
+    name: str
+    measure: str  # FollowUpMeasure
+    due: date
+    done_on: date | None
+
+
+@dataclass(frozen=True)
 class BranchFacts:
     branch: str
     first: date  # the window the facts cover
@@ -67,3 +79,4 @@ class BranchFacts:
     # democratic appraisal sessions finished or published, by the year they appraise: each
     # counts as holding the appraisal that year (rule ``appraisal_yearly``)
     appraisal_sessions: dict[int, int] = field(default_factory=dict)
+    follow_ups: tuple[FollowUpFact, ...] = ()

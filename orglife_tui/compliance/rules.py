@@ -23,6 +23,8 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   member who left during the year is not due one).
 - ``rectification_overdue``: an item whose deadline passed before the as-of date and which
   was not closed by then.
+- ``follow_up_overdue``: a follow-up of the appraisal (结果运用) whose due day (deadline, or
+  a disposal's effective date) passed before the as-of date and which was not done by then.
 - ``dues_arrears``: a member's run of months of Party dues in arrears on the as-of date
   (``compliance.dues``: the current month is never in arrears, months away are neutral,
   only payments made by the as-of date count) whose last month falls in the year and that
@@ -39,7 +41,13 @@ from orglife_tui.compliance.dues import arrears_runs
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
 from orglife_tui.compliance.periods import months_in, periods_of
-from orglife_tui.domain import LadderAction, MeetingType, month_key_of, months_between
+from orglife_tui.domain import (
+    FollowUpMeasure,
+    LadderAction,
+    MeetingType,
+    month_key_of,
+    months_between,
+)
 from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
 
 # Required only of a branch that has a committee (docs/architecture.md §2: under seven
@@ -351,6 +359,31 @@ def _rectification_findings(
     return findings
 
 
+def _follow_up_findings(
+    facts: BranchFacts, year: int, as_of: date, policy: Policy
+) -> list[Finding]:
+    if not policy.follow_up.enabled:
+        return []
+    return [
+        Finding(
+            "follow_up_overdue",
+            month_key_of(f.due),
+            f.member_no,
+            Severity.violation,
+            "compliance.finding.follow_up",
+            {
+                "id": f.id,
+                "name": f.name,
+                "member_no": f.member_no,
+                "measure": FollowUpMeasure(f.measure),
+                "due": f.due.isoformat(),
+            },
+        )
+        for f in facts.follow_ups
+        if f.due.year <= year and is_overdue(f.due, f.done_on, as_of)
+    ]
+
+
 # --------------------------------------------------------------------------- dues
 
 
@@ -404,6 +437,7 @@ def judge(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Fi
         *_talk_findings(facts, year, as_of, policy),
         *_rectification_findings(facts, year, as_of, policy),
         *_dues_findings(facts, year, as_of, policy),
+        *_follow_up_findings(facts, year, as_of, policy),
     ]
     return sorted(findings, key=Finding.sort_key)
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, case, exists, func, select
 
 from orglife_tui.compliance.facts import (
     BranchFacts,
+    FollowUpFact,
     MeetingCount,
     MemberFacts,
     MonthMarks,
@@ -26,6 +27,8 @@ from orglife_tui.data.membership import away_at, in_branch_at, in_branch_during,
 from orglife_tui.data.models import (
     attendance_t,
     branch_t,
+    candidate_t,
+    follow_up_t,
     group_t,
     meeting_t,
     member_t,
@@ -126,6 +129,7 @@ def branch_facts(
             or 0
         )
         appraisals = _appraisal_sessions(conn, branch_id, first, last)
+        follow_ups = _follow_ups(conn, branch_id, last) if members else ()
         # a branch without members (yet) has none of their facts, nor rectification items
         member_facts: list[MemberFacts] = []
         items: list[RectificationFact] = []
@@ -189,7 +193,34 @@ def branch_facts(
         members=tuple(member_facts),
         rectifications=tuple(items),
         appraisal_sessions=appraisals,
+        follow_ups=follow_ups,
     )
+
+
+def _follow_ups(conn: Connection, branch_id: int, last: date) -> tuple[FollowUpFact, ...]:
+    """The appraisal's follow-ups due by ``last`` (the deadline, else a disposal's
+    effective date), with the member as the session's roster shows them."""
+    due = func.coalesce(follow_up_t.c.deadline, follow_up_t.c.effective_on)
+    rows = conn.execute(
+        select(
+            follow_up_t.c.id,
+            candidate_t.c.member_no,
+            candidate_t.c.name,
+            follow_up_t.c.measure,
+            due.label("due"),
+            follow_up_t.c.done_on,
+        )
+        .select_from(
+            follow_up_t.join(
+                candidate_t,
+                (candidate_t.c.session_id == follow_up_t.c.session_id)
+                & (candidate_t.c.member_id == follow_up_t.c.member_id),
+            )
+        )
+        .where(follow_up_t.c.branch_id == branch_id, due.is_not(None), due <= last)
+        .order_by(due, follow_up_t.c.id)
+    )
+    return tuple(FollowUpFact(r.id, r.member_no, r.name, r.measure, r.due, r.done_on) for r in rows)
 
 
 def _appraisal_sessions(

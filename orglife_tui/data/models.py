@@ -664,6 +664,148 @@ class AppraisalPeerComment(SQLModel, table=True):
     recorded_at: dt.datetime
 
 
+# ---------------------------------------------------------------------------- after publishing
+# 公示 and 结果运用 (migration 0009): objections during the notice window, grades they
+# corrected (append-only), follow-ups of 基本合格/不合格 and the commendation register's notes.
+
+
+class AppraisalObjection(SQLModel, table=True):
+    """An objection (异议) to a published result, raised during its notice window; answered
+    once (answer, date, outcome), never deleted (triggers)."""
+
+    __tablename__ = "appraisal_objection"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    session_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+            nullable=False,
+            index=True,
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    raised_on: dt.date
+    raised_by: str | None = Field(default=None, max_length=100)  # None: anonymous
+    content: str
+    answer: str | None = None
+    answered_on: dt.date | None = None
+    outcome: str | None = Field(default=None, max_length=20)  # ObjectionOutcome
+    answered_by: str | None = Field(default=None, max_length=100)  # the operator who answered
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class AppraisalCorrection(SQLModel, table=True):
+    """A grade changed by an answered objection: beside the frozen decision, never over it."""
+
+    __tablename__ = "appraisal_correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+            nullable=False,
+            index=True,
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    objection_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("appraisal_objection.id", ondelete="RESTRICT"),
+            nullable=False,
+            unique=True,
+        )
+    )
+    previous: str = Field(max_length=30)  # Grade before
+    final: str = Field(max_length=30)  # Grade now
+    reason: str
+    decided_on: dt.date
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class AppraisalFollowUp(SQLModel, table=True):
+    """结果运用 for a member graded 基本合格 or 不合格: one measure and when it was done."""
+
+    __tablename__ = "appraisal_follow_up"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    session_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("appraisal_session.id", ondelete="RESTRICT"),
+            nullable=False,
+            index=True,
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    grade: str = Field(max_length=30)  # the final Grade that called for it
+    measure: str = Field(max_length=20)  # FollowUpMeasure
+    deadline: dt.date | None = None
+    talk_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("talk.id", ondelete="RESTRICT"), nullable=True),
+    )
+    disposal: str | None = Field(default=None, max_length=20)  # Disposal
+    effective_on: dt.date | None = None  # the disposal takes effect
+    note: str | None = None
+    done_on: dt.date | None = None
+    done_note: str | None = None
+    event_id: int | None = Field(  # the removal recorded when the disposal was carried out
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("member_event.id", ondelete="RESTRICT"), nullable=True
+        ),
+    )
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class Commendation(SQLModel, table=True):
+    """The award or note of a member graded 优秀 in a final result (评先评优)."""
+
+    __tablename__ = "commendation"
+    __table_args__ = (UniqueConstraint("session_id", "member_id", name="uq_commendation_member"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("appraisal_session.id", ondelete="RESTRICT"), nullable=False
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False)
+    )
+    award: str | None = Field(default=None, max_length=200)
+    note: str | None = None
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
 # The Core tables the queries are written against, one alias per model, declared here
 # only: every module imports them from here, so no copy can name another table.
 branch_t = table_of(Branch)
@@ -694,3 +836,7 @@ sealed_t = table_of(AppraisalSealed)
 decision_t = table_of(AppraisalDecision)
 self_assessment_t = table_of(AppraisalSelfAssessment)
 peer_comment_t = table_of(AppraisalPeerComment)
+objection_t = table_of(AppraisalObjection)
+correction_t = table_of(AppraisalCorrection)
+follow_up_t = table_of(AppraisalFollowUp)
+commendation_t = table_of(Commendation)

@@ -9,6 +9,7 @@ same wherever X lives: ``enums`` (the vocabulary), ``parsing`` (spellings and la
 from orglife_tui.domain.dates import (
     add_months,
     add_months_to_key,
+    add_working_days,
     day_in_month,
     excel_serial_date,
     member_date_problems,
@@ -38,12 +39,17 @@ from orglife_tui.domain.enums import (
     TALK_TYPE_ZH,
     AttendanceStatus,
     CommitteePost,
+    Disposal,
+    FollowUpMeasure,
+    FollowUpStatus,
     Gender,
     LadderAction,
     MeetingType,
     MemberEventKind,
     MemberStatus,
+    ObjectionOutcome,
     RectificationStatus,
+    ResultStatus,
     SessionState,
     TalkForm,
     TalkType,
@@ -66,6 +72,12 @@ from orglife_tui.domain.text import (
 )
 
 __all__ = [
+    "Disposal",
+    "FollowUpMeasure",
+    "FollowUpStatus",
+    "ObjectionOutcome",
+    "ResultStatus",
+    "add_working_days",
     "ATTENDANCE_ZH",
     "AttendanceStatus",
     "COMMITTEE_POST_ORDER",

@@ -143,6 +143,18 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), month_end(year, month)
 
 
+def add_working_days(start: date, days: int) -> date:
+    """The day ``days`` working days (Monday to Friday) after ``start``; public holidays
+    are not known here, so a window that crosses one is lengthened by hand."""
+    d = start
+    left = days
+    while left > 0:
+        d += timedelta(days=1)
+        if d.weekday() < 5:
+            left -= 1
+    return d
+
+
 def day_in_month(year: int, month: int, day: int) -> date:
     """That day of the month, or the month's last day when the month is shorter."""
     return date(year, month, min(day, month_end(year, month).day))

@@ -112,6 +112,43 @@ class RectificationStatus(str, Enum):
     done = "done"
 
 
+class ObjectionOutcome(str, Enum):
+    """How an objection (异议) to a published appraisal result was answered."""
+
+    maintained = "maintained"  # 维持
+    changed = "changed"  # 改变: the grade is corrected
+
+
+class FollowUpMeasure(str, Enum):
+    """What the branch does with a member graded 基本合格 or 不合格 (结果运用)."""
+
+    rectify = "rectify"  # 限期改正, with a deadline
+    talk = "talk"  # 谈话, linked to a recorded talk
+    disposal = "disposal"  # 组织处置: 劝退 or 除名
+
+
+class Disposal(str, Enum):
+    """The 组织处置 decision of a follow-up."""
+
+    persuade = "persuade"  # 劝退
+    remove = "remove"  # 除名
+
+
+class FollowUpStatus(str, Enum):
+    open = "open"
+    done = "done"
+    overdue = "overdue"  # its deadline passed before the as-of date, not done
+
+
+class ResultStatus(str, Enum):
+    """Where a published appraisal result stands: a result is final only when the notice
+    window has ended and every objection is answered."""
+
+    in_notice = "in_notice"  # 公示中
+    objections_pending = "objections_pending"  # 待答复异议
+    final = "final"  # 已确定
+
+
 # Chinese spellings accepted on input (and used for display in Chinese).
 STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
 ATTENDANCE_ZH = {
@@ -175,6 +212,23 @@ RECTIFICATION_ZH = {
     RectificationStatus.in_progress: "整改中",
     RectificationStatus.done: "已完成",
 }
+OBJECTION_OUTCOME_ZH = {ObjectionOutcome.maintained: "维持", ObjectionOutcome.changed: "改变"}
+FOLLOW_UP_MEASURE_ZH = {
+    FollowUpMeasure.rectify: "限期改正",
+    FollowUpMeasure.talk: "谈话",
+    FollowUpMeasure.disposal: "组织处置",
+}
+DISPOSAL_ZH = {Disposal.persuade: "劝退", Disposal.remove: "除名"}
+FOLLOW_UP_STATUS_ZH = {
+    FollowUpStatus.open: "进行中",
+    FollowUpStatus.done: "已完成",
+    FollowUpStatus.overdue: "已逾期",
+}
+RESULT_STATUS_ZH = {
+    ResultStatus.in_notice: "公示中",
+    ResultStatus.objections_pending: "待答复异议",
+    ResultStatus.final: "已确定",
+}
 
 # Short aliases people type in spreadsheets.
 _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
@@ -230,6 +284,9 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
         "出党": "removed",
         "停止党籍": "removed",
     },
+    ObjectionOutcome: {"maintain": "maintained", "change": "changed"},
+    FollowUpMeasure: {"改正": "rectify", "限期整改": "rectify", "处置": "disposal"},
+    Disposal: {"dismiss": "remove", "removal": "remove"},
     RectificationStatus: {
         "待整改": "open",
         "进行中": "in_progress",
@@ -249,6 +306,11 @@ _ZH_TABLES: dict[type[Enum], dict[Any, str]] = {
     RectificationStatus: RECTIFICATION_ZH,
     SessionState: SESSION_STATE_ZH,
     MemberEventKind: MEMBER_EVENT_ZH,
+    ObjectionOutcome: OBJECTION_OUTCOME_ZH,
+    FollowUpMeasure: FOLLOW_UP_MEASURE_ZH,
+    Disposal: DISPOSAL_ZH,
+    FollowUpStatus: FOLLOW_UP_STATUS_ZH,
+    ResultStatus: RESULT_STATUS_ZH,
 }
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from orglife_tui.compliance.findings import months_text
-from orglife_tui.domain import label
+from orglife_tui.domain import FollowUpMeasure, FollowUpStatus, label
 from orglife_tui.export.cells import append_row, never_formulas
 from orglife_tui.export.files import localized_date, number_text
 from orglife_tui.export.md import md_inline
@@ -401,6 +401,107 @@ def _appraisal(report: YearReport) -> Section:
     return Section(t("report.section.appraisal"), (table,), notes)
 
 
+# The follow-ups' statuses as the section counts them, in this order.
+STATUS_COLUMNS = (FollowUpStatus.open, FollowUpStatus.overdue, FollowUpStatus.done)
+
+
+def _appraisal_after(report: YearReport) -> Section:
+    """公示 and 结果运用: each published result's window and standing, the objections, the
+    follow-ups by measure and one by one, the commendation register."""
+    after = report.appraisal_after
+    results = Table(
+        "notice",
+        _cols("session", "notice_from", "notice_to", "result", "objections", "unanswered"),
+        [
+            [
+                r.session_id,
+                r.window_start,
+                r.window_end,
+                _lang_label(r.status),
+                r.objections,
+                r.open_objections,
+            ]
+            for r in after.results
+        ],
+        title=t("report.after.notice"),
+        empty=t("report.after.no_results", year=report.year),
+    )
+    objections = Table(
+        "objections",
+        _cols("session", "raised_on", "member_no", "name", "raised_by", "objection", "outcome"),
+        [
+            [
+                o.session_id,
+                o.raised_on,
+                o.member_no,
+                o.name,
+                o.raised_by or t("notice.anonymous"),
+                o.content,
+                _outcome(o),
+            ]
+            for o in after.objections
+        ],
+        title=t("report.after.objections"),
+        empty=t("notice.no_objections"),
+    )
+    by_measure = Table(
+        "follow_up_counts",
+        _cols("action", "open", "overdue", "done"),
+        [
+            [_lang_label(m), *(_count(report, m, s) for s in STATUS_COLUMNS)]
+            for m in FollowUpMeasure
+            if any(line.row.measure is m for line in after.follow_ups)
+        ],
+        title=t("report.after.follow_ups"),
+        empty=t("follow_up.none"),
+    )
+    lines = Table(
+        "follow_ups",
+        _cols("member_no", "name", "grade", "action", "due", "status", "done_on"),
+        [
+            [
+                line.row.member_no,
+                line.row.name,
+                t(f"appraisal.grade.{line.row.grade.value}"),
+                _lang_label(line.row.disposal or line.row.measure),
+                line.row.due,
+                _lang_label(line.status),
+                line.row.done_on,
+            ]
+            for line in after.follow_ups
+        ],
+    )
+    register = Table(
+        "commendations",
+        _cols("member_no", "name", "award", "note"),
+        [[c.member_no, c.name, c.award, c.note] for c in after.commendations],
+        title=t("report.after.commendations"),
+        empty=t("commendation.none"),
+    )
+    tables = [results, objections, by_measure]
+    if lines.rows:
+        tables.append(lines)
+    tables.append(register)
+    return Section(t("report.section.appraisal_after"), tuple(tables))
+
+
+def _outcome(o) -> str:
+    if o.outcome is None:
+        return t("notice.unanswered")
+    text = _lang_label(o.outcome)
+    if o.corrected_to is not None:
+        text += f" → {t(f'appraisal.grade.{o.corrected_to.value}')}"
+    return text
+
+
+def _count(report: YearReport, measure: FollowUpMeasure, status: FollowUpStatus) -> int:
+    return sum(
+        1
+        for line in report.appraisal_after.follow_ups
+        if line.row.measure is measure and line.status is status
+    )
+
+
 def sections(report: YearReport) -> list[Section]:
     """The report's ten sections, in order, in the current UI language."""
     return [
@@ -414,6 +515,7 @@ def sections(report: YearReport) -> list[Section]:
         _findings(report),
         _points(report),
         _appraisal(report),
+        _appraisal_after(report),
     ]
 
 

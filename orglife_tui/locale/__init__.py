@@ -21,6 +21,7 @@ def _load() -> dict[str, tuple[str, str]]:
     if _catalog is None:
         from orglife_tui.locale import (
             appraisal,
+            appraisal_after,
             appraisal_steps,
             bands,
             chain,
@@ -78,6 +79,7 @@ def _load() -> dict[str, tuple[str, str]]:
             bands,
             tui_import,
             appraisal_steps,
+            appraisal_after,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -224,13 +224,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "state. While the vote is open only “k of n voted” is shown, never a count of "
         "grades. Not started: s starts. Open: k opens the locked kiosk (the teller PIN ends "
         "it), p enters paper ballots, c closes and seals (prints the fingerprint). Closed: t "
-        "shows the tally and the grades, u publishes. r resets before publishing. At any "
+        "shows the tally and the grades, u publishes (asking the notice window). r resets "
+        "before publishing. Published: b the notice window and its objections. At any "
         "time m lists the self-assessments and peer comments (before the vote opens, as the "
         "procedure expects).",
         "一次评议：名单（参评党员、投票人及是否已投票）和状态。投票期间只显示“已投票 k / n”，"
         "不显示任何计票。未开始：按 s 开始。投票中：k 打开锁定的投票机（凭计票人 PIN 码退出），"
-        "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布。"
-        "公布前可按 r 重置。任何时候按 m 查看和登记个人自评和党员互评意见（按程序应在投票前完成）。",
+        "p 录入纸质选票，c 结束并封存（显示指纹）。已结束：t 查看计票和评定等次，u 公布"
+        "（须填写公示期）。公布前可按 r 重置。已公布：按 b 查看公示期和异议。"
+        "任何时候按 m 查看和登记个人自评和党员互评意见（按程序应在投票前完成）。",
     ),
     "tui.appraisal.help_tally": (
         "Per member: the ballots by grade (excellent, qualified, basically qualified, "

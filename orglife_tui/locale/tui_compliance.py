@@ -69,14 +69,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "follow-ups due and probations ending within 30 days or passed (the conversion watch: "
         "w on the members screen).\n"
         "Enter on one of this month's meetings opens its attendance sheet. The keys below "
-        "open the other screens; Ctrl+P opens the command palette.",
+        "open the other screens (o: the appraisal's follow-ups); Ctrl+P opens the command "
+        "palette.",
         "党支部概况：党员人数、本年度组织生活日历、尚存问题、提醒事项和本月会议。\n"
         "日历每行是制度要求的一类会议，每列是一个月：●已开，✗缺开，·未到期，-不要求"
         "（按季度或按年度要求的会议，其状态显示在该季度或年度的每个月；本月的月份数字高亮）。"
         "日历旁是今年至今发现的问题（按 f 查看全部问题，按 a 打开缺席预警）和提醒："
         "未来 14 天的党员政治生日、到期的谈话回访、30 天内期满或已期满的预备期"
         "（转正提醒：在党员名册按 w）。\n"
-        "在本月会议上按 Enter 打开出勤登记。下列按键进入其他页面；Ctrl+P 打开命令面板。",
+        "在本月会议上按 Enter 打开出勤登记。下列按键进入其他页面（o：评议结果运用）；"
+        "Ctrl+P 打开命令面板。",
     ),
     # --- keys and commands
     "tui.findings.key": ("Findings", "问题清单"),

@@ -60,6 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.export.kind.report": ("Year-end report", "年度报告"),
     "jobs.export.kind.appraisal": ("Democratic appraisal", "民主评议汇总"),
     "jobs.export.kind.dues": ("Dues register", "党费收缴台账"),
+    "jobs.export.kind.commendations": ("Commendation register", "评先评优名册"),
     "jobs.export.format.csv": ("CSV text", "CSV 文本"),
     "jobs.export.format.xlsx": ("Excel workbook (XLSX)", "Excel 表格（XLSX）"),
     "jobs.export.format.json": ("JSON data", "JSON 数据"),
@@ -105,6 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.file.appraisal": ("appraisal-{year}", "{year}年民主评议汇总"),
     "jobs.file.feedback": ("appraisal-feedback-{year}", "{year}年民主评议反馈意见"),
     "jobs.file.dues": ("dues-{year}", "{year}年党费收缴台账"),
+    "jobs.file.commendations": ("commendations-{year}", "{year}年评先评优名册"),
     # --- the integrity check
     "jobs.verify.title": ("Verify the records", "校验数据"),
     "jobs.verify.running": (

@@ -48,6 +48,7 @@ RULE_IDS: tuple[str, ...] = (
     "talk_coverage",
     "rectification_overdue",
     "dues_arrears",
+    "follow_up_overdue",
 )
 
 
@@ -158,6 +159,8 @@ class Policy:
     publicity_days: int = 7
     # months of dues in arrears in a row → ladder steps (rule ``dues_arrears``)
     dues: AbsenceRule = field(default_factory=lambda: AbsenceRule(DEFAULT_DUES_LADDER))
+    # follow-ups (结果运用) of the appraisal past their due day and not done
+    follow_up: SimpleRule = field(default_factory=SimpleRule)
 
     def enabled(self, rule: str) -> bool:
         for r in (*self.frequencies, *self.yearly):
@@ -171,4 +174,6 @@ class Policy:
             return self.rectification.enabled
         if rule == "dues_arrears":
             return self.dues.enabled
+        if rule == "follow_up_overdue":
+            return self.follow_up.enabled
         raise KeyError(rule)

@@ -49,6 +49,7 @@ APPRAISAL_FEEDBACK = _writers(
     md="feedback_markdown",
 )
 DUES = _writers("dues", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
+COMMENDATIONS = _writers("commendations", csv="write_csv", xlsx="write_xlsx", json="write_json")
 
 KINDS: Mapping[str, Writers] = {
     "scores": SCORES,
@@ -58,6 +59,7 @@ KINDS: Mapping[str, Writers] = {
     "report": REPORT,
     "appraisal": APPRAISAL,
     "dues": DUES,
+    "commendations": COMMENDATIONS,
 }
 """Every export, by the name the CLI gives it, with the formats it offers."""
 
@@ -303,9 +305,25 @@ def export_dues(
     return _counted(DUES.write(fmt, output, export))
 
 
+def export_commendations(
+    store: Store, branch: BranchInfo, year: int | None, fmt: str, output: str | None
+) -> ExportResult:
+    """The year's commendation register (评先评优): members graded 优秀 in a final result,
+    as it stands today."""
+    from orglife_tui.data.appraisal.commendations import register
+    from orglife_tui.export.commendations import CommendationRegister
+
+    as_of = store.today()
+    year = year or as_of.year
+    rows = register(store, branch.id, year, as_of)
+    table = CommendationRegister(branch=branch.name, year=year, as_of=as_of, rows=rows)
+    return _counted(COMMENDATIONS.write(fmt, output, table))
+
+
 __all__ = [
     "APPRAISAL",
     "APPRAISAL_FEEDBACK",
+    "COMMENDATIONS",
     "DUES",
     "FILE_ONLY",
     "KINDS",

@@ -12,7 +12,9 @@ same places as the compliance watch, so that they agree with ``orglife-tui check
 - the absence cases are the ``absence_streak`` findings, each with the talks that
   answered it (a talk whose ``absence_from`` is the streak's first month);
 - the members not covered by talks are, once the year is over, the ``talk_coverage``
-  findings; the overdue rectification items are the ``rectification_overdue`` findings.
+  findings; the overdue rectification items are the ``rectification_overdue`` findings;
+- the appraisal after the committee's decision (notice windows, objections, follow-ups,
+  commendations) is read from ``data.appraisal`` as of the same date.
 
 A past year is reported as of 31 December, the current year as of today (``check_window``).
 """
@@ -28,6 +30,10 @@ from orglife_tui.compliance.periods import periods_of
 from orglife_tui.compliance.rules import talk_due
 from orglife_tui.data import year_facts as tallies_data
 from orglife_tui.data.anchors import anchor_text, current_heads
+from orglife_tui.data.appraisal import commendations, follow_ups, notice
+from orglife_tui.data.appraisal.commendations import CommendationRow
+from orglife_tui.data.appraisal.follow_ups import FollowUpRow
+from orglife_tui.data.appraisal.notice import ObjectionRow, ResultState
 from orglife_tui.data.appraisal.steps import ProcedureCounts
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
@@ -35,7 +41,7 @@ from orglife_tui.data.plans import PlanRow
 from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.data.year_facts import MarkCounts, YearTallies
-from orglife_tui.domain import MeetingType, TalkType
+from orglife_tui.domain import FollowUpStatus, MeetingType, TalkType
 from orglife_tui.domain.talks import TalkRow
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
@@ -174,6 +180,24 @@ class AppraisalSummary:
 
 
 @dataclass(frozen=True)
+class FollowUpLine:
+    row: FollowUpRow
+    status: FollowUpStatus  # on the report's as-of date
+
+
+@dataclass(frozen=True)
+class AppraisalAfter:
+    """The appraisal of the year after the committee's decision (issue 12 §3): each
+    published session's notice window and standing, its objections, the follow-ups and
+    the commendation register, all as of the report's date."""
+
+    results: tuple[ResultState, ...] = ()
+    objections: tuple[ObjectionRow, ...] = ()
+    follow_ups: tuple[FollowUpLine, ...] = ()
+    commendations: tuple[CommendationRow, ...] = ()
+
+
+@dataclass(frozen=True)
 class YearReport:
     branch: str
     year: int
@@ -197,6 +221,7 @@ class YearReport:
     # The heads the report was made from (printed on it, for ``verify --expect``).
     ledger_head: str = GENESIS
     audit_head: str = GENESIS
+    appraisal_after: AppraisalAfter = AppraisalAfter()
 
     @property
     def anchor(self) -> str:
@@ -385,6 +410,26 @@ def _appraisal(store: Store, branch_id: int, year: int, found) -> AppraisalSumma
 # ---------------------------------------------------------------------------- the operation
 
 
+def _appraisal_after(store: Store, branch_id: int, year: int, as_of: date) -> AppraisalAfter:
+    results = notice.result_states(store, branch_id, year, as_of)
+    objections = tuple(
+        o
+        for r in results
+        for o in notice.list_objections(store, branch_id, r.session_id)
+        if o.raised_on <= as_of
+    )
+    lines = tuple(
+        FollowUpLine(f, f.status(as_of))
+        for f in follow_ups.list_follow_ups(store, branch_id, year=year)
+    )
+    return AppraisalAfter(
+        results=tuple(results),
+        objections=objections,
+        follow_ups=lines,
+        commendations=tuple(commendations.register(store, branch_id, year, as_of)),
+    )
+
+
 def year_report(
     store: Store,
     branch: BranchInfo,
@@ -452,12 +497,15 @@ def _gather(
         appraisal=_appraisal(store, branch.id, year, found),
         ledger_head=heads[0],
         audit_head=heads[1],
+        appraisal_after=_appraisal_after(store, branch.id, year, as_of),
     )
 
 
 __all__ = [
     "AbsenceCase",
     "AppraisalSummary",
+    "AppraisalAfter",
+    "FollowUpLine",
     "AttendanceLine",
     "GroupLine",
     "PlanLine",

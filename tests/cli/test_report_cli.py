@@ -31,6 +31,10 @@ SHEETS = [
     "Findings",
     "Points",
     "Appraisal",
+    "Notice",
+    "Objections",
+    "Follow-ups by measure",
+    "Commendations",
 ]
 
 

@@ -101,7 +101,9 @@ def test_publishing_stores_what_the_reports_show_with_its_heads(clocked):
         YEAR,
         TODAY,
     )
-    assert record.operator == "tester" and record.window_start is None
+    assert record.operator == "tester"
+    # the notice window it opens (data.appraisal.notice): from the day, five working days
+    assert (record.window_start, record.window_end) == (TODAY, date(2025, 12, 26))
     # everything the reports show, as they showed it before publishing
     assert result.rows == shown.rows
     assert result.turnout == shown.turnout and result.graded == shown.graded

@@ -17,7 +17,11 @@ from orglife_tui.scoring.model import Grade
 from orglife_tui.tui.kiosk.screens import NeutralScreen
 from orglife_tui.tui.screens.appraisal.appraisal import AppraisalScreen
 from orglife_tui.tui.screens.appraisal.appraisal_detail import AppraisalDetailScreen
-from orglife_tui.tui.screens.appraisal.dialogs import GradeFormScreen, NoticeScreen
+from orglife_tui.tui.screens.appraisal.dialogs import (
+    GradeFormScreen,
+    NoticeScreen,
+    PublishFormScreen,
+)
 from orglife_tui.tui.screens.appraisal.shared import AskScreen
 from orglife_tui.tui.screens.appraisal.tally import AppraisalTallyScreen
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
@@ -175,10 +179,12 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
         await wait_until(pilot, lambda: tally_screen.tally.rows[0].final is other)
         assert "本年度群众反映较多" in screen_text(app)
 
-        # Publishing refuses while a graded member has no final grade.
+        # Publishing refuses while a graded member has no final grade (said in the form).
         await press(pilot, "u")
-        await until_screen(pilot, ConfirmScreen)
-        await press(pilot, "y")
+        await until_screen(pilot, PublishFormScreen)
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, PublishFormScreen)
+        await press(pilot, "escape")
         await until_screen(pilot, AppraisalTallyScreen)
         assert appraisal.get_session(sqlite_store, branch.id, detail.session_id).state is (
             SessionState.finished
@@ -189,8 +195,8 @@ async def test_a_full_session_from_the_screens(make_app, branch, sqlite_store):
             await press(pilot, "ctrl+s")  # the proposal as it stands
             await until_screen(pilot, AppraisalTallyScreen)
         await press(pilot, "u")
-        await until_screen(pilot, ConfirmScreen)
-        await press(pilot, "y")
+        await until_screen(pilot, PublishFormScreen)  # the notice window: from today
+        await press(pilot, "ctrl+s")
         await until_screen(pilot, AppraisalTallyScreen)
         await wait_until(pilot, lambda: tally_screen.tally.session.state is SessionState.published)
         assert "g Grade" not in screen_text(app).splitlines()[-1]

@@ -1,6 +1,7 @@
 """`orglife-tui appraisal new|start|close|tally|grade|publish|reset|list`: the democratic
 appraisal (民主评议党员) from the command line (the steps around the ballot, self-assessments
-and peer comments: ``appraisal_steps``).
+and peer comments: ``appraisal_steps``; after publication — objections, follow-ups,
+commendations — ``appraisal_after``).
 
 Thin: parse, call ``orglife_tui.data.appraisal``, print. Voters vote at the kiosk
 (`orglife-tui kiosk ID`); these commands open and close the poll, show the tally once it
@@ -20,12 +21,14 @@ import typer
 
 from orglife_tui.cli.commands.common import (
     check_format,
+    date_option,
     emit,
     fail,
     handles_errors,
     on_branch,
     open_existing_branch,
     print_table,
+    today,
 )
 from orglife_tui.locale import get_language, t, visible
 
@@ -42,6 +45,7 @@ LIST_KEYS = (
     "started_at",
     "closed_at",
     "published_at",
+    "result",
 )
 LIST_TABLE_KEYS = ("id", "year", "state", "turnout", "candidates", "fingerprint")
 TALLY_TABLE_KEYS = (
@@ -261,11 +265,22 @@ def register(app: typer.Typer) -> None:
     def appraisal_publish(
         ctx: typer.Context,
         session_id: SessionId,
+        notice_from: Annotated[
+            str | None,
+            typer.Option("--notice-from", metavar="DATE", help=t("notice.cli.opt.from")),
+        ] = None,
+        notice_to: Annotated[
+            str | None, typer.Option("--notice-to", metavar="DATE", help=t("notice.cli.opt.to"))
+        ] = None,
     ) -> None:
+        from orglife_tui.cli.commands.appraisal_after import echo_state
         from orglife_tui.data.appraisal import publish
 
-        row = on_branch(ctx, publish, session_id)
+        start = None if notice_from is None else date_option(notice_from, "--notice-from")
+        end = None if notice_to is None else date_option(notice_to, "--notice-to")
+        row = on_branch(ctx, publish, session_id, notice_from=start, notice_to=end)
         typer.echo(t("appraisal.published_ok", id=row.id, year=row.year))
+        echo_state(ctx, session_id)
 
     @appraisal_app.command("reset", help=t("appraisal.cli.reset.help"))
     @handles_errors
@@ -311,11 +326,19 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help=t("cli.opt.format"))] = "table",
     ) -> None:
         from orglife_tui.data.appraisal import list_sessions
+        from orglife_tui.data.appraisal.notice import result_states
 
         check_format(fmt)
         rows = on_branch(ctx, list_sessions)
+        # A published result's standing today: 公示中 / 待答复异议 / 已确定.
+        results = {s.session_id: s.status for s in on_branch(ctx, result_states, None, today())}
         lang = get_language()
         from orglife_tui.domain import label
+
+        def state_cell(r: dict[str, Any]) -> str:
+            text = label(r["state"], lang)
+            result = results.get(r["id"])
+            return text if result is None else f"{text}·{label(result, lang)}"
 
         records = [
             {
@@ -331,6 +354,7 @@ def register(app: typer.Typer) -> None:
                 "started_at": _time(r.started_at),
                 "closed_at": _time(r.closed_at),
                 "published_at": _time(r.published_at),
+                "result": results[r.id].value if r.id in results else None,
             }
             for r in rows
         ]
@@ -341,7 +365,7 @@ def register(app: typer.Typer) -> None:
             table_row=lambda r: [
                 str(r["id"]),
                 str(r["year"]),
-                label(r["state"], lang),
+                state_cell(r),
                 t("appraisal.turnout_short", voted=r["voted"], voters=r["voters"])
                 if r["voters"]
                 else "",
@@ -355,6 +379,9 @@ def register(app: typer.Typer) -> None:
     from orglife_tui.cli.commands import appraisal_steps
 
     appraisal_steps.add_commands(appraisal_app)
+    from orglife_tui.cli.commands.appraisal_after import register_after
+
+    register_after(appraisal_app)
 
 
 def _grade_all_proposed(ctx: typer.Context, session_id: int) -> None:

@@ -1,5 +1,5 @@
-"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues`: files for the
-higher committee.
+"""`orglife-tui export scores|ledger|publicity|talks|report|appraisal|dues|commendations`:
+files for the higher committee.
 
 Thin: parse the options, open the branch and call the export of ``services.exports``
 (the TUI's export screen calls the same one), then say where the file went. A file named
@@ -33,6 +33,7 @@ from orglife_tui.export.dispatch import FILE_ONLY, Writers
 from orglife_tui.locale import t
 from orglife_tui.services.exports import (
     APPRAISAL,
+    COMMENDATIONS,
     DUES,
     LEDGER,
     PUBLICITY,
@@ -219,6 +220,19 @@ def register(app: typer.Typer) -> None:
         output: Annotated[str | None, _output_option()] = None,
     ) -> None:
         run_dues(ctx, year, fmt, output)
+
+    @export_app.command("commendations", help=t("commendation.export.help"))
+    @handles_errors
+    def export_commendations(
+        ctx: typer.Context,
+        year: Annotated[
+            int | None,
+            typer.Option("--year", min=1900, max=2999, help=t("commendation.cli.opt.year")),
+        ] = None,
+        fmt: Annotated[str, _format_option(COMMENDATIONS)] = "csv",
+        output: Annotated[str | None, _output_option()] = None,
+    ) -> None:
+        run_commendations(ctx, year, fmt, output)
 
 
 def _check(fmt: str, output: str | None, writers: Writers) -> None:
@@ -448,3 +462,11 @@ def run_dues(ctx: typer.Context, year: int | None, fmt: str, output: str | None)
 
     _check(fmt, output, DUES)
     _run(ctx, output, export_dues, year, fmt, output)
+
+
+def run_commendations(ctx: typer.Context, year: int | None, fmt: str, output: str | None) -> None:
+    """The year's commendation register (评先评优): members graded 优秀 in a final result."""
+    from orglife_tui.services.exports import export_commendations
+
+    _check(fmt, output, COMMENDATIONS)
+    _run(ctx, output, export_commendations, year, fmt, output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, func, insert, select, update
 
@@ -21,6 +22,7 @@ from orglife_tui.data.appraisal.common import (
     grade_label,
     state_error,
 )
+from orglife_tui.data.appraisal.notice import check_window, default_window
 from orglife_tui.data.appraisal.sessions import get_session
 from orglife_tui.data.appraisal.tallying import tally, tally_data
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
@@ -209,13 +211,25 @@ def grade_all_proposed(
 
 
 def publish(
-    store: Store, branch_id: int, session_id: int, *, scheme: Scheme | None = None
+    store: Store,
+    branch_id: int,
+    session_id: int,
+    *,
+    scheme: Scheme | None = None,
+    notice_from: date | None = None,
+    notice_to: date | None = None,
 ) -> SessionRow:
     """``finished → published``: every graded candidate needs the committee's grade.
+    Publication opens the notice window (公示) ``notice_from``..``notice_to``, both days
+    included: by default from today for ``notice.NOTICE_WORKING_DAYS`` working days
+    (``data.appraisal.notice``); the end may not precede the start.
     Publishing freezes the session (triggers refuse any later change) and stores, in the
     same transaction, its publication: the tally as every report shows it (by ``scheme``,
     the branch's active one when not given) with the ledger and audit heads it was made
     from (``orglife_tui.data.publications``). Every later tally of the session reads it."""
+    start = notice_from or store.today()
+    end = notice_to or default_window(start)[1]
+    check_window(start, end)
     sha = None
     if scheme is None:
         from orglife_tui.data.schemes import ensure_active
@@ -290,11 +304,15 @@ def publish(
             data=tally_data(published, str(branch)),
             created_at=at,
             session_id=session_id,
+            window_start=start,
+            window_end=end,
             audit_detail={
                 "session": session_id,
                 "year": s.year,
                 "grades": {g.value: int(finals.get(g.value, 0)) for g in GRADES},
                 "fingerprint": s.fingerprint,
+                "notice_from": start.isoformat(),
+                "notice_to": end.isoformat(),
             },
         )
         return row

@@ -119,6 +119,9 @@ def policy(p: PolicyTable) -> Policy:
         else SimpleRule(enabled=_or(simple.enabled, defaults.rectification.enabled)),
         publicity_days=_or(p.publicity_days, defaults.publicity_days),
         dues=absence(defaults.dues, p.rules.dues_arrears),
+        follow_up=defaults.follow_up
+        if p.rules.follow_up_overdue is None
+        else SimpleRule(enabled=_or(p.rules.follow_up_overdue.enabled, defaults.follow_up.enabled)),
     )
 
 

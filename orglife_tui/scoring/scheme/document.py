@@ -511,6 +511,7 @@ class RulesTable(Table):
     talk_coverage: TalkRuleTable | None = None
     rectification_overdue: SimpleRuleTable | None = None
     dues_arrears: AbsenceRuleTable | None = None
+    follow_up_overdue: SimpleRuleTable | None = None
 
 
 class PolicyTable(Table):

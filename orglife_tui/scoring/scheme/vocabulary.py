@@ -59,6 +59,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "talk_coverage": TALK_RULE_KEYS,
     "rectification_overdue": SIMPLE_RULE_KEYS,
     "dues_arrears": ABSENCE_RULE_KEYS,
+    "follow_up_overdue": SIMPLE_RULE_KEYS,
 }
 assert tuple(RULE_KEYS) == RULE_IDS
 # inclusive bounds of the whole numbers in [policy]

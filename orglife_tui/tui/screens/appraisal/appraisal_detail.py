@@ -8,6 +8,7 @@
 - started or finished: ``r`` resets the session to “not started” (asks the teller PIN).
 - any state: ``m`` the steps around the ballot: self-assessments and peer comments
   (``steps``).
+- published: ``b`` the notice window (公示) and its objections (``objections``).
 
 A published session shows its stored record (``data.publications``): the results as they
 were published, with the record's date and the ledger head it was made from. The dialogs
@@ -26,11 +27,12 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from orglife_tui.data import appraisal, publications, sealing
-from orglife_tui.data.appraisal import SessionRow
+from orglife_tui.data.appraisal import SessionRow, notice
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import MemberStatus, SessionState, natural_key
 from orglife_tui.locale import t
 from orglife_tui.tui.screens.appraisal.dialogs import NoticeScreen, publish_after_confirm
+from orglife_tui.tui.screens.appraisal.objections import state_text
 from orglife_tui.tui.screens.appraisal.shared import (
     ACTIONS,
     STATE_STYLE,
@@ -104,6 +106,7 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
         Binding("u", "publish", "tui.appraisal.key.publish", id="appraisal.publish"),
         Binding("r", "reset", "tui.appraisal.key.reset", id="appraisal.reset"),
         Binding("m", "steps", "appraisal_steps.tui.key.steps", id="appraisal.steps"),
+        Binding("b", "objections", "tui.after.key.objections", id="appraisal.objections"),
         Binding("escape", "app.back", "tui.key.back", id="appraisal.detail_back"),
     ]
 
@@ -181,7 +184,13 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
                 record = publications.session_publication(
                     self.store, self.branch_id, self.session_id
                 )
-            seal.update(text if record is None else f"{text}\n{record_text(record)}")
+            if record is not None:
+                text = f"{text}\n{record_text(record)}"
+                state = notice.result_state(
+                    self.store, self.branch_id, self.session_id, self.session.today()
+                )
+                text = f"{text}\n{state_text(self.session, state)}"
+            seal.update(text)
         elif row.state is SessionState.started:
             seal.update(t("tui.appraisal.open_hint"))
         else:
@@ -360,6 +369,11 @@ class AppraisalDetailScreen(ListScreen[RosterLine]):
 
     def action_publish(self) -> None:
         publish_after_confirm(self, self.session_id, self.reload)
+
+    def action_objections(self) -> None:
+        from orglife_tui.tui.screens.appraisal.objections import ObjectionsScreen
+
+        self.app.push_screen(ObjectionsScreen(self.session, self.session_id))
 
     def action_reset(self) -> None:
         if self.row is not None and self.row.state is SessionState.created:

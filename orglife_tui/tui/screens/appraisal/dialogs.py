@@ -16,15 +16,16 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from orglife_tui.data import appraisal
+from orglife_tui.data.appraisal import notice
 from orglife_tui.data.errors import StoreError
+from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Grade
 from orglife_tui.tui.cells import clip
 from orglife_tui.tui.screens.common.base import BaseModal, BaseScreen, Session
-from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.common.form import text_input
 from orglife_tui.tui.screens.common.labels import grade_label, number
-from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice
+from orglife_tui.tui.screens.common.record_form import RecordFormScreen, choice, read_date
 
 
 class NoticeScreen(BaseModal[None]):
@@ -53,18 +54,52 @@ class NoticeScreen(BaseModal[None]):
 
 
 def publish_after_confirm(screen: BaseScreen, session_id: int, done: Callable[[], object]) -> None:
-    def answered(yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            appraisal.publish(screen.store, screen.branch_id, session_id)
-        except StoreError as error:
-            screen.notify(str(error), severity="error", timeout=8)
+    """Publish after the question, which also asks the notice window (公示)."""
+
+    def published(row: object) -> None:
+        if row is None:
             return
         screen.notify(t("tui.appraisal.published"))
         done()
 
-    screen.app.push_screen(ConfirmScreen(t("tui.appraisal.publish_question"), answered))
+    screen.app.push_screen(PublishFormScreen(screen.session, session_id, published))
+
+
+class PublishFormScreen(RecordFormScreen):
+    """The question before publishing, with the notice window: by default from today for
+    five working days (``data.appraisal.notice``); both days may be changed."""
+
+    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
+    HELP_KEY = "tui.after.help_publish"
+    FIELD_PREFIX = "tui.after.field."
+
+    def __init__(
+        self, session: Session, session_id: int, on_result: Callable[[object], object]
+    ) -> None:
+        super().__init__(session, t("tui.after.publish_title"), on_result)
+        self.add_class("-small")
+        self.session_id = session_id
+
+    def compose_fields(self) -> ComposeResult:
+        start, end = notice.default_window(self.session.today())
+        yield Static(t("tui.appraisal.publish_question"), id="record-what", markup=False)
+        hint = t("tui.form.date_hint")
+        yield from self.field("notice_from", text_input(start.isoformat(), hint), required=True)
+        yield from self.field("notice_to", text_input(end.isoformat(), hint), required=True)
+
+    def save(self, values: dict[str, str]) -> object:
+        errors = FieldErrors()
+        start = read_date(values, "notice_from", errors, required=True)
+        end = read_date(values, "notice_to", errors, required=True)
+        if errors:
+            raise errors
+        s = self.session
+        return appraisal.publish(
+            s.store, s.branch.id, self.session_id, notice_from=start, notice_to=end
+        )
+
+    def store_error_field(self, error: StoreError) -> str | None:
+        return "notice_to" if error.key == "notice.end_before_start" else None
 
 
 # How much of a self-assessment, and of the comments, the grading dialog shows (two lines

@@ -50,6 +50,7 @@ ACTIONS: dict[str, frozenset[SessionState]] = {
     "reset": frozenset({SessionState.started, SessionState.finished}),
     "grade": frozenset({SessionState.finished}),
     "grade_all": frozenset({SessionState.finished}),
+    "objections": frozenset({SessionState.published}),
 }
 
 

@@ -152,6 +152,9 @@ class DashboardScreen(BaseScreen):
             "b", "app.go('branches')", "jobs.key.branches", id="dashboard.branches", show=False
         ),
         Binding("i", "app.go('import')", "import.tui.key.go", id="dashboard.import", show=False),
+        Binding(
+            "o", "app.go('follow_ups')", "tui.after.key.go", id="dashboard.follow_ups", show=False
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

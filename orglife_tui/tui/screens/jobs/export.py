@@ -44,6 +44,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "report": ("year", "as_of"),
     "appraisal": ("session", "feedback"),
     "dues": ("year",),
+    "commendations": ("year",),
 }
 ALL_YEARS = {"ledger": "jobs.file.ledger_all", "talks": "jobs.file.talks_all"}
 """Exports of every year when the year is left empty, with the file name offered then."""
@@ -325,6 +326,8 @@ class ExportScreen(RecordFormScreen):
             run = partial(exports.export_report, *at, year, as_of, fmt, out)
         elif kind == "appraisal":
             run = partial(exports.export_appraisal, *at, int(session_id), fmt, feedback, out)
+        elif kind == "commendations":
+            run = partial(exports.export_commendations, *at, year, fmt, out)
         else:
             run = partial(exports.export_dues, *at, year, fmt, out)
         return path, run
