@@ -73,7 +73,7 @@ def test_the_report_shows_each_step_after_the_committees_decision(built):
         md = markdown(report)
     finally:
         set_language("en")
-    assert "## 十、民主评议结果公示与运用" in md
+    assert "## 十一、民主评议结果公示与运用" in md
     assert "| 1 | 2025-12-10 | 2025-12-17 | 已确定 | 2 | 0 |" in md
     assert "| 限期改正 | 0 | 1 | 0 |" in md
     assert "| 001 | 朱海波 | 优秀共产党员 |" in md
