@@ -27,6 +27,7 @@ from orglife_tui.cli.commands.common import (
 )
 from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
 from orglife_tui.domain.records import MEMBER_FIELDS
+from orglife_tui.export.sheet import for_people
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
 
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
@@ -323,7 +324,7 @@ def build_app(command: str | None = None) -> typer.Typer:
         lang = get_language()
         sep = "、" if lang == "zh" else ", "
         rows = [row_dict(m) for m in meetings]
-        if fmt != "table":
+        if fmt == "json" or (fmt == "csv" and not for_people(lang)):  # zh CSV shows labels
             for r in rows:
                 r["types"] = ";".join(t_.value for t_ in r["types"])
         if voided:

@@ -60,4 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config.bad_value": ("Cannot set {name}: {problem}.", "无法设置 {name}：{problem}。"),
     "cli.where.config_file": ("Config file", "配置文件"),
+    # --- exports in the interface language (export/sheet.py)
+    "export.yes": ("yes", "是"),
+    "export.no": ("no", "否"),
+    "export.meta.key": ("Key (JSON)", "代码（JSON 中的键）"),
+    "export.sheet.scores": ("Scores", "积分表"),
+    "export.sheet.ledger": ("Ledger", "积分台账"),
+    "export.sheet.dues": ("Dues", "党费台账"),
+    "export.sheet.talks": ("Talks", "谈心谈话"),
 }
