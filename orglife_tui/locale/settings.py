@@ -68,4 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.sheet.ledger": ("Ledger", "积分台账"),
     "export.sheet.dues": ("Dues", "党费台账"),
     "export.sheet.talks": ("Talks", "谈心谈话"),
+    # --- the command line's own hint after a message both faces show (issue 12 §2: the TUI
+    # never names a command)
+    "cli.points_sync_hint": (
+        "Bring the points up to date with `orglife-tui ledger sync`.",
+        "可运行 `orglife-tui ledger sync` 同步积分。",
+    ),
 }

@@ -57,6 +57,14 @@ def test_a_bad_key_or_value_is_a_usage_error_and_writes_nothing(argv, says):
     assert not config_path().exists()
 
 
+def test_a_database_password_is_masked_in_listings():
+    url = "postgresql+psycopg://secretary:s3cret@db.example/orglife"
+    result = invoke_cli(["config", "set", "db", url])
+    assert result.exit_code == 0 and "s3cret" not in result.output
+    assert "s3cret" not in invoke_cli(["config", "get"]).output
+    assert invoke_cli(["config", "get", "db"]).output.strip() == url
+
+
 def test_a_relative_db_is_stored_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     invoke_cli(["config", "set", "db", "branch.db"])

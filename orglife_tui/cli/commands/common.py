@@ -169,6 +169,7 @@ def points_follow(sync: Callable[[], Any], failed_key: str) -> None:
         result = sync()
     except StoreError as exc:
         typer.echo(t(failed_key, message=str(exc)), err=True)
+        typer.echo(t("cli.points_sync_hint"), err=True)
         raise typer.Exit(1) from None
     say_points_moved(result)
 

@@ -89,4 +89,4 @@ def _points_follow(store, branch_id: int, table):
     try:
         return after_attendance_import(store, branch_id, numbers)
     except StoreError as exc:
-        return t("ledger.points_failed", message=str(exc))
+        return t("ledger.points_failed", message=str(exc)) + "\n" + t("cli.points_sync_hint")

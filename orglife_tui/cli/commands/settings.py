@@ -51,6 +51,14 @@ def _save(values: dict[str, str]) -> str:
     return str(path)
 
 
+def _shown(name: str, value: str) -> str:
+    """A setting as a listing shows it: a database URL's password masked (``config get
+    db`` alone prints it as stored, for scripts)."""
+    from orglife_tui.config import redact_url
+
+    return redact_url(value) if name == "db" else value
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``config`` group."""
     config_app = typer.Typer(help=t("config.cli.help"), no_args_is_help=True)
@@ -70,7 +78,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(t("config.empty", path=str(config_path())))
             for key in CONFIG_KEYS:
                 if key in values:
-                    typer.echo(f"{key} = {visible(values[key])}")
+                    typer.echo(f"{key} = {visible(_shown(key, values[key]))}")
             return
         if name not in values:
             typer.echo(t("config.not_set", name=name), err=True)
@@ -93,7 +101,7 @@ def register(app: typer.Typer) -> None:
         values = _stored()
         values[name] = checked
         path = _save(values)
-        typer.echo(t("config.set", name=name, value=checked, path=path))
+        typer.echo(t("config.set", name=name, value=_shown(name, checked), path=path))
 
     @config_app.command("unset", help=t("config.cli.unset.help"))
     def unset(
