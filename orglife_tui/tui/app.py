@@ -177,6 +177,9 @@ class OrglifeApp(PlainNotifications, App):
     # toast is one line across the top (two at most for a long message), over the Header
     # and at most the row below it: a table's column headings or a dialog's title, never
     # a data row or a button. One shows at a time: a new one replaces the one showing.
+    # Its text runs from column 8 to 69, between the Header's icon (8 wide) and its clock
+    # space (10 wide): Textual cuts a line at every widget edge below an overlay too, and
+    # a Chinese character across a cut is drawn as two blanks.
     CSS: ClassVar[str] = """
     ToastRack {
         dock: top;
@@ -185,12 +188,15 @@ class OrglifeApp(PlainNotifications, App):
         max-height: 2;
         overflow: hidden hidden;
     }
+    ToastHolder {
+        align-horizontal: left;
+    }
     Toast {
-        width: 100%;
-        max-width: 100%;
+        width: 70;
+        max-width: 70;
         max-height: 2;
         margin-top: 0;
-        padding: 0 1;
+        padding: 0 1 0 7;
     }
     """
     COMMANDS: ClassVar = {OrglifeCommands}

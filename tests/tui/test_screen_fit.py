@@ -92,3 +92,16 @@ async def test_the_english_footer_fits_80_columns(make_app, branch, lang, name):
         widest = max(k.region.right for k in keys)
         assert widest <= 80, (name, widest, [str(k.description) for k in keys])
         assert all(k.region.width > 0 for k in keys), name
+
+
+@pytest.mark.parametrize("lang", ["zh"])
+async def test_a_chinese_notification_is_drawn_whole_over_the_header(make_app, branch, lang):
+    """Wide characters at odd and even columns: none is lost where the Header's parts meet."""
+    app = make_app(branch, lang)
+    message = "按 q 或 Ctrl+Q 退出。" + "a或" * 8
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(message)
+        await pilot.pause()
+        top = screen_lines(app.screen)[0]
+        assert message in top, top
