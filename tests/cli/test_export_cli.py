@@ -227,6 +227,26 @@ def test_scores_csv_speaks_chinese_with_lang_zh_and_json_keeps_keys(scored):
     assert doc["rows"][0]["status"] == "full" and "give_party_lecture" in doc["rows"][0]["items"]
 
 
+def test_the_configured_language_chooses_the_export_language(scored, tmp_path, monkeypatch):
+    """Under a bare C locale the export is Chinese; ``config set lang en`` switches it."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    target = tmp_path / "scores.xlsx"
+
+    def first_header_cell() -> str:
+        argv = ["--db", scored, "export", "scores", "--year", str(YEAR), "-f", "xlsx"]
+        result = invoke_cli([*argv, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        wb = load_workbook(target, read_only=True)
+        try:
+            return next(wb.worksheets[0].iter_rows(values_only=True))[0]
+        finally:
+            wb.close()
+
+    assert first_header_cell() == "党员编号"
+    assert invoke_cli(["config", "set", "lang", "en"]).exit_code == 0
+    assert first_header_cell() == "member_no"
+
+
 def test_xlsx_is_refused_on_the_terminal(scored):
     result = export(scored, "scores", "--year", str(YEAR), "--format", "xlsx")
     assert result.exit_code == 2
