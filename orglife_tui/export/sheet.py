@@ -112,7 +112,9 @@ class Layout:
 
 def _cell(ws: Any, value: Any, kind: str) -> Any:
     """A typed cell: numbers and dates with their format; other values as they are."""
-    if value is None or value == "" or kind == TEXT:
+    if value == "":
+        return None  # an empty cell, not an empty string
+    if value is None or kind == TEXT:
         return value
     if kind == DATE and isinstance(value, str):
         try:
