@@ -78,7 +78,7 @@ def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory) -> 
         "LANGUAGE",
     ):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     # CLI tables are as wide as the terminal: the tests see 120 columns, what a run
     # without a terminal gets, whether pytest runs in an 80-column terminal or in an
     # xdist worker (which sets COLUMNS=80).

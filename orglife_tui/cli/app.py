@@ -27,6 +27,7 @@ from orglife_tui.cli.commands.common import (
 )
 from orglife_tui.domain import MeetingType, MemberEventKind, label, parse_enum, parse_month
 from orglife_tui.domain.records import MEMBER_FIELDS
+from orglife_tui.export.sheet import for_people
 from orglife_tui.locale import LANGUAGES, detect_language, get_language, set_language, t, visible
 
 MEMBER_TABLE_KEYS = ("member_no", "name", "gender", "status", "group", "post", "join_date", "phone")
@@ -68,6 +69,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "membership": ("members",),
     "records": ("members", "meetings", "attendance", "branch"),
     "dues": ("dues",),
+    "settings": ("config",),
 }
 # The commands written in this file.
 OWN_COMMANDS = ("where", "branch", "members", "meetings")
@@ -170,17 +172,18 @@ def build_app(command: str | None = None) -> typer.Typer:
             bool, typer.Option("--version", callback=_version, is_eager=True)
         ] = False,
     ) -> None:
-        ctx.obj = Globals(db=db, branch=branch, lang=_choose_language(lang or detect_language()))
+        ctx.obj = _globals(ctx, db, branch, lang)
         if ctx.invoked_subcommand is None:
             _run_tui(ctx)
 
     @app.command("where", help=t("cli.where.help"))
     def where(ctx: typer.Context) -> None:
-        from orglife_tui.config import config_dir, data_dir, redact_url
+        from orglife_tui.config import config_dir, config_path, data_dir, redact_url
 
         g = globals_of(ctx)
         typer.echo(f"{t('cli.where.db')}: {redact_url(g.db_url)}")
         typer.echo(f"{t('cli.where.config')}: {config_dir()}")
+        typer.echo(f"{t('cli.where.config_file')}: {config_path()}")
         typer.echo(f"{t('cli.where.data')}: {data_dir()}")
 
     branch_app = typer.Typer(help=t("cli.branch.help"), no_args_is_help=True)
@@ -321,7 +324,7 @@ def build_app(command: str | None = None) -> typer.Typer:
         lang = get_language()
         sep = "、" if lang == "zh" else ", "
         rows = [row_dict(m) for m in meetings]
-        if fmt != "table":
+        if fmt == "json" or (fmt == "csv" and not for_people(lang)):  # zh CSV shows labels
             for r in rows:
                 r["types"] = ";".join(t_.value for t_ in r["types"])
         if voided:
@@ -375,6 +378,28 @@ def build_app(command: str | None = None) -> typer.Typer:
         else:
             register(app)
     return app
+
+
+def _globals(ctx: typer.Context, db: str | None, branch: str | None, lang: str | None) -> Globals:
+    """The root's options (Typer has put ``ORGLIFE_DB`` and ``ORGLIFE_BRANCH`` in for missing
+    ones), the config file filling what they leave open. A config file that cannot be used
+    stops every command but ``config`` itself (which is how it is repaired) with a message
+    naming it."""
+    from orglife_tui.cli.main import config_problem
+    from orglife_tui.config import ConfigError, read_config
+
+    stored: dict[str, str] = {}
+    if db is None or branch is None or lang is None:
+        try:
+            stored = read_config()
+        except ConfigError as exc:
+            if ctx.invoked_subcommand != "config":
+                raise fail(config_problem(exc)) from None
+    return Globals(
+        db=db or stored.get("db"),
+        branch=branch or stored.get("branch"),
+        lang=_choose_language(lang or stored.get("lang") or detect_language()),
+    )
 
 
 @handles_errors

@@ -2,7 +2,8 @@
 
 This module is what starts: it picks the language, builds the Typer app of cli/app.py
 for the one command it runs, and guards against the unexpected. Called bare (nothing but
-``--db``, ``--branch`` and ``--lang``) it starts the terminal UI without building the
+``--db``, ``--branch`` and ``--lang``, which fall back on the environment, then on the
+config file, as the root's options do) it starts the terminal UI without building the
 command line at all: Typer, and the pydantic its option parsing loads, cost the UI's first
 paint a quarter of a second (issue 11 §4). Anything else, a mistake included, goes
 through Typer, which checks it and says what is wrong.
@@ -13,7 +14,6 @@ command line reaches the UI, and import it only when they run.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,12 +22,12 @@ from orglife_tui.locale import LANGUAGES, detect_language, set_language, t
 if TYPE_CHECKING:
     import typer
 
+    from orglife_tui.config import ConfigError
     from orglife_tui.data.store import BranchInfo, Store
 
 # The root's options that take a value, and the environment variables the root reads
 # when they are not given (cli/app.py declares them for Typer).
 ROOT_VALUE_OPTIONS = ("--db", "--branch", "--lang")
-BRANCH_ENV = "ORGLIFE_BRANCH"
 
 
 def build_app(command: str | None = None) -> typer.Typer:
@@ -49,8 +49,24 @@ def _early_language(argv: list[str]) -> None:
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
-    chosen = lang if lang in LANGUAGES else detect_language()
-    set_language(chosen)
+    set_language(lang if lang in LANGUAGES else configured_language() or detect_language())
+
+
+def configured_language() -> str | None:
+    """The config file's ``lang``, None when it sets none or cannot be read (the command
+    that needs the file says what is wrong with it; the language of that message must not
+    depend on it)."""
+    from orglife_tui.config import ConfigError, read_config
+
+    try:
+        return read_config().get("lang")
+    except ConfigError:
+        return None
+
+
+def config_problem(exc: ConfigError) -> str:
+    """The message for a config file that cannot be used, naming it."""
+    return t("config.broken", path=str(exc.path), problem=t(exc.key, **exc.detail))
 
 
 def command_of(argv: list[str]) -> str | None:
@@ -64,11 +80,11 @@ def command_of(argv: list[str]) -> str | None:
     return None
 
 
-def ui_options(argv: list[str]) -> tuple[str | None, str | None, str] | None:
-    """(db, branch, language) when ``argv`` asks for the terminal UI and nothing else:
-    only ``--db``, ``--branch`` and ``--lang`` (a known language), each with its value,
-    the environment standing in for a missing one as the root's options read it. None for
-    anything else, which Typer then parses (and refuses, if it is wrong)."""
+def ui_options(argv: list[str]) -> tuple[str | None, str | None, str | None] | None:
+    """(db, branch, language) given when ``argv`` asks for the terminal UI and nothing
+    else: only ``--db``, ``--branch`` and ``--lang`` (a known language), each with its
+    value (None for one not given). None for anything else, which Typer then parses (and
+    refuses, if it is wrong)."""
     given: dict[str, str] = {}
     args = iter(argv)
     for arg in args:
@@ -81,12 +97,11 @@ def ui_options(argv: list[str]) -> tuple[str | None, str | None, str] | None:
                 return None
             value = following
         given[name] = value
-    lang = given.get("--lang") or detect_language()
-    if lang not in LANGUAGES:
+    lang = given.get("--lang")
+    if lang is not None and lang not in LANGUAGES:
         return None
-    db = given.get("--db")  # resolve_db_url reads ORGLIFE_DB itself
-    branch = given["--branch"] if "--branch" in given else os.environ.get(BRANCH_ENV) or None
-    return db, branch, lang
+    # The environment and the config file stand in for what is missing when the UI starts.
+    return given.get("--db"), given.get("--branch"), lang
 
 
 def run_ui(db_url: str, branch_name: str | None, lang: str) -> None:
@@ -120,14 +135,19 @@ def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> N
     run(store, branch, lang, session_id)
 
 
-def _start_ui(db: str | None, branch: str | None, lang: str) -> None:
+def _start_ui(db: str | None, branch: str | None, lang: str | None) -> None:
     """``orglife-tui [--db …] [--branch …] [--lang …]``: as the root callback does it."""
-    from orglife_tui.config import resolve_db_url
+    from orglife_tui.config import ConfigError, resolve_settings
     from orglife_tui.data.errors import StoreError
 
-    set_language(lang)
     try:
-        run_ui(resolve_db_url(db), branch, lang)
+        settings = resolve_settings(db, branch, lang, detect_language)
+    except ConfigError as exc:
+        sys.stderr.write(t("cli.error", message=config_problem(exc)) + "\n")
+        sys.exit(1)
+    set_language(settings.lang)
+    try:
+        run_ui(settings.db_url, settings.branch, settings.lang)
     except StoreError as exc:  # as the commands' handles_errors: one line, status 1
         sys.stderr.write(t("cli.error", message=str(exc)) + "\n")
         sys.exit(1)

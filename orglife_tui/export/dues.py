@@ -7,10 +7,12 @@ with the amount owed — all as of the register's day (31 December of a past yea
 the current one), counting only payments made by then, so a past year's register does not
 change when later payments are recorded.
 
-CSV, JSON and XLSX carry stable English keys; amounts are yuan with two decimals (text in
-CSV and JSON, numbers in XLSX). Markdown is the register to print, in the user's language:
-a month shows the amount paid, ``欠``/``owed`` when it is in arrears and ``—`` when the
-member owed nothing for it (not yet in the branch, away, left, exempt, or no standard).
+CSV and XLSX follow the interface language (export/sheet.py): Chinese headers under zh,
+stable English keys under en; JSON always keeps the keys. Amounts are yuan with two
+decimals (text in CSV and JSON, numbers in XLSX). Markdown is the register to print, in
+the user's language: a month shows the amount paid, ``欠``/``owed`` when it is in arrears
+and ``—`` when the member owed nothing for it (not yet in the branch, away, left, exempt,
+or no standard).
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from typing import IO, Any
 
 from orglife_tui.data.dues import RegisterRow, yuan
 from orglife_tui.domain import month_key
-from orglife_tui.export.cells import append_row, csv_writer, never_formulas
-from orglife_tui.export.files import localized_date, now_utc, xlsx_row
+from orglife_tui.export.cells import csv_writer, never_formulas
+from orglife_tui.export.files import localized_date, now_utc
 from orglife_tui.export.md import md_inline
-from orglife_tui.locale import t
+from orglife_tui.export.sheet import COUNT, MONEY, Layout, fill_table, for_people, header
+from orglife_tui.locale import get_language, t
 
 MONTH_KEYS = tuple(f"m{m:02d}" for m in range(1, 13))
 DUES_COLUMNS = (
@@ -39,6 +42,13 @@ DUES_COLUMNS = (
     "arrears_months",
     "owed",
     "arrears",
+)
+_LAYOUT = Layout(
+    kinds={
+        **{DUES_COLUMNS.index(k): MONEY for k in ("standard", *MONTH_KEYS, "total", "owed")},
+        DUES_COLUMNS.index("arrears_months"): COUNT,
+    },
+    freeze="C2",
 )
 
 
@@ -88,6 +98,9 @@ class DuesRegister:
             ("generated_at", self.generated_at.isoformat()),
         ]
 
+    def header(self, lang: str) -> list[str]:
+        return header(DUES_COLUMNS, lang, _column_name)
+
     def legend(self) -> list[tuple[str, str]]:
         out = []
         for key in DUES_COLUMNS:
@@ -98,9 +111,16 @@ class DuesRegister:
         return out
 
 
+def _column_name(key: str) -> str:
+    """A column's name for people: a month as the printed register names it (``3月``)."""
+    if key in MONTH_KEYS:
+        return t("dues.export.md.month", month=int(key[1:]))
+    return t(f"dues.export.col.{key}")
+
+
 def write_csv(stream: IO[str], register: DuesRegister) -> int:
     writer = csv_writer(stream)
-    writer.writerow(DUES_COLUMNS)
+    writer.writerow(register.header(get_language()))
     for row in register.rows:
         writer.writerow(register.values(row))
     return len(register.rows)
@@ -150,28 +170,19 @@ def _number(text: str) -> float | str | None:
 
 
 def write_xlsx(path: str, register: DuesRegister) -> int:
-    """A ``dues`` sheet (header of stable keys, one row per member, amounts as numbers) and
-    a ``metadata`` sheet (branch, year, as-of, totals; then what each column means)."""
+    """A dues sheet (a frozen header in the interface language, one row per member, amounts
+    as numbers) and a ``metadata`` sheet (branch, year, as-of, totals; then what each
+    column means)."""
     from openpyxl import Workbook
 
     from orglife_tui.export.scores import write_metadata_sheet
 
-    amounts = {"standard", *MONTH_KEYS, "total", "owed"}
+    lang = get_language()
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("dues")
-    ws.freeze_panes = "C2"
-    append_row(ws, list(DUES_COLUMNS))
-    for row in register.rows:
-        cells: list[Any] = []
-        for key, value in zip(DUES_COLUMNS, register.values(row), strict=True):
-            if key in amounts:
-                cells.append(_number(value))
-            elif key == "arrears_months":
-                cells.append(int(value) if value else None)
-            else:
-                cells.append(value or None)
-        append_row(ws, xlsx_row(cells))
-    write_metadata_sheet(wb, register.metadata(), register.legend())
+    ws = wb.create_sheet(t("export.sheet.dues") if for_people(lang) else "dues")
+    head = register.header(lang)
+    fill_table(ws, head, (register.values(row) for row in register.rows), _LAYOUT)
+    write_metadata_sheet(wb, register.metadata(), register.legend(), head)
     never_formulas(wb)
     wb.save(path)
     return len(register.rows)

@@ -8,15 +8,17 @@ line, XLSX through openpyxl's write-only mode.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property, lru_cache
+from itertools import chain, islice
 from typing import IO, Any
 
 from orglife_tui.data.ledger import LedgerRow
-from orglife_tui.export.cells import append_row, csv_writer, never_formulas
-from orglife_tui.export.files import XLSX_MAX_ROWS, now_utc, number_text, xlsx_row
+from orglife_tui.export.cells import csv_writer, never_formulas
+from orglife_tui.export.files import XLSX_MAX_ROWS, now_utc, number_text
+from orglife_tui.export.sheet import COUNT, DATE, POINTS, Layout, fill_table, for_people, header
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Scheme
 
@@ -42,6 +44,17 @@ LEDGER_COLUMNS = (
 
 _POINTS = LEDGER_COLUMNS.index("points")
 _HOURS = LEDGER_COLUMNS.index("hours")
+_LAYOUT = Layout(
+    kinds={
+        LEDGER_COLUMNS.index("id"): COUNT,
+        LEDGER_COLUMNS.index("entry_date"): DATE,
+        _POINTS: POINTS,
+        _HOURS: POINTS,
+        LEDGER_COLUMNS.index("reverses_id"): COUNT,
+        LEDGER_COLUMNS.index("reversed_by"): COUNT,
+    },
+    freeze="B2",
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +115,7 @@ class LedgerExport:
 
 def write_csv(stream: IO[str], export: LedgerExport, entries: Iterable[LedgerRow]) -> int:
     writer = csv_writer(stream)
-    writer.writerow(LEDGER_COLUMNS)
+    writer.writerow(header(LEDGER_COLUMNS, export.lang))
     count = 0
     for e in entries:
         writer.writerow(export.csv_values(e))
@@ -134,29 +147,32 @@ def write_json(stream: IO[str], export: LedgerExport, entries: Iterable[LedgerRo
 
 
 def write_xlsx(path: str, export: LedgerExport, entries: Iterable[LedgerRow]) -> int:
-    """A ``ledger`` sheet (continued on ``ledger (2)`` … past Excel's row limit) and a
-    ``metadata`` sheet."""
+    """A ledger sheet (continued on ``ledger (2)`` … past Excel's row limit; a frozen header
+    in the interface language, points as numbers, dates as dates) and a ``metadata`` sheet."""
     from openpyxl import Workbook
 
     from orglife_tui.export.scores import write_metadata_sheet
 
+    head = header(LEDGER_COLUMNS, export.lang)
+    name = t("export.sheet.ledger") if for_people(export.lang) else "ledger"
     wb = Workbook(write_only=True)
-    sheet_no = 1
-    ws = wb.create_sheet("ledger")
-    append_row(ws, list(LEDGER_COLUMNS))
-    rows_on_sheet = 1
+    rows: Iterator[list[Any]] = (export.values(e) for e in entries)
     count = 0
-    for e in entries:
-        if rows_on_sheet >= XLSX_MAX_ROWS:
-            sheet_no += 1
-            ws = wb.create_sheet(f"ledger ({sheet_no})")
-            append_row(ws, list(LEDGER_COLUMNS))
-            rows_on_sheet = 1
-        append_row(ws, xlsx_row(export.values(e)))
-        rows_on_sheet += 1
-        count += 1
+    sheet_no = 1
+    while True:
+        ws = wb.create_sheet(name if sheet_no == 1 else f"{name} ({sheet_no})")
+        # One sheet holds its header and XLSX_MAX_ROWS - 1 entries.
+        written = fill_table(ws, head, islice(rows, XLSX_MAX_ROWS - 1), _LAYOUT)
+        count += written
+        if written < XLSX_MAX_ROWS - 1:
+            break
+        first = next(rows, None)
+        if first is None:
+            break
+        rows = chain([first], rows)
+        sheet_no += 1
     legend = [(key, t(f"export.col.{key}")) for key in LEDGER_COLUMNS]
-    write_metadata_sheet(wb, export.metadata(count), legend)
+    write_metadata_sheet(wb, export.metadata(count), legend, head)
     never_formulas(wb)
     wb.save(path)
     return count

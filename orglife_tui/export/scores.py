@@ -1,12 +1,15 @@
 """The scoreboard as CSV (UTF-8 with BOM), JSON or XLSX, traced to the scheme that scored it.
 
-Columns are stable English keys (``member_no, name, status, group, base, duty, bonus,
-deduction, vetoed, total, band, rank, left_on, left_kind``) followed by one column per
-scheme item, named by its code and holding the item's capped points. ``status`` is the
-member's status on the year's last day; ``left_on``/``left_kind`` say when and how a member
-left the branch during the year (empty for the others). Values are keys too (``full``,
-``excellent``) so that a program reading the file never depends on the language; the XLSX
-``metadata`` sheet names every column in the user's language.
+The columns are ``member_no, name, status, group, base, duty, bonus, deduction, vetoed,
+total, band, rank, left_on, left_kind`` followed by one column per scheme item holding the
+item's capped points. ``status`` is the member's status on the year's last day;
+``left_on``/``left_kind`` say when and how a member left the branch during the year (empty
+for the others). CSV and XLSX follow the interface language (export/sheet.py): under zh
+the headers are the column names (党员编号, 党员类别 …, the items by name) and the values
+labels (正式党员, 合格, 是/否); under en they are these keys and codes (``full``,
+``excellent``, the item codes). JSON always keeps the keys and codes, so that a program
+reading it never depends on the language. The XLSX ``metadata`` sheet says what every
+column means in the user's language.
 
 Before the year has closed (``Standing``) the totals are the points to date and the
 ``band`` column is empty (``null`` in JSON) unless provisional bands were asked for; the
@@ -29,7 +32,17 @@ from orglife_tui.export.files import (
     metadata_rows,
     now_utc,
     number_text,
-    xlsx_row,
+)
+from orglife_tui.export.sheet import (
+    COUNT,
+    DATE,
+    POINTS,
+    Layout,
+    codes,
+    fill_table,
+    for_people,
+    header,
+    shown,
 )
 from orglife_tui.locale import get_language, t
 from orglife_tui.scoring.model import Grade, Item, Scheme
@@ -53,6 +66,19 @@ SCORE_COLUMNS = (
     "rank",
     "left_on",
     "left_kind",
+)
+# The columns holding a code (status, band, veto, how the member left).
+_CODED = tuple(SCORE_COLUMNS.index(k) for k in ("status", "vetoed", "band", "left_kind"))
+_NUMBERS = {k: POINTS for k in ("base", "duty", "bonus", "deduction", "total")}
+_LAYOUT = Layout(
+    kinds={
+        **{SCORE_COLUMNS.index(k): kind for k, kind in _NUMBERS.items()},
+        SCORE_COLUMNS.index("rank"): COUNT,
+        SCORE_COLUMNS.index("left_on"): DATE,
+    },
+    freeze="C2",
+    default_from=len(SCORE_COLUMNS),
+    default=POINTS,
 )
 
 
@@ -85,15 +111,20 @@ class ScoreTable:
             for it in self.scheme.items
         ]
 
-    def header(self) -> list[str]:
-        return [*SCORE_COLUMNS, *(name for name, _ in self.item_columns())]
+    def header(self, lang: str = "en") -> list[str]:
+        """The header row: keys and item codes, or for people (zh) the column and item names."""
+        if not for_people(lang):
+            return [*SCORE_COLUMNS, *(name for name, _ in self.item_columns())]
+        names = header(SCORE_COLUMNS, lang, lambda key: t(self._label_key(key)))
+        return [*names, *(it.name(lang) for it in self.scheme.items)]
 
     def values(self, row: ScoreRow) -> list[Any]:
-        """The row's cells as plain values: text, numbers, a bool, None for no grade."""
+        """The row's cells as plain values: text, numbers, a bool, None for no grade; the
+        status, band and how the member left as their enums (``codes`` gives the keys)."""
         return [
             row.member_no,
             row.name,
-            row.status.value,
+            row.status,
             row.group,
             row.base,
             row.duty,
@@ -101,32 +132,41 @@ class ScoreTable:
             row.deduction,
             row.vetoed,
             row.total,
-            _key(self.band(row)),
+            self.band(row),
             row.rank,
             row.left_on.isoformat() if row.left_on else None,
-            row.left_kind.value if row.left_kind else None,
+            row.left_kind,
             *(row.items.get(it.code, 0.0) for it in self.scheme.items),
         ]
 
-    def csv_values(self, row: ScoreRow) -> list[str]:
-        """The row's cells as CSV text: numbers as people write them, ``1``/``0`` for veto."""
+    def shown_values(self, row: ScoreRow, lang: str) -> list[Any]:
+        """As ``values``, the coded cells in the interface language (``sheet.shown``)."""
+        cells = self.values(row)
+        for i in _CODED:
+            cells[i] = shown(cells[i], lang)
+        return cells
+
+    def csv_values(self, row: ScoreRow, lang: str = "en") -> list[str]:
+        """The row's cells as CSV text: numbers as people write them, ``1``/``0`` (是/否
+        under zh) for veto, codes or labels as ``sheet.shown`` gives them."""
         num = _number
         items = row.items
+        people = for_people(lang)
         cells = [
             row.member_no,
             row.name,
-            row.status.value,
+            shown(row.status, lang),
             row.group or "",
             num(row.base),
             num(row.duty),
             num(row.bonus),
             num(row.deduction),
-            "1" if row.vetoed else "0",
+            shown(row.vetoed, lang) if people else "1" if row.vetoed else "0",
             num(row.total),
-            _key(self.band(row)) or "",
+            "" if (band := self.band(row)) is None else shown(band, lang),
             "" if row.rank is None else str(row.rank),
             row.left_on.isoformat() if row.left_on else "",
-            row.left_kind.value if row.left_kind else "",
+            shown(row.left_kind, lang) if row.left_kind else "",
         ]
         cells.extend(map(num, map(items.get, self._codes, self._zeros)))
         return cells
@@ -187,15 +227,12 @@ def band_label_key(standing: Standing, key: str) -> str:
     return "bands.col.provisional" if standing.marked_provisional else key
 
 
-def _key(band: Grade | None) -> str | None:
-    return None if band is None else band.value
-
-
 def write_csv(stream: IO[str], table: ScoreTable) -> int:
+    lang = get_language()
     writer = csv_writer(stream)
-    writer.writerow(table.header())
+    writer.writerow(table.header(lang))
     for row in table.rows:
-        writer.writerow(table.csv_values(row))
+        writer.writerow(table.csv_values(row, lang))
     return len(table.rows)
 
 
@@ -225,7 +262,7 @@ def json_document(table: ScoreTable) -> dict[str, Any]:
         ],
         "rows": [
             {
-                **dict(zip(SCORE_COLUMNS, table.values(row))),
+                **dict(zip(SCORE_COLUMNS, codes(table.values(row)))),
                 "items": {it.code: row.items.get(it.code, 0.0) for it in table.scheme.items},
             }
             for row in table.rows
@@ -240,26 +277,31 @@ def write_json(stream: IO[str], table: ScoreTable) -> int:
 
 
 def write_xlsx(path: str, table: ScoreTable) -> int:
-    """A ``scores`` sheet (header of stable keys, one row per member) and a ``metadata``
-    sheet (scheme name, version and hash, branch, year; then what each column means)."""
+    """A scores sheet (a frozen header in the interface language, one row per member,
+    points as numbers) and a ``metadata`` sheet (scheme name, version and hash, branch,
+    year; then what each column means)."""
     from openpyxl import Workbook
 
     lang = get_language()
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("scores")
-    ws.freeze_panes = "C2"
-    append_row(ws, table.header())
-    for row in table.rows:
-        append_row(ws, xlsx_row(table.values(row)))
-    write_metadata_sheet(wb, table.metadata(), table.legend(lang))
+    ws = wb.create_sheet(t("export.sheet.scores") if for_people(lang) else "scores")
+    rows = (table.shown_values(row, lang) for row in table.rows)
+    fill_table(ws, table.header(lang), rows, _LAYOUT)
+    write_metadata_sheet(wb, table.metadata(), table.legend(lang), table.header(lang))
     never_formulas(wb)
     wb.save(path)
     return len(table.rows)
 
 
-def write_metadata_sheet(wb, pairs: list[tuple[str, Any]], legend: list[tuple[str, str]]) -> None:
+def write_metadata_sheet(
+    wb,
+    pairs: list[tuple[str, Any]],
+    legend: list[tuple[str, str]],
+    shown_header: list[str] | None = None,
+) -> None:
     """Key/value rows from A1 down (``scheme_name``, ``scheme_version`` …), a blank row, then
-    the column legend under its own header."""
+    the column legend under its own header: each column with its meaning, and when the
+    data sheet shows names (``shown_header``) rather than the keys, its key too."""
     ws = wb.create_sheet("metadata")
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 70
@@ -268,6 +310,14 @@ def write_metadata_sheet(wb, pairs: list[tuple[str, Any]], legend: list[tuple[st
     if legend:
         append_row(ws, [])
         append_row(ws, [t("export.meta.columns")])
-        append_row(ws, [t("export.meta.column"), t("export.meta.label")])
-        for key, label in legend:
-            append_row(ws, [key, label])
+        keyed = bool(shown_header) and list(shown_header or ()) != [k for k, _ in legend]
+        if not keyed:
+            append_row(ws, [t("export.meta.column"), t("export.meta.label")])
+            for key, label in legend:
+                append_row(ws, [key, label])
+            return
+        # The data sheet shows names (zh): each with its meaning and the key JSON uses.
+        ws.column_dimensions["C"].width = 24
+        append_row(ws, [t("export.meta.column"), t("export.meta.label"), t("export.meta.key")])
+        for name, (key, label) in zip(shown_header or (), legend, strict=True):
+            append_row(ws, [name, label, key])

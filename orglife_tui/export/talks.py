@@ -1,10 +1,12 @@
 """Heart-to-heart talk records as CSV (UTF-8 with BOM), JSON, XLSX or Markdown.
 
-CSV, JSON and XLSX carry stable English keys and values (``routine``, ``one_to_one``, post
-keys such as ``secretary``); the XLSX ``metadata`` sheet names every column in the user's
-language. Markdown is the register to print or paste, one section per talk, in the user's
-language. The texts of confidential talks are empty and ``redacted`` is true unless the
-export was asked to include them (the caller audits that before writing).
+CSV and XLSX follow the interface language (export/sheet.py): under zh Chinese headers and
+values (谈心谈话 types, forms, posts, 是/否); under en, like JSON always, stable English keys
+and values (``routine``, ``one_to_one``, post keys such as ``secretary``). The XLSX
+``metadata`` sheet names every column in the user's language. Markdown is the register
+to print or paste, one section per talk, in the user's language. The texts of
+confidential talks are empty and ``redacted`` is true unless the export was asked to
+include them (the caller audits that before writing).
 """
 
 from __future__ import annotations
@@ -18,10 +20,23 @@ from typing import IO, Any
 from orglife_tui.data.talks import TalkRow
 from orglife_tui.domain import label
 from orglife_tui.domain.talks import TALK_COLUMNS, step_label, talkers_label, talkers_text
-from orglife_tui.export.cells import append_row, csv_writer, never_formulas
-from orglife_tui.export.files import localized_date, now_utc, xlsx_row
+from orglife_tui.export.cells import csv_writer, never_formulas
+from orglife_tui.export.files import localized_date, now_utc
 from orglife_tui.export.md import md_lines
+from orglife_tui.export.sheet import COUNT, DATE, Layout, fill_table, for_people, header, shown
 from orglife_tui.locale import t
+
+_TYPE, _FORM, _TALKERS, _STEP = (
+    TALK_COLUMNS.index(k) for k in ("type", "form", "talkers", "absence_step")
+)
+_FLAGS = tuple(TALK_COLUMNS.index(k) for k in ("confidential", "redacted"))
+_LAYOUT = Layout(
+    kinds={
+        TALK_COLUMNS.index("id"): COUNT,
+        **{TALK_COLUMNS.index(k): DATE for k in ("date", "action_deadline", "follow_up_date")},
+    },
+    freeze="E2",
+)
 
 # The texts a Markdown section shows under their own heading, in this order.
 _MD_TEXTS = ("trigger", "content", "problems", "difficulties", "opinions", "actions")
@@ -67,6 +82,20 @@ class TalkExport:
             row.redacted,
         ]
 
+    def shown_values(self, row: TalkRow) -> list[Any]:
+        """As ``values``, for people under zh: labels for the codes, 是/否 for the flags."""
+        cells = self.values(row)
+        lang = self.lang
+        if not for_people(lang):
+            return cells
+        cells[_TYPE] = shown(row.type, lang)
+        cells[_FORM] = shown(row.form, lang)
+        cells[_TALKERS] = talkers_label(row.talkers, lang)
+        cells[_STEP] = step_label(row.absence_step, lang) or None
+        for i in _FLAGS:
+            cells[i] = shown(cells[i], lang)
+        return cells
+
     def metadata(self) -> list[tuple[str, Any]]:
         return [
             ("branch", self.branch),
@@ -80,9 +109,9 @@ class TalkExport:
 
 def write_csv(stream: IO[str], export: TalkExport) -> int:
     writer = csv_writer(stream)
-    writer.writerow(TALK_COLUMNS)
+    writer.writerow(header(TALK_COLUMNS, export.lang, "talks.col.{}"))
     for row in export.rows:
-        cells = export.values(row)
+        cells = export.shown_values(row)
         writer.writerow(["" if v is None else int(v) if isinstance(v, bool) else v for v in cells])
     return len(export.rows)
 
@@ -111,20 +140,19 @@ def write_json(stream: IO[str], export: TalkExport) -> int:
 
 
 def write_xlsx(path: str, export: TalkExport) -> int:
-    """A ``talks`` sheet (header of stable keys, one row per talk) and a ``metadata`` sheet
-    (branch, year, counts; then what each column means in the user's language)."""
+    """A talks sheet (a frozen header in the interface language, one row per talk, dates as
+    dates) and a ``metadata`` sheet (branch, year, counts; then what each column means in
+    the user's language)."""
     from openpyxl import Workbook
 
     from orglife_tui.export.scores import write_metadata_sheet
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("talks")
-    ws.freeze_panes = "E2"
-    append_row(ws, list(TALK_COLUMNS))
-    for row in export.rows:
-        append_row(ws, xlsx_row(export.values(row)))
+    ws = wb.create_sheet(t("export.sheet.talks") if for_people(export.lang) else "talks")
+    head = header(TALK_COLUMNS, export.lang, "talks.col.{}")
+    fill_table(ws, head, (export.shown_values(row) for row in export.rows), _LAYOUT)
     legend = [(key, t(f"talks.col.{key}")) for key in TALK_COLUMNS]
-    write_metadata_sheet(wb, export.metadata(), legend)
+    write_metadata_sheet(wb, export.metadata(), legend, head)
     never_formulas(wb)
     wb.save(path)
     return len(export.rows)

@@ -40,6 +40,7 @@ def _load() -> dict[str, tuple[str, str]]:
             publication,
             roster,
             scheme,
+            settings,
             talks,
             tui,
             tui_appraisal,
@@ -80,6 +81,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_import,
             appraisal_steps,
             appraisal_after,
+            settings,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():
@@ -91,13 +93,22 @@ def _load() -> dict[str, tuple[str, str]]:
 
 
 def detect_language(env: Mapping[str, str] | None = None) -> str:
-    """Chinese when the locale variables say so (LC_ALL, LC_MESSAGES, LANG), else English."""
+    """The language the locale variables ask for (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, the
+    first that names a language): English only when that is another language than Chinese.
+    Chinese when they name Chinese, or none names a language at all (unset, empty, ``C``,
+    ``C.UTF-8``, ``POSIX``: what a server's bare shell has), since the users are Chinese
+    branches."""
     env = os.environ if env is None else env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+        value = env.get(var, "").strip()
+        if not value or _NO_LANGUAGE.match(value):
+            continue
+        return "zh" if value.lower().startswith("zh") else "en"
+    return "zh"
+
+
+# Locale names that name no language: the C locale and its spellings.
+_NO_LANGUAGE = re.compile(r"^(C|POSIX)([._@].*)?$", re.IGNORECASE)
 
 
 def set_language(lang: str) -> None:

@@ -198,9 +198,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "appraisal.scrub_pending": (
         "Session {id} is sealed but its database files are not yet scrubbed of the poll; "
-        "run `orglife-tui appraisal close {id}` again first.",
-        "第 {id} 号评议已封存，但数据库文件尚未清除投票痕迹；请先再次运行 "
-        "`orglife-tui appraisal close {id}`。",
+        "close the poll again first.",
+        "第 {id} 号评议已封存，但数据库文件尚未清除投票痕迹；请先再次关闭投票。",
     ),
     "appraisal.scrub_waits_for_older": (
         "The poll is sealed, but a transaction on the database server that began before the "
@@ -235,9 +234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member_no} {name} 参加评议但不评定等次（预备党员）。",
     ),
     "appraisal.reason_needed": (
-        "The figures propose {proposed} for {member_no} {name}; a grade of {grade} needs "
-        "a reason (--reason).",
-        "{member_no} {name} 的建议等次为{proposed}；评定为{grade}须说明理由（--reason）。",
+        "The figures propose {proposed} for {member_no} {name}; a grade of {grade} needs a reason.",
+        "{member_no} {name} 的建议等次为{proposed}；评定为{grade}须说明理由。",
     ),
     "appraisal.reason_too_long": (
         "The reason may have at most {limit} characters.",

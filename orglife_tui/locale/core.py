@@ -167,20 +167,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.absent": ("absent", "缺席"),
     # --- command line
     "cli.help": (
-        "Organizational-life records of a Party branch: roster, meetings, attendance.",
-        "党支部组织生活记录：党员名册、会议与出勤。",
+        "Keeps a Party branch's organizational life: the roster and its history, meetings "
+        "(三会一课, themed Party days) and attendance, the points ledger, heart-to-heart "
+        "talks, the annual plan, rectification, dues and the yearly democratic appraisal "
+        "with its secret ballot.\n\n"
+        "Without a command it opens the terminal UI (F1 help, Ctrl+P every action, works "
+        "at 80×24 over SSH). The commands below do the same jobs from a shell or a script: "
+        "import and export files, checks, the ledger's verification, the year-end report.\n\n"
+        "Settings: --db, --branch and --lang; else the variables ORGLIFE_DB and "
+        "ORGLIFE_BRANCH; else the config file (see 'config path', 'config set lang en'); "
+        "else the database in the data directory (see 'where') and Chinese, unless LANG "
+        "names another language.",
+        # Click wraps at spaces only, which Chinese has none of: "\b" keeps these lines.
+        "\b\n"
+        "党支部组织生活管理：党员名册及其变动、会议（三会一课、主题党日）\n"
+        "与出勤、积分台账、谈心谈话、年度计划、整改清单、党费，\n"
+        "以及每年的民主评议党员（含无记名投票）。\n\n"
+        "\b\n"
+        "不带命令运行时打开终端界面（F1 帮助，Ctrl+P 查找所有操作，\n"
+        "可在 80×24 的 SSH 终端中使用）。下列命令在命令行或脚本中\n"
+        "完成同样的工作：导入导出文件、合规检查、台账校验、年度报告。\n\n"
+        "\b\n"
+        "设置：--db、--branch、--lang 选项优先；其次是环境变量\n"
+        "ORGLIFE_DB 与 ORGLIFE_BRANCH；再次是配置文件\n"
+        "（见“config path”“config set lang zh”）；否则使用数据目录中的\n"
+        "数据库（见“where”），界面为中文，除非 LANG 指定了其他语言。",
     ),
     "cli.opt.db": (
-        "Database: a SQLite file path or a SQLAlchemy URL (env ORGLIFE_DB).",
-        "数据库：SQLite 文件路径或 SQLAlchemy 地址（环境变量 ORGLIFE_DB）。",
+        "Database: a SQLite file path or a SQLAlchemy URL (else ORGLIFE_DB, else the config file).",
+        "数据库：SQLite 文件路径或 SQLAlchemy 地址（其次取环境变量 ORGLIFE_DB，再次取配置文件）。",
     ),
     "cli.opt.branch": (
-        "The branch to work on (env ORGLIFE_BRANCH).",
-        "要操作的党支部（环境变量 ORGLIFE_BRANCH）。",
+        "The branch to work on (else ORGLIFE_BRANCH, else the config file).",
+        "要操作的党支部（其次取环境变量 ORGLIFE_BRANCH，再次取配置文件）。",
     ),
     "cli.opt.lang": (
-        "Interface language: zh or en (default from LANG).",
-        "界面语言：zh 或 en（默认取自 LANG）。",
+        "Interface language: zh or en (else the config file; else Chinese unless LANG "
+        "names another language).",
+        "界面语言：zh 或 en（其次取配置文件；否则为中文，除非 LANG 指定了其他语言）。",
     ),
     "cli.opt.format": ("Output format: table, csv or json.", "输出格式：table、csv 或 json。"),
     "cli.bad_lang": (

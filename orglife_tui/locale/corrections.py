@@ -18,9 +18,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "corrections.before_start": (
         "The date {date} is before the branch's records start ({start}). To record earlier "
-        "history, move the start back first: orglife-tui branch set-start {month}",
-        "日期 {date} 早于本支部记录起始日（{start}）。如需补录更早的记录，请先将起始日前移："
-        "orglife-tui branch set-start {month}",
+        "history, move the records start back to {month} first.",
+        "日期 {date} 早于本支部记录起始日（{start}）。如需补录更早的记录，"
+        "请先将记录起始日前移至 {month}。",
     ),
     "corrections.member_not_joined": (
         "Member {member_no} {name} joined the Party on {joined}; {date} is before that.",
@@ -197,8 +197,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（已作废：{voided} 次）",
     ),
     "corrections.points_failed": (
-        "Saved, but the points were not updated: {message} (run `orglife-tui ledger sync`).",
-        "已保存，但积分未更新：{message}（请运行 `orglife-tui ledger sync`）。",
+        "Saved, but the points were not updated: {message}. Sync the points once that is solved.",
+        "已保存，但积分未更新：{message}。问题解决后请同步积分。",
     ),
     "corrections.no_start": ("not set", "未设置"),
     "corrections.col.meeting_no": ("No.", "编号"),

@@ -98,8 +98,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文字中含有控制字符或改变文字方向的字符，请重新输入。",
     ),
     "dues.void_reason_required": (
-        "Voiding a payment needs a reason (--reason).",
-        "作废交纳记录须填写原因（--reason）。",
+        "Voiding a payment needs a reason.",
+        "作废交纳记录须填写原因。",
     ),
     "dues.reason_too_long": (
         "The reason is longer than {limit} characters.",
@@ -253,8 +253,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dues.note.no_standard": ("no standard set", "未设标准"),
     "dues.note.away": ("away", "流动在外"),
     "dues.points_not_updated": (
-        "Dues saved, but the points were not updated: {message} (run `orglife-tui ledger sync`).",
-        "党费记录已保存，但积分未更新：{message}（请运行 `orglife-tui ledger sync`）。",
+        "Dues saved, but the points were not updated: {message}. Sync the points once that "
+        "is solved.",
+        "党费记录已保存，但积分未更新：{message}。问题解决后请同步积分。",
     ),
     "dues.col.id": ("No.", "序号"),
     "dues.col.member_no": ("Member", "编号"),

@@ -11,8 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "项目“{item}”由出勤记录自动计分，请登记出勤，不要手工录入。",
     ),
     "ledger.hours_required": (
-        "Item {item} is scored per hour: give the hours (--hours).",
-        "项目“{item}”按小时计分，请填写时长（--hours）。",
+        "Item {item} is scored per hour: give the hours.",
+        "项目“{item}”按小时计分，请填写时长。",
     ),
     "ledger.hours_not_hourly": (
         "Item {item} is scored per occurrence, not per hour: leave out the hours.",
@@ -47,8 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {id} 条已由第 {by} 条冲正，每条记录只能冲正一次。",
     ),
     "ledger.reason_required": (
-        "A reversal needs a reason (--reason).",
-        "冲正必须说明理由（--reason）。",
+        "A reversal needs a reason.",
+        "冲正必须说明理由。",
     ),
     "ledger.load_not_empty": (
         "The branch's ledger already holds entries from attendance; use `ledger sync`.",
@@ -130,8 +130,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "补充手工积分记录，使台账总条数约达到该数。",
     ),
     "ledger.points_failed": (
-        "Attendance saved, but the points were not updated: {message} (run `orglife-tui ledger sync`).",
-        "出勤已保存，但积分未更新：{message}（请运行 `orglife-tui ledger sync`）。",
+        "Attendance saved, but the points were not updated: {message}. Sync the points once "
+        "that is solved.",
+        "出勤已保存，但积分未更新：{message}。问题解决后请同步积分。",
     ),
     "ledger.points_updated": (
         "Points: {added} entries added, {reversed} reversed.",

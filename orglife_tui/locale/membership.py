@@ -61,8 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "党员 {member_no} 的预备期到 {date} 才满，转正日期不能早于该日。",
     ),
     "membership.extend_needs_until": (
-        "An extended probation needs the day it ends (--until).",
-        "延长预备期须填写延长至哪一天（--until）。",
+        "An extended probation needs the day it ends.",
+        "延长预备期须填写延长至哪一天。",
     ),
     "membership.extend_not_later": (
         "Member {member_no}'s probation already runs until {date}; an extension ends later.",

@@ -152,8 +152,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rectification.not_found": ("No rectification item {id}.", "没有编号为 {id} 的整改事项。"),
     "rectification.done_needs_note": (
-        "Closing an item as done needs a note saying how it was put right (--note).",
-        "标记为已完成须填写整改情况说明（--note）。",
+        "Closing an item as done needs a note saying how it was put right.",
+        "标记为已完成须填写整改情况说明。",
     ),
     "rectification.closed_in_future": (
         "The closing date {on} lies in the future.",

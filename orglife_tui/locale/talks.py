@@ -82,8 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "谈话 {id} 已登记回访结果；如需更正请修改该谈话记录。",
     ),
     "talks.no_talker": (
-        "A talk needs at least one talker (--talker 003, or --talker 张三/上级党委).",
-        "谈话记录至少须有一名谈话人（--talker 003，或 --talker 张三/上级党委）。",
+        "A talk needs at least one talker: a member number (003) or a name and post "
+        "(张三/上级党委).",
+        "谈话记录至少须有一名谈话人：党员编号（如 003）或姓名/职务（如 张三/上级党委）。",
     ),
     "talks.talker_without_name": (
         "Talker {position} has neither a member number nor a name.",
@@ -102,8 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知处置步骤“{value}”，可用：{known}。",
     ),
     "talks.step_without_case": (
-        "A ladder step needs the month the absence began (--absence-from YYYY-MM).",
-        "填写处置步骤时须同时填写缺勤起始月份（--absence-from YYYY-MM）。",
+        "A ladder step needs the month the absence began (YYYY-MM).",
+        "填写处置步骤时须同时填写缺勤起始月份（YYYY-MM）。",
     ),
     "talks.too_long": (
         "The {field} is longer than {limit} characters.",

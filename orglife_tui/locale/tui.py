@@ -74,9 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.dashboard.month": ("This month ({month})", "本月会议（{month}）"),
     "tui.dashboard.no_members": (
         "No members yet.\nPress m to open the roster, then n to add the first member;\n"
-        "or import a roster on the command line:\n  orglife-tui import members FILE.csv",
+        "or import a roster file from the command palette (Ctrl+P).",
         "还没有党员。\n按 m 打开党员名册，再按 n 新增第一名党员；\n"
-        "或在命令行导入名册：\n  orglife-tui import members 文件.csv",
+        "或从命令面板（Ctrl+P）导入名册文件。",
     ),
     "tui.dashboard.no_meetings": (
         "No meetings recorded this month.\nPress g to open the meetings, then n to record one.",
@@ -96,9 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.members.empty": (
         "No members yet.\nPress n to add the first member,\n"
-        "or import a roster on the command line:\n  orglife-tui import members FILE.csv",
-        "还没有党员。\n按 n 新增第一名党员，\n"
-        "或在命令行导入名册：\n  orglife-tui import members 文件.csv",
+        "or import a roster file from the command palette (Ctrl+P).",
+        "还没有党员。\n按 n 新增第一名党员，\n或从命令面板（Ctrl+P）导入名册文件。",
     ),
     "tui.members.no_match": (
         "No member matches “{search}”. Press Escape to clear the search.",
@@ -338,8 +337,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.scheme.auto": ("✓", "✓"),
     "tui.scheme.detail": ("{name} — {how}", "{name}：{how}"),
     "tui.scheme.hint": (
-        "Read-only. To change: orglife-tui scheme check FILE, then scheme use FILE",
-        "只读。修改：orglife-tui scheme check 文件，再 scheme use 文件",
+        "Read-only. A new scheme is a checked TOML file put in use (docs/scheme.md).",
+        "只读。更换方案须先校验新的 TOML 方案文件再启用（见 docs/scheme.md）。",
     ),
     # --- help (F1)
     "tui.help.title": ("Help", "帮助"),
@@ -410,10 +409,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tui.help.scheme": (
         "The scoring scheme in force: base points, floor and ceiling, points band cut-offs and every "
-        "item with its points, yearly cap and whether it comes from attendance. It is changed on "
-        "the command line: orglife-tui scheme check FILE, then orglife-tui scheme use FILE.",
+        "item with its points, yearly cap and whether it comes from attendance. A new scheme is "
+        "a TOML file, checked and then put in use (docs/scheme.md).",
         "当前施行的积分方案：基础分、总分上下限、积分档次分数线，以及每个项目的分值、年度上限和是否由出勤自动计分。"
-        "方案在命令行中修改：先运行 orglife-tui scheme check 文件，再运行 orglife-tui scheme use 文件。",
+        "更换方案须先校验新的 TOML 方案文件，再启用（见 docs/scheme.md）。",
     ),
     "tui.help.entry_form": (
         "Pick the item (Enter opens the list; each line shows its points and yearly cap). "

@@ -260,9 +260,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "输入后按 Enter；Esc 取消。密码不会显示。",
     ),
     "tui.appraisal.help_notice": (
-        "The result of the seal: write the fingerprint in the minutes; `orglife-tui verify` "
-        "recomputes it.",
-        "封存结果：请将指纹记入会议记录；`orglife-tui verify` 可重新计算核对。",
+        "The result of the seal: write the fingerprint in the minutes; verifying the "
+        "database recomputes it.",
+        "封存结果：请将指纹记入会议记录；校验数据库时会重新计算核对。",
     ),
     # --- the kiosk
     "tui.kiosk.session": (

@@ -111,11 +111,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rectification items overdue. The current year is judged as of today, a past year "
         "as of 31 December. The full text of the highlighted finding is shown under the "
         "list. [ and ] (or Shift+Left/Right) step through the years; Enter on an absence "
-        "finding opens the absence watch. The same list comes from `orglife-tui check`.",
+        "finding opens the absence watch.",
         "某一年度组织生活检查发现的全部问题：会议次数少于制度要求、党员连续未参加组织生活、"
         "谈心谈话未覆盖、整改事项逾期。当年按今天判断，往年按12月31日判断。列表下方显示所选问题"
         "的全文。按 [ 和 ]（或 Shift+左右方向键）切换年度；在连续缺席的问题上按 Enter 打开"
-        "缺席预警。命令行 `orglife-tui check` 给出同样的清单。",
+        "缺席预警。",
     ),
     # --- the absence watch
     "tui.absence.title": ("Absence watch", "缺席预警"),

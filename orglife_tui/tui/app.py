@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from importlib import import_module
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import App
@@ -199,6 +199,33 @@ class OrglifeApp(PlainNotifications, App):
 
     TITLE = "orglife-tui"
     DEFAULT_MODE: ClassVar[str] = MAIN_MODE
+    # Notifications at 80×24 (issue 12 §2): Textual's toasts are 40 columns by three rows
+    # or more above the Footer, over a table's last rows and a dialog's buttons. Here a
+    # toast is one line across the top (two at most for a long message), over the Header
+    # and at most the row below it: a table's column headings or a dialog's title, never
+    # a data row or a button. One shows at a time: a new one replaces the one showing.
+    # Its text runs from column 8 to 69, between the Header's icon (8 wide) and its clock
+    # space (10 wide): Textual cuts a line at every widget edge below an overlay too, and
+    # a Chinese character across a cut is drawn as two blanks.
+    CSS: ClassVar[str] = """
+    ToastRack {
+        dock: top;
+        align: left top;
+        margin-bottom: 0;
+        max-height: 2;
+        overflow: hidden hidden;
+    }
+    ToastHolder {
+        align-horizontal: left;
+    }
+    Toast {
+        width: 70;
+        max-width: 70;
+        max-height: 2;
+        margin-top: 0;
+        padding: 0 1 0 7;
+    }
+    """
     COMMANDS: ClassVar = {OrglifeCommands}
     ENABLE_COMMAND_PALETTE = True
 
@@ -236,8 +263,23 @@ class OrglifeApp(PlainNotifications, App):
 
     def on_mount(self) -> None:
         # What opening the database found (a mode tightened, read-only), for the user to see.
-        for notice in self.session.store.notices:
-            self.notify(notice, severity="warning", timeout=10)
+        notices = self.session.store.notices
+        if notices:
+            self.notify("\n".join(notices), severity="warning", timeout=10)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """One notification at a time (the toast's place holds one, see ``CSS``): the
+        newest replaces what is showing."""
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # ------------------------------------------------------------------ screens
 

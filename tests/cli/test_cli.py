@@ -58,7 +58,7 @@ def test_help_lists_every_command():
 
 def test_help_speaks_chinese_when_asked():
     result = run("--help", lang="zh")
-    assert "党支部组织生活记录" in result.output
+    assert "党支部组织生活管理" in result.output
 
 
 def test_where_prints_the_database_and_config_paths(tmp_path):
@@ -97,6 +97,29 @@ def test_members_list_csv_and_table(filled):
     assert rows[1]["name"] == "李娜" and rows[1]["status"] == "probationary"
     table = run("--db", filled, "members", "list", lang="zh").output
     assert "预备党员" in table and "编号" in table
+
+
+def test_lists_as_csv_speak_chinese_under_zh_and_import_back(filled, tmp_path):
+    """A roster exported under zh has the Chinese column names and values, which the roster
+    import reads back; JSON keeps its keys whatever the language."""
+    text = run("--db", filled, "members", "list", "-f", "csv", lang="zh").output
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[1]["姓名"] == "李娜" and rows[1]["类别"] == "预备党员"
+    assert rows[0]["入党日期"] == "2001-07-01"
+    meetings = run("--db", filled, "meetings", "list", "-f", "csv", lang="zh").output
+    assert list(csv.DictReader(io.StringIO(meetings)))[0]["类型"] == "党课、主题党日"
+    data = json.loads(run("--db", filled, "members", "list", "-f", "json", lang="zh").output)
+    assert data[1]["status"] == "probationary"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(text, encoding="utf-8")
+    other = tmp_path / "other.db"
+    imported = run("--db", str(other), "import", "members", str(roster), lang="zh")
+    assert imported.exit_code == 0, imported.output
+    again = json.loads(run("--db", str(other), "members", "list", "-f", "json").output)
+    assert [(m["member_no"], m["status"]) for m in again] == [
+        ("001", "full"),
+        ("002", "probationary"),
+    ]
 
 
 def test_members_list_search(filled):

@@ -364,3 +364,16 @@ def test_the_register_prints_in_chinese_and_goes_to_a_workbook(db, tmp_path):
     sheet = list(wb["dues"].iter_rows(values_only=True))
     assert sheet[0][:3] == ("member_no", "name", "standard") and sheet[1][2] == 12.5
     assert run("--db", db, "export", "dues", "--year", "2027").exit_code == 2
+
+
+def test_the_register_in_chinese_has_chinese_headers_and_money_formats(db, tmp_path):
+    out = tmp_path / "dues-zh.xlsx"
+    ok("--db", db, "export", "dues", "-f", "xlsx", "-o", str(out), lang="zh")
+    ws = load_workbook(out)["党费台账"]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["编号", "姓名", "月交纳标准（元）"] and "1月" in header
+    assert ws.cell(row=2, column=3).value == 12.5
+    assert ws.cell(row=2, column=3).number_format == "0.00"
+    assert ws.freeze_panes == "C2"
+    csv_text = ok("--db", db, "export", "dues", "-f", "csv", lang="zh").stdout
+    assert csv_text.lstrip("\ufeff").startswith("编号,姓名,月交纳标准（元）,1月")

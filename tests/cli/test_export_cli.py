@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -190,20 +190,68 @@ def test_scores_xlsx_has_a_scores_sheet_and_a_metadata_sheet(scored, tmp_path):
     wb.close()
 
 
-def test_scores_xlsx_legend_speaks_chinese_with_lang_zh(scored, tmp_path):
+def test_scores_xlsx_speaks_chinese_with_lang_zh(scored, tmp_path):
+    """Under zh the sheet is for people: Chinese headers and values, a frozen header, columns
+    sized to their text, points as numbers; the legend ties each name to its JSON key."""
     target = tmp_path / "scores.xlsx"
     result = export(
         scored, "scores", "--year", str(YEAR), "-f", "xlsx", "-o", str(target), lang="zh"
     )
     assert result.exit_code == 0, result.output
     assert "已写入 4 行" in result.stderr
-    wb = load_workbook(target, read_only=True)
-    header = next(wb["scores"].iter_rows(values_only=True))
-    assert header[0] == "member_no"  # keys stay stable in every language
-    meta = metadata(wb)
-    assert meta["member_no"] == "党员编号"
-    assert meta["give_party_lecture"] == "项目：讲授党课（加分，上限 6）"
+    wb = load_workbook(target)
+    assert wb.sheetnames == ["积分表", "metadata"]
+    ws = wb["积分表"]
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ("党员编号", "姓名", "党员类别", "党小组")
+    assert "讲授党课" in header and "give_party_lecture" not in header
+    by_name = {r[1]: dict(zip(header, r)) for r in body}
+    zhang, li = by_name["张伟"], by_name["李娜"]
+    assert zhang["党员类别"] == "正式党员" and zhang["触发一票否决"] == "否"
+    assert zhang["总分"] == 68 and zhang["排名"] == 1 and zhang["讲授党课"] == 6
+    assert zhang["等次"] in ("优秀", "合格", "基本合格", "不合格")
+    assert li["党员类别"] == "预备党员"
+    assert ws.freeze_panes == "C2"
+    assert ws["A1"].font.bold
+    assert ws.cell(row=2, column=header.index("总分") + 1).number_format == "0.0#"
+    # A column of Chinese names is wider than its two-character header alone would make it.
+    assert ws.column_dimensions["B"].width >= 6
+    meta_rows = list(wb["metadata"].iter_rows(values_only=True))
+    legend = {r[0]: r[1:] for r in meta_rows if r and r[0]}
+    assert legend["党员编号"] == ("党员编号", "member_no")
+    assert legend["讲授党课"] == ("项目：讲授党课（加分，上限 6）", "give_party_lecture")
     wb.close()
+
+
+def test_scores_csv_speaks_chinese_with_lang_zh_and_json_keeps_keys(scored):
+    result = export(scored, "scores", "--year", str(YEAR), "-f", "csv", lang="zh")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["党员编号", "姓名", "党员类别"]
+    assert [r[2] for r in rows[1:]] == ["正式党员", "正式党员", "正式党员", "预备党员"]
+    assert {r[8] for r in rows[1:]} <= {"是", "否"}
+    doc = json.loads(export(scored, "scores", "--year", str(YEAR), "-f", "json", lang="zh").stdout)
+    assert doc["rows"][0]["status"] == "full" and "give_party_lecture" in doc["rows"][0]["items"]
+
+
+def test_the_configured_language_chooses_the_export_language(scored, tmp_path, monkeypatch):
+    """Under a bare C locale the export is Chinese; ``config set lang en`` switches it."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    target = tmp_path / "scores.xlsx"
+
+    def first_header_cell() -> str:
+        argv = ["--db", scored, "export", "scores", "--year", str(YEAR), "-f", "xlsx"]
+        result = invoke_cli([*argv, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        wb = load_workbook(target, read_only=True)
+        try:
+            return next(wb.worksheets[0].iter_rows(values_only=True))[0]
+        finally:
+            wb.close()
+
+    assert first_header_cell() == "党员编号"
+    assert invoke_cli(["config", "set", "lang", "en"]).exit_code == 0
+    assert first_header_cell() == "member_no"
 
 
 def test_xlsx_is_refused_on_the_terminal(scored):
@@ -287,11 +335,12 @@ def test_ledger_xlsx_opens_with_its_metadata(scored, tmp_path):
     result = export(scored, "ledger", "-f", "xlsx", "-o", str(target), lang="zh")
     assert result.exit_code == 0, result.output
     wb = load_workbook(target, read_only=True)
-    assert wb.sheetnames == ["ledger", "metadata"]
-    rows = list(wb["ledger"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("id", "entry_date", "member_no") and len(rows) == 11
+    assert wb.sheetnames == ["积分台账", "metadata"]
+    rows = list(wb["积分台账"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("记录号", "日期", "党员编号") and len(rows) == 11
     entry = dict(zip(rows[0], rows[1]))
-    assert entry["item_name"] == "讲授党课" and entry["member_name"] == "张伟"
+    assert entry["积分项目"] == "讲授党课" and entry["姓名"] == "张伟"
+    assert entry["日期"] == datetime(YEAR, 3, 1) and entry["分值"] == 3
     meta = metadata(wb)
     assert meta["branch"] == BRANCH and meta["entries"] == 10
     wb.close()

@@ -38,3 +38,21 @@ def test_help_texts_follow_the_language():
     en = CliRunner().invoke(build_app(), ["--lang", "en", "export", "scores", "--help"])
     assert zh.output != en.output
     assert "--format" in zh.output and "--format" in en.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("terminal UI", "config file", "ORGLIFE_DB", "'where'", "Commands")),
+        ("zh", ("终端界面", "配置文件", "ORGLIFE_DB", "“where”", "民主评议党员")),
+    ],
+)
+def test_the_root_help_describes_the_whole_tool(lang, words):
+    """What the tool is, the UI by default, where settings and data come from, the commands."""
+    _early_language(["--lang", lang])
+    result = CliRunner().invoke(build_app(), ["--lang", lang, "--help"])
+    assert result.exit_code == 0
+    for word in words:
+        assert word in result.output, word
+    for command in ("config", "export", "import", "appraisal", "verify"):
+        assert f"\n  {command} " in result.output, command

@@ -219,7 +219,7 @@ def test_meetings_add_refuses_a_meeting_after_today_or_before_the_records_start(
         "二月",
     )
     assert "before the branch's records start (2026-03-01)" in err
-    assert "orglife-tui branch set-start 2026-02-01" in err
+    assert "move the records start back to 2026-02-01 first" in err
     assert [m["title"] for m in meetings(db)] == ["三月"]
     err = refused("--db", db, "meetings", "add", "--date", "2026-02-20", "--title", "二月", code=2)
     assert "type: required" in err

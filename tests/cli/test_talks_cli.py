@@ -286,15 +286,24 @@ def test_export_xlsx_needs_a_file_and_opens_in_openpyxl(talked, tmp_path):
     result = export(talked, "--format", "xlsx", "-o", str(target), lang="zh")
     assert result.exit_code == 0, result.output
     wb = load_workbook(target, read_only=True)
-    rows = list(wb["talks"].iter_rows(values_only=True))
+    rows = list(wb["谈心谈话"].iter_rows(values_only=True))
     header = list(rows[0])
-    assert header[:4] == ["id", "date", "member_no", "member_name"]
+    assert header[:4] == ["编号", "谈话日期", "党员编号", "谈话对象"]  # under zh, for people
     cells = [dict(zip(header, r)) for r in rows[1:]]
-    assert cells[0]["talkers"] == "朱海波/secretary; 王局长/上级党委"
-    assert cells[1]["content"] is None and cells[1]["redacted"] is True
+    assert cells[0]["谈话人"] == "朱海波（书记）、王局长（上级党委）"
+    assert cells[1]["谈话内容"] is None and cells[1]["保密内容未导出"] == "是"
     meta = {r[0]: r[1] for r in wb["metadata"].iter_rows(values_only=True) if len(r) > 1 and r[0]}
     assert meta["branch"] == BRANCH and meta["talks"] == 2
-    assert meta["difficulties"] == "困难和诉求"  # the legend in the user's language
+    assert meta["困难和诉求"] == "困难和诉求"  # the legend in the user's language
+    keys = {r[0]: r[2] for r in wb["metadata"].iter_rows(values_only=True) if len(r) > 2 and r[2]}
+    assert keys["困难和诉求"] == "difficulties"  # … with the key JSON uses
+    en = tmp_path / "talks-en.xlsx"
+    assert export(talked, "--format", "xlsx", "-o", str(en)).exit_code == 0
+    wb = load_workbook(en, read_only=True)
+    rows = list(wb["talks"].iter_rows(values_only=True))
+    cells = [dict(zip(rows[0], r)) for r in rows[1:]]
+    assert cells[0]["talkers"] == "朱海波/secretary; 王局长/上级党委"
+    assert cells[1]["content"] is None and cells[1]["redacted"] is True
 
 
 def test_export_markdown_is_a_register_in_the_user_language(talked):

@@ -427,7 +427,7 @@ def test_the_first_meetings_move_the_start_back_and_later_ones_may_not_precede_i
         clocked.add_meeting(b.id, MeetingInput(date(2025, 8, 31), (TD,), "八月"))
     assert refused.value.key == "corrections.before_start"
     message = str(refused.value)
-    assert "2025-09-01" in message and "branch set-start 2025-08-01" in message
+    assert "2025-09-01" in message and "records start back to 2025-08-01" in message
     clocked.set_records_start(b.id, date(2025, 8, 1))
     clocked.add_meeting(b.id, MeetingInput(date(2025, 8, 31), (TD,), "八月"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -65,6 +66,9 @@ def test_json_and_xlsx_carry_the_same_columns(db, tmp_path):
     header, *body = ws.iter_rows(values_only=True)
     assert header[12:14] == ("left_on", "left_kind")
     cells = {row[0]: row[12:14] for row in body}
-    assert cells["007"] == ("2026-10-08", "deceased")
+    # A date is a date in the workbook (openpyxl reads it back as a datetime).
+    assert cells["007"] == (datetime(2026, 10, 8), "deceased")
+    row_007 = 2 + [row[0] for row in body].index("007")
+    assert ws.cell(row=row_007, column=13).number_format == "yyyy-mm-dd"
     legend = [row[0] for row in load_workbook(out)["metadata"].iter_rows(values_only=True)]
     assert "left_on" in legend and "left_kind" in legend

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 
-from orglife_tui.domain import TalkForm, TalkType
+from orglife_tui.domain import TalkForm, TalkType, label
 from orglife_tui.domain.talks import TalkerRow, TalkRow
 from orglife_tui.export.talks import TALK_COLUMNS, TalkExport, json_document, markdown, write_csv
 from orglife_tui.locale import set_language
@@ -55,14 +56,27 @@ def test_an_empty_export_says_so():
     assert text.startswith("# 第一党支部谈心谈话记录") and "尚无谈话记录。" in text
 
 
-def test_csv_and_json_carry_stable_keys():
-    export = TalkExport(branch="第一党支部", lang="zh", rows=[OPEN, REDACTED])
+def test_csv_in_english_and_json_in_any_language_carry_stable_keys():
+    export = TalkExport(branch="第一党支部", lang="en", rows=[OPEN, REDACTED])
     buf = io.StringIO()
     assert write_csv(buf, export) == 2
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert list(rows[0]) == list(TALK_COLUMNS)
     assert (rows[0]["type"], rows[0]["form"], rows[0]["redacted"]) == ("reminder", "group", "0")
     assert (rows[1]["trigger"], rows[1]["content"], rows[1]["redacted"]) == ("家访", "", "1")
-    doc = json_document(export)
+    doc = json_document(replace(export, lang="zh"))
     assert doc["confidential_included"] is False
     assert doc["talks"][1]["talkers"] == [{"name": "王局长", "post": "上级党委", "member_no": None}]
+    assert doc["talks"][0]["type"] == "reminder"
+
+
+def test_csv_in_chinese_has_chinese_headers_and_values():
+    set_language("zh")
+    export = TalkExport(branch="第一党支部", lang="zh", rows=[OPEN, REDACTED])
+    buf = io.StringIO()
+    write_csv(buf, export)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert list(rows[0])[:4] == ["编号", "谈话日期", "党员编号", "谈话对象"]
+    assert rows[0]["谈话类型"] == label(OPEN.type, "zh")
+    assert rows[0]["谈话形式"] == label(OPEN.form, "zh")
+    assert (rows[0]["保密内容未导出"], rows[1]["保密内容未导出"]) == ("否", "是")

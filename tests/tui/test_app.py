@@ -54,7 +54,8 @@ async def test_empty_branch_tells_a_new_user_what_to_do(make_app, empty_branch, 
         await pilot.pause()
         text = screen_text(app)
         assert ("No members yet" if lang == "en" else "还没有党员") in text
-        assert "orglife-tui import members" in text
+        assert "orglife-tui" not in text  # no command line: the palette imports
+        assert ("command palette (Ctrl+P)" if lang == "en" else "命令面板（Ctrl+P）") in text
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MembersScreen)

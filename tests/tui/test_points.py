@@ -449,7 +449,7 @@ async def test_scheme_screen_shows_the_items_and_caps(make_app, branch, sqlite_s
         assert "attend_general_meeting" in text and "volunteer_service" in text
         assert ("+0.5/h" if lang == "en" else "+0.5/小时") in text
         assert "≤10" in text
-        assert "orglife-tui scheme check" in text
+        assert "docs/scheme.md" in text and "orglife-tui" not in text  # no command line
         # the highlighted item in full, and how it is earned
         assert ("Attend the branch general meeting" if lang == "en" else "参加支部党员大会") in text
         assert ("from attendance" if lang == "en" else "由出勤自动计分") in text

@@ -19,6 +19,7 @@ import typer
 from orglife_tui.config import resolve_db_url, sqlite_path
 from orglife_tui.data.errors import StoreError
 from orglife_tui.export.cells import csv_writer
+from orglife_tui.export.sheet import for_people, header, shown
 from orglife_tui.locale import get_language, t, visible
 
 P = ParamSpec("P")
@@ -168,6 +169,7 @@ def points_follow(sync: Callable[[], Any], failed_key: str) -> None:
         result = sync()
     except StoreError as exc:
         typer.echo(t(failed_key, message=str(exc)), err=True)
+        typer.echo(t("cli.points_sync_hint"), err=True)
         raise typer.Exit(1) from None
     say_points_moved(result)
 
@@ -256,6 +258,23 @@ def json_text(data: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
+def _column_name(prefix: str, key: str) -> str:
+    """A CSV column's name for people: its catalog label, the key where there is none."""
+    from orglife_tui.locale import has
+
+    return t(f"{prefix}{key}") if has(f"{prefix}{key}") else key
+
+
+def _shown_cell(value: Any) -> Any:
+    """A CSV cell for people: labels for codes (several joined by 、), 是/否, ISO dates."""
+    lang = get_language()
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(_shown_cell(v)) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return shown(value, lang)
+
+
 def emit(
     fmt: str,
     keys: Sequence[str],
@@ -264,18 +283,23 @@ def emit(
     empty_message: str | None = None,
     col_prefix: str = "col.",
 ) -> None:
-    """Print rows as a table for people, or CSV / JSON with stable English keys.
+    """Print rows as a table for people, CSV in the interface language, or JSON with stable
+    English keys.
 
-    The table's headers are the catalog messages ``{col_prefix}{key}``."""
+    The table's headers are the catalog messages ``{col_prefix}{key}``; so are the CSV's
+    under zh (a key without one stays a key), whose values are labels (export/sheet.py);
+    under en the CSV keeps the keys and codes, as JSON always does."""
     if fmt == "json":
         data = [{k: _plain(r.get(k)) for k in keys} for r in rows]
         typer.echo(json_text(data))
     elif fmt == "csv":
+        lang = get_language()
         buf = io.StringIO()
         writer = csv_writer(buf, lineterminator="\n")
-        writer.writerow(keys)
+        writer.writerow(header(keys, lang, lambda k: _column_name(col_prefix, k)))
+        cell = _shown_cell if for_people(lang) else _plain
         for r in rows:
-            writer.writerow(["" if r.get(k) is None else _plain(r.get(k)) for k in keys])
+            writer.writerow(["" if r.get(k) is None else cell(r.get(k)) for k in keys])
         # Piped or redirected, CSV is data and stays exact; on a terminal it is shown.
         sys.stdout.write(visible(buf.getvalue()) if sys.stdout.isatty() else buf.getvalue())
     else:

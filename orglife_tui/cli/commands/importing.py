@@ -81,6 +81,7 @@ def run_import(
     say_summary(done.summary)
     if done.points_error is not None:
         typer.echo(t("ledger.points_failed", message=done.points_error), err=True)
+        typer.echo(t("cli.points_sync_hint"), err=True)
         raise typer.Exit(1)
     if done.points is not None:
         say_points_moved(done.points)
