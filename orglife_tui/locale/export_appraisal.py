@@ -26,10 +26,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "export.appraisal.still_open": (
         "The poll of appraisal session {id} is still open ({voted} of {voters} voted): no "
-        "result leaves the branch while voting goes on. Close it first with "
-        "`orglife-tui appraisal close {id}`.",
+        "result leaves the branch while voting goes on. Close its poll first.",
         "第 {id} 号民主评议仍在投票中（已投 {voted} 人，共 {voters} 人）：投票结束前不导出任何"
-        "结果。请先运行 `orglife-tui appraisal close {id}` 结束投票。",
+        "结果。请先结束投票。",
     ),
     "export.appraisal.written": (
         "Wrote the appraisal summary of session {id} ({count} member(s)) to {file}.",

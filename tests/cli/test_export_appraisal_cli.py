@@ -141,7 +141,7 @@ def test_refused_while_the_poll_is_open(sqlite_url):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert f"The poll of appraisal session {sid} is still open (4 of 5 voted)" in result.stderr
-    assert "orglife-tui appraisal close" in result.stderr
+    assert "Close its poll first" in result.stderr
     zh = export(db, sid, "--feedback", lang="zh")
     assert zh.exit_code == 1 and "仍在投票中" in zh.stderr
 

@@ -81,8 +81,11 @@ def test_provisional_bands_are_given_and_marked(scored, tmp_path):
     result = export(scored, "scores", "--provisional", "-f", "xlsx", "-o", str(target), lang="zh")
     assert result.exit_code == 0, result.output
     wb = load_workbook(target, read_only=True)
+    header = next(wb.worksheets[0].iter_rows(values_only=True))
+    assert "积分档次（暂定）" in header
+    legend = {r[2]: r[1] for r in wb["metadata"].iter_rows(values_only=True) if len(r) > 2}
+    assert legend["band"] == "积分档次（暂定）"
     meta = {r[0]: r[1] for r in wb["metadata"].iter_rows(values_only=True) if len(r) > 1 and r[0]}
-    assert meta["band"] == "积分档次（暂定）"
     assert meta["as_of"] == f"{YEAR}-03-18" and meta["provisional"] is True
     assert meta["note"] == "积分统计截至 03-18：年度尚未结束，积分档次为暂定。"
     wb.close()

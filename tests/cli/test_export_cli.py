@@ -210,7 +210,7 @@ def test_scores_xlsx_speaks_chinese_with_lang_zh(scored, tmp_path):
     zhang, li = by_name["张伟"], by_name["李娜"]
     assert zhang["党员类别"] == "正式党员" and zhang["触发一票否决"] == "否"
     assert zhang["总分"] == 68 and zhang["排名"] == 1 and zhang["讲授党课"] == 6
-    assert zhang["等次"] in ("优秀", "合格", "基本合格", "不合格")
+    assert zhang["积分档次"] in ("优秀", "合格", "基本合格", "不合格")
     assert li["党员类别"] == "预备党员"
     assert ws.freeze_panes == "C2"
     assert ws["A1"].font.bold
