@@ -32,6 +32,7 @@ def _load() -> dict[str, tuple[str, str]]:
             files,
             importing,
             ledger,
+            life_meeting,
             membership,
             plans,
             publication,
@@ -70,6 +71,7 @@ def _load() -> dict[str, tuple[str, str]]:
             publication,
             chain,
             files,
+            life_meeting,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -48,7 +48,16 @@ RULE_IDS: tuple[str, ...] = (
     "talk_coverage",
     "rectification_overdue",
     "dues_arrears",
+    *(
+        # the life meeting and the people in it (issue 12 §5): yearly, judged once it is over
+        "rectification_yearly",
+        "leader_life_meeting",
+        "leader_lecture",
+        "secretary_lecture",
+    ),
 )
+# The yearly duties judged by a rule with no setting but ``enabled`` (``Policy.duties``).
+DUTY_RULES: tuple[str, ...] = RULE_IDS[-4:]
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,10 @@ class Policy:
     publicity_days: int = 7
     # months of dues in arrears in a row → ladder steps (rule ``dues_arrears``)
     dues: AbsenceRule = field(default_factory=lambda: AbsenceRule(DEFAULT_DUES_LADDER))
+    # the yearly duties of DUTY_RULES, by rule id (each on unless the file turns it off)
+    duties: dict[str, SimpleRule] = field(
+        default_factory=lambda: {rule: SimpleRule() for rule in DUTY_RULES}
+    )
 
     def enabled(self, rule: str) -> bool:
         for r in (*self.frequencies, *self.yearly):
@@ -171,4 +184,6 @@ class Policy:
             return self.rectification.enabled
         if rule == "dues_arrears":
             return self.dues.enabled
+        if rule in self.duties:
+            return self.duties[rule].enabled
         raise KeyError(rule)

@@ -63,7 +63,7 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
         store, branch = open_branch(ctx)
         with store:
             summary = import_table(store, branch.id, table)
-            if kind == "attendance":
+            if kind in ("attendance", "meetings"):
                 synced = _points_follow(store, branch.id, table)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
@@ -72,7 +72,7 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
     typer.echo(summary.message())
     for line in summary.details():
         typer.echo(line)
-    if kind == "attendance":
+    if kind in ("attendance", "meetings"):
         if isinstance(synced, str):
             typer.echo(synced, err=True)
             raise typer.Exit(1)
@@ -80,13 +80,16 @@ def run_import(ctx: typer.Context, kind: str, file: str, strict: bool = False) -
 
 
 def _points_follow(store, branch_id: int, table):
-    """Points follow the imported marks: the sync's result, or the message of its failure
-    (the marks are saved either way; ``ledger sync`` catches up later)."""
+    """Points follow the imported marks (or the lecturers of imported meetings): the sync's
+    result, or the message of its failure (the records are saved either way; ``ledger
+    sync`` catches up later)."""
     from orglife_tui.data.errors import StoreError
-    from orglife_tui.services.points import after_attendance_import
+    from orglife_tui.services.points import after_attendance_change, after_attendance_import
 
     numbers = {row.values.get("meeting_no", "") for row in table.rows}
     try:
+        if table.kind == "meetings":  # numbers may have been assigned: the whole branch
+            return after_attendance_change(store, branch_id)
         return after_attendance_import(store, branch_id, numbers)
     except StoreError as exc:
         return t("ledger.points_failed", message=str(exc))

@@ -119,6 +119,12 @@ def policy(p: PolicyTable) -> Policy:
         else SimpleRule(enabled=_or(simple.enabled, defaults.rectification.enabled)),
         publicity_days=_or(p.publicity_days, defaults.publicity_days),
         dues=absence(defaults.dues, p.rules.dues_arrears),
+        duties={
+            rule: default
+            if (spec := getattr(p.rules, rule)) is None
+            else SimpleRule(enabled=_or(spec.enabled, default.enabled))
+            for rule, default in defaults.duties.items()
+        },
     )
 
 

@@ -511,6 +511,10 @@ class RulesTable(Table):
     talk_coverage: TalkRuleTable | None = None
     rectification_overdue: SimpleRuleTable | None = None
     dues_arrears: AbsenceRuleTable | None = None
+    rectification_yearly: SimpleRuleTable | None = None
+    leader_life_meeting: SimpleRuleTable | None = None
+    leader_lecture: SimpleRuleTable | None = None
+    secretary_lecture: SimpleRuleTable | None = None
 
 
 class PolicyTable(Table):

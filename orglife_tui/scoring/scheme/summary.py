@@ -15,10 +15,11 @@ from orglife_tui.scoring.scheme.errors import num as _num
 
 def _tl(key: str, lang: str, **params: object) -> str:
     """A message of this area in the given language (not the process-wide one)."""
-    from orglife_tui.locale import dues
+    from orglife_tui.locale import dues, life_meeting
     from orglife_tui.locale.scheme import MESSAGES
 
-    pair = MESSAGES[key] if key in MESSAGES else dues.MESSAGES[key]  # dues: derive, rule
+    # dues: the derive and the rule; life_meeting: the yearly duties
+    pair = MESSAGES.get(key) or dues.MESSAGES.get(key) or life_meeting.MESSAGES[key]
     text = pair[1 if lang == "zh" else 0]
     return text.format(**params) if params else text
 
@@ -205,6 +206,7 @@ def policy_lines(policy: Policy, lang: str) -> list[str]:
     dues = steps(policy.dues.ladder)
     described.append(("dues_arrears", dues[0]))
     described += [("", more) for more in dues[1:]]
+    described += [(rule, _tl(f"life.policy.summary.{rule}", lang)) for rule in policy.duties]
     width = max(len(rule_id) for rule_id, _ in described)
     off = _tl("scheme.policy.summary.off", lang)
     owner = ""  # the rule a line without an id continues

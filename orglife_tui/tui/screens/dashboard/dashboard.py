@@ -144,6 +144,14 @@ class DashboardScreen(BaseScreen):
             show=False,
         ),
         Binding("d,9", "app.go('dues')", "dues.tui.key.go", id="dashboard.dues", show=False),
+        Binding("l", "app.life_meeting", "life.tui.key.go", id="dashboard.life", show=False),
+        Binding(
+            "w",
+            "app.go('commitments')",
+            "life.tui.key.commitments",
+            id="dashboard.commitments",
+            show=False,
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

@@ -1,0 +1,157 @@
+"""`orglife-tui life|posts|commitments`, `members add --leader` and `meetings add --form
+--lecturer` (issue 12 §5), on SQLite."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tests.cli_run import invoke_cli
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    monkeypatch.setenv("ORGLIFE_TODAY", TODAY.isoformat())
+
+
+def run(*args: str, lang: str = "en"):
+    return invoke_cli(["--lang", lang, *args], catch_exceptions=False)
+
+
+def ok(*args: str, lang: str = "en"):
+    result = run(*args, lang=lang)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def db(sqlite_url) -> str:
+    ok("--db", sqlite_url, "branch", "add", "第一党支部")
+    ok(
+        "--db",
+        sqlite_url,
+        "members",
+        "add",
+        "001",
+        "--name",
+        "张书记",
+        "--status",
+        "正式",
+        "--leader",
+        "是",
+    )
+    ok("--db", sqlite_url, "members", "add", "002", "--name", "李同志", "--status", "正式")
+    return sqlite_url
+
+
+def test_members_add_takes_the_leader_flag_and_the_listing_shows_it(db):
+    rows = json.loads(ok("--db", db, "members", "list", "-f", "json").stdout)
+    assert {r["member_no"]: r["leader"] for r in rows} == {"001": True, "002": False}
+    bad = run(
+        "--db", db, "members", "add", "003", "--name", "王", "--status", "正式", "--leader", "也许"
+    )
+    assert bad.exit_code != 0 and "yes or no" in bad.output
+
+
+def test_a_lecture_with_a_lecturer_from_the_roster_earns_the_points(db):
+    added = ok(
+        "--db",
+        db,
+        "meetings",
+        "add",
+        "--date",
+        "2026-03-20",
+        "--type",
+        "党课",
+        "--title",
+        "党章学习",
+        "--lecturer",
+        "001",
+        "--form",
+        "讲授辅导",
+    )
+    assert "added" in added.stdout.lower() or "2026-001" in added.stdout
+    (meeting,) = json.loads(ok("--db", db, "meetings", "list", "-f", "json").stdout)
+    assert (meeting["form"], meeting["lecturer"]) == ("lecture", "张书记")
+    entries = json.loads(ok("--db", db, "ledger", "list", "-f", "json").stdout)
+    assert [(e["member_no"], e["item_code"], e["points"]) for e in entries] == [
+        ("001", "give_party_lecture", 3.0)
+    ]
+    typed = run("--db", db, "ledger", "add", "002", "give_party_lecture")
+    assert typed.exit_code == 1 and "pick the lecturer" in typed.stderr
+    zh = ok("--db", db, "meetings", "list", lang="zh").stdout
+    assert "讲授辅导" in zh
+
+
+def test_the_life_meeting_participant_by_participant(db):
+    ok(
+        "--db",
+        db,
+        "meetings",
+        "add",
+        "--date",
+        "2026-11-20",
+        "--type",
+        "组织生活会",
+        "--title",
+        "生活会",
+    )
+    ok("--db", db, "attendance", "set", "2026-001", "001", "出席")
+    ok("--db", db, "life", "set", "2026-001", "001", "--self-check", "学习不够", "--given", "无")
+    ok(
+        "--db",
+        db,
+        "life",
+        "problem",
+        "2026-001",
+        "001",
+        "--problem",
+        "学习不够",
+        "--deadline",
+        "2027-03-31",
+    )
+    (row,) = json.loads(ok("--db", db, "life", "show", "2026-001", "-f", "json").stdout)
+    assert (row["member_no"], row["attendance"], row["self_check"], row["criticism_given"]) == (
+        "001",
+        "present",
+        "学习不够",
+        "无",
+    )
+    assert row["items"].endswith("学习不够")
+    bad = run("--db", db, "life", "set", "2026-001", "999", "--self-check", "x")
+    assert bad.exit_code == 1 and "999" in bad.stderr
+
+
+def test_posts_and_commitments_with_their_points(db):
+    ok(
+        "--db",
+        db,
+        "posts",
+        "add",
+        "002",
+        "--year",
+        "2026",
+        "--post",
+        "党员示范岗",
+        "--duty",
+        "服务群众",
+    )
+    (post,) = json.loads(ok("--db", db, "posts", "list", "-f", "json").stdout)
+    assert (post["member_no"], post["post"], post["duty"]) == ("002", "党员示范岗", "服务群众")
+    ok("--db", db, "commitments", "add", "002", "--year", "2026", "--text", "结对帮扶一户")
+    done = ok("--db", db, "commitments", "status", "1", "已兑现", "--on", "2026-10-01")
+    assert "1 added" in done.stdout or "added" in done.stdout
+    (c,) = json.loads(ok("--db", db, "commitments", "list", "-f", "json").stdout)
+    assert (c["status"], c["evaluated_on"]) == ("fulfilled", "2026-10-01")
+    entries = json.loads(ok("--db", db, "ledger", "list", "-f", "json").stdout)
+    assert [(e["member_no"], e["item_code"], e["points"]) for e in entries] == [
+        ("002", "commitment_kept", 2.0)
+    ]
+    bad = run("--db", db, "commitments", "status", "1", "maybe")
+    assert bad.exit_code == 2 and "Unknown status" in bad.stderr
+    future = run("--db", db, "commitments", "status", "1", "fulfilled", "--on", "2026-12-31")
+    assert future.exit_code == 1 and "future" in future.stderr
