@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Connection, and_, insert, or_, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from orglife_tui.data.errors import Conflict, NotFound, refuse_unsafe_text
 from orglife_tui.data.models import (
@@ -24,7 +24,13 @@ from orglife_tui.data.models import (
     rect_t,
 )
 from orglife_tui.data.store import Store
-from orglife_tui.domain import AttendanceStatus, MeetingType, RectificationStatus, stripped_or_none
+from orglife_tui.domain import (
+    AttendanceStatus,
+    MeetingForm,
+    MeetingType,
+    RectificationStatus,
+    stripped_or_none,
+)
 
 TEXTS = ("self_check", "criticism_received", "criticism_given")
 
@@ -305,7 +311,63 @@ def latest_life_meeting(store: Store, branch_id: int, on: date) -> int | None:
         )
 
 
+@dataclass(frozen=True)
+class LifeYear:
+    """A year of the life meeting and the people in it, counted for the year-end report."""
+
+    by_form: dict[MeetingForm | None, int]  # the year's live meetings by form (None: not said)
+    life_meetings: int
+    self_checks: int  # participants' records with a 对照检查
+    linked_items: int  # rectification items linked to a participant
+    roster_lectures: int  # Party lectures given by a lecturer from the roster
+
+
+def year_summary(store: Store, branch_id: int, first: date, last: date) -> LifeYear:
+    """``LifeYear`` of the meetings dated from ``first`` to ``last``, counted in SQL."""
+    live = and_(
+        meeting_t.c.branch_id == branch_id,
+        meeting_t.c.voided_at.is_(None),
+        meeting_t.c.date >= first,
+        meeting_t.c.date <= last,
+    )
+
+    def of_type(kind: MeetingType):
+        return meeting_t.c.id.in_(select(mtype_t.c.meeting_id).where(mtype_t.c.type == kind.value))
+
+    with store.read_connection() as conn:
+        by_form: dict[MeetingForm | None, int] = {}
+        for form, n in conn.execute(
+            select(meeting_t.c.form, func.count()).where(live).group_by(meeting_t.c.form)
+        ):
+            by_form[MeetingForm(form) if form else None] = int(n)
+        life = select(meeting_t.c.id).where(live, of_type(MeetingType.life_meeting))
+
+        def count(stmt) -> int:
+            return int(conn.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+        return LifeYear(
+            by_form={f: by_form[f] for f in (*MeetingForm, None) if f in by_form},
+            life_meetings=count(life),
+            self_checks=count(
+                select(life_record_t.c.member_id).where(
+                    life_record_t.c.meeting_id.in_(life), life_record_t.c.self_check.is_not(None)
+                )
+            ),
+            linked_items=count(
+                select(rect_t.c.id).where(
+                    rect_t.c.meeting_id.in_(life), rect_t.c.member_id.is_not(None)
+                )
+            ),
+            roster_lectures=count(
+                select(meeting_t.c.id).where(
+                    live, of_type(MeetingType.party_lecture), meeting_t.c.lecturer_id.is_not(None)
+                )
+            ),
+        )
+
+
 __all__ = [
+    "LifeYear",
     "LifeRecordInput",
     "LifeRecordRow",
     "LinkedItem",
@@ -314,4 +376,5 @@ __all__ = [
     "life_records",
     "link_item",
     "set_life_record",
+    "year_summary",
 ]

@@ -353,4 +353,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "life.tui.field.status": ("status", "状态"),
     "life.tui.field.evaluated_on": ("evaluated on", "评定日期"),
     "field.evaluated_on": ("evaluated on", "评定日期"),
+    # --- the year-end report
+    "life.report.section": (
+        "Life meeting, posts and commitments",
+        "组织生活会、设岗定责与承诺践诺",
+    ),
+    "report.sheet.life": ("Life meeting", "组织生活会"),
+    "life.report.by_form": ("Meetings held by {form}", "{form}形式开展的会议"),
+    "life.report.no_form": ("(form not recorded)", "（未注明形式）"),
+    "life.report.life_meetings": ("Life meetings held", "召开组织生活会"),
+    "life.report.self_checks": ("Participants' self-examinations recorded", "登记对照检查人次"),
+    "life.report.linked_items": (
+        "Rectification items from participants' problems",
+        "参会人员查摆问题列入整改",
+    ),
+    "life.report.roster_lectures": (
+        "Party lectures by a member of the branch",
+        "本支部党员讲授党课",
+    ),
+    "life.report.posts": ("Posts set (设岗定责)", "设岗定责岗位"),
+    "life.report.commitments": ("Commitments {status}", "承诺（{status}）"),
 }

@@ -30,11 +30,12 @@ from orglife_tui.data import year_facts as tallies_data
 from orglife_tui.data.anchors import anchor_text, current_heads
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
+from orglife_tui.data.life_meeting import LifeYear
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.data.year_facts import MarkCounts, YearTallies
-from orglife_tui.domain import MeetingType, TalkType
+from orglife_tui.domain import CommitmentStatus, MeetingType, TalkType
 from orglife_tui.domain.talks import TalkRow
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
@@ -158,6 +159,16 @@ class PointsSummary:
 
 
 @dataclass(frozen=True)
+class LifeSummary:
+    """The life meeting and the people in it (issue 12 §5): the year's meetings by form,
+    the life meetings and their records, lectures from the roster, posts, commitments."""
+
+    year: LifeYear
+    posts: int
+    commitments: dict[CommitmentStatus, int]
+
+
+@dataclass(frozen=True)
 class YearReport:
     branch: str
     year: int
@@ -180,6 +191,7 @@ class YearReport:
     # The heads the report was made from (printed on it, for ``verify --expect``).
     ledger_head: str = GENESIS
     audit_head: str = GENESIS
+    life: LifeSummary | None = None
 
     @property
     def anchor(self) -> str:
@@ -423,6 +435,19 @@ def _gather(
         points=_points(store, branch.id, year, found),
         ledger_head=heads[0],
         audit_head=heads[1],
+        life=_life(store, branch.id, year, as_of),
+    )
+
+
+def _life(store: Store, branch_id: int, year: int, as_of: date) -> LifeSummary:
+    from orglife_tui.data.commitments import year_counts
+    from orglife_tui.data.life_meeting import year_summary
+
+    counts = year_counts(store, branch_id, year)
+    return LifeSummary(
+        year=year_summary(store, branch_id, date(year, 1, 1), as_of),
+        posts=counts["posts"],
+        commitments={s: counts[s.value] for s in CommitmentStatus},
     )
 
 
@@ -430,6 +455,7 @@ __all__ = [
     "AbsenceCase",
     "AttendanceLine",
     "GroupLine",
+    "LifeSummary",
     "PlanLine",
     "PointsSummary",
     "RectificationLine",
