@@ -155,3 +155,31 @@ def test_posts_and_commitments_with_their_points(db):
     assert bad.exit_code == 2 and "Unknown status" in bad.stderr
     future = run("--db", db, "commitments", "status", "1", "fulfilled", "--on", "2026-12-31")
     assert future.exit_code == 1 and "future" in future.stderr
+
+
+def test_the_roster_and_meetings_imports_take_the_leader_form_and_lecturer(sqlite_url, tmp_path):
+    ok("--db", sqlite_url, "branch", "add", "第一党支部")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "编号,姓名,类别,是否领导干部\n001,张书记,正式党员,是\n002,李同志,正式党员,否\n"
+    )
+    ok("--db", sqlite_url, "import", "members", str(roster))
+    rows = json.loads(ok("--db", sqlite_url, "members", "list", "-f", "json").stdout)
+    assert {r["member_no"]: r["leader"] for r in rows} == {"001": True, "002": False}
+    meetings = tmp_path / "meetings.csv"
+    meetings.write_text(
+        "日期,类型,主题,主讲人,会议形式\n"
+        "2026-03-20,党课,党章学习,张书记,讲授辅导\n"
+        "2026-04-20,党课,专题辅导,市委党校王教授,远程教育\n"
+    )
+    imported = ok("--db", sqlite_url, "import", "meetings", str(meetings))
+    assert "Points: 1 entries added" in imported.stdout  # the lecturer from the roster
+    listed = json.loads(ok("--db", sqlite_url, "meetings", "list", "-f", "json").stdout)
+    assert [(m["form"], m["lecturer"]) for m in listed] == [
+        ("lecture", "张书记"),
+        ("distance", "市委党校王教授"),
+    ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("日期,类型,主题,形式\n2026-05-20,党课,t,聊天\n")
+    refused = run("--db", sqlite_url, "import", "meetings", str(bad))
+    assert refused.exit_code != 0 and "unknown meeting form" in refused.output
