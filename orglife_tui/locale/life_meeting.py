@@ -373,4 +373,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "life.report.posts": ("Posts set (设岗定责)", "设岗定责岗位"),
     "life.report.commitments": ("Commitments {status}", "承诺（{status}）"),
+    "life.cli.link.help": (
+        "Link a rectification item already on the list to a participant of the meeting.",
+        "将整改清单中已有的事项关联到本次会议的一名参会人员。",
+    ),
+    "life.cli.opt.item": (
+        "The item's number (rectification list).",
+        "整改事项编号（见整改清单）。",
+    ),
+    "life.cli.linked": (
+        "Rectification item #{id} linked to {member_no}.",
+        "整改事项 #{id} 已关联到 {member_no}。",
+    ),
 }

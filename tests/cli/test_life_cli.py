@@ -122,6 +122,18 @@ def test_the_life_meeting_participant_by_participant(db):
         "无",
     )
     assert row["items"].endswith("学习不够")
+    ok(
+        "--db", db, "rectification", "add", "--year", "2026", "--problem", "联系群众不够",
+        "--owner", "李同志", "--deadline", "2027-06-30",
+    )  # fmt: skip
+    ok("--db", db, "life", "link", "2026-001", "002", "--item", "2")
+    rows = json.loads(ok("--db", db, "life", "show", "2026-001", "-f", "json").stdout)
+    assert [(r["member_no"], r["items"]) for r in rows] == [
+        ("001", "#1 学习不够"),
+        ("002", "#2 联系群众不够"),
+    ]
+    missing = run("--db", db, "life", "link", "2026-001", "002", "--item", "99")
+    assert missing.exit_code == 1
     bad = run("--db", db, "life", "set", "2026-001", "999", "--self-check", "x")
     assert bad.exit_code == 1 and "999" in bad.stderr
 

@@ -1,4 +1,4 @@
-"""`orglife-tui life show|set|problem`: the organizational life meeting (组织生活会),
+"""`orglife-tui life show|set|problem|link`: the organizational life meeting (组织生活会),
 participant by participant; `orglife-tui posts add|list|edit` (设岗定责) and
 `orglife-tui commitments add|list|edit|status` (承诺践诺).
 
@@ -167,6 +167,22 @@ def _register_life(app: typer.Typer) -> None:
             meeting = store.get_meeting_by_no(branch.id, meeting_no)
             item_id = add_problem(store, branch.id, meeting.id, member_no, problem, due, measure)
         typer.echo(t("life.cli.problem_added", id=item_id, member_no=member_no.strip()))
+
+    @life_app.command("link", help=t("life.cli.link.help"))
+    @handles_errors
+    def life_link(
+        ctx: typer.Context,
+        meeting_no: _Meeting,
+        member_no: _Member,
+        item_id: Annotated[int, typer.Option("--item", help=t("life.cli.opt.item"))],
+    ) -> None:
+        from orglife_tui.data.life_meeting import link_item
+
+        store, branch = open_existing_branch(ctx)
+        with store:
+            meeting = store.get_meeting_by_no(branch.id, meeting_no)
+            link_item(store, branch.id, item_id, meeting.id, member_no)
+        typer.echo(t("life.cli.linked", id=item_id, member_no=member_no.strip()))
 
 
 # ---------------------------------------------------------------------------- posts
