@@ -12,8 +12,10 @@ The branch 测试党支部 keeps 2025 by the book — except for exactly four th
 Everything else is complete: seven full members who joined long ago, all in 第一党小组; a
 committee of three (001 secretary, 002 organization, 003 publicity); a committee meeting
 and a group meeting every month but March's committee meeting, a themed Party day every
-month, a Party lecture every quarter, the life meeting with the democratic appraisal in
-December; everyone present unless said above; one heart-to-heart talk with every member.
+month, a Party lecture every quarter (January's given by the secretary, 001, picked from
+the roster), the life meeting with the democratic appraisal in December; everyone present
+unless said above; one heart-to-heart talk with every member; one rectification item
+(学习记录不完整, found in 2025, deadline 30 June) done on 20 June.
 
 As of 31 December 2025 the watch must report exactly:
 
@@ -46,6 +48,7 @@ EXPECTED = {
 _NAMES = ("赵一", "钱二", "张三", "李四", "王五", "孙六", "周七")
 _POSTS = {0: CommitteePost.secretary, 1: CommitteePost.organization, 2: CommitteePost.publicity}
 COMMITTEE = ("001", "002", "003")
+RECTIFIED = "学习记录不完整"
 
 
 def members() -> list[MemberInput]:
@@ -71,10 +74,17 @@ def meetings() -> list[tuple[MeetingInput, tuple[str, ...]]]:
 
     def add(day: date, types: tuple[MeetingType, ...], title: str, audience, group=None):
         n = len(out) + 1
+        # the secretary gives the year's first Party lecture (rule ``secretary_lecture``)
+        lecturer = "001" if types == (MeetingType.party_lecture,) and day.month == 1 else None
         out.append(
             (
                 MeetingInput(
-                    date=day, types=types, title=title, meeting_no=f"{YEAR}-{n:03d}", group=group
+                    date=day,
+                    types=types,
+                    title=title,
+                    meeting_no=f"{YEAR}-{n:03d}",
+                    group=group,
+                    lecturer=lecturer,
                 ),
                 audience,
             )
@@ -121,8 +131,9 @@ def attendance() -> list[AttendanceInput]:
 
 def build(store) -> int:
     """Load the year into ``store``; returns the branch id."""
+    from orglife_tui.data.rectification import RectificationInput, add_item, set_status
     from orglife_tui.data.talks import TalkerInput, TalkInput, add_talk
-    from orglife_tui.domain import TalkType
+    from orglife_tui.domain import RectificationStatus, TalkType
 
     branch = store.resolve_branch(BRANCH)
     store.add_members(branch.id, members())
@@ -139,4 +150,11 @@ def build(store) -> int:
                 talkers=(TalkerInput(member_no="001" if m.member_no != "001" else "002"),),
             ),
         )
+    # the year's problem put right (rule ``rectification_yearly``)
+    done = add_item(
+        store,
+        branch.id,
+        RectificationInput(YEAR, RECTIFIED, "赵一", date(YEAR, 6, 30)),
+    ).id
+    set_status(store, branch.id, done, RectificationStatus.done, "已补齐", on=date(YEAR, 6, 20))
     return branch.id

@@ -38,13 +38,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from orglife_tui.data import schemes
+from orglife_tui.data import commitments, schemes
 from orglife_tui.data.ledger import add_entry
 from orglife_tui.data.membership import record_event
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.data.talks import TalkerInput, TalkInput, add_talk
 from orglife_tui.domain import (
     AttendanceStatus,
+    CommitmentStatus,
     CommitteePost,
     MeetingType,
     MemberEventKind,
@@ -211,11 +212,18 @@ def build_previous_year(store: Store) -> BranchInfo:
         _talk(store, branch.id, m.member_no, date(PREVIOUS, 4, 1 + i))
     source, parsed = scheme()
     info = schemes.activate(store, branch.id, source, parsed)
+    # 22 bonus points: three commitments kept (6, booked from the register), and by hand
+    for text in ("带头学习", "结对帮扶", "社区服务"):
+        made = commitments.add_commitment(
+            store, branch.id, commitments.CommitmentInput(CONVERTED, PREVIOUS, text)
+        )
+        commitments.set_status(
+            store, branch.id, made.id, CommitmentStatus.fulfilled, on=date(PREVIOUS, 11, 1)
+        )
+    commitments.sync_commitments(store, branch.id, parsed, info.id)
     for code, points in (
-        ("give_party_lecture", 6.0),
-        ("commitment_kept", 6.0),
         ("community_report_in", 6.0),
-        ("volunteer_service", 4.0),
+        ("volunteer_service", 10.0),
     ):
         add_entry(
             store,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date
 
 from orglife_tui.data.plans import PlanInput, add_plan_item
-from orglife_tui.data.rectification import RectificationInput, add_item, set_status
+from orglife_tui.data.rectification import RectificationInput, add_item, list_items, set_status
 from orglife_tui.data.talks import TalkerInput, TalkInput, add_talk
 from orglife_tui.domain import MeetingType, MemberStatus, RectificationStatus, TalkType
 from orglife_tui.domain.records import MemberInput
@@ -87,8 +87,8 @@ def build(store) -> dict:
     def item(year: int, problem: str, deadline: date) -> int:
         return add_item(store, branch_id, RectificationInput(year, problem, "赵一", deadline)).id
 
-    done = item(YEAR, "学习记录不完整", date(YEAR, 6, 30))
-    set_status(store, branch_id, done, RectificationStatus.done, "已补齐", on=date(YEAR, 6, 20))
+    # 2025 #A, done on time, is the base year's (compliance_year.RECTIFIED)
+    done = next(r.id for r in list_items(store, branch_id) if r.problem == base.RECTIFIED)
     open_ = item(YEAR, "党费收缴不及时", date(YEAR, 10, 31))
     late = item(YEAR - 1, "谈心谈话不够经常", date(YEAR, 3, 31))
     set_status(store, branch_id, late, RectificationStatus.in_progress)

@@ -42,6 +42,8 @@ MEETING_KEYS = (
     "group",
     "place",
     "host",
+    "form",
+    "lecturer",
     "present",
     "leave",
     "absent",
@@ -70,6 +72,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "records": ("members", "meetings", "attendance", "branch"),
     "dues": ("dues",),
     "settings": ("config",),
+    "life": ("life", "posts", "commitments"),
 }
 # The commands written in this file.
 OWN_COMMANDS = ("where", "branch", "members", "meetings")
@@ -358,6 +361,8 @@ def build_app(command: str | None = None) -> typer.Typer:
                 r["group"] or "",
                 r["place"] or "",
                 r["host"] or "",
+                label(r["form"], lang),
+                r["lecturer"] or "",
                 str(r["present"]),
                 str(r["leave"]),
                 str(r["absent"]),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from orglife_tui.compliance.dues import DuesRecord
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import CommitteePost, MeetingType
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class MemberFacts:
     entered_on: date | None = None  # transferred into the branch; None: there from the start
     left_on: date | None = None  # the first day no longer in the branch; None: still in it
     dues: DuesRecord | None = None  # the member's dues standards and payments (党费)
+    leader: bool = False  # a leading cadre (领导干部)
+    post: CommitteePost | None = None
+    life_meetings: dict[int, int] = field(default_factory=dict)  # year → present at life meetings
+    lectures: dict[int, int] = field(default_factory=dict)  # year → Party lectures given
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class RectificationFact:
     deadline: date
     status: str
     closed_on: date | None
+    year: int = 0  # the year of the life meeting that found the problem
 
 
 @dataclass(frozen=True)
@@ -80,3 +85,5 @@ class BranchFacts:
     # counts as holding the appraisal that year (rule ``appraisal_yearly``)
     appraisal_sessions: dict[int, int] = field(default_factory=dict)
     follow_ups: tuple[FollowUpFact, ...] = ()
+    # every rectification item, whatever its deadline (rule ``rectification_yearly``)
+    rectification_history: tuple[RectificationFact, ...] = ()

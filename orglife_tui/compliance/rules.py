@@ -29,6 +29,15 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   (``compliance.dues``: the current month is never in arrears, months away are neutral,
   only payments made by the as-of date count) whose last month falls in the year and that
   reached a step of the ladder is a finding, at the highest step.
+- The yearly duties, judged once the year is over (for a year the records cover):
+  ``rectification_yearly``: at least one rectification item closed in the year (每年实实在在
+  解决一两个突出问题), asked of a year with problems to put right: items found at an earlier
+  year's life meeting still open when it began; of the members in the branch on the year's
+  last day,
+  ``leader_life_meeting``: each leading cadre (领导干部) present at a life meeting of the
+  year (only a year that had one: a year without is ``life_meeting_yearly``'s finding);
+  ``leader_lecture`` and ``secretary_lecture``: each leading cadre, and the secretary,
+  gave a Party lecture in the year (the lecturer picked from the roster).
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.findings import Finding, PeriodParam
 from orglife_tui.compliance.periods import months_in, periods_of
 from orglife_tui.domain import (
+    CommitteePost,
     FollowUpMeasure,
     LadderAction,
     MeetingType,
@@ -426,6 +436,95 @@ def _dues_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -
     return findings
 
 
+# --------------------------------------------------------------------------- yearly duties
+
+
+def _year_judged(facts: BranchFacts, year: int, as_of: date) -> bool:
+    """A yearly duty is judged once the year is over, for a year the records cover."""
+    year_end = date(year, 12, 31)
+    return as_of >= year_end and facts.record_start is not None and facts.record_start <= year_end
+
+
+def _due_at_year_end(member: MemberFacts, year: int) -> bool:
+    """In the branch on the year's last day (a duty falls on who holds it then)."""
+    return talk_due(year, 0, date(year, 12, 31), None, member.entered_on, member.left_on)
+
+
+def _duty_finding(rule: str, year: int, member: MemberFacts, key: str) -> Finding:
+    return Finding(
+        rule,
+        f"{year:04d}",
+        member.member_no,
+        Severity.violation,
+        key,
+        {"name": member.name, "member_no": member.member_no, "year": year},
+    )
+
+
+def _put_right_in(facts: BranchFacts, year: int, as_of: date) -> bool:
+    """Whether the branch put a problem right in ``year``, or had none to put right: no item
+    found at an earlier year's life meeting was still open when the year began (the problems
+    of a December life meeting are the next year's work; one found and put right within its
+    own year asks nothing of the next)."""
+    first = date(year, 1, 1)
+    due = [
+        item
+        for item in facts.rectification_history
+        if item.year < year and (item.closed_on is None or item.closed_on >= first)
+    ]
+    # any item put right in the year counts, whichever life meeting found it
+    return not due or any(
+        item.closed_on is not None and first <= item.closed_on <= min(as_of, date(year, 12, 31))
+        for item in facts.rectification_history
+    )
+
+
+def _duty_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Finding]:
+    """The yearly duties of the life meeting and the people in it (issue 12 §5)."""
+    if not _year_judged(facts, year, as_of):
+        return []
+    findings = []
+    on = policy.enabled
+    # A leader's attendance is asked of a year that had a life meeting (a year without is
+    # ``life_meeting_yearly``'s finding, not more).
+    life_held = sum(
+        c.count
+        for c in facts.meeting_counts
+        if c.meeting_type is MeetingType.life_meeting and c.month.startswith(f"{year:04d}-")
+    )
+    if on("rectification_yearly") and not _put_right_in(facts, year, as_of):
+        findings.append(
+            Finding(
+                "rectification_yearly",
+                f"{year:04d}",
+                facts.branch,
+                Severity.violation,
+                "life.finding.rectification_yearly",
+                {"year": year},
+            )
+        )
+    for member in facts.members:
+        if not _due_at_year_end(member, year):
+            continue
+        absent = not member.life_meetings.get(year, 0)
+        if member.leader and life_held and absent and on("leader_life_meeting"):
+            findings.append(
+                _duty_finding(
+                    "leader_life_meeting", year, member, "life.finding.leader_life_meeting"
+                )
+            )
+        lectures = member.lectures.get(year, 0)
+        if member.leader and not lectures and on("leader_lecture"):
+            findings.append(
+                _duty_finding("leader_lecture", year, member, "life.finding.leader_lecture")
+            )
+        if member.post is CommitteePost.secretary and not lectures and on("secretary_lecture"):
+            findings.append(
+                _duty_finding("secretary_lecture", year, member, "life.finding.secretary_lecture")
+            )
+    return findings
+
+
 # --------------------------------------------------------------------------- all
 
 
@@ -438,6 +537,7 @@ def judge(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[Fi
         *_rectification_findings(facts, year, as_of, policy),
         *_dues_findings(facts, year, as_of, policy),
         *_follow_up_findings(facts, year, as_of, policy),
+        *_duty_findings(facts, year, as_of, policy),
     ]
     return sorted(findings, key=Finding.sort_key)
 

@@ -31,6 +31,7 @@ from orglife_tui.data.models import (
     talk_t,
     talker_t,
 )
+from orglife_tui.data.rows import lecturer_lookup
 from orglife_tui.data.store import Store, meeting_values, member_values
 from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkType
 from orglife_tui.domain.records import MeetingInput, MemberInput
@@ -180,12 +181,17 @@ def load_branch(
             )
         }
         member_ids = {no: r.id for no, r in roster.items()}
+        # a lecturer named by a member number (or a unique name) is the member
+        lecturers = lecturer_lookup(conn, branch_id, {m.lecturer for m in meetings})
 
         for chunk in _chunks(meetings, chunk_rows):
             conn.execute(
                 insert(meeting_t),
                 [
-                    {"branch_id": branch_id, **meeting_values(m, group_ids, m.meeting_no)}
+                    {
+                        "branch_id": branch_id,
+                        **meeting_values(m, group_ids, m.meeting_no, lecturers),
+                    }
                     for m in chunk
                 ],
             )

@@ -39,7 +39,14 @@ from orglife_tui.data.models import (
 )
 from orglife_tui.data.rows import MEMBERSHIP_COLUMNS
 from orglife_tui.data.store import Store, live_meeting, records_start_of
-from orglife_tui.domain import COMMITTEE_POSTS, AttendanceStatus, MeetingType, SessionState
+from orglife_tui.domain import (
+    COMMITTEE_POSTS,
+    AttendanceStatus,
+    CommitteePost,
+    MeetingType,
+    RectificationStatus,
+    SessionState,
+)
 
 
 def _month_of(conn: Connection, column):
@@ -130,6 +137,7 @@ def branch_facts(
         )
         appraisals = _appraisal_sessions(conn, branch_id, first, last)
         follow_ups = _follow_ups(conn, branch_id, last) if members else ()
+        history = _rectification_history(conn, branch_id)
         # a branch without members (yet) has none of their facts, nor rectification items
         member_facts: list[MemberFacts] = []
         items: list[RectificationFact] = []
@@ -137,6 +145,8 @@ def branch_facts(
             marks = _member_marks(conn, branch_id, in_window, life)
             talks = _talk_counts(conn, branch_id, first, last)
             dues = dues_records(conn, branch_id, last)
+            life_present = _life_presence(conn, branch_id, in_window)
+            lectures = _lectures_given(conn, branch_id, in_window)
             member_facts = [
                 MemberFacts(
                     member_no=r.member_no,
@@ -148,12 +158,18 @@ def branch_facts(
                     entered_on=r.entered_on,
                     left_on=r.left_on,
                     dues=dues.get(r.id),
+                    leader=bool(r.leader),
+                    post=CommitteePost(r.post) if r.post in _POSTS else None,
+                    life_meetings=life_present.get(r.id, {}),
+                    lectures=lectures.get(r.id, {}),
                 )
                 for r in conn.execute(
                     select(
                         member_t.c.id,
                         *MEMBERSHIP_COLUMNS,
                         group_t.c.name.label("group"),
+                        member_t.c.leader,
+                        member_t.c.post,
                     )
                     .select_from(member_t.outerjoin(group_t, group_t.c.id == member_t.c.group_id))
                     .where(member_t.c.branch_id == branch_id, in_branch_during(first, last))
@@ -194,6 +210,7 @@ def branch_facts(
         rectifications=tuple(items),
         appraisal_sessions=appraisals,
         follow_ups=follow_ups,
+        rectification_history=history,
     )
 
 
@@ -221,6 +238,87 @@ def _follow_ups(conn: Connection, branch_id: int, last: date) -> tuple[FollowUpF
         .order_by(due, follow_up_t.c.id)
     )
     return tuple(FollowUpFact(r.id, r.member_no, r.name, r.measure, r.due, r.done_on) for r in rows)
+
+
+_POSTS = frozenset(p.value for p in CommitteePost)
+
+
+def _year_of(conn: Connection, column):
+    """The year of a date column as text (``YYYY``), on either database."""
+    if conn.dialect.name == "postgresql":
+        return func.to_char(column, "YYYY")
+    return func.strftime("%Y", column)
+
+
+def _rectification_history(conn: Connection, branch_id: int) -> tuple[RectificationFact, ...]:
+    """Every rectification item of the branch (a handful a year), oldest first."""
+    return tuple(
+        RectificationFact(
+            id=r.id,
+            problem=r.problem,
+            owner=r.owner,
+            deadline=r.deadline,
+            status=r.status,
+            closed_on=r.closed_on if r.status == RectificationStatus.done.value else None,
+            year=r.year,
+        )
+        for r in conn.execute(
+            select(
+                rect_t.c.id,
+                rect_t.c.problem,
+                rect_t.c.owner,
+                rect_t.c.deadline,
+                rect_t.c.status,
+                rect_t.c.closed_on,
+                rect_t.c.year,
+            )
+            .where(rect_t.c.branch_id == branch_id)
+            .order_by(rect_t.c.year, rect_t.c.id)
+        )
+    )
+
+
+def _life_presence(conn: Connection, branch_id: int, in_window) -> dict[int, dict[int, int]]:
+    """member id → year → life meetings (组织生活会) the member was present at."""
+    year = _year_of(conn, meeting_t.c.date)
+    rows = conn.execute(
+        select(attendance_t.c.member_id, year.label("year"), func.count().label("n"))
+        .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
+        .where(
+            in_window,
+            attendance_t.c.status == AttendanceStatus.present.value,
+            exists().where(
+                mtype_t.c.meeting_id == meeting_t.c.id,
+                mtype_t.c.type == MeetingType.life_meeting.value,
+            ),
+        )
+        .group_by(attendance_t.c.member_id, year)
+    )
+    out: dict[int, dict[int, int]] = {}
+    for r in rows:
+        out.setdefault(r.member_id, {})[int(r.year)] = int(r.n)
+    return out
+
+
+def _lectures_given(conn: Connection, branch_id: int, in_window) -> dict[int, dict[int, int]]:
+    """member id → year → Party lectures the member gave (the lecturer from the roster)."""
+    year = _year_of(conn, meeting_t.c.date)
+    rows = conn.execute(
+        select(meeting_t.c.lecturer_id, year.label("year"), func.count().label("n"))
+        .where(
+            in_window,
+            meeting_t.c.lecturer_id.is_not(None),
+            exists().where(
+                mtype_t.c.meeting_id == meeting_t.c.id,
+                mtype_t.c.type == MeetingType.party_lecture.value,
+            ),
+        )
+        .group_by(meeting_t.c.lecturer_id, year)
+    )
+    out: dict[int, dict[int, int]] = {}
+    for r in rows:
+        out.setdefault(r.lecturer_id, {})[int(r.year)] = int(r.n)
+    return out
 
 
 def _appraisal_sessions(

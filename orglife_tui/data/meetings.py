@@ -23,6 +23,7 @@ from orglife_tui.data.rows import (
     RowProblems,
     _now,
     date_problem,
+    lecturer_lookup,
     live_meeting,
     meeting_values,
     member_join,
@@ -32,6 +33,7 @@ from orglife_tui.data.rows import (
     voided_problem,
 )
 from orglife_tui.domain import (
+    MeetingForm,
     MeetingType,
 )
 from orglife_tui.domain.records import MeetingInput
@@ -55,16 +57,19 @@ def _meeting_rows(store: Store, conn: Connection, where) -> list[MeetingRow]:
         .group_by(attendance_t.c.meeting_id)
         .subquery()
     )
+    lecturer = member_t.alias("lecturer_member")
     stmt = (
         select(
             meeting_t,
             group_t.c.name.label("group_name"),
+            lecturer.c.member_no.label("lecturer_no"),
             func.coalesce(counts.c.p, 0).label("p"),
             func.coalesce(counts.c.l, 0).label("l"),
             func.coalesce(counts.c.a, 0).label("a"),
         )
         .select_from(meeting_t)
         .outerjoin(group_t, group_t.c.id == meeting_t.c.group_id)
+        .outerjoin(lecturer, lecturer.c.id == meeting_t.c.lecturer_id)
         .outerjoin(counts, counts.c.meeting_id == meeting_t.c.id)
         .where(where)
         .order_by(meeting_t.c.date, meeting_t.c.meeting_no)
@@ -97,6 +102,9 @@ def _meeting_rows(store: Store, conn: Connection, where) -> list[MeetingRow]:
             absent=int(r.a),
             voided_at=r.voided_at,
             void_reason=r.void_reason,
+            form=MeetingForm(r.form) if r.form else None,
+            lecturer_id=r.lecturer_id,
+            lecturer_no=r.lecturer_no,
         )
         for r in rows
     ]
@@ -251,6 +259,7 @@ def add_meetings(
         counters = _next_numbers(
             conn, branch_id, [m.date.year for m in meetings if not m.meeting_no]
         )
+        lecturers = lecturer_lookup(conn, branch_id, [m.lecturer for m in meetings])
         numbers: list[str] = []
         rows = []
         for m in meetings:
@@ -262,7 +271,7 @@ def add_meetings(
                     if no not in given:
                         break
             numbers.append(no)
-            rows.append({"branch_id": branch_id, **meeting_values(m, group_ids, no)})
+            rows.append({"branch_id": branch_id, **meeting_values(m, group_ids, no, lecturers)})
         if rows:
             conn.execute(insert(meeting_t), rows)
         ids = _meeting_ids(conn, branch_id, numbers)
@@ -372,7 +381,9 @@ def update_meeting(store: Store, branch_id: int, meeting_id: int, m: MeetingInpu
         group_ids = _group_ids(store, conn, branch_id, [])
         if m.group and m.group not in group_ids:
             raise NotFound("group_not_found", group=m.group)
-        values = meeting_values(m, group_ids, number)
+        values = meeting_values(
+            m, group_ids, number, lecturer_lookup(conn, branch_id, [m.lecturer])
+        )
         changed = {
             k: {"old": getattr(old, k), "new": v} for k, v in values.items() if getattr(old, k) != v
         }

@@ -88,6 +88,7 @@ def _member_select(store: Store):
             member_t.c.entered_on,
             member_t.c.left_on,
             member_t.c.left_kind,
+            member_t.c.leader,
         )
         .select_from(member_t)
         .outerjoin(group_t, group_t.c.id == member_t.c.group_id)
@@ -111,6 +112,7 @@ def _member_row(r) -> MemberRow:
         entered_on=r.entered_on,
         left_on=r.left_on,
         left_kind=r.left_kind,
+        leader=bool(r.leader),
     )
 
 

@@ -90,6 +90,8 @@ class Member(SQLModel, table=True):
     left_on: dt.date | None = None  # the first day no longer in the branch
     left_kind: str | None = Field(default=None, max_length=20)  # MemberEventKind departure
     sort_key: str = Field(default="", max_length=200)  # domain.natural_key(member_no)
+    # A leading cadre (领导干部, 0010): attends the life meeting, gives a Party lecture yearly.
+    leader: bool = False
 
 
 class Meeting(SQLModel, table=True):
@@ -112,6 +114,17 @@ class Meeting(SQLModel, table=True):
     recorder: str | None = Field(default=None, max_length=100)
     lecturer: str | None = Field(default=None, max_length=100)
     minutes: str | None = None
+    # How it was held (MeetingForm, 0010) and the lecturer picked from the roster, whose
+    # ``give_party_lecture`` points are derived from this row.
+    form: str | None = Field(default=None, max_length=20)
+    lecturer_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("member.id", ondelete="RESTRICT", name="fk_meeting_lecturer"),
+            nullable=True,
+        ),
+    )
     # A meeting recorded by mistake is voided, never deleted (0006): it leaves sheets and
     # rules, and the points its attendance earned are reversed in the ledger.
     voided_at: dt.datetime | None = None
@@ -331,6 +344,84 @@ class RectificationItem(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), nullable=True),
     )
+    # The life-meeting participant whose problem this is (0010; with ``meeting_id``).
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("member.id", ondelete="RESTRICT", name="fk_rectification_member"),
+            nullable=True,
+        ),
+    )
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class LifeMeetingRecord(SQLModel, table=True):
+    """One participant of a life meeting (组织生活会, 0010): the 对照检查 (problems found in
+    oneself), criticism received and criticism given."""
+
+    __tablename__ = "life_meeting_record"
+
+    meeting_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("meeting.id", ondelete="RESTRICT"), primary_key=True)
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
+    )
+    self_check: str | None = None
+    criticism_received: str | None = None
+    criticism_given: str | None = None
+    operator: str = Field(max_length=100)
+    updated_at: dt.datetime
+
+
+class MemberPost(SQLModel, table=True):
+    """A member's post for a year (设岗定责, 0010): the post and its duty."""
+
+    __tablename__ = "member_post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    year: int = Field(index=True)
+    post: str = Field(max_length=100)
+    duty: str | None = None
+    operator: str = Field(max_length=100)
+    created_at: dt.datetime
+
+
+class Commitment(SQLModel, table=True):
+    """A member's commitment for a year (承诺践诺, 0010) and how it stands; a fulfilled or
+    unfulfilled one books the scheme's commitment item (derived, never typed)."""
+
+    __tablename__ = "commitment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    year: int = Field(index=True)
+    text: str
+    status: str = Field(max_length=20)  # CommitmentStatus
+    evaluated_on: dt.date | None = None
     operator: str = Field(max_length=100)
     created_at: dt.datetime
 
@@ -822,6 +913,9 @@ talk_t = table_of(Talk)
 talker_t = table_of(TalkTalker)
 plan_t = table_of(PlanItem)
 rect_t = table_of(RectificationItem)
+life_record_t = table_of(LifeMeetingRecord)
+member_post_t = table_of(MemberPost)
+commitment_t = table_of(Commitment)
 event_t = table_of(MemberEvent)
 standard_t = table_of(DuesStandard)
 payment_t = table_of(DuesPayment)

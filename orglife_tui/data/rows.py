@@ -4,12 +4,12 @@ read from are the aliases of ``data.models``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Join, Select, Table, select
+from sqlalchemy import Connection, Join, Select, Table, or_, select
 
 from orglife_tui.data.errors import (
     StoreError,
@@ -23,6 +23,7 @@ from orglife_tui.domain import (
     AttendanceStatus,
     CommitteePost,
     Gender,
+    MeetingForm,
     MeetingType,
     MemberStatus,
     natural_key,
@@ -81,6 +82,7 @@ class MemberRow:
     entered_on: date | None = None
     left_on: date | None = None
     left_kind: str | None = None  # the departure's MemberEventKind value
+    leader: bool = False  # 领导干部
 
     def as_input(self) -> MemberInput:
         return MemberInput(
@@ -95,6 +97,7 @@ class MemberRow:
             post=self.post,
             phone=self.phone,
             dues_paid_until=self.dues_paid_until,
+            leader=self.leader,
         )
 
 
@@ -117,6 +120,11 @@ class MeetingRow:
     # A meeting recorded by mistake is voided, never deleted: when and why.
     voided_at: datetime | None = None
     void_reason: str | None = None
+    form: MeetingForm | None = None
+    # The lecturer picked from the roster (his or her name is ``lecturer``); None: nobody,
+    # or a speaker from outside the branch named in ``lecturer`` only.
+    lecturer_id: int | None = None
+    lecturer_no: str | None = None
 
     @property
     def voided(self) -> bool:
@@ -132,8 +140,9 @@ class MeetingRow:
             place=self.place,
             host=self.host,
             recorder=self.recorder,
-            lecturer=self.lecturer,
+            lecturer=self.lecturer_no or self.lecturer,
             minutes=self.minutes,
+            form=self.form,
         )
 
 
@@ -253,13 +262,19 @@ def member_values(m: MemberInput, group_ids: dict[str, int]) -> dict[str, object
         "phone": m.phone,
         "dues_paid_until": m.dues_paid_until,
         "sort_key": natural_key(m.member_no),
+        "leader": m.leader,
     }
 
 
 def meeting_values(
-    m: MeetingInput, group_ids: dict[str, int], meeting_no: str
+    m: MeetingInput,
+    group_ids: dict[str, int],
+    meeting_no: str,
+    lecturers: Mapping[str, tuple[int, str]] | None = None,
 ) -> dict[str, object]:
-    """The meeting table's columns for a record numbered ``meeting_no``."""
+    """The meeting table's columns for a record numbered ``meeting_no``; ``lecturers``
+    resolves a lecturer's text to the member (id, name) it names (``lecturer_lookup``)."""
+    found = (lecturers or {}).get(m.lecturer or "")
     return {
         "meeting_no": meeting_no,
         "date": m.date,
@@ -268,9 +283,38 @@ def meeting_values(
         "place": m.place,
         "host": m.host,
         "recorder": m.recorder,
-        "lecturer": m.lecturer,
+        "lecturer": found[1] if found else m.lecturer,
+        "lecturer_id": found[0] if found else None,
         "minutes": m.minutes,
+        "form": m.form.value if m.form else None,
     }
+
+
+def lecturer_lookup(
+    conn: Connection, branch_id: int, texts: Iterable[str | None]
+) -> dict[str, tuple[int, str]]:
+    """The members the lecturer texts name: a member number, else a name no other member
+    of the branch bears. A text naming nobody (a speaker from outside) is left out."""
+    wanted = sorted({x for x in texts if x})
+    out: dict[str, tuple[int, str]] = {}
+    if not wanted:
+        return out
+    rows = conn.execute(
+        select(member_t.c.id, member_t.c.member_no, member_t.c.name).where(
+            member_t.c.branch_id == branch_id,
+            or_(member_t.c.member_no.in_(wanted), member_t.c.name.in_(wanted)),
+        )
+    ).all()
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for r in rows:
+        by_name.setdefault(r.name, []).append((r.id, r.name))
+    for r in rows:
+        if r.member_no in wanted:
+            out[r.member_no] = (r.id, r.name)
+    for text in wanted:
+        if text not in out and len(by_name.get(text, ())) == 1:
+            out[text] = by_name[text][0]
+    return out
 
 
 class RowProblems(StoreError):

@@ -113,6 +113,7 @@ def use(store: Store, branch_id: int, source: str, scheme: Scheme) -> UseResult:
     from attendance and dues in line with it, in ONE write transaction: if the re-sync
     fails half way, the scheme is not in use and no entry is written (no scheme is ever
     active whose points were not re-synced). The text already in use is re-synced only."""
+    from orglife_tui.data.commitments import sync_commitments_in
     from orglife_tui.data.dues import sync_dues_in
     from orglife_tui.data.ledger import sync_attendance_in  # read at call time: tests replace it
     from orglife_tui.data.ledger.links import _lock_chain
@@ -129,7 +130,13 @@ def use(store: Store, branch_id: int, source: str, scheme: Scheme) -> UseResult:
             info, new = _insert(store, conn, branch_id, source, scheme), True
         attendance = sync_attendance_in(store, conn, branch_id, scheme, info.id)
         dues = sync_dues_in(store, conn, branch_id, scheme, info.id)
-    return UseResult(info, new, attendance.added + dues.added, attendance.reversed + dues.reversed)
+        kept = sync_commitments_in(store, conn, branch_id, scheme, info.id)
+    return UseResult(
+        info,
+        new,
+        attendance.added + dues.added + kept.added,
+        attendance.reversed + dues.reversed + kept.reversed,
+    )
 
 
 def active(store: Store, branch_id: int) -> tuple[SchemeVersionInfo, Scheme] | None:

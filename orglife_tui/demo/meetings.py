@@ -100,6 +100,7 @@ def plan_meetings(
     start = (first_day.year, first_day.month)
 
     for year in range(first_day.year, today.year + 1):
+        secretary_lectured = False  # the secretary gives the year's first lecture (党课)
         combined_quarters = set(rng.sample(range(4), 2))
         # quarterly meetings fall in a month of the record, even in its first, partial quarter
         general_months = _quarter_months(rng, year, start)
@@ -155,6 +156,10 @@ def plan_meetings(
             combined = lecture_here and quarter in combined_quarters
             lecture_topic = rng.choice(LECTURES) if lecture_here else ""
             lecturer = _lecturer(rng, people, committee_idx, sec_name) if lecture_here else None
+            if lecture_here and not secretary_lectured:
+                # by member number: the lecturer is picked from the roster and earns the
+                # lecture's points (rule ``secretary_lecture``)
+                lecturer, secretary_lectured = people[secretary].member_no, True
             if combined:
                 title = f"{month}月主题党日暨党课：{lecture_topic}"
                 types: tuple[MeetingType, ...] = (MeetingType.themed_day, MeetingType.party_lecture)

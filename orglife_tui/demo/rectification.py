@@ -59,7 +59,9 @@ def rectification_list(b: DemoBranch) -> tuple[DemoRectification, ...]:
     for k, (problem, measure, note) in enumerate(done):
         deadline = held + timedelta(days=rng.randint(30, 90))
         last = min(deadline, today - timedelta(days=1))
-        first = min(held + timedelta(days=7), last)
+        # put right in the year it is due (rule ``rectification_yearly``), a week at the
+        # earliest after the meeting
+        first = min(max(held + timedelta(days=7), date(deadline.year, 1, 1)), last)
         closed = first + timedelta(days=rng.randint(0, (last - first).days))
         items.append(
             DemoRectification(

@@ -149,6 +149,24 @@ class ResultStatus(str, Enum):
     final = "final"  # 已确定
 
 
+class MeetingForm(str, Enum):
+    """How a meeting was held (会议形式)."""
+
+    lecture = "lecture"  # 讲授辅导
+    discussion = "discussion"  # 交流讨论
+    site_visit = "site_visit"  # 现场观摩
+    distance = "distance"  # 远程教育
+
+
+class CommitmentStatus(str, Enum):
+    """How a commitment (承诺践诺) stands."""
+
+    planned = "planned"
+    in_progress = "in_progress"
+    fulfilled = "fulfilled"
+    not_fulfilled = "not_fulfilled"
+
+
 # Chinese spellings accepted on input (and used for display in Chinese).
 STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
 ATTENDANCE_ZH = {
@@ -229,6 +247,18 @@ RESULT_STATUS_ZH = {
     ResultStatus.objections_pending: "待答复异议",
     ResultStatus.final: "已确定",
 }
+MEETING_FORM_ZH = {
+    MeetingForm.lecture: "讲授辅导",
+    MeetingForm.discussion: "交流讨论",
+    MeetingForm.site_visit: "现场观摩",
+    MeetingForm.distance: "远程教育",
+}
+COMMITMENT_ZH = {
+    CommitmentStatus.planned: "已承诺",
+    CommitmentStatus.in_progress: "践诺中",
+    CommitmentStatus.fulfilled: "已兑现",
+    CommitmentStatus.not_fulfilled: "未兑现",
+}
 
 # Short aliases people type in spreadsheets.
 _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
@@ -287,6 +317,25 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
     ObjectionOutcome: {"maintain": "maintained", "change": "changed"},
     FollowUpMeasure: {"改正": "rectify", "限期整改": "rectify", "处置": "disposal"},
     Disposal: {"dismiss": "remove", "removal": "remove"},
+    MeetingForm: {
+        "讲授": "lecture",
+        "辅导": "lecture",
+        "交流": "discussion",
+        "讨论": "discussion",
+        "观摩": "site_visit",
+        "现场": "site_visit",
+        "远程": "distance",
+        "线上": "distance",
+        "网上": "distance",
+    },
+    CommitmentStatus: {
+        "计划": "planned",
+        "承诺": "planned",
+        "进行中": "in_progress",
+        "兑现": "fulfilled",
+        "已践诺": "fulfilled",
+        "未践诺": "not_fulfilled",
+    },
     RectificationStatus: {
         "待整改": "open",
         "进行中": "in_progress",
@@ -311,6 +360,8 @@ _ZH_TABLES: dict[type[Enum], dict[Any, str]] = {
     Disposal: DISPOSAL_ZH,
     FollowUpStatus: FOLLOW_UP_STATUS_ZH,
     ResultStatus: RESULT_STATUS_ZH,
+    MeetingForm: MEETING_FORM_ZH,
+    CommitmentStatus: COMMITMENT_ZH,
 }
 
 

@@ -133,3 +133,18 @@ def label(value: Enum | None, lang: str) -> str:
     if lang == "zh":
         return str(_ZH_TABLES[type(value)].get(value, value.value))
     return str(value.value).replace("_", " ")
+
+
+# Yes and no as people write them in a cell (保密 / 公开 for a talk's confidentiality).
+_YES = {"1", "y", "yes", "true", "x", "是", "保密", "√", "✓"}
+_NO = {"0", "n", "no", "false", "否", "不保密", "公开"}
+
+
+def parse_flag(text: str) -> bool:
+    """Yes or no; an empty text is no."""
+    raw = text.strip().lower()
+    if raw in _YES:
+        return True
+    if raw in _NO or not raw:
+        return False
+    raise InputError(f"cannot read {text!r} as yes or no", key="life.problem.bad_flag")

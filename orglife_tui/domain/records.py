@@ -17,6 +17,7 @@ from orglife_tui.domain import (
     CommitteePost,
     Gender,
     InputError,
+    MeetingForm,
     MeetingType,
     MemberStatus,
     accepted_values,
@@ -29,6 +30,7 @@ from orglife_tui.domain import (
     parse_post,
     unsafe_characters,
 )
+from orglife_tui.domain.parsing import parse_flag
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class MemberInput:
     post: CommitteePost | None = None
     phone: str | None = None
     dues_paid_until: str | None = None
+    leader: bool = False  # 领导干部
 
 
 # The member fields, in the order listings and exports show them.
@@ -60,8 +63,11 @@ class MeetingInput:
     place: str | None = None
     host: str | None = None
     recorder: str | None = None
+    # A member number (or a name) from the roster: the lecturer's ``give_party_lecture``
+    # points are derived from it; anyone else (a speaker from outside) is kept as text.
     lecturer: str | None = None
     minutes: str | None = None
+    form: MeetingForm | None = None  # 讲授辅导、交流讨论、现场观摩、远程教育
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ def _text(values: Mapping[str, str | None], key: str) -> str:
 _ENUM_PROBLEMS: dict[str, tuple[type, str]] = {
     "gender": (Gender, "problem.unknown_gender"),
     "post": (CommitteePost, "problem.unknown_post"),
+    "meeting_form": (MeetingForm, "life.problem.unknown_form"),
 }
 
 
@@ -183,6 +190,7 @@ def member_from_fields(values: Mapping[str, str | None], today: date | None = No
     post = _optional(values, "post", parse_post, errors)
     phone = _optional(values, "phone", parse_phone, errors)
     dues = _optional(values, "dues_paid_until", parse_month, errors)
+    leader = bool(_optional(values, "leader", parse_flag, errors))
     if not errors:
         for fieldname, problem in member_date_problems(birth, joined, full, status, today):
             errors.add(fieldname, f"problem.{problem}")
@@ -200,6 +208,7 @@ def member_from_fields(values: Mapping[str, str | None], today: date | None = No
         post=post,
         phone=phone or None,
         dues_paid_until=dues,
+        leader=leader,
     )
 
 
@@ -224,6 +233,7 @@ def meeting_from_fields(values: Mapping[str, str | None]) -> MeetingInput:
     title = _text(values, "title")
     if not title:
         errors.add("title", "problem.required")
+    form = _optional(values, "meeting_form", lambda s: parse_enum(MeetingForm, s), errors)
     if errors:
         raise errors
     assert when is not None
@@ -238,6 +248,7 @@ def meeting_from_fields(values: Mapping[str, str | None]) -> MeetingInput:
         recorder=_text(values, "recorder") or None,
         lecturer=_text(values, "lecturer") or None,
         minutes=_text(values, "minutes") or None,
+        form=form,
     )
 
 

@@ -34,6 +34,7 @@ from orglife_tui.domain import (
     parse_month,
     unsafe_characters,
 )
+from orglife_tui.domain.parsing import parse_flag
 from orglife_tui.domain.records import FieldErrors
 
 
@@ -176,9 +177,6 @@ _LADDER_ALIASES = {
     "党员大会": "general_meeting_case",
 }
 
-_YES = {"1", "y", "yes", "true", "x", "是", "保密", "√", "✓"}
-_NO = {"0", "n", "no", "false", "否", "不保密", "公开"}
-
 
 # ---------------------------------------------------------------------------- small parsers
 
@@ -210,15 +208,6 @@ def step_label(step: str | None, lang: str) -> str:
     except ValueError:
         return step
     return LADDER_ZH[action] if lang == "zh" else action.value.replace("_", " ")
-
-
-def parse_flag(text: str) -> bool:
-    raw = text.strip().lower()
-    if raw in _YES:
-        return True
-    if raw in _NO or not raw:
-        return False
-    raise InputError(f"cannot read {text!r} as yes or no")
 
 
 def post_key(text: str | None) -> str | None:

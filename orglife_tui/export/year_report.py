@@ -502,8 +502,35 @@ def _count(report: YearReport, measure: FollowUpMeasure, status: FollowUpStatus)
     )
 
 
+def _life(report: YearReport) -> Section | None:
+    """The life meeting and the people in it: meetings by form, the life meetings' records,
+    lectures from the roster, posts and commitments (承诺践诺)."""
+    life = report.life
+    if life is None:
+        return None
+    y = life.year
+    rows: list[list[Any]] = [
+        [t("life.report.by_form", form=_lang_label(f) if f else t("life.report.no_form")), n]
+        for f, n in y.by_form.items()
+    ]
+    rows += [
+        [t("life.report.life_meetings"), y.life_meetings],
+        [t("life.report.self_checks"), y.self_checks],
+        [t("life.report.linked_items"), y.linked_items],
+        [t("life.report.roster_lectures"), y.roster_lectures],
+        [t("life.report.posts"), life.posts],
+    ]
+    rows += [
+        [t("life.report.commitments", status=_lang_label(s)), n]
+        for s, n in life.commitments.items()
+    ]
+    return Section(t("life.report.section"), (Table("life", _cols_meta(), rows),))
+
+
 def sections(report: YearReport) -> list[Section]:
-    """The report's ten sections, in order, in the current UI language."""
+    """The report's sections, in order, in the current UI language (the life meeting's
+    last, when the report has it)."""
+    life = _life(report)
     return [
         _totals(report),
         _plan(report),
@@ -516,6 +543,7 @@ def sections(report: YearReport) -> list[Section]:
         _points(report),
         _appraisal(report),
         _appraisal_after(report),
+        *([life] if life is not None else []),
     ]
 
 

@@ -66,6 +66,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             aliases=("电话", "手机", "手机号", "手机号码", "联系方式", "电话号码"),
         ),
         Column("dues_paid_until", "党费交至", aliases=("党费缴至", "党费缴纳至")),
+        Column("leader", "领导干部", aliases=("是否领导干部",)),
         # A member who came from another branch (组织关系转入): counts from that day on.
         Column("transfer_in_date", "转入日期", aliases=("转入时间",)),
         Column("transfer_in_from", "原所在支部", aliases=("原支部", "转出单位", "原所在党支部")),
@@ -81,6 +82,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("recorder", "记录人"),
         Column("lecturer", "授课人", aliases=("主讲人",)),
         Column("minutes", "会议记录", aliases=("会议纪要",)),
+        Column("meeting_form", "形式", aliases=("会议形式", "开展形式")),
     ),
     "attendance": (
         Column("meeting_no", "会议编号", True),

@@ -1,4 +1,5 @@
-"""An import and what follows it: the points of the imported attendance or dues.
+"""An import and what follows it: the points of the imported attendance, dues or meetings
+(a meeting's lecturer from the roster earns the lecture's points).
 
 The command line (``import attendance``) and the TUI's import screens both call
 ``import_followed``, so that an import from either leaves the ledger in the same state.
@@ -35,7 +36,11 @@ def import_followed(
 ) -> Imported:
     """Import ``table`` (raises ImportFailed, nothing written) and let the points follow."""
     from orglife_tui.data.errors import StoreError
-    from orglife_tui.services.points import after_attendance_import, after_dues_change
+    from orglife_tui.services.points import (
+        after_attendance_change,
+        after_attendance_import,
+        after_dues_change,
+    )
 
     summary = import_table(store, branch_id, table, today=today)
     try:
@@ -44,6 +49,8 @@ def import_followed(
             return Imported(summary, after_attendance_import(store, branch_id, numbers))
         if table.kind == "dues":
             return Imported(summary, after_dues_change(store, branch_id))
+        if table.kind == "meetings":  # numbers may have been assigned: the whole branch
+            return Imported(summary, after_attendance_change(store, branch_id))
     except StoreError as exc:
         return Imported(summary, points_error=str(exc))
     return Imported(summary)

@@ -35,6 +35,7 @@ def _load() -> dict[str, tuple[str, str]]:
             files,
             importing,
             ledger,
+            life_meeting,
             membership,
             plans,
             publication,
@@ -82,6 +83,7 @@ def _load() -> dict[str, tuple[str, str]]:
             appraisal_steps,
             appraisal_after,
             settings,
+            life_meeting,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -61,6 +61,24 @@ class DuesDerivation:
     grace_months: int = 0
 
 
+class Register(str, Enum):
+    """A register an item is booked from, by its code (issue 12 §5): the meeting's lecturer
+    picked from the roster, or the commitments register (承诺践诺)."""
+
+    lecturer = "lecturer"  # one occurrence per Party lecture the member gave
+    commitment_fulfilled = "commitment_fulfilled"  # per commitment evaluated fulfilled
+    commitment_not_fulfilled = "commitment_not_fulfilled"  # per commitment not fulfilled
+
+
+# The items whose code names the register they are booked from: whatever a scheme says of
+# them, they are never typed by hand (their points and caps still come from the scheme).
+REGISTER_ITEMS: dict[str, Register] = {
+    "give_party_lecture": Register.lecturer,
+    "commitment_kept": Register.commitment_fulfilled,
+    "commitment_broken": Register.commitment_not_fulfilled,
+}
+
+
 @dataclass(frozen=True)
 class Item:
     code: str
@@ -74,9 +92,17 @@ class Item:
     dues: DuesDerivation | None = None  # derived from the dues records instead
 
     @property
+    def register(self) -> Register | None:
+        """The register the item is booked from (an item derived from attendance or the
+        dues is not also booked from a register)."""
+        if self.derive is not None or self.dues is not None:
+            return None
+        return REGISTER_ITEMS.get(self.code)
+
+    @property
     def automatic(self) -> bool:
-        """Booked by a sync (from attendance or from dues), never by hand."""
-        return self.derive is not None or self.dues is not None
+        """Booked by a sync (from attendance, dues or a register), never by hand."""
+        return self.derive is not None or self.dues is not None or self.register is not None
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
@@ -141,6 +167,10 @@ class Scheme:
     @property
     def derived_items(self) -> tuple[Item, ...]:
         return tuple(it for it in self.items if it.derive is not None)
+
+    def register_items(self, register: Register) -> tuple[Item, ...]:
+        """The items booked from ``register``."""
+        return tuple(it for it in self.items if it.register is register)
 
     @property
     def dues_items(self) -> tuple[Item, ...]:

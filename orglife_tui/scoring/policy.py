@@ -49,7 +49,16 @@ RULE_IDS: tuple[str, ...] = (
     "rectification_overdue",
     "dues_arrears",
     "follow_up_overdue",
+    *(
+        # the life meeting and the people in it (issue 12 §5): yearly, judged once it is over
+        "rectification_yearly",
+        "leader_life_meeting",
+        "leader_lecture",
+        "secretary_lecture",
+    ),
 )
+# The yearly duties judged by a rule with no setting but ``enabled`` (``Policy.duties``).
+DUTY_RULES: tuple[str, ...] = RULE_IDS[-4:]
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,10 @@ class Policy:
     dues: AbsenceRule = field(default_factory=lambda: AbsenceRule(DEFAULT_DUES_LADDER))
     # follow-ups (结果运用) of the appraisal past their due day and not done
     follow_up: SimpleRule = field(default_factory=SimpleRule)
+    # the yearly duties of DUTY_RULES, by rule id (each on unless the file turns it off)
+    duties: dict[str, SimpleRule] = field(
+        default_factory=lambda: {rule: SimpleRule() for rule in DUTY_RULES}
+    )
 
     def enabled(self, rule: str) -> bool:
         for r in (*self.frequencies, *self.yearly):
@@ -176,4 +189,6 @@ class Policy:
             return self.dues.enabled
         if rule == "follow_up_overdue":
             return self.follow_up.enabled
+        if rule in self.duties:
+            return self.duties[rule].enabled
         raise KeyError(rule)

@@ -1,14 +1,17 @@
 """Points operations shared by the command line and the terminal UI.
 
-Attendance drives the points: whoever changes attendance (an import, the demo loader, a
-mark on the attendance sheet, a meeting corrected or voided) calls ``after_attendance_change``
+Attendance (and a Party lecture's lecturer) drives the points: whoever changes attendance
+(an import, the demo loader, a mark on the attendance sheet, a meeting recorded, corrected
+or voided) calls ``after_attendance_change``
 (``after_meeting_change``) next, which brings the
 ledger's attendance-derived entries in line under the branch's active scheme. The sync is
 idempotent, so a sync that fails (or is skipped by a crash) is made good by the next one or
 by ``orglife-tui ledger sync``.
 
 The dues drive the ``late_dues`` deduction the same way: whoever records dues (a payment,
-a void, a standard, an import) calls ``after_dues_change``; ``sync_branch`` does both.
+a void, a standard, an import) calls ``after_dues_change``; the commitments register
+(承诺践诺) drives ``commitment_kept`` and ``commitment_broken`` through
+``after_commitment_change``; ``sync_branch`` does all three.
 """
 
 from __future__ import annotations
@@ -41,12 +44,16 @@ def active_scheme(store: Store, branch_id: int):
 def sync_branch(store: Store, branch_id: int):
     """Recompute every derived entry of the branch, from attendance and from the dues:
     ``(info, scheme, result)`` with the two syncs' counts added up."""
+    from orglife_tui.data.commitments import sync_commitments
     from orglife_tui.data.dues import sync_dues
 
     info, scheme = active_scheme(store, branch_id)
-    attendance = ledger.sync_attendance(store, branch_id, scheme, info.id)
-    dues = sync_dues(store, branch_id, scheme, info.id)
-    result = ledger.SyncResult(attendance.added + dues.added, attendance.reversed + dues.reversed)
+    results = (
+        ledger.sync_attendance(store, branch_id, scheme, info.id),
+        sync_dues(store, branch_id, scheme, info.id),
+        sync_commitments(store, branch_id, scheme, info.id),
+    )
+    result = ledger.SyncResult(sum(r.added for r in results), sum(r.reversed for r in results))
     return info, scheme, result
 
 
@@ -57,6 +64,29 @@ def after_dues_change(store: Store, branch_id: int) -> ledger.SyncResult:
 
     info, scheme = active_scheme(store, branch_id)
     return sync_dues(store, branch_id, scheme, info.id)
+
+
+def add_manual_entry(
+    store: Store, branch_id: int, scheme, scheme_version_id, member_no, code, **kw
+):
+    """An entry a secretary types (``ledger add``, the ledger's entry form): refused for an
+    item booked from a register (a Party lecture's lecturer, the commitments), whose
+    points follow the register instead; else ``ledger.add_entry``. (A loader writing
+    history goes to the ledger directly.)"""
+    from orglife_tui.data.errors import StoreError
+
+    item = scheme.item(code)
+    if item is not None and item.register is not None:
+        raise StoreError(f"life.ledger.item_derived.{item.register.value}", item=item.code)
+    return ledger.add_entry(store, branch_id, scheme, scheme_version_id, member_no, code, **kw)
+
+
+def after_commitment_change(store: Store, branch_id: int) -> ledger.SyncResult:
+    """Let the commitment points follow the commitments register (承诺践诺)."""
+    from orglife_tui.data.commitments import sync_commitments
+
+    info, scheme = active_scheme(store, branch_id)
+    return sync_commitments(store, branch_id, scheme, info.id)
 
 
 def after_attendance_change(

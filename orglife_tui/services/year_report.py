@@ -37,11 +37,12 @@ from orglife_tui.data.appraisal.notice import ObjectionRow, ResultState
 from orglife_tui.data.appraisal.steps import ProcedureCounts
 from orglife_tui.data.chain import GENESIS
 from orglife_tui.data.errors import StoreError
+from orglife_tui.data.life_meeting import LifeYear
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.data.rectification import RectificationRow
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.data.year_facts import MarkCounts, YearTallies
-from orglife_tui.domain import FollowUpStatus, MeetingType, TalkType
+from orglife_tui.domain import CommitmentStatus, FollowUpStatus, MeetingType, TalkType
 from orglife_tui.domain.talks import TalkRow
 from orglife_tui.export.files import SchemeRef
 from orglife_tui.scoring.model import Grade
@@ -198,6 +199,16 @@ class AppraisalAfter:
 
 
 @dataclass(frozen=True)
+class LifeSummary:
+    """The life meeting and the people in it (issue 12 §5): the year's meetings by form,
+    the life meetings and their records, lectures from the roster, posts, commitments."""
+
+    year: LifeYear
+    posts: int
+    commitments: dict[CommitmentStatus, int]
+
+
+@dataclass(frozen=True)
 class YearReport:
     branch: str
     year: int
@@ -222,6 +233,7 @@ class YearReport:
     ledger_head: str = GENESIS
     audit_head: str = GENESIS
     appraisal_after: AppraisalAfter = AppraisalAfter()
+    life: LifeSummary | None = None
 
     @property
     def anchor(self) -> str:
@@ -498,6 +510,19 @@ def _gather(
         ledger_head=heads[0],
         audit_head=heads[1],
         appraisal_after=_appraisal_after(store, branch.id, year, as_of),
+        life=_life(store, branch.id, year, as_of),
+    )
+
+
+def _life(store: Store, branch_id: int, year: int, as_of: date) -> LifeSummary:
+    from orglife_tui.data.commitments import year_counts
+    from orglife_tui.data.life_meeting import year_summary
+
+    counts = year_counts(store, branch_id, year)
+    return LifeSummary(
+        year=year_summary(store, branch_id, date(year, 1, 1), as_of),
+        posts=counts["posts"],
+        commitments={s: counts[s.value] for s in CommitmentStatus},
     )
 
 
@@ -508,6 +533,7 @@ __all__ = [
     "FollowUpLine",
     "AttendanceLine",
     "GroupLine",
+    "LifeSummary",
     "PlanLine",
     "PointsSummary",
     "RectificationLine",

@@ -59,6 +59,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "report": ("jobs.report", "ReportScreen"),
     "branches": ("jobs.branches", "BranchesScreen"),
     "import": ("importing.kinds", "ImportScreen"),
+    "commitments": ("life.commitments", "CommitmentsScreen"),
 }
 
 
@@ -148,6 +149,12 @@ class OrglifeCommands(Provider):
             (t("jobs.cmd.verify"), t("jobs.cmd.verify.help"), lambda: app.go("verify")),
             (t("jobs.cmd.branches"), t("jobs.cmd.branches.help"), lambda: app.go("branches")),
             (t("import.tui.cmd"), t("import.tui.cmd.help"), lambda: app.go("import")),
+            (t("life.tui.cmd.life"), t("life.tui.cmd.life.help"), app.life_meeting),
+            (
+                t("life.tui.cmd.commitments"),
+                t("life.tui.cmd.commitments.help"),
+                lambda: app.go("commitments"),
+            ),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -336,6 +343,24 @@ class OrglifeApp(PlainNotifications, App):
         assert isinstance(screen, screen_class("talks"))
         screen = cast("TalksScreen", screen)  # the class registered as "talks"
         screen.action_new()
+
+    def action_life_meeting(self) -> None:
+        self.life_meeting()
+
+    def life_meeting(self) -> None:
+        """The participants' records of the latest life meeting (组织生活会)."""
+        from orglife_tui.data.life_meeting import latest_life_meeting
+        from orglife_tui.tui.screens.life.life_meeting import LifeMeetingScreen
+
+        session = self.session
+        found = latest_life_meeting(session.store, session.branch.id, session.today())
+        if found is None:
+            self.notify(t("life.tui.no_life_meeting"), severity="warning")
+            return
+        meeting = session.store.get_meeting(session.branch.id, found)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(LifeMeetingScreen(session, meeting))
 
     def talk_coverage(self) -> None:
         screen = self.go("talks")

@@ -138,6 +138,8 @@ def test_meetings_list_shows_types_and_counts(filled):
             "group": None,
             "place": None,
             "host": None,
+            "form": None,
+            "lecturer": None,
             "present": 1,
             "leave": 1,
             "absent": 0,

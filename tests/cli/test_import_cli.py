@@ -69,7 +69,8 @@ def test_the_sample_files_import_cleanly(db_url):
     ]
     assert out == [
         f"{SAMPLES / 'members.csv'}: members added: 12, updated: 0, unchanged: 0.",
-        f"{SAMPLES / 'meetings.csv'}: meetings added: 6 (2026-001 … 2026-006).",
+        f"{SAMPLES / 'meetings.csv'}: meetings added: 6 (2026-001 … 2026-006).\n"
+        "Points: 2 entries added, 0 reversed.",  # the lecturers, picked from the roster
         f"{SAMPLES / 'attendance.csv'}: attendance marks recorded: 52.\n"
         "Points: 63 entries added, 0 reversed.",  # the points follow the attendance
     ]
@@ -135,7 +136,7 @@ def test_unknown_column_lists_the_accepted_ones(sample_db, tmp_path):
     assert line == (
         f"{path}:1: Unknown column '参会人数' (column D). Accepted columns: meeting_no(会议编号), "
         "date(日期), type(类型), title(主题), group(党小组), place(地点), host(主持人), "
-        "recorder(记录人), lecturer(授课人), minutes(会议记录)."
+        "recorder(记录人), lecturer(授课人), minutes(会议记录), meeting_form(形式)."
     )
 
 

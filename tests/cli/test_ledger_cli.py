@@ -80,14 +80,16 @@ def test_add_list_reverse(db_url):
 def test_bad_entries_are_refused(sqlite_url):
     assert run("--db", sqlite_url, "demo", "--members", "5").exit_code == 0
     cases = [
-        (("999", "give_party_lecture"), 1, "No member with number 999"),
+        (("999", "community_report_in"), 1, "No member with number 999"),
         (("001", "nonesuch"), 1, "no item 'nonesuch'"),
         (("001", "attend_themed_day"), 1, "scored from attendance"),
         (("001", "volunteer_service"), 1, "give the hours"),
-        (("001", "commitment_broken", "--points", "2"), 1, "wrong sign"),
+        (("001", "community_report_in", "--points", "-2"), 1, "wrong sign"),
+        (("001", "give_party_lecture"), 1, "pick the lecturer of the Party lecture"),
+        (("001", "commitment_broken"), 1, "mark the commitment not fulfilled"),
         (("001", "late_dues"), 1, "scored from the dues records"),
         (("001", "volunteer_service", "--points", "1", "--hours", "2"), 2, "not both"),
-        (("001", "give_party_lecture", "--date", "2026-02-30"), 2, "2026-02-30"),
+        (("001", "community_report_in", "--date", "2026-02-30"), 2, "2026-02-30"),
     ]
     before = len(entries(sqlite_url))
     for args, code, message in cases:

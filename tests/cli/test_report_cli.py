@@ -28,6 +28,7 @@ SHEETS = [
     "Talks",
     "Talks missing",
     "Rectification",
+    "Life meeting",
     "Findings",
     "Points",
     "Appraisal",

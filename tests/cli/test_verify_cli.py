@@ -40,7 +40,7 @@ def test_verify_prints_the_anchor_it_accepts(demo):
     ledger_head, audit_head = anchor.split(",")
     assert f"Ledger head of 示范党支部: {ledger_head}" in first.stdout
     assert f"Audit log head: {audit_head}" in first.stdout
-    added = run("--db", demo, "ledger", "add", "001", "give_party_lecture")
+    added = run("--db", demo, "ledger", "add", "001", "community_report_in")
     assert added.exit_code == 0, added.output
     later = run("--db", demo, "verify", "--expect", anchor)
     assert later.exit_code == 0, later.output
@@ -128,14 +128,14 @@ def test_the_year_end_report_prints_the_heads_it_was_made_from(demo, tmp_path):
 def test_points_or_hours_with_more_than_two_decimals_are_refused(demo):
     count = len(run("--db", demo, "ledger", "list", "--format", "csv").stdout.splitlines())
     for args, message in (
-        (("give_party_lecture", "--points", "1.005"), "Points 1.005: at most two decimals"),
+        (("community_report_in", "--points", "1.005"), "Points 1.005: at most two decimals"),
         (("volunteer_service", "--hours", "2.125"), "Hours 2.125: at most two decimals"),
     ):
         result = run("--db", demo, "ledger", "add", "001", *args)
         assert result.exit_code == 1
         assert message in result.stderr
     zh = run(
-        "--db", demo, "ledger", "add", "001", "give_party_lecture", "--points", "1.005", lang="zh"
+        "--db", demo, "ledger", "add", "001", "community_report_in", "--points", "1.005", lang="zh"
     )
     assert "积分 1.005：最多保留两位小数" in zh.stderr
     assert len(run("--db", demo, "ledger", "list", "--format", "csv").stdout.splitlines()) == count

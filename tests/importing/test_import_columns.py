@@ -17,7 +17,8 @@ from orglife_tui.locale import set_language
 MEMBERS_ACCEPTED = (
     "member_no(编号), name(姓名), gender(性别), birth_date(出生日期), join_date(入党日期), "
     "full_date(转正日期), status(类别), group(党小组), post(职务), phone(联系电话), "
-    "dues_paid_until(党费交至), transfer_in_date(转入日期), transfer_in_from(原所在支部)"
+    "dues_paid_until(党费交至), leader(领导干部), transfer_in_date(转入日期), "
+    "transfer_in_from(原所在支部)"
 )
 
 

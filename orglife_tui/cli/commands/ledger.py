@@ -64,9 +64,8 @@ def register(app: typer.Typer) -> None:
         when: Annotated[str | None, typer.Option("--date", help=t("ledger.cli.opt.date"))] = None,
         note: Annotated[str | None, typer.Option("--note", help=t("ledger.cli.opt.note"))] = None,
     ) -> None:
-        from orglife_tui.data import ledger
         from orglife_tui.domain import InputError, parse_date
-        from orglife_tui.services.points import active_scheme
+        from orglife_tui.services.points import active_scheme, add_manual_entry
 
         if points is not None and hours is not None:
             raise fail(t("ledger.points_and_hours"), code=2)
@@ -77,7 +76,7 @@ def register(app: typer.Typer) -> None:
         store, branch = open_branch(ctx)
         with store:
             info, scheme = active_scheme(store, branch.id)
-            row = ledger.add_entry(
+            row = add_manual_entry(
                 store,
                 branch.id,
                 scheme,

@@ -94,6 +94,9 @@ def _register_members(members_app: typer.Typer) -> None:
         phone: Annotated[
             str | None, typer.Option("--phone", help=t("corrections.cli.opt.phone"))
         ] = None,
+        leader: Annotated[
+            str | None, typer.Option("--leader", help=t("life.cli.opt.leader"))
+        ] = None,
     ) -> None:
         from orglife_tui.domain import label
         from orglife_tui.domain.records import FieldErrors, member_from_fields
@@ -110,6 +113,7 @@ def _register_members(members_app: typer.Typer) -> None:
                 "group": group,
                 "post": post,
                 "phone": phone,
+                "leader": leader,
             }
         )
         store, branch = open_existing_branch(ctx)
@@ -148,6 +152,7 @@ MEETING_OPTIONS = (
     ("recorder", "--recorder", "corrections.cli.opt.recorder"),
     ("lecturer", "--lecturer", "corrections.cli.opt.lecturer"),
     ("minutes", "--minutes", "corrections.cli.opt.minutes"),
+    ("meeting_form", "--form", "life.cli.opt.form"),
 )
 
 
@@ -182,6 +187,8 @@ def _register_meetings(meetings_app: typer.Typer) -> None:
             start = store.records_start(branch.id)
             row = store.add_meeting(branch.id, record)
             moved = store.records_start(branch.id)
+            # The lecturer picked from the roster earns the lecture's points.
+            _points_follow(store, branch.id, row.id)
         _echo_meeting("corrections.meeting_added", row)
         if moved != start and moved is not None:
             typer.echo(t("corrections.start_moved", start=moved.isoformat()))
@@ -257,8 +264,9 @@ def _meeting_texts(m) -> dict[str, str]:
         "place": m.place or "",
         "host": m.host or "",
         "recorder": m.recorder or "",
-        "lecturer": m.lecturer or "",
+        "lecturer": m.lecturer_no or m.lecturer or "",
         "minutes": m.minutes or "",
+        "meeting_form": m.form.value if m.form else "",
         "meeting_no": m.meeting_no,
     }
 

@@ -29,8 +29,8 @@ from orglife_tui.data.ledger.links import _amount, _as_date, _Chain
 from orglife_tui.data.membership import member_away
 from orglife_tui.data.models import attendance_t, ledger_t, meeting_t, mtype_t
 from orglife_tui.data.store import Store
-from orglife_tui.domain import AttendanceStatus
-from orglife_tui.scoring.model import Scheme
+from orglife_tui.domain import AttendanceStatus, MeetingType
+from orglife_tui.scoring.model import Register, Scheme
 
 
 def _desired_select(
@@ -83,9 +83,52 @@ def _desired_select(
             .select_from(attendance_t.join(meeting_t, meeting_t.c.id == attendance_t.c.meeting_id))
             .where(*cond)
         )
+    parts.extend(_lecturer_selects(branch_id, scheme, meeting_ids, member_ids, start, end))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
+def _lecturer_selects(
+    branch_id: int,
+    scheme: Scheme,
+    meeting_ids: Sequence[int] | None,
+    member_ids: Sequence[int] | None,
+    start: date | None,
+    end: date | None,
+) -> list:
+    """The lecturer's occurrence of each Party lecture given (``Register.lecturer`` items,
+    ``give_party_lecture``): one per live meeting that counts as a Party lecture and names
+    its lecturer from the roster. Booked and reversed like attendance points."""
+    parts = []
+    for item in scheme.register_items(Register.lecturer):
+        cond = [
+            meeting_t.c.branch_id == branch_id,
+            meeting_t.c.voided_at.is_(None),
+            meeting_t.c.lecturer_id.is_not(None),
+            exists().where(
+                mtype_t.c.meeting_id == meeting_t.c.id,
+                mtype_t.c.type == MeetingType.party_lecture.value,
+            ),
+        ]
+        if meeting_ids is not None:
+            cond.append(meeting_t.c.id.in_(list(meeting_ids)))
+        if member_ids is not None:
+            cond.append(meeting_t.c.lecturer_id.in_(list(member_ids)))
+        if start is not None:
+            cond.append(meeting_t.c.date >= start)
+        if end is not None:
+            cond.append(meeting_t.c.date < end)
+        parts.append(
+            select(
+                meeting_t.c.lecturer_id.label("member_id"),
+                cast(literal(item.code), String).label("item_code"),
+                meeting_t.c.id.label("meeting_id"),
+                cast(literal(_amount(item.points)), Float).label("points"),
+                meeting_t.c.date.label("entry_date"),
+            ).where(*cond)
+        )
+    return parts
 
 
 def _not_a_reversal(table):
@@ -242,6 +285,7 @@ def sync_attendance_in(
     ``member_ids`` already sorted and short), so that a change and its re-sync commit
     together or not at all (``scheme use``)."""
     derived = {it.code: it for it in scheme.derived_items}
+    lectures = {it.code for it in scheme.register_items(Register.lecturer)}
     chain = _Chain(store, conn, branch_id)
     diffs = _differences(conn, branch_id, scheme, meeting_ids, member_ids)
     if not diffs:
@@ -255,6 +299,8 @@ def sync_attendance_in(
             if not d.dn:
                 if d.meeting_id in voided:
                     why = "meeting_voided"
+                elif d.item_code in lectures:
+                    why = "lecturer_changed"
                 elif d.item_code in derived:
                     why = "attendance_changed"
                 else:
@@ -316,7 +362,10 @@ def sync_attendance_in(
 
 
 # Reasons of reversals whose note is not in the ledger's own ``ledger.note.*`` messages.
-NOTE_KEYS = {"meeting_voided": "corrections.note.meeting_voided"}
+NOTE_KEYS = {
+    "meeting_voided": "corrections.note.meeting_voided",
+    "lecturer_changed": "life.note.lecturer_changed",
+}
 
 
 def _voided_meetings(conn: Connection, meeting_ids: Iterable[int | None]) -> set[int]:

@@ -122,6 +122,12 @@ def policy(p: PolicyTable) -> Policy:
         follow_up=defaults.follow_up
         if p.rules.follow_up_overdue is None
         else SimpleRule(enabled=_or(p.rules.follow_up_overdue.enabled, defaults.follow_up.enabled)),
+        duties={
+            rule: default
+            if (spec := getattr(p.rules, rule)) is None
+            else SimpleRule(enabled=_or(spec.enabled, default.enabled))
+            for rule, default in defaults.duties.items()
+        },
     )
 
 

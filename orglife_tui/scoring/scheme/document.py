@@ -512,6 +512,10 @@ class RulesTable(Table):
     rectification_overdue: SimpleRuleTable | None = None
     dues_arrears: AbsenceRuleTable | None = None
     follow_up_overdue: SimpleRuleTable | None = None
+    rectification_yearly: SimpleRuleTable | None = None
+    leader_life_meeting: SimpleRuleTable | None = None
+    leader_lecture: SimpleRuleTable | None = None
+    secretary_lecture: SimpleRuleTable | None = None
 
 
 class PolicyTable(Table):

@@ -15,11 +15,16 @@ from orglife_tui.scoring.scheme.errors import num as _num
 
 def _tl(key: str, lang: str, **params: object) -> str:
     """A message of this area in the given language (not the process-wide one)."""
-    from orglife_tui.locale import appraisal_after, dues
+    from orglife_tui.locale import appraisal_after, dues, life_meeting
     from orglife_tui.locale.scheme import MESSAGES
 
-    # dues: derive, rule; appraisal_after: the follow-up rule
-    pair = MESSAGES.get(key) or dues.MESSAGES.get(key) or appraisal_after.MESSAGES[key]
+    # dues: derive, rule; appraisal_after: the follow-up rule; life_meeting: the yearly duties
+    pair = (
+        MESSAGES.get(key)
+        or dues.MESSAGES.get(key)
+        or appraisal_after.MESSAGES.get(key)
+        or life_meeting.MESSAGES[key]
+    )
     text = pair[1 if lang == "zh" else 0]
     return text.format(**params) if params else text
 
@@ -207,6 +212,7 @@ def policy_lines(policy: Policy, lang: str) -> list[str]:
     described.append(("dues_arrears", dues[0]))
     described += [("", more) for more in dues[1:]]
     described.append(("follow_up_overdue", _tl("scheme.policy.summary.follow_up", lang)))
+    described += [(rule, _tl(f"life.policy.summary.{rule}", lang)) for rule in policy.duties]
     width = max(len(rule_id) for rule_id, _ in described)
     off = _tl("scheme.policy.summary.off", lang)
     owner = ""  # the rule a line without an id continues

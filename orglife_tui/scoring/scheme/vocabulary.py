@@ -14,6 +14,7 @@ from typing import Any
 from orglife_tui.domain import LadderAction
 from orglife_tui.scoring.model import Category, Unit
 from orglife_tui.scoring.policy import (
+    DUTY_RULES,
     FREQUENCY_RULES,
     RULE_IDS,
     YEARLY_RULES,
@@ -60,6 +61,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "rectification_overdue": SIMPLE_RULE_KEYS,
     "dues_arrears": ABSENCE_RULE_KEYS,
     "follow_up_overdue": SIMPLE_RULE_KEYS,
+    **{rule: SIMPLE_RULE_KEYS for rule in DUTY_RULES},
 }
 assert tuple(RULE_KEYS) == RULE_IDS
 # inclusive bounds of the whole numbers in [policy]

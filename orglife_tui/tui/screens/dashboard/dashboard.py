@@ -155,6 +155,14 @@ class DashboardScreen(BaseScreen):
         Binding(
             "o", "app.go('follow_ups')", "tui.after.key.go", id="dashboard.follow_ups", show=False
         ),
+        Binding("l", "app.life_meeting", "life.tui.key.go", id="dashboard.life", show=False),
+        Binding(
+            "w",
+            "app.go('commitments')",
+            "life.tui.key.commitments",
+            id="dashboard.commitments",
+            show=False,
+        ),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

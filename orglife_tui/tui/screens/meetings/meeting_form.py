@@ -9,11 +9,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from orglife_tui.data.errors import StoreError
 from orglife_tui.data.store import MeetingRow
-from orglife_tui.domain import MeetingType
+from orglife_tui.domain import MeetingForm, MeetingType
 from orglife_tui.domain.records import FieldErrors, meeting_from_fields
 from orglife_tui.locale import t
 from orglife_tui.services.points import after_meeting_change
@@ -68,7 +69,25 @@ class MeetingFormScreen(FormScreen):
         yield from self.field("place", text_input(m.place if m else None))
         yield from self.field("host", text_input(m.host if m else None))
         yield from self.field("recorder", text_input(m.recorder if m else None))
-        yield from self.field("lecturer", text_input(m.lecturer if m else None))
+        # The lecturer from the roster, by member number (a name from outside is kept as
+        # text and earns nobody points).
+        roster = [r.member_no for r in s.store.list_members(s.branch.id)]
+        yield from self.field(
+            "lecturer",
+            text_input(
+                (m.lecturer_no or m.lecturer) if m else None,
+                t("life.tui.lecturer_hint"),
+                suggester=SuggestFromList(roster, case_sensitive=False),
+            ),
+        )
+        forms = Select(
+            [(s.label(f), f.value) for f in MeetingForm],
+            value=m.form.value if m and m.form else Select.NULL,
+            allow_blank=True,
+            prompt=t("tui.form.blank"),
+            compact=True,
+        )
+        yield from self.field("meeting_form", forms)
         minutes = TextArea((m and m.minutes) or "", soft_wrap=True, compact=True)
         minutes.cursor_blink = False
         yield from self.field("minutes", minutes)
@@ -77,9 +96,10 @@ class MeetingFormScreen(FormScreen):
         s = self.session
         record = meeting_from_fields(values)
         if self.meeting is None:
-            return s.store.add_meeting(s.branch.id, record)
-        saved = s.store.update_meeting(s.branch.id, self.meeting.id, record)
-        # A new date or new types change which attendance earns which points.
+            saved = s.store.add_meeting(s.branch.id, record)
+        else:
+            saved = s.store.update_meeting(s.branch.id, self.meeting.id, record)
+        # A new date, new types or a new lecturer change which points are earned.
         after_meeting_change(s.store, s.branch.id, saved.id)
         return saved
 

@@ -46,6 +46,8 @@ class MeetingsScreen(ListScreen[MeetingRow]):
         Binding("n", "new", "tui.key.new", id="meetings.new"),
         Binding("e", "edit", "tui.key.edit", id="meetings.edit"),
         Binding("v", "void", "corrections.key.void", id="meetings.void"),
+        # The participants' records of a life meeting: in F1 and the palette.
+        Binding("l", "life", "life.tui.key.record_life", id="meetings.life", show=False),
         # A priority binding, so that the Footer shows it over the table's own Enter.
         Binding(
             "enter",
@@ -160,6 +162,20 @@ class MeetingsScreen(ListScreen[MeetingRow]):
                 message += "\n" + t("corrections.void.points", reversed=result.reversed)
             self.notify(message, markup=False)
         self.reload()
+
+    def action_life(self) -> None:
+        """The participants' records of the highlighted life meeting (组织生活会)."""
+        from orglife_tui.domain import MeetingType
+        from orglife_tui.tui.screens.life.life_meeting import LifeMeetingScreen
+
+        meeting = self.selected()
+        if meeting is None:
+            return
+        if MeetingType.life_meeting not in meeting.types or meeting.voided:
+            self.notify(t("life.tui.not_a_life_meeting"), severity="warning")
+            return
+        self._wanted_id = meeting.id
+        self.app.push_screen(LifeMeetingScreen(self.session, meeting))
 
     def action_attendance(self) -> None:
         meeting = self.selected()

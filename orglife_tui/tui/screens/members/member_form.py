@@ -74,6 +74,7 @@ class MemberFormScreen(FormScreen):
             "dues_paid_until",
             text_input(m.dues_paid_until if m else None, t("tui.form.month_hint")),
         )
+        yield from self.field("leader", yes_no(bool(m and m.leader)))
 
     def save(self, values: dict[str, str]) -> MemberRow:
         s = self.session
@@ -84,6 +85,12 @@ class MemberFormScreen(FormScreen):
 
     def store_error_field(self, error: StoreError) -> str | None:
         return "member_no" if error.key in ("member_no_taken", "member_no_duplicate") else None
+
+
+def yes_no(value: bool) -> Select[str]:
+    """A yes-or-no choice (``parse_flag`` reads its values)."""
+    options = [(t("tui.key.no"), "no"), (t("tui.key.yes"), "yes")]
+    return Select(options, value="yes" if value else "no", allow_blank=False, compact=True)
 
 
 def _iso(value) -> str:

@@ -123,7 +123,10 @@ class MembersScreen(ListScreen[MemberRow]):
             "gender": s.label(m.gender),
             "status": s.label(m.status),
             "group": m.group or "",
-            "post": s.label(m.post),
+            # a leading cadre (领导干部) is marked beside the post
+            "post": " ".join(
+                x for x in (s.label(m.post), t("life.tui.leader_short") if m.leader else "") if x
+            ),
             "phone": m.phone or "",
             "left_on": m.left_on.isoformat() if m.left_on else "",
             "left_kind": s.label(MemberEventKind(m.left_kind)) if m.left_kind else "",

@@ -136,7 +136,7 @@ class LedgerScreen(ListScreen[LedgerLine]):
         if e.reversed_by is not None:
             marks.append(t("tui.ledger.reversed_by", id=e.reversed_by))
         remark = t("tui.list_sep").join([*marks, *([e.note] if e.note else [])])
-        known = ("manual", "attendance", "dues")
+        known = ("manual", "attendance", "dues", "commitment")
         source = t(f"tui.source.{e.source}") if e.source in known else e.source
         points_style = style or ("red" if e.points < 0 else "")
         c, w = self.cell, self.widths

@@ -29,6 +29,7 @@ from orglife_tui.domain import InputError, parse_date
 from orglife_tui.domain.records import FieldErrors
 from orglife_tui.locale import t
 from orglife_tui.scoring.model import Item, Scheme, Unit
+from orglife_tui.services.points import add_manual_entry
 from orglife_tui.tui.cells import clip, pad
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.form import FormScreen, text_input
@@ -167,7 +168,7 @@ class EntryFormScreen(LedgerFormScreen):
         # hours, points of the wrong sign …) comes back as a StoreError, shown in place.
         s = self.session
         try:
-            return ledger.add_entry(
+            return add_manual_entry(
                 s.store,
                 s.branch.id,
                 self.scheme,

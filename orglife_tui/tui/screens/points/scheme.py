@@ -71,6 +71,8 @@ class SchemeScreen(ListScreen[Item]):
     def _derived_text(self, item: Item) -> str:
         if item.dues is not None:
             return t("dues.tui.scheme_derive", grace=item.dues.grace_months)
+        if item.register is not None:
+            return t(f"life.tui.scheme_register.{item.register.value}")
         d = item.derive
         if d is None:
             return t("tui.scheme.manual")
