@@ -28,7 +28,6 @@ SHEETS = [
     "Talks",
     "Talks missing",
     "Rectification",
-    "Life meeting",
     "Findings",
     "Points",
     "Appraisal",
@@ -36,6 +35,7 @@ SHEETS = [
     "Objections",
     "Follow-ups by measure",
     "Commendations",
+    "Life meeting",
 ]
 
 
