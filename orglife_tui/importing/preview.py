@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # The rows a preview shows: enough to see that the columns were understood.
 PREVIEW_ROWS = 5
+# Where a kind's field labels are when not under "{kind}.field." (its problems' labels).
+FIELD_PREFIXES = {"self_assessments": "appraisal_steps.import.field."}
 
 
 def dry_run(
@@ -66,7 +68,8 @@ def column_title(kind: str, key: str) -> str:
         return key
     if get_language() == "zh":
         return column.zh
-    for candidate in (f"{kind}.field.{key}", f"field.{key}"):
+    prefix = FIELD_PREFIXES.get(kind, f"{kind}.field.")
+    for candidate in (f"{prefix}{key}", f"field.{key}"):
         if has(candidate):
             return t(candidate)
     return key.replace("_", " ")

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.tui.kind.attendance": ("Attendance", "出勤"),
     "import.tui.kind.dues": ("Dues payments", "党费"),
     "import.tui.kind.plan": ("Annual plan", "年度计划"),
+    "import.tui.kind.self_assessments": ("Self-assessments", "个人自评"),
     "import.tui.kind_help.members": (
         "adds new members, updates those already here",
         "新增党员，更新已有党员的信息",

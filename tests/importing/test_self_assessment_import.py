@@ -8,7 +8,6 @@ import csv
 import io
 
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 from import_helpers import snapshot
@@ -79,6 +78,8 @@ def test_a_dry_run_tells_what_the_import_then_does_and_writes_nothing(seeded, tm
     before = snapshot(store, branch.id)
     preview = preview_file(store, branch.id, "self_assessments", path, session_id=session_id)
     assert preview.ok and preview.session_id == session_id
+    # its columns named as its problems name them
+    assert [title for _, title in preview.columns()] == ["member number", "name", "self-assessment"]
     assert preview.summary is not None and preview.summary.added == 2
     assert snapshot(store, branch.id) == before
     assert appraisal.self_assessments(store, branch.id, session_id) == {}

@@ -9,7 +9,8 @@ from orglife_tui.locale import t
 from orglife_tui.tui.screens.common.base import BaseScreen
 
 KINDS = ("members", "meetings", "attendance", "dues", "plan")
-"""The kinds of file, in the order they are offered (a roster first: the others need it)."""
+"""The kinds of file, in the order they are offered (a roster first: the others need it).
+(An appraisal session's self-assessments are imported from the session's steps screen.)"""
 
 # The screen that lists what a kind of import writes ("open the list" after an import).
 LIST_SCREENS = {
