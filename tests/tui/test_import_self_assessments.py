@@ -1,8 +1,9 @@
 """Importing an appraisal session's self-assessments (个人自评) from the TUI at 80×24 (issue 12
 §1): ``i`` on the session's steps screen opens the import screens for that session (file,
 preview with every problem, confirmation, all rows or none), and the steps list the new
-self-assessments when the import closes. Nothing is written before the confirmation, nor
-from a file with problems or one saved again after its preview.
+self-assessments when the import closes. The dashboard's import offers them too, after a
+choice among the sessions that still take them. Nothing is written before the
+confirmation, nor from a file with problems or one saved again after its preview.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from orglife_tui.importing.preview import preview_file
 from orglife_tui.tui.screens.appraisal.steps import AppraisalStepsScreen
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.importing.file_chooser import ImportFileScreen
+from orglife_tui.tui.screens.importing.kinds import ImportScreen
 from orglife_tui.tui.screens.importing.preview import ImportPreviewScreen
+from orglife_tui.tui.screens.importing.sessions import ImportSessionScreen
 from tests.importing.import_helpers import write_csv
 from tests.tui.conftest import LANGS, ONLY_EN, ONLY_ZH, screen_text, wait_until
 from tests.tui.test_appraisal_steps_tui import open_steps
@@ -85,8 +88,8 @@ async def test_a_good_file_is_previewed_then_imported_and_the_steps_show_it(
         assert given(sqlite_store, branch, session_id) == {}  # a preview writes nothing
         await import_it(pilot, app)
         assert would in outcome(app)
-        assert "o " not in screen_text(app).splitlines()[-1]  # its list is the steps
-        await pilot.press("escape")
+        # its list is the steps it was opened from: "o" (or Escape) goes back to them
+        await pilot.press({"en": "o", "zh": "escape"}[lang])
         await wait_until(pilot, lambda: app.screen is steps)
         await wait_until(pilot, lambda: sum(p.self_assessed for p in steps.rows) == 2)
         heading = {"en": "Self-assessments: 2 of 5", "zh": "个人自评：2 / 5 人"}[lang]
@@ -205,3 +208,60 @@ async def test_a_published_session_takes_no_import(make_app, branch, sqlite_stor
         await pilot.press("i")
         await pilot.pause()
         assert app.screen is steps
+
+
+# ---------------------------------------------------------------------------- from the kinds
+
+
+async def choose_self_assessments(pilot, app) -> None:
+    """From the dashboard: ``i``, then the last kind (self-assessments)."""
+    await pilot.press("i")
+    await wait_until(pilot, lambda: isinstance(app.screen, ImportScreen))
+    await pilot.press("end", "enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, ImportSessionScreen))
+
+
+@LANGS
+async def test_the_dashboard_import_asks_for_the_session_first(
+    make_app, branch, sqlite_store, folder, lang
+):
+    from tests.tui.test_published_appraisal import _published
+
+    published, _ = _published(sqlite_store, branch)  # takes none: not offered
+    open_id = appraisal.new_session(sqlite_store, branch.id, 2027).id
+    kept = given(sqlite_store, branch, published)
+    write_csv(folder / "zp.csv", GOOD)
+    app = make_app(branch, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_self_assessments(pilot, app)
+        text = screen_text(app)
+        assert {"en": "Appraisal 2027", "zh": "2027 年度民主评议"}[lang] in text
+        assert "2026" not in text.replace("2026-", "")  # the published one is left out
+        assert all(len(line) <= 80 for line in text.splitlines())
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportFileScreen))
+        assert app.screen.appraisal_id == open_id
+        await preview(pilot, app, "zp.csv")
+        assert app.screen.preview.ok
+        await import_it(pilot, app)
+        await pilot.press("o")  # the session's steps, over the dashboard
+        await wait_until(pilot, lambda: isinstance(app.screen, AppraisalStepsScreen))
+        steps = app.screen
+        assert steps.session_id == open_id and len(app.screen_stack) == 2
+        await wait_until(pilot, lambda: sum(p.self_assessed for p in steps.rows) == 2)
+    assert set(given(sqlite_store, branch, open_id)) == {"001", "002"}
+    assert given(sqlite_store, branch, published) == kept
+
+
+@ONLY_EN
+async def test_without_a_session_the_import_says_what_to_do(make_app, branch, lang):
+    app = make_app(branch, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_self_assessments(pilot, app)
+        said = " ".join(screen_text(app).split())  # as wrapped on the screen
+        assert "create the year's appraisal first (v on the dashboard)" in said
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportSessionScreen)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ImportScreen))

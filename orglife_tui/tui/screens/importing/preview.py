@@ -9,8 +9,8 @@ rehearsed). A file with problems cannot be imported; ``r`` reads it again once c
 ``i`` (or Enter) asks for a confirmation, then imports in the background: all rows or
 none. A file saved again since its preview is read again instead, and its new preview is
 shown, nothing written. The result says what was written (and the points that followed
-attendance or dues); ``o`` opens the list of those records, Escape closes the import (an
-appraisal session's self-assessments: back to the session's steps, which list them).
+attendance or dues); ``o`` opens the list of those records (self-assessments: the appraisal
+session's steps), Escape closes the import.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from orglife_tui.tui.screens.importing.steps import (
     ImportStep,
     kind_name,
     leave_import,
+    open_steps,
     problem_line,
 )
 
@@ -149,8 +150,8 @@ class ImportPreviewScreen(ImportStep):
             return self.done is None and self.preview.ok
         if action == "again":
             return self.done is None and not self.preview.ok
-        if action == "open_list":  # a session's records: their list is where it began
-            return self.done is not None and self.done.summary.kind in LIST_SCREENS
+        if action == "open_list":
+            return self.done is not None
         return True
 
     def action_close(self) -> None:
@@ -162,10 +163,14 @@ class ImportPreviewScreen(ImportStep):
             self.app.pop_screen()
 
     async def action_open_list(self) -> None:
-        if self.done is not None and self.done.summary.kind in LIST_SCREENS:
-            target = LIST_SCREENS[self.done.summary.kind]
-            leave_import(self.app)
-            await self.app.run_action(f"go('{target}')")  # the app's go, as the dashboard's keys
+        if self.done is None:
+            return
+        kind = self.done.summary.kind
+        leave_import(self.app)
+        if kind in LIST_SCREENS:
+            await self.app.run_action(f"go('{LIST_SCREENS[kind]}')")  # as the dashboard's keys
+        elif self.preview.session_id is not None:  # an appraisal session's steps
+            open_steps(self.app, self.session, self.preview.session_id)
 
     def action_again(self) -> None:
         if not self.busy:
