@@ -131,7 +131,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 # The imports of one appraisal session's records (``appraisal import-self-assessments``):
-# they need the session besides the branch, so ``import_table`` does not take them.
+# they need the session besides the branch (``import_table``'s ``session_id``), so they
+# are not among the kinds of ``orglife-tui import``.
 SESSION_KINDS = ("self_assessments",)
 # The imports of a branch's records (``import_table``).
 KINDS = tuple(k for k in COLUMNS if k not in SESSION_KINDS)

@@ -32,9 +32,15 @@ class Imported:
 
 
 def import_followed(
-    store: Store, branch_id: int, table: Table, *, today: date | None = None
+    store: Store,
+    branch_id: int,
+    table: Table,
+    *,
+    today: date | None = None,
+    session_id: int | None = None,
 ) -> Imported:
-    """Import ``table`` (raises ImportFailed, nothing written) and let the points follow."""
+    """Import ``table`` (raises ImportFailed, nothing written) and let the points follow.
+    ``session_id``: the appraisal session of a session's records (self-assessments)."""
     from orglife_tui.data.errors import StoreError
     from orglife_tui.services.points import (
         after_attendance_change,
@@ -42,7 +48,7 @@ def import_followed(
         after_dues_change,
     )
 
-    summary = import_table(store, branch_id, table, today=today)
+    summary = import_table(store, branch_id, table, today=today, session_id=session_id)
     try:
         if table.kind == "attendance":
             numbers = {row.values.get("meeting_no", "") for row in table.rows}

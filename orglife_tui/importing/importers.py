@@ -31,7 +31,14 @@ from orglife_tui.domain.records import (
     attendance_from_fields,
     meeting_from_fields,
 )
-from orglife_tui.importing.columns import CHECK_NAME, Row, Table, looks_like_header, map_sheet
+from orglife_tui.importing.columns import (
+    CHECK_NAME,
+    SESSION_KINDS,
+    Row,
+    Table,
+    looks_like_header,
+    map_sheet,
+)
 from orglife_tui.importing.problems import ImportFailed, ImportSummary, Problem
 from orglife_tui.importing.reader import Sheet, read_sheet
 from orglife_tui.importing.roster import import_members, leading_zero_guess, name_mismatch
@@ -78,9 +85,17 @@ def import_table(
     table: Table,
     *,
     today: date | None = None,
+    session_id: int | None = None,
 ) -> ImportSummary:
     """Import the rows of a table read by ``read_table``. A roster adds the members that are
-    new and updates those already in the branch (importing/roster.py)."""
+    new and updates those already in the branch (importing/roster.py); the records of an
+    appraisal session (``SESSION_KINDS``) go to ``session_id``, which they need."""
+    if table.kind in SESSION_KINDS:
+        if session_id is None:
+            raise ValueError(f"a {table.kind!r} import needs its appraisal session")
+        from orglife_tui.importing.self_assessments import import_self_assessments
+
+        return import_self_assessments(store, branch_id, session_id, table)
     if table.kind == "members":
         return import_members(store, branch_id, table, today=today)
     if table.kind == "meetings":

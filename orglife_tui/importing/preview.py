@@ -30,15 +30,23 @@ if TYPE_CHECKING:
 
 # The rows a preview shows: enough to see that the columns were understood.
 PREVIEW_ROWS = 5
+# Where a kind's field labels are when not under "{kind}.field." (its problems' labels).
+FIELD_PREFIXES = {"self_assessments": "appraisal_steps.import.field."}
 
 
 def dry_run(
-    store: Store, branch_id: int, table: Table, *, today: date | None = None
+    store: Store,
+    branch_id: int,
+    table: Table,
+    *,
+    today: date | None = None,
+    session_id: int | None = None,
 ) -> ImportSummary:
     """What importing ``table`` would write; raises ImportFailed as the import does.
-    Nothing is written (the import runs in ``store.rehearsal()``)."""
+    Nothing is written (the import runs in ``store.rehearsal()``). ``session_id``: the
+    appraisal session a session's records (self-assessments) go to."""
     with store.rehearsal():
-        return import_table(store, branch_id, table, today=today)
+        return import_table(store, branch_id, table, today=today, session_id=session_id)
 
 
 def fingerprint(path: Path) -> str | None:
@@ -60,7 +68,8 @@ def column_title(kind: str, key: str) -> str:
         return key
     if get_language() == "zh":
         return column.zh
-    for candidate in (f"{kind}.field.{key}", f"field.{key}"):
+    prefix = FIELD_PREFIXES.get(kind, f"{kind}.field.")
+    for candidate in (f"{prefix}{key}", f"field.{key}"):
         if has(candidate):
             return t(candidate)
     return key.replace("_", " ")
@@ -80,6 +89,7 @@ class ImportPreview:
     header_row: int | None = None
     encoding: str = ""
     digest: str | None = None
+    session_id: int | None = None  # the appraisal session of a session's records
 
     @property
     def ok(self) -> bool:
@@ -123,26 +133,25 @@ def preview_file(
     display: str | None = None,
     strict: bool = False,
     today: date | None = None,
+    session_id: int | None = None,
 ) -> ImportPreview:
     """Read ``path`` as a ``kind`` import and rehearse it: every problem, or what it would
-    write. Never raises ImportFailed; a StoreError (a database that cannot be written …)
-    goes to the caller."""
+    write. Never raises ImportFailed; a StoreError (a database that cannot be written, an
+    appraisal session not found …) goes to the caller."""
     path = Path(path).expanduser()
     name = display if display is not None else str(path)
-    digest = fingerprint(path)
+    unread = ImportPreview(kind, path, name, (), digest=fingerprint(path), session_id=session_id)
     try:
         sheet = read_kind_sheet(path, kind, name)
     except ImportFailed as exc:
-        return ImportPreview(kind, path, name, tuple(exc.problems), digest=digest)
-    read = ImportPreview(
-        kind, path, name, (), header_row=sheet.header_row, encoding=sheet.encoding, digest=digest
-    )
+        return replace(unread, problems=tuple(exc.problems))
+    read = replace(unread, header_row=sheet.header_row, encoding=sheet.encoding)
     try:
         table = map_sheet(sheet, kind, strict=strict)
     except ImportFailed as exc:
         return replace(read, problems=tuple(exc.problems))
     try:
-        summary = dry_run(store, branch_id, table, today=today)
+        summary = dry_run(store, branch_id, table, today=today, session_id=session_id)
     except ImportFailed as exc:
         return replace(read, problems=tuple(exc.problems), table=table)
     return replace(read, summary=summary, table=table)

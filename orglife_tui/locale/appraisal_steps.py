@@ -264,12 +264,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "peer comments from the branch meeting and whether the committee has graded them. "
         "a records the highlighted member's self-assessment (given again, it replaces the "
         "earlier one), o a comment (no author is kept), x takes a comment typed by mistake "
-        "back, Enter reads both. Members the "
+        "back, Enter reads both. i imports everyone's self-assessments from a CSV or XLSX "
+        "file (columns 编号, 姓名, 个人自评, 日期): a preview lists every problem before "
+        "anything is written, then all rows are recorded or none. Members the "
         "points scheme does not rate are named under the list.",
         "列出参加本次评议的党员（投票开始前：开始投票时将列入选票的党员），以及个人自评"
         "（逾期：投票开始后提交）、党员大会上的互评意见和评定情况。按 a 登记所选党员的"
         "个人自评（再次登记则替换），按 o 登记互评意见（不记录提出人），按 x 撤回误录的意见，"
-        "按 Enter 查看。"
+        "按 Enter 查看。按 i 从 CSV 或 XLSX 文件导入全体党员的个人自评（列：编号、姓名、"
+        "个人自评、日期）：写入前预览会列出所有问题，然后全部写入或都不写入。"
         "积分方案不评议的党员列在下方。",
     ),
     "appraisal_steps.tui.help_self": (
@@ -326,6 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "民主评议结果尚未公布。",
     ),
     "appraisal_steps.tui.key.uncomment": ("Take back", "撤回意见"),
+    "appraisal_steps.tui.key.import": ("Import", "导入"),
     "appraisal_steps.tui.no_comment_here": (
         "No comment on this member to take back.",
         "该党员没有可撤回的意见。",

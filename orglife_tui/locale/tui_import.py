@@ -16,8 +16,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the import screens: choosing the kind
     "import.tui.cmd": ("Import a file", "导入文件"),
     "import.tui.cmd.help": (
-        "Roster, meetings, attendance, dues or the plan from a CSV or XLSX file",
-        "从 CSV 或 XLSX 文件导入花名册、会议、出勤、党费或年度计划",
+        "Roster, meetings, attendance, dues, the plan or self-assessments from a CSV or XLSX file",
+        "从 CSV 或 XLSX 文件导入花名册、会议、出勤、党费、年度计划或个人自评",
     ),
     "import.tui.key.go": ("Import", "导入"),
     "import.tui.title": ("Import", "导入"),
@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.tui.kind.attendance": ("Attendance", "出勤"),
     "import.tui.kind.dues": ("Dues payments", "党费"),
     "import.tui.kind.plan": ("Annual plan", "年度计划"),
+    "import.tui.kind.self_assessments": ("Self-assessments", "个人自评"),
     "import.tui.kind_help.members": (
         "adds new members, updates those already here",
         "新增党员，更新已有党员的信息",
@@ -51,8 +52,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "登记党费缴纳，积分随之更新",
     ),
     "import.tui.kind_help.plan": ("adds items to the annual plan", "新增年度计划条目"),
+    "import.tui.kind_help.self_assessments": (
+        "records members' 个人自评 for an appraisal",
+        "登记民主评议中党员的个人自评",
+    ),
     "import.tui.kind_line": ("{kind}: {help}", "{kind}：{help}"),
     "import.tui.key.choose": ("Choose", "选择"),
+    # --- choosing the appraisal session (self-assessments)
+    "import.tui.session_title": ("Import {kind}: choose the appraisal", "导入{kind}：选择评议"),
+    "import.tui.choose_session": (
+        "Which appraisal are the self-assessments for?",
+        "个人自评属于哪次民主评议？",
+    ),
+    "import.tui.no_session": (
+        "No appraisal takes self-assessments now: create the year's appraisal first (v on "
+        "the dashboard). A published result takes none.",
+        "目前没有可登记个人自评的民主评议：请先在首页按 v 新建本年度评议。"
+        "已公示结果的评议不再登记。",
+    ),
+    "import.tui.session_line": ("Appraisal {year} ({state})", "{year} 年度民主评议（{state}）"),
     # --- choosing the file
     "import.tui.file_title": ("Import {kind}: choose a file", "导入{kind}：选择文件"),
     "import.tui.path_label": ("File:", "文件："),

@@ -97,6 +97,22 @@ def test_self_assessments_typed_from_a_file_and_imported(db, keys, tmp_path):
     assert "已提交" in table.output and "预备党员" in table.output
 
 
+def test_a_dry_run_tells_what_the_import_would_record_and_writes_nothing(db, tmp_path):
+    sid = created(db)
+    sheet = tmp_path / "zp.csv"
+    sheet.write_text("编号,姓名,个人自评\n001,朱海波,一\n002,胡雅琴,二\n", encoding="utf-8")
+    args = ("--db", db, "appraisal", "import-self-assessments", str(sid), str(sheet))
+    result = run(*args, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Dry run: the file was checked and nothing was written." in result.output
+    assert "2 self-assessment(s) recorded" in result.output
+    steps = run("--db", db, "appraisal", "steps", str(sid), "--format", "json")
+    assert all(r["self_assessment"] is None for r in json.loads(steps.output))
+    sheet.write_text("编号,姓名,个人自评\n001,张三,一\n", encoding="utf-8")
+    result = run(*args, "--dry-run")
+    assert result.exit_code == 1 and "zp.csv:2:" in result.output and "张三" in result.output
+
+
 def test_a_bad_import_names_every_row_and_writes_nothing(db, tmp_path):
     sid = created(db)
     sheet = tmp_path / "bad.csv"

@@ -7,14 +7,17 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from import_helpers import snapshot
 from test_import_properties import DB_SETTINGS, spreadsheets
 
 from orglife_tui.data import appraisal, schemes
-from orglife_tui.importing import ImportFailed, read_table
+from orglife_tui.importing import ImportFailed, import_table, read_table
+from orglife_tui.importing.preview import preview_file
 from orglife_tui.importing.self_assessments import import_self_assessments
+from orglife_tui.locale import set_language
 
 
 def session_of(store, branch) -> int:
@@ -63,6 +66,54 @@ def test_a_date_after_today_and_a_member_twice_are_refused_row_by_row(seeded, tm
     assert "after today" in lines[0] and "row 3 already" in lines[1]
     assert snapshot(store, branch.id) == before
     assert appraisal.self_assessments(store, branch.id, session_of(store, branch)) == {}
+
+
+def test_a_dry_run_tells_what_the_import_then_does_and_writes_nothing(seeded, tmp_path):
+    """The TUI's preview of a session's self-assessments: the import rehearsed."""
+    store, branch = seeded
+    set_language("en")
+    session_id = session_of(store, branch)
+    path = tmp_path / "zp.csv"
+    path.write_text("编号,姓名,个人自评\n001,张伟,一。\n002,李娜,二。\n", encoding="utf-8")
+    before = snapshot(store, branch.id)
+    preview = preview_file(store, branch.id, "self_assessments", path, session_id=session_id)
+    assert preview.ok and preview.session_id == session_id
+    # its columns named as its problems name them
+    assert [title for _, title in preview.columns()] == ["member number", "name", "self-assessment"]
+    assert preview.summary is not None and preview.summary.added == 2
+    assert snapshot(store, branch.id) == before
+    assert appraisal.self_assessments(store, branch.id, session_id) == {}
+    done = import_table(
+        store, branch.id, read_table(path, "self_assessments"), session_id=session_id
+    )
+    assert done.message() == preview.summary.message()
+    assert set(appraisal.self_assessments(store, branch.id, session_id)) == {"001", "002"}
+
+
+def test_a_dry_run_lists_the_problems_the_import_lists(seeded, tmp_path):
+    store, branch = seeded
+    session_id = session_of(store, branch)
+    path = tmp_path / "zp.csv"
+    path.write_text(
+        "编号,姓名,个人自评,日期\n001,李娜,一,\n099,某,二,2999-01-01\n", encoding="utf-8"
+    )
+    preview = preview_file(store, branch.id, "self_assessments", path, session_id=session_id)
+    assert not preview.ok
+    try:
+        run_import(store, branch, path)
+    except ImportFailed as exc:
+        assert [p.line() for p in preview.problems] == exc.lines()
+    else:
+        raise AssertionError("imported")
+    assert appraisal.self_assessments(store, branch.id, session_id) == {}
+
+
+def test_a_session_kind_needs_its_session(seeded, tmp_path):
+    store, branch = seeded
+    path = tmp_path / "zp.csv"
+    path.write_text("编号,个人自评\n001,一\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="session"):
+        import_table(store, branch.id, read_table(path, "self_assessments"))
 
 
 @DB_SETTINGS

@@ -121,8 +121,9 @@ async def test_the_dashboard_key_opens_the_kinds_of_file(app_for, files, lang):
         await wait_until(pilot, lambda: isinstance(app.screen, ImportScreen))
         text = screen_text(app)
         words = {
-            "en": ["Roster", "Meetings", "Attendance", "Dues payments", "Annual plan"],
-            "zh": ["花名册", "会议", "出勤", "党费", "年度计划"],
+            "en": ["Roster", "Meetings", "Attendance", "Dues payments", "Annual plan"]
+            + ["Self-assessments"],
+            "zh": ["花名册", "会议", "出勤", "党费", "年度计划", "个人自评"],
         }[lang]
         assert all(word in text for word in words), text
         assert all(len(line) <= 80 for line in text.splitlines())

@@ -23,6 +23,7 @@ from orglife_tui.cli.commands.common import (
     on_branch,
     open_existing_branch,
 )
+from orglife_tui.cli.commands.importing import DryRun, say_dry_run
 from orglife_tui.domain import natural_key
 from orglife_tui.locale import get_language, t, visible
 
@@ -75,10 +76,14 @@ def add_commands(appraisal_app: typer.Typer) -> None:
         ctx: typer.Context,
         session_id: SessionId,
         file: Annotated[str, typer.Argument(metavar="FILE", help=t("import.cli.arg.file"))],
+        dry_run: DryRun = False,
     ) -> None:
         from orglife_tui.importing import ImportFailed, read_table
         from orglife_tui.importing.self_assessments import import_self_assessments
 
+        if dry_run:  # as the TUI's preview: the import rehearsed, nothing written
+            say_dry_run(ctx, "self_assessments", file, session_id=session_id)
+            return
         try:
             table = read_table(file, "self_assessments")  # a bad file: refused before the db
             store, branch = open_existing_branch(ctx)

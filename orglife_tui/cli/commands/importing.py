@@ -87,9 +87,16 @@ def run_import(
         say_points_moved(done.points)
 
 
-def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) -> None:
+def say_dry_run(
+    ctx: typer.Context,
+    kind: str,
+    file: str,
+    strict: bool = False,
+    session_id: int | None = None,
+) -> None:
     """What importing ``file`` would do, told as the import tells it, with nothing written:
-    the problems (exit 1) or the summary under a line saying it was a dry run."""
+    the problems (exit 1) or the summary under a line saying it was a dry run.
+    ``session_id``: the appraisal session of a session's records (self-assessments)."""
     from orglife_tui.importing import ImportFailed, read_table
     from orglife_tui.importing.preview import dry_run
 
@@ -98,7 +105,7 @@ def say_dry_run(ctx: typer.Context, kind: str, file: str, strict: bool = False) 
         # Not open_branch: a dry run must not create the branch (nor the database file).
         store, branch = open_existing_branch(ctx)
         with store:
-            summary = dry_run(store, branch.id, table)
+            summary = dry_run(store, branch.id, table, session_id=session_id)
     except ImportFailed as exc:
         raise import_refused(exc, file) from None
     say_summary(summary, t("import.dry_run.nothing_written"))

@@ -5,8 +5,10 @@
 will put on the ballot), with whether each has given a self-assessment (late: after the
 poll opened), how many comments were recorded and whether the committee has graded them;
 ``a`` records the highlighted member's self-assessment, ``o`` a comment (with no author),
-``x`` takes a comment back by its number, Enter reads both. Members the scheme leaves out
-are named under the list with why.
+``x`` takes a comment back by its number, Enter reads both; ``i`` imports the session's
+self-assessments from a file (the import screens: file, preview, all rows or none), and the
+list shows them when the import closes. Members the scheme leaves out are named under the
+list with why.
 """
 
 from __future__ import annotations
@@ -189,6 +191,7 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
         Binding("a", "self_assessment", "appraisal_steps.tui.key.self", id="steps.self"),
         Binding("o", "comment", "appraisal_steps.tui.key.comment", id="steps.comment"),
         Binding("x", "uncomment", "appraisal_steps.tui.key.uncomment", id="steps.uncomment"),
+        Binding("i", "import", "appraisal_steps.tui.key.import", id="steps.import"),
         Binding("escape", "app.back", "tui.key.back", id="steps.back"),
     ]
 
@@ -205,7 +208,7 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
         return notes("left-out", "detail")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("self_assessment", "comment", "uncomment"):
+        if action in ("self_assessment", "comment", "uncomment", "import"):
             if action == "uncomment" and not any(p.comments for p in self.rows):
                 return False
             return self.row is not None and self.row.state is not SessionState.published
@@ -335,6 +338,15 @@ class AppraisalStepsScreen(ListScreen[AppraisedMember]):
         )
         title = t("appraisal_steps.tui.uncomment_title", no=member.member_no, name=member.name)
         self.app.push_screen(AskScreen(title, prompt, answered, check=check))
+
+    def action_import(self) -> None:
+        """The self-assessments of the session from a CSV/XLSX file: the import screens."""
+        from orglife_tui.tui.screens.importing.file_chooser import ImportFileScreen
+
+        if self.row is None or self.row.state is SessionState.published:
+            return
+        screen = ImportFileScreen(self.session, "self_assessments", appraisal_id=self.session_id)
+        self.app.push_screen(screen)
 
     def action_read(self) -> None:
         member = self.highlighted()

@@ -47,10 +47,19 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def preview_in_session(session: Session, kind: str, path: Path) -> ImportPreview:
-    """The preview of ``path`` as the import screens show it (the file named by its name)."""
+def preview_in_session(
+    session: Session, kind: str, path: Path, appraisal_id: int | None = None
+) -> ImportPreview:
+    """The preview of ``path`` as the import screens show it (the file named by its name);
+    ``appraisal_id``: the appraisal session of a session's records (self-assessments)."""
     return preview_file(
-        session.store, session.branch.id, kind, path, display=path.name, today=session.today()
+        session.store,
+        session.branch.id,
+        kind,
+        path,
+        display=path.name,
+        today=session.today(),
+        session_id=appraisal_id,
     )
 
 
@@ -59,10 +68,17 @@ class ImportFileScreen(ImportStep):
         Binding("tab", "switch", "import.tui.key.focus", id="import.switch", priority=True),
     ]
 
-    def __init__(self, session: Session, kind: str, start: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        kind: str,
+        start: Path | None = None,
+        appraisal_id: int | None = None,
+    ) -> None:
         super().__init__(session)
         self.kind = kind
         self.start = start or Path.cwd()
+        self.appraisal_id = appraisal_id  # a session's records (SESSION_KINDS) go there
         self.busy = False
 
     def compose(self) -> ComposeResult:
@@ -116,9 +132,9 @@ class ImportFileScreen(ImportStep):
 
     @work(exclusive=True, group="import-preview")
     async def _preview(self, path: Path) -> None:
-        session, kind = self.session, self.kind
+        session, kind, appraisal_id = self.session, self.kind, self.appraisal_id
         try:
-            preview = await asyncio.to_thread(preview_in_session, session, kind, path)
+            preview = await asyncio.to_thread(preview_in_session, session, kind, path, appraisal_id)
         except StoreError as exc:
             self.say(str(exc))
             return

@@ -1,5 +1,6 @@
 """The first step of an import: what the file holds (roster, meetings, attendance, dues,
-the plan). Enter on a kind opens the file chooser for it."""
+the plan, an appraisal session's self-assessments). Enter on a kind opens the file chooser
+for it (self-assessments: the choice of their session first)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from orglife_tui.importing.columns import SESSION_KINDS
 from orglife_tui.locale import t
 from orglife_tui.tui.screens.common.base import app_header
 from orglife_tui.tui.screens.importing.steps import KINDS, ImportStep, kind_name
@@ -51,8 +53,12 @@ class ImportScreen(ImportStep):
 
     def choose(self, kind: str) -> None:
         from orglife_tui.tui.screens.importing.file_chooser import ImportFileScreen
+        from orglife_tui.tui.screens.importing.sessions import ImportSessionScreen
 
-        self.app.push_screen(ImportFileScreen(self.session, kind))
+        if kind in SESSION_KINDS:
+            self.app.push_screen(ImportSessionScreen(self.session, kind))
+        else:
+            self.app.push_screen(ImportFileScreen(self.session, kind))
 
 
 def _help(kind: str) -> str:

@@ -9,7 +9,8 @@ rehearsed). A file with problems cannot be imported; ``r`` reads it again once c
 ``i`` (or Enter) asks for a confirmation, then imports in the background: all rows or
 none. A file saved again since its preview is read again instead, and its new preview is
 shown, nothing written. The result says what was written (and the points that followed
-attendance or dues); ``o`` opens the list of those records, Escape closes the import.
+attendance or dues); ``o`` opens the list of those records (self-assessments: the appraisal
+session's steps), Escape closes the import.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from orglife_tui.tui.screens.importing.steps import (
     ImportStep,
     kind_name,
     leave_import,
+    open_steps,
     problem_line,
 )
 
@@ -161,10 +163,14 @@ class ImportPreviewScreen(ImportStep):
             self.app.pop_screen()
 
     async def action_open_list(self) -> None:
-        if self.done is not None:
-            target = LIST_SCREENS[self.done.summary.kind]
-            leave_import(self.app)
-            await self.app.run_action(f"go('{target}')")  # the app's go, as the dashboard's keys
+        if self.done is None:
+            return
+        kind = self.done.summary.kind
+        leave_import(self.app)
+        if kind in LIST_SCREENS:
+            await self.app.run_action(f"go('{LIST_SCREENS[kind]}')")  # as the dashboard's keys
+        elif self.preview.session_id is not None:  # an appraisal session's steps
+            open_steps(self.app, self.session, self.preview.session_id)
 
     def action_again(self) -> None:
         if not self.busy:
@@ -200,7 +206,9 @@ class ImportPreviewScreen(ImportStep):
     async def _read_again(self) -> None:
         p = self.preview
         try:
-            self.preview = await asyncio.to_thread(preview_in_session, self.session, p.kind, p.path)
+            self.preview = await asyncio.to_thread(
+                preview_in_session, self.session, p.kind, p.path, p.session_id
+            )
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         finally:
@@ -213,11 +221,15 @@ class ImportPreviewScreen(ImportStep):
 
         def run() -> ImportPreview | Imported:
             if p.changed():  # saved again since the preview: show what it holds now
-                return preview_in_session(session, p.kind, p.path)
+                return preview_in_session(session, p.kind, p.path, p.session_id)
             try:
                 table = read_table(p.path, p.kind, p.file)
                 return import_followed(
-                    session.store, session.branch.id, table, today=session.today()
+                    session.store,
+                    session.branch.id,
+                    table,
+                    today=session.today(),
+                    session_id=p.session_id,
                 )
             except ImportFailed as exc:  # the database changed since the preview
                 return replace(p, problems=tuple(exc.problems), summary=None)

@@ -6,10 +6,11 @@ from textual.app import App
 
 from orglife_tui.importing import Problem
 from orglife_tui.locale import t
-from orglife_tui.tui.screens.common.base import BaseScreen
+from orglife_tui.tui.screens.common.base import BaseScreen, Session
 
-KINDS = ("members", "meetings", "attendance", "dues", "plan")
-"""The kinds of file, in the order they are offered (a roster first: the others need it)."""
+KINDS = ("members", "meetings", "attendance", "dues", "plan", "self_assessments")
+"""The kinds of file, in the order they are offered (a roster first: the others need it;
+an appraisal session's self-assessments last, after the session is chosen)."""
 
 # The screen that lists what a kind of import writes ("open the list" after an import).
 LIST_SCREENS = {
@@ -36,6 +37,16 @@ def leave_import(app: App) -> None:
     """Close every screen of the import flow: back where it was opened from."""
     while len(app.screen_stack) > 1 and isinstance(app.screen, ImportStep):
         app.pop_screen()
+
+
+def open_steps(app: App, session: Session, appraisal_id: int) -> None:
+    """The steps screen of an appraisal session (its self-assessments), unless it is the
+    screen shown already (the import was opened from it)."""
+    from orglife_tui.tui.screens.appraisal.steps import AppraisalStepsScreen
+
+    screen = app.screen
+    if not (isinstance(screen, AppraisalStepsScreen) and screen.session_id == appraisal_id):
+        app.push_screen(AppraisalStepsScreen(session, appraisal_id))
 
 
 def problem_line(problem: Problem) -> str:
