@@ -431,10 +431,20 @@ def test_an_empty_branch_checked_after_two_due_months_has_violations(db, monkeyp
 
 
 def test_talks_and_points_after_today_are_refused(db):
-    err = refused(
-        "--db", db, "talks", "add", "--member", "002", "--talker", "001", "--date", "2026-06-16"
+    err = refused(  # judged by the command's clock (ORGLIFE_TODAY), as a bad option
+        "--db",
+        db,
+        "talks",
+        "add",
+        "--member",
+        "002",
+        "--talker",
+        "001",
+        "--date",
+        "2026-06-16",
+        code=2,
     )
-    assert "2026-06-16" in err
+    assert "a date lies in the future" in err
     err = refused(
         "--db", db, "talks", "add", "--member", "002", "--talker", "001", "--date", "2026-02-01"
     )
