@@ -31,9 +31,8 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   reached a step of the ladder is a finding, at the highest step.
 - The yearly duties, judged once the year is over (for a year the records cover):
   ``rectification_yearly``: at least one rectification item closed in the year (每年实实在在
-  解决一两个突出问题), asked of a year with problems to put right: items found at an earlier
-  year's life meeting still open when it began; of the members in the branch on the year's
-  last day,
+  解决一两个突出问题), whichever life meeting found it; of the members in the branch on the
+  year's last day,
   ``leader_life_meeting``: each leading cadre (领导干部) present at a life meeting of the
   year (only a year that had one: a year without is ``life_meeting_yearly``'s finding);
   ``leader_lecture`` and ``secretary_lecture``: each leading cadre, and the secretary,
@@ -462,19 +461,12 @@ def _duty_finding(rule: str, year: int, member: MemberFacts, key: str) -> Findin
 
 
 def _put_right_in(facts: BranchFacts, year: int, as_of: date) -> bool:
-    """Whether the branch put a problem right in ``year``, or had none to put right: no item
-    found at an earlier year's life meeting was still open when the year began (the problems
-    of a December life meeting are the next year's work; one found and put right within its
-    own year asks nothing of the next)."""
-    first = date(year, 1, 1)
-    due = [
-        item
-        for item in facts.rectification_history
-        if item.year < year and (item.closed_on is None or item.closed_on >= first)
-    ]
-    # any item put right in the year counts, whichever life meeting found it
-    return not due or any(
-        item.closed_on is not None and first <= item.closed_on <= min(as_of, date(year, 12, 31))
+    """Whether the branch put at least one problem right in ``year`` (closed within it, by
+    the day checked), whichever life meeting found it: 每年实实在在解决一两个突出问题 asks
+    it of every year, so a branch with nothing on its list has nothing put right either."""
+    first, last = date(year, 1, 1), min(as_of, date(year, 12, 31))
+    return any(
+        item.closed_on is not None and first <= item.closed_on <= last
         for item in facts.rectification_history
     )
 

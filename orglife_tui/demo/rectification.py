@@ -98,4 +98,41 @@ def rectification_list(b: DemoBranch) -> tuple[DemoRectification, ...]:
             meeting_no=meeting_no,
         )
     )
+    items += _put_right_each_year(b, rng, [problem for problem, _, _ in done], owners, items)
     return tuple(items)
+
+
+def _put_right_each_year(
+    b: DemoBranch,
+    rng: random.Random,
+    taken: list[str],
+    owners: list[str],
+    items: list[DemoRectification],
+) -> list[DemoRectification]:
+    """One more item put right in each year of the record that has none (rule
+    ``rectification_yearly``: a problem put right every year), found and closed within the
+    year, linked to no meeting: the demo branch keeps its yearly duty."""
+    spare = [entry for entry in RECTIFICATION_ITEMS if entry[0] not in taken]
+    extra: list[DemoRectification] = []
+    for year in range(b.first_day.year, b.today.year + 1):
+        if any(i.closed_on is not None and i.closed_on.year == year for i in items):
+            continue
+        first = max(b.first_day, date(year, 1, 1)) + timedelta(days=7)
+        last = min(b.today - timedelta(days=1), date(year, 12, 31))
+        if first > last or not spare:
+            continue
+        problem, measure, note = spare.pop(rng.randrange(len(spare)))
+        closed = first + timedelta(days=rng.randint(0, (last - first).days))
+        extra.append(
+            DemoRectification(
+                year=year,
+                problem=problem,
+                owner=owners[len(extra) % len(owners)],
+                deadline=closed + timedelta(days=rng.randint(0, 30)),
+                measure=measure,
+                status=RectificationStatus.done,
+                closed_on=closed,
+                closing_note=note,
+            )
+        )
+    return extra

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from orglife_tui.compliance.facts import BranchFacts, MemberFacts, MonthMarks
+from orglife_tui.compliance.facts import BranchFacts, MemberFacts, MonthMarks, RectificationFact
 from orglife_tui.compliance.rules import judge, member_streaks, talk_due
 from orglife_tui.scoring.policy import (
     LadderAction,
@@ -33,6 +33,12 @@ TALKS_ONLY = Policy(frequencies=(), yearly=(), rectification=SimpleRule(enabled=
 FIRST, END = date(2024, 1, 1), date(2025, 12, 31)
 
 
+PUT_RIGHT = tuple(
+    RectificationFact(n, "问题", "张", date(y, 6, 30), "done", date(y, 6, 1), y)
+    for n, y in enumerate((2024, 2025), 1)
+)
+
+
 def facts(*members: MemberFacts) -> BranchFacts:
     return BranchFacts(
         branch="支部",
@@ -42,6 +48,7 @@ def facts(*members: MemberFacts) -> BranchFacts:
         groups=(),
         committee_size=3,
         members=members,
+        rectification_history=PUT_RIGHT,  # a problem put right each year: not what is tested
     )
 
 

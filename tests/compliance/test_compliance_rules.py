@@ -34,6 +34,13 @@ QUIET = Policy(
 )
 
 
+# A branch that puts a problem right every year: the tests here are about other rules.
+PUT_RIGHT = tuple(
+    RectificationFact(n, "问题", "张", date(y, 6, 30), "done", date(y, 6, 1), y)
+    for n, y in enumerate((2024, 2025), 1)
+)
+
+
 def facts(**kw) -> BranchFacts:
     base = dict(
         branch="支部",
@@ -42,6 +49,7 @@ def facts(**kw) -> BranchFacts:
         record_start=date(2024, 1, 5),
         groups=(),
         committee_size=3,
+        rectification_history=PUT_RIGHT,
     )
     base.update(kw)
     return BranchFacts(**base)

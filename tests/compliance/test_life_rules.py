@@ -99,7 +99,7 @@ def duties(f: BranchFacts, as_of=date(2025, 12, 31), policy=None):
     ]
 
 
-def test_a_year_with_problems_to_put_right_and_none_put_right_is_a_finding():
+def test_a_year_that_put_no_problem_right_is_a_finding():
     open_from_last_year = item(2024, date(2026, 6, 30))
     assert duties(facts(history=(open_from_last_year,))) == [("rectification_yearly", "支部")]
     # one put right in the year is enough, whichever life meeting found it
@@ -109,14 +109,17 @@ def test_a_year_with_problems_to_put_right_and_none_put_right_is_a_finding():
     # put right after the year (or after the day checked) is not in it
     late = item(2024, date(2025, 3, 31), date(2026, 1, 5))
     assert duties(facts(history=(late,))) == [("rectification_yearly", "支部")]
+    assert duties(facts(history=(this_years,)), as_of=date(2025, 7, 31)) == []  # not yet judged
 
 
-def test_a_december_life_meetings_problems_are_the_next_years_work():
+def test_every_year_asks_for_a_problem_put_right_even_with_an_empty_list():
+    """每年实实在在解决一两个突出问题: a branch whose list is empty, or whose problems are all
+    still within their deadlines, has put nothing right that year."""
+    assert duties(facts(history=())) == [("rectification_yearly", "支部")]
     found_in_december = item(2025, date(2026, 3, 31))
-    due_this_year = item(2025, date(2025, 9, 30))  # overdue: ``rectification_overdue``'s
     closed_long_ago = item(2023, date(2024, 3, 31), date(2024, 2, 1))
-    history = (found_in_december, due_this_year, closed_long_ago)
-    assert duties(facts(history=history)) == []
+    history = (found_in_december, closed_long_ago)
+    assert duties(facts(history=history)) == [("rectification_yearly", "支部")]
 
 
 def test_a_year_without_a_life_meeting_is_the_yearly_rules_finding_alone():
