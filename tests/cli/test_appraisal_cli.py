@@ -146,7 +146,7 @@ def test_a_whole_session_from_the_command_line(db, keys):
     proposed_001 = by_no["001"]["proposed"]
     other = "qualified" if proposed_001 != "qualified" else "excellent"
     result = run("--db", db, "appraisal", "grade", "1", "001", other)
-    assert result.exit_code == 1 and "needs a reason." in result.output
+    assert result.exit_code == 1 and "needs a reason (--reason)." in result.output
     result = run("--db", db, "appraisal", "grade", "1", "001", other, "--reason", "表现突出")
     assert result.exit_code == 0, result.output
     result = run("--db", db, "appraisal", "grade", "1", "002", by_no["002"]["proposed"])

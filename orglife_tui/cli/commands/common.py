@@ -180,6 +180,29 @@ def say_points_moved(result: Any) -> None:
         typer.echo(t("ledger.points_updated", added=result.added, reversed=result.reversed))
 
 
+# The option that supplies what a refusal asks for: the messages are shared with the TUI,
+# which names no option, so the command line adds it.
+OPTION_ASKED = {
+    "appraisal.reason_needed": "--reason",
+    "dues.void_reason_required": "--reason",
+    "ledger.hours_required": "--hours",
+    "ledger.reason_required": "--reason",
+    "membership.extend_needs_until": "--until",
+    "rectification.done_needs_note": "--note",
+}
+
+
+def with_option(exc: StoreError) -> str:
+    """The refusal's message, naming the option that answers it where there is one."""
+    text = str(exc)
+    option = OPTION_ASKED.get(exc.key)
+    if option is None:
+        return text
+    if text.endswith("。"):
+        return f"{text[:-1]}（{option}）。"
+    return f"{text.rstrip('.')} ({option})."
+
+
 def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
     """Turn refused operations into one clear line on stderr and exit status 1."""
 
@@ -188,7 +211,7 @@ def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except StoreError as exc:
-            raise fail(str(exc)) from None
+            raise fail(with_option(exc)) from None
 
     return wrapper
 

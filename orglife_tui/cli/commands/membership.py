@@ -23,7 +23,9 @@ from orglife_tui.cli.commands.common import (
     on_branch,
     open_branch,
     open_existing_branch,
+    with_option,
 )
+from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import InputError, MemberEventKind, label, parse_date
 from orglife_tui.domain.records import FieldErrors, member_from_fields
 from orglife_tui.locale import get_language, t
@@ -176,7 +178,7 @@ def register(members_app: typer.Typer) -> None:
     ) -> None:
         if extend:
             if until is None:
-                raise fail(t("membership.extend_needs_until"), code=2)
+                raise fail(with_option(StoreError("membership.extend_needs_until")), code=2)
             end = _date(until, "--until")
             when = _optional_date(on, "--date")  # the decision; today when left out
             record(ctx, member_no, MemberEventKind.probation_extended, when, end=end, reason=reason)
