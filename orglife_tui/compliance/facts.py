@@ -45,6 +45,8 @@ class MemberFacts:
     post: CommitteePost | None = None
     life_meetings: dict[int, int] = field(default_factory=dict)  # year → present at life meetings
     lectures: dict[int, int] = field(default_factory=dict)  # year → Party lectures given
+    # year → (commitments made, of them not yet evaluated fulfilled or not: 承诺践诺)
+    commitments: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,10 @@ The rules (ids in ``scoring.policy.RULE_IDS``; docs/scheme.md is the reference):
   ``leader_life_meeting``: each leading cadre (领导干部) present at a life meeting of the
   year (only a year that had one: a year without is ``life_meeting_yearly``'s finding);
   ``leader_lecture`` and ``secretary_lecture``: each leading cadre, and the secretary,
-  gave a Party lecture in the year (the lecturer picked from the roster).
+  gave a Party lecture in the year (the lecturer picked from the roster);
+  ``commitment_yearly`` (承诺践诺), in a year the branch keeps the commitments register: each
+  member made a commitment for the year (violation), and each was evaluated, fulfilled or
+  not, by the year's end (warning).
 """
 
 from __future__ import annotations
@@ -495,6 +498,8 @@ def _duty_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -
                 {"year": year},
             )
         )
+    # The commitments register is asked of a year the branch keeps it (any commitment made).
+    keeps_commitments = any(m.commitments.get(year) for m in facts.members)
     for member in facts.members:
         if not _due_at_year_end(member, year):
             continue
@@ -514,7 +519,34 @@ def _duty_findings(facts: BranchFacts, year: int, as_of: date, policy: Policy) -
             findings.append(
                 _duty_finding("secretary_lecture", year, member, "life.finding.secretary_lecture")
             )
+        if keeps_commitments and on("commitment_yearly"):
+            findings.extend(_commitment_findings(member, year))
     return findings
+
+
+def _commitment_findings(member: MemberFacts, year: int) -> list[Finding]:
+    """承诺践诺: the member made a commitment for the year, and each was evaluated (fulfilled
+    or not) by the year's end."""
+    made, unevaluated = member.commitments.get(year, (0, 0))
+    if not made:
+        return [_duty_finding("commitment_yearly", year, member, "life.finding.commitment_missing")]
+    if unevaluated:
+        return [
+            Finding(
+                "commitment_yearly",
+                f"{year:04d}",
+                member.member_no,
+                Severity.warning,
+                "life.finding.commitment_unevaluated",
+                {
+                    "name": member.name,
+                    "member_no": member.member_no,
+                    "year": year,
+                    "count": unevaluated,
+                },
+            )
+        ]
+    return []
 
 
 # --------------------------------------------------------------------------- all

@@ -28,6 +28,7 @@ from orglife_tui.data.models import (
     attendance_t,
     branch_t,
     candidate_t,
+    commitment_t,
     follow_up_t,
     group_t,
     meeting_t,
@@ -42,6 +43,7 @@ from orglife_tui.data.store import Store, live_meeting, records_start_of
 from orglife_tui.domain import (
     COMMITTEE_POSTS,
     AttendanceStatus,
+    CommitmentStatus,
     CommitteePost,
     MeetingType,
     RectificationStatus,
@@ -147,6 +149,7 @@ def branch_facts(
             dues = dues_records(conn, branch_id, last)
             life_present = _life_presence(conn, branch_id, in_window)
             lectures = _lectures_given(conn, branch_id, in_window)
+            commitments = _commitments_made(conn, branch_id, first.year, last.year)
             member_facts = [
                 MemberFacts(
                     member_no=r.member_no,
@@ -162,6 +165,7 @@ def branch_facts(
                     post=CommitteePost(r.post) if r.post in _POSTS else None,
                     life_meetings=life_present.get(r.id, {}),
                     lectures=lectures.get(r.id, {}),
+                    commitments=commitments.get(r.id, {}),
                 )
                 for r in conn.execute(
                     select(
@@ -297,6 +301,38 @@ def _life_presence(conn: Connection, branch_id: int, in_window) -> dict[int, dic
     out: dict[int, dict[int, int]] = {}
     for r in rows:
         out.setdefault(r.member_id, {})[int(r.year)] = int(r.n)
+    return out
+
+
+def _commitments_made(
+    conn: Connection, branch_id: int, first_year: int, last_year: int
+) -> dict[int, dict[int, tuple[int, int]]]:
+    """member id → year → (commitments made, of them still planned or in progress)."""
+    unevaluated = case(
+        (
+            commitment_t.c.status.in_(
+                [CommitmentStatus.planned.value, CommitmentStatus.in_progress.value]
+            ),
+            1,
+        ),
+        else_=0,
+    )
+    rows = conn.execute(
+        select(
+            commitment_t.c.member_id,
+            commitment_t.c.year,
+            func.count().label("made"),
+            func.sum(unevaluated).label("open"),
+        )
+        .where(
+            commitment_t.c.branch_id == branch_id,
+            commitment_t.c.year.between(first_year, last_year),
+        )
+        .group_by(commitment_t.c.member_id, commitment_t.c.year)
+    )
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    for r in rows:
+        out.setdefault(r.member_id, {})[int(r.year)] = (int(r.made), int(r.open or 0))
     return out
 
 

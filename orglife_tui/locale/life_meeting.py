@@ -84,6 +84,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ({member_no}), the branch secretary, gave no Party lecture in {year}",
         "支部书记{name}（{member_no}）{year}年未讲党课",
     ),
+    "compliance.rule.commitment_yearly": ("Commitments made and kept", "承诺践诺"),
+    "life.finding.commitment_missing": (
+        "{name} ({member_no}) made no commitment for {year} (承诺践诺)",
+        "{name}（{member_no}）{year}年未作出承诺",
+    ),
+    "life.finding.commitment_unevaluated": (
+        "{count} of the commitments of {name} ({member_no}) for {year} were not evaluated "
+        "(fulfilled or not) by the year's end",
+        "{name}（{member_no}）{year}年有 {count} 项承诺到年底未评定践诺情况",
+    ),
+    "life.policy.summary.commitment_yearly": (
+        "each member makes a commitment each year and it is evaluated by the year's end "
+        "(where the branch keeps the commitments register)",
+        "每名党员每年作出承诺并在年底前评定践诺情况（支部登记承诺时检查）",
+    ),
     "life.policy.summary.rectification_yearly": (
         "at least one rectification item closed each year",
         "每年至少完成一项整改",

@@ -55,10 +55,11 @@ RULE_IDS: tuple[str, ...] = (
         "leader_life_meeting",
         "leader_lecture",
         "secretary_lecture",
+        "commitment_yearly",
     ),
 )
 # The yearly duties judged by a rule with no setting but ``enabled`` (``Policy.duties``).
-DUTY_RULES: tuple[str, ...] = RULE_IDS[-4:]
+DUTY_RULES: tuple[str, ...] = RULE_IDS[-5:]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ from orglife_tui.services import watch
 from tests import life_year
 
 YEAR = life_year.YEAR
-DUTIES = {"rectification_yearly", "leader_life_meeting", "leader_lecture", "secretary_lecture"}
+DUTIES = {
+    "rectification_yearly",
+    "leader_life_meeting",
+    "leader_lecture",
+    "secretary_lecture",
+    "commitment_yearly",
+}
 
 
 @pytest.fixture
@@ -57,6 +63,9 @@ def test_the_findings_speak_both_languages(built):
         "周七 (007), a leading cadre, attended no life meeting of the branch in 2025",
         "王五 (005), a leading cadre, gave no Party lecture in 2025",
         "周七 (007), a leading cadre, gave no Party lecture in 2025",
+        "孙六 (006) made no commitment for 2025 (承诺践诺)",
+        "1 of the commitments of 周七 (007) for 2025 were not evaluated (fulfilled or not) by "
+        "the year's end",
     ]
     set_language("zh")
     assert findings[0].message == "领导干部周七（007）2025年未参加所在支部的组织生活会"
@@ -153,3 +162,29 @@ def test_a_duty_switched_off_is_not_judged():
     policy = Policy(duties={**Policy().duties, "leader_lecture": SimpleRule(enabled=False)})
     leader = member("002", leader=True, life_meetings={2025: 1})
     assert duties(facts(leader), policy=policy) == []
+
+
+def test_where_the_branch_keeps_commitments_each_member_makes_one_and_it_is_evaluated():
+    """承诺践诺: a member with no commitment for the year is a violation; a commitment still
+    planned or in progress at the year's end is a warning naming how many."""
+    kept = member("001", commitments={2025: (2, 0)})
+    none = member("002")
+    open_ = member("003", commitments={2025: (3, 2)})
+    last_year_only = member("004", commitments={2024: (1, 0)})
+    found = {
+        (f.rule, f.subject, f.severity.value, f.params.get("count"))
+        for f in judge(facts(kept, none, open_, last_year_only), 2025, date(2025, 12, 31), Policy())
+        if f.rule == "commitment_yearly"
+    }
+    assert found == {
+        ("commitment_yearly", "002", "violation", None),
+        ("commitment_yearly", "003", "warning", 2),
+        ("commitment_yearly", "004", "violation", None),
+    }
+
+
+def test_a_branch_that_keeps_no_commitments_register_is_not_asked_for_one():
+    assert duties(facts(member("001"), member("002", commitments={2024: (1, 1)}))) == []
+    # nor is a year before it is over
+    ongoing = facts(member("001", commitments={2025: (1, 1)}), member("002"))
+    assert duties(ongoing, as_of=date(2025, 12, 30)) == []

@@ -516,6 +516,7 @@ class RulesTable(Table):
     leader_life_meeting: SimpleRuleTable | None = None
     leader_lecture: SimpleRuleTable | None = None
     secretary_lecture: SimpleRuleTable | None = None
+    commitment_yearly: SimpleRuleTable | None = None
 
 
 class PolicyTable(Table):
