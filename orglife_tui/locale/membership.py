@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.col.left_on": ("Left the branch on (during the year)", "年内离开本支部日期"),
     "export.col.left_kind": (
         "How the member left: transfer_out, deceased, removed",
-        "离开方式：transfer_out 转出、deceased 去世、removed 除名/出党",
+        "离开方式（转出、去世、除名/出党）",
     ),
     # --- refusals of the data layer (data/membership.py)
     "event_in_future": (

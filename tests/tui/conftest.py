@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual import _wait
 
 from orglife_tui.domain import CommitteePost, Gender, MeetingType, MemberStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.tui.compat import screen_lines
+
+# Pilot waits for the app to go idle after every key: it sleeps in steps of 20 ms until a
+# step passes with (almost) no CPU spent. A few hundred keys per test made that floor most
+# of the suite's TUI time; 4 ms steps tell idle from busy as well (the CPU allowance
+# scales with the step) and the tests wait for what they check (``wait_until``) anyway.
+_wait.SLEEP_GRANULARITY = 0.004
+_wait.SLEEP_IDLE = _wait.SLEEP_GRANULARITY / 20
 
 TODAY = date(2026, 3, 18)
 BRANCH = "第一党支部"

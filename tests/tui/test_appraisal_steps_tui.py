@@ -50,7 +50,7 @@ async def test_all_as_proposed_grades_every_proposal_after_a_confirm(
     app = make_app(branch)
     async with app.run_test(size=(80, 24)) as pilot:
         tally = await open_tally(app, pilot, session_id)
-        assert "a All as proposed" in screen_text(app).splitlines()[-1]
+        await wait_until(pilot, lambda: "a All as proposed" in screen_text(app).splitlines()[-1])
         await press(pilot, "a")
         await until_screen(pilot, ConfirmScreen)
         assert "Grade 4 member(s) as proposed? 0 are left" in screen_text(app)
@@ -75,7 +75,7 @@ async def test_all_as_proposed_in_chinese(make_app, branch, sqlite_store):
     app = make_app(branch, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tally(app, pilot, session_id)
-        assert "全按建议" in screen_text(app).splitlines()[-1]
+        await wait_until(pilot, lambda: "全按建议" in screen_text(app).splitlines()[-1])
         await press(pilot, "a")
         await until_screen(pilot, ConfirmScreen)
         assert "按建议等次评定 4 名党员？另有 0 名须逐一评定。" in screen_text(app)

@@ -14,7 +14,7 @@ from orglife_tui.locale import set_language
 from orglife_tui.tui.screens.common.base import BaseModal, Session
 from orglife_tui.tui.screens.common.list_screen import Column, ListScreen
 from orglife_tui.tui.widgets.table import column_widths
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import TODAY, wait_until
 
 COLUMNS = (
     Column("no", "col.member_no", 4, 6),
@@ -174,8 +174,7 @@ async def test_a_flex_column_follows_the_terminal(sqlite_store, empty_branch):
         assert screen.widths["name"] == 80 - 6 - 2 - 2 - 1
         await pilot.press("down")
         await pilot.resize_terminal(100, 24)
-        await pilot.pause()
-        assert screen.widths["name"] == 100 - 6 - 2 - 2 - 1
+        await wait_until(pilot, lambda: screen.widths["name"] == 100 - 6 - 2 - 2 - 1)
         assert len(screen.rows) == 2
         assert screen.highlighted() == Record(2, "b")  # the cursor where it was
 

@@ -416,9 +416,8 @@ async def test_form_fields_reach_the_bottom_at_80_by_24(make_app, branch):
         form = await open_form(app, pilot)
         last = form.fields["absence_step"]
         last.focus()
-        await pilot.pause()
         # The body scrolls: the last field comes into view, with the buttons below it.
-        assert last.region.height == 1 and 0 < last.region.y < 22
+        await wait_until(pilot, lambda: last.region.height == 1 and 0 < last.region.y < 22)
         assert "Ctrl+S" in screen_text(app)
         assert isinstance(form.fields["member_no"], Input)
 
