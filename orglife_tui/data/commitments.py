@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, and_, func, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError, refuse_unsafe_text
-from orglife_tui.data.models import commitment_t, inserted_id, ledger_t, member_post_t, member_t
+from orglife_tui.data.models import commitment_t, inserted_id, member_post_t, member_t
 from orglife_tui.data.rows import with_member
 from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitmentStatus, stripped_or_none
@@ -343,7 +343,7 @@ def sync_commitments_in(
     store: Store, conn: Connection, branch_id: int, scheme: Scheme, scheme_version_id: int | None
 ):
     """``sync_commitments`` inside the caller's write transaction (``scheme use``)."""
-    from orglife_tui.data.ledger.attendance import _not_a_reversal
+    from orglife_tui.data.ledger.attendance import live_derived
     from orglife_tui.data.ledger.common import SyncResult
     from orglife_tui.data.ledger.entries import _reversal_of
     from orglife_tui.data.ledger.links import _amount, _as_date, _Chain
@@ -368,21 +368,7 @@ def sync_commitments_in(
         for item in items[CommitmentStatus(r.status)]:
             key = (r.member_id, item.code, _note(r.id, r.text))
             wanted[key] = (_amount(item.points), _as_date(r.evaluated_on))
-    rev = ledger_t.alias("rev")
-    live = (
-        conn.execute(
-            select(ledger_t)
-            .where(
-                ledger_t.c.branch_id == branch_id,
-                ledger_t.c.source == COMMITMENT,
-                _not_a_reversal(ledger_t),
-                ~select(rev.c.id).where(rev.c.reverses_id == ledger_t.c.id).exists(),
-            )
-            .order_by(ledger_t.c.id)
-        )
-        .mappings()
-        .all()
-    )
+    live = live_derived(conn, branch_id, COMMITMENT)
     reverse: list[tuple[dict, str]] = []
     kept: set[tuple[int, str, str]] = set()
     for entry in live:

@@ -46,7 +46,6 @@ from orglife_tui.data.models import (
     branch_t,
     event_t,
     inserted_id,
-    ledger_t,
     member_t,
     payment_t,
     standard_t,
@@ -749,7 +748,7 @@ def sync_dues_in(
     """``sync_dues`` inside the caller's write transaction (``scheme use`` re-syncs in the
     transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
-    from orglife_tui.data.ledger.attendance import _not_a_reversal
+    from orglife_tui.data.ledger.attendance import live_derived
     from orglife_tui.data.ledger.common import SyncResult
     from orglife_tui.data.ledger.entries import _reversal_of
     from orglife_tui.data.ledger.links import _amount, _Chain
@@ -766,21 +765,7 @@ def sync_dues_in(
                 grace = item.dues.grace_months
                 for month, dated in late_months(record, grace, today):
                     wanted[(member_id, item.code, dated)] = (_amount(item.points), month)
-    rev = ledger_t.alias("rev")
-    live = (
-        conn.execute(
-            select(ledger_t)
-            .where(
-                ledger_t.c.branch_id == branch_id,
-                ledger_t.c.source == DUES,
-                _not_a_reversal(ledger_t),
-                ~select(rev.c.id).where(rev.c.reverses_id == ledger_t.c.id).exists(),
-            )
-            .order_by(ledger_t.c.id)
-        )
-        .mappings()
-        .all()
-    )
+    live = live_derived(conn, branch_id, DUES)
     reverse: list[tuple[dict, str]] = []
     kept: set[tuple[int, str, date]] = set()
     for entry in live:

@@ -137,6 +137,27 @@ def _not_a_reversal(table):
     return func.coalesce(table.c.reverses_id, 0) == 0
 
 
+def live_derived(conn: Connection, branch_id: int, source: str) -> list:
+    """The branch's live entries the program derived from ``source`` (dues, commitments):
+    neither a reversal nor reversed, oldest first — what a sync compares with what the
+    records call for."""
+    rev = ledger_t.alias("rev")
+    return list(
+        conn.execute(
+            select(ledger_t)
+            .where(
+                ledger_t.c.branch_id == branch_id,
+                ledger_t.c.source == source,
+                _not_a_reversal(ledger_t),
+                ~select(rev.c.id).where(rev.c.reverses_id == ledger_t.c.id).exists(),
+            )
+            .order_by(ledger_t.c.id)
+        )
+        .mappings()
+        .all()
+    )
+
+
 def _live_attendance_cond(
     branch_id: int, meeting_ids: Sequence[int] | None, member_ids: Sequence[int] | None
 ) -> list:
