@@ -31,9 +31,13 @@ def natural_key(text: str) -> str:
 # Characters that make a terminal or a viewer do something instead of showing text: the C0
 # and C1 controls (ESC starts every escape sequence, BEL, BS, CR …) and DEL, and the bidi
 # embeddings, overrides and isolates that reorder what is displayed (U+202A–202E,
-# U+2066–2069). Newlines and tabs are allowed only where text may span lines.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# U+2066–2069). Newlines and tabs are allowed only where text may span lines. Lone
+# surrogates too: they are how Python hands over command-line bytes that are not UTF-8 (a
+# raw 0x9B, the one-byte CSI, arrives as U+DC9B), and no database can store them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL_MULTILINE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def unsafe_characters(text: str, multiline: bool = False) -> list[str]:

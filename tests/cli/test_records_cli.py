@@ -563,3 +563,22 @@ def test_imports_refuse_impossible_dates_row_by_row_and_write_nothing(db, tmp_pa
     )
     err = refused("--db", db, "import", "meetings", str(worse_meetings))
     assert f"{worse_meetings.name}:2:" in err and "after today" in err
+
+
+def test_an_argument_that_is_not_utf8_is_refused_naming_the_byte(db):
+    """The shell hands over a raw byte (0xFE, or 0x9B: a one-byte CSI) that is not UTF-8;
+    Python passes it on as a lone surrogate: refused like a control character, not a crash."""
+    err = refused(
+        "--db",
+        db,
+        "meetings",
+        "add",
+        "--date",
+        "2026-06-10",
+        "--type",
+        "党课",
+        "--title",
+        "\udcfe学习",
+        code=2,
+    )
+    assert "U+DCFE" in err and "Unexpected" not in err

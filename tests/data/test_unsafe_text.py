@@ -122,3 +122,18 @@ def test_a_scheme_name_with_an_escape_is_a_scheme_problem():
     with pytest.raises(SchemeError) as info:
         parse_scheme(text, "s.toml")
     assert any("control" in line for line in info.value.lines())
+
+
+def test_bytes_that_were_not_utf8_are_refused_as_such(store, roster):
+    """A command-line argument with a raw 0x9B (the one-byte CSI), or any byte that is not
+    UTF-8, reaches the program as a lone surrogate: refused naming it, as a control
+    character is, instead of failing in the database."""
+    with pytest.raises(StoreError) as err:
+        plans.add_plan_item(
+            store, roster.id, plans.PlanInput(2026, MeetingType.themed_day, "学习\udc9b党章")
+        )
+    assert "U+DC9B" in str(err.value)
+    item = rectification.RectificationInput(
+        year=2026, problem="学习\udcff不够", owner="张三", deadline=date(2026, 12, 31)
+    )
+    refused(rectification.add_item, store, roster.id, item)
