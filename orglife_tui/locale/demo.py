@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "长期无故缺席的党员，以及谈心谈话记录、年度计划和整改清单，并预设了几条合规检查问题。"
         "--members 取大值时可作性能测试数据。只写入尚无党员的党支部。",
     ),
+    "cli.demo.short": ("Create a realistic demo branch.", "创建一个示范党支部（演示数据）。"),
     "cli.demo.opt.members": ("Number of members (at least 3).", "党员人数（至少 3 人）。"),
     "cli.demo.opt.years": (
         "Calendar years of meetings, ending in the current year (1 to 10).",

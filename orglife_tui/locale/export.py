@@ -3,8 +3,9 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the commands
     "export.cli.help": (
-        "Write the scoreboard, the points ledger or a publicity notice to a file.",
-        "导出积分表、积分台账或公示表。",
+        "Write a file for the committee: the scoreboard, the points ledger, a publicity notice, "
+        "talks, the year-end report, an appraisal, the dues register or the commendations.",
+        "导出文件：积分表、积分台账、公示表、谈心谈话记录、年度报告、民主评议、党费台账、评先评优名册。",
     ),
     "export.cli.scores.help": (
         "The year's scoreboard: base, duty, bonus, deduction, total, points band and rank per member, "

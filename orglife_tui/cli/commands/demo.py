@@ -22,7 +22,7 @@ LARGE_BRANCH = 1000
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("demo", help=t("cli.demo.help"))
+    @app.command("demo", help=t("cli.demo.help"), short_help=t("cli.demo.short"))
     @handles_errors
     def demo(
         ctx: typer.Context,
