@@ -79,19 +79,23 @@ MAIN_SCREENS = sorted(SCREENS)
 
 
 @ONLY_EN
-@pytest.mark.parametrize("name", MAIN_SCREENS)
-async def test_the_english_footer_fits_80_columns(make_app, branch, lang, name):
+async def test_the_english_footer_fits_80_columns(make_app, branch, lang):
+    """Every registered screen, one after another in one app (each shown as the user
+    reaches it, over the dashboard)."""
     app = make_app(branch, lang)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        app.go(name)
-        await wait_until(pilot, lambda: bool(app.screen.query(Footer)))
-        await pilot.pause()
-        keys = [k for k in app.screen.query(FooterKey) if k.display]
-        assert keys
-        # Laid out one after another: the last key's right edge is the footer's width.
-        widest = max(k.region.right for k in keys)
-        assert widest <= 80, (name, widest, [str(k.description) for k in keys])
-        assert all(k.region.width > 0 for k in keys), name
+        for name in MAIN_SCREENS:
+            screen = app.go(name)
+            await wait_until(
+                pilot, lambda shown=screen: app.screen is shown and bool(shown.query(Footer))
+            )
+            await pilot.pause()
+            keys = [k for k in screen.query(FooterKey) if k.display]
+            assert keys, name
+            # Laid out one after another: the last key's right edge is the footer's width.
+            widest = max(k.region.right for k in keys)
+            assert widest <= 80, (name, widest, [str(k.description) for k in keys])
+            assert all(k.region.width > 0 for k in keys), name
 
 
 @pytest.mark.parametrize("lang", ["zh"])
