@@ -343,11 +343,8 @@ def sync_commitments_in(
     store: Store, conn: Connection, branch_id: int, scheme: Scheme, scheme_version_id: int | None
 ):
     """``sync_commitments`` inside the caller's write transaction (``scheme use``)."""
-    from orglife_tui.data.ledger.attendance import live_derived
-    from orglife_tui.data.ledger.common import SyncResult
-    from orglife_tui.data.ledger.entries import _reversal_of
-    from orglife_tui.data.ledger.links import _amount, _as_date, _Chain
-    from orglife_tui.locale import t
+    from orglife_tui.data.ledger.attendance import live_derived, write_derived
+    from orglife_tui.data.ledger.links import _amount, _as_date
 
     items = {status: scheme.register_items(register) for status, register in EVALUATED.items()}
     wanted: dict[tuple[int, str, str], tuple[float, date]] = {}
@@ -399,19 +396,4 @@ def sync_commitments_in(
         )
         if (member_id, code, note) not in kept
     ]
-    if not reverse and not adds:
-        return SyncResult(0, 0)
-    chain = _Chain(store, conn, branch_id)
-    chain.append_many(_reversal_of(o, t(why)) for o, why in reverse)
-    chain.append_many(adds)
-    result = SyncResult(added=len(adds), reversed=len(reverse))
-    store.audit(
-        conn,
-        branch_id,
-        "ledger.sync",
-        source=COMMITMENT,
-        added=result.added,
-        reversed=result.reversed,
-        scheme_version=scheme_version_id,
-    )
-    return result
+    return write_derived(store, conn, branch_id, COMMITMENT, reverse, adds, scheme_version_id)

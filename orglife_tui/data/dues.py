@@ -748,14 +748,10 @@ def sync_dues_in(
     """``sync_dues`` inside the caller's write transaction (``scheme use`` re-syncs in the
     transaction that puts the scheme in use)."""
     from orglife_tui.compliance.dues import late_months
-    from orglife_tui.data.ledger.attendance import live_derived
-    from orglife_tui.data.ledger.common import SyncResult
-    from orglife_tui.data.ledger.entries import _reversal_of
-    from orglife_tui.data.ledger.links import _amount, _Chain
-    from orglife_tui.locale import t
+    from orglife_tui.data.ledger.attendance import live_derived, write_derived
+    from orglife_tui.data.ledger.links import _amount
 
     today = store.today()
-    chain = _Chain(store, conn, branch_id)
     wanted: dict[tuple[int, str, date], tuple[float, str]] = {}
     items = {it.code: it for it in scheme.dues_items}
     if items:
@@ -799,21 +795,7 @@ def sync_dues_in(
         )
         if (member_id, code, dated) not in kept
     ]
-    if not reverse and not adds:
-        return SyncResult(0, 0)
-    chain.append_many(_reversal_of(o, t(why)) for o, why in reverse)
-    chain.append_many(adds)
-    result = SyncResult(added=len(adds), reversed=len(reverse))
-    store.audit(
-        conn,
-        branch_id,
-        "ledger.sync",
-        source=DUES,
-        added=result.added,
-        reversed=result.reversed,
-        scheme_version=scheme_version_id,
-    )
-    return result
+    return write_derived(store, conn, branch_id, DUES, reverse, adds, scheme_version_id)
 
 
 def _as_date(value: object) -> date:

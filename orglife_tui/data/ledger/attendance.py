@@ -158,6 +158,38 @@ def live_derived(conn: Connection, branch_id: int, source: str) -> list:
     )
 
 
+def write_derived(
+    store: Store,
+    conn: Connection,
+    branch_id: int,
+    source: str,
+    reverse: list[tuple[dict, str]],
+    adds: list[dict],
+    scheme_version_id: int | None,
+) -> SyncResult:
+    """A sync's writes for entries derived from ``source``: the reversals (each with the
+    catalog key of its reason), then the new entries, and one ``ledger.sync`` audit row;
+    nothing at all when there is nothing to change."""
+    from orglife_tui.locale import t
+
+    if not reverse and not adds:
+        return SyncResult(0, 0)
+    chain = _Chain(store, conn, branch_id)
+    chain.append_many(_reversal_of(o, t(why)) for o, why in reverse)
+    chain.append_many(adds)
+    result = SyncResult(added=len(adds), reversed=len(reverse))
+    store.audit(
+        conn,
+        branch_id,
+        "ledger.sync",
+        source=source,
+        added=result.added,
+        reversed=result.reversed,
+        scheme_version=scheme_version_id,
+    )
+    return result
+
+
 def _live_attendance_cond(
     branch_id: int, meeting_ids: Sequence[int] | None, member_ids: Sequence[int] | None
 ) -> list:
