@@ -71,6 +71,9 @@ def resolve_branch(
     On an empty database the branch is created, named ``name`` or ``default_name``.
     """
     branches = store.branches()
+    if not branches and store.restricted:
+        # Row-level security shows this login no branch: creating one is not theirs to do.
+        raise NotFound("users.no_branch", name=store.operator)
     if not branches:
         try:
             return store.create_branch(name or default_name)

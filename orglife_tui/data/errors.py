@@ -29,6 +29,11 @@ class Conflict(StoreError):
     pass
 
 
+class NotPermitted(StoreError):
+    """The login's roles do not allow the operation (the app's check, or the database's
+    row-level security refusing a row)."""
+
+
 def refuse_unsafe_text(field: str, value: str | None, multiline: bool = False) -> None:
     """Refuse text carrying control or bidi-override characters (an escape sequence in a
     stored text would act on every terminal it is later shown on). ``field`` is the catalog

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    String,
     Table,
     Text,
     UniqueConstraint,
@@ -897,6 +898,45 @@ class Commendation(SQLModel, table=True):
     created_at: dt.datetime
 
 
+class Account(SQLModel, table=True):
+    """A login that may use the database (issue 13): the OS/SSH user name, which on
+    PostgreSQL is also the database role it connects as."""
+
+    __tablename__ = "account"
+
+    name: str = Field(primary_key=True, max_length=63)
+    is_admin: bool = False
+    created_at: dt.datetime
+    created_by: str = Field(max_length=100)
+
+
+class AccountGrant(SQLModel, table=True):
+    """A role an account holds in one branch; ``member_id`` names the roster member the
+    account is (required for the member role)."""
+
+    __tablename__ = "account_grant"
+
+    account: str = Field(
+        sa_column=Column(
+            String(63),
+            ForeignKey("account.name", ondelete="CASCADE"),
+            primary_key=True,
+        )
+    )
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
+    )
+    role: str = Field(primary_key=True, max_length=20)  # AccountRole
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=True),
+    )
+    granted_at: dt.datetime
+    granted_by: str = Field(max_length=100)
+
+
 # The Core tables the queries are written against, one alias per model, declared here
 # only: every module imports them from here, so no copy can name another table.
 branch_t = table_of(Branch)
@@ -934,3 +974,5 @@ objection_t = table_of(AppraisalObjection)
 correction_t = table_of(AppraisalCorrection)
 follow_up_t = table_of(AppraisalFollowUp)
 commendation_t = table_of(Commendation)
+account_t = table_of(Account)
+grant_t = table_of(AccountGrant)

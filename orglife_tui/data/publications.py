@@ -47,7 +47,7 @@ from orglife_tui.data.models import (
     publication_t,
     session_t,
 )
-from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store
+from orglife_tui.data.store import AUDIT_CHAIN_LOCK, Store, audit_head
 
 PUBLICITY = "publicity"
 APPRAISAL = "appraisal"
@@ -110,12 +110,6 @@ def from_iso(value: str) -> datetime: ...
 def from_iso(value: str | None) -> datetime | None: ...
 def from_iso(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
-
-
-def audit_head(conn: Connection) -> str:
-    """The hash of the newest audit event (``GENESIS`` before any)."""
-    newest = conn.scalar(select(audit_t.c.hash).order_by(audit_t.c.id.desc()).limit(1))
-    return newest or GENESIS
 
 
 def lock_heads(conn: Connection, branch_id: int) -> None:

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 
-from sqlalchemy import Connection, Engine, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from orglife_tui.data import attendance as attendance_ops
 from orglife_tui.data import branches as branch_ops
@@ -37,6 +37,7 @@ from orglife_tui.data.engine import (
 )
 from orglife_tui.data.errors import (
     DatabaseUnavailable,
+    NotPermitted,
 )
 from orglife_tui.data.migrate import upgrade
 from orglife_tui.data.models import audit_t
@@ -112,6 +113,51 @@ def _write_refusal(exc: OperationalError, timeout: float) -> Exception:
     return exc
 
 
+def privileged(conn: Connection) -> bool:
+    """On PostgreSQL: the role owns the tables or is a superuser, so row-level security
+    does not restrict it (it acts as the administrator). SQLite has no roles: True."""
+    if conn.dialect.name != "postgresql":
+        return True
+    info = conn.info  # per server connection: its role does not change
+    if "orglife_privileged" not in info:
+        info["orglife_privileged"] = bool(
+            conn.scalar(
+                text(
+                    "SELECT r.rolsuper OR pg_has_role(current_user, c.relowner, 'MEMBER') "
+                    "FROM pg_roles r, pg_class c "
+                    "WHERE r.rolname = current_user AND c.oid = 'branch'::regclass"
+                )
+            )
+        )
+    return bool(info["orglife_privileged"])
+
+
+def audit_head(conn: Connection) -> str:
+    """The hash of the newest audit event (``GENESIS`` before any). A role that row-level
+    security restricts sees only some events; it asks the database's own function."""
+    if privileged(conn):
+        newest = conn.scalar(select(audit_t.c.hash).order_by(audit_t.c.id.desc()).limit(1))
+    else:
+        newest = conn.scalar(text("SELECT orglife_audit_head()"))
+    return newest or GENESIS
+
+
+def _database_login(engine: Engine) -> str | None:
+    """The role a restricted PostgreSQL login acts as: its audit traces must name it (the
+    database refuses others). None for the owner or a superuser: their login is the OS's."""
+    with engine.connect() as conn:
+        if privileged(conn):
+            return None
+        return str(conn.scalar(text("SELECT current_user")))
+
+
+def _not_permitted(exc: DBAPIError) -> NotPermitted | None:
+    """PostgreSQL refused a row or a table to the login's role (row-level security)."""
+    if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+        return NotPermitted("db.not_permitted")
+    return None
+
+
 class Store:
     """A branch database. Build one with ``Store.open(url)``; tests pass a temporary URL."""
 
@@ -166,6 +212,8 @@ class Store:
         except BaseException:
             opened.engine.dispose()
             raise
+        if operator is None and opened.engine.dialect.name == "postgresql":
+            operator = _database_login(opened.engine)
         return cls(
             opened.engine,
             operator or login_user(),
@@ -177,6 +225,15 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the database's row-level security restricts this login (a PostgreSQL
+        role that neither owns the tables nor is a superuser)."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        with self.engine.connect() as conn:
+            return not privileged(conn)
 
     def __enter__(self) -> Store:
         return self
@@ -211,6 +268,11 @@ class Store:
             if refusal is exc:
                 raise
             raise refusal from exc
+        except DBAPIError as exc:
+            refused = _not_permitted(exc)
+            if refused is None:
+                raise
+            raise refused from exc
 
     @contextmanager
     def rehearsal(self) -> Iterator[None]:
@@ -226,8 +288,14 @@ class Store:
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
         """A connection for reading; its transaction is deferred and blocks no writer."""
-        with self.engine.connect() as conn:
-            yield conn
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            refused = _not_permitted(exc)
+            if refused is None:
+                raise
+            raise refused from exc
 
     def audit(self, conn: Connection, branch_id: int | None, action: str, **detail: object) -> None:
         """Write the trace of a change inside the change's own transaction, chained to the
@@ -235,8 +303,7 @@ class Store:
         if conn.dialect.name == "postgresql":
             # SQLite's write transactions are already serialized (BEGIN IMMEDIATE).
             conn.execute(select(func.pg_advisory_xact_lock(AUDIT_CHAIN_LOCK)))
-        prev = conn.scalar(select(audit_t.c.hash).order_by(audit_t.c.id.desc()).limit(1))
-        prev = prev or GENESIS
+        prev = audit_head(conn)
         at = _now()
         text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)
         conn.execute(

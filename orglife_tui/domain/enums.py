@@ -344,7 +344,27 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
     },
 }
 
+
+class AccountRole(str, Enum):
+    """A role an account holds in one branch (issue 13)."""
+
+    SECRETARY = "secretary"  # everything in the branch, users included
+    COMMITTEE = "committee"  # records, points, talks; confidential talks only their own
+    TELLER = "teller"  # the kiosk and paper-ballot entry only
+    MEMBER = "member"  # self-service: their own records, 点单
+    OBSERVER = "observer"  # 上级党委: read-only, no confidential talk content
+
+
+ACCOUNT_ROLE_ZH = {
+    AccountRole.SECRETARY: "支部书记",
+    AccountRole.COMMITTEE: "支委委员",
+    AccountRole.TELLER: "计票人",
+    AccountRole.MEMBER: "党员",
+    AccountRole.OBSERVER: "上级党委",
+}
+
 _ZH_TABLES: dict[type[Enum], dict[Any, str]] = {
+    AccountRole: ACCOUNT_ROLE_ZH,
     MemberStatus: STATUS_ZH,
     AttendanceStatus: ATTENDANCE_ZH,
     MeetingType: MEETING_TYPE_ZH,

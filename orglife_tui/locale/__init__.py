@@ -20,6 +20,7 @@ def _load() -> dict[str, tuple[str, str]]:
     global _catalog
     if _catalog is None:
         from orglife_tui.locale import (
+            accounts,
             appraisal,
             appraisal_after,
             appraisal_steps,
@@ -84,6 +85,7 @@ def _load() -> dict[str, tuple[str, str]]:
             appraisal_after,
             settings,
             life_meeting,
+            accounts,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -99,7 +99,10 @@ def open_existing_branch(ctx: typer.Context):
     store = open_store(ctx)
     try:
         if not store.branches():
-            raise fail(t("cli.no_branch"))
+            restricted = store.restricted
+            raise fail(
+                t("users.no_branch", name=store.operator) if restricted else t("cli.no_branch")
+            )
         branch = store.resolve_branch(globals_of(ctx).branch)
     except BaseException:
         store.close()

@@ -255,6 +255,13 @@ def _seal(store: Store, conn: Connection, s, key) -> SealResult:
     if ballots != voted:
         raise StoreError("appraisal.count_mismatch", ballots=ballots, voted=voted)
     if key is not None:
+        # Row-level security lets no one read a sealed ballot while the poll is open: the
+        # session is marked finished first (the whole close rolls back if anything fails).
+        conn.execute(
+            update(session_t)
+            .where(session_t.c.id == session_id)
+            .values(state=SessionState.finished.value)
+        )
         _open_sealed_ballots(conn, session_id, key, ballots)
     per_candidate = conn.execute(
         select(candidate_t.c.member_no, func.count(rating_t.c.key).label("n"))
@@ -401,6 +408,13 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
             return _read_session(conn, branch_id, session_id)
         _secure_delete(conn)
         discarded = _count(conn, receipt_t, session_id)
+        # Marked created before the ballots go: row-level security keeps a started poll's
+        # sealed ballots out of everyone's reach, deleting included.
+        conn.execute(
+            update(session_t)
+            .where(session_t.c.id == session_id)
+            .values(state=SessionState.created.value)
+        )
         for table in (decision_t, receipt_t, sealed_t, rating_t, voted_t, voter_t, candidate_t):
             conn.execute(delete(table).where(table.c.session_id == session_id))
         conn.execute(
