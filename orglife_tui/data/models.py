@@ -576,6 +576,9 @@ class AppraisalSession(SQLModel, table=True):
     # destroyed at close and reset.
     tally_key: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     scrub_pending: bool = False  # sealed, but the files not yet scrubbed of the poll
+    # Set by the transaction that closes or resets a poll, cleared by its last update: only
+    # then may row-level security show the sealed ballots (0015).
+    opening_ballots: bool = False
     created_at: dt.datetime
     started_at: dt.datetime | None = None
     closed_at: dt.datetime | None = None

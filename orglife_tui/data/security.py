@@ -14,7 +14,7 @@ the current role holds some roles (``orglife_branches``) and the roster members 
 
 Confidential talk texts (``talk_text``) are readable by the branch secretary and by the
 talk's author (who recorded it, or a talker the account is); ballots sealed in an open poll
-by no one: the close first marks the session finished, then opens them.
+by no one but the transaction that closes or resets it (``opening_ballots``).
 
 ``apply`` is idempotent; a migration that adds a table adds its :data:`TABLES` entry and
 calls it again. ``tests/data/test_row_security.py`` checks every table has one.
@@ -207,11 +207,12 @@ def _custom(table: str) -> list[str]:
         ]
     if table == "appraisal_sealed":
         box = _scoped(table, _SESSION, BALLOT)
-        # Sealed ballots of an open poll: put in, never read or taken out by anyone. The
-        # close marks the session finished before it opens them; a reset marks it created.
+        # Sealed ballots of an open poll: put in, never read or taken out by anyone but the
+        # transaction that closes or resets the poll (it sets ``opening_ballots`` and
+        # clears it again; the ballots stay sealed to keys it needs both passwords for).
         not_open = (
             "EXISTS (SELECT 1 FROM appraisal_session s WHERE s.id = appraisal_sealed.session_id"
-            " AND s.state <> 'started')"
+            " AND (s.state <> 'started' OR s.opening_ballots))"
         )
         return [
             f"CREATE POLICY orglife_insert ON {table} FOR INSERT WITH CHECK ({box})",

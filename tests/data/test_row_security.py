@@ -199,8 +199,9 @@ def test_a_secretary_sees_and_changes_only_their_own_branch_through_psql(two):
     )
     assert refused.returncode != 0 and "row-level security" in refused.stderr
     assert two.rows("sec_b", "SELECT count(*) FROM talk") == ["1"]
-    assert two.rows("sec_b", "SELECT count(*) FROM ledger_entry WHERE branch_id <> "
-                    f"{two.b}") == ["0"]
+    assert two.rows("sec_b", f"SELECT count(*) FROM ledger_entry WHERE branch_id <> {two.b}") == [
+        "0"
+    ]
     # psql shows what the app shows
     with two.store("sec_a") as store:
         app_names = sorted(m.name for m in store.list_members(two.a))

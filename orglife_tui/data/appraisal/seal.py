@@ -217,10 +217,18 @@ def _open_tally_key(
         raise StoreError(f"appraisal.password_wrong.{which}") from None
 
 
+def _unseal_for_this_transaction(conn: Connection, session_id: int) -> None:
+    """Row-level security lets no one read or delete a sealed ballot of an open poll
+    (data/security.py) but in the transaction that closes or resets it: the flag is set
+    here and cleared by the same transaction's last update of the session."""
+    conn.execute(update(session_t).where(session_t.c.id == session_id).values(opening_ballots=True))
+
+
 def _open_sealed_ballots(conn: Connection, session_id: int, key, ballots: int) -> None:
     """Every sealed ballot opened and written as rating rows in the unlinkable form, the
     sealed rows deleted; refused (nothing written) if a ballot does not open or does not
     rate every candidate of the roster exactly once with a known grade."""
+    _unseal_for_this_transaction(conn, session_id)
     sealed = _count(conn, sealed_t, session_id)
     if sealed != ballots:
         raise StoreError("appraisal.sealed_mismatch", sealed=sealed, ballots=ballots)
@@ -255,13 +263,6 @@ def _seal(store: Store, conn: Connection, s, key) -> SealResult:
     if ballots != voted:
         raise StoreError("appraisal.count_mismatch", ballots=ballots, voted=voted)
     if key is not None:
-        # Row-level security lets no one read a sealed ballot while the poll is open: the
-        # session is marked finished first (the whole close rolls back if anything fails).
-        conn.execute(
-            update(session_t)
-            .where(session_t.c.id == session_id)
-            .values(state=SessionState.finished.value)
-        )
         _open_sealed_ballots(conn, session_id, key, ballots)
     per_candidate = conn.execute(
         select(candidate_t.c.member_no, func.count(rating_t.c.key).label("n"))
@@ -299,6 +300,7 @@ def _seal(store: Store, conn: Connection, s, key) -> SealResult:
             pin_locked_until=None,
             tally_key=None,  # the private key is gone with the sealed ballots
             scrub_pending=True,
+            opening_ballots=False,
         )
     )
     store.audit(
@@ -408,13 +410,7 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
             return _read_session(conn, branch_id, session_id)
         _secure_delete(conn)
         discarded = _count(conn, receipt_t, session_id)
-        # Marked created before the ballots go: row-level security keeps a started poll's
-        # sealed ballots out of everyone's reach, deleting included.
-        conn.execute(
-            update(session_t)
-            .where(session_t.c.id == session_id)
-            .values(state=SessionState.created.value)
-        )
+        _unseal_for_this_transaction(conn, session_id)
         for table in (decision_t, receipt_t, sealed_t, rating_t, voted_t, voter_t, candidate_t):
             conn.execute(delete(table).where(table.c.session_id == session_id))
         conn.execute(
@@ -433,6 +429,7 @@ def reset_session(store: Store, branch_id: int, session_id: int, pin: str) -> Se
                 tally_public_key=None,
                 tally_key=None,
                 scrub_pending=True,
+                opening_ballots=False,
             )
         )
         store.audit(
