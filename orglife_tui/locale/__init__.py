@@ -42,6 +42,7 @@ def _load() -> dict[str, tuple[str, str]]:
             roster,
             scheme,
             settings,
+            talk_text,
             talks,
             tui,
             tui_appraisal,
@@ -84,6 +85,7 @@ def _load() -> dict[str, tuple[str, str]]:
             appraisal_after,
             settings,
             life_meeting,
+            talk_text,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():
