@@ -217,8 +217,10 @@ def _validated(conn: Connection, branch_id: int, talk: TalkInput, today: date):
 
 def talk_values(talk: TalkInput) -> tuple[dict[str, object], dict[str, object]]:
     """The columns of a talk's ``talk`` row and of its ``talk_text`` row (without ids)."""
-    texts = {name: stripped_or_none(getattr(talk, name)) for name in CONFIDENTIAL_FIELDS}
-    values = {
+    texts: dict[str, object] = {
+        name: stripped_or_none(getattr(talk, name)) for name in CONFIDENTIAL_FIELDS
+    }
+    values: dict[str, object] = {
         "date": talk.date,
         "place": stripped_or_none(talk.place),
         "form": TalkForm(talk.form).value,

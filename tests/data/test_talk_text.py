@@ -115,6 +115,24 @@ def test_the_upgrade_moves_every_talks_texts_and_keeps_its_talkers(fresh_db_url)
         store.close()
 
 
+def test_a_downgrade_puts_the_texts_back_into_the_talk(fresh_db_url):
+    _at_0010(fresh_db_url)
+    _upgrade(fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    cfg = _config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0010")
+        with engine.connect() as conn:
+            row = conn.execute(text(f"SELECT {', '.join(TEXTS)} FROM talk WHERE id = 7")).one()
+            assert dict(zip(TEXTS, row)) == TEXTS
+            assert conn.execute(text("SELECT content FROM talk WHERE id = 8")).scalar() is None
+            assert conn.execute(text("SELECT count(*) FROM talk_talker")).scalar() == 2
+    finally:
+        engine.dispose()
+
+
 # ---------------------------------------------------------------------------- hidden texts
 
 

@@ -274,6 +274,10 @@ async def test_a_talk_whose_texts_are_not_visible_says_who_can_read_them(
             else "保密内容：仅谈话人和支部书记可见"
         )
         assert any(message == str(n.message) for n in app._notifications)
+        # Nor is its follow-up recorded: the result belongs to the texts.
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen is screen
 
 
 async def test_confidential_box_is_stored(make_app, branch, sqlite_store):

@@ -238,6 +238,9 @@ class TalksScreen(ListScreen[TalkRow]):
         talk = self.selected()
         if talk is None:
             return
+        if talk.texts_hidden:  # the result goes with the texts the user cannot see
+            self.notify(t("talk_text.hidden"), severity="warning")
+            return
         if talk.follow_up_result is not None:
             self.notify(t("tui.talks.follow_up_already"), severity="warning")
             return
