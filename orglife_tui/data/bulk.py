@@ -29,11 +29,13 @@ from orglife_tui.data.models import (
     plan_t,
     rect_t,
     talk_t,
+    talk_text_t,
     talker_t,
 )
 from orglife_tui.data.rows import lecturer_lookup
 from orglife_tui.data.store import Store, meeting_values, member_values
-from orglife_tui.domain import MeetingType, RectificationStatus, TalkForm, TalkType
+from orglife_tui.data.talks import talk_values
+from orglife_tui.domain import MeetingType, RectificationStatus
 from orglife_tui.domain.records import MeetingInput, MemberInput
 from orglife_tui.domain.talks import TalkInput
 
@@ -275,9 +277,11 @@ def _write_talks(
     report: Progress,
     chunk_rows: int,
 ) -> None:
-    """The talks, then their talkers. The talks' ids are read back in insertion order: ids
-    grow with every row written, and the branch had no talks before (no members)."""
+    """The talks, then their texts and their talkers. The talks' ids are read back in
+    insertion order: ids grow with every row written, and the branch had no talks before
+    (no members)."""
     before = conn.scalar(select(func.coalesce(func.max(talk_t.c.id), 0)))
+    texts: list[dict[str, object]] = []
     for chunk in _chunks(talks, chunk_rows):
         rows = []
         for talk in chunk:
@@ -286,7 +290,9 @@ def _write_talks(
                 raise NotFound("talks.unknown_member", member_no=talk.member_no)
             if not talk.talkers:
                 raise StoreError("talks.no_talker")
-            rows.append({**stamp, "member_id": member.id, **_talk_values(talk)})
+            values, text = talk_values(talk)
+            rows.append({**stamp, "member_id": member.id, **values})
+            texts.append(text)
         _write_rows(conn, talk_t, rows)
         report(len(chunk))
     if not talks:
@@ -302,6 +308,9 @@ def _write_talks(
         raise Conflict(
             "bulk_branch_not_empty", branch=str(stamp["branch_id"]), members=0, meetings=0
         )
+    text_rows = [{"talk_id": talk_id, **text} for talk_id, text in zip(ids, texts)]
+    for start in range(0, len(text_rows), chunk_rows):
+        _write_rows(conn, talk_text_t, text_rows[start : start + chunk_rows])
     talkers: list[tuple[int, int, int | None, str, str | None]] = []
     for talk_id, talk in zip(ids, talks):
         for position, k in enumerate(talk.talkers, start=1):
@@ -336,28 +345,6 @@ def _write_rows(conn: Connection, table, rows: list[dict[str, object]]) -> None:
             )
         )
     _executemany(conn, table.name, columns, out)
-
-
-def _talk_values(talk: TalkInput) -> dict[str, object]:
-    return {
-        "date": talk.date,
-        "place": talk.place,
-        "form": TalkForm(talk.form).value,
-        "type": TalkType(talk.type).value,
-        "recorder": talk.recorder,
-        "trigger": talk.trigger,
-        "content": talk.content,
-        "problems": talk.problems,
-        "difficulties": talk.difficulties,
-        "opinions": talk.opinions,
-        "actions": talk.actions,
-        "action_deadline": talk.action_deadline,
-        "follow_up_date": talk.follow_up_date,
-        "follow_up_result": talk.follow_up_result,
-        "confidential": bool(talk.confidential),
-        "absence_from": talk.absence_from,
-        "absence_step": talk.absence_step,
-    }
 
 
 def _plan_values(item: PlanRecord) -> dict[str, object]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from orglife_tui.data.engine import WRITE_OPTION
 from orglife_tui.data.errors import DatabaseUnavailable
@@ -54,6 +54,12 @@ def _foreign(engine: Engine) -> bool:
     return bool(tables) and not {"alembic_version", "branch"} <= tables
 
 
+def _sqlite_pragma(conn: Connection, pragma: str) -> None:
+    """A pragma outside any transaction, straight on the driver's connection (which is in
+    autocommit mode): through SQLAlchemy it would begin one first, where it does nothing."""
+    conn.connection.driver_connection.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
+
+
 def upgrade(engine: Engine, read_only: bool = False, where: str = "") -> None:
     """Apply every pending migration in one transaction; a no-op on an up-to-date database.
 
@@ -76,8 +82,23 @@ def upgrade(engine: Engine, read_only: bool = False, where: str = "") -> None:
         raise DatabaseUnavailable("db_newer_schema", revision=current)
     if read_only:
         raise DatabaseUnavailable("db.read_only_not_ready", path=where)
-    with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
-        if engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
+        if sqlite:
+            # A batch migration copies a table and drops the old one: with foreign keys on,
+            # that drop would cascade to the rows that point at it (every attendance row of
+            # a meeting). The pragma is a no-op inside a transaction: set it before.
+            _sqlite_pragma(conn, "foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK}
+                    )
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseUnavailable("db.migration_broke_links", path=where)
+        finally:
+            if sqlite:
+                _sqlite_pragma(conn, "foreign_keys = ON")

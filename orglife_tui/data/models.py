@@ -271,20 +271,35 @@ class Talk(SQLModel, table=True):
     type: str = Field(max_length=30)  # TalkType
     recorder: str | None = Field(default=None, max_length=100)
     trigger: str | None = Field(default=None, max_length=500)  # why the talk was held
-    content: str | None = None
-    problems: str | None = None
-    difficulties: str | None = None  # the member's difficulties and requests
-    opinions: str | None = None  # the member's opinions on the branch
-    actions: str | None = None  # agreed actions
     action_deadline: dt.date | None = None
     follow_up_date: dt.date | None = None
-    follow_up_result: str | None = None
+    # A follow-up result is recorded (the result itself is in ``talk_text``): whether a
+    # follow-up is due stays known to every reader of the branch (0012).
+    follow_up_done: bool = False
     confidential: bool = False
     # the absence case the talk answers: first month of the streak and the ladder step
     absence_from: str | None = Field(default=None, max_length=7)  # YYYY-MM
     absence_step: str | None = Field(default=None, max_length=30)  # LadderAction
     operator: str = Field(max_length=100)
     created_at: dt.datetime
+
+
+class TalkText(SQLModel, table=True):
+    """The texts of a talk (0012), one row per talk, apart from the talk so that PostgreSQL's
+    row-level security can hide them while the talk's date, type and member stay visible.
+    A talk whose row a reader cannot see is shown with its texts hidden."""
+
+    __tablename__ = "talk_text"
+
+    talk_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True)
+    )
+    content: str | None = None
+    problems: str | None = None
+    difficulties: str | None = None  # the member's difficulties and requests
+    opinions: str | None = None  # the member's opinions on the branch
+    actions: str | None = None  # agreed actions
+    follow_up_result: str | None = None
 
 
 class TalkTalker(SQLModel, table=True):
@@ -953,6 +968,7 @@ scheme_t = table_of(SchemeVersion)
 ledger_t = table_of(LedgerEntry)
 total_t = table_of(LedgerTotal)
 talk_t = table_of(Talk)
+talk_text_t = table_of(TalkText)
 talker_t = table_of(TalkTalker)
 plan_t = table_of(PlanItem)
 rect_t = table_of(RectificationItem)

@@ -108,7 +108,7 @@ TABLES: dict[str, TableRule] = {
     "appraisal_follow_up": TableRule(own_when=_PUBLISHED),
     "commendation": TableRule(own_when=_PUBLISHED),
 }
-CUSTOM = ("audit_log", "account", "account_grant", "appraisal_sealed")
+CUSTOM = ("audit_log", "account", "account_grant", "appraisal_sealed", "talk_text")
 # Read by every role, written by none but the owner: the schema's revision.
 PUBLIC_READ = ("alembic_version",)
 
@@ -137,6 +137,8 @@ def _scoped(table: str, scope: Scope, roles: Iterable[AccountRole]) -> str:
 # A scalar subquery (cast, so that ``= ANY`` takes it as one array): evaluated once per
 # statement, not once per row.
 SELF = "((SELECT orglife_self(current_user::text))::integer[])"
+# The roster members the account is, in any role (a committee member who held a talk).
+LINKED = "((SELECT orglife_linked(current_user::text))::integer[])"
 ADMIN = "(SELECT orglife_is_admin(current_user::text))"
 
 
@@ -219,6 +221,32 @@ def _custom(table: str) -> list[str]:
             f"CREATE POLICY orglife_read ON {table} FOR SELECT USING ({box} AND {not_open})",
             f"CREATE POLICY orglife_delete ON {table} FOR DELETE USING ({box} AND {not_open})",
         ]
+    if table == "talk_text":
+        author = (
+            "(p.operator = current_user::text OR EXISTS (SELECT 1 FROM talk_talker tt "
+            f"WHERE tt.talk_id = p.id AND tt.member_id = ANY {LINKED}))"
+        )
+        may_read = (
+            f"(NOT p.confidential AND ({in_branches('p.branch_id', READ)}"
+            f" OR p.member_id = ANY {SELF}))"
+            f" OR {in_branches('p.branch_id', SEC)}"
+            f" OR ({in_branches('p.branch_id', STAFF)} AND {author})"
+        )
+        may_write = (
+            f"{in_branches('p.branch_id', STAFF)} AND (NOT p.confidential"
+            f" OR {in_branches('p.branch_id', SEC)} OR {author})"
+        )
+
+        def talk(cond: str) -> str:
+            return f"EXISTS (SELECT 1 FROM talk p WHERE p.id = talk_text.talk_id AND ({cond}))"
+
+        return [
+            f"CREATE POLICY orglife_read ON talk_text FOR SELECT USING ({talk(may_read)})",
+            f"CREATE POLICY orglife_insert ON talk_text FOR INSERT WITH CHECK ({talk(may_write)})",
+            f"CREATE POLICY orglife_update ON talk_text FOR UPDATE USING ({talk(may_write)})"
+            f" WITH CHECK ({talk(may_write)})",
+            f"CREATE POLICY orglife_delete ON talk_text FOR DELETE USING ({talk(may_write)})",
+        ]
     raise KeyError(table)
 
 
@@ -250,6 +278,9 @@ def _functions(schema: str) -> list[str]:
         "RAISE EXCEPTION 'not a secretary' USING ERRCODE = '42501'; END IF; "
         "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN "
         "EXECUTE 'CREATE ROLE ' || quote_ident(who) || ' LOGIN'; END IF; END $$",
+        f"CREATE OR REPLACE FUNCTION {schema}.orglife_linked(who text) RETURNS integer[] "
+        f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT member_id), '{{}}') FROM "
+        f"{schema}.account_grant WHERE account = who AND member_id IS NOT NULL $$",
         # The audit chain's newest link, for a role that may not read every trace.
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_audit_head() RETURNS text {definer} "
         f"AS $$ SELECT hash FROM {schema}.audit_log ORDER BY id DESC LIMIT 1 $$",
@@ -306,6 +337,7 @@ def remove(conn: Connection) -> None:
         "orglife_known(text)",
         "orglife_branches(text, text[])",
         "orglife_self(text)",
+        "orglife_linked(text)",
         "orglife_audit_head()",
         "orglife_create_login(text)",
     ):

@@ -6,10 +6,16 @@ transaction before anything is inserted: a refused talk leaves no trace but the 
 A talker given by member number takes name and post from the roster (the post is the
 member's committee post key, when the member holds one).
 
-Confidential talks keep their texts (``CONFIDENTIAL_FIELDS``) out of every read unless
-``include_confidential`` is asked for; the texts are then not even selected. A caller that
-shows or exports them calls ``note_confidential_read`` first, which leaves the audit event.
-Searches never look into confidential texts, so a search cannot tell what they say.
+The texts of a talk (``CONFIDENTIAL_FIELDS``) live in ``talk_text``, one row per talk,
+written with the talk in one transaction and read through a LEFT OUTER JOIN: on
+PostgreSQL, row-level security may hide that row from a reader, and a talk whose text row
+is not there is read with ``texts_hidden`` (never as a talk with empty texts), and cannot
+be changed by that reader.
+
+Confidential talks keep their texts out of every read unless ``include_confidential`` is
+asked for; the texts are then not even selected. A caller that shows or exports them
+calls ``note_confidential_read`` first, which leaves the audit event. Searches never look
+into confidential texts, so a search cannot tell what they say.
 
 Reads are Core selects returning frozen dataclasses; lists page in SQL; counts and the
 coverage matrix are SQL ``GROUP BY``.
@@ -44,6 +50,7 @@ from orglife_tui.data.models import (
     inserted_id,
     member_t,
     talk_t,
+    talk_text_t,
     talker_t,
 )
 from orglife_tui.data.rows import MEMBERSHIP_COLUMNS, member_join
@@ -208,34 +215,51 @@ def _validated(conn: Connection, branch_id: int, talk: TalkInput, today: date):
     return member, _talker_values(conn, branch_id, talk, member.id)
 
 
-def _talk_values(talk: TalkInput) -> dict[str, object]:
-    return {
+def talk_values(talk: TalkInput) -> tuple[dict[str, object], dict[str, object]]:
+    """The columns of a talk's ``talk`` row and of its ``talk_text`` row (without ids)."""
+    texts: dict[str, object] = {
+        name: stripped_or_none(getattr(talk, name)) for name in CONFIDENTIAL_FIELDS
+    }
+    values: dict[str, object] = {
         "date": talk.date,
         "place": stripped_or_none(talk.place),
         "form": TalkForm(talk.form).value,
         "type": TalkType(talk.type).value,
         "recorder": stripped_or_none(talk.recorder),
         "trigger": stripped_or_none(talk.trigger),
-        "content": stripped_or_none(talk.content),
-        "problems": stripped_or_none(talk.problems),
-        "difficulties": stripped_or_none(talk.difficulties),
-        "opinions": stripped_or_none(talk.opinions),
-        "actions": stripped_or_none(talk.actions),
         "action_deadline": talk.action_deadline,
         "follow_up_date": talk.follow_up_date,
-        "follow_up_result": stripped_or_none(talk.follow_up_result),
+        "follow_up_done": texts["follow_up_result"] is not None,
         "confidential": bool(talk.confidential),
         "absence_from": talk.absence_from,
         "absence_step": talk.absence_step,
     }
+    return values, texts
+
+
+def _text_join(table=None):
+    """``table`` (by default the talks joined to their members) with each talk's text row,
+    when the reader can see it."""
+    base = member_join(talk_t) if table is None else table
+    return base.outerjoin(talk_text_t, talk_text_t.c.talk_id == talk_t.c.id)
 
 
 def _existing(conn: Connection, branch_id: int, talk_id: int):
+    """The talk with its texts; refused when the talk is not there or its texts are hidden
+    from this reader (a change would overwrite texts they never saw)."""
     row = conn.execute(
-        select(talk_t).where(talk_t.c.id == talk_id, talk_t.c.branch_id == branch_id)
+        select(
+            talk_t,
+            *(talk_text_t.c[name] for name in CONFIDENTIAL_FIELDS),
+            talk_text_t.c.talk_id.label("text_row"),
+        )
+        .select_from(_text_join(talk_t))
+        .where(talk_t.c.id == talk_id, talk_t.c.branch_id == branch_id)
     ).first()
     if row is None:
         raise NotFound("talks.not_found", id=talk_id)
+    if row.text_row is None:
+        raise StoreError("talk_text.hidden_unchanged", id=talk_id)
     return row
 
 
@@ -247,7 +271,7 @@ def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
     the future, a deadline or follow-up before the talk, no talker, a bad absence case."""
     with store.write_transaction() as conn:
         member, talkers = _validated(conn, branch_id, talk, store.today())
-        values = _talk_values(talk)
+        values, texts = talk_values(talk)
         talk_id = inserted_id(
             conn.execute(
                 insert(talk_t).values(
@@ -259,6 +283,7 @@ def add_talk(store: Store, branch_id: int, talk: TalkInput) -> TalkRow:
                 )
             )
         )
+        conn.execute(insert(talk_text_t).values(talk_id=talk_id, **texts))
         conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
         store.audit(
             conn,
@@ -294,10 +319,11 @@ def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> 
     with store.write_transaction() as conn:
         old = _existing(conn, branch_id, talk_id)
         member, talkers = _validated(conn, branch_id, talk, store.today())
-        values = _talk_values(talk)
+        values, texts = talk_values(talk)
         values["member_id"] = member.id
         secret = bool(old.confidential) or bool(talk.confidential)
-        changed = _changes(old, values, secret)
+        changed = _changes(old, {**values, **texts}, secret)
+        changed.pop("follow_up_done", None)  # follows from the result, logged as such
         old_talkers = [
             r.name
             for r in conn.execute(
@@ -307,6 +333,7 @@ def update_talk(store: Store, branch_id: int, talk_id: int, talk: TalkInput) -> 
             )
         ]
         conn.execute(update(talk_t).where(talk_t.c.id == talk_id).values(**values))
+        conn.execute(update(talk_text_t).where(talk_text_t.c.talk_id == talk_id).values(**texts))
         conn.execute(delete(talker_t).where(talker_t.c.talk_id == talk_id))
         conn.execute(insert(talker_t), [{"talk_id": talk_id, **k} for k in talkers])
         new_talkers = [k["name"] for k in talkers]
@@ -337,12 +364,17 @@ def record_follow_up(store: Store, branch_id: int, talk_id: int, on: date, resul
             )
         if on > store.today():
             raise StoreError("talks.follow_up_in_future", date=on.isoformat())
-        if old.follow_up_result is not None:
+        if old.follow_up_done:
             raise Conflict("talks.follow_up_recorded", id=talk_id)
         conn.execute(
             update(talk_t)
             .where(talk_t.c.id == talk_id)
-            .values(follow_up_date=on, follow_up_result=text)
+            .values(follow_up_date=on, follow_up_done=True)
+        )
+        conn.execute(
+            update(talk_text_t)
+            .where(talk_text_t.c.talk_id == talk_id)
+            .values(follow_up_result=text)
         )
         store.audit(
             conn,
@@ -366,7 +398,7 @@ def note_confidential_read(store: Store, branch_id: int, purpose: str, count: in
 
 def _select(include_confidential: bool):
     def text(name: str):
-        col = talk_t.c[name]
+        col = talk_text_t.c[name]
         if include_confidential:
             return col
         return case((talk_t.c.confidential == true(), null()), else_=col).label(name)
@@ -387,7 +419,8 @@ def _select(include_confidential: bool):
         talk_t.c.confidential,
         talk_t.c.absence_from,
         talk_t.c.absence_step,
-    ).select_from(member_join(talk_t))
+        talk_text_t.c.talk_id.label("text_row"),
+    ).select_from(_text_join())
 
 
 def _talkers(conn: Connection, talk_ids: Sequence[int]) -> dict[int, tuple[TalkerRow, ...]]:
@@ -411,6 +444,7 @@ def _rows(conn: Connection, stmt, include_confidential: bool) -> list[TalkRow]:
     out = []
     for r in found:
         secret = bool(r.confidential)
+        hidden = r.text_row is None
         out.append(
             TalkRow(
                 id=r.id,
@@ -434,7 +468,8 @@ def _rows(conn: Connection, stmt, include_confidential: bool) -> list[TalkRow]:
                 confidential=secret,
                 absence_from=r.absence_from,
                 absence_step=r.absence_step,
-                redacted=secret and not include_confidential,
+                redacted=hidden or (secret and not include_confidential),
+                texts_hidden=hidden,
             )
         )
     return out
@@ -483,7 +518,13 @@ def _filters(
         def like(column):
             return column.icontains(words, autoescape=True)
 
-        open_texts = or_(*(like(talk_t.c[name]) for name in CONFIDENTIAL_FIELDS))
+        # The texts a reader cannot see (no text row) never match. An alias: the listing
+        # joins ``talk_text`` too, and the subquery must not correlate to that join.
+        texts = talk_text_t.alias("searched_text")
+        open_texts = exists().where(
+            texts.c.talk_id == talk_t.c.id,
+            or_(*(like(texts.c[name]) for name in CONFIDENTIAL_FIELDS)),
+        )
         cond.append(
             or_(
                 like(member_t.c.name),
@@ -630,7 +671,7 @@ def follow_ups_due(store: Store, branch_id: int, today: date, days: int = 14) ->
             .where(
                 talk_t.c.branch_id == branch_id,
                 talk_t.c.follow_up_date.is_not(None),
-                talk_t.c.follow_up_result.is_(None),
+                talk_t.c.follow_up_done == false(),
                 talk_t.c.follow_up_date <= today + timedelta(days=days),
             )
             .order_by(talk_t.c.follow_up_date, talk_t.c.id)
@@ -672,5 +713,6 @@ __all__ = [
     "note_confidential_read",
     "record_follow_up",
     "talk_counts",
+    "talk_values",
     "update_talk",
 ]

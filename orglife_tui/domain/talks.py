@@ -97,8 +97,10 @@ LONG_TEXT_FIELDS = frozenset(CONFIDENTIAL_FIELDS)
 
 @dataclass(frozen=True)
 class TalkRow(TalkDetails):
-    """A stored talk. When ``redacted`` (confidential and not asked for) the texts of
-    ``CONFIDENTIAL_FIELDS`` are None."""
+    """A stored talk. When ``redacted`` the texts of ``CONFIDENTIAL_FIELDS`` are None: the
+    talk is confidential and they were not asked for, or ``texts_hidden``: the reader
+    cannot see them at all (PostgreSQL's row-level security hides the talk's texts from
+    everyone but its talkers and the branch secretary)."""
 
     id: int
     date: date
@@ -107,6 +109,7 @@ class TalkRow(TalkDetails):
     type: TalkType
     talkers: tuple[TalkerRow, ...] = ()
     redacted: bool = False
+    texts_hidden: bool = False
 
     def as_input(self) -> TalkInput:
         """The record to edit; refused for a redacted row (its texts would be lost)."""
@@ -151,8 +154,15 @@ TALK_FIELDS = (
 )
 
 # The columns of a talk in listings and exports (JSON keys, CSV and XLSX headers): the
-# form's fields with the stored row's id, member name and redaction.
-TALK_COLUMNS = ("id", *TALK_FIELDS[:2], "member_name", *TALK_FIELDS[2:], "redacted")
+# form's fields with the stored row's id, member name, redaction and hidden texts.
+TALK_COLUMNS = (
+    "id",
+    *TALK_FIELDS[:2],
+    "member_name",
+    *TALK_FIELDS[2:],
+    "redacted",
+    "texts_hidden",
+)
 
 MAX_LEN = {
     "member_no": 50,

@@ -6,7 +6,9 @@ and values (``routine``, ``one_to_one``, post keys such as ``secretary``). The X
 ``metadata`` sheet names every column in the user's language. Markdown is the register
 to print or paste, one section per talk, in the user's language. The texts of
 confidential talks are empty and ``redacted`` is true unless the export was asked to
-include them (the caller audits that before writing).
+include them (the caller audits that before writing). A talk whose texts the exporting
+user cannot see (``texts_hidden``) has them empty whatever was asked, and says so: in the
+content cell of CSV and XLSX and in its Markdown section.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from orglife_tui.locale import t
 _TYPE, _FORM, _TALKERS, _STEP = (
     TALK_COLUMNS.index(k) for k in ("type", "form", "talkers", "absence_step")
 )
-_FLAGS = tuple(TALK_COLUMNS.index(k) for k in ("confidential", "redacted"))
+_FLAGS = tuple(TALK_COLUMNS.index(k) for k in ("confidential", "redacted", "texts_hidden"))
+_CONTENT = TALK_COLUMNS.index("content")
 _LAYOUT = Layout(
     kinds={
         TALK_COLUMNS.index("id"): COUNT,
@@ -80,11 +83,15 @@ class TalkExport:
             row.absence_from,
             row.absence_step,
             row.redacted,
+            row.texts_hidden,
         ]
 
     def shown_values(self, row: TalkRow) -> list[Any]:
-        """As ``values``, for people under zh: labels for the codes, 是/否 for the flags."""
+        """As ``values``, for people: the content cell of a talk whose texts are hidden says
+        so; under zh labels for the codes, 是/否 for the flags."""
         cells = self.values(row)
+        if row.texts_hidden:
+            cells[_CONTENT] = t("talk_text.hidden")
         lang = self.lang
         if not for_people(lang):
             return cells
@@ -199,6 +206,8 @@ def _section(export: TalkExport, row: TalkRow) -> list[str]:
     sep = t("talks.show.separator")
     lines += [f"- **{_md(name)}**{sep}{_md(value)}" for name, value in facts]
     lines.append("")
+    if row.texts_hidden:
+        return [*lines, f"*{_md(t('talk_text.hidden'))}*", ""]
     if row.redacted:
         return [*lines, f"*{t('talks.redacted')}*", ""]
     for name in (*_MD_TEXTS, "follow_up_result"):

@@ -43,6 +43,7 @@ def _load() -> dict[str, tuple[str, str]]:
             roster,
             scheme,
             settings,
+            talk_text,
             talks,
             tui,
             tui_appraisal,
@@ -86,6 +87,7 @@ def _load() -> dict[str, tuple[str, str]]:
             settings,
             life_meeting,
             accounts,
+            talk_text,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

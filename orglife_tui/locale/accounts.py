@@ -61,6 +61,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your account may not do this here (the database refused it). Nothing was written.",
         "你的账户无权在此执行该操作（数据库已拒绝），未写入任何内容。",
     ),
+    "db.migration_broke_links": (
+        "Upgrading {path} to the new schema would leave records pointing at nothing; it was"
+        " not upgraded and nothing changed. Keep a copy of the file and report this.",
+        "升级 {path} 的数据结构会使部分记录失去关联，已停止升级，未作任何更改。"
+        "请保留该文件副本并反馈此问题。",
+    ),
     # --- said
     "users.added": ("Account {name} added.", "已添加账户 {name}。"),
     "users.granted": ("{name} is now {role} here.", "已授予 {name}“{role}”角色。"),

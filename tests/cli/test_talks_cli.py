@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from orglife_tui.data.models import audit_t, talk_t, talker_t
+from orglife_tui.data.models import audit_t, talk_t, talk_text_t, talker_t
 from orglife_tui.data.store import Store
 from orglife_tui.domain import CommitteePost, MemberStatus
 from orglife_tui.domain.records import MemberInput
@@ -242,6 +242,36 @@ def test_a_follow_up_before_the_talk_or_of_no_talk_is_refused(talked):
     assert missing.exit_code == 1 and "No talk 9999" in missing.stderr
     bad_date = run("--db", talked, "talks", "follow-up", talk_id, "--date", "soon", "--result", "x")
     assert bad_date.exit_code == 2
+    assert table_counts(talked) == before
+
+
+def hide_texts(db: str, talk_id: int) -> None:
+    """What PostgreSQL's row-level security does for a reader not allowed the texts."""
+    store = Store.open(db)
+    try:
+        with store.write_transaction() as conn:
+            conn.execute(delete(talk_text_t).where(talk_text_t.c.talk_id == talk_id))
+    finally:
+        store.close()
+
+
+def test_a_talk_whose_texts_are_not_visible_is_shown_and_left_unchanged(talked):
+    talk_id = listing(talked, "--member", "003")[0]["id"]
+    hide_texts(talked, talk_id)
+    row = listing(talked, "--member", "003", "--include-confidential")[0]
+    assert (row["texts_hidden"], row["redacted"], row["content"]) == (True, True, None)
+    assert row["place"] == "党员活动室"
+    table = run("--db", talked, "talks", "list", "--year", str(YEAR), lang="zh")
+    assert "（不可见）" in table.stdout and "了解缺勤原因" not in table.stdout
+    shown = run("--db", talked, "talks", "show", str(talk_id), "--include-confidential")
+    assert "Confidential: only the talkers and the branch secretary can read it" in shown.stdout
+    before = table_counts(talked)
+    refused = run(
+        "--db", talked, "talks", "follow-up", str(talk_id), "--date", f"{YEAR}-06-01",
+        "--result", "x", lang="zh",
+    )  # fmt: skip
+    assert refused.exit_code == 1
+    assert f"谈话 {talk_id} 的内容对您不可见，不能在此修改" in refused.stderr
     assert table_counts(talked) == before
 
 

@@ -80,3 +80,24 @@ def test_csv_in_chinese_has_chinese_headers_and_values():
     assert rows[0]["谈话类型"] == label(OPEN.type, "zh")
     assert rows[0]["谈话形式"] == label(OPEN.form, "zh")
     assert (rows[0]["保密内容未导出"], rows[1]["保密内容未导出"]) == ("否", "是")
+
+
+HIDDEN = replace(REDACTED, id=3, confidential=False, texts_hidden=True)
+"""A talk whose texts the exporting user cannot see (no ``talk_text`` row for them)."""
+
+
+def test_a_talk_whose_texts_are_hidden_says_so_in_every_format():
+    set_language("zh")
+    export = TalkExport(branch="第一党支部", lang="zh", rows=[OPEN, HIDDEN])
+    buf = io.StringIO()
+    write_csv(buf, export)
+    rows = list(csv.reader(io.StringIO(buf.getvalue().lstrip("\ufeff"))))
+    content = TALK_COLUMNS.index("content")
+    assert rows[0][-1] == "内容不可见"
+    assert rows[2][content] == "保密内容：仅谈话人和支部书记可见"
+    assert rows[2][-1] == "是" and rows[1][-1] == "否"
+    doc = json_document(export)
+    assert (doc["talks"][1]["content"], doc["talks"][1]["texts_hidden"]) == (None, True)
+    hidden_part = markdown(export).split("## 3.")[1]
+    assert "*保密内容：仅谈话人和支部书记可见*" in hidden_part
+    assert "--include-confidential" not in hidden_part

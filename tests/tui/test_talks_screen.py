@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import delete
 from textual.widgets import Checkbox, Input, SelectionList
 
 from orglife_tui.data import talks
+from orglife_tui.data.models import talk_text_t
 from orglife_tui.data.talks import TalkerInput, TalkInput
 from orglife_tui.domain import TalkForm, TalkType
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
@@ -245,6 +247,37 @@ async def test_confidential_talk_is_listed_without_its_content(
             if e["action"] == "talk.confidential_read"
         ]
         assert len(reads) == 1
+
+
+@LANGS
+async def test_a_talk_whose_texts_are_not_visible_says_who_can_read_them(
+    make_app, branch, sqlite_store, lang
+):
+    hidden = talks.add_talk(sqlite_store, branch.id, a_talk("004", content="看不见的内容"))
+    # What PostgreSQL's row-level security does for a reader not allowed the texts.
+    with sqlite_store.write_transaction() as conn:
+        conn.execute(delete(talk_text_t).where(talk_text_t.c.talk_id == hidden.id))
+    app = make_app(branch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_talks(app, pilot)
+        await wait_until(pilot, lambda: bool(screen.rows))
+        text = screen_text(app)
+        assert "看不见的内容" not in text
+        assert ("Confidential: onl" if lang == "en" else "保密内容：") in text
+        # It is not opened (saving the form would overwrite texts never shown).
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is screen
+        message = (
+            "Confidential: only the talkers and the branch secretary can read it"
+            if lang == "en"
+            else "保密内容：仅谈话人和支部书记可见"
+        )
+        assert any(message == str(n.message) for n in app._notifications)
+        # Nor is its follow-up recorded: the result belongs to the texts.
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen is screen
 
 
 async def test_confidential_box_is_stored(make_app, branch, sqlite_store):

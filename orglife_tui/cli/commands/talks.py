@@ -275,7 +275,12 @@ def _print_table(rows) -> None:
     for key in TABLE_KEYS:
         table.add_column(t(f"talks.col.{key}"), overflow="fold")
     for r in rows:
-        content = t("talks.redacted_short") if r.redacted else _snippet(r.content or r.trigger)
+        if r.texts_hidden:
+            content = t("talk_text.hidden_short")
+        elif r.redacted:
+            content = t("talks.redacted_short")
+        else:
+            content = _snippet(r.content or r.trigger)
         if r.confidential and not r.redacted:
             content = f"{t('talks.confidential_mark')} {content}"
         table.add_row(
@@ -307,7 +312,9 @@ def _show_lines(row) -> list[tuple[str, str]]:
     for name in ("place", "recorder", "trigger"):
         if getattr(row, name):
             lines.append((t(f"talks.col.{name}"), getattr(row, name)))
-    if row.redacted:
+    if row.texts_hidden:
+        lines.append((t("talks.col.content"), t("talk_text.hidden")))
+    elif row.redacted:
         lines.append((t("talks.col.content"), t("talks.redacted")))
     for name in ("content", "problems", "difficulties", "opinions", "actions"):
         if getattr(row, name):

@@ -6,7 +6,9 @@ shown. ``a`` records a talk, ``e`` or Enter opens the highlighted one, ``f`` rec
 follow-up, ``c`` shows the coverage matrix (committee × members).
 
 A confidential talk is listed without its texts (marked “confidential”); opening it asks
-first, and reading it is written to the audit log.
+first, and reading it is written to the audit log. A talk whose texts the user cannot see
+at all (PostgreSQL's row-level security) is listed with a note saying who can read them,
+and is not opened.
 """
 
 from __future__ import annotations
@@ -115,7 +117,9 @@ class TalksScreen(ListScreen[TalkRow]):
     def cells(self, talk: TalkRow) -> tuple[Text, ...]:
         c = self.cell
         names = t("tui.list_sep").join(k.name for k in talk.talkers)
-        if talk.confidential:
+        if talk.texts_hidden:
+            content = c("content", t("talk_text.hidden"), "italic yellow")
+        elif talk.confidential:
             content = c("content", t("tui.talks.confidential"), "italic yellow")
         else:
             content = c("content", talk.content or talk.trigger or "")
@@ -211,6 +215,9 @@ class TalksScreen(ListScreen[TalkRow]):
         talk = self.selected()
         if talk is None:
             return
+        if talk.texts_hidden:
+            self.notify(t("talk_text.hidden"), severity="warning")
+            return
         if not talk.confidential:
             self._edit(talk.id)
             return
@@ -230,6 +237,9 @@ class TalksScreen(ListScreen[TalkRow]):
     def action_follow_up(self) -> None:
         talk = self.selected()
         if talk is None:
+            return
+        if talk.texts_hidden:  # the result goes with the texts the user cannot see
+            self.notify(t("talk_text.hidden"), severity="warning")
             return
         if talk.follow_up_result is not None:
             self.notify(t("tui.talks.follow_up_already"), severity="warning")
