@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from orglife_tui.config import ConfigError
     from orglife_tui.data.store import BranchInfo, Store
+    from orglife_tui.domain.access import Access
 
 # The root's options that take a value, and the environment variables the root reads
 # when they are not given (cli/app.py declares them for Typer).
@@ -109,7 +110,10 @@ def run_ui(db_url: str, branch_name: str | None, lang: str) -> None:
     database or the branch cannot be opened). What opening found (a mode tightened,
     read-only) is said on stderr, and by the app once it runs."""
     from orglife_tui.config import clock
+    from orglife_tui.data.accounts import access_of
+    from orglife_tui.data.errors import NotPermitted
     from orglife_tui.data.store import Store
+    from orglife_tui.domain.access import Home
     from orglife_tui.tui.app import run_app
 
     store = Store.open(db_url, today=clock())
@@ -117,10 +121,30 @@ def run_ui(db_url: str, branch_name: str | None, lang: str) -> None:
         for notice in store.notices:
             sys.stderr.write(notice + "\n")
         store.on_wait = _tell_waiting  # until the app runs and tells it on the screen
-        branch = store.resolve_branch(branch_name)
-        run_app(store, branch, lang)
+        access = access_of(store)
+        branch = _home_branch(store, access, branch_name)
+        if access.home(branch.id) is Home.NONE:
+            raise NotPermitted("users.no_role_here", name=access.account, branch=branch.name)
+        run_app(store, branch, lang, access)
     finally:
         store.close()
+
+
+def _home_branch(store: Store, access: Access, name: str | None) -> BranchInfo:
+    """The branch the UI opens on: the one asked for, else the only one, else (for a login
+    with roles in several branches, an observer) the first where it has a role."""
+    from orglife_tui.data.errors import StoreError
+
+    try:
+        return store.resolve_branch(name)
+    except StoreError:
+        mine = access.branch_ids()
+        if name is not None or mine is None:
+            raise
+        for branch in store.branches():
+            if branch.id in mine:
+                return branch
+        raise
 
 
 def _tell_waiting(seconds: float) -> None:

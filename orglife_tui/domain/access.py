@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum
 
 from orglife_tui.domain.enums import AccountRole
 
@@ -41,7 +41,7 @@ def account_name_problem(name: str) -> str | None:
     return None
 
 
-class Home(StrEnum):
+class Home(str, Enum):
     """The screen a login opens on in a branch."""
 
     FULL = "full"  # the dashboard: secretary, committee member, administrator

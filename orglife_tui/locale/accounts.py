@@ -67,6 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "升级 {path} 的数据结构会使部分记录失去关联，已停止升级，未作任何更改。"
         "请保留该文件副本并反馈此问题。",
     ),
+    "users.no_role_here": (
+        "Your account {name} has no role in {branch}: ask its secretary or the administrator.",
+        "你的账户 {name} 在{branch}没有角色：请联系该支部书记或管理员。",
+    ),
+    "users.not_your_screen": (
+        "That screen is not open to your role.",
+        "你的角色不能使用该界面。",
+    ),
     # --- said
     "users.added": ("Account {name} added.", "已添加账户 {name}。"),
     "users.granted": ("{name} is now {role} here.", "已授予 {name}“{role}”角色。"),

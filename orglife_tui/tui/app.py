@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import ModalScreen, Screen
 
+from orglife_tui.domain.access import Access, Home
 from orglife_tui.locale import set_language, t
 from orglife_tui.tui.compat import mark_forwarded, running_app, send_no_empty_moves, write_now
 from orglife_tui.tui.screens.common.base import (
@@ -77,7 +78,23 @@ def screen_class(name: str) -> type[BaseScreen]:
 
 
 MAIN_MODE = "main"
-"""The app's one mode; its base screen is the dashboard."""
+"""The app's one mode; its base screen is the dashboard (or the login's home screen)."""
+
+# The screen each kind of login opens on (issue 13 §1), and the only screens it may reach
+# (None: every screen). The database enforces the same on PostgreSQL; this keeps a
+# teller or a member from wandering into screens that would only show them nothing.
+HOME_SCREENS: dict[Home, str] = {
+    Home.FULL: "dashboard",
+    Home.KIOSK: "appraisal",
+    Home.OBSERVER: "overview",
+    Home.SELF: "self_service",
+}
+REACHABLE: dict[Home, frozenset[str] | None] = {
+    Home.FULL: None,
+    Home.KIOSK: frozenset({"appraisal"}),
+    Home.OBSERVER: frozenset({"overview"}),
+    Home.SELF: frozenset({"self_service"}),
+}
 
 TYPED_AT = "_orglife_typed_at"
 """Attribute set on a key event: the screen that was on top when the key was typed."""
@@ -251,6 +268,7 @@ class OrglifeApp(PlainNotifications, App):
         branch: BranchInfo,
         lang: str = "zh",
         today: date | None = None,
+        access: Access | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
@@ -258,7 +276,9 @@ class OrglifeApp(PlainNotifications, App):
         localize_bindings(self)
         if today is not None:  # the store's "not in the future" checks use the same clock
             store.today = lambda: today
-        self.session = Session(store=store, branch=branch, lang=lang, fixed_today=today)
+        self.session = Session(
+            store=store, branch=branch, lang=lang, fixed_today=today, access=access
+        )
         store.on_wait = _tell_running_app
         self.title = branch.name
         # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
@@ -266,7 +286,7 @@ class OrglifeApp(PlainNotifications, App):
         # The dashboard is the base of the app's one mode rather than its default screen:
         # Textual reads a screen's CSS_PATH for a mode's base screen and a pushed screen,
         # not for ``get_default_screen``'s.
-        self.add_mode(MAIN_MODE, lambda: self.named_screen("dashboard"))
+        self.add_mode(MAIN_MODE, lambda: self.named_screen(HOME_SCREENS[self.session.home]))
 
     def on_mount(self) -> None:
         # What opening the database found (a mode tightened, read-only), for the user to see.
@@ -296,8 +316,16 @@ class OrglifeApp(PlainNotifications, App):
             self.install_screen(screen_class(name)(self.session), name)
         return self.get_screen(name)
 
+    def reachable(self, name: str) -> bool:
+        """Whether the login may open the screen ``name`` (a teller only the appraisal…)."""
+        allowed = REACHABLE[self.session.home]
+        return allowed is None or name in allowed
+
     def go(self, name: str) -> Screen:
         """Show the named screen: back down to it if it is open, else open it over the dashboard."""
+        if not self.reachable(name):
+            self.notify(t("users.not_your_screen"), severity="warning")
+            return self.screen
         target = self.named_screen(name)
         if target in self.screen_stack:
             while self.screen is not target:
@@ -416,6 +444,8 @@ class OrglifeApp(PlainNotifications, App):
         stack = self.screen_stack
         if stack and _is_kiosk(stack[-1]):
             return False  # the kiosk is locked: no palette, help, quit or jump while it is up
+        if action == "command_palette" and self.session.home is not Home.FULL:
+            return False  # a teller's, a member's, an observer's screens are on their keys
         if action == "back":
             return len(self.screen_stack) > 1
         return True
@@ -438,6 +468,8 @@ class OrglifeApp(PlainNotifications, App):
         # Not over a dialog: a half-filled form must not be left behind by a jump.
         if isinstance(self.screen, ModalScreen) or CommandPalette.is_open(self):
             return
+        if self.session.home is not Home.FULL:
+            return  # a teller's, a member's or an observer's screens are all on their keys
         self.push_screen(Palette(placeholder=t("tui.palette.placeholder"), id="--command-palette"))
 
     def action_help_quit(self) -> None:
@@ -476,8 +508,8 @@ class OrglifeApp(PlainNotifications, App):
             (screen.focused or screen).post_message(again)
 
 
-def run_app(store: Store, branch: BranchInfo, lang: str) -> None:
-    OrglifeApp(store=store, branch=branch, lang=lang).run()
+def run_app(store: Store, branch: BranchInfo, lang: str, access: Access | None = None) -> None:
+    OrglifeApp(store=store, branch=branch, lang=lang, access=access).run()
 
 
 def run_kiosk(store: Store, branch: BranchInfo, lang: str, session_id: int) -> None:

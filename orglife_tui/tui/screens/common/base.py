@@ -24,6 +24,7 @@ from textual.widgets import Header
 
 from orglife_tui.data.store import BranchInfo, Store
 from orglife_tui.domain import label
+from orglife_tui.domain.access import Access, Home
 from orglife_tui.locale import has, t, visible
 from orglife_tui.tui.compat import replace_bindings
 
@@ -36,6 +37,13 @@ class Session:
     branch: BranchInfo
     lang: str
     fixed_today: date | None = None
+    # What the login may do (issue 13); None: everything (the single-secretary default).
+    access: Access | None = None
+
+    @property
+    def home(self) -> Home:
+        """The screen set this login works in, in the current branch."""
+        return Home.FULL if self.access is None else self.access.home(self.branch.id)
 
     def today(self) -> date:
         return self.fixed_today or self.store.today()
