@@ -37,9 +37,11 @@ def _load() -> dict[str, tuple[str, str]]:
             ledger,
             life_meeting,
             membership,
+            orders,
             plans,
             publication,
             roster,
+            self_service,
             scheme,
             settings,
             talks,
@@ -84,6 +86,8 @@ def _load() -> dict[str, tuple[str, str]]:
             appraisal_after,
             settings,
             life_meeting,
+            orders,
+            self_service,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():
