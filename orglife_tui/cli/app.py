@@ -73,6 +73,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "dues": ("dues",),
     "settings": ("config",),
     "life": ("life", "posts", "commitments"),
+    "orders": ("orders",),
 }
 # The commands written in this file.
 OWN_COMMANDS = ("where", "branch", "members", "meetings")
