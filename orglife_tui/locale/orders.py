@@ -129,4 +129,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "orders.col.answer": ("answer", "答复"),
     "orders.col.created_at": ("placed at", "点单时间"),
     "orders.col.answered_by": ("answered by", "答复人"),
+    # --- the branch's orders screen
+    "orders.tui.title": ("Members' orders", "党员点单"),
+    "orders.tui.key.go": ("Orders", "点单"),
+    "orders.tui.key.take": ("Take", "接单"),
+    "orders.tui.key.decline": ("Decline", "不采纳"),
+    "orders.tui.key.done": ("Done", "完成"),
+    "orders.tui.key.filter": ("Status", "按状态"),
+    "orders.tui.cmd.go": ("Go to members' orders", "转到：党员点单"),
+    "orders.tui.cmd.go.help": (
+        "Activities and topics members ordered, taken into the plan or declined",
+        "党员点单的活动和议题：接单列入计划或不采纳",
+    ),
+    "orders.tui.col.name": ("Member", "党员"),
+    "orders.tui.col.kind": ("Kind", "类别"),
+    "orders.tui.col.title": ("Order", "点单内容"),
+    "orders.tui.col.month": ("Wanted", "希望月份"),
+    "orders.tui.col.status": ("Status", "状态"),
+    "orders.tui.all": ("all", "全部"),
+    "orders.tui.heading": (
+        "Orders ({shown}): {count} · waiting for an answer: {waiting}",
+        "点单（{shown}）：{count} 条　待答复：{waiting} 条",
+    ),
+    "orders.tui.empty": (
+        "No orders here yet. Members order activities and topics from their own screen.",
+        "暂无点单。党员可在“我的记录”中点单。",
+    ),
+    "orders.tui.nothing_selected": ("No order selected.", "未选中点单。"),
+    "orders.tui.detail_by": ("{name}, {date}", "{name}，{date}"),
+    "orders.tui.detail_answer": ("answer: {answer}", "答复：{answer}"),
+    "orders.tui.detail_held": ("held {date} ({no})", "已于 {date} 落实（{no}）"),
+    "orders.tui.done_question": ("Mark “{title}” done?", "将“{title}”标为已完成？"),
+    "orders.tui.answered": ("“{title}”: {status}.", "“{title}”：{status}。"),
+    "orders.tui.help": (
+        "What members ordered for the branch (点单), newest first, and where each stands. "
+        "t or Enter takes the highlighted order into the annual plan (the plan item's form, "
+        "filled in from the order); x declines it with a reason the member reads; f marks it "
+        "done (an order taken reads done by itself once its meeting is held); s steps through "
+        "the statuses shown.",
+        "党员向支部点单的活动和议题，最新的在前，并显示办理状态。"
+        "按 t 或 Enter 接单，把选中的点单列入年度计划（按点单预填计划事项）；"
+        "按 x 不采纳并说明原因（党员可见）；按 f 标为已完成（已接单的点单在会议召开后自动显示为已完成）；"
+        "按 s 按状态筛选。",
+    ),
+    "orders.tui.take_title": (
+        "Take into the plan for {year}: {title}",
+        "接单列入{year}年计划：{title}",
+    ),
+    "tui.plan.field.answer": ("to member", "答复党员"),
+    "orders.tui.decline_title": ("Decline order {id}", "不采纳点单 {id}"),
+    "orders.tui.what": ("{name}: {title}", "{name}：{title}"),
+    "orders.tui.help_decline": (
+        "Say why the order is not taken: the member reads it. Ctrl+S saves, Escape leaves.",
+        "请说明不采纳的原因，党员会看到这一答复。Ctrl+S 保存，Esc 离开。",
+    ),
+    # --- a member's new order
+    "orders.tui.form_new": ("Order an activity or a topic", "我要点单"),
+    "orders.tui.field.kind": ("kind", "类别"),
+    "orders.tui.field.title": ("title", "名称"),
+    "orders.tui.field.wanted_month": ("month", "希望月份"),
+    "orders.tui.field.detail": ("detail", "详细说明"),
+    "orders.tui.field.reason": ("reason", "原因"),
+    "orders.tui.help_form": (
+        "Order an activity or a topic for the branch: the branch sees it and answers it, "
+        "and the answer shows in your orders. The month is written YYYY-MM and may be left "
+        "empty. Ctrl+S saves, Escape leaves.",
+        "向支部点单希望开展的活动或议题：支部会看到并答复，答复显示在“我的点单”中。"
+        "希望月份按 YYYY-MM 填写，可不填。Ctrl+S 保存，Esc 离开。",
+    ),
 }

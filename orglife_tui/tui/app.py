@@ -60,6 +60,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "branches": ("jobs.branches", "BranchesScreen"),
     "import": ("importing.kinds", "ImportScreen"),
     "commitments": ("life.commitments", "CommitmentsScreen"),
+    "orders": ("orders.orders", "OrdersScreen"),
 }
 
 
@@ -155,6 +156,7 @@ class OrglifeCommands(Provider):
                 t("life.tui.cmd.commitments.help"),
                 lambda: app.go("commitments"),
             ),
+            (t("orders.tui.cmd.go"), t("orders.tui.cmd.go.help"), lambda: app.go("orders")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
