@@ -46,9 +46,9 @@ SUGGESTED_TYPE = {
 }
 
 # Which answers an order in each stored status can still get.
-_TAKABLE = {OrderStatus.ordered, OrderStatus.declined}
-_DECLINABLE = {OrderStatus.ordered}
-_DONE_FROM = {OrderStatus.ordered, OrderStatus.taken}
+TAKABLE = {OrderStatus.ordered, OrderStatus.declined}
+DECLINABLE = {OrderStatus.ordered}
+DONE_FROM = {OrderStatus.ordered, OrderStatus.taken}
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ def take_order(
     as ``data.plans`` checks every item) and linked to the order, in one transaction."""
     with store.write_transaction() as conn:
         old = _stored(conn, branch_id, order_id)
-        _must_be(old, OrderStatus.taken, _TAKABLE)
+        _must_be(old, OrderStatus.taken, TAKABLE)
         answer = _answer_text("answer", note, required=False)
         item_id = plans.add_plan_item_in(store, conn, branch_id, plan)
         _answer(
@@ -260,7 +260,7 @@ def take_order(
             branch_id,
             old,
             OrderStatus.taken,
-            _TAKABLE,
+            TAKABLE,
             "order.take",
             plan_item_id=item_id,
             answer=answer,
@@ -279,7 +279,7 @@ def decline_order(store: Store, branch_id: int, order_id: int, reason: str) -> O
             branch_id,
             old,
             OrderStatus.declined,
-            _DECLINABLE,
+            DECLINABLE,
             "order.decline",
             answer=answer,
         )
@@ -293,7 +293,7 @@ def mark_done(store: Store, branch_id: int, order_id: int, note: str | None = No
         old = _stored(conn, branch_id, order_id)
         answer = _answer_text("answer", note, required=False)
         values: dict[str, object] = {} if answer is None else {"answer": answer}
-        _answer(store, conn, branch_id, old, OrderStatus.done, _DONE_FROM, "order.done", **values)
+        _answer(store, conn, branch_id, old, OrderStatus.done, DONE_FROM, "order.done", **values)
     return get_order(store, branch_id, order_id)
 
 
@@ -411,7 +411,10 @@ def open_count(store: Store, branch_id: int) -> int:
 
 
 __all__ = [
+    "DECLINABLE",
+    "DONE_FROM",
     "SUGGESTED_TYPE",
+    "TAKABLE",
     "OrderInput",
     "OrderRow",
     "decline_order",

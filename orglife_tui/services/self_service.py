@@ -26,7 +26,7 @@ from orglife_tui.data.rows import MemberRow
 from orglife_tui.data.scores import ScoreRow
 from orglife_tui.data.self_service import TalkSummary, talk_summaries
 from orglife_tui.data.store import Store
-from orglife_tui.scoring.model import Grade
+from orglife_tui.scoring.model import Grade, Scheme
 from orglife_tui.scoring.standing import Standing
 
 
@@ -38,6 +38,7 @@ class MyPoints:
     standing: Standing
     score: ScoreRow | None
     entries: list[LedgerRow]
+    scheme: Scheme | None  # the branch's active scheme: the items' names
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,12 @@ def my_points(store: Store, branch_id: int, member_id: int, year: int, today: da
     standing = Standing.of(year, today)
     found = schemes.active(store, branch_id)  # never activates one: a member only reads
     score = None
+    scheme = found[1] if found is not None else None
     if found is not None:
         rows = scores.scoreboard(store, branch_id, year, found[1])
         score = next((r for r in rows if r.member_no == member.member_no), None)
     entries = list_entries(store, branch_id, member_no=member.member_no, year=year)
-    return MyPoints(standing, score, entries)
+    return MyPoints(standing, score, entries, scheme)
 
 
 def my_talks(store: Store, branch_id: int, member_id: int) -> list[TalkSummary]:

@@ -28,10 +28,10 @@ from orglife_tui.tui.screens.orders.orders_forms import DeclineOrderScreen, Take
 
 COLUMNS = (
     Column("name", "orders.tui.col.name", 8, 8),
-    Column("kind", "orders.tui.col.kind", 8, 4),
+    Column("kind", "orders.tui.col.kind", 4, 8),
     Column("title", "orders.tui.col.title", 16, 16, flex=True),
-    Column("month", "orders.tui.col.month", 7, 8),
-    Column("status", "orders.tui.col.status", 8, 6),
+    Column("month", "orders.tui.col.month", 8, 7),
+    Column("status", "orders.tui.col.status", 6, 8),
 )
 
 STATUS_STYLE = {
@@ -112,20 +112,31 @@ class OrdersScreen(ListScreen[OrderRow]):
         self.status = FILTERS[(FILTERS.index(self.status) + 1) % len(FILTERS)]
         self.reload(keep=False)
 
-    def action_take(self) -> None:
+    def _answerable(self, action: str, allowed: set[OrderStatus]) -> OrderRow | None:
+        """The highlighted order, if it can get this answer; else why not, and None."""
         row = self.selected()
+        if row is None:
+            return None
+        if row.stored_status not in allowed:
+            status = self.session.label(row.status)
+            self.notify(t(f"orders.cannot_{action}", id=row.id, status=status), severity="warning")
+            return None
+        return row
+
+    def action_take(self) -> None:
+        row = self._answerable("taken", orders.TAKABLE)
         if row is None:
             return
         self.app.push_screen(TakeOrderScreen(self.session, row, on_result=self._answered))
 
     def action_decline(self) -> None:
-        row = self.selected()
+        row = self._answerable("declined", orders.DECLINABLE)
         if row is None:
             return
         self.app.push_screen(DeclineOrderScreen(self.session, row, on_result=self._answered))
 
     def action_done(self) -> None:
-        row = self.selected()
+        row = self._answerable("done", orders.DONE_FROM)
         if row is None:
             return
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -26,14 +26,12 @@ from orglife_tui.tui.screens.common.record_form import (
 )
 from orglife_tui.tui.screens.meetings.plan_form import PlanFormScreen
 
-FORM_CSS: list[str] = ["../common/form.tcss", "../common/record_form.tcss"]
-
 
 class OrderFormScreen(RecordFormScreen):
     """A member's new order (点单): an activity or a topic, a title, the month wanted, more
     about it. The member is fixed: the login's own roster member."""
 
-    CSS_PATH: ClassVar = FORM_CSS
+    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
     HELP_KEY = "orders.tui.help_form"
     FIELD_PREFIX = "orders.tui.field."
 
@@ -64,7 +62,7 @@ class OrderFormScreen(RecordFormScreen):
         )
         for name, key, params in orders.order_problems(item):
             if name not in {n for n, _, _ in errors.problems}:
-                errors.add(name, key, **params)
+                errors.add(name, key, **{k: str(v) for k, v in params.items()})
         if errors:
             raise errors
         s = self.session
@@ -86,7 +84,8 @@ class TakeOrderScreen(PlanFormScreen):
         on_result: Callable[[OrderRow | None], object] | None = None,
     ) -> None:
         prefill = orders.plan_prefill(order, session.today())
-        super().__init__(session, prefill.year, None, on_result)
+        # the form saves an order, not a plan row: its answer is the order taken
+        super().__init__(session, prefill.year, None, cast("Callable[[Any], object]", on_result))
         self.form_title = t("orders.tui.take_title", year=prefill.year, title=clip(order.title, 30))
         self.order = order
         self.prefill = prefill
@@ -105,7 +104,7 @@ class TakeOrderScreen(PlanFormScreen):
 class DeclineOrderScreen(RecordFormScreen):
     """Decline an order, saying why: the member reads the reason."""
 
-    CSS_PATH: ClassVar = FORM_CSS
+    CSS_PATH: ClassVar = ["../common/form.tcss", "../common/record_form.tcss"]
     HELP_KEY = "orders.tui.help_decline"
     FIELD_PREFIX = "orders.tui.field."
 
