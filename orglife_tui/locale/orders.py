@@ -40,8 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "点单 {id} 当前为“{status}”，只有已点单或已接单的点单可以标为已完成。",
     ),
     "orders.plan_item_taken": (
-        "Plan item {id} came from member's order {order}; it cannot be removed.",
-        "计划事项 {id} 来自党员点单 {order}，不能删除。",
+        "Plan item {id} came from a member's order (No. {order}): it stays in the plan.",
+        "计划事项 {id} 来自党员点单（编号 {order}），不能删除。",
     ),
     "orders.field.detail": ("detail", "详细说明"),
     "orders.field.answer": ("answer", "答复"),

@@ -228,3 +228,25 @@ async def test_no_other_screen_is_reachable(branch, sqlite_store, lang):
         await wait_until(pilot, lambda: app.screen is screen)
         await pilot.press("q")
         await wait_until(pilot, lambda: not app.is_running)
+
+
+@ONLY_EN
+async def test_a_plan_item_taken_from_an_order_is_not_removed(make_app, branch, sqlite_store, lang):
+    from orglife_tui.tui.screens.common.confirm import ConfirmScreen
+    from orglife_tui.tui.screens.meetings.plan import PlanScreen
+
+    order = place(sqlite_store, branch, "003", "Study session")
+    orders.take_order(sqlite_store, branch.id, order.id, orders.plan_prefill(order, TODAY))
+    app = make_app(branch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        screen = app.screen
+        await pilot.pause()
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: app.screen is screen)
+        said = [str(n.message) for n in app._notifications]
+        assert any("came from a member's order" in m for m in said)
+        assert len(plans.list_plan(sqlite_store, branch.id, 2026)) == 1
