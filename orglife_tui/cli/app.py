@@ -74,6 +74,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "settings": ("config",),
     "life": ("life", "posts", "commitments"),
     "users": ("users",),
+    "orders": ("orders",),
 }
 # The commands written in this file.
 OWN_COMMANDS = ("where", "branch", "members", "meetings")

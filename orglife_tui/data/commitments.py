@@ -285,11 +285,15 @@ def get_commitment(store: Store, branch_id: int, commitment_id: int) -> Commitme
     return _commitment_row(r)
 
 
-def list_commitments(store: Store, branch_id: int, year: int | None = None) -> list[CommitmentRow]:
-    """The commitments, by year, then member, then id."""
+def list_commitments(
+    store: Store, branch_id: int, year: int | None = None, member_id: int | None = None
+) -> list[CommitmentRow]:
+    """The commitments (one member's with ``member_id``), by year, then member, then id."""
     cond = [commitment_t.c.branch_id == branch_id]
     if year is not None:
         cond.append(commitment_t.c.year == year)
+    if member_id is not None:
+        cond.append(commitment_t.c.member_id == member_id)
     with store.read_connection() as conn:
         return [
             _commitment_row(r)

@@ -204,6 +204,19 @@ def get_member(store: Store, branch_id: int, member_no: str) -> MemberRow:
     return _member_row(r)
 
 
+def get_member_by_id(store: Store, branch_id: int, member_id: int) -> MemberRow:
+    """The branch's member ``member_id`` (a login is linked to its roster member by id)."""
+    with store.read_connection() as conn:
+        r = conn.execute(
+            _member_select(store).where(
+                member_t.c.branch_id == branch_id, member_t.c.id == member_id
+            )
+        ).first()
+    if r is None:
+        raise NotFound("orders.member_not_found", id=member_id)
+    return _member_row(r)
+
+
 def add_member(store: Store, branch_id: int, m: MemberInput) -> MemberRow:
     try:
         store.add_members(branch_id, [m])

@@ -955,6 +955,39 @@ class AccountGrant(SQLModel, table=True):
     granted_by: str = Field(max_length=100)
 
 
+class ActivityOrder(SQLModel, table=True):
+    """An activity or topic a member ordered for the branch (点单, 0013) and the branch's
+    answer: taken into the annual plan (接单, ``plan_item_id``), declined, or done."""
+
+    __tablename__ = "activity_order"
+
+    id: int | None = Field(default=None, primary_key=True)
+    branch_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("branch.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    member_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("member.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    kind: str = Field(max_length=20)  # OrderKind
+    title: str = Field(max_length=200)
+    detail: str | None = None
+    wanted_month: str | None = Field(default=None, max_length=7)  # YYYY-MM
+    status: str = Field(max_length=20)  # OrderStatus
+    plan_item_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("plan_item.id", ondelete="RESTRICT"), nullable=True),
+    )
+    answer: str | None = None  # why declined, or a note when taken or done
+    created_at: dt.datetime
+    operator: str = Field(max_length=100)  # who placed it
+    answered_at: dt.datetime | None = None
+    answered_by: str | None = Field(default=None, max_length=100)
+
+
 # The Core tables the queries are written against, one alias per model, declared here
 # only: every module imports them from here, so no copy can name another table.
 branch_t = table_of(Branch)
@@ -995,3 +1028,4 @@ follow_up_t = table_of(AppraisalFollowUp)
 commendation_t = table_of(Commendation)
 account_t = table_of(Account)
 grant_t = table_of(AccountGrant)
+order_t = table_of(ActivityOrder)

@@ -20,7 +20,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, delete, insert, select, update
 
 from orglife_tui.data.errors import NotFound, StoreError
-from orglife_tui.data.models import inserted_id, meeting_t, mtype_t, plan_t
+from orglife_tui.data.models import inserted_id, meeting_t, mtype_t, order_t, plan_t
 from orglife_tui.data.store import RowProblems, Store, live_meeting
 from orglife_tui.domain import MeetingType, stripped_or_none, unsafe_characters
 from orglife_tui.locale import t
@@ -129,17 +129,24 @@ def _now() -> datetime:
 
 def add_plan_item(store: Store, branch_id: int, item: PlanInput) -> PlanRow:
     with store.write_transaction() as conn:
-        _check(item)
-        values = _values(item)
-        item_id = inserted_id(
-            conn.execute(
-                insert(plan_t).values(
-                    branch_id=branch_id, operator=store.operator, created_at=_now(), **values
-                )
+        item_id = add_plan_item_in(store, conn, branch_id, item)
+    return get_plan_item(store, branch_id, item_id)
+
+
+def add_plan_item_in(store: Store, conn: Connection, branch_id: int, item: PlanInput) -> int:
+    """``add_plan_item`` inside the caller's write transaction (an order taken into the
+    plan: ``data.orders.take_order``); the new item's id."""
+    _check(item)
+    values = _values(item)
+    item_id = inserted_id(
+        conn.execute(
+            insert(plan_t).values(
+                branch_id=branch_id, operator=store.operator, created_at=_now(), **values
             )
         )
-        store.audit(conn, branch_id, "plan.add", id=item_id, **values)
-    return get_plan_item(store, branch_id, item_id)
+    )
+    store.audit(conn, branch_id, "plan.add", id=item_id, **values)
+    return item_id
 
 
 def add_plan_items(
@@ -191,6 +198,10 @@ def remove_plan_item(store: Store, branch_id: int, item_id: int) -> None:
     """Remove an item; the audit entry keeps everything it held."""
     with store.write_transaction() as conn:
         old = _old(conn, branch_id, item_id)
+        order_id = conn.scalar(select(order_t.c.id).where(order_t.c.plan_item_id == item_id))
+        if order_id is not None:
+            # a member's order was taken into the plan as this item: the member sees it
+            raise StoreError("orders.plan_item_taken", id=item_id, order=order_id)
         conn.execute(delete(plan_t).where(plan_t.c.id == item_id))
         store.audit(
             conn,
@@ -327,6 +338,7 @@ __all__ = [
     "PlanRow",
     "PlanSummary",
     "add_plan_item",
+    "add_plan_item_in",
     "add_plan_items",
     "get_plan_item",
     "list_plan",

@@ -107,6 +107,7 @@ TABLES: dict[str, TableRule] = {
     "appraisal_correction": TableRule(_SESSION, own_when=_PUBLISHED),
     "appraisal_follow_up": TableRule(own_when=_PUBLISHED),
     "commendation": TableRule(own_when=_PUBLISHED),
+    "activity_order": TableRule(own_insert=True),
 }
 CUSTOM = ("audit_log", "account", "account_grant", "appraisal_sealed", "talk_text")
 # Read by every role, written by none but the owner: the schema's revision.

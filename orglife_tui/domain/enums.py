@@ -167,6 +167,23 @@ class CommitmentStatus(str, Enum):
     not_fulfilled = "not_fulfilled"
 
 
+class OrderKind(str, Enum):
+    """What a member orders for the branch (点单): an activity or a topic to take up."""
+
+    activity = "activity"
+    topic = "topic"
+
+
+class OrderStatus(str, Enum):
+    """How a member's order stands: ordered (点单), taken into the plan (接单), declined
+    with a reason, done (its meeting held, or marked by hand)."""
+
+    ordered = "ordered"
+    taken = "taken"
+    declined = "declined"
+    done = "done"
+
+
 # Chinese spellings accepted on input (and used for display in Chinese).
 STATUS_ZH = {MemberStatus.full: "正式党员", MemberStatus.probationary: "预备党员"}
 ATTENDANCE_ZH = {
@@ -259,6 +276,13 @@ COMMITMENT_ZH = {
     CommitmentStatus.fulfilled: "已兑现",
     CommitmentStatus.not_fulfilled: "未兑现",
 }
+ORDER_KIND_ZH = {OrderKind.activity: "活动", OrderKind.topic: "议题"}
+ORDER_STATUS_ZH = {
+    OrderStatus.ordered: "已点单",
+    OrderStatus.taken: "已接单",
+    OrderStatus.declined: "未采纳",
+    OrderStatus.done: "已完成",
+}
 
 # Short aliases people type in spreadsheets.
 _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
@@ -336,6 +360,8 @@ _EXTRA_ALIASES: dict[type[Enum], dict[str, str]] = {
         "已践诺": "fulfilled",
         "未践诺": "not_fulfilled",
     },
+    OrderKind: {"活动安排": "activity", "主题": "topic", "话题": "topic"},
+    OrderStatus: {"点单": "ordered", "接单": "taken", "完成": "done", "拒绝": "declined"},
     RectificationStatus: {
         "待整改": "open",
         "进行中": "in_progress",
@@ -382,6 +408,8 @@ _ZH_TABLES: dict[type[Enum], dict[Any, str]] = {
     ResultStatus: RESULT_STATUS_ZH,
     MeetingForm: MEETING_FORM_ZH,
     CommitmentStatus: COMMITMENT_ZH,
+    OrderKind: ORDER_KIND_ZH,
+    OrderStatus: ORDER_STATUS_ZH,
 }
 
 

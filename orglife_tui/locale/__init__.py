@@ -38,10 +38,12 @@ def _load() -> dict[str, tuple[str, str]]:
             ledger,
             life_meeting,
             membership,
+            orders,
             plans,
             publication,
             roster,
             scheme,
+            self_service,
             settings,
             talk_text,
             talks,
@@ -88,6 +90,8 @@ def _load() -> dict[str, tuple[str, str]]:
             life_meeting,
             accounts,
             talk_text,
+            orders,
+            self_service,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -61,6 +61,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "branches": ("jobs.branches", "BranchesScreen"),
     "import": ("importing.kinds", "ImportScreen"),
     "commitments": ("life.commitments", "CommitmentsScreen"),
+    "orders": ("orders.orders", "OrdersScreen"),
 }
 
 
@@ -81,19 +82,18 @@ MAIN_MODE = "main"
 """The app's one mode; its base screen is the dashboard (or the login's home screen)."""
 
 # The screen each kind of login opens on (issue 13 §1), and the only screens it may reach
-# (None: every screen). The database enforces the same on PostgreSQL; this keeps a
-# teller or a member from wandering into screens that would only show them nothing.
+# (None: every screen); a member's home is MemberApp. The database enforces the same on
+# PostgreSQL; this keeps a teller from wandering into screens that would show nothing.
 HOME_SCREENS: dict[Home, str] = {
     Home.FULL: "dashboard",
     Home.KIOSK: "appraisal",
     Home.OBSERVER: "overview",
-    Home.SELF: "self_service",
 }
 REACHABLE: dict[Home, frozenset[str] | None] = {
     Home.FULL: None,
     Home.KIOSK: frozenset({"appraisal"}),
     Home.OBSERVER: frozenset({"overview"}),
-    Home.SELF: frozenset({"self_service"}),
+    Home.SELF: frozenset(),  # a member works in MemberApp, never here
 }
 
 TYPED_AT = "_orglife_typed_at"
@@ -172,6 +172,7 @@ class OrglifeCommands(Provider):
                 t("life.tui.cmd.commitments.help"),
                 lambda: app.go("commitments"),
             ),
+            (t("orders.tui.cmd.go"), t("orders.tui.cmd.go.help"), lambda: app.go("orders")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]
@@ -509,6 +510,15 @@ class OrglifeApp(PlainNotifications, App):
 
 
 def run_app(store: Store, branch: BranchInfo, lang: str, access: Access | None = None) -> None:
+    """The UI of the login's home (issue 13): a member's own records in an app of their
+    own (tui/member_app.py), every other role in this one."""
+    if access is not None and access.home(branch.id) is Home.SELF:
+        from orglife_tui.tui.member_app import run_member_app
+
+        member_id = access.member_id_in(branch.id)
+        assert member_id is not None  # Home.SELF needs it
+        run_member_app(store, branch, member_id, lang)
+        return
     OrglifeApp(store=store, branch=branch, lang=lang, access=access).run()
 
 

@@ -191,6 +191,7 @@ OPTION_ASKED = {
     "ledger.hours_required": "--hours",
     "ledger.reason_required": "--reason",
     "membership.extend_needs_until": "--until",
+    "orders.reason_required": "--reason",
     "rectification.done_needs_note": "--note",
 }
 

@@ -6,7 +6,7 @@ SQLite has no roles: nothing to do there (the file's mode guards it).
 the only one in which the policies show its sealed ballots.
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-06
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from orglife_tui.data import security
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

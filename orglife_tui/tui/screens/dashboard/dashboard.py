@@ -163,6 +163,7 @@ class DashboardScreen(BaseScreen):
             id="dashboard.commitments",
             show=False,
         ),
+        Binding("k", "app.go('orders')", "orders.tui.key.go", id="dashboard.orders", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 

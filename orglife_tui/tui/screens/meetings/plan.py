@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from orglife_tui.data import plans
+from orglife_tui.data.errors import StoreError
 from orglife_tui.data.plans import PlanRow
 from orglife_tui.domain import MeetingType
 from orglife_tui.locale import t
@@ -141,7 +142,11 @@ class PlanScreen(ListScreen[PlanRow]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                plans.remove_plan_item(self.store, self.branch_id, row.id)
+                try:
+                    plans.remove_plan_item(self.store, self.branch_id, row.id)
+                except StoreError as error:  # an item taken from a member's order stays
+                    self.notify(str(error), severity="error")
+                    return
                 self.notify(t("tui.plan.removed", topic=row.topic))
                 self.reload()
 

@@ -43,9 +43,11 @@ class PlanFormScreen(RecordFormScreen):
         super().__init__(session, title, on_result)
         self.year = year
         self.item = item
+        # What the fields start with: the item edited, or an item offered (an order taken).
+        self.prefill: PlanInput | None = item.as_input() if item else None
 
     def compose_fields(self) -> ComposeResult:
-        s, item = self.session, self.item
+        s, item = self.session, self.prefill
         types = [(s.label(mt), mt.value) for mt in MeetingType]
         yield from self.field(
             "meeting_type",
@@ -58,7 +60,8 @@ class PlanFormScreen(RecordFormScreen):
         yield from self.field("topic", text_input(item.topic if item else None), required=True)
         yield from self.field("note", text_input(item.note if item else None))
 
-    def save(self, values: dict[str, str]) -> PlanRow:
+    def record(self, values: dict[str, str]) -> PlanInput:
+        """The item the fields hold; ``FieldErrors`` for a field left empty."""
         errors = FieldErrors()
         raw_type = values.get("meeting_type", "")
         if not raw_type:
@@ -67,13 +70,16 @@ class PlanFormScreen(RecordFormScreen):
         if errors:
             raise errors
         month = values.get("month", "")
-        record = PlanInput(
+        return PlanInput(
             year=self.year,
             meeting_type=MeetingType(raw_type),
             topic=topic,
             month=int(month) if month else None,
             note=values.get("note", "").strip() or None,
         )
+
+    def save(self, values: dict[str, str]) -> PlanRow:
+        record = self.record(values)
         s = self.session
         if self.item is None:
             return plans.add_plan_item(s.store, s.branch.id, record)
