@@ -287,3 +287,27 @@ def test_a_secretary_grants_in_their_branch_only_and_never_the_observer_role(two
             accounts.grant(store, two.roles["com_a"], two.a, R.OBSERVER)
         listed = {a.name for a in accounts.list_accounts(store)}
     assert two.roles["sec_b"] not in listed and two.roles["com_a"] in listed
+
+
+# ------------------------------------------------------------------ member self-service
+
+
+def test_a_member_reads_their_records_and_orders_for_themselves_only(two):
+    from orglife_tui.data.orders import OrderInput, list_orders
+    from orglife_tui.domain import OrderKind
+    from orglife_tui.services.self_service import my_records, place_my_order
+
+    own = int(two.rows("mem_a", "SELECT id FROM member")[0])
+    other = int(two.rows("sec_a", "SELECT id FROM member WHERE member_no = '003'")[0])
+    with two.store("mem_a") as store:
+        records = my_records(store, two.a, own, TODAY)
+        assert len(records.talks) == 2
+        order = place_my_order(store, two.a, own, OrderInput(OrderKind.topic, "学习新党章"))
+        assert order.member_id == own
+        with pytest.raises((NotPermitted, NotFound)):
+            place_my_order(store, two.a, other, OrderInput(OrderKind.topic, "冒名点单"))
+        trace = store.audit_entries(limit=1)[0]
+    assert trace["operator"] == two.roles["mem_a"]
+    with two.store("sec_a") as store:  # the branch sees the order to take it
+        assert [o.title for o in list_orders(store, two.a)] == ["学习新党章"]
+    assert two.rows("sec_b", "SELECT count(*) FROM activity_order") == ["0"]
