@@ -54,6 +54,23 @@ def _foreign(engine: Engine) -> bool:
     return bool(tables) and not {"alembic_version", "branch"} <= tables
 
 
+def _may_migrate(engine: Engine) -> bool:
+    """On PostgreSQL only the database's owner (its administrator) or a superuser changes
+    the schema; every other role would be refused half-way (issue 13)."""
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as conn:
+        return bool(
+            conn.scalar(
+                text(
+                    "SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER') "
+                    "FROM pg_roles r, pg_database d "
+                    "WHERE r.rolname = current_user AND d.datname = current_database()"
+                )
+            )
+        )
+
+
 def _sqlite_pragma(conn: Connection, pragma: str) -> None:
     """A pragma outside any transaction, straight on the driver's connection (which is in
     autocommit mode): through SQLAlchemy it would begin one first, where it does nothing."""
@@ -82,6 +99,8 @@ def upgrade(engine: Engine, read_only: bool = False, where: str = "") -> None:
         raise DatabaseUnavailable("db_newer_schema", revision=current)
     if read_only:
         raise DatabaseUnavailable("db.read_only_not_ready", path=where)
+    if current is not None and not _may_migrate(engine):
+        raise DatabaseUnavailable("db.upgrade_by_admin", path=where)
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
         if sqlite:

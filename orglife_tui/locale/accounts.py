@@ -61,6 +61,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your account may not do this here (the database refused it). Nothing was written.",
         "你的账户无权在此执行该操作（数据库已拒绝），未写入任何内容。",
     ),
+    "db.upgrade_by_admin": (
+        "The database {path} needs upgrading to this version of orglife-tui, which only its"
+        " administrator (the database's owner) can do: ask them to run any orglife-tui"
+        " command once.",
+        "数据库 {path} 需要升级到本版 orglife-tui 的数据结构，只有其管理员（数据库所有者）"
+        "才能升级：请管理员运行一次任意 orglife-tui 命令。",
+    ),
     "db.migration_broke_links": (
         "Upgrading {path} to the new schema would leave records pointing at nothing; it was"
         " not upgraded and nothing changed. Keep a copy of the file and report this.",

@@ -311,3 +311,20 @@ def test_a_member_reads_their_records_and_orders_for_themselves_only(two):
     with two.store("sec_a") as store:  # the branch sees the order to take it
         assert [o.title for o in list_orders(store, two.a)] == ["学习新党章"]
     assert two.rows("sec_b", "SELECT count(*) FROM activity_order") == ["0"]
+
+
+def test_only_the_databases_owner_upgrades_its_schema(two):
+    from orglife_tui.data.errors import DatabaseUnavailable
+    from orglife_tui.data.migrate import HEAD_REVISION
+
+    engine = create_engine(two.url, poolclass=NullPool)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0013'"))  # one behind
+    try:
+        with pytest.raises(DatabaseUnavailable) as refused:
+            two.store("sec_a")
+        assert refused.value.key == "db.upgrade_by_admin"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD_REVISION})
+        engine.dispose()
