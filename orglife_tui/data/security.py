@@ -282,6 +282,28 @@ def _functions(schema: str) -> list[str]:
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_linked(who text) RETURNS integer[] "
         f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT member_id), '{{}}') FROM "
         f"{schema}.account_grant WHERE account = who AND member_id IS NOT NULL $$",
+        # The audit chain checked where every link is readable: for a role that may not
+        # read every trace, the first broken link (and how many there are), no content.
+        # The hash is chain.link_hash over rows.audit_fields, spelled in SQL.
+        f"CREATE OR REPLACE FUNCTION {schema}.orglife_audit_check(OUT entries integer, "
+        "OUT break_id integer, OUT reason text) LANGUAGE plpgsql STABLE SECURITY DEFINER "
+        f"SET search_path = pg_catalog, {schema} AS $$ "
+        "DECLARE prev text := repeat('0', 64); r record; h bytea; f text; b bytea; "
+        "BEGIN entries := 0; "
+        "FOR r IN SELECT id, branch_id, at, operator, action, detail, prev_hash, hash "
+        f"FROM {schema}.audit_log ORDER BY id LOOP "
+        "entries := entries + 1; "
+        "IF break_id IS NOT NULL THEN CONTINUE; END IF; "
+        "IF r.prev_hash IS DISTINCT FROM prev THEN "
+        "break_id := r.id; reason := 'prev_mismatch'; CONTINUE; END IF; "
+        "h := convert_to(prev, 'UTF8'); "
+        "FOREACH f IN ARRAY ARRAY[coalesce(r.branch_id::text, ''), "
+        """to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), """
+        "r.operator::text, r.action::text, r.detail] LOOP "
+        "b := convert_to(f, 'UTF8'); h := h || int4send(octet_length(b)) || b; END LOOP; "
+        "IF r.hash IS DISTINCT FROM encode(sha256(h), 'hex') THEN "
+        "break_id := r.id; reason := 'hash_mismatch'; CONTINUE; END IF; "
+        "prev := r.hash; END LOOP; END $$",
         # The audit chain's newest link, for a role that may not read every trace.
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_audit_head() RETURNS text {definer} "
         f"AS $$ SELECT hash FROM {schema}.audit_log ORDER BY id DESC LIMIT 1 $$",
@@ -341,5 +363,6 @@ def remove(conn: Connection) -> None:
         "orglife_linked(text)",
         "orglife_audit_head()",
         "orglife_create_login(text)",
+        "orglife_audit_check()",
     ):
         run(f"DROP FUNCTION IF EXISTS {fn}")

@@ -328,3 +328,35 @@ def test_only_the_databases_owner_upgrades_its_schema(two):
         with engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD_REVISION})
         engine.dispose()
+
+
+def test_a_secretary_verifies_the_whole_audit_chain_without_reading_it(two):
+    from orglife_tui.data import ledger
+
+    with two.store("sec_a") as store:
+        report = ledger.verify(store)
+    assert report.breaks == [] and report.ok
+    owner = create_engine(two.url, poolclass=NullPool)
+    with owner.connect() as conn:
+        total = conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    assert report.audit_entries == total  # every link counted, though most are not shown
+    with owner.begin() as conn:  # someone edits a trace of the other branch
+        first = conn.execute(
+            text("SELECT min(id) FROM audit_log WHERE branch_id = :b"), {"b": two.b}
+        ).scalar_one()
+        conn.execute(text("SET LOCAL session_replication_role = replica"))  # past the guard
+        conn.execute(
+            text("UPDATE audit_log SET detail = detail || ' ' WHERE id = :i"), {"i": first}
+        )
+    try:
+        with two.store("sec_a") as store:
+            broken = [b for b in ledger.verify(store).breaks if b.table == "audit_log"]
+        assert [(b.entry_id, b.reason) for b in broken] == [(first, "verify.reason.hash_mismatch")]
+    finally:
+        with owner.begin() as conn:
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
+            conn.execute(
+                text("UPDATE audit_log SET detail = rtrim(detail, ' ') WHERE id = :i"),
+                {"i": first},
+            )
+        owner.dispose()
