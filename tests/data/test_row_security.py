@@ -360,3 +360,19 @@ def test_a_secretary_verifies_the_whole_audit_chain_without_reading_it(two):
                 {"i": first},
             )
         owner.dispose()
+
+
+# ------------------------------------------------------------------ the poll, run by a teller
+# (last: it closes the module's poll)
+
+
+def test_a_teller_runs_the_kiosk_and_closes_the_poll_under_their_own_role(two):
+    with two.store("tel_a") as store:
+        cands = [c.member_no for c in ap.candidates(store, two.session)]
+        ap.cast_ballot(store, two.session, "005", dict.fromkeys(cands, "excellent"))
+        seal = ap.close_session(store, two.a, two.session, PIN, **PASSWORDS)
+    assert seal.ballots == 5
+    assert two.rows("sec_a", "SELECT count(*) FROM appraisal_sealed") == ["0"]
+    with two.store("sec_a") as store:
+        rows = ap.tally(store, two.a, two.session, make_scheme()).rows
+    assert sum(r.counts.total for r in rows) == 5 * len(cands)
