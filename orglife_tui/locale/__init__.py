@@ -51,6 +51,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_import,
             tui_jobs,
             tui_records,
+            tui_users,
             year_report,
         )
 
@@ -88,6 +89,7 @@ def _load() -> dict[str, tuple[str, str]]:
             life_meeting,
             accounts,
             talk_text,
+            tui_users,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -60,6 +60,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "branches": ("jobs.branches", "BranchesScreen"),
     "import": ("importing.kinds", "ImportScreen"),
     "commitments": ("life.commitments", "CommitmentsScreen"),
+    "users": ("users.users", "UsersScreen"),
 }
 
 
@@ -155,6 +156,7 @@ class OrglifeCommands(Provider):
                 t("life.tui.cmd.commitments.help"),
                 lambda: app.go("commitments"),
             ),
+            (t("users.tui.cmd"), t("users.tui.cmd.help"), lambda: app.go("users")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]

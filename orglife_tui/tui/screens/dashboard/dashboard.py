@@ -163,6 +163,7 @@ class DashboardScreen(BaseScreen):
             id="dashboard.commitments",
             show=False,
         ),
+        Binding("u", "app.go('users')", "users.tui.key.go", id="dashboard.users", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
