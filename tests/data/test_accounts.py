@@ -9,12 +9,9 @@ why and writes nothing, the audit log included.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from orglife_tui.data.accounts import access_of, add_account, grant, list_accounts, revoke
 from orglife_tui.data.errors import Conflict, NotFound, NotPermitted, StoreError
@@ -22,56 +19,14 @@ from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus
 from orglife_tui.domain.access import AccountRole, Home
 from orglife_tui.domain.records import MemberInput
-from tests.conftest import _pg_admin_url
-from tests.pg_databases import admin_engine
+from tests.logins import Logins, logins_of
 
 R = AccountRole
 
 
-class Logins:
-    """Login names unique to the test (PostgreSQL roles belong to the whole server) and
-    stores opened as them."""
-
-    def __init__(self, db_url: str) -> None:
-        self.db_url = db_url
-        self.postgresql = db_url.startswith("postgresql")
-        self.suffix = uuid.uuid4().hex[:8]
-        self.names: list[str] = []
-        self.stores: list[Store] = []
-
-    def name(self, base: str) -> str:
-        made = f"{base}_{self.suffix}"
-        self.names.append(made)
-        return made
-
-    def store(self, name: str) -> Store:
-        """The database as the login ``name`` opens it."""
-        if self.postgresql:
-            url = make_url(self.db_url).set(username=name).render_as_string(False)
-            opened = Store.open(url)
-        else:
-            opened = Store.open(self.db_url, operator=name)
-        self.stores.append(opened)
-        return opened
-
-    def close(self) -> None:
-        for opened in self.stores:
-            opened.close()
-        if self.postgresql:
-            admin = _pg_admin_url()
-            assert admin
-            with admin_engine(admin).connect() as conn:
-                for made in self.names:
-                    conn.execute(text(f'DROP ROLE IF EXISTS "{made}"'))
-
-
 @pytest.fixture
 def logins(db_url) -> Iterator[Logins]:
-    made = Logins(db_url)
-    try:
-        yield made
-    finally:
-        made.close()
+    yield from logins_of(db_url)
 
 
 @pytest.fixture
