@@ -174,7 +174,7 @@ async def test_a_bad_login_name_is_refused_in_place_and_nothing_is_written(
             assert name.has_class("-invalid")
         member = form.fields["member_no"]
         assert isinstance(member, Input)
-        form.fields["account"].value = "wang.fang"  # type: ignore[attr-defined]
+        name.value = "wang.fang"
         member.value = "999"  # no such member: said under the member field
         await pilot.press("ctrl+s")
         await pilot.pause()

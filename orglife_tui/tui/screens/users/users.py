@@ -157,8 +157,18 @@ class UsersScreen(ListScreen[UserLine]):
         self.reload(keep=False)
         self.refresh_bindings()
 
+    def current_access(self) -> Access | None:
+        """What the login may do now (None, said, when the database cannot tell)."""
+        try:
+            return access_of(self.store)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return None
+
     def action_grant(self) -> None:
-        access = access_of(self.store)
+        access = self.current_access()
+        if access is None:
+            return
         if not access.can_manage_users(self.branch_id):
             self.notify(t("users.not_secretary"), severity="warning")
             return
@@ -181,7 +191,10 @@ class UsersScreen(ListScreen[UserLine]):
         if g is None:
             self.notify(t("users.tui.no_role", name=line.account), severity="warning")
             return
-        if not access_of(self.store).may_grant(g.branch_id, g.role):
+        access = self.current_access()
+        if access is None:
+            return
+        if not access.may_grant(g.branch_id, g.role):
             self.notify(t("users.not_secretary"), severity="warning")
             return
         role = self.session.label(g.role)
