@@ -117,6 +117,7 @@ class UsersScreen(ListScreen[UserLine]):
     def show_state(self) -> None:
         access = self.access
         self.query_one("#whoami", Static).update(self.whoami(access))
+        self.refresh_bindings()  # the every-branch key follows the access (a first grant)
         rows = self.rows
         counts = {
             "accounts": len({r.account for r in rows}),
@@ -155,7 +156,6 @@ class UsersScreen(ListScreen[UserLine]):
     def action_toggle_all(self) -> None:
         self.every_branch = not self.every_branch
         self.reload(keep=False)
-        self.refresh_bindings()
 
     def current_access(self) -> Access | None:
         """What the login may do now (None, said, when the database cannot tell)."""
@@ -179,7 +179,6 @@ class UsersScreen(ListScreen[UserLine]):
             role = self.session.label(done.role)
             self.notify(t("users.granted", name=done.account, role=role))
             self.reload(wanted=(done.account, done.branch_id, done.role.value))
-            self.refresh_bindings()  # the first grant makes the login the administrator
 
         self.app.push_screen(GrantFormScreen(self.session, access, on_result=granted))
 
@@ -216,4 +215,3 @@ class UsersScreen(ListScreen[UserLine]):
         else:
             self.notify(t("users.revoked", name=account, role=shown))
         self.reload(keep=False)
-        self.refresh_bindings()
