@@ -56,12 +56,13 @@ def access_of(store: Store, name: str | None = None) -> Access:
     """What the login ``name`` (the store's operator by default) may do."""
     name = name or store.operator
     with store.read_connection() as conn:
-        return _access(conn, name)
+        return _access(conn, name, itself=name == store.operator)
 
 
-def _access(conn: Connection, name: str) -> Access:
-    # The owner of a PostgreSQL database, or a superuser: not restricted, its administrator.
-    privileged = conn.dialect.name == "postgresql" and store_privileged(conn)
+def _access(conn: Connection, name: str, itself: bool = True) -> Access:
+    # The owner of a PostgreSQL database, or a superuser, is not restricted: its
+    # administrator. That is the connection's own right, not another login's (``itself``).
+    privileged = itself and conn.dialect.name == "postgresql" and store_privileged(conn)
     row = conn.execute(select(account_t.c.is_admin).where(account_t.c.name == name)).first()
     grants = tuple(
         Grant(r.branch_id, AccountRole(r.role), r.member_id)

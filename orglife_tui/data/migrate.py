@@ -74,7 +74,9 @@ def _may_migrate(engine: Engine) -> bool:
 def _sqlite_pragma(conn: Connection, pragma: str) -> None:
     """A pragma outside any transaction, straight on the driver's connection (which is in
     autocommit mode): through SQLAlchemy it would begin one first, where it does nothing."""
-    conn.connection.driver_connection.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a connection that is open has its driver's
+    driver.execute(f"PRAGMA {pragma}")
 
 
 def upgrade(engine: Engine, read_only: bool = False, where: str = "") -> None:

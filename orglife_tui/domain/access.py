@@ -8,12 +8,13 @@ refuse early with a clear message, never as the only guard.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 from orglife_tui.domain.enums import AccountRole
 
-__all__ = ["AccountRole", "Access", "Grant", "Home", "account_name_problem"]
+__all__ = ["AccountRole", "Access", "Grant", "Home", "account_name_problem", "roles_text"]
 
 
 # Roles that read a branch's records (confidential talk texts aside).
@@ -113,3 +114,15 @@ class Access:
         if AccountRole.MEMBER in roles and self.member_id_in(branch_id) is not None:
             return Home.SELF
         return Home.NONE
+
+
+def roles_text(grants: Iterable[Grant], branch_names: Mapping[int, str], lang: str) -> str:
+    """A login's roles on one line, branch by branch (``第一支部：支部书记、…``); empty
+    when it has none. The CLI's ``users whoami`` and the TUI's users screen say it so."""
+    from orglife_tui.domain import label
+
+    sep = "、" if lang == "zh" else ", "
+    colon = "：" if lang == "zh" else ": "
+    return sep.join(
+        f"{branch_names.get(g.branch_id, g.branch_id)}{colon}{label(g.role, lang)}" for g in grants
+    )

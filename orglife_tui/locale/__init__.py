@@ -53,6 +53,7 @@ def _load() -> dict[str, tuple[str, str]]:
             tui_import,
             tui_jobs,
             tui_records,
+            tui_users,
             year_report,
         )
 
@@ -92,6 +93,7 @@ def _load() -> dict[str, tuple[str, str]]:
             talk_text,
             orders,
             self_service,
+            tui_users,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -62,6 +62,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "import": ("importing.kinds", "ImportScreen"),
     "commitments": ("life.commitments", "CommitmentsScreen"),
     "orders": ("orders.orders", "OrdersScreen"),
+    "users": ("users.users", "UsersScreen"),
 }
 
 
@@ -173,6 +174,7 @@ class OrglifeCommands(Provider):
                 lambda: app.go("commitments"),
             ),
             (t("orders.tui.cmd.go"), t("orders.tui.cmd.go.help"), lambda: app.go("orders")),
+            (t("users.tui.cmd"), t("users.tui.cmd.help"), lambda: app.go("users")),
             (t("tui.cmd.help"), t("tui.cmd.help.help"), app.action_help),
             (t("tui.cmd.quit"), t("tui.cmd.quit.help"), app.exit),
         ]

@@ -133,14 +133,11 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def users_whoami(ctx: typer.Context) -> None:
         from orglife_tui.data.accounts import access_of
+        from orglife_tui.domain.access import roles_text
 
         with open_store(ctx) as store:
             access = access_of(store)
             names = {b.id: b.name for b in store.branches()}
-        sep = "、" if get_language() == "zh" else ", "
-        roles = sep.join(
-            f"{names.get(g.branch_id, g.branch_id)}：{role_label(g.role.value)}"
-            for g in access.grants
-        )
+        roles = roles_text(access.grants, names, get_language())
         key = "users.whoami.admin" if access.unrestricted else "users.whoami"
         typer.echo(t(key, name=access.account, roles=roles or t("users.no_roles")))

@@ -164,6 +164,7 @@ class DashboardScreen(BaseScreen):
             show=False,
         ),
         Binding("k", "app.go('orders')", "orders.tui.key.go", id="dashboard.orders", show=False),
+        Binding("u", "app.go('users')", "users.tui.key.go", id="dashboard.users", show=False),
         Binding("q", "app.quit", "tui.key.quit", id="dashboard.quit"),
     ]
 
