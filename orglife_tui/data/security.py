@@ -60,6 +60,8 @@ class TableRule:
     own_when: str | None = None
     # The member role may add rows of its own (commitments, orders).
     own_insert: bool = False
+    # Who adds rows, when not every writer (a teller runs a poll, never creates one).
+    create: tuple[AccountRole, ...] | None = None
 
 
 DIRECT = Scope()
@@ -94,7 +96,7 @@ TABLES: dict[str, TableRule] = {
     "dues_standard": TableRule(),
     "dues_payment": TableRule(),
     "publication": TableRule(read=READ + MEMBER, own=None),
-    "appraisal_session": TableRule(read=READ + TELLER + MEMBER, write=BALLOT, own=None),
+    "appraisal_session": TableRule(read=READ + TELLER + MEMBER, write=BALLOT, own=None, create=SEC),
     "appraisal_candidate": TableRule(_SESSION, read=READ + TELLER, write=BALLOT),
     "appraisal_voter": TableRule(_SESSION, read=READ + TELLER, write=BALLOT, own=None),
     "appraisal_voted": TableRule(_SESSION, read=READ + TELLER, write=BALLOT, own=None),
@@ -163,9 +165,10 @@ def policies(table: str) -> list[str]:
     if own:
         read = f"({read}) OR ({own})"
     write = _scoped(table, rule.scope, rule.write)
+    create = write if rule.create is None else _scoped(table, rule.scope, rule.create)
     out += [
         f"CREATE POLICY orglife_read ON {table} FOR SELECT USING ({read})",
-        f"CREATE POLICY orglife_insert ON {table} FOR INSERT WITH CHECK ({write})",
+        f"CREATE POLICY orglife_insert ON {table} FOR INSERT WITH CHECK ({create})",
         f"CREATE POLICY orglife_update ON {table} FOR UPDATE USING ({write}) WITH CHECK ({write})",
         f"CREATE POLICY orglife_delete ON {table} FOR DELETE USING ({write})",
     ]

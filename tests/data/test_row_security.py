@@ -247,6 +247,8 @@ def test_a_teller_reaches_the_poll_and_nothing_else(two):
     assert two.rows("tel_a", "SELECT count(*) FROM appraisal_voted") == ["4"]
     refused = two.psql("tel_a", f"UPDATE member SET name = 'x' WHERE branch_id = {two.a}")
     assert refused.stdout.strip() == "UPDATE 0"
+    with two.store("tel_a") as store, pytest.raises(NotPermitted):
+        ap.new_session(store, two.a, 2025)  # running a poll, never creating one
 
 
 def test_no_one_reads_a_sealed_ballot_while_the_poll_is_open(two):
