@@ -553,15 +553,33 @@ def dues_records(
 ) -> dict[int, DuesRecord]:
     """member id → the member's ``DuesRecord``, for every member of the branch; payments
     made after ``paid_by`` are left out (a check as of a past day)."""
-    records_start = conn.scalar(select(branch_t.c.records_start).where(branch_t.c.id == branch_id))
+    return dues_records_of(conn, [branch_id], paid_by).get(branch_id, {})
+
+
+def dues_records_of(
+    conn: Connection, branch_ids: Sequence[int] | None, paid_by: date | None = None
+) -> dict[int, dict[int, DuesRecord]]:
+    """branch id → member id → ``DuesRecord``, for the branches named (None: every branch
+    the connection may see) in four queries whatever their number (the committee's
+    overview reads hundreds of branches at once)."""
+
+    def of_branches(column):
+        return column.in_(branch_ids) if branch_ids is not None else column.is_not(None)
+
+    starts = {
+        r.id: r.records_start
+        for r in conn.execute(
+            select(branch_t.c.id, branch_t.c.records_start).where(of_branches(branch_t.c.id))
+        )
+    }
     standards: dict[int, list[tuple[str, int]]] = {}
     for r in conn.execute(
         select(standard_t.c.member_id, standard_t.c.from_month, standard_t.c.amount_fen)
-        .where(standard_t.c.branch_id == branch_id)
+        .where(of_branches(standard_t.c.branch_id))
         .order_by(standard_t.c.member_id, standard_t.c.from_month)
     ):
         standards.setdefault(r.member_id, []).append((r.from_month, int(r.amount_fen)))
-    cond = [payment_t.c.branch_id == branch_id, payment_t.c.voided_at.is_(None)]
+    cond = [of_branches(payment_t.c.branch_id), payment_t.c.voided_at.is_(None)]
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
@@ -579,22 +597,23 @@ def dues_records(
     for r in conn.execute(
         select(event_t.c.member_id, event_t.c.date, event_t.c.end_date)
         .where(
-            event_t.c.branch_id == branch_id,
+            of_branches(event_t.c.branch_id),
             event_t.c.kind == MemberEventKind.away.value,
             event_t.c.voided_at.is_(None),
         )
         .order_by(event_t.c.member_id, event_t.c.date)
     ):
         away.setdefault(r.member_id, []).append((r.date, r.end_date))
-    out: dict[int, DuesRecord] = {}
+    out: dict[int, dict[int, DuesRecord]] = {b: {} for b in starts}
     for m in conn.execute(
         select(
             member_t.c.id,
+            member_t.c.branch_id,
             *MEMBERSHIP_COLUMNS,
             member_t.c.dues_paid_until,
-        ).where(member_t.c.branch_id == branch_id)
+        ).where(of_branches(member_t.c.branch_id))
     ):
-        out[m.id] = DuesRecord(
+        out.setdefault(m.branch_id, {})[m.id] = DuesRecord(
             member_no=m.member_no,
             name=m.name,
             standards=tuple(standards.get(m.id, ())),
@@ -604,7 +623,7 @@ def dues_records(
             entered_on=m.entered_on,
             left_on=m.left_on,
             away=tuple(away.get(m.id, ())),
-            records_start=records_start,
+            records_start=starts.get(m.branch_id),
         )
     return out
 

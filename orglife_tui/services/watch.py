@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from orglife_tui.compliance.facts import BranchFacts
 from orglife_tui.compliance.findings import Finding
 from orglife_tui.compliance.periods import months_in
 from orglife_tui.compliance.rules import current_streak, judge, period_states
@@ -88,7 +89,14 @@ def calendar(
 ) -> list[CalendarRow]:
     """Months × meeting types of ``year``: held, missing or not yet due, for enabled rules."""
     policy = policy or policy_for(store, branch_id)
-    facts = _facts(store, branch_id, year, as_of, policy, members=False)
+    return calendar_of(
+        _facts(store, branch_id, year, as_of, policy, members=False), year, as_of, policy
+    )
+
+
+def calendar_of(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[CalendarRow]:
+    """The calendar of a branch's facts (gathered for one branch, or for many at once by
+    the committee's overview)."""
     rows = []
     for rule in (*policy.frequencies, *policy.yearly):
         if not rule.enabled:
@@ -189,6 +197,7 @@ __all__ = [
     "StreakRow",
     "absence_watch",
     "calendar",
+    "calendar_of",
     "check",
     "check_window",
     "policy_for",
