@@ -32,7 +32,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -113,10 +113,6 @@ def copy(cur, table: str, columns: Sequence[str], rows: Iterable[Sequence[object
             out.write_row(row)
             n += 1
     return n
-
-
-def months_of(year: int) -> range:
-    return range(1, 13)
 
 
 def build(url: str, branches: int, seed: int = 13) -> dict[str, int]:
@@ -208,13 +204,12 @@ def build(url: str, branches: int, seed: int = 13) -> dict[str, int]:
                         )
                     )
         secretary = members[0][0]
-        committee = [m for m in members if m[2]]
         for year in range(first_year, LAST_YEAR + 1):
             _meetings(rng, ids, tables, branch_id, year, groups)
             for member_id, _, _, left in members:
                 if left and left <= date(year, 1, 1):
                     continue
-                for n in range(1 if rng.random() < 0.95 else 0):
+                if rng.random() < 0.95:  # a few members not talked with
                     talk_id = ids("talk")
                     day = date(year, rng.randint(1, 11), rng.randint(1, 28))
                     tables["talk"].append(
@@ -265,7 +260,6 @@ def build(url: str, branches: int, seed: int = 13) -> dict[str, int]:
                         NOW,
                     )
                 )
-        del committee
     return _write(url, tables)
 
 
@@ -288,7 +282,7 @@ def _meetings(rng, ids, tables, branch_id: int, year: int, groups: list[int]) ->
         for t in types:
             tables["meeting_type"].append((meeting_id, t))
 
-    for month in months_of(year):
+    for month in range(1, 13):
         lecture = month % 3 == 0
         meeting(month, ("themed_day", "party_lecture") if lecture else ("themed_day",))
         meeting(month, ("committee_meeting",))
@@ -313,9 +307,7 @@ def _appraisal(rng, ids, tables, branch_id: int, year: int, members) -> None:
         if left and left <= date(year, 12, 1):
             continue
         no = f"{i + 1:03d}"
-        tables["appraisal_candidate"].append(
-            (session_id, member_id, no, f"党员{no}", "full", True)
-        )
+        tables["appraisal_candidate"].append((session_id, member_id, no, f"党员{no}", "full", True))
         grade = "unqualified"
         pick = rng.random()
         for g, share in GRADES:
@@ -426,7 +418,14 @@ COLUMNS = {
         "published_at",
     ),
     "appraisal_candidate": ("session_id", "member_id", "member_no", "name", "status", "graded"),
-    "appraisal_decision": ("session_id", "member_id", "proposed", "final", "decided_at", "operator"),
+    "appraisal_decision": (
+        "session_id",
+        "member_id",
+        "proposed",
+        "final",
+        "decided_at",
+        "operator",
+    ),
     "rectification_item": (
         "id",
         "branch_id",
@@ -537,8 +536,10 @@ def main() -> None:
         built = time.perf_counter() - t0
         build(recreate(admin, one_name), 1)
         ok = "✔" if built <= TARGET_BUILD_S else "✘"
-        print(f"build: {args.branches} branches × {MEMBERS} members × {YEARS} years in "
-              f"{built:.1f} s (target < {TARGET_BUILD_S:.0f} s {ok})")
+        print(
+            f"build: {args.branches} branches × {MEMBERS} members × {YEARS} years in "
+            f"{built:.1f} s (target < {TARGET_BUILD_S:.0f} s {ok})"
+        )
         print("  rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     as_of = date(LAST_YEAR, 12, 31)
     big_store = Store.open(big, operator="bench", today=lambda: as_of)
@@ -547,8 +548,10 @@ def main() -> None:
         seen = overview(big_store, LAST_YEAR, as_of)  # warm: imports, the scheme's parse
         taken = median_time(lambda: overview(big_store, LAST_YEAR, as_of), args.repeat)
         ok = "✔" if taken <= TARGET_OVERVIEW_S else "✘"
-        print(f"overview {LAST_YEAR}, {len(seen.branches)} branches: {taken * 1000:.0f} ms "
-              f"(target ≤ {TARGET_OVERVIEW_S:.0f} s {ok})")
+        print(
+            f"overview {LAST_YEAR}, {len(seen.branches)} branches: {taken * 1000:.0f} ms "
+            f"(target ≤ {TARGET_OVERVIEW_S:.0f} s {ok})"
+        )
         branch = seen.branches[len(seen.branches) // 2].id
         alone = one_store.branches()[0].id
 
@@ -561,9 +564,11 @@ def main() -> None:
         single = median_time(check(one_store, alone), args.repeat)
         ratio = many / single
         ok = "✔" if ratio <= TARGET_BRANCH_RATIO else "✘"
-        print(f"one branch's compliance check: {many * 1000:.0f} ms among "
-              f"{len(seen.branches)} branches vs {single * 1000:.0f} ms alone: {ratio:.2f}× "
-              f"(target ≤ {TARGET_BRANCH_RATIO}× {ok})")
+        print(
+            f"one branch's compliance check: {many * 1000:.0f} ms among "
+            f"{len(seen.branches)} branches vs {single * 1000:.0f} ms alone: {ratio:.2f}× "
+            f"(target ≤ {TARGET_BRANCH_RATIO}× {ok})"
+        )
         with psycopg.connect(plain(big)) as conn:
 
             def bare() -> None:
@@ -572,8 +577,10 @@ def main() -> None:
             bare()
             baseline = median_time(bare, args.repeat)
             rows = conn.execute("SELECT count(*) FROM attendance").fetchone()[0]
-        print(f"bare baseline SELECT count(*) FROM attendance ({rows:,} rows): "
-              f"{baseline * 1000:.0f} ms; overview / baseline: {taken / baseline:.1f}×")
+        print(
+            f"bare baseline SELECT count(*) FROM attendance ({rows:,} rows): "
+            f"{baseline * 1000:.0f} ms; overview / baseline: {taken / baseline:.1f}×"
+        )
     finally:
         big_store.close()
         one_store.close()

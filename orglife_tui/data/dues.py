@@ -31,7 +31,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Integer, Row, cast, func, insert, select, update
 
 from orglife_tui.compliance.dues import (
     DuesRecord,
@@ -557,11 +557,19 @@ def dues_records(
 
 
 def dues_records_of(
-    conn: Connection, branch_ids: Sequence[int] | None, paid_by: date | None = None
+    conn: Connection,
+    branch_ids: Sequence[int] | None,
+    paid_by: date | None = None,
+    merged: bool = False,
 ) -> dict[int, dict[int, DuesRecord]]:
     """branch id → member id → ``DuesRecord``, for the branches named (None: every branch
     the connection may see) in four queries whatever their number (the committee's
-    overview reads hundreds of branches at once)."""
+    overview reads hundreds of branches at once).
+
+    ``merged`` (with ``paid_by``): the payments that follow each other without a gap come
+    as one span, made on the last of their days — a member paying every quarter for five years
+    is one row, not twenty. Such a record answers what is paid as of ``paid_by`` only
+    (the arrears of that day), not whether a month was paid late."""
 
     def of_branches(column):
         return column.in_(branch_ids) if branch_ids is not None else column.is_not(None)
@@ -583,16 +591,21 @@ def dues_records_of(
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
-    for p in conn.execute(
-        select(
-            payment_t.c.member_id, payment_t.c.from_month, payment_t.c.to_month, payment_t.c.paid_on
+    if merged and paid_by is not None:
+        rows: Any = _merged_payments(conn, cond)
+    else:
+        rows = conn.execute(
+            select(
+                payment_t.c.member_id,
+                payment_t.c.from_month,
+                payment_t.c.to_month,
+                payment_t.c.paid_on,
+            )
+            .where(*cond)
+            .order_by(payment_t.c.member_id, payment_t.c.from_month)
         )
-        .where(*cond)
-        .order_by(payment_t.c.member_id, payment_t.c.from_month)
-    ):
-        payments.setdefault(p.member_id, []).append(
-            PaymentFact(p.from_month, p.to_month, p.paid_on)
-        )
+    for member_id, first, last, paid_on in rows:
+        payments.setdefault(member_id, []).append(PaymentFact(first, last, paid_on))
     away: dict[int, list[tuple[date, date | None]]] = {}
     for r in conn.execute(
         select(event_t.c.member_id, event_t.c.date, event_t.c.end_date)
@@ -626,6 +639,53 @@ def dues_records_of(
             records_start=starts.get(m.branch_id),
         )
     return out
+
+
+def _month_index(column):
+    """``YYYY-MM`` as a month count (year × 12 + month), so that spans can be chained."""
+    return cast(func.substr(column, 1, 4), Integer) * 12 + cast(func.substr(column, 6, 2), Integer)
+
+
+def _merged_payments(conn: Connection, cond) -> list[tuple[int, str, str, date]]:
+    """``(member id, first, last, paid on)`` of each member's payments chained into spans.
+
+    The app refuses a payment for a month already paid (``dues.months_already_paid``), so
+    a member's payments never overlap: they leave no gap exactly when their months add
+    up to the months from the first to the last. Those members (nearly all) come as one
+    span from one ``GROUP BY``; the payments of the others are read as they are."""
+    first, last = _month_index(payment_t.c.from_month), _month_index(payment_t.c.to_month)
+    out: list[tuple[int, str, str, date]] = []
+    gapped: list[int] = []
+    for r in conn.execute(
+        select(
+            payment_t.c.member_id,
+            func.min(first).label("fi"),
+            func.max(last).label("li"),
+            func.sum(last - first + 1).label("months"),
+            func.max(payment_t.c.paid_on).label("paid_on"),
+        )
+        .where(*cond)
+        .group_by(payment_t.c.member_id)
+    ):
+        if int(r.months) == r.li - r.fi + 1:
+            out.append((r.member_id, _key_of(r.fi), _key_of(r.li), r.paid_on))
+        else:
+            gapped.append(r.member_id)
+    for chunk in range(0, len(gapped), 500):
+        out += conn.execute(
+            select(
+                payment_t.c.member_id,
+                payment_t.c.from_month,
+                payment_t.c.to_month,
+                payment_t.c.paid_on,
+            ).where(*cond, payment_t.c.member_id.in_(gapped[chunk : chunk + 500]))
+        ).tuples()
+    return out
+
+
+def _key_of(index: int) -> str:
+    """A month count (``_month_index``) back as ``YYYY-MM``."""
+    return f"{(index - 1) // 12:04d}-{(index - 1) % 12 + 1:02d}"
 
 
 def _legacy(text: str | None) -> str | None:

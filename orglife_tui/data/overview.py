@@ -339,9 +339,10 @@ def dues_in_branch(
     store: Store, as_of: date, branch_ids: Sequence[int] | None = None
 ) -> dict[int, list[DuesRecord]]:
     """branch id → the dues records of its members in the branch on ``as_of`` (payments
-    made by then), as the dues status lists them."""
+    made by then, chained into spans: records for the arrears of that day only), as the
+    dues status lists them."""
     with store.read_connection() as conn:
-        records = dues_records_of(conn, branch_ids, as_of)
+        records = dues_records_of(conn, branch_ids, as_of, merged=True)
     return {
         branch_id: [
             r

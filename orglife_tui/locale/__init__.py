@@ -37,6 +37,7 @@ def _load() -> dict[str, tuple[str, str]]:
             ledger,
             life_meeting,
             membership,
+            overview,
             plans,
             publication,
             roster,
@@ -84,6 +85,7 @@ def _load() -> dict[str, tuple[str, str]]:
             appraisal_after,
             settings,
             life_meeting,
+            overview,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

@@ -108,7 +108,9 @@ def test_dues_records_are_those_of_the_members_in_the_branch(store):
     store.set_records_start(branch.id, date(YEAR, 1, 1))
     for no in ("1", "2"):
         set_standard(store, branch.id, no, f"{YEAR}-01", 500)
-    record_payment(store, branch.id, PaymentInput("2", date(YEAR, 1, 5), "2025-01", "2025-06", 3000))
+    record_payment(
+        store, branch.id, PaymentInput("2", date(YEAR, 1, 5), "2025-01", "2025-06", 3000)
+    )
     as_of = date(YEAR, 7, 15)
     records = overview.dues_in_branch(store, as_of, [branch.id])[branch.id]
     assert sorted(r.member_no for r in records) == ["1", "2"]
