@@ -672,14 +672,17 @@ def _merged_payments(conn: Connection, cond) -> list[tuple[int, str, str, date]]
         else:
             gapped.append(r.member_id)
     for chunk in range(0, len(gapped), 500):
-        out += conn.execute(
-            select(
-                payment_t.c.member_id,
-                payment_t.c.from_month,
-                payment_t.c.to_month,
-                payment_t.c.paid_on,
-            ).where(*cond, payment_t.c.member_id.in_(gapped[chunk : chunk + 500]))
-        ).tuples()
+        out += [
+            (r.member_id, r.from_month, r.to_month, r.paid_on)
+            for r in conn.execute(
+                select(
+                    payment_t.c.member_id,
+                    payment_t.c.from_month,
+                    payment_t.c.to_month,
+                    payment_t.c.paid_on,
+                ).where(*cond, payment_t.c.member_id.in_(gapped[chunk : chunk + 500]))
+            )
+        ]
     return out
 
 

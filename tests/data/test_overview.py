@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from orglife_tui.data import overview
 from orglife_tui.data.appraisal.notice import final_grades
-from orglife_tui.data.dues import PaymentInput, record_payment, set_standard
+from orglife_tui.data.dues import PaymentInput, record_payment, set_standard, status
 from orglife_tui.data.store import Store
 from orglife_tui.domain import MemberStatus, SessionState
 from orglife_tui.domain.records import MemberInput
@@ -96,24 +96,36 @@ def test_published_grades_are_counted_per_grade(db_url, prebuilt, request):
     assert before.appraisal is None and before.grades == {}
 
 
-def test_dues_records_are_those_of_the_members_in_the_branch(store):
+def test_dues_arrears_are_those_of_the_dues_status(store):
     branch = store.create_branch("党费党支部")
     store.add_members(
         branch.id,
         [
-            MemberInput("1", "甲", MemberStatus.full, join_date=date(2000, 1, 1)),
-            MemberInput("2", "乙", MemberStatus.full, join_date=date(2000, 1, 1)),
+            MemberInput(no, name, MemberStatus.full, join_date=date(2000, 1, 1))
+            for no, name in (("1", "甲"), ("2", "乙"), ("3", "丙"))
         ],
     )
     store.set_records_start(branch.id, date(YEAR, 1, 1))
-    for no in ("1", "2"):
+    for no in ("1", "2", "3"):
         set_standard(store, branch.id, no, f"{YEAR}-01", 500)
-    record_payment(
-        store, branch.id, PaymentInput("2", date(YEAR, 1, 5), "2025-01", "2025-06", 3000)
-    )
+    for no, first, last in (
+        ("2", "01", "03"),
+        ("2", "04", "06"),
+        ("3", "01", "02"),
+        ("3", "05", "06"),
+    ):
+        months = int(last) - int(first) + 1
+        record_payment(
+            store,
+            branch.id,
+            PaymentInput(no, date(YEAR, 1, 5), f"{YEAR}-{first}", f"{YEAR}-{last}", 500 * months),
+        )
     as_of = date(YEAR, 7, 15)
     records = overview.dues_in_branch(store, as_of, [branch.id])[branch.id]
-    assert sorted(r.member_no for r in records) == ["1", "2"]
+    assert sorted(r.member_no for r in records) == ["1", "2", "3"]
     (row,) = branch_overview(store, YEAR, as_of, [branch.id]).branches
-    # 甲 owes January to June (July is the current month); 乙 paid them
-    assert (row.arrears_members, row.arrears_months) == (1, 6)
+    # 甲 owes January to June (July is the current month); 乙 paid them in two spans that
+    # meet; 丙 left March and April unpaid
+    assert (row.arrears_members, row.arrears_months) == (2, 8)
+    behind = {s.member_no: len(s.state.arrears) for s in status(store, branch.id, as_of)}
+    assert behind == {"1": 6, "2": 0, "3": 2}
