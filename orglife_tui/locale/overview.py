@@ -69,6 +69,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.grade.qualified": ("Q", "合"),
     "overview.grade.basically_qualified": ("B", "基"),
     "overview.grade.unqualified": ("U", "差"),
+    # --- the screens
+    "overview.tui.title": ("Committee overview", "上级党委总览"),
+    "overview.tui.cmd": ("Committee overview", "上级党委总览"),
+    "overview.tui.cmd.help": (
+        "Every branch you can see: talks, meetings missed, appraisal, dues, overdue items",
+        "可查看的各党支部：谈心谈话、缺开会议、民主评议、党费、逾期事项",
+    ),
+    "overview.tui.key.go": ("Committee overview", "上级党委总览"),
+    "overview.tui.key.matrix": ("Matrix", "落实矩阵"),
+    "overview.tui.key.open": ("Open branch", "查看支部"),
+    "overview.tui.none_selected": ("No branch selected.", "未选中党支部。"),
+    "overview.tui.loading": ("Reading every branch for {year}…", "正在读取各党支部{year}年情况……"),
+    "overview.tui.heading": (
+        "{year} as of {as_of}: {count} branch(es)",
+        "{year}年，截至{as_of}：共{count}个党支部",
+    ),
+    "overview.tui.detail": ("{name}: {grades}", "{name}：{grades}"),
+    "overview.tui.grades": (
+        "excellent {excellent}, qualified {qualified}, basically qualified "
+        "{basically_qualified}, unqualified {unqualified}",
+        "优秀{excellent}人，合格{qualified}人，基本合格{basically_qualified}人，"
+        "不合格{unqualified}人",
+    ),
+    "overview.tui.no_session": ("no appraisal this year yet", "本年度尚未开展民主评议"),
+    "overview.tui.not_published": ("appraisal results not published yet", "评议结果尚未公布"),
+    "overview.tui.help": (
+        "Every branch you may see, one row each: members, members talked with this year, "
+        "meeting periods missed, the appraisal, dues arrears (members and months), overdue "
+        "rectification items and follow-ups. Under the list, the highlighted branch's "
+        "published grades; m shows its compliance matrix instead. Enter opens the branch, "
+        "read-only. [ and ] step through the years. Nothing here changes any record.",
+        "可查看的各党支部各占一行：党员人数、本年已谈心人数、缺开会议期数、民主评议、"
+        "欠缴党费（人数和月数）、逾期整改事项和结果运用。列表下方显示所选支部已公布的评定等次；"
+        "按 m 改为显示其组织生活落实矩阵。按回车只读查看该支部。按 [ 和 ] 切换年份。"
+        "本页不修改任何记录。",
+    ),
+    "overview.tui.detail_title": ("Branch {name}, read-only", "支部详情：{name}（只读）"),
+    "overview.tui.detail_loading": ("Checking {name}…", "正在检查{name}……"),
+    "overview.tui.detail_heading": (
+        "{name}, {year} as of {as_of}: {count} finding(s)",
+        "{name}，{year}年，截至{as_of}：问题{count}项",
+    ),
+    "overview.tui.detail_none": ("No findings for this branch.", "该支部没有发现问题。"),
+    "overview.tui.detail_help": (
+        "One branch, read-only: its meeting calendar for the year (rule × month) and every "
+        "finding of the compliance watch, the highlighted one in full under the list. "
+        "Escape goes back to the overview.",
+        "只读查看一个党支部：本年度会议落实日历（规则×月份）和组织生活检查发现的全部问题，"
+        "所选问题的全文显示在列表下方。按 Esc 返回总览。",
+    ),
     # --- the export screen
     "jobs.export.kind.overview": ("Committee overview (all branches)", "上级党委总览（各支部）"),
     "jobs.file.overview": ("overview-{year}", "{year}年各支部总览"),
