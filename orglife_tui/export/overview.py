@@ -30,7 +30,10 @@ COLUMNS = (
     "talked",
     "missing",
     "appraisal",
-    *(f"grade_{g.value}" for g in Grade),
+    "grade_excellent",  # the published grades, in the order of ``Grade``
+    "grade_qualified",
+    "grade_basically_qualified",
+    "grade_unqualified",
     "arrears_members",
     "arrears_months",
     "overdue_rectifications",
