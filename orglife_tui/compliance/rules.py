@@ -92,14 +92,6 @@ def _counts(facts: BranchFacts) -> dict[tuple[MeetingType, str | None, str], int
     return out
 
 
-def _type_counts(facts: BranchFacts) -> dict[tuple[MeetingType, str], int]:
-    """Meetings per type and month, whichever group held them."""
-    out: dict[tuple[MeetingType, str], int] = defaultdict(int)
-    for c in facts.meeting_counts:
-        out[(c.meeting_type, c.month)] += c.count
-    return out
-
-
 @cache
 def _periods(year: int, period: Period) -> tuple[tuple[str, date, date, tuple[str, ...]], ...]:
     """``periods_of`` with each period's months: the same for every branch judged (the
@@ -122,7 +114,7 @@ def period_states(
     """Every period of ``year`` for one frequency or yearly rule, with its state."""
     group_rule = rule.meeting_type is MeetingType.group_meeting
     counts = _counts(facts) if group_rule else {}
-    by_type = {} if group_rule else _type_counts(facts)
+    by_type = {} if group_rule else facts.meetings_by_type
     applies = _applies(rule, facts)
     out = []
     for label, first, last, months in _periods(year, rule.period):

@@ -275,10 +275,14 @@ def meeting_facts(
                 MeetingCount(MeetingType(r.type), r.group, r.month, int(r.n))
             )
         # a database from before the records start existed falls back on the first meeting
+        # (only of the branches without one: one query, whatever their number)
+        undated = select(branch_t.c.id).where(
+            _where_branch(branch_t.c.id, branch_ids), branch_t.c.records_start.is_(None)
+        )
         first_meetings = _by_date(
             conn.execute(
                 select(meeting_t.c.branch_id, func.min(meeting_t.c.date))
-                .where(_where_branch(meeting_t.c.branch_id, branch_ids), live_meeting())
+                .where(meeting_t.c.branch_id.in_(undated), live_meeting())
                 .group_by(meeting_t.c.branch_id)
             )
         )

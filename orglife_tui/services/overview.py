@@ -13,6 +13,7 @@ The CLI's ``orglife-tui overview``, its export and the TUI's overview screen all
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,21 +77,40 @@ def missing_periods(row: CalendarRow) -> int:
     return sum(1 for c in row.cells if c.state == "missing") // months_each
 
 
+def _arrears(
+    store: Store, as_of: date, branch_ids: Sequence[int] | None
+) -> dict[int, tuple[int, int]]:
+    """branch id → (members in the branch with dues in arrears on ``as_of``, their months
+    in arrears added up): ``compliance.dues.arrears``, as the dues status counts them."""
+    out = {}
+    for branch_id, records in data.dues_in_branch(store, as_of, branch_ids).items():
+        months = [len(arrears(r, as_of)) for r in records]
+        out[branch_id] = (sum(1 for n in months if n), sum(months))
+    return out
+
+
 def overview(
     store: Store, year: int, as_of: date, branch_ids: Sequence[int] | None = None
 ) -> Overview:
     """Every branch the store's login can see (or those of ``branch_ids``), by name, for
     ``year`` as of ``as_of`` (``watch.check_window`` gives both)."""
-    counts = data.branch_counts(store, year, as_of, branch_ids)
-    facts = data.meeting_facts(store, year, as_of, branch_ids)
-    schemes = active_of(store, branch_ids)
-    dues = data.dues_in_branch(store, as_of, branch_ids)
-    default = Policy()
+    # The dues are the most to read: their queries run on a connection of their own while
+    # the calendars are judged here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        dues_read = pool.submit(_arrears, store, as_of, branch_ids)
+        counts = data.branch_counts(store, year, as_of, branch_ids)
+        facts = data.meeting_facts(store, year, as_of, branch_ids)
+        schemes = active_of(store, branch_ids)
+        default = Policy()
+        calendars = {}
+        for c in counts:
+            scheme = schemes.get(c.branch_id)
+            policy = scheme.policy if scheme is not None else default
+            calendars[c.branch_id] = tuple(calendar_of(facts[c.branch_id], year, as_of, policy))
+        behind = dues_read.result()
     rows = []
     for c in counts:
-        scheme = schemes.get(c.branch_id)
-        policy = scheme.policy if scheme is not None else default
-        behind = [len(arrears(r, as_of)) for r in dues.get(c.branch_id, ())]
+        arrears_members, arrears_months = behind.get(c.branch_id, (0, 0))
         rows.append(
             BranchOverview(
                 id=c.branch_id,
@@ -99,11 +119,11 @@ def overview(
                 talked=c.talked,
                 appraisal=c.appraisal,
                 grades=c.grades if c.published else {},
-                arrears_members=sum(1 for n in behind if n),
-                arrears_months=sum(behind),
+                arrears_members=arrears_members,
+                arrears_months=arrears_months,
                 overdue_rectifications=c.overdue_rectifications,
                 overdue_follow_ups=c.overdue_follow_ups,
-                calendar=tuple(calendar_of(facts[c.branch_id], year, as_of, policy)),
+                calendar=calendars[c.branch_id],
             )
         )
     return Overview(year, as_of, tuple(rows))

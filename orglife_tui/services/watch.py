@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from orglife_tui.compliance.facts import BranchFacts
 from orglife_tui.compliance.findings import Finding
-from orglife_tui.compliance.periods import months_in
 from orglife_tui.compliance.rules import current_streak, judge, period_states
 from orglife_tui.data import compliance as facts_data
 from orglife_tui.data.errors import StoreError
@@ -103,9 +102,8 @@ def calendar_of(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> l
             continue
         cells: list[CalendarCell] = []
         for ps in period_states(facts, year, as_of, rule):
-            cells.extend(
-                [CalendarCell(ps.state, ps.held, ps.required)] * len(months_in(ps.first, ps.last))
-            )
+            months = (ps.last.year - ps.first.year) * 12 + ps.last.month - ps.first.month + 1
+            cells.extend([CalendarCell(ps.state, ps.held, ps.required)] * months)
         rows.append(CalendarRow(rule.rule, rule.meeting_type, rule.period, tuple(cells)))
     return rows
 
