@@ -560,16 +560,19 @@ def dues_records_of(
     conn: Connection,
     branch_ids: Sequence[int] | None,
     paid_by: date | None = None,
-    merged: bool = False,
+    owing_only: bool = False,
 ) -> dict[int, dict[int, DuesRecord]]:
     """branch id → member id → ``DuesRecord``, for the branches named (None: every branch
     the connection may see) in four queries whatever their number (the committee's
     overview reads hundreds of branches at once).
 
-    ``merged`` (with ``paid_by``): the payments that follow each other without a gap come
-    as one span, made on the last of their days — a member paying every quarter for five years
-    is one row, not twenty. Such a record answers what is paid as of ``paid_by`` only
-    (the arrears of that day), not whether a month was paid late."""
+    ``owing_only`` (with ``paid_by``): the records of the members who may have dues in
+    arrears on ``paid_by``, for ``compliance.dues.arrears`` of that day only. The payments
+    that follow each other without a gap come as one span, made on the last of their days
+    (a member paying every quarter for five years is one row, not twenty); a member
+    without a standard owes nothing, and one whose one span runs from the first standard's
+    month to the month before ``paid_by``'s has paid every month that can be owed by then:
+    neither is listed."""
 
     def of_branches(column):
         return column.in_(branch_ids) if branch_ids is not None else column.is_not(None)
@@ -591,7 +594,8 @@ def dues_records_of(
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
-    if merged and paid_by is not None:
+    owing_only = owing_only and paid_by is not None
+    if owing_only:
         rows: Any = _merged_payments(conn, cond)
     else:
         rows = conn.execute(
@@ -606,6 +610,17 @@ def dues_records_of(
         )
     for member_id, first, last, paid_on in rows:
         payments.setdefault(member_id, []).append(PaymentFact(first, last, paid_on))
+    settled: set[int] = set()
+    if owing_only and paid_by is not None:
+        before = add_months_to_key(month_key(paid_by.year, paid_by.month), -1)
+        settled = {
+            member_id
+            for member_id, paid in payments.items()
+            if len(paid) == 1
+            and member_id in standards
+            and paid[0].first <= standards[member_id][0][0]
+            and paid[0].last >= before
+        }
     away: dict[int, list[tuple[date, date | None]]] = {}
     for r in conn.execute(
         select(event_t.c.member_id, event_t.c.date, event_t.c.end_date)
@@ -626,6 +641,8 @@ def dues_records_of(
             member_t.c.dues_paid_until,
         ).where(of_branches(member_t.c.branch_id))
     ):
+        if owing_only and (m.id in settled or m.id not in standards):
+            continue
         out.setdefault(m.branch_id, {})[m.id] = DuesRecord(
             member_no=m.member_no,
             name=m.name,

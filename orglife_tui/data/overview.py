@@ -342,11 +342,11 @@ def _by_date(rows) -> dict[int, date]:
 def dues_in_branch(
     store: Store, as_of: date, branch_ids: Sequence[int] | None = None
 ) -> dict[int, list[DuesRecord]]:
-    """branch id → the dues records of its members in the branch on ``as_of`` (payments
-    made by then, chained into spans: records for the arrears of that day only), as the
-    dues status lists them."""
+    """branch id → the dues records of its members in the branch on ``as_of`` who may have
+    dues in arrears that day (``dues_records_of(..., owing_only=True)``: records for the
+    arrears of that day only; a member paid up is not listed)."""
     with store.read_connection() as conn:
-        records = dues_records_of(conn, branch_ids, as_of, merged=True)
+        records = dues_records_of(conn, branch_ids, as_of, owing_only=True)
     return {
         branch_id: [
             r
