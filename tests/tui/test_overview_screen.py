@@ -15,6 +15,7 @@ from orglife_tui.tui.screens.overview.branch_detail import BranchDetailScreen
 from orglife_tui.tui.screens.overview.overview import OverviewScreen
 from tests.tui import compliance_branch
 from tests.tui.conftest import LANGS, ONLY_ZH, palette_has_matches, screen_text, wait_until
+from tests.tui.test_export_screen import choose, export_to, open_export
 
 
 @pytest.fixture
@@ -100,3 +101,19 @@ async def test_the_command_palette_opens_the_overview(make_app, cbranch):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
+
+
+@ONLY_ZH
+async def test_the_export_screen_writes_the_overview_of_every_branch(
+    make_app, cbranch, tmp_path, lang
+):
+    app = make_app(cbranch, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot)
+        await choose(pilot, screen, kind="overview", format="md")
+        assert screen.fields["path"].value == "2026年各支部总览.md"
+        said = await export_to(pilot, screen, tmp_path / "overview.md", kind="overview")
+        assert str(tmp_path / "overview.md") in said
+    text = (tmp_path / "overview.md").read_text(encoding="utf-8")
+    assert "# 2026年各党支部组织生活情况" in text
+    assert "| 第三党支部 | 4 | 1 | 1 |" in text and "| 第九党支部 |" in text
