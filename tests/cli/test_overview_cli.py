@@ -83,3 +83,10 @@ def test_overview_loads_no_terminal_ui(sqlite_url):
     path = sqlite_url.removeprefix("sqlite:///")
     loaded = loaded_heavy("--db", path, "overview", heavy=("textual", "orglife_tui.tui"))
     assert loaded == []
+
+
+def test_a_database_without_branches_says_none_is_visible(sqlite_url):
+    Store.open(sqlite_url, operator="tester").close()  # migrated, no branch
+    result = run("--db", sqlite_url, "overview")
+    assert result.exit_code == 0, result.output
+    assert "No branches visible" in result.stdout and "administrator" in result.stdout
