@@ -117,3 +117,21 @@ async def test_the_export_screen_writes_the_overview_of_every_branch(
     text = (tmp_path / "overview.md").read_text(encoding="utf-8")
     assert "# 2026年各党支部组织生活情况" in text
     assert "| 第三党支部 | 4 | 1 | 1 |" in text and "| 第九党支部 |" in text
+
+
+async def test_coming_back_reads_again_only_after_a_write(make_app, cbranch, sqlite_store):
+    app = make_app(cbranch, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_overview(app, pilot)
+        first = screen.seen
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, BranchDetailScreen))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.seen is first  # nothing written: the rows as they were
+        sqlite_store.create_branch("第五党支部")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, BranchDetailScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen.seen is not first and screen.seen is not None)
+        assert "第五党支部" in [b.name for b in screen.seen.branches]

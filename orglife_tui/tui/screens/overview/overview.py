@@ -9,7 +9,8 @@ the list, the highlighted branch's published grades; ``m`` shows its compliance 
 
 Which branches appear is the database's business (on PostgreSQL a role sees only the
 branches it is granted). The overview reads every branch at once (about two seconds for
-500): it runs in the background and again only when the screen comes back.
+500): it runs in the background, and again when the screen comes back only if something
+was written in the meantime.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ class OverviewScreen(ListScreen[BranchOverview]):
         self.year = year or session.today().year
         self.seen: Overview | None = None
         self.matrix = False
+        self._marker: tuple[object, ...] | None = None
 
     def compose_above(self) -> ComposeResult:
         return notes("heading")
@@ -131,9 +133,16 @@ class OverviewScreen(ListScreen[BranchOverview]):
         return item.id
 
     def reload(self, wanted: object = None, keep: bool = True) -> None:
-        """Read every branch again, in the background."""
+        """Read every branch again, in the background, if anything was written since (in
+        any branch: every write leaves an audit row) or the day or the year changed."""
+        today = self.session.today()
+        newest = self.store.audit_entries(None, limit=1)
+        marker = (self.year, today, newest[0]["id"] if newest else None)
+        if marker == self._marker:
+            return
+        self._marker = marker
         try:
-            year, as_of = watch.check_window(self.year, None, self.session.today())
+            year, as_of = watch.check_window(self.year, None, today)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
