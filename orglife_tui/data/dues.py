@@ -31,7 +31,20 @@ from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Row, cast, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Row,
+    and_,
+    cast,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    true,
+    update,
+)
 
 from orglife_tui.compliance.dues import (
     DuesRecord,
@@ -563,19 +576,39 @@ def dues_records_of(
     owing_only: bool = False,
 ) -> dict[int, dict[int, DuesRecord]]:
     """branch id → member id → ``DuesRecord``, for the branches named (None: every branch
-    the connection may see) in four queries whatever their number (the committee's
+    the connection may see) in five queries whatever their number (the committee's
     overview reads hundreds of branches at once).
 
     ``owing_only`` (with ``paid_by``): the records of the members who may have dues in
-    arrears on ``paid_by``, for ``compliance.dues.arrears`` of that day only. The payments
-    that follow each other without a gap come as one span, made on the last of their days
-    (a member paying every quarter for five years is one row, not twenty); a member
-    without a standard owes nothing, and one whose one span runs from the first standard's
-    month to the month before ``paid_by``'s has paid every month that can be owed by then:
-    neither is listed."""
+    arrears on ``paid_by``, for ``compliance.dues.arrears`` of that day only. A member
+    without a standard owes nothing, and one whose payments run without a gap from the
+    first standard's month to the month before ``paid_by``'s has paid every month that can
+    be owed by then: neither is read (``_owing``). The payments of the others that follow
+    each other without a gap come as one span, made on the last of their days."""
 
     def of_branches(column):
         return column.in_(branch_ids) if branch_ids is not None else column.is_not(None)
+
+    if not owing_only or paid_by is None:
+        return _records(conn, of_branches, None, paid_by)
+    owing = _owing(conn, of_branches, paid_by)
+    out: dict[int, dict[int, DuesRecord]] = {}
+    for chunk in range(0, len(owing), 500):
+        for branch_id, records in _records(
+            conn, of_branches, owing[chunk : chunk + 500], paid_by
+        ).items():
+            out.setdefault(branch_id, {}).update(records)
+    return out
+
+
+def _records(
+    conn: Connection, of_branches, member_ids: Sequence[int] | None, paid_by: date | None
+) -> dict[int, dict[int, DuesRecord]]:
+    """``dues_records_of`` for the members named (None: every member of the branches);
+    named members' payments come chained into spans."""
+
+    def of_members(column):
+        return column.in_(member_ids) if member_ids is not None else true()
 
     starts = {
         r.id: r.records_start
@@ -586,16 +619,19 @@ def dues_records_of(
     standards: dict[int, list[tuple[str, int]]] = {}
     for r in conn.execute(
         select(standard_t.c.member_id, standard_t.c.from_month, standard_t.c.amount_fen)
-        .where(of_branches(standard_t.c.branch_id))
+        .where(of_branches(standard_t.c.branch_id), of_members(standard_t.c.member_id))
         .order_by(standard_t.c.member_id, standard_t.c.from_month)
     ):
         standards.setdefault(r.member_id, []).append((r.from_month, int(r.amount_fen)))
-    cond = [of_branches(payment_t.c.branch_id), payment_t.c.voided_at.is_(None)]
+    cond = [
+        of_branches(payment_t.c.branch_id),
+        of_members(payment_t.c.member_id),
+        payment_t.c.voided_at.is_(None),
+    ]
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
-    owing_only = owing_only and paid_by is not None
-    if owing_only:
+    if member_ids is not None and paid_by is not None:
         rows: Any = _merged_payments(conn, cond)
     else:
         rows = conn.execute(
@@ -610,22 +646,12 @@ def dues_records_of(
         )
     for member_id, first, last, paid_on in rows:
         payments.setdefault(member_id, []).append(PaymentFact(first, last, paid_on))
-    settled: set[int] = set()
-    if owing_only and paid_by is not None:
-        before = add_months_to_key(month_key(paid_by.year, paid_by.month), -1)
-        settled = {
-            member_id
-            for member_id, paid in payments.items()
-            if len(paid) == 1
-            and member_id in standards
-            and paid[0].first <= standards[member_id][0][0]
-            and paid[0].last >= before
-        }
     away: dict[int, list[tuple[date, date | None]]] = {}
     for r in conn.execute(
         select(event_t.c.member_id, event_t.c.date, event_t.c.end_date)
         .where(
             of_branches(event_t.c.branch_id),
+            of_members(event_t.c.member_id),
             event_t.c.kind == MemberEventKind.away.value,
             event_t.c.voided_at.is_(None),
         )
@@ -639,10 +665,8 @@ def dues_records_of(
             member_t.c.branch_id,
             *MEMBERSHIP_COLUMNS,
             member_t.c.dues_paid_until,
-        ).where(of_branches(member_t.c.branch_id))
+        ).where(of_branches(member_t.c.branch_id), of_members(member_t.c.id))
     ):
-        if owing_only and (m.id in settled or m.id not in standards):
-            continue
         out.setdefault(m.branch_id, {})[m.id] = DuesRecord(
             member_no=m.member_no,
             name=m.name,
@@ -656,6 +680,52 @@ def dues_records_of(
             records_start=starts.get(m.branch_id),
         )
     return out
+
+
+def _owing(conn: Connection, of_branches, paid_by: date) -> list[int]:
+    """The members with a standard whose payments made by ``paid_by`` do not run without
+    a gap from the first standard's month to the month before ``paid_by``'s: those who
+    may have dues in arrears that day (the others cannot, whatever else the rules say of
+    their months). One query; see ``_merged_payments`` for "without a gap"."""
+    first, last = _month_index(payment_t.c.from_month), _month_index(payment_t.c.to_month)
+    paid = (
+        select(
+            payment_t.c.member_id,
+            func.min(first).label("fi"),
+            func.max(last).label("li"),
+            func.sum(last - first + 1).label("months"),
+        )
+        .where(
+            of_branches(payment_t.c.branch_id),
+            payment_t.c.voided_at.is_(None),
+            payment_t.c.paid_on <= paid_by,
+        )
+        .group_by(payment_t.c.member_id)
+        .subquery()
+    )
+    owed = (
+        select(
+            standard_t.c.member_id,
+            func.min(_month_index(standard_t.c.from_month)).label("si"),
+        )
+        .where(of_branches(standard_t.c.branch_id))
+        .group_by(standard_t.c.member_id)
+        .subquery()
+    )
+    before = paid_by.year * 12 + paid_by.month - 1  # the month before paid_by's, as an index
+    paid_up = and_(
+        paid.c.months == paid.c.li - paid.c.fi + 1,
+        paid.c.fi <= owed.c.si,
+        paid.c.li >= before,
+    )
+    return list(
+        conn.scalars(
+            select(owed.c.member_id)
+            .select_from(owed.outerjoin(paid, paid.c.member_id == owed.c.member_id))
+            .where(or_(paid.c.member_id.is_(None), not_(paid_up)))
+            .order_by(owed.c.member_id)
+        )
+    )
 
 
 def _month_index(column):

@@ -255,7 +255,8 @@ def meeting_facts(
         )
         month = month_of(conn, meeting_t.c.date)
         counts: dict[int, list[MeetingCount]] = {}
-        for r in conn.execute(
+        types = {t.value: t for t in MeetingType}
+        for branch_id, mtype, group, month_key, n in conn.execute(
             select(
                 meeting_t.c.branch_id,
                 mtype_t.c.type,
@@ -271,8 +272,8 @@ def meeting_facts(
             .where(in_window)
             .group_by(meeting_t.c.branch_id, mtype_t.c.type, group_t.c.name, month)
         ):
-            counts.setdefault(r.branch_id, []).append(
-                MeetingCount(MeetingType(r.type), r.group, r.month, int(r.n))
+            counts.setdefault(branch_id, []).append(
+                MeetingCount(types[mtype], group, month_key, int(n))
             )
         # a database from before the records start existed falls back on the first meeting
         # (only of the branches without one: one query, whatever their number)
