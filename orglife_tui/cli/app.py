@@ -66,6 +66,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "plan": ("plan",),
     "rectification": ("rectification",),
     "check": ("check",),
+    "overview": ("overview",),
     "appraisal": ("appraisal",),
     "kiosk": ("kiosk",),
     "membership": ("members",),

@@ -168,9 +168,28 @@ def arrears(record: DuesRecord, as_of: date) -> tuple[str, ...]:
     if start is None:
         return ()
     before = add_months_to_key(month_key_of(as_of), -1)
-    return tuple(
-        m for m in months_between(start, before) if record.owed(m) and not record.paid(m, as_of)
-    )
+    return tuple(m for m in unpaid_months(record, start, before, as_of) if record.owed(m))
+
+
+def unpaid_months(record: DuesRecord, first: str, last: str, as_of: date) -> list[str]:
+    """The months ``first``..``last`` not paid as of ``as_of``, oldest first: the gaps
+    between the spans paid (the legacy paid-until, the payments made by then). What
+    ``paid`` says month by month, found span by span: a member paid up has no month to
+    look at, which keeps the committee's overview of thousands of members quick."""
+    spans = sorted((p.first, p.last) for p in record.payments if p.paid_on <= as_of)
+    if record.legacy_paid_until is not None:
+        spans.insert(0, ("", record.legacy_paid_until))  # every month up to it
+    out: list[str] = []
+    cursor = first  # the first month not yet known to be paid
+    for span_first, span_last in spans:
+        if cursor > last:
+            break
+        if span_first > cursor:
+            out += months_between(cursor, min(add_months_to_key(span_first, -1), last))
+        if span_last >= cursor:
+            cursor = add_months_to_key(span_last, 1)
+    out += months_between(cursor, last)
+    return out
 
 
 def paid_until(record: DuesRecord, as_of: date) -> str | None:
@@ -273,4 +292,5 @@ __all__ = [
     "owed_amount",
     "paid_until",
     "state",
+    "unpaid_months",
 ]

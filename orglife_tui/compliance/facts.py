@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from orglife_tui.compliance.dues import DuesRecord
 from orglife_tui.domain import CommitteePost, MeetingType
@@ -89,3 +91,12 @@ class BranchFacts:
     follow_ups: tuple[FollowUpFact, ...] = ()
     # every rectification item, whatever its deadline (rule ``rectification_yearly``)
     rectification_history: tuple[RectificationFact, ...] = ()
+
+    @cached_property
+    def meetings_by_type(self) -> dict[tuple[MeetingType, str], int]:
+        """(type, month) → meetings held, whichever group held them; counted once for all
+        the rules judged on these facts."""
+        out: dict[tuple[MeetingType, str], int] = defaultdict(int)
+        for c in self.meeting_counts:
+            out[(c.meeting_type, c.month)] += c.count
+        return dict(out)

@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from orglife_tui.compliance.dues import arrears_runs
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
@@ -60,7 +61,7 @@ from orglife_tui.domain import (
     month_key_of,
     months_between,
 )
-from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Policy, Severity
+from orglife_tui.scoring.policy import FrequencyRule, LadderStep, Period, Policy, Severity
 
 # Required only of a branch that has a committee (docs/architecture.md §2: under seven
 # full members the branch has a secretary only).
@@ -91,6 +92,16 @@ def _counts(facts: BranchFacts) -> dict[tuple[MeetingType, str | None, str], int
     return out
 
 
+@cache
+def _periods(year: int, period: Period) -> tuple[tuple[str, date, date, tuple[str, ...]], ...]:
+    """``periods_of`` with each period's months: the same for every branch judged (the
+    committee's overview judges hundreds)."""
+    return tuple(
+        (label, first, last, tuple(months_in(first, last)))
+        for label, first, last in periods_of(year, period)
+    )
+
+
 def _applies(rule: FrequencyRule, facts: BranchFacts) -> bool:
     if rule.meeting_type in BRANCH_TYPES_NEED_COMMITTEE and facts.committee_size < 2:
         return False
@@ -101,13 +112,14 @@ def period_states(
     facts: BranchFacts, year: int, as_of: date, rule: FrequencyRule
 ) -> list[PeriodState]:
     """Every period of ``year`` for one frequency or yearly rule, with its state."""
-    counts = _counts(facts)
+    group_rule = rule.meeting_type is MeetingType.group_meeting
+    counts = _counts(facts) if group_rule else {}
+    by_type = {} if group_rule else facts.meetings_by_type
     applies = _applies(rule, facts)
     out = []
-    for label, first, last in periods_of(year, rule.period):
-        months = months_in(first, last)
+    for label, first, last, months in _periods(year, rule.period):
         before_record = facts.record_start is None or last < facts.record_start
-        if rule.meeting_type is MeetingType.group_meeting:
+        if group_rule:
             per_group = [
                 (g, sum(counts.get((rule.meeting_type, g, m), 0) for m in months))
                 for g in facts.groups
@@ -115,11 +127,7 @@ def period_states(
             short = tuple((g, n) for g, n in per_group if n < rule.times)
             held, required = len(per_group) - len(short), len(per_group)
         else:
-            n = sum(
-                c
-                for (mtype, _, month), c in counts.items()
-                if mtype is rule.meeting_type and month in months
-            )
+            n = sum(by_type.get((rule.meeting_type, month), 0) for month in months)
             if rule.meeting_type is MeetingType.appraisal and first.year == last.year:
                 n += facts.appraisal_sessions.get(first.year, 0)  # a session held in the system
             short = ()

@@ -51,11 +51,14 @@ from orglife_tui.domain import (
 )
 
 
-def _month_of(conn: Connection, column):
+def month_of(conn: Connection, column):
     """``YYYY-MM`` of a date column, on either database."""
     if conn.dialect.name == "postgresql":
         return func.to_char(column, "YYYY-MM")
     return func.strftime("%Y-%m", column)
+
+
+_month_of = month_of
 
 
 def branch_facts(

@@ -31,7 +31,20 @@ from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Row,
+    and_,
+    cast,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    true,
+    update,
+)
 
 from orglife_tui.compliance.dues import (
     DuesRecord,
@@ -553,48 +566,108 @@ def dues_records(
 ) -> dict[int, DuesRecord]:
     """member id → the member's ``DuesRecord``, for every member of the branch; payments
     made after ``paid_by`` are left out (a check as of a past day)."""
-    records_start = conn.scalar(select(branch_t.c.records_start).where(branch_t.c.id == branch_id))
+    return dues_records_of(conn, [branch_id], paid_by).get(branch_id, {})
+
+
+def dues_records_of(
+    conn: Connection,
+    branch_ids: Sequence[int] | None,
+    paid_by: date | None = None,
+    owing_only: bool = False,
+) -> dict[int, dict[int, DuesRecord]]:
+    """branch id → member id → ``DuesRecord``, for the branches named (None: every branch
+    the connection may see) in five queries whatever their number (the committee's
+    overview reads hundreds of branches at once).
+
+    ``owing_only`` (with ``paid_by``): the records of the members who may have dues in
+    arrears on ``paid_by``, for ``compliance.dues.arrears`` of that day only. A member
+    without a standard owes nothing, and one whose payments run without a gap from the
+    first standard's month to the month before ``paid_by``'s has paid every month that can
+    be owed by then: neither is read (``_owing``). The payments of the others that follow
+    each other without a gap come as one span, made on the last of their days."""
+
+    def of_branches(column):
+        return column.in_(branch_ids) if branch_ids is not None else column.is_not(None)
+
+    if not owing_only or paid_by is None:
+        return _records(conn, of_branches, None, paid_by)
+    owing = _owing(conn, of_branches, paid_by)
+    out: dict[int, dict[int, DuesRecord]] = {}
+    for chunk in range(0, len(owing), 500):
+        for branch_id, records in _records(
+            conn, of_branches, owing[chunk : chunk + 500], paid_by
+        ).items():
+            out.setdefault(branch_id, {}).update(records)
+    return out
+
+
+def _records(
+    conn: Connection, of_branches, member_ids: Sequence[int] | None, paid_by: date | None
+) -> dict[int, dict[int, DuesRecord]]:
+    """``dues_records_of`` for the members named (None: every member of the branches);
+    named members' payments come chained into spans."""
+
+    def of_members(column):
+        return column.in_(member_ids) if member_ids is not None else true()
+
+    starts = {
+        r.id: r.records_start
+        for r in conn.execute(
+            select(branch_t.c.id, branch_t.c.records_start).where(of_branches(branch_t.c.id))
+        )
+    }
     standards: dict[int, list[tuple[str, int]]] = {}
     for r in conn.execute(
         select(standard_t.c.member_id, standard_t.c.from_month, standard_t.c.amount_fen)
-        .where(standard_t.c.branch_id == branch_id)
+        .where(of_branches(standard_t.c.branch_id), of_members(standard_t.c.member_id))
         .order_by(standard_t.c.member_id, standard_t.c.from_month)
     ):
         standards.setdefault(r.member_id, []).append((r.from_month, int(r.amount_fen)))
-    cond = [payment_t.c.branch_id == branch_id, payment_t.c.voided_at.is_(None)]
+    cond = [
+        of_branches(payment_t.c.branch_id),
+        of_members(payment_t.c.member_id),
+        payment_t.c.voided_at.is_(None),
+    ]
     if paid_by is not None:
         cond.append(payment_t.c.paid_on <= paid_by)
     payments: dict[int, list[PaymentFact]] = {}
-    for p in conn.execute(
-        select(
-            payment_t.c.member_id, payment_t.c.from_month, payment_t.c.to_month, payment_t.c.paid_on
+    if member_ids is not None and paid_by is not None:
+        rows: Any = _merged_payments(conn, cond)
+    else:
+        rows = conn.execute(
+            select(
+                payment_t.c.member_id,
+                payment_t.c.from_month,
+                payment_t.c.to_month,
+                payment_t.c.paid_on,
+            )
+            .where(*cond)
+            .order_by(payment_t.c.member_id, payment_t.c.from_month)
         )
-        .where(*cond)
-        .order_by(payment_t.c.member_id, payment_t.c.from_month)
-    ):
-        payments.setdefault(p.member_id, []).append(
-            PaymentFact(p.from_month, p.to_month, p.paid_on)
-        )
+    for member_id, first, last, paid_on in rows:
+        payments.setdefault(member_id, []).append(PaymentFact(first, last, paid_on))
     away: dict[int, list[tuple[date, date | None]]] = {}
     for r in conn.execute(
         select(event_t.c.member_id, event_t.c.date, event_t.c.end_date)
         .where(
-            event_t.c.branch_id == branch_id,
+            of_branches(event_t.c.branch_id),
+            of_members(event_t.c.member_id),
             event_t.c.kind == MemberEventKind.away.value,
             event_t.c.voided_at.is_(None),
         )
         .order_by(event_t.c.member_id, event_t.c.date)
     ):
         away.setdefault(r.member_id, []).append((r.date, r.end_date))
-    out: dict[int, DuesRecord] = {}
+    out: dict[int, dict[int, DuesRecord]] = {b: {} for b in starts}
     for m in conn.execute(
         select(
             member_t.c.id,
+            member_t.c.branch_id,
             *MEMBERSHIP_COLUMNS,
             member_t.c.dues_paid_until,
-        ).where(member_t.c.branch_id == branch_id)
+        ).where(of_branches(member_t.c.branch_id), of_members(member_t.c.id))
     ):
-        out[m.id] = DuesRecord(
+        out.setdefault(m.branch_id, {})[m.id] = DuesRecord(
             member_no=m.member_no,
             name=m.name,
             standards=tuple(standards.get(m.id, ())),
@@ -604,9 +677,105 @@ def dues_records(
             entered_on=m.entered_on,
             left_on=m.left_on,
             away=tuple(away.get(m.id, ())),
-            records_start=records_start,
+            records_start=starts.get(m.branch_id),
         )
     return out
+
+
+def _owing(conn: Connection, of_branches, paid_by: date) -> list[int]:
+    """The members with a standard whose payments made by ``paid_by`` do not run without
+    a gap from the first standard's month to the month before ``paid_by``'s: those who
+    may have dues in arrears that day (the others cannot, whatever else the rules say of
+    their months). One query; see ``_merged_payments`` for "without a gap"."""
+    first, last = _month_index(payment_t.c.from_month), _month_index(payment_t.c.to_month)
+    paid = (
+        select(
+            payment_t.c.member_id,
+            func.min(first).label("fi"),
+            func.max(last).label("li"),
+            func.sum(last - first + 1).label("months"),
+        )
+        .where(
+            of_branches(payment_t.c.branch_id),
+            payment_t.c.voided_at.is_(None),
+            payment_t.c.paid_on <= paid_by,
+        )
+        .group_by(payment_t.c.member_id)
+        .subquery()
+    )
+    owed = (
+        select(
+            standard_t.c.member_id,
+            func.min(_month_index(standard_t.c.from_month)).label("si"),
+        )
+        .where(of_branches(standard_t.c.branch_id))
+        .group_by(standard_t.c.member_id)
+        .subquery()
+    )
+    before = paid_by.year * 12 + paid_by.month - 1  # the month before paid_by's, as an index
+    paid_up = and_(
+        paid.c.months == paid.c.li - paid.c.fi + 1,
+        paid.c.fi <= owed.c.si,
+        paid.c.li >= before,
+    )
+    return list(
+        conn.scalars(
+            select(owed.c.member_id)
+            .select_from(owed.outerjoin(paid, paid.c.member_id == owed.c.member_id))
+            .where(or_(paid.c.member_id.is_(None), not_(paid_up)))
+            .order_by(owed.c.member_id)
+        )
+    )
+
+
+def _month_index(column):
+    """``YYYY-MM`` as a month count (year × 12 + month), so that spans can be chained."""
+    return cast(func.substr(column, 1, 4), Integer) * 12 + cast(func.substr(column, 6, 2), Integer)
+
+
+def _merged_payments(conn: Connection, cond) -> list[tuple[int, str, str, date]]:
+    """``(member id, first, last, paid on)`` of each member's payments chained into spans.
+
+    The app refuses a payment for a month already paid (``dues.months_already_paid``), so
+    a member's payments never overlap: they leave no gap exactly when their months add
+    up to the months from the first to the last. Those members (nearly all) come as one
+    span from one ``GROUP BY``; the payments of the others are read as they are."""
+    first, last = _month_index(payment_t.c.from_month), _month_index(payment_t.c.to_month)
+    out: list[tuple[int, str, str, date]] = []
+    gapped: list[int] = []
+    for r in conn.execute(
+        select(
+            payment_t.c.member_id,
+            func.min(first).label("fi"),
+            func.max(last).label("li"),
+            func.sum(last - first + 1).label("months"),
+            func.max(payment_t.c.paid_on).label("paid_on"),
+        )
+        .where(*cond)
+        .group_by(payment_t.c.member_id)
+    ):
+        if int(r.months) == r.li - r.fi + 1:
+            out.append((r.member_id, _key_of(r.fi), _key_of(r.li), r.paid_on))
+        else:
+            gapped.append(r.member_id)
+    for chunk in range(0, len(gapped), 500):
+        out += [
+            (r.member_id, r.from_month, r.to_month, r.paid_on)
+            for r in conn.execute(
+                select(
+                    payment_t.c.member_id,
+                    payment_t.c.from_month,
+                    payment_t.c.to_month,
+                    payment_t.c.paid_on,
+                ).where(*cond, payment_t.c.member_id.in_(gapped[chunk : chunk + 500]))
+            )
+        ]
+    return out
+
+
+def _key_of(index: int) -> str:
+    """A month count (``_month_index``) back as ``YYYY-MM``."""
+    return f"{(index - 1) // 12:04d}-{(index - 1) % 12 + 1:02d}"
 
 
 def _legacy(text: str | None) -> str | None:

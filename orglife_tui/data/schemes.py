@@ -7,6 +7,7 @@ so a published score table can always be traced to the exact rules that produced
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -146,6 +147,27 @@ def active(store: Store, branch_id: int) -> tuple[SchemeVersionInfo, Scheme] | N
     if row is None:
         return None
     return _info(row), _parse_stored(row)
+
+
+def active_of(store: Store, branch_ids: Sequence[int] | None = None) -> dict[int, Scheme]:
+    """branch id → its active scheme, for the branches named (None: every branch the
+    connection may see) that have one, in one query; a text many branches share is
+    parsed once."""
+    newest = select(func.max(scheme_t.c.id)).group_by(scheme_t.c.branch_id)
+    stmt = select(*_COLUMNS, scheme_t.c.branch_id, scheme_t.c.source).where(
+        scheme_t.c.id.in_(newest.scalar_subquery())
+    )
+    if branch_ids is not None:
+        stmt = stmt.where(scheme_t.c.branch_id.in_(branch_ids))
+    with store.read_connection() as conn:
+        rows = conn.execute(stmt).all()
+    parsed: dict[str, Scheme] = {}
+    out: dict[int, Scheme] = {}
+    for row in rows:
+        if row.sha256 not in parsed:
+            parsed[row.sha256] = _parse_stored(row)
+        out[row.branch_id] = parsed[row.sha256]
+    return out
 
 
 def ensure_active(store: Store, branch_id: int) -> tuple[SchemeVersionInfo, Scheme]:

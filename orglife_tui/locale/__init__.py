@@ -39,6 +39,7 @@ def _load() -> dict[str, tuple[str, str]]:
             life_meeting,
             membership,
             orders,
+            overview,
             plans,
             publication,
             roster,
@@ -94,6 +95,7 @@ def _load() -> dict[str, tuple[str, str]]:
             orders,
             self_service,
             tui_users,
+            overview,
         )
         for module in modules:
             for key, pair in module.MESSAGES.items():

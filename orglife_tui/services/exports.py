@@ -50,6 +50,7 @@ APPRAISAL_FEEDBACK = _writers(
 )
 DUES = _writers("dues", csv="write_csv", xlsx="write_xlsx", json="write_json", md="markdown")
 COMMENDATIONS = _writers("commendations", csv="write_csv", xlsx="write_xlsx", json="write_json")
+OVERVIEW = _writers("overview", xlsx="write_xlsx", md="markdown", json="write_json")
 
 KINDS: Mapping[str, Writers] = {
     "scores": SCORES,
@@ -60,6 +61,7 @@ KINDS: Mapping[str, Writers] = {
     "appraisal": APPRAISAL,
     "dues": DUES,
     "commendations": COMMENDATIONS,
+    "overview": OVERVIEW,
 }
 """Every export, by the name the CLI gives it, with the formats it offers."""
 
@@ -345,3 +347,27 @@ __all__ = [
     "publicity_notices",
     "year_report_of",
 ]
+
+
+def export_overview(
+    store: Store,
+    branch: BranchInfo | None,
+    year: int | None,
+    as_of: date | None,
+    fmt: str,
+    output: str | None,
+) -> ExportResult:
+    """The committee's overview of every branch the login can see (``branch`` is not used:
+    the export screen hands every export its session's branch), as of ``as_of`` (by
+    default a past year's last day, today for the current one)."""
+    from orglife_tui.data.errors import StoreError
+    from orglife_tui.export.overview import OverviewSheet
+    from orglife_tui.services.overview import overview
+    from orglife_tui.services.watch import check_window
+
+    try:
+        year, as_of = check_window(year, as_of, store.today())
+    except StoreError as exc:
+        raise ExportOptionError(exc.key, **exc.params) from None
+    sheet = OverviewSheet(overview(store, year, as_of))
+    return _counted(OVERVIEW.write(fmt, output, sheet))

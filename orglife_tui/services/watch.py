@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from orglife_tui.compliance.facts import BranchFacts
 from orglife_tui.compliance.findings import Finding
-from orglife_tui.compliance.periods import months_in
 from orglife_tui.compliance.rules import current_streak, judge, period_states
 from orglife_tui.data import compliance as facts_data
 from orglife_tui.data.errors import StoreError
@@ -88,16 +88,22 @@ def calendar(
 ) -> list[CalendarRow]:
     """Months × meeting types of ``year``: held, missing or not yet due, for enabled rules."""
     policy = policy or policy_for(store, branch_id)
-    facts = _facts(store, branch_id, year, as_of, policy, members=False)
+    return calendar_of(
+        _facts(store, branch_id, year, as_of, policy, members=False), year, as_of, policy
+    )
+
+
+def calendar_of(facts: BranchFacts, year: int, as_of: date, policy: Policy) -> list[CalendarRow]:
+    """The calendar of a branch's facts (gathered for one branch, or for many at once by
+    the committee's overview)."""
     rows = []
     for rule in (*policy.frequencies, *policy.yearly):
         if not rule.enabled:
             continue
         cells: list[CalendarCell] = []
         for ps in period_states(facts, year, as_of, rule):
-            cells.extend(
-                [CalendarCell(ps.state, ps.held, ps.required)] * len(months_in(ps.first, ps.last))
-            )
+            months = (ps.last.year - ps.first.year) * 12 + ps.last.month - ps.first.month + 1
+            cells.extend([CalendarCell(ps.state, ps.held, ps.required)] * months)
         rows.append(CalendarRow(rule.rule, rule.meeting_type, rule.period, tuple(cells)))
     return rows
 
@@ -189,6 +195,7 @@ __all__ = [
     "StreakRow",
     "absence_watch",
     "calendar",
+    "calendar_of",
     "check",
     "check_window",
     "policy_for",

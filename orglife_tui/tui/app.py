@@ -63,6 +63,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "commitments": ("life.commitments", "CommitmentsScreen"),
     "orders": ("orders.orders", "OrdersScreen"),
     "users": ("users.users", "UsersScreen"),
+    "overview": ("overview.overview", "OverviewScreen"),
 }
 
 
@@ -166,6 +167,7 @@ class OrglifeCommands(Provider):
             (t("jobs.cmd.report"), t("jobs.cmd.report.help"), lambda: app.go("report")),
             (t("jobs.cmd.verify"), t("jobs.cmd.verify.help"), lambda: app.go("verify")),
             (t("jobs.cmd.branches"), t("jobs.cmd.branches.help"), lambda: app.go("branches")),
+            (t("overview.tui.cmd"), t("overview.tui.cmd.help"), lambda: app.go("overview")),
             (t("import.tui.cmd"), t("import.tui.cmd.help"), lambda: app.go("import")),
             (t("life.tui.cmd.life"), t("life.tui.cmd.life.help"), app.life_meeting),
             (

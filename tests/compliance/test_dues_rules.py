@@ -8,9 +8,11 @@ joining, before the records start, in the month of a transfer in, or after leavi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orglife_tui.compliance.dues import (
     DuesRecord,
@@ -23,6 +25,7 @@ from orglife_tui.compliance.dues import (
 )
 from orglife_tui.compliance.facts import BranchFacts, MemberFacts
 from orglife_tui.compliance.rules import judge
+from orglife_tui.domain import add_months_to_key, month_key_of, months_between
 from orglife_tui.locale import set_language
 from orglife_tui.scoring.policy import (
     AbsenceRule,
@@ -402,3 +405,41 @@ def test_the_dues_rule_is_set_in_the_policy():
         "[policy.rules.dues_arrears]\nenabled = false",
     )
     assert not parse_scheme(off, "s.toml").policy.enabled("dues_arrears")
+
+
+# --------------------------------------------------------------------------- unpaid spans
+
+_MONTHS = [f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)]
+_month = st.sampled_from(_MONTHS)
+
+
+@st.composite
+def _records(draw) -> tuple[DuesRecord, date]:
+    payments = []
+    for _ in range(draw(st.integers(0, 5))):
+        a, b = sorted((draw(_month), draw(_month)))
+        paid_on = date(2024, 1, 1) + timedelta(days=draw(st.integers(0, 730)))
+        payments.append(PaymentFact(a, b, paid_on))
+    record = DuesRecord(
+        "001",
+        "张伟",
+        standards=((draw(_month), 2000),),
+        payments=tuple(payments),
+        legacy_paid_until=draw(st.none() | _month),
+        away=((date(2024, 9, 10), date(2024, 10, 5)),) if draw(st.booleans()) else (),
+    )
+    return record, date(2024, 1, 1) + timedelta(days=draw(st.integers(0, 760)))
+
+
+@given(_records())
+def test_months_in_arrears_are_the_owed_months_not_paid_month_by_month(drawn):
+    """``arrears`` looks only at the gaps between the spans paid: the same months as asking
+    ``owed`` and ``paid`` of every month since the first owed one."""
+    record, as_of = drawn
+    start = record.start()
+    assert start is not None
+    before = add_months_to_key(month_key_of(as_of), -1)
+    expected = tuple(
+        m for m in months_between(start, before) if record.owed(m) and not record.paid(m, as_of)
+    )
+    assert arrears(record, as_of) == expected

@@ -152,6 +152,10 @@ class DashboardScreen(BaseScreen):
             "b", "app.go('branches')", "jobs.key.branches", id="dashboard.branches", show=False
         ),
         Binding("i", "app.go('import')", "import.tui.key.go", id="dashboard.import", show=False),
+        # The committee's view of every branch (上级党委): capital O, beside o's follow-ups.
+        Binding(
+            "O", "app.go('overview')", "overview.tui.key.go", id="dashboard.overview", show=False
+        ),
         Binding(
             "o", "app.go('follow_ups')", "tui.after.key.go", id="dashboard.follow_ups", show=False
         ),

@@ -45,6 +45,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "appraisal": ("session", "feedback"),
     "dues": ("year",),
     "commendations": ("year",),
+    "overview": ("year",),  # every branch the login can see, not the session's only
 }
 ALL_YEARS = {"ledger": "jobs.file.ledger_all", "talks": "jobs.file.talks_all"}
 """Exports of every year when the year is left empty, with the file name offered then."""
@@ -328,6 +329,8 @@ class ExportScreen(RecordFormScreen):
             run = partial(exports.export_appraisal, *at, int(session_id), fmt, feedback, out)
         elif kind == "commendations":
             run = partial(exports.export_commendations, *at, year, fmt, out)
+        elif kind == "overview":
+            run = partial(exports.export_overview, *at, year, None, fmt, out)
         else:
             run = partial(exports.export_dues, *at, year, fmt, out)
         return path, run

@@ -1,0 +1,1 @@
+"""The party committee's screens: the overview of every branch and one branch read-only."""
