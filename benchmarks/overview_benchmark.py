@@ -66,6 +66,34 @@ def plain(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
+def grant_roles(url: str, observer: str, secretary: str, branch: int) -> None:
+    """``observer`` observes every branch of the database, ``secretary`` is the secretary
+    of ``branch`` (written directly: hundreds of grants, no audit wanted here)."""
+    with psycopg.connect(plain(url), autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO account (name, is_admin, created_at, created_by) "
+            "VALUES (%s, false, now(), 'bench'), (%s, false, now(), 'bench')",
+            (observer, secretary),
+        )
+        conn.execute(
+            "INSERT INTO account_grant (account, branch_id, role, granted_at, granted_by) "
+            "SELECT %s, id, 'observer', now(), 'bench' FROM branch",
+            (observer,),
+        )
+        conn.execute(
+            "INSERT INTO account_grant (account, branch_id, role, granted_at, granted_by) "
+            "VALUES (%s, %s, 'secretary', now(), 'bench')",
+            (secretary, branch),
+        )
+
+
+def as_role(url: str, role: str) -> str:
+    """``url`` with ``role`` as its user (the test server trusts loopback)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(username=role, password=None).render_as_string(False)
+
+
 def database_url(admin: str, name: str) -> str:
     return admin.rpartition("/")[0] + "/" + name
 
@@ -129,6 +157,7 @@ def build(url: str, branches: int, seed: int = 13) -> dict[str, int]:
             "meeting",
             "meeting_type",
             "talk",
+            "talk_text",
             "talk_talker",
             "dues_standard",
             "dues_payment",
@@ -220,11 +249,11 @@ def build(url: str, branches: int, seed: int = 13) -> dict[str, int]:
                             day,
                             "one_to_one",
                             "routine",
-                            "谈心谈话内容",
                             "bench",
                             NOW,
                         )
                     )
+                    tables["talk_text"].append((talk_id, "谈心谈话内容"))
                     tables["talk_talker"].append((talk_id, 0, secretary, "书记", "secretary"))
                 for _ in range(3):
                     tables["ledger_entry"].append(
@@ -370,10 +399,10 @@ COLUMNS = {
         "date",
         "form",
         "type",
-        "content",
         "operator",
         "created_at",
     ),
+    "talk_text": ("talk_id", "content"),
     "talk_talker": ("talk_id", "position", "member_id", "name", "post"),
     "dues_standard": (
         "id",
@@ -576,6 +605,53 @@ def main() -> None:
             f"{len(seen.branches)} branches vs {single * 1000:.0f} ms alone: {ratio:.2f}× "
             f"(target ≤ {TARGET_BRANCH_RATIO}× {ok})"
         )
+        # The same, as the logins that use them: row-level security on (issue 13 §2). The
+        # branch's secretary is compared with the secretary of a database of one branch.
+        observer, secretary = f"bench_observer_{os.getpid()}", f"bench_secretary_{os.getpid()}"
+        with psycopg.connect(plain(big), autocommit=True) as conn:
+            for role in (observer, secretary):
+                conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        grant_roles(big, observer, secretary, branch)
+        grant_roles(one, observer, secretary, alone)
+        as_observer = Store.open(as_role(big, observer), today=lambda: as_of)
+        as_secretary = Store.open(as_role(big, secretary), today=lambda: as_of)
+        alone_secretary = Store.open(as_role(one, secretary), today=lambda: as_of)
+        try:
+            seen = overview(as_observer, LAST_YEAR, as_of)
+            taken_rls = median_time(lambda: overview(as_observer, LAST_YEAR, as_of), args.repeat)
+            ok = "✔" if taken_rls <= TARGET_OVERVIEW_S else "✘"
+            print(
+                f"overview {LAST_YEAR} as an observer of {len(seen.branches)} branches "
+                f"(row-level security): {taken_rls * 1000:.0f} ms (target ≤ "
+                f"{TARGET_OVERVIEW_S:.0f} s {ok}); {taken_rls / taken:.2f}× the owner's"
+            )
+            check(as_secretary, branch)()
+            check(alone_secretary, alone)()
+            mine, single = interleaved(
+                [check(as_secretary, branch), check(alone_secretary, alone)],
+                max(args.repeat, 9),
+            )
+            ratio = mine / single
+            ok = "✔" if ratio <= TARGET_BRANCH_RATIO else "✘"
+            print(
+                f"one branch's compliance check as its secretary (row-level security): "
+                f"{mine * 1000:.0f} ms among {len(seen.branches)} branches vs "
+                f"{single * 1000:.0f} ms alone: {ratio:.2f}× (target ≤ {TARGET_BRANCH_RATIO}× {ok})"
+            )
+        finally:
+            for store in (as_observer, as_secretary, alone_secretary):
+                store.close()
+            for url in (big, one):
+                with psycopg.connect(plain(url), autocommit=True) as conn:
+                    conn.execute(
+                        "DELETE FROM account_grant WHERE account IN (%s, %s)", (observer, secretary)
+                    )
+                    conn.execute(
+                        "DELETE FROM account WHERE name IN (%s, %s)", (observer, secretary)
+                    )
+            with psycopg.connect(plain(big), autocommit=True) as conn:
+                for role in (observer, secretary):
+                    conn.execute(f'DROP ROLE IF EXISTS "{role}"')
         with psycopg.connect(plain(big)) as conn:
 
             def bare() -> None:

@@ -38,3 +38,15 @@ async def test_a_secretary_opens_on_the_dashboard_and_reaches_every_screen(sqlit
         app.go("members")
         await pilot.pause()
         assert type(app.screen).__name__ == "MembersScreen"
+
+
+async def test_an_observer_opens_on_the_committees_overview_read_only(sqlite_store, branch):
+    observer = Access("liu", grants=(Grant(branch.id, AccountRole.OBSERVER),))
+    app = _app(sqlite_store, branch, observer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+        app.go("talks")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+        assert "Commands" not in screen_text(app)
