@@ -317,6 +317,16 @@ def all_tables() -> list[str]:
     return [*TABLES, *CUSTOM]
 
 
+def _drop_policies(conn: Connection, table: str) -> None:
+    """Drop this module's policies of ``table`` (named ``orglife_…``), whatever they are."""
+    for (name,) in conn.exec_driver_sql(
+        "SELECT polname FROM pg_policy WHERE polrelid = %(t)s::regclass "
+        "AND polname LIKE 'orglife\\_%%'",
+        {"t": table},
+    ).all():
+        conn.exec_driver_sql(f"DROP POLICY {name} ON {table}")
+
+
 def apply(conn: Connection) -> None:
     """Enable row-level security on every table, with this module's policies and the
     privileges every role needs to reach them (rows stay filtered by the policies)."""
@@ -329,12 +339,7 @@ def apply(conn: Connection) -> None:
     for statement in _functions(schema):
         run(statement)
     for table in all_tables():
-        for (name,) in conn.exec_driver_sql(
-            "SELECT polname FROM pg_policy WHERE polrelid = %(t)s::regclass "
-            "AND polname LIKE 'orglife\\_%%'",
-            {"t": table},
-        ).all():
-            run(f"DROP POLICY {name} ON {table}")
+        _drop_policies(conn, table)
         run(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO PUBLIC")
         for statement in policies(table):
@@ -352,12 +357,7 @@ def remove(conn: Connection) -> None:
     for table in all_tables():
         run(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
         run(f"REVOKE ALL ON {table} FROM PUBLIC")
-        for (name,) in conn.exec_driver_sql(
-            "SELECT polname FROM pg_policy WHERE polrelid = %(t)s::regclass "
-            "AND polname LIKE 'orglife\\_%%'",
-            {"t": table},
-        ).all():
-            run(f"DROP POLICY {name} ON {table}")
+        _drop_policies(conn, table)
     for fn in (
         "orglife_is_admin(text)",
         "orglife_known(text)",

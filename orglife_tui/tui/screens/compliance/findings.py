@@ -12,6 +12,7 @@ the background and again only after something was written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -87,13 +88,7 @@ class FindingsScreen(ListScreen[Finding]):
     # ------------------------------------------------------------------ data
 
     def cells(self, f: Finding) -> tuple[Text, ...]:
-        c = self.cell
-        return (
-            c("period", f.period),
-            c("subject", f.subject),
-            c("severity", severity_label(f.severity), SEVERITY_STYLES[f.severity]),
-            c("message", f.message),
-        )
+        return finding_cells(self.cell, f)
 
     def reload(self, wanted: object = None, keep: bool = True) -> None:
         """Check the year again in the background, if anything changed since."""
@@ -166,3 +161,14 @@ class FindingsScreen(ListScreen[Finding]):
             self.app.bell()
             return
         self.app.push_screen(AbsenceScreen(self.session, member_no=f.subject))
+
+
+def finding_cells(cell: Callable[..., Text], f: Finding) -> tuple[Text, ...]:
+    """A finding's row: its period, subject, severity and message (also the committee's
+    read-only view of a branch)."""
+    return (
+        cell("period", f.period),
+        cell("subject", f.subject),
+        cell("severity", severity_label(f.severity), SEVERITY_STYLES[f.severity]),
+        cell("message", f.message),
+    )

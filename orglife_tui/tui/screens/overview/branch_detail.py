@@ -25,13 +25,11 @@ from orglife_tui.services.overview import BranchOverview, Overview
 from orglife_tui.tui.screens.common.base import Session
 from orglife_tui.tui.screens.common.list_screen import ListScreen, notes
 from orglife_tui.tui.screens.compliance.compliance_view import (
-    SEVERITY_STYLES,
     Detail,
     calendar_text,
     in_background,
-    severity_label,
 )
-from orglife_tui.tui.screens.compliance.findings import COLUMNS
+from orglife_tui.tui.screens.compliance.findings import COLUMNS, finding_cells
 
 
 class BranchDetailScreen(ListScreen[Finding]):
@@ -67,13 +65,7 @@ class BranchDetailScreen(ListScreen[Finding]):
         super().on_mount()
 
     def cells(self, f: Finding) -> tuple[Text, ...]:
-        c = self.cell
-        return (
-            c("period", f.period),
-            c("subject", f.subject),
-            c("severity", severity_label(f.severity), SEVERITY_STYLES[f.severity]),
-            c("message", f.message),
-        )
+        return finding_cells(self.cell, f)
 
     def key_of(self, item: Finding) -> object:
         return (item.rule, item.period, item.subject)
