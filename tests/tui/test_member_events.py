@@ -239,6 +239,8 @@ async def test_the_conversion_watch_converts_and_extends(make_app, due, sqlite_s
         await wait_until(pilot, lambda: isinstance(app.screen, ProbationWatchScreen))
         watch = app.screen
         assert [p.member_no for p in watch.rows] == ["006", "007"]  # 005 ends in September
+        # drawn, footer included (under load the first frame can come after the screen)
+        await wait_until(pilot, lambda: screen_text(app).splitlines()[-1].strip() != "")
         text = screen_text(app)
         assert ("17 days overdue" if lang == "en" else "已超期 17 天") in text
         assert ("23 days left" if lang == "en" else "还有 23 天") in text
