@@ -204,7 +204,13 @@ def _custom(table: str) -> list[str]:
             f" WITH CHECK (NOT is_admin AND {any_secretary})",
         ]
     if table == "account_grant":
-        may = f"{sec_here} AND role <> '{AccountRole.OBSERVER.value}'"
+        # The roster member a grant names is one of the same branch: a member role may not
+        # reach into another branch's records through a borrowed member id.
+        same_branch = (
+            "(member_id IS NULL OR EXISTS (SELECT 1 FROM member m WHERE "
+            "m.id = account_grant.member_id AND m.branch_id = account_grant.branch_id))"
+        )
+        may = f"{sec_here} AND role <> '{AccountRole.OBSERVER.value}' AND {same_branch}"
         return [
             "CREATE POLICY orglife_read ON account_grant FOR SELECT"
             f" USING (account = current_user::text OR {sec_here})",
@@ -266,9 +272,10 @@ def _functions(schema: str) -> list[str]:
         f"RETURNS integer[] {definer} AS $$ SELECT coalesce(array_agg(DISTINCT branch_id), "
         f"'{{}}') FROM {schema}.account_grant WHERE account = who AND role = ANY (roles) $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_self(who text) RETURNS integer[] "
-        f"{definer} AS $$ SELECT coalesce(array_agg(member_id), '{{}}') FROM "
-        f"{schema}.account_grant WHERE account = who AND role = '{AccountRole.MEMBER.value}' "
-        "AND member_id IS NOT NULL $$",
+        f"{definer} AS $$ SELECT coalesce(array_agg(g.member_id), '{{}}') FROM "
+        f"{schema}.account_grant g JOIN {schema}.member m ON m.id = g.member_id "
+        f"AND m.branch_id = g.branch_id WHERE g.account = who "
+        f"AND g.role = '{AccountRole.MEMBER.value}' $$",
         # A branch secretary adds a login for a new user: the role is created with the
         # owner's right (CREATEROLE, when the administrator has it) and gets no privilege
         # but what every role has, which the policies filter.
@@ -283,8 +290,9 @@ def _functions(schema: str) -> list[str]:
         "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN "
         "EXECUTE 'CREATE ROLE ' || quote_ident(who) || ' LOGIN'; END IF; END $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_linked(who text) RETURNS integer[] "
-        f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT member_id), '{{}}') FROM "
-        f"{schema}.account_grant WHERE account = who AND member_id IS NOT NULL $$",
+        f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT g.member_id), '{{}}') FROM "
+        f"{schema}.account_grant g JOIN {schema}.member m ON m.id = g.member_id "
+        "AND m.branch_id = g.branch_id WHERE g.account = who $$",
         # The audit chain checked where every link is readable: for a role that may not
         # read every trace, the first broken link (and how many there are), no content.
         # The hash is chain.link_hash over rows.audit_fields, spelled in SQL.

@@ -281,6 +281,17 @@ def test_an_observer_reads_both_branches_and_writes_nothing(two):
 # ------------------------------------------------------------------ managing users
 
 
+def test_a_member_grant_cannot_borrow_a_member_of_another_branch(two):
+    other = two.rows("sec_b", "SELECT id FROM member WHERE member_no = '004'")[0]
+    borrowed = two.psql(
+        "sec_a",
+        "INSERT INTO account_grant (account, branch_id, role, member_id, granted_at, "
+        f"granted_by) VALUES ('{two.roles['com_a']}', {two.a}, 'member', {other}, now(), "
+        f"'{two.roles['sec_a']}')",
+    )
+    assert borrowed.returncode != 0 and "row-level security" in borrowed.stderr
+
+
 def test_a_secretary_grants_in_their_branch_only_and_never_the_observer_role(two):
     with two.store("sec_a") as store:
         with pytest.raises(NotPermitted):
