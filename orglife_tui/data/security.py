@@ -62,6 +62,8 @@ class TableRule:
     own_insert: bool = False
     # Who adds rows, when not every writer (a teller runs a poll, never creates one).
     create: tuple[AccountRole, ...] | None = None
+    # Readable whenever its parent row is (who took part in a talk the reader may see).
+    with_parent: bool = False
 
 
 DIRECT = Scope()
@@ -86,7 +88,7 @@ TABLES: dict[str, TableRule] = {
     "ledger_entry": TableRule(),
     "ledger_total": TableRule(),
     "talk": TableRule(),
-    "talk_talker": TableRule(_TALK, own=None),
+    "talk_talker": TableRule(_TALK, own=None, with_parent=True),
     "plan_item": TableRule(read=READ + MEMBER, own=None),
     "rectification_item": TableRule(),
     "life_meeting_record": TableRule(_MEETING),
@@ -164,6 +166,10 @@ def policies(table: str) -> list[str]:
     own = _own(table, rule)
     if own:
         read = f"({read}) OR ({own})"
+    if rule.with_parent and rule.scope.parent is not None:
+        read = (
+            f"EXISTS (SELECT 1 FROM {rule.scope.parent} p WHERE p.id = {table}.{rule.scope.column})"
+        )
     write = _scoped(table, rule.scope, rule.write)
     create = write if rule.create is None else _scoped(table, rule.scope, rule.create)
     out += [
