@@ -62,9 +62,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dues: {standard} a month, paid until {paid}; {months} month(s) owed, {owed}.",
         "党费：每月 {standard} 元，已交至 {paid}；欠交 {months} 个月，共 {owed} 元。",
     ),
-    "self.heading.talks": (
-        "My talks: {count} (texts are kept by the branch)",
-        "我的谈心谈话：{count} 次（谈话内容由支部保存）",
+    "self.heading.talks": ("My talks: {count}", "我的谈心谈话：{count} 次"),
+    "self.talk.content": ("Talked about: {text}", "谈话内容：{text}"),
+    "self.talk.actions": ("Agreed: {text}", "约定事项：{text}"),
+    "self.talk.no_text": ("No content was recorded.", "未记录谈话内容。"),
+    "self.talk.confidential": (
+        "A confidential talk: its texts are kept by the branch secretary and the talkers.",
+        "保密谈话：谈话内容由支部书记和谈话人保存，此处不显示。",
     ),
     "self.heading.appraisal": (
         "My appraisal results, as published: {count}",

@@ -316,6 +316,7 @@ def test_a_member_reads_their_records_and_orders_for_themselves_only(two):
         records = my_records(store, two.a, own, TODAY)
         assert len(records.talks) == 2
         assert all(talk.talkers for talk in records.talks)  # who talked with them
+        assert sorted(str(talk.content) for talk in records.talks) == ["None", "谈学习体会"]
         order = place_my_order(store, two.a, own, OrderInput(OrderKind.topic, "学习新党章"))
         assert order.member_id == own
         with pytest.raises((NotPermitted, NotFound)):

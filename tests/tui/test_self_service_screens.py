@@ -164,18 +164,22 @@ async def test_every_section_fits_and_says_when_it_is_empty(branch, sqlite_store
 
 
 @ONLY_ZH
-async def test_the_member_sees_only_their_own_and_no_talk_text(branch, sqlite_store, lang):
+async def test_the_member_sees_only_their_own_and_no_confidential_text(branch, sqlite_store, lang):
     secretary = TalkerInput(member_no="001")
-    for member_no, confidential in (("003", True), ("004", False)):
+    for member_no, day, content, confidential in (
+        ("003", date(2026, 3, 2), "谈话的具体内容", True),
+        ("004", date(2026, 3, 2), "别人的谈话", False),
+        ("003", date(2026, 3, 9), "交流学习体会", False),
+    ):
         talks.add_talk(
             sqlite_store,
             branch.id,
             TalkInput(
-                date=date(2026, 3, 2),
+                date=day,
                 member_no=member_no,
                 type=TalkType.routine,
                 talkers=(secretary,),
-                content="谈话的具体内容",
+                content=content,
                 confidential=confidential,
             ),
         )
@@ -187,8 +191,13 @@ async def test_the_member_sees_only_their_own_and_no_talk_text(branch, sqlite_st
         await pilot.pause()
         text = screen_text(app)
         assert "2026-03-02" in text and "张伟" in text and "保密" in text
-        assert "谈话的具体内容" not in text
-        assert len(screen.rows) == 1
+        assert "谈话内容：交流学习体会" in text  # the open talk, highlighted (newest)
+        assert "别人的谈话" not in text
+        assert len(screen.rows) == 2
+        await pilot.press("down")  # the confidential one: said so, its text never shown
+        await pilot.pause()
+        text = screen_text(app)
+        assert "保密谈话" in text and "谈话的具体内容" not in text
         await pilot.press("6")
         await pilot.pause()
         assert "别人的点单" not in screen_text(app) and screen.rows == []

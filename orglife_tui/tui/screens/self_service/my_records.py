@@ -2,7 +2,8 @@
 
 Six sections, one list at a time, chosen with ``1``–``6`` or stepped with ``[``/``]``:
 my points (the year's ledger entries, the score to date above them), my talks (date, type,
-form, with whom; a confidential talk marked so — no talk's text is read), my appraisal
+form, with whom; below, the highlighted talk's content and agreed actions unless it is
+confidential, whose texts are never read), my appraisal
 results once published, my dues (the payments, and where the dues stand above them), my
 commitments (``a`` makes a new one for this year) and my orders (``a`` orders an activity
 or a topic for the branch; the branch's answer shows under the list). Everything comes
@@ -284,6 +285,8 @@ class MyRecordsScreen(ListScreen[Any]):
             text = order_detail(row)
         elif row is not None and self.section == "commitments":
             text = clip(" ".join(row.text.split()), 150)
+        elif row is not None and self.section == "talks":
+            text = talk_detail(row)
         detail = self.query_one("#detail", Static)
         detail.update(text)
         detail.display = bool(text)
@@ -305,3 +308,16 @@ class MyRecordsScreen(ListScreen[Any]):
             return
         self.notify(t(f"self.added.{self.section}"))
         self.reload(row.id)
+
+
+def talk_detail(talk: Any) -> str:
+    """What a talk was about and what was agreed, for the member it was with; a
+    confidential talk says only that it is one."""
+    if talk.confidential:
+        return t("self.talk.confidential")
+    parts = [
+        t(key, text=" ".join(value.split()))
+        for key, value in (("self.talk.content", talk.content), ("self.talk.actions", talk.actions))
+        if value
+    ]
+    return clip(t("tui.list_sep").join(parts), 150) if parts else t("self.talk.no_text")
