@@ -266,22 +266,29 @@ def _custom(table: str) -> list[str]:
     raise KeyError(table)
 
 
+# In the functions that read the grants: the login asks about itself only (a role may
+# not learn another login's branches by calling them with its name).
+MINE = "pg_has_role(session_user, who, 'MEMBER')"
+
+
 def _functions(schema: str) -> list[str]:
     definer = f"LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, {schema}"
     return [
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_is_admin(who text) RETURNS boolean "
         f"{definer} AS $$ SELECT EXISTS (SELECT 1 FROM {schema}.account "
-        "WHERE name = who AND is_admin) $$",
+        f"WHERE name = who AND is_admin) AND {MINE} $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_known(who text) RETURNS boolean "
-        f"{definer} AS $$ SELECT EXISTS (SELECT 1 FROM {schema}.account WHERE name = who) $$",
+        f"{definer} AS $$ SELECT EXISTS (SELECT 1 FROM {schema}.account WHERE name = who) "
+        f"AND {MINE} $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_branches(who text, roles text[]) "
         f"RETURNS integer[] {definer} AS $$ SELECT coalesce(array_agg(DISTINCT branch_id), "
-        f"'{{}}') FROM {schema}.account_grant WHERE account = who AND role = ANY (roles) $$",
+        f"'{{}}') FROM {schema}.account_grant WHERE account = who AND role = ANY (roles) "
+        f"AND {MINE} $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_self(who text) RETURNS integer[] "
         f"{definer} AS $$ SELECT coalesce(array_agg(g.member_id), '{{}}') FROM "
         f"{schema}.account_grant g JOIN {schema}.member m ON m.id = g.member_id "
         f"AND m.branch_id = g.branch_id WHERE g.account = who "
-        f"AND g.role = '{AccountRole.MEMBER.value}' $$",
+        f"AND g.role = '{AccountRole.MEMBER.value}' AND {MINE} $$",
         # A branch secretary adds a login for a new user: the role is created with the
         # owner's right (CREATEROLE, when the administrator has it) and gets no privilege
         # but what every role has, which the policies filter.
@@ -298,7 +305,7 @@ def _functions(schema: str) -> list[str]:
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_linked(who text) RETURNS integer[] "
         f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT g.member_id), '{{}}') FROM "
         f"{schema}.account_grant g JOIN {schema}.member m ON m.id = g.member_id "
-        "AND m.branch_id = g.branch_id WHERE g.account = who $$",
+        f"AND m.branch_id = g.branch_id WHERE g.account = who AND {MINE} $$",
         # The audit chain checked where every link is readable: for a role that may not
         # read every trace, the first broken link (and how many there are), no content.
         # The hash is chain.link_hash over rows.audit_fields, spelled in SQL.
