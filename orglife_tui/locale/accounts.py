@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That screen is not open to your role.",
         "你的角色不能使用该界面。",
     ),
+    "tui.appraisal.empty_teller": (
+        "No democratic appraisal yet: the branch secretary creates it; you run its poll.",
+        "还没有民主评议：由支部书记新建，你负责组织投票。",
+    ),
     # --- said
     "users.added": ("Account {name} added.", "已添加账户 {name}。"),
     "users.granted": ("{name} is now {role} here.", "已授予 {name}“{role}”角色。"),

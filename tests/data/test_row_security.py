@@ -395,9 +395,7 @@ def test_a_teller_runs_the_kiosk_and_closes_the_poll_under_their_own_role(two):
 
 def test_a_login_cannot_ask_the_grant_functions_about_another(two):
     other = two.roles["sec_b"]
-    assert two.rows("sec_a", f"SELECT orglife_branches('{other}', ARRAY['secretary'])") == [
-        "{}"
-    ]
+    assert two.rows("sec_a", f"SELECT orglife_branches('{other}', ARRAY['secretary'])") == ["{}"]
     assert two.rows("sec_a", f"SELECT orglife_is_admin('{other}')") == ["f"]
     mine = two.roles["sec_a"]
     assert two.rows("sec_a", f"SELECT orglife_branches('{mine}', ARRAY['secretary'])") == [

@@ -19,6 +19,11 @@ async def test_a_teller_opens_on_the_appraisal_and_reaches_nothing_else(sqlite_s
         await pilot.pause()
         home = app.screen
         assert type(home).__name__ == "AppraisalScreen"
+        text = screen_text(app)
+        assert "the branch secretary creates it" in text and "n New" not in text
+        await pilot.press("n")  # a teller never creates a poll
+        await pilot.pause()
+        assert app.screen is home
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen is home  # no palette

@@ -18,6 +18,7 @@ from orglife_tui.data import appraisal
 from orglife_tui.data.appraisal import SessionRow
 from orglife_tui.data.errors import StoreError
 from orglife_tui.domain import SessionState
+from orglife_tui.domain.access import Home
 from orglife_tui.locale import t
 from orglife_tui.tui.cells import right
 from orglife_tui.tui.screens.appraisal.shared import STATE_STYLE, AskScreen, turnout_text
@@ -68,7 +69,18 @@ class AppraisalScreen(ListScreen[SessionRow]):
         )
 
     def empty_text(self) -> str:
+        if self._teller():
+            return t("tui.appraisal.empty_teller")
         return t("tui.appraisal.empty")
+
+    def _teller(self) -> bool:
+        """A teller runs the polls the secretary creates (issue 13): no new session."""
+        return self.session.home is Home.KIOSK
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new" and self._teller():
+            return False
+        return super().check_action(action, parameters)
 
     # ------------------------------------------------------------------ actions
 
