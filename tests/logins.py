@@ -55,6 +55,16 @@ class Logins:
         if self.postgresql:
             admin = _pg_admin_url()
             assert admin
+            # What the database granted them (CONNECT) goes first, or the role cannot go.
+            with admin_engine(self.db_url).connect() as conn:
+                existing = set(
+                    conn.scalars(
+                        text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:n)"),
+                        {"n": self.names},
+                    )
+                )
+                for made in existing:
+                    conn.execute(text(f'DROP OWNED BY "{made}"'))
             with admin_engine(admin).connect() as conn:
                 for made in self.names:
                     conn.execute(text(f'DROP ROLE IF EXISTS "{made}"'))

@@ -155,16 +155,20 @@ def _bootstrap(store: Store, conn: Connection) -> Access:
 
 def _ensure_role(conn: Connection, name: str) -> None:
     """On PostgreSQL, the database role the account logs in as: created when missing (the
-    administrator needs CREATEROLE), else the refusal says who can create it."""
+    administrator needs CREATEROLE), else the refusal says who can create it; and allowed
+    to connect to this database (which a committee may close to everyone else)."""
     if conn.dialect.name != "postgresql":
         return
-    if conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}):
-        return
-    quoted = conn.dialect.identifier_preparer.quote_identifier(name)
+    quote = conn.dialect.identifier_preparer.quote_identifier
     try:
         with conn.begin_nested():
             if store_privileged(conn):
-                conn.exec_driver_sql(f"CREATE ROLE {quoted} LOGIN")
+                if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}):
+                    conn.exec_driver_sql(f"CREATE ROLE {quote(name)} LOGIN")
+                database = conn.scalar(text("SELECT current_database()"))
+                conn.exec_driver_sql(
+                    f"GRANT CONNECT ON DATABASE {quote(database)} TO {quote(name)}"
+                )
             else:  # a secretary: the database's own function, with the owner's right
                 conn.execute(text("SELECT orglife_create_login(:n)"), {"n": name})
     except DBAPIError:

@@ -290,7 +290,8 @@ def _functions(schema: str) -> list[str]:
         f"AND m.branch_id = g.branch_id WHERE g.account = who "
         f"AND g.role = '{AccountRole.MEMBER.value}' AND {MINE} $$",
         # A branch secretary adds a login for a new user: the role is created with the
-        # owner's right (CREATEROLE, when the administrator has it) and gets no privilege
+        # owner's right (CREATEROLE, when the administrator has it) and may connect to this
+        # database (a committee may revoke CONNECT from PUBLIC); it gets no other privilege
         # but what every role has, which the policies filter.
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_create_login(who text) RETURNS void "
         f"LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, {schema} "
@@ -301,7 +302,9 @@ def _functions(schema: str) -> list[str]:
         f"{schema}.orglife_branches(session_user::text, ARRAY['secretary'])) > 0) THEN "
         "RAISE EXCEPTION 'not a secretary' USING ERRCODE = '42501'; END IF; "
         "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) THEN "
-        "EXECUTE 'CREATE ROLE ' || quote_ident(who) || ' LOGIN'; END IF; END $$",
+        "EXECUTE 'CREATE ROLE ' || quote_ident(who) || ' LOGIN'; END IF; "
+        "EXECUTE 'GRANT CONNECT ON DATABASE ' || quote_ident(current_database()) || ' TO ' "
+        "|| quote_ident(who); END $$",
         f"CREATE OR REPLACE FUNCTION {schema}.orglife_linked(who text) RETURNS integer[] "
         f"{definer} AS $$ SELECT coalesce(array_agg(DISTINCT g.member_id), '{{}}') FROM "
         f"{schema}.account_grant g JOIN {schema}.member m ON m.id = g.member_id "

@@ -401,3 +401,19 @@ def test_a_login_cannot_ask_the_grant_functions_about_another(two):
     assert two.rows("sec_a", f"SELECT orglife_branches('{mine}', ARRAY['secretary'])") == [
         f"{{{two.a}}}"
     ]
+
+
+def test_every_login_given_a_role_may_connect_when_the_database_is_closed_to_others(two):
+    database = make_url(two.url).database
+    owner = create_engine(two.url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with owner.connect() as conn:
+        conn.execute(text(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC'))
+    try:
+        assert two.rows("sec_a", "SELECT 1") == ["1"]
+        assert two.rows("mem_a", "SELECT 1") == ["1"]
+        shut_out = two.psql("nobody", "SELECT 1")
+        assert shut_out.returncode != 0 and "permission denied" in shut_out.stderr
+    finally:
+        with owner.connect() as conn:
+            conn.execute(text(f'GRANT CONNECT ON DATABASE "{database}" TO PUBLIC'))
+        owner.dispose()
