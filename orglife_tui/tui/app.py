@@ -285,13 +285,18 @@ class OrglifeApp(PlainNotifications, App):
             store=store, branch=branch, lang=lang, fixed_today=today, access=access
         )
         store.on_wait = _tell_running_app
-        self.title = branch.name
+        self.title = self._title_of(branch)
         # Nothing may redraw while the user is idle: no animations, no clock, no blinking.
         self.animation_level = "none"
         # The dashboard is the base of the app's one mode rather than its default screen:
         # Textual reads a screen's CSS_PATH for a mode's base screen and a pushed screen,
         # not for ``get_default_screen``'s.
         self.add_mode(MAIN_MODE, lambda: self.named_screen(HOME_SCREENS[self.session.home]))
+
+    def _title_of(self, branch: BranchInfo) -> str:
+        """The header's title: the branch worked on; for the committee's observer, who sees
+        every branch given, the program's name (the screen names the overview)."""
+        return self.TITLE if self.session.home is Home.OBSERVER else branch.name
 
     def on_mount(self) -> None:
         # What opening the database found (a mode tightened, read-only), for the user to see.
@@ -421,7 +426,7 @@ class OrglifeApp(PlainNotifications, App):
         built again for it when next shown; the dashboard reads the branch again. Without
         ``rebuild`` only its name changed (renamed): the screens stay as they are."""
         self.session.branch = branch
-        self.title = branch.name
+        self.title = self._title_of(branch)
         if not rebuild:
             return
         while len(self.screen_stack) > 1:

@@ -51,6 +51,7 @@ async def test_an_observer_opens_on_the_committees_overview_read_only(sqlite_sto
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "OverviewScreen"
+        assert app.title == "orglife-tui"  # not one branch's name: the observer sees them all
         app.go("talks")
         await pilot.pause()
         assert type(app.screen).__name__ == "OverviewScreen"
