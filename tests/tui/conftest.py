@@ -159,6 +159,12 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
     await pilot.pause()
 
 
+async def drawn(app, pilot) -> None:
+    """Wait until the current screen is on the terminal, its footer included: on a busy
+    machine the first frame of a new screen can come a moment after the screen is up."""
+    await wait_until(pilot, lambda: screen_text(app).splitlines()[-1].strip() != "")
+
+
 def palette_has_matches(app) -> bool:
     from textual.command import CommandList
 

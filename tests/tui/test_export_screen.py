@@ -14,13 +14,21 @@ import pytest
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
 from orglife_tui.tui.screens.jobs.export import ExportScreen, default_name, target_path
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import (
+    ONLY_EN,
+    ONLY_ZH,
+    drawn,
+    palette_has_matches,
+    screen_text,
+    wait_until,
+)
 
 
 async def open_export(app, pilot) -> ExportScreen:
     await wait_until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     await pilot.press("e")
     await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
+    await drawn(app, pilot)
     return app.screen
 
 

@@ -13,7 +13,7 @@ from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.leave_reason import LeaveReasonScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen
 from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, drawn, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -22,6 +22,7 @@ async def open_meetings(app, pilot) -> MeetingsScreen:
     await pilot.press("g")
     await pilot.pause()
     assert isinstance(app.screen, MeetingsScreen)
+    await drawn(app, pilot)
     return app.screen
 
 

@@ -23,7 +23,15 @@ from orglife_tui.tui.screens.members.member_events import (
 from orglife_tui.tui.screens.members.member_history import MemberHistoryScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
 from orglife_tui.tui.screens.members.probation_watch import ProbationWatchScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, TODAY, palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import (
+    ONLY_EN,
+    ONLY_ZH,
+    TODAY,
+    drawn,
+    palette_has_matches,
+    screen_text,
+    wait_until,
+)
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -46,6 +54,7 @@ def due(sqlite_store, branch):
 async def open_members(app, pilot) -> MembersScreen:
     await pilot.press("m")
     await wait_until(pilot, lambda: isinstance(app.screen, MembersScreen))
+    await drawn(app, pilot)
     return app.screen
 
 
@@ -239,8 +248,7 @@ async def test_the_conversion_watch_converts_and_extends(make_app, due, sqlite_s
         await wait_until(pilot, lambda: isinstance(app.screen, ProbationWatchScreen))
         watch = app.screen
         assert [p.member_no for p in watch.rows] == ["006", "007"]  # 005 ends in September
-        # drawn, footer included (under load the first frame can come after the screen)
-        await wait_until(pilot, lambda: screen_text(app).splitlines()[-1].strip() != "")
+        await drawn(app, pilot)
         text = screen_text(app)
         assert ("17 days overdue" if lang == "en" else "已超期 17 天") in text
         assert ("23 days left" if lang == "en" else "还有 23 天") in text

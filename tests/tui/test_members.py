@@ -11,7 +11,7 @@ from orglife_tui.domain import CommitteePost, Gender
 from orglife_tui.tui.screens.common.confirm import ConfirmScreen
 from orglife_tui.tui.screens.members.member_form import MemberFormScreen
 from orglife_tui.tui.screens.members.members import MembersScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, screen_text
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, WORDS, drawn, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -20,6 +20,7 @@ async def open_members(app, pilot):
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(app.screen, MembersScreen)
+    await drawn(app, pilot)
     return app.screen
 
 

@@ -22,7 +22,14 @@ from orglife_tui.tui.screens.points.ledger import PAGE, LedgerScreen
 from orglife_tui.tui.screens.points.ledger_entry import EntryFormScreen, ReverseScreen
 from orglife_tui.tui.screens.points.scheme import SchemeScreen
 from orglife_tui.tui.screens.points.scoreboard import ScoreboardScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, palette_has_matches, screen_text, wait_until
+from tests.tui.conftest import (
+    ONLY_EN,
+    ONLY_ZH,
+    drawn,
+    palette_has_matches,
+    screen_text,
+    wait_until,
+)
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -85,6 +92,7 @@ async def open_ledger(app, pilot, downs: int = 0) -> LedgerScreen:
     await pilot.press("p")
     await pilot.pause()
     assert isinstance(app.screen, LedgerScreen)
+    await drawn(app, pilot)
     return app.screen
 
 

@@ -17,7 +17,7 @@ from orglife_tui.tui.screens.common.help import HelpScreen
 from orglife_tui.tui.screens.dashboard.dashboard import DashboardScreen
 from orglife_tui.tui.screens.talks.talk_form import FollowUpScreen, TalkFormScreen
 from orglife_tui.tui.screens.talks.talks import TalksScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, screen_text, wait_until
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, drawn, screen_text, wait_until
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -37,12 +37,14 @@ def a_talk(member_no: str = "002", **changes) -> TalkInput:
 async def open_talks(app, pilot) -> TalksScreen:
     await pilot.press("t")
     await wait_until(pilot, lambda: isinstance(app.screen, TalksScreen))
+    await drawn(app, pilot)
     return app.screen
 
 
 async def open_form(app, pilot) -> TalkFormScreen:
     await pilot.press("a")
     await wait_until(pilot, lambda: isinstance(app.screen, TalkFormScreen))
+    await drawn(app, pilot)
     return app.screen
 
 

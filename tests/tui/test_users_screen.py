@@ -19,6 +19,7 @@ from tests.tui.conftest import (
     ONLY_EN,
     ONLY_ZH,
     TODAY,
+    drawn,
     palette_has_matches,
     screen_text,
     wait_until,
@@ -56,6 +57,7 @@ async def open_users(app, pilot) -> UsersScreen:
 async def open_grant_form(app, pilot) -> GrantFormScreen:
     await pilot.press("a")
     await wait_until(pilot, lambda: isinstance(app.screen, GrantFormScreen))
+    await drawn(app, pilot)
     return app.screen
 
 

@@ -14,7 +14,7 @@ from orglife_tui.services import points
 from orglife_tui.tui.screens.meetings.attendance import AttendanceScreen
 from orglife_tui.tui.screens.meetings.meeting_form import MeetingFormScreen, VoidMeetingScreen
 from orglife_tui.tui.screens.meetings.meetings import MeetingsScreen
-from tests.tui.conftest import ONLY_EN, ONLY_ZH, screen_text
+from tests.tui.conftest import ONLY_EN, ONLY_ZH, drawn, screen_text
 
 LANGS = pytest.mark.parametrize("lang", ["en", "zh"])
 
@@ -23,6 +23,7 @@ async def open_meetings(app, pilot) -> MeetingsScreen:
     await pilot.press("g")
     await pilot.pause()
     assert isinstance(app.screen, MeetingsScreen)
+    await drawn(app, pilot)
     return app.screen
 
 
