@@ -143,14 +143,19 @@ def _bootstrap(store: Store, conn: Connection) -> Access:
     administrator."""
     access = _access(conn, store.operator)
     if access.bootstrap:
-        conn.execute(
-            insert(account_t).values(
-                name=store.operator, is_admin=True, created_at=_now(), created_by=store.operator
-            )
-        )
-        store.audit(conn, None, "account.add", account=store.operator, admin=True)
+        _write_account(store, conn, store.operator, admin=True)
         access = Access(store.operator, is_admin=True)
     return access
+
+
+def _write_account(store: Store, conn: Connection, name: str, *, admin: bool) -> None:
+    """The account's row and its audit trace, in the caller's transaction."""
+    conn.execute(
+        insert(account_t).values(
+            name=name, is_admin=admin, created_at=_now(), created_by=store.operator
+        )
+    )
+    store.audit(conn, None, "account.add", account=name, admin=admin)
 
 
 def _ensure_role(conn: Connection, name: str) -> None:
@@ -191,12 +196,7 @@ def add_account(store: Store, name: str, *, admin: bool = False) -> None:
                 return  # the bootstrap just wrote it
             raise Conflict("users.exists", name=name)
         _ensure_role(conn, name)
-        conn.execute(
-            insert(account_t).values(
-                name=name, is_admin=admin, created_at=_now(), created_by=store.operator
-            )
-        )
-        store.audit(conn, None, "account.add", account=name, admin=admin)
+        _write_account(store, conn, name, admin=admin)
 
 
 def _member_id(conn: Connection, branch_id: int, member_no: str | None) -> int | None:
@@ -235,12 +235,7 @@ def grant(
         member_id = _member_id(conn, branch_id, member_no)
         if not conn.scalar(select(account_t.c.name).where(account_t.c.name == name)):
             _ensure_role(conn, name)
-            conn.execute(
-                insert(account_t).values(
-                    name=name, is_admin=False, created_at=_now(), created_by=store.operator
-                )
-            )
-            store.audit(conn, None, "account.add", account=name, admin=False)
+            _write_account(store, conn, name, admin=False)
         held = conn.scalar(
             select(func.count())
             .select_from(grant_t)
